@@ -1,0 +1,311 @@
+"""The library facade: everything the CLI, the server and the demo call.
+
+>>> with KnowledgeGraph.open("memory:") as graph:
+...     aid = graph.assert_claim(ClaimInput(subject="Donald Trump", relation="meets",
+...         object="Vladimir Putin", source="https://example.org/a", date="2025-08-15"))
+...     rows = graph.select("SELECT ?b WHERE { ?a dip:meets ?b }")
+...     len(rows) >= 1
+True
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from types import TracebackType
+from typing import Any
+
+from pyoxigraph import DefaultGraph, Literal, NamedNode, Quad, QuerySolutions, RdfFormat
+
+from kg.ids import assertion_iri, document_iri
+from kg.model import ActorRef, Assertion, Claim, Document, Evidence, Grade
+from kg.model.inputs import ClaimInput
+from kg.query.prefixes import user_position, with_prefixes
+from kg.rdf.assertion_graph import assertion_quads, dedupe, document_triples
+from kg.rdf.terms import RDFS_LABEL, iri
+from kg.records import (
+    REMOVING,
+    UnknownAssertionError,
+    is_active,
+    make_record,
+    record_quads,
+    view_removals,
+    view_restorations,
+)
+from kg.store import GraphStore, open_store
+from kg.store.base import QueryResult, Term
+from kg.validate import validate_quads
+from kg.vocab import DIP
+
+
+@dataclass(frozen=True)
+class HistoryEntry:
+    """One record about an assertion: its creation or a later decision."""
+
+    kind: str
+    at: str
+    by: str
+    reason: str | None
+    record: str
+
+
+class KnowledgeGraph:
+    """A diplomacy knowledge graph over any :class:`~kg.store.GraphStore`."""
+
+    def __init__(self, store: GraphStore) -> None:
+        self.store = store
+
+    @classmethod
+    def open(cls, spec: str | None = None) -> "KnowledgeGraph":
+        """Open the store named by ``spec`` (path, ``memory:``, or endpoint URL)."""
+        return cls(open_store(spec))
+
+    def close(self) -> None:
+        self.store.close()
+
+    def __enter__(self) -> "KnowledgeGraph":
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    # -- writing -----------------------------------------------------------------------
+    def has_assertion(self, assertion_id: str) -> bool:
+        return self.store.contains_graph(iri(assertion_iri(assertion_id)))
+
+    def has_document(self, doc_hash: str) -> bool:
+        """True when a document with this content hash was already stored."""
+        node = iri(document_iri(doc_hash))
+        return any(True for _ in self.store.quads(node, iri(DIP.contentHash), None, DefaultGraph()))
+
+    def add_assertion(self, assertion: Assertion, *, validate: bool = True) -> bool:
+        """Write one assertion atomically; returns False when it was already stored."""
+        if self.has_assertion(assertion.id):
+            return False
+        quads = dedupe(assertion_quads(assertion))
+        if validate:
+            validate_quads(quads, what=f"assertion {assertion.id}")
+        self.store.apply(quads)
+        return True
+
+    def add_document(self, document: Document, assertions: Sequence[Assertion], *, validate: bool = False) -> int:
+        """Write a document and its assertions in one atomic write; returns new assertion count.
+
+        Idempotent: assertions already stored are skipped, so re-ingesting changes nothing.
+        """
+        new = [a for a in dict((a.id, a) for a in assertions).values() if not self.has_assertion(a.id)]
+        quads = [Quad(s, p, o, DefaultGraph()) for s, p, o in document_triples(document)]  # type: ignore[arg-type]
+        for assertion in new:
+            quads += assertion_quads(assertion)
+        quads = dedupe(quads)
+        if validate:
+            validate_quads(quads, what=f"document {document.path or document.url or document.iri_hash}")
+        self.store.apply(quads)
+        return len(new)
+
+    def assert_claim(self, claim: ClaimInput) -> str:
+        """Validate and store an analyst's sourced claim; returns the assertion ID."""
+        assertion = self.claim_to_assertion(claim)
+        self.add_assertion(assertion)
+        return assertion.id
+
+    def assert_claims(self, claims: Sequence[ClaimInput]) -> list[str]:
+        """Validate every claim, then store them all in one atomic write; returns their IDs."""
+        assertions = [self.claim_to_assertion(c) for c in claims]
+        quads: list[Quad] = []
+        for assertion in assertions:
+            if not self.has_assertion(assertion.id):
+                quads += assertion_quads(assertion)
+        quads = dedupe(quads)
+        validate_quads(quads, what="claims")
+        self.store.apply(quads)
+        return [a.id for a in assertions]
+
+    def claim_to_assertion(self, claim: ClaimInput) -> Assertion:
+        """Resolve the claim's actors and build its assertion (nothing is written)."""
+        subject = self.resolve_actor(claim.subject, claim.subject_type, on=claim.date)
+        obj = self.resolve_actor(claim.object, claim.object_type, on=claim.date)
+        if claim.relation in ("pardons", "releases") and claim.count is not None and claim.object_type == "Group":
+            obj = ActorRef(obj.label, "Group", count=claim.count)
+        core = Claim(
+            relation=claim.relation,
+            subject=subject,
+            obj=obj,
+            status=claim.status,
+            date=claim.date.isoformat() if claim.date else None,
+            time=claim.time,
+            date_basis="explicit" if claim.date else None,
+            place=claim.place,
+            count=claim.count,
+        )
+        source = Document.from_url(claim.source, published=claim.published)
+        evidence = Evidence(quote=claim.quote) if claim.quote else None
+        return Assertion(
+            claim=core,
+            source=source,
+            asserted_by=f"analyst:{claim.analyst}",
+            evidence=evidence,
+            confidence=claim.confidence,
+            grade=Grade(claim.reliability, claim.credibility),
+            review_status="accepted",
+        )
+
+    def resolve_actor(self, name: str, actor_type: str | None = None, *, on: Any = None) -> ActorRef:
+        """Resolve a name: an actor already in the graph by label, the gazetteer, or a new node."""
+        try:
+            from kg.resolve import Resolver
+        except ImportError:  # TEMP until kg.resolve lands
+            Resolver = None  # type: ignore[assignment,misc]
+        if Resolver is not None:
+            resolved = Resolver.default().resolve(name, on=on, actor_type=actor_type)
+            if resolved is not None:
+                return resolved.to_ref()
+        for row in self.select(
+            "SELECT ?a ?type ?label WHERE { ?a rdfs:label ?label ; a ?type . "
+            "FILTER(LCASE(STR(?label)) = LCASE(STR(?needle))) FILTER(STRSTARTS(STR(?type), STR(dip:))) } LIMIT 1",
+            needle=Literal(name),
+        ):
+            kind = str(row["type"]).rsplit("#", 1)[-1]
+            return ActorRef(str(row["label"]), kind if kind in ("Person", "Country", "Organization", "Group") else "Person", iri=str(row["a"]))
+        return ActorRef(name, actor_type or "Person", confidence=0.5)
+
+    # -- review records ---------------------------------------------------------------
+    def decide(self, assertion_id: str, decision: str, *, reason: str | None, by: str = "analyst:analyst") -> str:
+        """Append a review record (retracted, rejected, accepted, disputed); returns its ID."""
+        if not self.has_assertion(assertion_id):
+            raise UnknownAssertionError(assertion_id)
+        was_active = is_active(self.store, assertion_id)
+        record = make_record(assertion_id, decision, by, reason)
+        removals = view_removals(self.store, assertion_id) if decision in REMOVING and was_active else []
+        self.store.apply(record_quads(record), removals)
+        return record.id
+
+    def retract(self, assertion_id: str, *, reason: str, by: str = "analyst:analyst") -> str:
+        """Retract an assertion: it leaves the current view; its history stays."""
+        if not reason.strip():
+            raise ValueError("reason: a retraction needs a reason")
+        return self.decide(assertion_id, "retracted", reason=reason, by=by)
+
+    def history(self, assertion_id: str) -> list[HistoryEntry]:
+        """The assertion's creation and every later record about it, oldest first."""
+        if not self.has_assertion(assertion_id):
+            raise UnknownAssertionError(assertion_id)
+        node = iri(assertion_iri(assertion_id))
+        entries = []
+        for row in self.select(
+            "SELECT ?at ?who WHERE { ?a prov:generatedAtTime ?at ; prov:wasAttributedTo ?ag . ?ag rdfs:label ?who }",
+            a=node,
+        ):
+            entries.append(HistoryEntry("asserted", str(row["at"]), str(row["who"]), None, assertion_id))
+        for row in self.select(
+            "SELECT ?rec ?dec ?at ?who ?reason WHERE { ?rec dip:about ?a ; dip:decision ?d ; prov:generatedAtTime ?at ;"
+            " prov:wasAttributedTo ?ag . ?ag rdfs:label ?who . BIND(LCASE(STRAFTER(STR(?d), '#')) AS ?dec)"
+            " OPTIONAL { ?rec dip:reason ?reason } }",
+            a=node,
+        ):
+            entries.append(
+                HistoryEntry(
+                    str(row["dec"]), str(row["at"]), str(row["who"]),
+                    str(row["reason"]) if row.get("reason") else None, str(row["rec"]).rsplit("/", 1)[-1],
+                )
+            )
+        return sorted(entries, key=lambda e: e.at)
+
+    # -- reading -----------------------------------------------------------------------
+    def query(self, sparql: str, **bindings: Term) -> QueryResult:
+        """Run SPARQL over the current view (``GRAPH ?g`` reaches assertion graphs).
+
+        Common prefixes (dip, prov, rdfs, xsd, owl, skos, schema) are predeclared.
+        """
+        try:
+            return self.store.query(with_prefixes(sparql), bindings=bindings or None)
+        except SyntaxError as exc:
+            raise SyntaxError(user_position(" ".join(str(exc).split()))) from None
+
+    def select(self, sparql: str, **bindings: Term) -> list[dict[str, Any]]:
+        """A SELECT query as a list of ``{variable: value}`` dicts (unbound variables omitted)."""
+        result = self.query(sparql, **bindings)
+        if not isinstance(result, QuerySolutions):
+            raise ValueError("select() needs a SELECT query")
+        names = [v.value for v in result.variables]
+        rows = []
+        for solution in result:
+            row = {}
+            for name in names:
+                value = solution[name]
+                if value is not None:
+                    row[name] = value.value if isinstance(value, (NamedNode, Literal)) else value
+            rows.append(row)
+        return rows
+
+    def stats(self) -> dict[str, int]:
+        """Counts of quads, assertions, active assertions, actors, events, documents and records."""
+        counts = {"quads": len(self.store)}
+        queries = {
+            "assertions": "SELECT (COUNT(?a) AS ?n) WHERE { ?a a dip:Assertion }",
+            "retracted_or_rejected": "SELECT (COUNT(DISTINCT ?a) AS ?n) WHERE { ?r dip:about ?a ; dip:decision ?d . FILTER(?d IN (dip:Retracted, dip:Rejected)) }",
+            "documents": "SELECT (COUNT(?d) AS ?n) WHERE { ?d a dip:Document }",
+            "actors": "SELECT (COUNT(DISTINCT ?x) AS ?n) WHERE { ?x a ?t . VALUES ?t { dip:Person dip:Country dip:Organization dip:Group } }",
+            "events": "SELECT (COUNT(DISTINCT ?e) AS ?n) WHERE { ?e a ?t . VALUES ?t { dip:Meeting dip:Summit dip:Visit dip:Call dip:Pardon dip:PrisonerRelease dip:SanctionsAction dip:AdvisoryRole } }",
+            "records": "SELECT (COUNT(?r) AS ?n) WHERE { ?r dip:about ?a }",
+        }
+        for key, sparql in queries.items():
+            rows = self.select(sparql)
+            counts[key] = int(rows[0]["n"]) if rows else 0
+        return counts
+
+    # -- import / export ---------------------------------------------------------------
+    def export(self, fmt: RdfFormat) -> bytes:
+        """Serialise the store: quad formats hold every graph, triple formats the current view."""
+        return self.store.dump(fmt)
+
+    def import_rdf(self, data: bytes, fmt: RdfFormat, *, name: str = "input") -> int:
+        """Validate and load RDF atomically; returns the number of quads added."""
+        from pyoxigraph import parse
+
+        try:
+            quads = [q if isinstance(q, Quad) else Quad(q.subject, q.predicate, q.object, DefaultGraph())
+                     for q in parse(data, format=fmt)]
+        except SyntaxError as exc:
+            raise ValueError(f"{name}: {' '.join(str(exc).split())}") from None
+        validate_quads(quads, what=name)
+        before = len(self.store)
+        self.store.apply(quads)
+        return len(self.store) - before
+
+    def assertions_about(self, actor: NamedNode) -> Iterator[dict[str, Any]]:
+        """Active assertions whose claim involves ``actor``, with source and grade."""
+        yield from self.select(
+            """
+            SELECT ?g ?relation ?event ?eventLabel ?status ?date ?place ?source ?title ?quote ?by ?rel ?cred ?conf WHERE {
+              GRAPH ?g { ?event ?role ?actor . }
+              ?g dip:claimEvent ?event ; dip:assertedRelation ?relation ; prov:wasDerivedFrom ?doc ;
+                 prov:wasAttributedTo ?agent ; dip:sourceReliability ?rel ; dip:informationCredibility ?cred ;
+                 dip:confidence ?conf .
+              ?agent rdfs:label ?by .
+              ?event rdfs:label ?eventLabel ; dip:status ?st . BIND(LCASE(STRAFTER(STR(?st), "#")) AS ?status)
+              OPTIONAL { ?event dip:date ?date } OPTIONAL { ?event dip:place ?place }
+              OPTIONAL { ?doc dip:url ?source } OPTIONAL { ?doc dip:title ?title }
+              OPTIONAL { ?g dip:evidence/dip:quote ?quote }
+              FILTER NOT EXISTS { ?rec dip:about ?g ; dip:decision ?dec . FILTER(?dec IN (dip:Retracted, dip:Rejected)) }
+            } ORDER BY ?relation ?date
+            """,
+            actor=actor,
+        )
+
+    def find_actor(self, name: str) -> ActorRef:
+        """An actor of the graph by name (label, alias, surname) or raise KeyError."""
+        ref = self.resolve_actor(name)
+        node = iri(ref.canonical_iri())
+        if not any(True for _ in self.store.quads(node, RDFS_LABEL, None, DefaultGraph())):
+            raise KeyError(f"no actor named {name!r} in the graph")
+        return ref
+
+
+def load_file(path: Path) -> tuple[bytes, RdfFormat]:
+    """Read an RDF file and guess its format from the extension."""
+    fmt = RdfFormat.from_extension(path.suffix.lstrip(".").lower())
+    if fmt is None:
+        raise ValueError(f"{path}: unknown RDF file extension {path.suffix!r} (use .ttl, .trig, .nq, .nt, .jsonld, .rdf)")
+    return path.read_bytes(), fmt

@@ -1,0 +1,1 @@
+"""The ``kg`` command line: thin typer commands over :mod:`kg.api`."""

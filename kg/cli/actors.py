@@ -1,0 +1,74 @@
+"""``kg actors``: search and show gazetteer actors, refresh them from Wikidata."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated, Optional
+
+import typer
+
+from kg.cli.common import console, rows_table
+
+actors_app = typer.Typer(name="actors", help="Actors: search, show, and refresh from Wikidata.",
+                         no_args_is_help=True)
+
+
+@actors_app.command("search")
+def search(name: Annotated[str, typer.Argument(help="A name, alias, title or role phrase.")],
+           on: Annotated[Optional[str], typer.Option(help="Resolve roles as of this date (YYYY-MM-DD).")] = None,
+           limit: Annotated[int, typer.Option(help="At most this many rows.")] = 10) -> None:
+    """Find actors by name, alias, surname or role ("the Russian President")."""
+    from datetime import date
+
+    from kg.resolve.views import search_rows
+
+    rows = search_rows(name, on=date.fromisoformat(on) if on else None, limit=limit)
+    if not rows:
+        console.print(f"no actor matches {name!r}")
+        return
+    console.print(rows_table(rows, ["id", "name", "type", "country", "current", "matched_by", "qid"]))
+
+
+@actors_app.command("show")
+def show(actor: Annotated[str, typer.Argument(help="Actor id (QID or slug) or a name.")]) -> None:
+    """Show one actor: positions over time with sources, aliases, offices."""
+    from kg.resolve.views import actor_detail
+
+    d = actor_detail(actor)
+    console.print(f"[bold]{d['name']}[/bold]  id={d['id']}  type={d['type']}"
+                  + (f"  qid={d['qid']}" if d["qid"] else "") + (f"  country={d['country']}" if d["country"] else ""),
+                  markup=True, highlight=False)
+    if d["positions"]:
+        console.print(rows_table(d["positions"], ["office", "start", "end", "source", "note"], title="positions"))
+    if d["offices"]:
+        console.print(rows_table(d["offices"], ["office", "kind", "titles"], title="offices"))
+    console.print(rows_table(d["aliases"], ["alias", "kind"], title="aliases"))
+
+
+@actors_app.command("update")
+def update(endpoint: Annotated[str, typer.Option(help="SPARQL endpoint shaped like Wikidata.")] =
+           "https://query.wikidata.org/sparql",
+           out: Annotated[Optional[Path], typer.Option(help="Write persons.csv/positions.csv here "
+                                                       "(default: the packaged gazetteer).")] = None) -> None:
+    """Refresh persons and positions of offices with a QID from a Wikidata SPARQL endpoint."""
+    from kg.resolve.wikidata import update_from_endpoint
+
+    report = update_from_endpoint(endpoint, out)
+    console.print(f"refreshed {len(report.offices)} offices: {report.positions} positions, "
+                  f"{report.persons_added} new persons, {report.persons_rekeyed} re-keyed to QIDs")
+
+
+@actors_app.command("import")
+def import_(file: Annotated[Path, typer.Argument(help="Wikidata SPARQL results: .json or .csv.")],
+            out: Annotated[Optional[Path], typer.Option(help="Write persons.csv/positions.csv here.")] = None) -> None:
+    """Import saved Wikidata SPARQL results (person, office, start, end, personLabel, altLabel)."""
+    from kg.resolve.wikidata import import_file
+
+    report = import_file(file, out)
+    console.print(f"imported {report.positions} positions for {len(report.offices)} offices, "
+                  f"{report.persons_added} new persons, {report.persons_rekeyed} re-keyed to QIDs")
+
+
+def register(app: typer.Typer) -> None:
+    """Add the ``actors`` sub-command group to the ``kg`` app."""
+    app.add_typer(actors_app, name="actors")

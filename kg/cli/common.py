@@ -1,0 +1,74 @@
+"""Options, error handling and rendering shared by the CLI modules."""
+
+from __future__ import annotations
+
+import sys
+from typing import Annotated, Any, Optional
+
+import typer
+from rich.console import Console
+
+StoreOption = Annotated[
+    Optional[str],
+    typer.Option(
+        "--store",
+        envvar="KG_STORE",
+        help="Store: a directory (embedded, default ~/.local/share/diplomacy-kg/store), memory:, or a SPARQL endpoint URL.",
+        show_default=False,
+    ),
+]
+
+console = Console()
+err_console = Console(stderr=True)
+
+
+class CliError(Exception):
+    """An expected failure: printed as one line, exit status 1."""
+
+
+def fail(message: str) -> None:
+    raise CliError(message)
+
+
+def _known_errors() -> tuple[type[BaseException], ...]:
+    from pydantic import ValidationError as PydanticError
+
+    from kg.store import StoreError
+
+    return (CliError, ValueError, KeyError, SyntaxError, OSError, StoreError, PydanticError, RuntimeError)
+
+
+def one_line(exc: BaseException) -> str:
+    from kg.model.inputs import one_line_error
+
+    if isinstance(exc, KeyError) and exc.args:
+        return str(exc.args[0]) if not hasattr(exc, "__str__") or type(exc) is KeyError else str(exc)
+    return one_line_error(exc)  # type: ignore[arg-type]
+
+
+def run_guarded(app: typer.Typer) -> int:
+    """Run ``app``; expected errors become ``error: ...`` on stderr and exit status 1.
+
+    Usage errors are printed by click itself (standalone mode, exit status 2).
+    """
+    try:
+        app()
+    except SystemExit as exc:
+        return exc.code if isinstance(exc.code, int) else (0 if exc.code is None else 1)
+    except _known_errors() as exc:
+        print(f"error: {one_line(exc)}", file=sys.stderr)
+        return 1
+    return 0
+
+
+def rows_table(rows: list[dict[str, Any]], columns: list[str], title: str | None = None) -> Any:
+    """A rich table of ``rows`` (values shown as text; markup is not interpreted)."""
+    from rich.table import Table
+    from rich.text import Text
+
+    table = Table(title=title, show_lines=False)
+    for column in columns:
+        table.add_column(column, overflow="fold")
+    for row in rows:
+        table.add_row(*(Text("" if row.get(c) is None else str(row.get(c))) for c in columns))
+    return table

@@ -1,0 +1,222 @@
+"""Core commands: assert, retract, history, query, show, export, import, stats, demo."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+from typing import Annotated, Optional
+
+import typer
+
+from kg.cli.common import StoreOption, console, fail, rows_table
+
+EXPORT_FORMATS = ("ttl", "trig", "nq", "nt", "jsonld")
+
+
+def register(app: typer.Typer) -> None:
+    app.command("assert")(assert_cmd)
+    app.command("retract")(retract_cmd)
+    app.command("history")(history_cmd)
+    app.command("query")(query_cmd)
+    app.command("show")(show_cmd)
+    app.command("export")(export_cmd)
+    app.command("import")(import_cmd)
+    app.command("stats")(stats_cmd)
+    app.command("demo")(demo_cmd)
+
+
+def _open(store: Optional[str]):  # type: ignore[no-untyped-def]
+    from kg.api import KnowledgeGraph
+
+    return KnowledgeGraph.open(store)
+
+
+def assert_cmd(
+    subject: Annotated[Optional[str], typer.Argument(help="Who (a name, resolved to an actor).")] = None,
+    relation: Annotated[Optional[str], typer.Argument(help="meets, talksWith, pardons, releases, sanctions or advises.")] = None,
+    obj: Annotated[Optional[str], typer.Argument(metavar="OBJECT", help="Whom (a name, resolved to an actor).")] = None,
+    file: Annotated[Optional[Path], typer.Option("--file", help="Bulk claims from a .csv or .yaml file.")] = None,
+    skip_invalid: Annotated[bool, typer.Option("--skip-invalid", help="With --file: write valid rows, report the rest.")] = False,
+    source: Annotated[Optional[str], typer.Option("--source", help="URL (or urn:/doi:) of the source. Required.")] = None,
+    quote: Annotated[Optional[str], typer.Option(help="The passage of the source that states the claim.")] = None,
+    published: Annotated[Optional[str], typer.Option(help="Publication date of the source (YYYY-MM-DD).")] = None,
+    analyst: Annotated[str, typer.Option(help="Your analyst ID.")] = "analyst",
+    reliability: Annotated[str, typer.Option(help="Admiralty source reliability A-F.")] = "F",
+    credibility: Annotated[int, typer.Option(help="Admiralty information credibility 1-6.")] = 6,
+    date: Annotated[Optional[str], typer.Option(help="Date of the event (YYYY-MM-DD).")] = None,
+    time: Annotated[Optional[str], typer.Option(help="Local clock time HH:MM.")] = None,
+    place: Annotated[Optional[str], typer.Option(help="Where it happened.")] = None,
+    status: Annotated[str, typer.Option(help="held, planned, cancelled, refused or negated.")] = "held",
+    count: Annotated[Optional[int], typer.Option(help="Number of persons (pardons, releases).")] = None,
+    subject_type: Annotated[Optional[str], typer.Option(help="Person, Country, Organization or Group.")] = None,
+    object_type: Annotated[Optional[str], typer.Option(help="Person, Country, Organization or Group.")] = None,
+    store: StoreOption = None,
+) -> None:
+    """Add an analyst's sourced assertion and print its ID (or many with --file)."""
+    from kg.model.inputs import ClaimInput
+
+    if file is not None:
+        _assert_file(file, skip_invalid, store)
+        return
+    if subject is None or relation is None or obj is None:
+        fail("give SUBJECT RELATION OBJECT, or --file claims.csv|claims.yaml")
+    if not source:
+        fail("--source: a source is required (a URL such as https://...)")
+    claim = ClaimInput(
+        subject=subject, relation=relation, object=obj, source=source, quote=quote, published=published,
+        analyst=analyst, reliability=reliability, credibility=credibility, date=date, time=time, place=place,
+        status=status, count=count, subject_type=subject_type, object_type=object_type,
+    )
+    with _open(store) as graph:
+        print(graph.assert_claim(claim))
+
+
+def _assert_file(path: Path, skip_invalid: bool, store: Optional[str]) -> None:
+    from kg.claims_file import parse_claims_lenient, read_claims_file
+
+    claims, errors = parse_claims_lenient(read_claims_file(path), str(path))
+    if errors and not skip_invalid:
+        fail(errors[0] + (f" (+{len(errors) - 1} more rows with errors)" if len(errors) > 1 else ""))
+    with _open(store) as graph:
+        ids = graph.assert_claims(claims) if claims else []
+    for assertion_id in ids:
+        print(assertion_id)
+    for error in errors:
+        print(f"skipped: {error}", file=sys.stderr)
+    if errors:
+        raise typer.Exit(1)
+
+
+def retract_cmd(
+    assertion_id: Annotated[str, typer.Argument(metavar="ID", help="Assertion ID.")],
+    reason: Annotated[str, typer.Option("--reason", help="Why it is retracted (required).")],
+    analyst: Annotated[str, typer.Option(help="Your analyst ID.")] = "analyst",
+    store: StoreOption = None,
+) -> None:
+    """Retract an assertion: it leaves the current view, its history stays."""
+    with _open(store) as graph:
+        print(graph.retract(assertion_id, reason=reason, by=f"analyst:{analyst}"))
+
+
+def history_cmd(
+    assertion_id: Annotated[str, typer.Argument(metavar="ID", help="Assertion ID.")],
+    store: StoreOption = None,
+) -> None:
+    """Show every record about an assertion, oldest first."""
+    with _open(store) as graph:
+        entries = graph.history(assertion_id)
+    rows = [{"when": e.at, "what": e.kind, "who": e.by, "reason": e.reason, "record": e.record} for e in entries]
+    console.print(rows_table(rows, ["when", "what", "who", "reason", "record"], title=f"history of {assertion_id}"))
+
+
+def query_cmd(
+    sparql: Annotated[Optional[str], typer.Argument(help="SPARQL 1.1 query text.")] = None,
+    file: Annotated[Optional[Path], typer.Option("--file", "-f", help="Read the query from a .rq file.")] = None,
+    fmt: Annotated[str, typer.Option("--format", help="table, json (W3C SPARQL JSON), xml, csv or tsv.")] = "table",
+    store: StoreOption = None,
+) -> None:
+    """Run a SPARQL 1.1 query over the current view (GRAPH ?g reaches assertion graphs)."""
+    from kg.query.results import result_rows, serialize_result
+
+    if (sparql is None) == (file is None):
+        fail("give either a SPARQL query or --file, not both or neither")
+    text = sparql if sparql is not None else _read_text(file)  # type: ignore[arg-type]
+    with _open(store) as graph:
+        try:
+            result = graph.query(text)
+        except SyntaxError as exc:
+            fail(f"SPARQL syntax error: {' '.join(str(exc).split())}")
+        if fmt == "table":
+            columns, rows = result_rows(result)
+            console.print(rows_table(rows, columns))
+        else:
+            sys.stdout.write(serialize_result(result, fmt))
+
+
+def _read_text(path: Path) -> str:
+    try:
+        return path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        fail(f"{path}: cannot read ({getattr(exc, 'strerror', None) or exc})")
+        raise
+
+
+def show_cmd(
+    actor: Annotated[str, typer.Argument(help="Actor name, alias or surname.")],
+    fmt: Annotated[str, typer.Option("--format", help="table or json.")] = "table",
+    store: StoreOption = None,
+) -> None:
+    """Everything known about an actor, grouped by relation, with source and grade."""
+    from kg.rdf.terms import iri
+
+    with _open(store) as graph:
+        ref = graph.find_actor(actor)
+        rows = list(graph.assertions_about(iri(ref.canonical_iri())))
+    for row in rows:
+        row["grade"] = f"{row.get('rel', '')}{row.get('cred', '')}"
+        row["id"] = str(row.get("g", "")).rsplit("/", 1)[-1]
+    if fmt == "json":
+        print(json.dumps({"actor": ref.label, "iri": ref.canonical_iri(), "assertions": rows}, indent=2, default=str))
+        return
+    console.print(f"[bold]{_escape(ref.label)}[/bold]  {ref.canonical_iri()}")
+    for relation in sorted({r["relation"] for r in rows}):
+        group = [r for r in rows if r["relation"] == relation]
+        console.print(rows_table(group, ["eventLabel", "status", "date", "place", "source", "quote", "by", "grade", "id"], title=relation))
+    if not rows:
+        console.print("no assertions about this actor in the current view")
+
+
+def _escape(text: str) -> str:
+    from rich.markup import escape
+
+    return escape(text)
+
+
+def export_cmd(
+    fmt: Annotated[str, typer.Option("--format", help=f"One of {', '.join(EXPORT_FORMATS)}.")] = "trig",
+    out: Annotated[Optional[Path], typer.Option("--out", "-o", help="File to write (default: standard output).")] = None,
+    store: StoreOption = None,
+) -> None:
+    """Export the store as RDF (TriG/N-Quads keep every assertion graph)."""
+    from kg.export import export_store
+
+    with _open(store) as graph:
+        data = export_store(graph, fmt)
+    if out is None:
+        sys.stdout.buffer.write(data)
+    else:
+        out.write_bytes(data)
+        console.print(f"wrote {out} ({len(data)} bytes)")
+
+
+def import_cmd(
+    path: Annotated[Path, typer.Argument(help="RDF file (.ttl, .trig, .nq, .nt, .jsonld).")],
+    store: StoreOption = None,
+) -> None:
+    """Import an RDF file; it is validated against the SHACL shapes before anything is written."""
+    from kg.api import load_file
+
+    if not path.is_file():
+        fail(f"{path}: no such file")
+    data, fmt = load_file(path)
+    with _open(store) as graph:
+        added = graph.import_rdf(data, fmt, name=str(path))
+    console.print(f"imported {added} quads from {path}")
+
+
+def stats_cmd(store: StoreOption = None) -> None:
+    """Counts of quads, assertions, actors, events, documents and records."""
+    with _open(store) as graph:
+        counts = graph.stats()
+    console.print(rows_table([{"what": k, "count": v} for k, v in counts.items()], ["what", "count"]))
+
+
+def demo_cmd(
+    out: Annotated[Path, typer.Option("--out", help="Folder for the demo store and outputs.")] = Path("demo-output"),
+    samples: Annotated[Optional[Path], typer.Option(help="Folder of sample articles and claims.")] = None,
+) -> None:
+    """Run the demo over the bundled samples: build a store, answer the seed's question, write outputs."""
+    from kg.demo import run_demo
+
+    run_demo(out, samples, echo=console.print)

@@ -1,0 +1,36 @@
+"""Entry point of the ``kg`` command.
+
+Each module named in ``CLI_MODULES`` defines ``register(app)`` and adds its
+commands; the modules parse arguments, make one library call and render.
+"""
+
+from __future__ import annotations
+
+import importlib
+import sys
+
+import typer
+
+from kg.cli.common import run_guarded
+
+CLI_MODULES: tuple[str, ...] = ("core", "actors", "extract")
+
+app = typer.Typer(
+    name="kg",
+    help="diplomacy-kg: a knowledge graph of diplomatic relations with sourced assertions.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+
+for _module in CLI_MODULES:
+    importlib.import_module(f"kg.cli.{_module}").register(app)
+
+
+def run() -> None:
+    """Console-script entry point: one-line errors, non-zero exit, no tracebacks."""
+    sys.exit(run_guarded(app))
+
+
+if __name__ == "__main__":
+    run()

@@ -1,0 +1,13 @@
+"""Extraction: documents in, sourced :class:`kg.model.Assertion` objects out.
+
+Extractors are chosen by name (:func:`get_extractor`); the default ``rules``
+extractor needs no model download.  Importing this package loads nothing heavy.
+
+>>> from kg.extract import get_extractor
+>>> get_extractor("rules").name
+'rules'
+"""
+
+from kg.extract.registry import Extractor, available, get_extractor, register
+
+__all__ = ["Extractor", "available", "get_extractor", "register"]

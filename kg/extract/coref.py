@@ -1,0 +1,230 @@
+"""Within-document coreference: one entity per actor, however it is mentioned.
+
+Two passes.  First every full name outside headlines registers a person
+(surname, titles, country).  Then mentions are resolved in reading order:
+surnames and "Mr. X" to the registered person, title phrases ("the Belarusian
+leader", "the Secretary", "his Russian counterpart") to the most recent person
+with that role and country, he/she to the subject, him/her to the most recent
+other person, and "the two leaders"/"they" to the last pair of persons.
+
+>>> from kg.extract.nlp import get_nlp
+>>> from kg.extract.linking import Linker
+>>> doc = get_nlp()("Belarusian President Alexander Lukashenko spoke. The Belarusian leader smiled.")
+>>> chains = Coref(Linker(resolver=None)).run(doc)
+>>> [(m.text, m.entity.label) for ms in chains for m in ms]
+[('Belarusian President Alexander Lukashenko', 'Alexander Lukashenko'), ('The Belarusian leader', 'Alexander Lukashenko')]
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from kg.extract.linking import Linker
+from kg.extract.mentions import Mention, find_mentions, is_headline
+from kg.model.core import ActorRef
+
+if TYPE_CHECKING:  # pragma: no cover
+    from spacy.tokens import Doc
+
+_PREP_BEFORE = re.compile(r"\b(?:of|with|to|for|from|by|about|against|between|on|at|in|than)\s+(?:the\s+)?$", re.I)
+_NOT_ACTORS = {"GMT", "UTC", "AP", "AM", "PM", "DC", "TV", "CEO", "OK", "II", "III", "NEW", "US", "UK"}
+_LEADER = {"president", "leader", "prime", "chancellor", "king", "supreme", "premier", "emir", "head"}
+
+
+def fold(text: str) -> str:
+    """Lower-case, accents removed: the key surnames are compared on.
+
+    >>> fold("Viačorka’s")
+    'viacorka'
+    """
+    text = text.replace("’s", "").replace("'s", "")
+    text = unicodedata.normalize("NFKD", text)
+    return "".join(c for c in text if not unicodedata.combining(c)).lower().strip(" .’'")
+
+
+@dataclass(eq=False)
+class Entity:
+    """A document-level actor: its label, type, titles and countries seen, and its reference."""
+
+    label: str
+    type: str
+    ref: ActorRef
+    titles: set[str] = field(default_factory=set)
+    countries: set[str] = field(default_factory=set)
+
+
+class Coref:
+    """Resolve the mentions of one document to :class:`Entity` objects."""
+
+    def __init__(self, linker: Linker) -> None:
+        self.linker = linker
+        self.text = ""
+        self.persons: dict[str, Entity] = {}  # folded surname -> person
+        self.others: dict[tuple[str, str], Entity] = {}
+        self.recent: list[Entity] = []  # persons, most recent last
+        self.last_subject: Entity | None = None
+        self.last_pair: tuple[Entity, Entity] | None = None
+
+    # -- registry -----------------------------------------------------------
+    def _person(self, name: str, titles: tuple[str, ...], country: str | None, create: bool) -> Entity | None:
+        parts = name.replace("’s", "").replace("'s", "").split()
+        key = fold(parts[-1]) if parts else ""
+        ent = self.persons.get(key)
+        if ent is None and len(parts) == 1:
+            ent = next((e for k, e in self.persons.items() if fold(parts[0]) in k.split("-")), None)
+        if ent is None and create:
+            label = " ".join(parts)
+            ent = Entity(label, "Person", self.linker.ref(label, "Person"))
+            self.persons[key] = ent
+        if ent is not None:
+            ent.titles.update(titles)
+            if country:
+                ent.countries.add(country)
+        return ent
+
+    def _other(self, label: str, actor_type: str) -> Entity:
+        key = (label, actor_type)
+        if key not in self.others:
+            self.others[key] = Entity(label, actor_type, self.linker.ref(label, actor_type))
+        return self.others[key]
+
+    # -- passes ---------------------------------------------------------------
+    def run(self, doc: "Doc") -> list[list[Mention]]:
+        """Resolved mentions per sentence of ``doc`` (same order as ``doc.sents``)."""
+        sents = list(doc.sents)
+        self.text = doc.text
+        flags = [is_headline(s, first=i == 0) for i, s in enumerate(sents)]
+        raw = [find_mentions(s, headline=h) for s, h in zip(sents, flags)]
+        for ms, head in zip(raw, flags):
+            for m in ms:
+                if m.kind == "name" and not head and m.name:
+                    self._person(m.name, m.titles, m.country, create=True)
+        known = {k2 for k in self.persons for k2 in k.split("-")} | {
+            fold(p) for e in self.persons.values() for p in e.label.split()}
+        out = []
+        for sent, ms, head in zip(sents, raw, flags):
+            if head:
+                ms = find_mentions(sent, headline=True, known=known)
+            out.append(self._resolve_sentence(ms, head))
+        return out
+
+    def _resolve_sentence(self, ms: list[Mention], headline: bool) -> list[Mention]:
+        kept: list[Mention] = []
+        sent_subject: Entity | None = None
+        for m in ms:
+            for piece in self._expand(m):
+                ent = self._resolve(piece, kept, sent_subject)
+                if ent is None:
+                    continue
+                if isinstance(ent, tuple):
+                    piece.extra["pair"] = ent
+                    kept.append(piece)
+                    continue
+                piece.entity = ent
+                kept.append(piece)
+                if ent.type == "Person":
+                    if sent_subject is None and not _PREP_BEFORE.search(self.text[max(0, piece.start - 14):piece.start]):
+                        sent_subject = ent
+                    if ent in self.recent:
+                        self.recent.remove(ent)
+                    self.recent.append(ent)
+        persons = []
+        for m in kept:
+            if m.entity is not None and m.entity.type == "Person" and m.entity not in persons:
+                persons.append(m.entity)
+        if len(persons) >= 2:
+            self.last_pair = (persons[0], persons[1])
+        if sent_subject is not None and not headline:
+            self.last_subject = sent_subject
+        return kept
+
+    def _expand(self, m: Mention) -> list[Mention]:
+        """Split 'Trump-Putin' (or a headline's 'Obama Putin') into surname mentions of known persons."""
+        if m.kind == "name" and m.name and not m.titles and len(m.name.split()) > 1:
+            parts = m.name.split()
+            ents = [self.persons.get(fold(p)) for p in parts]
+            if all(ents) and len(set(map(id, ents))) == len(parts):
+                out, pos = [], m.start + m.text.index(m.name)
+                for p in parts:
+                    out.append(Mention(pos, pos + len(p), p, "surname", name=p))
+                    pos += len(p) + 1
+                return out
+        if m.kind == "surname" and m.name and ("-" in m.name or "–" in m.name):
+            sep = "-" if "-" in m.name else "–"
+            parts = m.name.split(sep)
+            if all(fold(p) in self.persons for p in parts):
+                out, pos = [], m.start + m.text.index(m.name)
+                for p in parts:
+                    out.append(Mention(pos, pos + len(p), p, "surname", name=p))
+                    pos += len(p) + 1
+                return out
+        return [m]
+
+    def _resolve(self, m: Mention, kept: list[Mention], subject: Entity | None) -> Entity | tuple[Entity, Entity] | None:
+        if m.kind in ("country", "org"):
+            return self._other(m.name or m.text, m.type)
+        if m.kind == "acronym":
+            return None if (m.name or "") in _NOT_ACTORS else self._other(m.name or m.text, "Organization")
+        if m.kind == "name":
+            return self._person(m.name or m.text, m.titles, m.country, create=True)
+        if m.kind == "surname":
+            ent = self._person(m.name or m.text, m.titles, m.country, create=False)
+            if ent is None and m.name:
+                ref = self.linker.lookup(m.name, "Person")
+                if ref is not None:
+                    ent = self._person(ref.label, m.titles, m.country, create=True)
+                elif m.titles and any(t in _LEADER or t in ("mr.", "mrs.", "ms.", "secretary", "minister")
+                                      for t in m.titles):
+                    ent = self._person(m.name, m.titles, m.country, create=True)
+            return ent
+        if m.kind == "title":
+            return self._title(m, subject)
+        if m.kind == "pronoun":
+            if m.extra.get("role") == "subj":
+                return subject or self.last_subject
+            before = [k.entity for k in kept if k.entity is not None and k.entity.type == "Person"]
+            for ent in reversed(before):
+                if ent is not subject:
+                    return ent
+            for ent in reversed(self.recent):
+                if ent is not subject:
+                    return ent
+            return None
+        if m.kind == "pair":
+            persons = []
+            for k in kept:
+                if k.entity is not None and k.entity.type == "Person" and k.entity not in persons:
+                    persons.append(k.entity)
+            if len(persons) >= 2:
+                return (persons[-2], persons[-1])
+            return self.last_pair
+        return None
+
+    def _title(self, m: Mention, subject: Entity | None) -> Entity | None:
+        head = m.extra.get("head", "")
+        words = set(m.titles)
+
+        def fits(e: Entity) -> bool:
+            if m.country and m.country not in e.countries:
+                return False
+            if head == "counterpart":
+                return e is not subject and bool(m.country)
+            if head == "leader":
+                return bool(e.titles & _LEADER)
+            if head in ("president", "secretary", "minister", "chancellor", "king", "spokesperson", "adviser"):
+                return head in e.titles or (head == "minister" and any("minister" in t for t in e.titles))
+            return set(head.split()) <= e.titles or (words - {"the"}) <= e.titles
+        for ent in reversed(self.recent):
+            if fits(ent):
+                return ent
+        for ent in self.persons.values():
+            if fits(ent):
+                return ent
+        if m.country:
+            ref = self.linker.role(m.country, head if head != "leader" else "head_of_state")
+            if ref is not None:
+                return self._person(ref.label, m.titles, m.country, create=True)
+        return None

@@ -1,0 +1,172 @@
+"""Dates and clock times stated in a sentence, normalised against the publication date.
+
+``date_basis`` says where a date came from: ``explicit`` (written in the
+sentence), ``relative`` ("today", "on Friday", "next month", resolved against
+the publication date) or ``published`` (nothing stated; the publication date).
+Month-precision dates ("next month") are ISO ``YYYY-MM``.
+
+>>> from datetime import date
+>>> find_date("They met on Friday.", date(2025, 8, 15), future=False)
+('2025-08-15', 'relative')
+>>> find_date("He will go there on Monday.", date(2025, 8, 15), future=True)
+('2025-08-18', 'relative')
+>>> find_date("An order of June 24 imposed it.", date(2019, 7, 31), future=False)
+('2019-06-24', 'explicit')
+>>> find_date("They will meet next month.", date(2014, 5, 8), future=True)
+('2014-06', 'relative')
+>>> find_time("at 11:30 a.m. local time (19:30 GMT)")
+('11:30', '-08:00')
+>>> to_datetime("2025-08-15", "11:30", "-08:00")
+'2025-08-15T11:30:00-08:00'
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date, datetime, timedelta
+
+from kg.extract.lexicon import MONTHS, WEEKDAYS
+
+_MON = r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
+_MDY = re.compile(rf"\b({_MON})\s+(\d{{1,2}})(?:st|nd|rd|th)?(?:,?\s+(\d{{4}}))?\b")
+_DMY = re.compile(rf"\b(\d{{1,2}})(?:st|nd|rd|th)?\s+({_MON})(?:,?\s+(\d{{4}}))?\b")
+_ISO = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")
+_WEEKDAY = re.compile(r"\b(?:on\s+|last\s+|next\s+|this\s+)?(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b")
+_RELATIVE = re.compile(r"\b(today|tonight|yesterday|tomorrow|this week|next week|last week|this month|"
+                       r"next month|last month|next year|last year)\b", re.IGNORECASE)
+_TIME = re.compile(r"\b(\d{1,2})(?::(\d{2}))?\s*(a\.?m\.?|p\.?m\.?|AM|PM|am|pm)?(?=[\s,.;)]|$)"
+                   r"(?:\s*(local time|GMT|UTC|[ECMP][SD]T|CES?T|MSK|BST|AKDT|AKST|JST|IST))?")
+_PAREN_UTC = re.compile(r"\(\s*(\d{1,2}):(\d{2})\s*(?:GMT|UTC)\s*\)")
+_ZONES = {"GMT": 0, "UTC": 0, "EST": -300, "EDT": -240, "CST": -360, "CDT": -300, "MST": -420,
+          "MDT": -360, "PST": -480, "PDT": -420, "CET": 60, "CEST": 120, "MSK": 180, "BST": 60,
+          "AKDT": -480, "AKST": -540, "JST": 540, "IST": 330}
+
+
+def _month(name: str) -> int:
+    key = name.lower().rstrip(".")[:3]
+    return [m[:3] for m in MONTHS].index(key) + 1
+
+
+def _safe(y: int, m: int, d: int) -> date | None:
+    try:
+        return date(y, m, d)
+    except ValueError:
+        return None
+
+
+def _year_for(month: int, day: int, published: date | None, future: bool) -> int | None:
+    if published is None:
+        return None
+    year = published.year
+    cand = _safe(year, month, day)
+    if cand is None:
+        return None
+    # a month-day without a year is the nearest such day in the stated direction
+    if future and cand < published - timedelta(days=31):
+        return year + 1
+    if not future and cand > published + timedelta(days=31):
+        return year - 1
+    return year
+
+
+def find_date(text: str, published: date | None, *, future: bool = False) -> tuple[str | None, str | None]:
+    """The date ``text`` states, as (ISO date or None, basis or None)."""
+    m = _ISO.search(text)
+    if m and _safe(int(m[1]), int(m[2]), int(m[3])):
+        return m.group(0), "explicit"
+    for rx, order in ((_MDY, "md"), (_DMY, "dm")):
+        m = rx.search(text)
+        if m:
+            mon, day = (m[1], m[2]) if order == "md" else (m[2], m[1])
+            month, d = _month(mon), int(day)
+            year = int(m[3]) if m[3] else _year_for(month, d, published, future)
+            if year and _safe(year, month, d):
+                return date(year, month, d).isoformat(), "explicit"
+    if published is None:
+        return None, None
+    m = _RELATIVE.search(text)
+    if m:
+        return _relative(m.group(1).lower(), published), "relative"
+    m = _WEEKDAY.search(text)
+    if m:
+        target = WEEKDAYS.index(m.group(1).lower())
+        delta = (target - published.weekday()) % 7
+        prefix = m.group(0).split()[0].lower()
+        if prefix == "next" or (future and prefix != "last"):
+            day = published + timedelta(days=delta or (7 if prefix == "next" else 0))
+        else:
+            day = published - timedelta(days=(published.weekday() - target) % 7)
+        return day.isoformat(), "relative"
+    return None, None
+
+
+def _relative(word: str, pub: date) -> str:
+    if word in ("today", "tonight", "this week"):
+        return pub.isoformat()
+    if word == "yesterday":
+        return (pub - timedelta(days=1)).isoformat()
+    if word == "tomorrow":
+        return (pub + timedelta(days=1)).isoformat()
+    if word in ("next week", "last week"):
+        return (pub + timedelta(days=7 if word == "next week" else -7)).isoformat()
+    if word.endswith("year"):
+        return str(pub.year + (1 if word.startswith("next") else -1))
+    month = pub.month + {"this month": 0, "next month": 1, "last month": -1}[word]
+    year = pub.year + (month - 1) // 12
+    return f"{year:04d}-{(month - 1) % 12 + 1:02d}"
+
+
+def _fmt_offset(minutes: int) -> str:
+    sign = "-" if minutes < 0 else "+"
+    minutes = abs(minutes)
+    return f"{sign}{minutes // 60:02d}:{minutes % 60:02d}"
+
+
+def find_time(text: str) -> tuple[str | None, str | None]:
+    """The first clock time in ``text`` as (local ``HH:MM``, UTC offset or None)."""
+    for m in _TIME.finditer(text):
+        hour, minute, ampm, zone = int(m[1]), int(m[2] or 0), (m[3] or "").lower(), m[4]
+        if not m[2] and not ampm:
+            continue  # a bare number is not a time
+        if ampm.startswith("p") and hour < 12:
+            hour += 12
+        elif ampm.startswith("a") and hour == 12:
+            hour = 0
+        if hour > 23 or minute > 59:
+            continue
+        local = f"{hour:02d}:{minute:02d}"
+        offset = None
+        if zone == "local time" or zone is None:
+            utc = _PAREN_UTC.search(text, m.end())
+            if utc and utc.start() - m.end() < 20:
+                diff = (hour * 60 + minute) - (int(utc[1]) * 60 + int(utc[2]))
+                diff = (diff + 12 * 60) % (24 * 60) - 12 * 60
+                offset = _fmt_offset(diff)
+        elif zone in _ZONES:
+            offset = _fmt_offset(_ZONES[zone])
+        return local, offset
+    return None, None
+
+
+def to_datetime(iso_date: str | None, time: str | None, offset: str | None) -> str | None:
+    """An xsd:dateTime when a full date, a time and an offset are all known."""
+    if not (iso_date and time and offset) or len(iso_date) != 10:
+        return None
+    return f"{iso_date}T{time}:00{offset}"
+
+
+def parse_published(value: str | date | datetime | None) -> date | None:
+    """Coerce a publication date (ISO text, date or datetime) to a date.
+
+    >>> parse_published("2022-02-26T14:30:00+04:00")
+    datetime.date(2022, 2, 26)
+    """
+    if value is None or value == "":
+        return None
+    if isinstance(value, datetime):
+        return value.date()
+    if isinstance(value, date):
+        return value
+    from dateutil import parser
+
+    return parser.parse(str(value)).date()

@@ -1,0 +1,170 @@
+"""Word lists the rule-based extractor relies on: countries, demonyms, titles.
+
+These are general English and geopolitical vocabulary, not article text.  The
+gazetteer (``kg.resolve``), when present, adds named actors on top of them.
+
+>>> COUNTRY_FORMS["U.S."]
+'United States'
+>>> DEMONYMS["belarusian"]
+'Belarus'
+>>> is_title_word("minister")
+True
+"""
+
+from __future__ import annotations
+
+#: canonical country name -> (surface forms, demonyms, capital/seat metonyms)
+_COUNTRIES: dict[str, tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]]] = {
+    "United States": (("United States", "United States of America", "U.S.", "US", "USA", "U.S.A.", "America"),
+                      ("American", "US", "U.S."), ("Washington", "White House")),
+    "Russia": (("Russia", "Russian Federation"), ("Russian",), ("Moscow", "Kremlin")),
+    "Ukraine": (("Ukraine",), ("Ukrainian",), ("Kyiv", "Kiev")),
+    "Belarus": (("Belarus",), ("Belarusian", "Belarussian"), ("Minsk",)),
+    "China": (("China", "People's Republic of China", "PRC"), ("Chinese",), ("Beijing",)),
+    "United Kingdom": (("United Kingdom", "UK", "U.K.", "Britain", "Great Britain"),
+                       ("British", "UK", "U.K."), ("London", "Downing Street")),
+    "France": (("France",), ("French",), ("Paris", "Elysee", "Élysée")),
+    "Germany": (("Germany",), ("German",), ("Berlin",)),
+    "Italy": (("Italy",), ("Italian",), ("Rome",)),
+    "Spain": (("Spain",), ("Spanish",), ("Madrid",)),
+    "Poland": (("Poland",), ("Polish",), ("Warsaw",)),
+    "Canada": (("Canada",), ("Canadian",), ("Ottawa",)),
+    "Japan": (("Japan",), ("Japanese",), ("Tokyo",)),
+    "South Korea": (("South Korea", "Republic of Korea"), ("South Korean",), ("Seoul",)),
+    "North Korea": (("North Korea", "DPRK"), ("North Korean",), ("Pyongyang",)),
+    "India": (("India",), ("Indian",), ("New Delhi",)),
+    "Pakistan": (("Pakistan",), ("Pakistani",), ("Islamabad",)),
+    "Iran": (("Iran", "Islamic Republic of Iran"), ("Iranian",), ("Tehran",)),
+    "Iraq": (("Iraq",), ("Iraqi",), ("Baghdad",)),
+    "Syria": (("Syria",), ("Syrian",), ("Damascus",)),
+    "Israel": (("Israel",), ("Israeli",), ("Jerusalem",)),
+    "Turkey": (("Turkey", "Türkiye"), ("Turkish",), ("Ankara",)),
+    "Saudi Arabia": (("Saudi Arabia",), ("Saudi",), ("Riyadh",)),
+    "Qatar": (("Qatar",), ("Qatari",), ("Doha",)),
+    "Egypt": (("Egypt",), ("Egyptian",), ("Cairo",)),
+    "Kenya": (("Kenya",), ("Kenyan",), ("Nairobi",)),
+    "Nigeria": (("Nigeria",), ("Nigerian",), ("Abuja",)),
+    "South Africa": (("South Africa",), ("South African",), ("Pretoria",)),
+    "Brazil": (("Brazil",), ("Brazilian",), ("Brasilia", "Brasília")),
+    "Mexico": (("Mexico",), ("Mexican",), ()),
+    "Venezuela": (("Venezuela",), ("Venezuelan",), ("Caracas",)),
+    "Cuba": (("Cuba",), ("Cuban",), ("Havana",)),
+    "Nicaragua": (("Nicaragua",), ("Nicaraguan",), ("Managua",)),
+    "Argentina": (("Argentina",), ("Argentine", "Argentinian"), ("Buenos Aires",)),
+    "Australia": (("Australia",), ("Australian",), ("Canberra",)),
+    "Georgia": (("Georgia",), ("Georgian",), ("Tbilisi",)),
+    "Armenia": (("Armenia",), ("Armenian",), ("Yerevan",)),
+    "Azerbaijan": (("Azerbaijan",), ("Azerbaijani",), ("Baku",)),
+    "Kazakhstan": (("Kazakhstan",), ("Kazakh",), ("Astana",)),
+    "Hungary": (("Hungary",), ("Hungarian",), ("Budapest",)),
+    "Serbia": (("Serbia",), ("Serbian",), ("Belgrade",)),
+    "Moldova": (("Moldova",), ("Moldovan",), ("Chisinau",)),
+    "Lithuania": (("Lithuania",), ("Lithuanian",), ("Vilnius",)),
+    "Latvia": (("Latvia",), ("Latvian",), ("Riga",)),
+    "Estonia": (("Estonia",), ("Estonian",), ("Tallinn",)),
+    "Finland": (("Finland",), ("Finnish",), ("Helsinki",)),
+    "Sweden": (("Sweden",), ("Swedish",), ("Stockholm",)),
+    "Norway": (("Norway",), ("Norwegian",), ("Oslo",)),
+    "Netherlands": (("Netherlands",), ("Dutch",), ("The Hague",)),
+    "Switzerland": (("Switzerland",), ("Swiss",), ("Bern", "Geneva")),
+    "Austria": (("Austria",), ("Austrian",), ("Vienna",)),
+    "Vatican": (("Vatican", "Holy See"), ("Vatican",), ()),
+    "Afghanistan": (("Afghanistan",), ("Afghan",), ("Kabul",)),
+    "Vietnam": (("Vietnam",), ("Vietnamese",), ("Hanoi",)),
+    "Indonesia": (("Indonesia",), ("Indonesian",), ("Jakarta",)),
+    "Philippines": (("Philippines",), ("Philippine", "Filipino"), ("Manila",)),
+    "Taiwan": (("Taiwan",), ("Taiwanese",), ("Taipei",)),
+    "Lebanon": (("Lebanon",), ("Lebanese",), ("Beirut",)),
+    "Jordan": (("Jordan",), ("Jordanian",), ("Amman",)),
+    "United Arab Emirates": (("United Arab Emirates", "UAE"), ("Emirati",), ("Abu Dhabi",)),
+    "Greece": (("Greece",), ("Greek",), ("Athens",)),
+    "Ireland": (("Ireland",), ("Irish",), ("Dublin",)),
+    "Myanmar": (("Myanmar", "Burma"), ("Burmese",), ()),
+}
+
+#: international organisations (surface -> canonical)
+ORGANIZATIONS: dict[str, str] = {
+    "European Union": "European Union", "EU": "European Union", "E.U.": "European Union",
+    "NATO": "NATO", "United Nations": "United Nations", "UN": "United Nations", "U.N.": "United Nations",
+    "G7": "G7", "G20": "G20", "OSCE": "OSCE", "African Union": "African Union", "ASEAN": "ASEAN",
+    "Treasury": "U.S. Department of the Treasury", "State Department": "U.S. Department of State",
+    "Pentagon": "U.S. Department of Defense", "OFAC": "Office of Foreign Assets Control",
+}
+
+COUNTRY_FORMS: dict[str, str] = {}
+DEMONYMS: dict[str, str] = {}
+METONYMS: dict[str, str] = {}
+for _name, (_forms, _dems, _mets) in _COUNTRIES.items():
+    for _f in _forms:
+        COUNTRY_FORMS[_f] = _name
+    for _d in _dems:
+        DEMONYMS[_d.lower()] = _name
+    for _m in _mets:
+        METONYMS[_m] = _name
+
+#: title words and phrases (lower case) that precede or describe a person
+_TITLE_PHRASES = (
+    "president", "vice president", "vice-president", "prime minister", "foreign minister", "defence minister",
+    "defense minister", "interior minister", "finance minister", "minister", "secretary of state",
+    "secretary", "state secretary", "treasury secretary", "defense secretary", "foreign secretary",
+    "home secretary", "chancellor", "king", "queen", "leader", "opposition leader", "supreme leader",
+    "spokesperson", "spokesman", "spokeswoman", "press secretary", "deputy press secretary",
+    "principal deputy press secretary", "ambassador", "envoy", "special envoy", "adviser", "advisor",
+    "senior adviser", "senior advisor", "national security adviser", "national security advisor", "aide",
+    "counselor", "general", "gen.", "lt.", "col.", "colonel", "admiral", "mr.", "mrs.", "ms.", "dr.",
+    "mr", "mrs", "ms", "dr", "senator", "sen.", "rep.", "representative", "governor", "premier", "emir",
+    "crown prince", "prince", "princess", "sheikh", "pope", "ayatollah", "commander", "chief", "director",
+    "candidate", "presidential candidate", "deputy", "former", "exiled", "acting", "jailed", "imprisoned",
+    "detained", "dissident", "activist", "journalist", "head of state", "top diplomat", "diplomat",
+    "chairman", "chairwoman", "speaker", "mayor", "fm", "official", "lawmaker", "chief of staff",
+    "president-elect", "new", "senior", "top", "then", "opposition", "the", "a", "an", "his", "her",
+    "its", "their", "counterpart", "businessman", "businesswoman", "oligarch", "tycoon", "executive secretary", "senior director", "staff", "foreign", "security", "national",
+)
+TITLE_WORDS: frozenset[str] = frozenset(w for p in _TITLE_PHRASES for w in p.split())
+
+#: head nouns that make a title NP refer to a person ("the Belarusian leader")
+ROLE_NOUNS: dict[str, str] = {
+    "president": "president", "leader": "leader", "prime minister": "prime minister",
+    "premier": "prime minister", "chancellor": "chancellor", "foreign minister": "foreign minister",
+    "fm": "foreign minister", "top diplomat": "foreign minister", "secretary of state": "secretary of state",
+    "secretary": "secretary", "minister": "minister", "king": "king", "counterpart": "counterpart",
+    "supreme leader": "supreme leader", "spokesperson": "spokesperson", "spokesman": "spokesperson",
+    "adviser": "adviser", "advisor": "adviser",
+}
+
+#: head words of organisation names ("Treasury Department", "Atlantic Council")
+ORG_HEADS: frozenset[str] = frozenset("""
+Department Ministry Council Union Agency Bank Corps Force Forces Committee Commission Court Party
+Government Office Group Organization Organisation Nations Institute Centre Center Foundation Army
+Navy Guard Service Services Parliament Assembly Congress Senate Cabinet Administration Company
+Corporation Fund Alliance Movement Front Bureau Authority League Association Network Team
+""".split())
+
+#: capitalised words that never belong to a person's name
+NON_NAME: frozenset[str] = frozenset("""
+The A An In On At As By For From Of To And Or But However While When Where After Before This That
+These Those It Its His Her Their Our We I He She They You Mr Mrs Ms Dr Source Photo Read More Also
+Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May June July
+August September October November December Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec
+Base Day Room Office Club House Airport International University News Street City Summit Road
+Square Palace Hall Hotel Airlines Air Press Media Times Post Day Independence Election Pre
+Readout Statement Update Updated Published Leave Reply Comment Email Your Required Fields
+Following Below Under Previous Any Some All No Not Both Each Analysts Officials State Global Joint
+Situation Oval Security National Foreign Affairs European Eurasian Bureau Nuclear Trade Technology
+Call Meeting Talks Visit Remarks Plans Next What Why How Who Which Future Thanks Grants Releases
+Begins Eyes Targets Frees Says Sends Joins Makes Major Announcement Details Crisis War West East
+North South Northern Southern Eastern Western Celebration Mark Marks D-Day
+""".split())
+
+MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august", "september",
+          "october", "november", "december")
+WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+
+
+def is_title_word(word: str) -> bool:
+    """True when ``word`` (any case) can be part of a person's title.
+
+    >>> is_title_word("President"), is_title_word("Putin")
+    (True, False)
+    """
+    return word.lower() in TITLE_WORDS

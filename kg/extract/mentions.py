@@ -1,0 +1,296 @@
+"""Actor mentions in a sentence: names with titles, countries, organisations, titles, pronouns.
+
+Detection is token-based over the shared spaCy tokenizer.  A *mention* is a
+character span plus what it says about the actor (name, titles, country);
+:mod:`kg.extract.coref` turns mentions into document entities.
+
+>>> from kg.extract.nlp import get_nlp
+>>> doc = get_nlp()("Russian President Vladimir Putin met the Belarusian leader in Minsk.")
+>>> [(m.text, m.kind, m.name, m.country) for m in find_mentions(doc[:], headline=False)]
+[('Russian President Vladimir Putin', 'name', 'Vladimir Putin', 'Russia'), ('the Belarusian leader', 'title', None, 'Belarus'), ('Minsk', 'country', 'Belarus', 'Belarus')]
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
+
+from kg.extract.lexicon import (
+    COUNTRY_FORMS, DEMONYMS, METONYMS, NON_NAME, ORG_HEADS, ORGANIZATIONS, ROLE_NOUNS, TITLE_WORDS,
+)
+
+if TYPE_CHECKING:  # pragma: no cover
+    from spacy.tokens import Span, Token
+
+PRONOUNS = {"he": "subj", "she": "subj", "him": "obj", "her": "obj"}
+PAIR_WORDS = {"they", "both"}
+_CONNECT = {"of", "for", "the"}
+_SKIP_LOWER = {"the", "a", "an", "his", "her", "its", "their", "new", "then"}
+_AFTER_OBJ_PRONOUN = {"and", "for", "to", "in", "on", "as", "at", "about", "with", "from", "that", "after", "before",
+                      "during", "since", "but", "or", "the", "a", "an", "over", "by", "last", "this", "when", "while"}
+_NAME_PARTICLES = {"de", "al", "bin", "van", "von", "da", "del", "la", "le", "el", "ibn", "der"}
+
+
+@dataclass
+class Mention:
+    """One actor mention: a span of the document text and what it tells."""
+
+    start: int
+    end: int
+    text: str
+    kind: str  # name | surname | title | pronoun | pair | country | org | acronym
+    type: str = "Person"
+    name: str | None = None
+    titles: tuple[str, ...] = ()
+    country: str | None = None
+    entity: Any = None  # set by coref: kg.extract.coref.Entity
+    extra: dict[str, Any] = field(default_factory=dict)
+
+
+def _cap(tok: "Token") -> bool:
+    t = tok.text
+    return bool(t) and t[0].isupper() and any(c.isalpha() for c in t)
+
+
+def is_headline(sent: "Span", *, first: bool = False) -> bool:
+    """A line without a full stop that is in title case, or (``first``) the document's first line."""
+    if sent.text.rstrip().endswith((".", "!", ".”", '."', ".’")):
+        return False  # body sentences end with a full stop; headlines do not
+    if first:
+        return True
+    words = [t for t in sent if t.is_alpha and len(t.text) > 3]
+    if len(words) < 2:
+        return False
+    caps = sum(1 for t in words if t.text[0].isupper())
+    return caps / len(words) > 0.6
+
+
+def _lex_country(text: str) -> str | None:
+    return COUNTRY_FORMS.get(text) or METONYMS.get(text)
+
+
+def _title_prefix(tokens: list["Token"]) -> tuple[int, list[str], str | None]:
+    """Length of a leading title/country prefix of ``tokens``, its words, its country."""
+    i, words, country = 0, [], None
+    while i < len(tokens):
+        t = tokens[i]
+        low = t.text.lower()
+        if t.text in ("’s", "'s", "’", "'"):
+            i += 1
+            continue
+        if low in DEMONYMS or t.text in COUNTRY_FORMS or (t.text in METONYMS and i + 1 < len(tokens)
+                                                          and tokens[i + 1].text.lower() in TITLE_WORDS):
+            country = DEMONYMS.get(low) or COUNTRY_FORMS.get(t.text) or METONYMS.get(t.text)
+        elif low == "of":
+            nxt = tokens[i + 1].text.lower() if i + 1 < len(tokens) else ""
+            if not words or nxt not in TITLE_WORDS or nxt in ("the", "a", "an", "his", "her", "its", "their"):
+                break
+            words.append(low)
+        elif low in TITLE_WORDS and low not in ("the", "a", "an") and not (i > 0 and low in ("his", "her", "its", "their")):
+            words.append(low)
+        elif low in ("the", "a", "an") and i == 0:
+            pass
+        else:
+            break
+        i += 1
+    return i, words, country
+
+
+def find_mentions(sent: "Span", *, headline: bool, known: set[str] | None = None) -> list[Mention]:
+    """Mentions in ``sent``, left to right, non-overlapping.
+
+    ``headline`` sentences (title case) only yield lexicon entries and names in
+    ``known`` (lower-cased name tokens of persons found elsewhere in the document).
+    """
+    known = known or set()
+    out: list[Mention] = []
+    toks = list(sent)
+    n = len(toks)
+    i = 0
+    while i < n:
+        tok = toks[i]
+        low = tok.text.lower()
+        # multi-token lexicon entries first (countries, organisations, metonyms)
+        if low == "the" and i + 1 < n and _match_lexicon(toks, i + 1) is not None:
+            i += 1
+            continue
+        if _cap(tok) or low == "the":
+            org = _org_run(toks, i, sent.doc.text)
+            if org is not None and org[1] - i > 1:
+                out.append(org[0])
+                i = org[1]
+                continue
+        lex = _match_lexicon(toks, i)
+        if lex is not None and _title_follows(toks, lex[0]):
+            m, j = _person_or_title(sent, toks, i, headline, known)
+            if m is not None:
+                out.append(m)
+                i = j
+                continue
+        if lex is not None:
+            j, canon, typ = lex
+            if not (j < n and _cap(toks[j]) and toks[j].text not in NON_NAME and typ == "Country"
+                    and toks[i].text.lower() in DEMONYMS):
+                out.append(Mention(tok.idx, toks[j - 1].idx + len(toks[j - 1].text),
+                                   sent.doc.text[tok.idx:toks[j - 1].idx + len(toks[j - 1].text)],
+                                   "country" if typ == "Country" else "org", typ, canon, country=canon
+                                   if typ == "Country" else None))
+                i = j
+                continue
+        if low in PRONOUNS and tok.text in ("he", "she", "him", "her", "He", "She"):
+            if not (low == "her" and i + 1 < n and toks[i + 1].is_alpha
+                    and toks[i + 1].text.lower() not in _AFTER_OBJ_PRONOUN):
+                out.append(Mention(tok.idx, tok.idx + len(tok.text), tok.text, "pronoun", extra={"role": PRONOUNS[low]}))
+                i += 1
+                continue
+        if low in ("the", "both", "they", "his", "her", "their") or (_cap(tok) or low in TITLE_WORDS or low in DEMONYMS):
+            m, j = _person_or_title(sent, toks, i, headline, known)
+            if m is not None:
+                out.append(m)
+                i = j
+                continue
+        i += 1
+    return out
+
+
+def _title_follows(toks: list["Token"], j: int) -> bool:
+    """True when token ``j`` (after an optional possessive) is a title word: "Kremlin leader", "Russia's president"."""
+    if j < len(toks) and toks[j].text in ("’s", "'s", "’", "'"):
+        j += 1
+    return j < len(toks) and toks[j].text.lower() in TITLE_WORDS and toks[j].text.lower() not in _SKIP_LOWER
+
+
+def _match_lexicon(toks: list["Token"], i: int) -> tuple[int, str, str] | None:
+    for length in (4, 3, 2, 1):
+        if i + length > len(toks):
+            continue
+        span = toks[i:i + length]
+        if length > 1 and any(t.text in "-–’'" for t in span):
+            continue
+        text = " ".join(t.text for t in span)
+        if length == 1 and i + 1 < len(toks) and toks[i + 1].text in "-–" and toks[i].whitespace_ == "":
+            # "Russia-Ukraine war": a modifier, not an actor
+            return None
+        if i > 0 and toks[i - 1].text in "-–" and toks[i - 1].whitespace_ == "" and toks[i - 2:i - 1] and \
+                toks[i - 2].whitespace_ == "":
+            return None
+        canon = _lex_country(text)
+        if canon:
+            return i + length, canon, "Country"
+        if text in ORGANIZATIONS:
+            return i + length, ORGANIZATIONS[text], "Organization"
+    return None
+
+
+def _person_or_title(sent: "Span", toks: list["Token"], i: int, headline: bool,
+                     known: set[str]) -> tuple[Mention | None, int]:
+    """A person name (with any title prefix) or a bare title NP starting at token ``i``."""
+    text = sent.doc.text
+    n = len(toks)
+    j = i
+    # the prefix: articles, possessives, demonyms, countries' + 's, title words in any case
+    pre, words, country = _title_prefix(toks[i:])
+    j = i + pre
+    if pre and toks[j - 1].text.lower() in ("the", "a", "an", "his", "her", "their"):
+        pass
+    # the name: capitalised tokens, initials, hyphen-joined parts, name particles
+    k = j
+    while k < n and (_cap(toks[k]) or (toks[k].text.lower() in _NAME_PARTICLES and k + 1 < n and _cap(toks[k + 1]))
+                     or (toks[k].text in "-–" and toks[k - 1].whitespace_ == "" and toks[k].whitespace_ == ""
+                         and k + 1 < n and _cap(toks[k + 1]) and k > j)):
+        if toks[k].text in NON_NAME or _lex_country(toks[k].text) or toks[k].text in ORGANIZATIONS:
+            break
+        k += 1
+    name_toks = toks[j:k]
+    if name_toks and name_toks[-1].text in "-–":
+        name_toks, k = name_toks[:-1], k - 1
+    # organisation: capitalised run ending in an organisation head word
+    org = _org_run(toks, i, text)
+    if org is not None:
+        return org
+    parts = [t.text for t in name_toks if t.text not in "-–"]
+    has_hyphen = any(t.text in "-–" for t in name_toks)
+    if parts and parts[-1] in ("’s", "'s"):
+        parts = parts[:-1]
+    if parts:
+        start, end = toks[i].idx, name_toks[-1].idx + len(name_toks[-1].text)
+        while toks[i].text.lower() in _SKIP_LOWER and i < j:
+            i += 1
+            start = toks[i].idx
+        name = text[name_toks[0].idx:end]
+        if headline and not all(p.lower().split("-")[0] in known for p in parts):
+            # title case: keep only the known surname the run starts with ("Putin Summit")
+            if parts[0].lower().split("-")[0] in known and not words:
+                first = name_toks[0]
+                return Mention(first.idx, first.idx + len(first.text), first.text, "surname", name=first.text), j + 1
+            return None, i + 1
+        if len(parts) == 1 and not words and not has_hyphen:
+            if parts[0].isupper() and len(parts[0]) > 1 and "." not in parts[0]:
+                return Mention(start, end, text[start:end], "acronym", "Organization", parts[0]), k
+            return Mention(start, end, text[start:end], "surname", name=name, country=country), k
+        if has_hyphen and not words and len([p for p in name.split() if p]) == 1:
+            return Mention(start, end, text[start:end], "surname", name=name, country=country), k
+        kind = "name" if len(parts) > 1 else "surname"
+        return Mention(start, end, text[start:end], kind, name=name, titles=tuple(words), country=country), k
+    # a bare title NP: "the Belarusian leader", "his Russian counterpart", "The Secretary"
+    if words and (toks[i].text.lower() in ("the", "his", "her", "their") or country or _cap(toks[i])):
+        head = _role_head(words)
+        if head:
+            end_tok = toks[j - 1]
+            if toks[j - 1].text in ("’s", "'s", "’", "'"):
+                return None, j
+            start = toks[i].idx
+            return Mention(start, end_tok.idx + len(end_tok.text), text[start:end_tok.idx + len(end_tok.text)],
+                           "title", titles=tuple(words), country=country, extra={"head": head}), j
+    low = toks[i].text.lower()
+    if low == "the" and i + 2 < n and toks[i + 1].text.lower() == "two":
+        m = toks[i + 2] if toks[i + 2].text.lower() in ("leaders", "presidents", "men", "ministers", "sides") else toks[i + 1]
+        return Mention(toks[i].idx, m.idx + len(m.text), text[toks[i].idx:m.idx + len(m.text)], "pair"), m.i - sent.start + 1
+    if low in PAIR_WORDS and toks[i].text[0].isupper() == (i == 0) or low == "they":
+        if low in PAIR_WORDS:
+            return Mention(toks[i].idx, toks[i].idx + len(toks[i].text), toks[i].text, "pair"), i + 1
+    return None, i + 1
+
+
+def _role_head(words: list[str]) -> str | None:
+    joined = " ".join(words)
+    for phrase in sorted(ROLE_NOUNS, key=len, reverse=True):
+        if joined.endswith(phrase):
+            return ROLE_NOUNS[phrase]
+    return None
+
+
+def _org_run(toks: list["Token"], i: int, text: str) -> tuple[Mention, int] | None:
+    """'[The] U.S. Department of the Treasury', 'Atlantic Council', 'the Boris Johnson government'."""
+    k = i
+    if toks[k].text.lower() == "the":
+        k += 1
+    begin = k
+    last_cap = None
+    while k < len(toks) and (_cap(toks[k]) or (toks[k].text.lower() in _CONNECT and last_cap is not None)
+                             or (toks[k].text in "-–" and toks[k].whitespace_ == "")):
+        if _cap(toks[k]):
+            last_cap = k
+        if toks[k].text in ORG_HEADS and k > begin - 1:
+            end = k
+            while end + 1 < len(toks) and toks[end + 1].text.lower() in ("of", "for") and end + 2 < len(toks) \
+                    and (_cap(toks[end + 2]) or toks[end + 2].text.lower() == "the"):
+                e2 = end + 2 + (1 if toks[end + 2].text.lower() == "the" else 0)
+                while e2 < len(toks) and _cap(toks[e2]):
+                    e2 += 1
+                if e2 == end + 2:
+                    break
+                end = e2 - 1
+            # keep going if the organisation name continues with capitalised words
+            while end + 1 < len(toks) and _cap(toks[end + 1]) and toks[end + 1].text in ORG_HEADS:
+                end += 1
+            s, e = toks[begin].idx, toks[end].idx + len(toks[end].text)
+            label = text[s:e]
+            return Mention(s, e, label, "org", "Organization", label), end + 1
+        k += 1
+    # "<Person name> government/administration" -> the government as an organisation
+    if last_cap is not None and last_cap + 1 < len(toks) and toks[last_cap + 1].text in ("government", "administration") \
+            and last_cap - begin >= 1 and all(_cap(t) for t in toks[begin:last_cap + 1]):
+        s, e = toks[begin].idx, toks[last_cap + 1].idx + len(toks[last_cap + 1].text)
+        return Mention(s, e, text[s:e], "org", "Organization", text[s:e]), last_cap + 2
+    return None

@@ -1,0 +1,178 @@
+"""Trigger lexicons and the clause-level cues around them: status, groups, places.
+
+Each trigger is a regular expression over sentence text with a named group
+``t`` marking the trigger words; :mod:`kg.extract.relations` pairs it with the
+actor mentions around it.
+
+>>> sorted({t.relation for t in TRIGGERS if t.regex.search("He spoke by phone with her")})
+['talksWith']
+>>> status_before("Obama declined to meet", 14)
+'refused'
+>>> status_before("Trump is scheduled to meet", 23)
+'planned'
+>>> find_group("pardoned 16 individuals, including", 8)
+('prisoners', 16, 9, 23)
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Trigger:
+    """A relation trigger: the relation, its regex, its base confidence and pairing mode."""
+
+    relation: str
+    regex: re.Pattern[str]
+    confidence: float
+    mode: str  # verb | noun | compound | adviser | poss_adviser | freeze
+    event_type: str | None = None
+
+
+def _t(relation: str, pattern: str, confidence: float, mode: str, event_type: str | None = None) -> Trigger:
+    return Trigger(relation, re.compile(pattern, re.IGNORECASE), confidence, mode, event_type)
+
+
+_Q = r"[”\"’']?"
+TRIGGERS: tuple[Trigger, ...] = (
+    # meetings and summits
+    _t("meets", r"\b(?P<t>met|meet|meets|meeting|meetings|sat down|sit down|sits down)\b" + _Q, 0.9, "verb"),
+    _t("meets", r"\b(?P<t>summit|summits)\b", 0.75, "noun", "Summit"),
+    _t("meets", r"\b(?P<t>hosted|hosts|host|hosting)\b", 0.8, "verb", "Visit"),
+    _t("meets", r"\b(?P<t>visited|visits|visiting)\b", 0.75, "verb", "Visit"),
+    # calls and talks
+    _t("talksWith", r"\b(?P<t>spoke|speak|speaks|speaking|spoken|talked|talk|talks|talking|phoned|telephoned"
+                    r"|conversation|call)" + _Q + r"(?=(?:\s+[\w-]+){0,4}?\s+(?:with|to)\b)", 0.9, "verb", "Call"),
+    _t("talksWith", r"\b(?P<t>(?:phone|telephone)\s+(?:calls?|conversations?|talks?)|phoned|telephoned"
+                    r"|(?:spoken|spoke|speak|talked)\s+(?:by|on the|over the)\s+(?:tele)?phone)\b", 0.9, "verb", "Call"),
+    # releases and pardons
+    _t("pardons", r"\b(?P<t>pardoned|pardons|pardon|pardoning|granted\s+(?:a\s+)?pardons?(?:\s+to)?|amnestied)\b",
+       0.9, "verb"),
+    _t("releases", r"\b(?P<t>released|releases|release|releasing|freed|frees|free|freeing|set free|sets free"
+                   r"|handed over|swapped|exchanged)\b", 0.85, "verb"),
+    # sanctions
+    _t("sanctions", r"\b(?P<t>sanctioned|sanctioning|sanctions|sanction|blacklisted|blacklists)\b", 0.85, "verb"),
+    _t("sanctions", r"\b(?P<t>(?:full\s+)?asset\s+freezes?|froze|freezes|freezing)(?=\s+(?:on|the assets of|assets of|against))",
+       0.75, "freeze"),
+    # advisers
+    _t("advises", r"\b(?P<t>(?:senior|top|chief|special|foreign[- ]policy|national security|economic|political|"
+                  r"military|security|longtime|close)?\s*(?:adviser|advisor|aide|counselor|counsellor)s?)\b", 0.85,
+       "adviser"),
+)
+
+_NEG = re.compile(r"\b(not|n[’']t|never|no longer|no plans? to|without|cannot)\b|\w+n[’']t\b", re.IGNORECASE)
+_REFUSE = re.compile(r"\b(declin(?:ed|es|ing)|refus(?:ed|es|ing)|rejected|rejects|ruled out|snubbed|turned down)\b",
+                     re.IGNORECASE)
+_CANCEL = re.compile(r"\b(cancel(?:l?ed|s|ling)?|called off|postponed|scrapped|pulled out)\b", re.IGNORECASE)
+_WERE_SCHEDULED = re.compile(r"\b(?:was|were|had been)\s+(?:scheduled|set|due|supposed|expected|planning|going)\s+to\b",
+                             re.IGNORECASE)
+_PLAN = re.compile(r"\b(will|would|shall|[’']ll|is to|are to|plans?|planning|planned|scheduled|set to|expected|due to|"
+                   r"slated|going to|intends?|agreed|poised|potential|possible|proposed|upcoming|future|prospective|"
+                   r"prepar(?:e|es|ing)|could|may|might|hopes?|wants?|seeks?|invit(?:e|ed|es|ation)|offered|"
+                   r"discuss(?:ed|ing)?|aims?|ready)\b|\bto$", re.IGNORECASE)
+_PLAN_AFTER = re.compile(r"\b(in the coming (?:days|weeks|months)|next (?:week|month|year)|later this (?:week|month|year)"
+                         r"|in the near future|soon|tomorrow)\b", re.IGNORECASE)
+_DEMAND = re.compile(r"\b(call(?:s|ed|ing)? for|demand(?:s|ed|ing)?|urg(?:e|es|ed|ing)|press(?:es|ed)? for|should be|"
+                     r"lift(?:s|ed|ing)?|eas(?:e|es|ed|ing)|remov(?:e|es|ed|ing)|relief|waive[sd]?|threat(?:en(?:s|ed)?)?)\b",
+                     re.IGNORECASE)
+_CLAUSE_BREAK = re.compile(r"[;:—–]|,\s+(?:but|while|although|whereas|and)\b|\bbut\b|\.\s|[“”\"]")
+
+
+def clause_left(text: str, pos: int, max_chars: int = 60) -> str:
+    """The part of ``text`` before ``pos`` in the same clause (at most ``max_chars``)."""
+    left = text[max(0, pos - max_chars):pos]
+    breaks = list(_CLAUSE_BREAK.finditer(left))
+    return left[breaks[-1].end():] if breaks else left
+
+
+def status_before(text: str, pos: int, end: int | None = None) -> str:
+    """held | planned | negated | refused | cancelled, from cues before ``pos`` (and after ``end``).
+
+    >>> status_before("the two leaders won't have any one-on-one meetings", 43)
+    'negated'
+    >>> status_before("They were scheduled to meet at Sochi, but the U.S. pulled out", 24)
+    'cancelled'
+    """
+    left = clause_left(text, pos)
+    words = left.split()
+    near = " ".join(words[-6:])
+    if _REFUSE.search(near):
+        return "refused"
+    if _NEG.search(near):
+        return "negated"
+    if _WERE_SCHEDULED.search(near):
+        if _CANCEL.search(text[pos:]):
+            return "cancelled"
+        return "planned"
+    if _PLAN.search(" ".join(words[-5:])):
+        return "planned"
+    after = text[end if end is not None else pos:]
+    after = after[:120]
+    if _PLAN_AFTER.search(after) and not re.search(r"\b(has|have|had|was|were)\b", near):
+        return "planned"
+    return "held"
+
+
+def is_demand(text: str, pos: int) -> bool:
+    """True when the trigger is demanded, lifted or threatened rather than done ("calls for the release")."""
+    return bool(_DEMAND.search(" ".join(clause_left(text, pos, 40).split()[-4:])))
+
+
+_NUM_WORDS = {w: i for i, w in enumerate(
+    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen "
+    "seventeen eighteen nineteen twenty".split())}
+_GROUP = re.compile(
+    r"\b(?:(?P<n>\d[\d,]*|" + "|".join(_NUM_WORDS) + r"|dozens|hundreds|thousands|several|some)\s+(?:of\s+)?)?"
+    r"(?:(?:of the|of them|the|[a-z][a-z-]+)\s+){0,3}?(?P<g>political prisoners|prisoners|detainees|inmates|individuals|people|"
+    r"persons|opponents|activists|dissidents|critics|hostages|captives|journalists|protesters|americans|citizens|"
+    r"nationals|prisoners of war|pows|soldiers|men|women)\b", re.IGNORECASE)
+
+
+def find_group(text: str, pos: int, window: int = 45) -> tuple[str, int | None, int, int] | None:
+    """The group of persons named right after ``pos``: (label, count, start, end) in ``text`` coordinates."""
+    m = _GROUP.search(text, pos, min(len(text), pos + window))
+    if not m or re.search(r"[.;]", text[pos:m.start()]):
+        return None
+    count = None
+    if m["n"]:
+        raw = m["n"].lower().replace(",", "")
+        count = int(raw) if raw.isdigit() else _NUM_WORDS.get(raw)
+    label = "political prisoners" if m["g"].lower() == "political prisoners" else "prisoners"
+    start = m.start("n") if m["n"] else m.start("g")
+    return label, count, start, m.end()
+
+
+_PLACE = re.compile(r"\b(?:in|at|to)\s+(?P<p>(?:the\s+)?[A-Z][\w.'’-]*(?:\s+(?:of\s+|de\s+)?[A-Z][\w.'’-]*)*)"
+                    r"(?:(?:,\s*|\s+in\s+)(?P<q>[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*))?")
+
+
+_PLACE_WHERE = re.compile(r"\b(?:in|at|to|for)\s+(?P<p>[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)*)"
+                          r"(?:\s+in\s+(?P<q>[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*))?,\s+where\b")
+
+
+def find_place(text: str, pos: int, exclude: tuple[str, ...] = ()) -> str | None:
+    """A place for an event triggered at ``pos``: "in|at X[, Y]" after it, else "X, where" before it.
+
+    >>> find_place("He will meet Putin at Joint Base Elmendorf-Richardson in Anchorage on Friday", 8)
+    'Joint Base Elmendorf-Richardson, Anchorage'
+    """
+    from kg.extract.lexicon import MONTHS, WEEKDAYS
+
+    def ok(m: re.Match[str]) -> bool:
+        first = m["p"].split()[0].lower()
+        return first not in MONTHS and first not in WEEKDAYS and not any(m["p"].startswith(x) for x in exclude)
+
+    def fmt(m: re.Match[str]) -> str:
+        place = re.sub(r"^the\s+", "", m["p"])
+        return f"{place}, {m['q']}" if m["q"] else place
+    for m in _PLACE.finditer(text, pos):
+        if m.group(0).startswith("to ") or m.start() - pos > 90:
+            continue
+        if ok(m):
+            return fmt(m)
+    for m in _PLACE_WHERE.finditer(text[:pos]):
+        if ok(m):
+            return fmt(m)
+    return None

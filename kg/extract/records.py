@@ -1,0 +1,64 @@
+"""The JSONL record of an extracted assertion (the ``kg extract --format jsonl`` line).
+
+Documented in docs/extraction.md.  ``status`` is ``negated`` for anything
+stated as not happening (negated or refused; the precise value is kept in
+``status_detail``), so a consumer that only checks ``status`` never reads a
+refused meeting as held.
+
+>>> from kg.model.core import ActorRef, Assertion, Claim, Document, Evidence
+>>> doc = Document.from_text("Obama declined to meet Duda.")
+>>> a = Assertion(Claim("meets", ActorRef("Barack Obama"), ActorRef("Andrzej Duda"), status="refused"), doc,
+...               asserted_by="extractor:rules@0.1.0", evidence=Evidence("Obama declined to meet Duda", None, 0, 27))
+>>> r = to_record(a, "a.txt")
+>>> r["status"], r["status_detail"], r["subject"]["label"], r["evidence"]["end"]
+('negated', 'refused', 'Barack Obama', 27)
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from kg.model.core import ActorRef, Assertion
+
+NOT_HAPPENED = {"negated", "refused"}
+
+
+def actor_record(ref: ActorRef | None) -> dict[str, Any] | None:
+    """``{label, type, iri}`` (+ ``qid``, ``count`` when known)."""
+    if ref is None:
+        return None
+    out: dict[str, Any] = {"label": ref.label, "type": ref.type, "iri": ref.canonical_iri()}
+    if ref.qid:
+        out["qid"] = ref.qid
+    if ref.count is not None:
+        out["count"] = ref.count
+    return out
+
+
+def to_record(a: Assertion, source: str | None = None) -> dict[str, Any]:
+    """One JSON-ready dict per assertion."""
+    c = a.claim
+    ev = a.evidence
+    return {
+        "source": source or a.source.path or a.source.url or a.source.iri_hash,
+        "relation": c.relation,
+        "subject": actor_record(c.subject),
+        "object": actor_record(c.obj),
+        "status": "negated" if c.status in NOT_HAPPENED else c.status,
+        "status_detail": c.status,
+        "event_type": c.event_type,
+        "date": c.date,
+        "date_basis": c.date_basis,
+        "time": c.time,
+        "datetime": c.datetime,
+        "place": c.place,
+        "count": c.count,
+        "host": actor_record(c.host),
+        "hedges": list(c.hedges),
+        "evidence": {"text": ev.quote, "start": ev.start, "end": ev.end, "sentence": ev.sentence} if ev else None,
+        "confidence": a.confidence,
+        "codes": {"cameo": c.cameo, "plover": c.plover},
+        "asserted_by": a.asserted_by,
+        "document": a.source.iri_hash,
+        "id": a.id,
+    }

@@ -1,0 +1,155 @@
+"""The default extractor: spaCy tokens and sentences, lexicons and positional rules.
+
+No statistical model is needed (``spacy.blank("en")``).  Every assertion keeps
+its evidence: the sentence, the quoted span and character offsets into the
+document text, so ``document.text[start:end] == evidence.quote``.
+
+>>> from kg.model.core import Document
+>>> doc = Document.from_text("Leaders meet\\nPresident Ann Lee met Prime Minister Raj Patel in Oslo on Monday.",
+...                          published="2025-03-05")
+>>> [a] = RuleExtractor(resolver=None).extract(doc)
+>>> (a.claim.relation, a.claim.subject.label, a.claim.obj.label, a.claim.place, a.claim.date)
+('meets', 'Ann Lee', 'Raj Patel', 'Oslo', '2025-03-03')
+>>> doc.text[a.evidence.start:a.evidence.end] == a.evidence.quote
+True
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+from datetime import date
+from typing import Any
+
+from kg.extract.codes import codes_for
+from kg.extract.coref import Coref, Entity
+from kg.extract.dates import find_date, find_time, parse_published, to_datetime
+from kg.extract.hedges import find_hedges, hedged_confidence
+from kg.extract.linking import Linker
+from kg.extract.nlp import get_nlp
+from kg.extract.patterns import find_place
+from kg.extract.relations import DocState, Found, find_relations
+from kg.ids import DATA_NS, slugify
+from kg.model.core import ActorRef, Assertion, Claim, Document, Evidence
+
+RULES_VERSION = "0.1.0"
+#: lines from which the rest of a page is site furniture (comment forms, related links)
+_BOILERPLATE = re.compile(r"^\s*(?:Leave a (?:Reply|Comment)|Post a Comment|\d* ?Comments?\s*$|Related (?:Articles|Posts|"
+                          r"Stories)|You (?:may|might) also like|Share this|Sign up for|Subscribe to|Read more:|"
+                          r"Advertisement\s*$|Copyright ©|©)", re.IGNORECASE | re.MULTILINE)
+
+
+def _content_end(text: str) -> int:
+    """Offset where trailing boilerplate starts (comment forms etc.), or ``len(text)``.
+
+    >>> _content_end("A long story here.\\n\\nLeave a Reply\\nYour email")
+    19
+    """
+    for m in _BOILERPLATE.finditer(text):
+        if m.start() > len(text) * 0.3:
+            return m.start()
+    return len(text)
+
+
+class RuleExtractor:
+    """Rule-based extraction of meets/talksWith/pardons/releases/sanctions/advises."""
+
+    name = "rules"
+    version = RULES_VERSION
+
+    def __init__(self, resolver: Any = "default") -> None:
+        self.resolver = resolver
+        self.asserted_by = f"extractor:rules@{RULES_VERSION}"
+
+    def extract(self, document: Document) -> Iterator[Assertion]:
+        """Yield assertions stated in ``document`` (nothing when it has no text)."""
+        if not document.text:
+            return iter(())
+        return iter(self._extract(document, get_nlp()(document.text)))
+
+    def extract_many(self, documents: Iterable[Document], batch_size: int = 64) -> Iterator[list[Assertion]]:
+        """Assertions per document, tokenising with ``nlp.pipe`` (faster for folders)."""
+        docs = list(documents)
+        texts = (d.text or "" for d in docs)
+        for document, sdoc in zip(docs, get_nlp().pipe(texts, batch_size=batch_size)):
+            yield self._extract(document, sdoc) if document.text else []
+
+    # ------------------------------------------------------------------------
+    def _extract(self, document: Document, sdoc: Any) -> list[Assertion]:
+        text = document.text or ""
+        published = parse_published(document.published)
+        linker = Linker(self.resolver, on=published)
+        chains = Coref(linker).run(sdoc)
+        limit = _content_end(text)
+        state = DocState()
+        out: list[tuple[Found, Assertion]] = []
+        for sent, mentions in zip(sdoc.sents, chains):
+            if sent.start_char >= limit:
+                break
+            stext = sent.text
+            for f in find_relations(stext, sent.start_char, mentions, state):
+                out.append((f, self._assertion(document, f, sent.start_char, stext, published)))
+        return _dedupe(out)
+
+    def _assertion(self, document: Document, f: Found, base: int, stext: str, published: date | None) -> Assertion:
+        c = f.relation
+        subject = f.subject.ref
+        obj: ActorRef | None = f.obj.ref if f.obj is not None else None
+        count = None
+        if f.group is not None:
+            label, count = f.group
+            iri = f"{DATA_NS}group/{document.iri_hash[:12]}-{slugify(label)}-{count or 'n'}"
+            obj = ActorRef(label, "Group", iri=iri, count=count)
+        planned = f.status == "planned"
+        iso, basis = find_date(stext, published, future=planned)
+        if c == "advises":  # a standing role, not an event: no event date
+            iso, basis = None, None
+        elif iso is None and published is not None and f.status == "held":
+            iso, basis = published.isoformat(), "published"
+        clock, offset = (None, None)
+        place = None
+        if c in ("meets", "talksWith"):
+            clock, offset = find_time(stext)
+            if f.event_type != "Call":
+                place = find_place(stext, f.start, exclude=(subject.label, obj.label if obj else ""))
+        hedges = find_hedges(stext)
+        is_host = f.host is not None and f.host is f.subject
+        cameo, plover = codes_for(c, f.status, f.event_type or None, is_host=is_host)
+        participants = (subject, obj) if c in ("meets", "talksWith") and obj is not None else ()
+        released = tuple(e.ref for e in f.released)
+        if c in ("releases", "pardons") and obj is not None and obj.type == "Person":
+            released = (obj,)
+        claim = Claim(c, subject, obj, status=f.status, event_type=f.event_type if c in ("meets", "talksWith") else None,
+                      participants=participants, date=iso, time=clock,
+                      datetime=to_datetime(iso, clock, offset) if basis in ("explicit", "relative") else None,
+                      date_basis=basis, place=place, count=count,
+                      host=f.host.ref if isinstance(f.host, Entity) else None, released=released, hedges=hedges,
+                      cameo=cameo, plover=plover)
+        lead = len(stext) - len(stext.lstrip())
+        sentence = stext.strip()
+        evidence = Evidence(quote=stext[f.start:f.end], sentence=sentence, start=base + f.start, end=base + f.end)
+        if lead and f.start < lead:  # pragma: no cover - spans never start in leading whitespace
+            evidence = Evidence(stext[lead:f.end], sentence, base + lead, base + f.end)
+        return Assertion(claim, document, asserted_by=self.asserted_by, evidence=evidence,
+                         confidence=round(hedged_confidence(f.confidence, hedges), 3))
+
+
+def _dedupe(found: list[tuple[Found, Assertion]]) -> list[Assertion]:
+    """Drop weak findings (a "Trump-Putin summit" compound) when a stated one covers the pair, and repeats."""
+    def pair(a: Assertion) -> tuple[str, ...]:
+        s = a.claim.subject.canonical_iri()
+        o = a.claim.obj.canonical_iri() if a.claim.obj else ""
+        if a.claim.relation in ("meets", "talksWith"):
+            s, o = sorted((s, o))
+        return (a.claim.relation, s, o)
+    strong = {pair(a) for f, a in found if not f.weak}
+    seen: set[str] = set()
+    out = []
+    for f, a in found:
+        if f.weak and pair(a) in strong:
+            continue
+        if a.id in seen:
+            continue
+        seen.add(a.id)
+        out.append(a)
+    return out

@@ -1,0 +1,1 @@
+"""SPARQL helpers: prefixes, named queries, result rendering."""

@@ -1,0 +1,1 @@
+"""RDF mapping: ontology reading, assertion graphs, provenance and review records."""

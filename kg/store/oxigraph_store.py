@@ -1,0 +1,142 @@
+"""The embedded default (pyoxigraph on disk) and the in-memory store for tests.
+
+The on-disk store takes an exclusive ``fcntl`` lock on ``<dir>/kg.lock``
+holding the owner's PID, so a second process gets a clear "locked by PID"
+error instead of RocksDB's lock message.
+
+>>> s = OxigraphStore(None)
+>>> from pyoxigraph import NamedNode, Quad, Literal, DefaultGraph
+>>> s.apply([Quad(NamedNode("http://ex/a"), NamedNode("http://ex/p"), Literal("x"), DefaultGraph())])
+>>> len(s)
+1
+>>> bool(s.query("ASK { ?s ?p 'x' }"))
+True
+"""
+
+from __future__ import annotations
+
+import fcntl
+import os
+from collections.abc import Iterator, Mapping, Sequence
+from pathlib import Path
+from typing import IO
+
+from pyoxigraph import NamedNode, Quad, RdfFormat, Store
+
+from kg.query.bindings import inject_values
+from kg.store.base import GraphName, QueryResult, StoreError, StoreLockedError, Term
+
+LOCK_FILE = "kg.lock"
+
+
+class OxigraphStore:
+    """A pyoxigraph ``Store``: on disk at ``path``, or in memory when ``path`` is None."""
+
+    def __init__(self, path: str | os.PathLike[str] | None) -> None:
+        self.path = Path(path) if path is not None else None
+        self.name = "oxigraph" if path is not None else "memory"
+        self._lock: IO[str] | None = None
+        if self.path is None:
+            self._store = Store()
+            return
+        if self.path.exists() and not self.path.is_dir():
+            raise StoreError(f"store path {self.path} is a file, not a store directory")
+        try:
+            self.path.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise StoreError(f"store path {self.path}: cannot create directory ({exc.strerror})") from None
+        self._lock = _take_lock(self.path / LOCK_FILE)
+        try:
+            self._store = Store(str(self.path))
+        except OSError as exc:
+            self._release()
+            raise StoreError(f"store {self.path}: cannot open ({exc})") from None
+
+    # -- writes -------------------------------------------------------------------------
+    def apply(self, add: Sequence[Quad], remove: Sequence[Quad] = ()) -> None:
+        if not remove:
+            self._store.extend(add)  # pyoxigraph: extend is one transaction
+            return
+        # One SPARQL update is one transaction; terms are serialised by pyoxigraph (escaped).
+        self._store.update(_delete_insert(remove, add))
+
+    def update(self, sparql: str) -> None:
+        self._store.update(sparql)
+
+    def load(self, data: bytes, fmt: RdfFormat) -> None:
+        # Store.load is transactional: a parse error leaves the store untouched.
+        self._store.load(data, format=fmt)
+
+    # -- reads --------------------------------------------------------------------------
+    def query(self, sparql: str, *, bindings: Mapping[str, Term] | None = None) -> QueryResult:
+        if bindings:
+            sparql = inject_values(sparql, bindings)
+        return self._store.query(sparql)
+
+    def quads(
+        self,
+        subject: Term | None = None,
+        predicate: NamedNode | None = None,
+        obj: Term | None = None,
+        graph: GraphName | None = None,
+    ) -> Iterator[Quad]:
+        return iter(self._store.quads_for_pattern(subject, predicate, obj, graph))
+
+    def contains_graph(self, graph: NamedNode) -> bool:
+        return self._store.contains_named_graph(graph)
+
+    def dump(self, fmt: RdfFormat) -> bytes:
+        if fmt.supports_datasets:
+            data = self._store.dump(format=fmt)
+        else:
+            from pyoxigraph import DefaultGraph
+
+            data = self._store.dump(format=fmt, from_graph=DefaultGraph())
+        return data or b""
+
+    def __len__(self) -> int:
+        return len(self._store)
+
+    def close(self) -> None:
+        if self.path is not None and hasattr(self, "_store"):
+            self._store.flush()
+            del self._store
+        self._release()
+
+    def _release(self) -> None:
+        if self._lock is not None:
+            fcntl.flock(self._lock, fcntl.LOCK_UN)
+            self._lock.close()
+            self._lock = None
+
+
+def _take_lock(lock_path: Path) -> IO[str]:
+    handle = open(lock_path, "a+", encoding="utf-8")
+    try:
+        fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except BlockingIOError:
+        handle.seek(0)
+        owner = handle.read().strip() or "unknown"
+        handle.close()
+        raise StoreLockedError(f"store {lock_path.parent} is locked by PID {owner}") from None
+    handle.seek(0)
+    handle.truncate()
+    handle.write(str(os.getpid()))
+    handle.flush()
+    return handle
+
+
+def _quad_text(q: Quad) -> str:
+    triple = f"{q.subject} {q.predicate} {q.object} ."
+    if q.graph_name.__class__.__name__ == "DefaultGraph":
+        return triple
+    return f"GRAPH {q.graph_name} {{ {triple} }}"
+
+
+def _delete_insert(remove: Sequence[Quad], add: Sequence[Quad]) -> str:
+    parts = []
+    if remove:
+        parts.append("DELETE DATA { " + " ".join(_quad_text(q) for q in remove) + " }")
+    if add:
+        parts.append("INSERT DATA { " + " ".join(_quad_text(q) for q in add) + " }")
+    return " ;\n".join(parts)
