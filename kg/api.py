@@ -153,14 +153,11 @@ class KnowledgeGraph:
 
     def resolve_actor(self, name: str, actor_type: str | None = None, *, on: Any = None) -> ActorRef:
         """Resolve a name: an actor already in the graph by label, the gazetteer, or a new node."""
-        try:
-            from kg.resolve import Resolver
-        except ImportError:  # TEMP until kg.resolve lands
-            Resolver = None  # type: ignore[assignment,misc]
-        if Resolver is not None:
-            resolved = Resolver.default().resolve(name, on=on, actor_type=actor_type)
-            if resolved is not None:
-                return resolved.to_ref()
+        from kg.resolve import Resolver
+
+        resolved = Resolver.default().resolve(name, on=on, actor_type=actor_type)
+        if resolved is not None:
+            return resolved.to_ref()
         for row in self.select(
             "SELECT ?a ?type ?label WHERE { ?a rdfs:label ?label ; a ?type . "
             "FILTER(LCASE(STR(?label)) = LCASE(STR(?needle))) FILTER(STRSTARTS(STR(?type), STR(dip:))) } LIMIT 1",

@@ -95,7 +95,7 @@ def view_removals(store: GraphStore, assertion_id: str) -> list[Quad]:
     for quad in store.quads(None, None, None, graph):
         supported = store.query(
             f"ASK {{ GRAPH ?g {{ ?s ?p ?o }} FILTER(?g != ?self) {INACTIVE_FILTER} }}",
-            bindings={"s": quad.subject, "p": quad.predicate, "o": quad.object, "self": graph},
+            bindings={"s": quad.subject, "p": quad.predicate, "o": quad.object, "self": graph},  # type: ignore[dict-item]
         )
         if not supported:
             removals.append(Quad(quad.subject, quad.predicate, quad.object, DefaultGraph()))

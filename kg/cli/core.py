@@ -63,11 +63,11 @@ def assert_cmd(
         fail("give SUBJECT RELATION OBJECT, or --file claims.csv|claims.yaml")
     if not source:
         fail("--source: a source is required (a URL such as https://...)")
-    claim = ClaimInput(
+    claim = ClaimInput.model_validate(dict(
         subject=subject, relation=relation, object=obj, source=source, quote=quote, published=published,
         analyst=analyst, reliability=reliability, credibility=credibility, date=date, time=time, place=place,
         status=status, count=count, subject_type=subject_type, object_type=object_type,
-    )
+    ))
     with _open(store) as graph:
         print(graph.assert_claim(claim))
 
@@ -139,7 +139,6 @@ def _read_text(path: Path) -> str:
         return path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as exc:
         fail(f"{path}: cannot read ({getattr(exc, 'strerror', None) or exc})")
-        raise
 
 
 def show_cmd(

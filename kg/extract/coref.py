@@ -97,7 +97,7 @@ class Coref:
         sents = list(doc.sents)
         self.text = doc.text
         flags = [is_headline(s, first=i == 0) for i, s in enumerate(sents)]
-        raw = [find_mentions(s, headline=h) for s, h in zip(sents, flags)]
+        raw = [find_mentions(s, headline=h, text=self.text) for s, h in zip(sents, flags)]
         for ms, head in zip(raw, flags):
             for m in ms:
                 if m.kind == "name" and not head and m.name:
@@ -107,7 +107,7 @@ class Coref:
         out = []
         for sent, ms, head in zip(sents, raw, flags):
             if head:
-                ms = find_mentions(sent, headline=True, known=known)
+                ms = find_mentions(sent, headline=True, known=known, text=self.text)
             out.append(self._resolve_sentence(ms, head))
         return out
 

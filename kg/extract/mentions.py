@@ -96,13 +96,15 @@ def _title_prefix(tokens: list["Token"]) -> tuple[int, list[str], str | None]:
     return i, words, country
 
 
-def find_mentions(sent: "Span", *, headline: bool, known: set[str] | None = None) -> list[Mention]:
+def find_mentions(sent: "Span", *, headline: bool, known: set[str] | None = None,
+                  text: str | None = None) -> list[Mention]:
     """Mentions in ``sent``, left to right, non-overlapping.
 
     ``headline`` sentences (title case) only yield lexicon entries and names in
     ``known`` (lower-cased name tokens of persons found elsewhere in the document).
     """
     known = known or set()
+    text = sent.doc.text if text is None else text  # Doc.text is rebuilt on every access: pass it in
     out: list[Mention] = []
     toks = list(sent)
     n = len(toks)
@@ -115,14 +117,14 @@ def find_mentions(sent: "Span", *, headline: bool, known: set[str] | None = None
             i += 1
             continue
         if _cap(tok) or low == "the":
-            org = _org_run(toks, i, sent.doc.text)
+            org = _org_run(toks, i, text)
             if org is not None and org[1] - i > 1:
                 out.append(org[0])
                 i = org[1]
                 continue
         lex = _match_lexicon(toks, i)
         if lex is not None and _title_follows(toks, lex[0]):
-            m, j = _person_or_title(sent, toks, i, headline, known)
+            m, j = _person_or_title(text, toks, i, headline, known)
             if m is not None:
                 out.append(m)
                 i = j
@@ -132,7 +134,7 @@ def find_mentions(sent: "Span", *, headline: bool, known: set[str] | None = None
             if not (j < n and _cap(toks[j]) and toks[j].text not in NON_NAME and typ == "Country"
                     and toks[i].text.lower() in DEMONYMS):
                 out.append(Mention(tok.idx, toks[j - 1].idx + len(toks[j - 1].text),
-                                   sent.doc.text[tok.idx:toks[j - 1].idx + len(toks[j - 1].text)],
+                                   text[tok.idx:toks[j - 1].idx + len(toks[j - 1].text)],
                                    "country" if typ == "Country" else "org", typ, canon, country=canon
                                    if typ == "Country" else None))
                 i = j
@@ -144,7 +146,7 @@ def find_mentions(sent: "Span", *, headline: bool, known: set[str] | None = None
                 i += 1
                 continue
         if low in ("the", "both", "they", "his", "her", "their") or (_cap(tok) or low in TITLE_WORDS or low in DEMONYMS):
-            m, j = _person_or_title(sent, toks, i, headline, known)
+            m, j = _person_or_title(text, toks, i, headline, known)
             if m is not None:
                 out.append(m)
                 i = j
@@ -160,8 +162,16 @@ def _title_follows(toks: list["Token"], j: int) -> bool:
     return j < len(toks) and toks[j].text.lower() in TITLE_WORDS and toks[j].text.lower() not in _SKIP_LOWER
 
 
+_FIRST_WORDS = frozenset(f.split()[0] for f in (*COUNTRY_FORMS, *METONYMS, *ORGANIZATIONS))
+_MAX_WORDS = {w: max(len(f.split()) for f in (*COUNTRY_FORMS, *METONYMS, *ORGANIZATIONS) if f.split()[0] == w)
+              for w in _FIRST_WORDS}
+
+
 def _match_lexicon(toks: list["Token"], i: int) -> tuple[int, str, str] | None:
-    for length in (4, 3, 2, 1):
+    first = toks[i].text
+    if first not in _FIRST_WORDS:  # fast path: most tokens start no lexicon entry
+        return None
+    for length in range(_MAX_WORDS[first], 0, -1):
         if i + length > len(toks):
             continue
         span = toks[i:i + length]
@@ -182,10 +192,9 @@ def _match_lexicon(toks: list["Token"], i: int) -> tuple[int, str, str] | None:
     return None
 
 
-def _person_or_title(sent: "Span", toks: list["Token"], i: int, headline: bool,
+def _person_or_title(text: str, toks: list["Token"], i: int, headline: bool,
                      known: set[str]) -> tuple[Mention | None, int]:
     """A person name (with any title prefix) or a bare title NP starting at token ``i``."""
-    text = sent.doc.text
     n = len(toks)
     j = i
     # the prefix: articles, possessives, demonyms, countries' + 's, title words in any case
@@ -245,7 +254,7 @@ def _person_or_title(sent: "Span", toks: list["Token"], i: int, headline: bool,
     low = toks[i].text.lower()
     if low == "the" and i + 2 < n and toks[i + 1].text.lower() == "two":
         m = toks[i + 2] if toks[i + 2].text.lower() in ("leaders", "presidents", "men", "ministers", "sides") else toks[i + 1]
-        return Mention(toks[i].idx, m.idx + len(m.text), text[toks[i].idx:m.idx + len(m.text)], "pair"), m.i - sent.start + 1
+        return Mention(toks[i].idx, m.idx + len(m.text), text[toks[i].idx:m.idx + len(m.text)], "pair"), i + 2 + (m is toks[i + 2])
     if low in PAIR_WORDS and toks[i].text[0].isupper() == (i == 0) or low == "they":
         if low in PAIR_WORDS:
             return Mention(toks[i].idx, toks[i].idx + len(toks[i].text), toks[i].text, "pair"), i + 1

@@ -18,6 +18,7 @@ from __future__ import annotations
 import difflib
 import re
 import datetime as dt
+from typing import Any
 from datetime import date, datetime
 
 from pydantic import BaseModel, ConfigDict, ValidationError, field_validator
@@ -99,14 +100,14 @@ class ClaimInput(BaseModel):
 
     @field_validator("published", "date", mode="before")
     @classmethod
-    def _dates(cls, value: object) -> object:
+    def _dates(cls, value: Any) -> Any:
         if value in (None, ""):
             return None
-        return parse_when(value)  # type: ignore[arg-type]
+        return parse_when(value)
 
     @field_validator("date", mode="after")
     @classmethod
-    def _date_only(cls, value: object) -> object:
+    def _date_only(cls, value: Any) -> Any:
         return value.date() if isinstance(value, dt.datetime) else value
 
     @field_validator("reliability")

@@ -80,7 +80,7 @@ class OxigraphStore:
         obj: Term | None = None,
         graph: GraphName | None = None,
     ) -> Iterator[Quad]:
-        return iter(self._store.quads_for_pattern(subject, predicate, obj, graph))
+        return iter(self._store.quads_for_pattern(subject, predicate, obj, graph))  # type: ignore[arg-type]
 
     def contains_graph(self, graph: NamedNode) -> bool:
         return self._store.contains_named_graph(graph)

@@ -1,0 +1,301 @@
+"""The analyst's review desk: the queue of proposed assertions, one item in detail, decisions.
+
+Extracted assertions enter as ``proposed`` with their extractor's confidence; analyst claims enter as
+``accepted``.  An assertion's *effective status* is its latest decision record (kg.records), else the
+``dip:reviewStatus`` it entered with.  Retracting or rejecting is final for the current view (the core's
+``decide`` never puts claim triples back), so a later "accept" of a rejected assertion is refused.
+
+Records carry second-resolution times; when two decisions share a second, the more cautious wins
+(rejected > retracted > disputed > accepted).
+
+>>> from kg.api import KnowledgeGraph
+>>> from kg.model import ActorRef, Assertion, Claim, Document, Evidence
+>>> g = KnowledgeGraph.open("memory:")
+>>> doc = Document.from_text("Trump will meet Putin.", url="https://news.example/a")
+>>> a = Assertion(Claim("meets", ActorRef("Donald Trump"), ActorRef("Vladimir Putin"), status="planned"),
+...               doc, asserted_by="extractor:rules@0.1", confidence=0.8,
+...               evidence=Evidence("meet Putin", "Trump will meet Putin.", 11, 21))
+>>> g.add_document(doc, [a])
+1
+>>> [i["id"] == a.id for i in review_queue(g)]
+[True]
+>>> review_item(g, a.id)["highlight"]
+('Trump will ', 'meet Putin', '.')
+>>> _ = accept(g, a.id, "checked", "analyst:alice")
+>>> review_queue(g), effective_status(g, a.id)
+([], 'accepted')
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from kg.api import KnowledgeGraph
+from kg.ids import assertion_iri
+from kg.rdf.terms import iri
+from kg.records import REMOVING, UnknownAssertionError
+
+#: view modes: which assertions a query should see.
+VIEW_MODES: tuple[str, ...] = ("accepted", "default")
+#: tie-break order for decisions recorded in the same second (higher wins).
+_PRIORITY = {"accepted": 0, "disputed": 1, "retracted": 2, "rejected": 3}
+_ID = re.compile(r"^[0-9a-f]{32}$")
+
+_ASSERTIONS = """
+SELECT ?g ?relation ?event ?label ?st ?date ?place ?count ?doc ?url ?title ?publisher ?by ?kind ?at ?conf
+       ?rel ?cred ?rs ?quote ?qh ?sentence ?start ?end WHERE {
+  ?g a dip:Assertion ; dip:assertedRelation ?relation ; dip:claimEvent ?event ; prov:wasDerivedFrom ?doc ;
+     prov:wasAttributedTo ?agent ; prov:generatedAtTime ?at ; dip:confidence ?conf ;
+     dip:sourceReliability ?rel ; dip:informationCredibility ?cred ; dip:reviewStatus ?rs .
+  ?agent rdfs:label ?by .
+  OPTIONAL { ?agent a ?kind . FILTER(?kind IN (dip:Extractor, dip:Analyst)) }
+  GRAPH ?g { ?event rdfs:label ?label ; dip:status ?st .
+             OPTIONAL { ?event dip:date ?date } OPTIONAL { ?event dip:place ?place }
+             OPTIONAL { ?event dip:personCount ?count } }
+  OPTIONAL { ?doc dip:url ?url } OPTIONAL { ?doc dip:title ?title } OPTIONAL { ?doc dip:publisher ?publisher }
+  OPTIONAL { ?g dip:evidence ?ev . ?ev dip:quote ?quote . OPTIONAL { ?ev dip:quoteHash ?qh }
+             OPTIONAL { ?ev dip:sentence ?sentence }
+             OPTIONAL { ?ev dip:startOffset ?start } OPTIONAL { ?ev dip:endOffset ?end } }
+}"""
+
+_DECISIONS = """SELECT ?g ?rec ?d ?at ?who ?reason WHERE {
+  ?rec dip:about ?g ; dip:decision ?d ; prov:generatedAtTime ?at ; prov:wasAttributedTo ?ag .
+  ?ag rdfs:label ?who . OPTIONAL { ?rec dip:reason ?reason } }"""
+
+_ACTORS = """SELECT ?g ?role ?actor ?label ?type WHERE {
+  ?g a dip:Assertion ; dip:claimEvent ?e .
+  GRAPH ?g { ?e ?role ?actor . ?actor rdfs:label ?label ; a ?type } }"""
+
+
+def _local(value: Any) -> str:
+    return str(value).rsplit("#", 1)[-1].rsplit("/", 1)[-1]
+
+
+def check_id(assertion_id: str) -> str:
+    """Return ``assertion_id`` if it looks like an assertion ID, else raise ValueError.
+
+    >>> check_id("x")
+    Traceback (most recent call last):
+    ValueError: id: 'x' is not an assertion ID (32 hex digits)
+    """
+    if not _ID.match(assertion_id or ""):
+        raise ValueError(f"id: {assertion_id!r} is not an assertion ID (32 hex digits)")
+    return assertion_id
+
+
+def decisions(graph: KnowledgeGraph) -> dict[str, list[dict[str, Any]]]:
+    """Every decision record per assertion ID, oldest first (ties: most cautious last)."""
+    out: dict[str, list[dict[str, Any]]] = {}
+    for row in graph.select(_DECISIONS):
+        decision = _local(row["d"]).lower()
+        out.setdefault(_local(row["g"]), []).append(
+            {"decision": decision, "at": str(row["at"]), "by": str(row["who"]),
+             "reason": str(row["reason"]) if row.get("reason") else None, "record": _local(row["rec"])}
+        )
+    for records in out.values():
+        records.sort(key=lambda r: (r["at"], _PRIORITY.get(r["decision"], 0)))
+    return out
+
+
+def status_from(entered: str, records: list[dict[str, Any]]) -> str:
+    """Effective status from the entry status and the decision records (removals are final).
+
+    >>> status_from("proposed", [{"decision": "rejected"}, {"decision": "accepted"}])
+    'rejected'
+    >>> status_from("proposed", [{"decision": "disputed"}, {"decision": "accepted"}])
+    'accepted'
+    """
+    removing = [r["decision"] for r in records if r["decision"] in REMOVING]
+    if removing:
+        return removing[-1]
+    return records[-1]["decision"] if records else entered
+
+
+def assertion_rows(graph: KnowledgeGraph) -> dict[str, dict[str, Any]]:
+    """Every stored assertion ID -> its claim summary, source, asserter, grades and effective status."""
+    records = decisions(graph)
+    rows: dict[str, dict[str, Any]] = {}
+    for row in graph.select(_ASSERTIONS):
+        aid = _local(row["g"])
+        kind = "extractor" if _local(row.get("kind", "")) == "Extractor" else "analyst"
+        if aid in rows and kind != "extractor":
+            continue
+        entered = _local(row["rs"]).lower()
+        rows[aid] = {
+            "id": aid, "relation": str(row["relation"]), "event": str(row["event"]), "label": str(row["label"]),
+            "event_status": _local(row["st"]).lower(), "date": _opt(row, "date"), "place": _opt(row, "place"),
+            "count": int(row["count"]) if row.get("count") is not None else None,
+            "document": str(row["doc"]), "url": _opt(row, "url"), "title": _opt(row, "title"),
+            "publisher": _opt(row, "publisher"), "asserted_by": f"{kind}:{row['by']}", "at": str(row["at"]),
+            "confidence": float(row["conf"]), "reliability": str(row["rel"]), "credibility": int(row["cred"]),
+            "entered_as": entered, "quote": _opt(row, "quote"), "quote_hash": _opt(row, "qh"),
+            "sentence": _opt(row, "sentence"),
+            "start": int(row["start"]) if row.get("start") is not None else None,
+            "end": int(row["end"]) if row.get("end") is not None else None,
+            "status": status_from(entered, records.get(aid, [])), "decisions": records.get(aid, []),
+        }
+    return rows
+
+
+def actors_by_assertion(graph: KnowledgeGraph) -> dict[str, list[dict[str, str]]]:
+    """Assertion ID -> the actors its claim names, with role, IRI, label and type."""
+    out: dict[str, list[dict[str, str]]] = {}
+    for row in graph.select(_ACTORS):
+        kind = _local(row["type"])
+        if kind not in ("Person", "Country", "Organization", "Group"):
+            continue
+        out.setdefault(_local(row["g"]), []).append(
+            {"role": _local(row["role"]), "iri": str(row["actor"]), "label": str(row["label"]), "type": kind})
+    return out
+
+
+def _opt(row: dict[str, Any], key: str) -> str | None:
+    return str(row[key]) if row.get(key) is not None else None
+
+
+def source_matches(row: dict[str, Any], source: str) -> bool:
+    """True when ``source`` (case-insensitive) occurs in the row's URL, title or publisher."""
+    needle = source.lower()
+    return any(needle in (row.get(k) or "").lower() for k in ("url", "title", "publisher"))
+
+
+def review_queue(graph: KnowledgeGraph, *, min_confidence: float | None = None, relation: str | None = None,
+                 source: str | None = None, status: str | None = "proposed") -> list[dict[str, Any]]:
+    """Assertions whose effective status is ``status`` (None: any), highest confidence first."""
+    if min_confidence is not None and not 0.0 <= min_confidence <= 1.0:
+        raise ValueError(f"min_confidence: {min_confidence} is not in [0, 1]")
+    if relation is not None:
+        from kg.model.inputs import normalise_relation
+
+        relation = normalise_relation(relation)
+    rows = [
+        r for r in assertion_rows(graph).values()
+        if (status is None or r["status"] == status)
+        and (min_confidence is None or r["confidence"] >= min_confidence)
+        and (relation is None or r["relation"] == relation)
+        and (source is None or source_matches(r, source))
+    ]
+    return sorted(rows, key=lambda r: (-r["confidence"], r["at"], r["id"]))
+
+
+def highlight(sentence: str | None, quote: str | None, start: int | None = None) -> tuple[str, str, str]:
+    """Split ``sentence`` into (before, quote, after); the web escapes each part.
+
+    >>> highlight("Trump met Putin in Alaska.", "met Putin")
+    ('Trump ', 'met Putin', ' in Alaska.')
+    >>> highlight(None, "a quote")
+    ('', 'a quote', '')
+    """
+    if not sentence or not quote:
+        return "", quote or sentence or "", ""
+    at = sentence.find(quote)
+    if at < 0:
+        at = sentence.lower().find(quote.lower())
+    if at < 0:
+        return sentence + " — ", quote, ""
+    return sentence[:at], sentence[at:at + len(quote)], sentence[at + len(quote):]
+
+
+def review_item(graph: KnowledgeGraph, assertion_id: str) -> dict[str, Any]:
+    """One assertion in detail: claim, actors, quote highlighted in its sentence, source, asserter, history."""
+    check_id(assertion_id)
+    row = assertion_rows(graph).get(assertion_id)
+    if row is None:
+        raise UnknownAssertionError(assertion_id)
+    item = dict(row)
+    item["actors"] = actors_by_assertion(graph).get(assertion_id, [])
+    item["highlight"] = highlight(row["sentence"], row["quote"], row["start"])
+    return item
+
+
+def effective_status(graph: KnowledgeGraph, assertion_id: str) -> str:
+    """The assertion's latest decision, else the status it entered with."""
+    item = assertion_rows(graph).get(check_id(assertion_id))
+    if item is None:
+        raise UnknownAssertionError(assertion_id)
+    return str(item["status"])
+
+
+def _agent(by: str) -> str:
+    by = (by or "").strip()
+    if not re.match(r"^([a-z]+:)?[\w.@-]{1,64}$", by):
+        raise ValueError(f"by: {by!r} is not an analyst ID (letters, digits, . _ - @)")
+    return by if ":" in by else f"analyst:{by}"
+
+
+def _decide(graph: KnowledgeGraph, assertion_id: str, decision: str, reason: str | None, by: str,
+            *, need_reason: bool) -> str:
+    check_id(assertion_id)
+    if need_reason and not (reason or "").strip():
+        raise ValueError(f"reason: a {decision} decision needs a reason")
+    if not graph.has_assertion(assertion_id):
+        raise UnknownAssertionError(assertion_id)
+    current = effective_status(graph, assertion_id)
+    if current in REMOVING:
+        raise ValueError(f"id: assertion {assertion_id} was {current}; assert the claim again instead")
+    return graph.decide(assertion_id, decision, reason=(reason or "").strip() or None, by=_agent(by))
+
+
+def accept(graph: KnowledgeGraph, assertion_id: str, reason: str | None = None, by: str = "analyst:analyst") -> str:
+    """Accept an assertion (append an Acceptance record); returns the record ID."""
+    return _decide(graph, assertion_id, "accepted", reason, by, need_reason=False)
+
+
+def reject(graph: KnowledgeGraph, assertion_id: str, reason: str, by: str = "analyst:analyst") -> str:
+    """Reject an assertion: it leaves the current view for good; returns the record ID."""
+    return _decide(graph, assertion_id, "rejected", reason, by, need_reason=True)
+
+
+def dispute(graph: KnowledgeGraph, assertion_id: str, reason: str, by: str = "analyst:analyst") -> str:
+    """Mark an assertion disputed (it stays in the default view, not in the accepted-only view)."""
+    return _decide(graph, assertion_id, "disputed", reason, by, need_reason=True)
+
+
+def bulk_accept(graph: KnowledgeGraph, min_confidence: float, by: str = "analyst:analyst",
+                reason: str | None = None) -> list[str]:
+    """Accept every proposed assertion with confidence >= ``min_confidence``; returns their IDs."""
+    ids = [r["id"] for r in review_queue(graph, min_confidence=min_confidence)]
+    for aid in ids:
+        graph.decide(aid, "accepted", reason=reason or f"bulk accept, confidence >= {min_confidence}", by=_agent(by))
+    return ids
+
+
+def active_filter(mode: str = "default", var: str = "g") -> str:
+    """A SPARQL snippet keeping only assertion graphs ``?var`` visible in ``mode``.
+
+    ``default``: accepted + proposed + disputed (never rejected or retracted) — what the default graph
+    holds.  ``accepted``: entered accepted or accepted by a record, with no later open dispute.  Use it
+    inside a WHERE group that binds ``?var`` to an assertion IRI, e.g.
+    ``SELECT ?g WHERE { GRAPH ?g { ?a dip:meets ?b } <snippet> }``.
+
+    >>> "dip:Rejected" in active_filter("accepted")
+    True
+    """
+    if mode not in VIEW_MODES:
+        raise ValueError(f"mode: {mode!r} is not one of {', '.join(VIEW_MODES)}")
+    if not re.match(r"^[A-Za-z_]\w*$", var):
+        raise ValueError(f"var: {var!r} is not a SPARQL variable name")
+    v = f"?{var}"
+    snippet = (f"FILTER NOT EXISTS {{ ?_vr dip:about {v} ; dip:decision ?_vd . "
+               f"FILTER(?_vd IN (dip:Retracted, dip:Rejected)) }}\n")
+    if mode == "accepted":
+        snippet += (
+            f"FILTER(EXISTS {{ {v} dip:reviewStatus dip:Accepted }} || "
+            f"EXISTS {{ ?_va dip:about {v} ; dip:decision dip:Accepted }})\n"
+            f"FILTER NOT EXISTS {{ ?_vx dip:about {v} ; dip:decision dip:Disputed ; prov:generatedAtTime ?_vt .\n"
+            f"  FILTER NOT EXISTS {{ ?_vy dip:about {v} ; dip:decision dip:Accepted ; prov:generatedAtTime ?_vu . "
+            f"FILTER(?_vu > ?_vt) }} }}\n"
+        )
+    return snippet
+
+
+def active_graphs(graph: KnowledgeGraph, mode: str = "default") -> set[str]:
+    """IDs of the assertions visible in ``mode`` (same rule as :func:`active_filter`)."""
+    rows = graph.select(f"SELECT ?g WHERE {{ ?g a dip:Assertion . {active_filter(mode)} }}")
+    return {_local(r["g"]) for r in rows}
+
+
+def assertion_node(assertion_id: str) -> Any:
+    """The assertion's IRI as a pyoxigraph NamedNode."""
+    return iri(assertion_iri(check_id(assertion_id)))
