@@ -55,6 +55,20 @@ class KnowledgeGraph:
 
     def __init__(self, store: GraphStore) -> None:
         self.store = store
+        self._resolver: Any = None
+
+    @property
+    def resolver(self) -> Any:
+        """The actor resolver: the packaged gazetteer plus this graph's merge/split records."""
+        if self._resolver is None:
+            from kg.actor_graph import resolver_for
+
+            self._resolver = resolver_for(self)
+        return self._resolver
+
+    def reset_resolver(self) -> None:
+        """Forget the cached resolver (after a merge or split)."""
+        self._resolver = None
 
     @classmethod
     def open(cls, spec: str | None = None) -> "KnowledgeGraph":
@@ -151,21 +165,28 @@ class KnowledgeGraph:
             review_status="accepted",
         )
 
-    def resolve_actor(self, name: str, actor_type: str | None = None, *, on: Any = None) -> ActorRef:
-        """Resolve a name: an actor already in the graph by label, the gazetteer, or a new node."""
-        from kg.resolve import Resolver
+    def resolve_actor(self, name: str, actor_type: str | None = None, *, on: Any = None,
+                      follow_decisions: bool = True) -> ActorRef:
+        """Resolve a name: the gazetteer, an actor already in the graph by label, or a new node.
 
-        resolved = Resolver.default().resolve(name, on=on, actor_type=actor_type)
+        ``follow_decisions=False`` ignores analysts' merge/split records (the raw node).
+        """
+        from kg.resolve import ResolvedActor, Resolver
+
+        resolver = self.resolver if follow_decisions else Resolver.default()
+        resolved = resolver.resolve(name, on=on, actor_type=actor_type)
         if resolved is not None:
-            return resolved.to_ref()
+            return resolved.to_ref()  # type: ignore[no-any-return]
         for row in self.select(
-            "SELECT ?a ?type ?label WHERE { ?a rdfs:label ?label ; a ?type . "
-            "FILTER(LCASE(STR(?label)) = LCASE(STR(?needle))) FILTER(STRSTARTS(STR(?type), STR(dip:))) } LIMIT 1",
+            "SELECT ?a ?type ?label ?needle WHERE { ?a rdfs:label ?label ; a ?type . "
+            "FILTER(LCASE(STR(?label)) = LCASE(STR(?needle))) "
+            "VALUES ?type { dip:Person dip:Country dip:Organization dip:Group } } LIMIT 1",
             needle=Literal(name),
         ):
             kind = str(row["type"]).rsplit("#", 1)[-1]
-            return ActorRef(str(row["label"]), kind if kind in ("Person", "Country", "Organization", "Group") else "Person", iri=str(row["a"]))
-        return ActorRef(name, actor_type or "Person", confidence=0.5)
+            found = ResolvedActor(row["a"], row["label"], kind, None, row["a"], 0.5, "label")
+            return resolver.follow(found).to_ref()  # type: ignore[no-any-return]
+        return resolver.unknown(name, actor_type or "Person").to_ref()  # type: ignore[no-any-return]
 
     # -- review records ---------------------------------------------------------------
     def decide(self, assertion_id: str, decision: str, *, reason: str | None, by: str = "analyst:analyst") -> str:

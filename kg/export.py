@@ -23,7 +23,11 @@ RDF_EXPORTS: dict[str, RdfFormat] = {
     "jsonld": RdfFormat.JSON_LD,
 }
 #: Non-RDF exporters: name -> "module:function(graph) -> bytes" (lazy imports).
-EXPORTERS: dict[str, str] = {}
+EXPORTERS: dict[str, str] = {
+    "graphml": "kg.analysis.exporters:export_graphml",
+    "gexf": "kg.analysis.exporters:export_gexf",
+    "csv-edges": "kg.analysis.exporters:export_csv_edges",
+}
 
 
 def register_exporter(name: str, target: str) -> None:

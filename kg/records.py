@@ -90,7 +90,11 @@ def is_active(store: GraphStore, assertion_id: str) -> bool:
 
 def view_removals(store: GraphStore, assertion_id: str) -> list[Quad]:
     """Default-graph quads to drop when the assertion leaves the view (unsupported elsewhere)."""
-    graph = iri(assertion_iri(assertion_id))
+    return view_removals_for_graph(store, iri(assertion_iri(assertion_id)))
+
+
+def view_removals_for_graph(store: GraphStore, graph: NamedNode) -> list[Quad]:
+    """Default-graph copies of ``graph``'s triples that no other active graph states."""
     removals = []
     for quad in store.quads(None, None, None, graph):
         supported = store.query(

@@ -7,7 +7,7 @@ from typing import Annotated, Optional
 
 import typer
 
-from kg.cli.common import console, rows_table
+from kg.cli.common import StoreOption, console, rows_table
 
 actors_app = typer.Typer(name="actors", help="Actors: search, show, and refresh from Wikidata.",
                          no_args_is_help=True)
@@ -67,6 +67,45 @@ def import_(file: Annotated[Path, typer.Argument(help="Wikidata SPARQL results: 
     report = import_file(file, out)
     console.print(f"imported {report.positions} positions for {len(report.offices)} offices, "
                   f"{report.persons_added} new persons, {report.persons_rekeyed} re-keyed to QIDs")
+
+
+@actors_app.command("merge")
+def merge(a: Annotated[str, typer.Argument(help="The actor to keep (name or id).")],
+          b: Annotated[str, typer.Argument(help="The actor whose mentions become A.")],
+          reason: Annotated[str, typer.Option("--reason", help="Why they are one actor (required).")],
+          analyst: Annotated[str, typer.Option(help="Your analyst ID.")] = "analyst",
+          store: StoreOption = None) -> None:
+    """Record that B is the same actor as A (stored as a dip:Merge record; nothing is rewritten)."""
+    _decide("merge", a, b, reason, analyst, store)
+
+
+@actors_app.command("split")
+def split(a: Annotated[str, typer.Argument(help="One actor of an earlier merge.")],
+          b: Annotated[str, typer.Argument(help="The other actor of that merge.")],
+          reason: Annotated[str, typer.Option("--reason", help="Why they are different actors (required).")],
+          analyst: Annotated[str, typer.Option(help="Your analyst ID.")] = "analyst",
+          store: StoreOption = None) -> None:
+    """Undo a merge of A and B (stored as a dip:Split record)."""
+    _decide("split", a, b, reason, analyst, store)
+
+
+def _decide(kind: str, a: str, b: str, reason: str, analyst: str, store: Optional[str]) -> None:
+    from kg.actor_graph import record_actor_decision
+    from kg.api import KnowledgeGraph
+
+    with KnowledgeGraph.open(store) as graph:
+        print(record_actor_decision(graph, kind, a, b, reason=reason, by=f"analyst:{analyst}"))
+
+
+@actors_app.command("load")
+def load(store: StoreOption = None) -> None:
+    """Write the gazetteer (actors, offices, dated positions; dip:Leader typing) into the store."""
+    from kg.actor_graph import load_gazetteer
+    from kg.api import KnowledgeGraph
+
+    with KnowledgeGraph.open(store) as graph:
+        added = load_gazetteer(graph)
+    console.print(f"gazetteer: {added} quads written" if added else "gazetteer: this version is already loaded")
 
 
 def register(app: typer.Typer) -> None:

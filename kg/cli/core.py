@@ -18,7 +18,6 @@ def register(app: typer.Typer) -> None:
     app.command("assert")(assert_cmd)
     app.command("retract")(retract_cmd)
     app.command("history")(history_cmd)
-    app.command("query")(query_cmd)
     app.command("show")(show_cmd)
     app.command("export")(export_cmd)
     app.command("import")(import_cmd)
@@ -108,30 +107,6 @@ def history_cmd(
         entries = graph.history(assertion_id)
     rows = [{"when": e.at, "what": e.kind, "who": e.by, "reason": e.reason, "record": e.record} for e in entries]
     console.print(rows_table(rows, ["when", "what", "who", "reason", "record"], title=f"history of {assertion_id}"))
-
-
-def query_cmd(
-    sparql: Annotated[Optional[str], typer.Argument(help="SPARQL 1.1 query text.")] = None,
-    file: Annotated[Optional[Path], typer.Option("--file", "-f", help="Read the query from a .rq file.")] = None,
-    fmt: Annotated[str, typer.Option("--format", help="table, json (W3C SPARQL JSON), xml, csv or tsv.")] = "table",
-    store: StoreOption = None,
-) -> None:
-    """Run a SPARQL 1.1 query over the current view (GRAPH ?g reaches assertion graphs)."""
-    from kg.query.results import result_rows, serialize_result
-
-    if (sparql is None) == (file is None):
-        fail("give either a SPARQL query or --file, not both or neither")
-    text = sparql if sparql is not None else _read_text(file)  # type: ignore[arg-type]
-    with _open(store) as graph:
-        try:
-            result = graph.query(text)
-        except SyntaxError as exc:
-            fail(f"SPARQL syntax error: {' '.join(str(exc).split())}")
-        if fmt == "table":
-            columns, rows = result_rows(result)
-            console.print(rows_table(rows, columns))
-        else:
-            sys.stdout.write(serialize_result(result, fmt))
 
 
 def _read_text(path: Path) -> str:

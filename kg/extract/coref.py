@@ -10,7 +10,7 @@ other person, and "the two leaders"/"they" to the last pair of persons.
 >>> from kg.extract.nlp import get_nlp
 >>> from kg.extract.linking import Linker
 >>> doc = get_nlp()("Belarusian President Alexander Lukashenko spoke. The Belarusian leader smiled.")
->>> chains = Coref(Linker(resolver=None)).run(doc)
+>>> chains = Coref(Linker(resolver=None)).run(sentences(doc), doc.text)
 >>> [(m.text, m.entity.label) for ms in chains for m in ms]
 [('Belarusian President Alexander Lukashenko', 'Alexander Lukashenko'), ('The Belarusian leader', 'Alexander Lukashenko')]
 """
@@ -20,14 +20,10 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
 
 from kg.extract.linking import Linker
-from kg.extract.mentions import Mention, find_mentions, is_headline
+from kg.extract.mentions import Mention, Sentence, find_mentions, is_headline, sentences
 from kg.model.core import ActorRef
-
-if TYPE_CHECKING:  # pragma: no cover
-    from spacy.tokens import Doc
 
 _PREP_BEFORE = re.compile(r"\b(?:of|with|to|for|from|by|about|against|between|on|at|in|than)\s+(?:the\s+)?$", re.I)
 _NOT_ACTORS = {"GMT", "UTC", "AP", "AM", "PM", "DC", "TV", "CEO", "OK", "II", "III", "NEW", "US", "UK"}
@@ -92,12 +88,11 @@ class Coref:
         return self.others[key]
 
     # -- passes ---------------------------------------------------------------
-    def run(self, doc: "Doc") -> list[list[Mention]]:
-        """Resolved mentions per sentence of ``doc`` (same order as ``doc.sents``)."""
-        sents = list(doc.sents)
-        self.text = doc.text
+    def run(self, sents: list[Sentence], text: str) -> list[list[Mention]]:
+        """Resolved mentions per sentence (see :func:`kg.extract.mentions.sentences`)."""
+        self.text = text
         flags = [is_headline(s, first=i == 0) for i, s in enumerate(sents)]
-        raw = [find_mentions(s, headline=h, text=self.text) for s, h in zip(sents, flags)]
+        raw = [find_mentions(s, headline=h, text=text) for s, h in zip(sents, flags)]
         for ms, head in zip(raw, flags):
             for m in ms:
                 if m.kind == "name" and not head and m.name:
@@ -107,7 +102,7 @@ class Coref:
         out = []
         for sent, ms, head in zip(sents, raw, flags):
             if head:
-                ms = find_mentions(sent, headline=True, known=known, text=self.text)
+                ms = find_mentions(sent, headline=True, known=known, text=text)
             out.append(self._resolve_sentence(ms, head))
         return out
 

@@ -3,17 +3,18 @@
 ``date_basis`` says where a date came from: ``explicit`` (written in the
 sentence), ``relative`` ("today", "on Friday", "next month", resolved against
 the publication date) or ``published`` (nothing stated; the publication date).
-Month-precision dates ("next month") are ISO ``YYYY-MM``.
+Vague dates ("next month", "next year") become an interval: the first day as
+the date and the last day as ``end_date``.
 
 >>> from datetime import date
 >>> find_date("They met on Friday.", date(2025, 8, 15), future=False)
-('2025-08-15', 'relative')
+('2025-08-15', None, 'relative')
 >>> find_date("He will go there on Monday.", date(2025, 8, 15), future=True)
-('2025-08-18', 'relative')
+('2025-08-18', None, 'relative')
 >>> find_date("An order of June 24 imposed it.", date(2019, 7, 31), future=False)
-('2019-06-24', 'explicit')
->>> find_date("They will meet next month.", date(2014, 5, 8), future=True)
-('2014-06', 'relative')
+('2019-06-24', None, 'explicit')
+>>> find_date("They will meet next month.", date(2014, 12, 8), future=True)
+('2015-01-01', '2015-01-31', 'relative')
 >>> find_time("at 11:30 a.m. local time (19:30 GMT)")
 ('11:30', '-08:00')
 >>> to_datetime("2025-08-15", "11:30", "-08:00")
@@ -32,7 +33,7 @@ _MDY = re.compile(rf"\b({_MON})\s+(\d{{1,2}})(?:st|nd|rd|th)?(?:,?\s+(\d{{4}}))?
 _DMY = re.compile(rf"\b(\d{{1,2}})(?:st|nd|rd|th)?\s+({_MON})(?:,?\s+(\d{{4}}))?\b")
 _ISO = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")
 _WEEKDAY = re.compile(r"\b(?:on\s+|last\s+|next\s+|this\s+)?(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b")
-_RELATIVE = re.compile(r"\b(today|tonight|yesterday|tomorrow|this week|next week|last week|this month|"
+_RELATIVE = re.compile(r"\b(today|tonight|this morning|this afternoon|this evening|yesterday|tomorrow|this week|next week|last week|this month|"
                        r"next month|last month|next year|last year)\b", re.IGNORECASE)
 _TIME = re.compile(r"\b(\d{1,2})(?::(\d{2}))?\s*(a\.?m\.?|p\.?m\.?|AM|PM|am|pm)?(?=[\s,.;)]|$)"
                    r"(?:\s*(local time|GMT|UTC|[ECMP][SD]T|CES?T|MSK|BST|AKDT|AKST|JST|IST))?")
@@ -69,11 +70,12 @@ def _year_for(month: int, day: int, published: date | None, future: bool) -> int
     return year
 
 
-def find_date(text: str, published: date | None, *, future: bool = False) -> tuple[str | None, str | None]:
-    """The date ``text`` states, as (ISO date or None, basis or None)."""
+def find_date(text: str, published: date | None, *,
+              future: bool = False) -> tuple[str | None, str | None, str | None]:
+    """The date ``text`` states, as (ISO date, ISO end date of a vague interval, basis); Nones when absent."""
     m = _ISO.search(text)
     if m and _safe(int(m[1]), int(m[2]), int(m[3])):
-        return m.group(0), "explicit"
+        return m.group(0), None, "explicit"
     for rx, order in ((_MDY, "md"), (_DMY, "dm")):
         m = rx.search(text)
         if m:
@@ -81,12 +83,13 @@ def find_date(text: str, published: date | None, *, future: bool = False) -> tup
             month, d = _month(mon), int(day)
             year = int(m[3]) if m[3] else _year_for(month, d, published, future)
             if year and _safe(year, month, d):
-                return date(year, month, d).isoformat(), "explicit"
+                return date(year, month, d).isoformat(), None, "explicit"
     if published is None:
-        return None, None
+        return None, None, None
     m = _RELATIVE.search(text)
     if m:
-        return _relative(m.group(1).lower(), published), "relative"
+        start, end = _relative(m.group(1).lower(), published)
+        return start, end, "relative"
     m = _WEEKDAY.search(text)
     if m:
         target = WEEKDAYS.index(m.group(1).lower())
@@ -96,24 +99,30 @@ def find_date(text: str, published: date | None, *, future: bool = False) -> tup
             day = published + timedelta(days=delta or (7 if prefix == "next" else 0))
         else:
             day = published - timedelta(days=(published.weekday() - target) % 7)
-        return day.isoformat(), "relative"
-    return None, None
+        return day.isoformat(), None, "relative"
+    return None, None, None
 
 
-def _relative(word: str, pub: date) -> str:
-    if word in ("today", "tonight", "this week"):
-        return pub.isoformat()
+def _relative(word: str, pub: date) -> tuple[str, str | None]:
+    """(start, end) of a relative expression; end is None for a single day."""
+    if word in ("today", "tonight") or word.startswith("this ") and not word.endswith(("week", "month", "year")):
+        return pub.isoformat(), None
     if word == "yesterday":
-        return (pub - timedelta(days=1)).isoformat()
+        return (pub - timedelta(days=1)).isoformat(), None
     if word == "tomorrow":
-        return (pub + timedelta(days=1)).isoformat()
-    if word in ("next week", "last week"):
-        return (pub + timedelta(days=7 if word == "next week" else -7)).isoformat()
+        return (pub + timedelta(days=1)).isoformat(), None
+    if word.endswith("week"):
+        monday = pub - timedelta(days=pub.weekday()) + timedelta(days={"this": 0, "next": 7, "last": -7}[word.split()[0]])
+        return monday.isoformat(), (monday + timedelta(days=6)).isoformat()
     if word.endswith("year"):
-        return str(pub.year + (1 if word.startswith("next") else -1))
+        year = pub.year + (1 if word.startswith("next") else -1)
+        return f"{year:04d}-01-01", f"{year:04d}-12-31"
     month = pub.month + {"this month": 0, "next month": 1, "last month": -1}[word]
     year = pub.year + (month - 1) // 12
-    return f"{year:04d}-{(month - 1) % 12 + 1:02d}"
+    month = (month - 1) % 12 + 1
+    first = date(year, month, 1)
+    last = (date(year + (month == 12), month % 12 + 1, 1) - timedelta(days=1))
+    return first.isoformat(), last.isoformat()
 
 
 def _fmt_offset(minutes: int) -> str:

@@ -5,8 +5,8 @@ character span plus what it says about the actor (name, titles, country);
 :mod:`kg.extract.coref` turns mentions into document entities.
 
 >>> from kg.extract.nlp import get_nlp
->>> doc = get_nlp()("Russian President Vladimir Putin met the Belarusian leader in Minsk.")
->>> [(m.text, m.kind, m.name, m.country) for m in find_mentions(doc[:], headline=False)]
+>>> [sent] = sentences(get_nlp()("Russian President Vladimir Putin met the Belarusian leader in Minsk."))
+>>> [(m.text, m.kind, m.name, m.country) for m in find_mentions(sent, headline=False)]
 [('Russian President Vladimir Putin', 'name', 'Vladimir Putin', 'Russia'), ('the Belarusian leader', 'title', None, 'Belarus'), ('Minsk', 'country', 'Belarus', 'Belarus')]
 """
 
@@ -20,7 +20,7 @@ from kg.extract.lexicon import (
 )
 
 if TYPE_CHECKING:  # pragma: no cover
-    from spacy.tokens import Span, Token
+    from spacy.tokens import Doc
 
 PRONOUNS = {"he": "subj", "she": "subj", "him": "obj", "her": "obj"}
 PAIR_WORDS = {"they", "both"}
@@ -29,6 +29,32 @@ _SKIP_LOWER = {"the", "a", "an", "his", "her", "its", "their", "new", "then"}
 _AFTER_OBJ_PRONOUN = {"and", "for", "to", "in", "on", "as", "at", "about", "with", "from", "that", "after", "before",
                       "during", "since", "but", "or", "the", "a", "an", "over", "by", "last", "this", "when", "while"}
 _NAME_PARTICLES = {"de", "al", "bin", "van", "von", "da", "del", "la", "le", "el", "ibn", "der"}
+
+
+class Token:
+    """The few token attributes the rules read, as plain Python (spaCy re-creates Token objects on access)."""
+
+    __slots__ = ("text", "idx", "whitespace_", "is_alpha")
+
+    def __init__(self, text: str, idx: int, whitespace_: str, is_alpha: bool) -> None:
+        self.text, self.idx, self.whitespace_, self.is_alpha = text, idx, whitespace_, is_alpha
+
+
+@dataclass
+class Sentence:
+    """One sentence: its character span in the document, its text and its tokens."""
+
+    start_char: int
+    end_char: int
+    text: str
+    toks: list[Token]
+
+
+def sentences(doc: "Doc") -> list[Sentence]:
+    """The sentences of a spaCy ``Doc`` as plain objects (one pass over the tokens)."""
+    text = doc.text
+    toks = [Token(t.text, t.idx, t.whitespace_, t.is_alpha) for t in doc]
+    return [Sentence(s.start_char, s.end_char, text[s.start_char:s.end_char], toks[s.start:s.end]) for s in doc.sents]
 
 
 @dataclass
@@ -52,13 +78,13 @@ def _cap(tok: "Token") -> bool:
     return bool(t) and t[0].isupper() and any(c.isalpha() for c in t)
 
 
-def is_headline(sent: "Span", *, first: bool = False) -> bool:
+def is_headline(sent: Sentence, *, first: bool = False) -> bool:
     """A line without a full stop that is in title case, or (``first``) the document's first line."""
     if sent.text.rstrip().endswith((".", "!", ".”", '."', ".’")):
         return False  # body sentences end with a full stop; headlines do not
     if first:
         return True
-    words = [t for t in sent if t.is_alpha and len(t.text) > 3]
+    words = [t for t in sent.toks if t.is_alpha and len(t.text) > 3]
     if len(words) < 2:
         return False
     caps = sum(1 for t in words if t.text[0].isupper())
@@ -96,7 +122,7 @@ def _title_prefix(tokens: list["Token"]) -> tuple[int, list[str], str | None]:
     return i, words, country
 
 
-def find_mentions(sent: "Span", *, headline: bool, known: set[str] | None = None,
+def find_mentions(sent: Sentence, *, headline: bool, known: set[str] | None = None,
                   text: str | None = None) -> list[Mention]:
     """Mentions in ``sent``, left to right, non-overlapping.
 
@@ -104,9 +130,10 @@ def find_mentions(sent: "Span", *, headline: bool, known: set[str] | None = None
     ``known`` (lower-cased name tokens of persons found elsewhere in the document).
     """
     known = known or set()
-    text = sent.doc.text if text is None else text  # Doc.text is rebuilt on every access: pass it in
+    if text is None:  # offsets are document offsets; a lone sentence is its own document
+        text = " " * sent.start_char + sent.text
     out: list[Mention] = []
-    toks = list(sent)
+    toks = sent.toks
     n = len(toks)
     i = 0
     while i < n:

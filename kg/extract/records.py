@@ -48,6 +48,7 @@ def to_record(a: Assertion, source: str | None = None) -> dict[str, Any]:
         "status_detail": c.status,
         "event_type": c.event_type,
         "date": c.date,
+        "end_date": c.end_date,
         "date_basis": c.date_basis,
         "time": c.time,
         "datetime": c.datetime,

@@ -26,6 +26,7 @@ from kg.extract.coref import Coref, Entity
 from kg.extract.dates import find_date, find_time, parse_published, to_datetime
 from kg.extract.hedges import find_hedges, hedged_confidence
 from kg.extract.linking import Linker
+from kg.extract.mentions import sentences
 from kg.extract.nlp import get_nlp
 from kg.extract.patterns import find_place
 from kg.extract.relations import DocState, Found, find_relations
@@ -79,11 +80,12 @@ class RuleExtractor:
         text = document.text or ""
         published = parse_published(document.published)
         linker = Linker(self.resolver, on=published)
-        chains = Coref(linker).run(sdoc)
+        sents = sentences(sdoc)
+        chains = Coref(linker).run(sents, text)
         limit = _content_end(text)
         state = DocState()
         out: list[tuple[Found, Assertion]] = []
-        for sent, mentions in zip(sdoc.sents, chains):
+        for sent, mentions in zip(sents, chains):
             if sent.start_char >= limit:
                 break
             stext = sent.text
@@ -101,9 +103,9 @@ class RuleExtractor:
             iri = f"{DATA_NS}group/{document.iri_hash[:12]}-{slugify(label)}-{count or 'n'}"
             obj = ActorRef(label, "Group", iri=iri, count=count)
         planned = f.status == "planned"
-        iso, basis = find_date(stext, published, future=planned)
+        iso, end_date, basis = find_date(stext, published, future=planned)
         if c == "advises":  # a standing role, not an event: no event date
-            iso, basis = None, None
+            iso, end_date, basis = None, None, None
         elif iso is None and published is not None and f.status == "held":
             iso, basis = published.isoformat(), "published"
         clock, offset = (None, None)
@@ -120,8 +122,9 @@ class RuleExtractor:
         if c in ("releases", "pardons") and obj is not None and obj.type == "Person":
             released = (obj,)
         claim = Claim(c, subject, obj, status=f.status, event_type=f.event_type if c in ("meets", "talksWith") else None,
-                      participants=participants, date=iso, time=clock,
-                      datetime=to_datetime(iso, clock, offset) if basis in ("explicit", "relative") else None,
+                      participants=participants, date=iso, end_date=end_date, time=clock,
+                      datetime=to_datetime(iso, clock, offset) if basis in ("explicit", "relative") and not end_date
+                      else None,
                       date_basis=basis, place=place, count=count,
                       host=f.host.ref if isinstance(f.host, Entity) else None, released=released, hedges=hedges,
                       cameo=cameo, plover=plover)

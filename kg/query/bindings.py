@@ -87,3 +87,12 @@ def inject_values(sparql: str, bindings: Mapping[str, NamedNode | Literal | Blan
     brace = where_brace(sparql)
     block = f" VALUES ({' '.join(names)}) {{ ({' '.join(terms)}) }}"
     return sparql[: brace + 1] + block + sparql[brace + 1 :]
+
+
+def strip_literals(sparql: str) -> str:
+    """``sparql`` with strings, IRIs and comments blanked out, for keyword checks (same length).
+
+    >>> "SERVICE" in strip_literals('SELECT * WHERE { ?s ?p "SERVICE" } # SERVICE')
+    False
+    """
+    return _mask(sparql)

@@ -160,6 +160,10 @@ class Resolver:
         iri = actor_iri_for_name(label, actor_type)
         return self._redirect(ResolvedActor(iri, label, actor_type, None, iri, 0.5, "unknown"))
 
+    def follow(self, found: ResolvedActor) -> ResolvedActor:
+        """``found`` after the analysts' merge/split decisions (the canonical actor it now maps to)."""
+        return self._redirect(found)
+
     # -- internals ----------------------------------------------------------
     def _make(self, actor_id: str, matched_by: str, confidence: float) -> ResolvedActor:
         rec = self.gaz.actors[actor_id]

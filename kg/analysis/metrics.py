@@ -1,0 +1,171 @@
+"""Centrality, brokers and communities, networkx-style: ``G`` first, keyword options, dict results.
+
+Every function accepts the projection (a ``MultiDiGraph``) or any graph; it
+works on the undirected interaction graph (:func:`~kg.analysis.projection.weighted_graph`),
+because a diplomatic tie matters in both directions.
+
+>>> G = nx.barbell_graph(4, 1)
+>>> c = centrality(G)
+>>> max(c, key=lambda n: c[n]["betweenness"])
+4
+>>> sorted(brokers(G))[:3]
+[3, 4, 5]
+>>> len(set(communities(G).values()))
+2
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import networkx as nx
+
+from kg.analysis.projection import weighted_graph
+
+#: Above this many nodes, betweenness is estimated from a sample of ``k`` sources.
+EXACT_BETWEENNESS_LIMIT = 1000
+#: Sampling budget: about this many edge visits in total (k * edges).
+BETWEENNESS_BUDGET = 2_000_000
+MEASURES = ("degree", "betweenness", "eigenvector", "pagerank")
+
+
+def interaction_graph(G: nx.Graph) -> nx.Graph:
+    """``G`` as an undirected simple graph with ``weight`` (returned as is when it already is one).
+
+    >>> interaction_graph(nx.path_graph(3)).number_of_edges()
+    2
+    """
+    if G.is_directed() or G.is_multigraph():
+        return weighted_graph(G)
+    return G
+
+
+def betweenness_k(G: nx.Graph) -> int | None:
+    """The sample size used for betweenness on ``G`` (``None``: exact).
+
+    >>> betweenness_k(nx.path_graph(10)) is None
+    True
+    """
+    n, m = G.number_of_nodes(), G.number_of_edges()
+    if n <= EXACT_BETWEENNESS_LIMIT:
+        return None
+    return max(16, min(n, BETWEENNESS_BUDGET // max(m, 1)))
+
+
+def pagerank(G: nx.Graph, *, alpha: float = 0.85, max_iter: int = 100, tol: float = 1.0e-8,
+             weight: str | None = "weight") -> dict[Any, float]:
+    """PageRank by power iteration in numpy (networkx's own needs scipy).
+
+    >>> pr = pagerank(nx.star_graph(3))
+    >>> max(pr, key=pr.get), round(sum(pr.values()), 6)
+    (0, 1.0)
+    """
+    import numpy as np
+
+    nodes = list(G)
+    n = len(nodes)
+    if n == 0:
+        return {}
+    index = {node: i for i, node in enumerate(nodes)}
+    out_weight = np.zeros(n)
+    src, dst, w = [], [], []
+    for u, v, d in G.edges(data=True):
+        pairs = [(u, v)] if G.is_directed() else [(u, v), (v, u)]
+        for a, b in pairs:
+            value = float(d.get(weight, 1.0)) if weight else 1.0
+            src.append(index[a])
+            dst.append(index[b])
+            w.append(value)
+            out_weight[index[a]] += value
+    src_a, dst_a, w_a = np.array(src, dtype=int), np.array(dst, dtype=int), np.array(w)
+    dangling = out_weight == 0
+    share = np.divide(w_a, out_weight[src_a], out=np.zeros_like(w_a), where=out_weight[src_a] > 0)
+    x = np.full(n, 1.0 / n)
+    for _ in range(max_iter):
+        spread = np.bincount(dst_a, weights=x[src_a] * share, minlength=n)
+        new = alpha * (spread + x[dangling].sum() / n) + (1 - alpha) / n
+        done = np.abs(new - x).sum() < n * tol
+        x = new
+        if done:
+            break
+    return {node: float(x[i]) for node, i in index.items()}
+
+
+def centrality(G: nx.Graph, *, measures: tuple[str, ...] = MEASURES, k: int | None = None,
+               seed: int = 0) -> dict[Any, dict[str, float]]:
+    """Node -> {measure: value} for degree, betweenness, eigenvector and pagerank.
+
+    Betweenness is exact up to :data:`EXACT_BETWEENNESS_LIMIT` nodes, then
+    estimated from ``k`` sampled sources (see :func:`betweenness_k`).
+
+    >>> c = centrality(nx.star_graph(3), measures=("degree", "betweenness"))
+    >>> c[0]
+    {'degree': 1.0, 'betweenness': 1.0}
+    """
+    unknown = set(measures) - set(MEASURES)
+    if unknown:
+        raise ValueError(f"unknown measure {sorted(unknown)[0]!r}; expected one of {', '.join(MEASURES)}")
+    W = interaction_graph(G)
+    result: dict[Any, dict[str, float]] = {n: {} for n in W}
+    values: dict[str, dict[Any, float]] = {}
+    if "degree" in measures:
+        values["degree"] = nx.degree_centrality(W) if len(W) > 1 else {n: 0.0 for n in W}
+    if "betweenness" in measures:
+        sample = k if k is not None else betweenness_k(W)
+        values["betweenness"] = nx.betweenness_centrality(W, k=sample, seed=seed if sample else None)
+    if "eigenvector" in measures:
+        try:
+            values["eigenvector"] = nx.eigenvector_centrality(W, max_iter=500, tol=1e-6, weight="weight")
+        except (nx.PowerIterationFailedConvergence, nx.NetworkXException):
+            values["eigenvector"] = {n: 0.0 for n in W}
+    if "pagerank" in measures:
+        values["pagerank"] = pagerank(W)
+    for measure in measures:
+        for node, value in values[measure].items():
+            result[node][measure] = float(value)
+    return result
+
+
+def communities(G: nx.Graph, *, seed: int = 0, resolution: float = 1.0) -> dict[Any, int]:
+    """Node -> community number (Louvain; 0 is the largest community).
+
+    >>> parts = communities(nx.barbell_graph(5, 0))
+    >>> parts[0] == parts[4], parts[0] == parts[9]
+    (True, False)
+    """
+    W = interaction_graph(G)
+    if W.number_of_edges() == 0:
+        return {n: i for i, n in enumerate(W)}
+    found = nx.community.louvain_communities(W, weight="weight", seed=seed, resolution=resolution)
+    ordered = sorted(found, key=lambda c: (-len(c), min(str(n) for n in c)))
+    return {node: i for i, members in enumerate(ordered) for node in members}
+
+
+def brokers(G: nx.Graph, *, top: int | None = 10, seed: int = 0) -> dict[Any, dict[str, Any]]:
+    """Actors who connect otherwise separate parts of the network, most central first.
+
+    A broker is an articulation point (removing it disconnects the network) or
+    an actor whose neighbours fall into two or more communities.  Values:
+    ``betweenness``, ``articulation`` (bool), ``communities`` (number bridged),
+    ``community`` (its own).
+
+    >>> b = brokers(nx.path_graph(4))
+    >>> list(b), b[1]["articulation"]
+    ([1, 2], True)
+    """
+    W = interaction_graph(G)
+    parts = communities(W, seed=seed)
+    between = centrality(W, measures=("betweenness",), seed=seed)
+    cut = set(nx.articulation_points(W))
+    found: dict[Any, dict[str, Any]] = {}
+    for node in W:
+        bridged = {parts[m] for m in W[node]} | {parts[node]}
+        if node in cut or len(bridged) > 1:
+            found[node] = {
+                "betweenness": between[node]["betweenness"],
+                "articulation": node in cut,
+                "communities": len(bridged),
+                "community": parts[node],
+            }
+    ranked = sorted(found, key=lambda n: (-found[n]["betweenness"], -found[n]["communities"], str(n)))
+    return {n: found[n] for n in (ranked if top is None else ranked[:top])}

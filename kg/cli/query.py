@@ -1,0 +1,127 @@
+"""Query commands: query (SPARQL text, a .rq file or a named query), ask (plain questions), serve."""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+from pathlib import Path
+from typing import Annotated, Optional
+
+import typer
+
+from kg.cli.common import StoreOption, console, fail, rows_table
+
+
+def register(app: typer.Typer) -> None:
+    app.command("query")(query_cmd)
+    app.command("ask")(ask_cmd)
+    app.command("serve")(serve_cmd)
+
+
+def _open(store: Optional[str]):  # type: ignore[no-untyped-def]
+    from kg.api import KnowledgeGraph
+
+    return KnowledgeGraph.open(store)
+
+
+def query_cmd(
+    sparql: Annotated[Optional[str], typer.Argument(help="SPARQL 1.1 query text.")] = None,
+    file: Annotated[Optional[Path], typer.Option("--file", "-f", help="Read the query from a .rq file.")] = None,
+    name: Annotated[Optional[str], typer.Option("--name", "-n", help="Run a named query (see --list).")] = None,
+    param: Annotated[Optional[list[str]], typer.Option("--param", "-p", help="key=value for a named query; repeatable.")] = None,
+    list_: Annotated[bool, typer.Option("--list", help="List the named queries and their parameters.")] = False,
+    fmt: Annotated[str, typer.Option("--format", help="table, json (W3C SPARQL JSON), xml, csv or tsv.")] = "table",
+    store: StoreOption = None,
+) -> None:
+    """Run SPARQL 1.1 over the current view (GRAPH ?g reaches assertion graphs), or a named query."""
+    from kg.query.named import list_queries, load_query, parse_param_args, run_named
+    from kg.query.results import result_rows, serialize_result
+
+    if list_:
+        for query in list_queries().values():
+            console.print(f"[bold]{query.name}[/bold]  {_escape(query.summary)}")
+            for p in query.params:
+                console.print(f"    {p.name} ({p.type}{', optional' if p.optional else ''}) {_escape(p.description)}")
+        return
+    given = [x for x in (sparql, file, name) if x is not None]
+    if len(given) != 1:
+        fail("give one of: a SPARQL query, --file Q.rq, or --name NAME (kg query --list shows the names)")
+    if param and name is None:
+        fail("--param needs --name")
+    with _open(store) as graph:
+        try:
+            if name is not None:
+                load_query(name)
+                result = run_named(graph, name, parse_param_args(param or []))
+            else:
+                text = sparql if sparql is not None else _read_text(file)  # type: ignore[arg-type]
+                result = graph.query(text)
+        except SyntaxError as exc:
+            fail(f"SPARQL syntax error: {' '.join(str(exc).split())}")
+        if fmt == "table":
+            columns, rows = result_rows(result)
+            console.print(rows_table(rows, columns))
+            if not rows:
+                console.print("no results")
+        else:
+            sys.stdout.write(serialize_result(result, fmt))
+
+
+def _read_text(path: Path) -> str:
+    try:
+        return path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        fail(f"{path}: cannot read ({getattr(exc, 'strerror', None) or exc})")
+        raise
+
+
+def _escape(text: str) -> str:
+    from rich.markup import escape
+
+    return escape(text)
+
+
+def ask_cmd(
+    question: Annotated[str, typer.Argument(help='A plain question, e.g. "when is trump meeting with putin".')],
+    fmt: Annotated[str, typer.Option("--format", help="text or json (answer, bindings and sources).")] = "text",
+    store: StoreOption = None,
+) -> None:
+    """Answer a plain question from the graph (or say plainly that it cannot), with sources."""
+    from kg.query.ask import ask
+
+    if fmt not in ("text", "json"):
+        fail(f"--format {fmt!r}: expected text or json")
+    with _open(store) as graph:
+        answer = ask(graph, question)
+    if fmt == "json":
+        print(json.dumps(answer.to_json(), indent=2, ensure_ascii=False))
+    else:
+        print(answer.text)
+
+
+def serve_cmd(
+    host: Annotated[str, typer.Option(help="Interface to bind (loopback by default).")] = "127.0.0.1",
+    port: Annotated[int, typer.Option(help="TCP port.")] = 8000,
+    token: Annotated[Optional[str], typer.Option(help="Bearer token for updates and POST /assertions (or env KG_TOKEN); without one the server is read-only.", show_default=False)] = None,
+    timeout: Annotated[float, typer.Option(help="Query timeout in seconds (503 when exceeded).")] = 30.0,
+    max_rows: Annotated[int, typer.Option(help="Most result rows returned by one query.")] = 100_000,
+    max_body: Annotated[int, typer.Option(help="Largest request body in bytes (413 above).")] = 1_000_000,
+    cors: Annotated[Optional[list[str]], typer.Option(help="Allowed CORS origin; repeatable.")] = None,
+    allow_service: Annotated[bool, typer.Option("--allow-service", help="Allow SERVICE (federated) queries.")] = False,
+    store: StoreOption = None,
+) -> None:
+    """Serve the graph: SPARQL 1.1 Protocol at /sparql, POST /assertions, /health, OpenAPI at /docs."""
+    import uvicorn
+
+    from kg.server import ServerSettings, create_app
+
+    settings = ServerSettings(
+        token=token or os.environ.get("KG_TOKEN") or None, timeout=timeout, max_rows=max_rows,
+        max_body=max_body, cors_origins=tuple(cors or ()), allow_service=allow_service,
+    )
+    with _open(store) as graph:
+        app = create_app(graph, settings)
+        console.print(f"serving {graph.store.name} store on http://{host}:{port}/sparql "
+                      f"({'updates need the bearer token' if settings.token else 'read-only'})")
+        uvicorn.run(app, host=host, port=port, log_level="warning")

@@ -1,0 +1,110 @@
+"""One self-contained, offline, safe HTML page for a :class:`~kg.viz.build.View`.
+
+Safety rules, each for a reason:
+
+* vis-network's JS and CSS (shipped inside the pyvis package) are inlined, so
+  the page makes no network request (pyvis's own template loads Bootstrap and,
+  in several modes, vis-network from CDNs);
+* data goes in as JSON inside ``<script>`` with ``<``, ``>`` and ``&`` written
+  as ``\\u003c`` etc. (stricter than ``<\\/script>``), so article text cannot
+  close the script element or open a comment;
+* tooltips are plain strings turned into DOM nodes with ``textContent``; no
+  data ever reaches ``innerHTML``;
+* everything else (title, legend, the note on omitted actors) goes through
+  Jinja2 with autoescaping on.
+
+>>> safe_json({"q": "</script>"})
+'{"q": "\\\\u003c/script\\\\u003e"}'
+"""
+
+from __future__ import annotations
+
+import html
+import json
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+from kg.viz.build import View
+from kg.viz.style import MARK_COLOR, NODE_STYLES, relation_color
+from kg.viz.template import PAGE
+
+VIS_VERSION = "vis-9.1.2"
+#: As Django's json_script: no "<", ">" or "&" survives, so neither "</script>" nor "<!--" can.
+_JSON_ESCAPES = {"<": "\\u003c", ">": "\\u003e", "&": "\\u0026", "\u2028": "\\u2028", "\u2029": "\\u2029"}
+
+
+def safe_json(value: Any) -> str:
+    """JSON that is safe inside an HTML ``<script>`` element."""
+    text = json.dumps(value, ensure_ascii=False)
+    for char, escaped in _JSON_ESCAPES.items():
+        text = text.replace(char, escaped)
+    return text
+
+
+@lru_cache(maxsize=1)
+def vis_assets() -> tuple[str, str]:
+    """(vis-network JS, CSS) from the pyvis package, checked safe to inline."""
+    import pyvis
+
+    lib = Path(pyvis.__file__).parent / "templates" / "lib" / VIS_VERSION
+    js = (lib / "vis-network.min.js").read_text(encoding="utf-8")
+    css = (lib / "vis-network.css").read_text(encoding="utf-8")
+    if "</script" in js.lower() or "</style" in css.lower():
+        raise RuntimeError("vis-network assets cannot be inlined safely")
+    return js, css
+
+
+def _legend(view: View) -> dict[str, list[dict[str, str]]]:
+    shapes = {"dot": "●", "square": "■", "diamond": "◆", "triangle": "▲"}
+    types = [{"name": t, "color": NODE_STYLES.get(t, ("dot", "#9d9d9d"))[1],
+              "symbol": shapes.get(NODE_STYLES.get(t, ("dot", ""))[0], "●")} for t in view.types]
+    relations = [{"name": r, "color": relation_color(r)} for r in view.relations]
+    marks = [{"name": "planned", "color": "#555", "symbol": "- - -"}]
+    marks += [{"name": "✗ refused / negated / cancelled / disputed", "color": MARK_COLOR, "symbol": "· · ·"}]
+    return {"types": types, "relations": relations, "marks": marks}
+
+
+def render_page(view: View, *, title: str = "diplomacy-kg network") -> str:
+    """The HTML page as a string."""
+    from jinja2 import Environment
+    from markupsafe import Markup
+
+    js, css = vis_assets()
+    env = Environment(autoescape=True)
+    data = {"nodes": view.nodes, "edges": view.edges, "options": view.options, "physics": view.physics,
+            "periods": view.periods}
+    shown = len(view.omitted)
+    return env.from_string(PAGE).render(
+        title=title,
+        vis_js=Markup(js),
+        vis_css=Markup(css),
+        data_json=Markup(safe_json(data)),
+        legend=_legend(view),
+        view=view,
+        omitted_count=shown,
+        omitted_sample=view.omitted[:30],
+    )
+
+
+class NetworkView:
+    """A rendered page; displays itself in Jupyter (sandboxed iframe, ``srcdoc`` escaped).
+
+    >>> v = NetworkView("<p>x</p>")
+    >>> v._repr_html_().startswith('<iframe sandbox="allow-scripts"')
+    True
+    """
+
+    def __init__(self, page: str, *, height: int = 720) -> None:
+        self.html = page
+        self.height = height
+
+    def _repr_html_(self) -> str:
+        return (f'<iframe sandbox="allow-scripts" style="width:100%;height:{int(self.height)}px;border:0" '
+                f'srcdoc="{html.escape(self.html, quote=True)}"></iframe>')
+
+    def save(self, path: Path) -> Path:
+        """Write the page to ``path`` (UTF-8)."""
+        path = Path(path)
+        path.write_text(self.html, encoding="utf-8")
+        return path

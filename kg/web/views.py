@@ -1,0 +1,75 @@
+"""What the web pages show, as plain dicts (no HTML here; templates escape everything).
+
+>>> from kg.api import KnowledgeGraph
+>>> from kg.model.inputs import ClaimInput
+>>> g = KnowledgeGraph.open("memory:")
+>>> _ = g.assert_claim(ClaimInput(subject="A B", relation="meets", object="C D", source="https://x.org/1"))
+>>> page = actor_page(g, "A B")
+>>> list(page["groups"]), [n["label"] for n in page["neighbours"]]
+(['meets'], ['C D'])
+"""
+
+from __future__ import annotations
+
+import importlib
+import importlib.util
+import inspect
+from typing import Any
+
+from kg.api import KnowledgeGraph
+from kg.grading import all_grades
+from kg.rdf.terms import iri
+
+_NEIGHBOURS = """SELECT DISTINCT ?edge ?other ?label ?dir WHERE {
+  { ?me ?edge ?other . BIND("out" AS ?dir) } UNION { ?other ?edge ?me . BIND("in" AS ?dir) }
+  VALUES ?edge { dip:meets dip:talksWith dip:pardons dip:releases dip:sanctions dip:advises }
+  ?other rdfs:label ?label } ORDER BY ?label ?edge"""
+
+
+def actor_page(graph: KnowledgeGraph, name: str) -> dict[str, Any]:
+    """Everything known about an actor in the current view, grouped by relation, with grades."""
+    from kg.conflicts import conflicts
+
+    ref = graph.find_actor(name)
+    node = iri(ref.canonical_iri())
+    grades = all_grades(graph)
+    groups: dict[str, list[dict[str, Any]]] = {}
+    for row in graph.assertions_about(node):
+        aid = str(row["g"]).rsplit("/", 1)[-1]
+        grade = grades.get(aid, {})
+        row = {k: (str(v) if v is not None else None) for k, v in row.items()}
+        row.update(id=aid, grade=grade.get("grade", f"{row.get('rel')}{row.get('cred')}"),
+                   origins=grade.get("origins"))
+        groups.setdefault(str(row["relation"]), []).append(row)
+    seen: dict[tuple[str, str, str], dict[str, Any]] = {}
+    for r in graph.select(_NEIGHBOURS, me=node):
+        key = (str(r["edge"]).rsplit("#", 1)[-1], str(r["other"]), str(r["label"]))
+        entry = seen.setdefault(key, {"edge": key[0], "label": key[2], "dir": str(r["dir"])})
+        if entry["dir"] != str(r["dir"]):
+            entry["dir"] = "both"
+    neighbours = list(seen.values())
+    return {"label": ref.label, "iri": ref.canonical_iri(), "groups": groups, "neighbours": neighbours,
+            "conflicts": conflicts(graph, actor=ref.canonical_iri()), "viz": viz_available()}
+
+
+def viz_available() -> bool:
+    """True when the optional ``kg.viz`` module provides ``render_html``."""
+    try:
+        if importlib.util.find_spec("kg.viz") is None:
+            return False
+        return callable(getattr(importlib.import_module("kg.viz"), "render_html", None))
+    except ImportError:
+        return False
+
+
+def viz_html(graph: KnowledgeGraph, actor_iri: str) -> str | None:
+    """The ego-network HTML of ``kg.viz.render_html`` when it takes an actor argument, else None."""
+    if not viz_available():
+        return None
+    render = importlib.import_module("kg.viz").render_html
+    params = inspect.signature(render).parameters
+    for key in ("actor", "center", "focus", "ego", "node"):
+        if key in params:
+            html = render(graph, **{key: actor_iri})
+            return html if isinstance(html, str) else None
+    return None
