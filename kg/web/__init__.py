@@ -9,8 +9,9 @@ sessions are HMAC-signed HttpOnly SameSite=Strict cookies; every form carries th
 >>> from kg.api import KnowledgeGraph
 >>> app = fastapi.FastAPI()
 >>> mount(app, KnowledgeGraph.open("memory:"), write_token="s3cret")
->>> any(getattr(r, "path", "") == "/ui/review" for r in app.routes)
-True
+>>> from fastapi.testclient import TestClient
+>>> TestClient(app).get("/ui/review").status_code
+200
 """
 
 from __future__ import annotations
@@ -19,7 +20,13 @@ from pathlib import Path
 from typing import Annotated, Any
 from urllib.parse import quote as urlquote
 
+from fastapi import APIRouter, FastAPI, Form, Request
+from fastapi.responses import HTMLResponse, RedirectResponse, Response
+from fastapi.staticfiles import StaticFiles
+from jinja2 import Environment, FileSystemLoader
+
 from kg.api import KnowledgeGraph
+from kg.web.auth import COOKIE, MAX_AGE, Session, Signer, same_secret
 
 HERE = Path(__file__).resolve().parent
 PREFIX = "/ui"
@@ -30,15 +37,8 @@ CLAIM_FIELDS = ("subject", "relation", "object", "source", "quote", "published",
                 "date", "time", "place", "status", "count", "subject_type", "object_type", "analyst")
 
 
-def mount(app: Any, graph: KnowledgeGraph, *, write_token: str | None, prefix: str = PREFIX) -> None:
+def mount(app: FastAPI, graph: KnowledgeGraph, *, write_token: str | None, prefix: str = PREFIX) -> None:
     """Add the desk's pages under ``prefix`` (default ``/ui``) and its CSS under ``prefix/static``."""
-    from fastapi import APIRouter, Form, Request
-    from fastapi.responses import HTMLResponse, RedirectResponse, Response
-    from fastapi.staticfiles import StaticFiles
-    from jinja2 import Environment, FileSystemLoader
-
-    from kg.web.auth import COOKIE, MAX_AGE, Session, Signer, same_secret
-
     env = Environment(loader=FileSystemLoader(str(HERE / "templates")), autoescape=True)
     signer = Signer()
     router = APIRouter(prefix=prefix)

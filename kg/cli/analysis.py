@@ -1,0 +1,192 @@
+"""Network commands: ``kg analyze centrality|brokers|communities|path|ego|change`` and ``kg viz``."""
+
+from __future__ import annotations
+
+import csv
+import json
+import sys
+from pathlib import Path
+from typing import Annotated, Any, Optional
+
+import typer
+
+from kg.cli.common import StoreOption, console, fail, rows_table
+
+analyze_app = typer.Typer(help="Network analysis of the current view: centrality, brokers, communities, paths, ego networks, change.",
+                          no_args_is_help=True)
+
+Since = Annotated[Optional[str], typer.Option("--since", help="Only events on or after this date (YYYY, YYYY-MM or YYYY-MM-DD).")]
+Until = Annotated[Optional[str], typer.Option("--until", help="Only events on or before this date (YYYY, YYYY-MM or YYYY-MM-DD).")]
+Relations = Annotated[Optional[str], typer.Option("--relations", help="Comma-separated relations, e.g. meets,sanctions.")]
+MinConfidence = Annotated[Optional[float], typer.Option("--min-confidence", help="Only assertions with at least this confidence (0-1).")]
+MinGrade = Annotated[Optional[str], typer.Option("--min-grade", help="Only assertions graded at least this well, e.g. B2 (reliability and credibility).")]
+ActorTypes = Annotated[Optional[str], typer.Option("--actor-types", help="Comma-separated actor types: Person, Country, Organization, Group.")]
+AcceptedOnly = Annotated[bool, typer.Option("--accepted-only", help="Only accepted (reviewed or analyst) assertions that are not disputed.")]
+Format = Annotated[str, typer.Option("--format", help="table, json or csv.")]
+Top = Annotated[int, typer.Option("--top", help="How many rows to show (0: all).")]
+
+
+def register(app: typer.Typer) -> None:
+    app.add_typer(analyze_app, name="analyze")
+    app.command("viz")(viz_cmd)
+
+
+def _split(text: Optional[str]) -> Optional[list[str]]:
+    return [part.strip() for part in text.split(",") if part.strip()] if text else None
+
+
+def _filters(since: Optional[str], until: Optional[str], relations: Optional[str], min_confidence: Optional[float],
+             min_grade: Optional[str], actor_types: Optional[str], accepted_only: bool) -> dict[str, Any]:
+    from kg.analysis.tables import period_bounds
+
+    return {
+        "since": period_bounds(since)[0] if since else None,
+        "until": period_bounds(until)[1] if until else None,
+        "relations": _split(relations),
+        "min_confidence": min_confidence,
+        "min_grade": min_grade,
+        "actor_types": _split(actor_types),
+        "accepted_only": accepted_only,
+    }
+
+
+def _project(store: Optional[str], **filters: Any) -> Any:
+    from kg.analysis.projection import project
+    from kg.api import KnowledgeGraph
+
+    with KnowledgeGraph.open(store) as graph:
+        return project(graph, **filters)
+
+
+def _render(rows: list[dict[str, Any]], columns: list[str], fmt: str, title: Optional[str] = None) -> None:
+    if fmt == "json":
+        print(json.dumps(rows, indent=2, ensure_ascii=False, default=str))
+    elif fmt == "csv":
+        writer = csv.DictWriter(sys.stdout, fieldnames=columns, extrasaction="ignore", lineterminator="\n")
+        writer.writeheader()
+        writer.writerows(rows)
+    elif fmt == "table":
+        console.print(rows_table(rows, columns, title=title))
+    else:
+        fail(f"--format {fmt!r} is not one of table, json, csv")
+
+
+@analyze_app.command("centrality")
+def centrality_cmd(
+    by: Annotated[str, typer.Option("--by", help="Sort by degree, betweenness, eigenvector or pagerank.")] = "degree",
+    top: Top = 20, fmt: Format = "table", since: Since = None, until: Until = None, relations: Relations = None,
+    min_confidence: MinConfidence = None, min_grade: MinGrade = None, actor_types: ActorTypes = None,
+    accepted_only: AcceptedOnly = False, store: StoreOption = None,
+) -> None:
+    """Actors ranked by centrality (degree, betweenness, eigenvector, PageRank) with their community."""
+    from kg.analysis.tables import centrality_rows
+
+    G = _project(store, **_filters(since, until, relations, min_confidence, min_grade, actor_types, accepted_only))
+    rows = centrality_rows(G, by=by, top=top or None)
+    _render(rows, ["actor", "type", "ties", "degree", "betweenness", "eigenvector", "pagerank", "community"], fmt,
+            title=f"centrality (by {by})")
+
+
+@analyze_app.command("brokers")
+def brokers_cmd(
+    top: Top = 20, fmt: Format = "table", since: Since = None, until: Until = None, relations: Relations = None,
+    min_confidence: MinConfidence = None, min_grade: MinGrade = None, actor_types: ActorTypes = None,
+    accepted_only: AcceptedOnly = False, store: StoreOption = None,
+) -> None:
+    """Actors bridging communities or holding the network together (articulation points)."""
+    from kg.analysis.tables import broker_rows
+
+    G = _project(store, **_filters(since, until, relations, min_confidence, min_grade, actor_types, accepted_only))
+    _render(broker_rows(G, top=top or None),
+            ["actor", "type", "betweenness", "articulation", "communities_bridged", "community"], fmt, title="brokers")
+
+
+@analyze_app.command("communities")
+def communities_cmd(
+    fmt: Format = "table", since: Since = None, until: Until = None, relations: Relations = None,
+    min_confidence: MinConfidence = None, min_grade: MinGrade = None, actor_types: ActorTypes = None,
+    accepted_only: AcceptedOnly = False, store: StoreOption = None,
+) -> None:
+    """Communities of actors (Louvain, fixed seed), largest first."""
+    from kg.analysis.tables import community_rows
+
+    G = _project(store, **_filters(since, until, relations, min_confidence, min_grade, actor_types, accepted_only))
+    rows = community_rows(G)
+    if fmt != "json":
+        for row in rows:
+            row.pop("all_members")
+    _render(rows, ["community", "size", "members"], fmt, title="communities")
+
+
+@analyze_app.command("path")
+def path_cmd(
+    source: Annotated[str, typer.Argument(metavar="A", help="First actor (name or part of it).")],
+    target: Annotated[str, typer.Argument(metavar="B", help="Second actor.")],
+    fmt: Format = "table", since: Since = None, until: Until = None, relations: Relations = None,
+    min_confidence: MinConfidence = None, min_grade: MinGrade = None, actor_types: ActorTypes = None,
+    accepted_only: AcceptedOnly = False, store: StoreOption = None,
+) -> None:
+    """The shortest chain of ties from A to B, with the assertion, quote and source of every hop."""
+    from kg.analysis.tables import path_rows
+
+    G = _project(store, **_filters(since, until, relations, min_confidence, min_grade, actor_types, accepted_only))
+    _render(path_rows(G, source, target),
+            ["from", "direction", "relation", "to", "date", "status", "grade", "assertion", "quote", "source"], fmt,
+            title=f"path {source} → {target}")
+
+
+@analyze_app.command("ego")
+def ego_cmd(
+    actor: Annotated[str, typer.Argument(help="The actor at the centre (name or part of it).")],
+    depth: Annotated[int, typer.Option("--depth", help="Hops from the actor.")] = 1,
+    fmt: Format = "table", since: Since = None, until: Until = None, relations: Relations = None,
+    min_confidence: MinConfidence = None, min_grade: MinGrade = None, actor_types: ActorTypes = None,
+    accepted_only: AcceptedOnly = False, store: StoreOption = None,
+) -> None:
+    """Actors within --depth hops of ACTOR, with distance, ties and relations."""
+    from kg.analysis.tables import ego_rows
+
+    G = _project(store, **_filters(since, until, relations, min_confidence, min_grade, actor_types, accepted_only))
+    _render(ego_rows(G, actor, depth=depth), ["actor", "type", "distance", "ties", "relations"], fmt,
+            title=f"ego network of {actor} (depth {depth})")
+
+
+@analyze_app.command("change")
+def change_cmd(
+    from_period: Annotated[str, typer.Option("--from-period", help="Earlier period FROM:TO (e.g. 2024-01:2024-06, or 2024).")],
+    to_period: Annotated[str, typer.Option("--to-period", help="Later period FROM:TO.")],
+    top: Top = 10, fmt: Format = "table", relations: Relations = None,
+    min_confidence: MinConfidence = None, min_grade: MinGrade = None, actor_types: ActorTypes = None,
+    accepted_only: AcceptedOnly = False, store: StoreOption = None,
+) -> None:
+    """New and lost ties and actors rising in centrality between two periods."""
+    from kg.analysis.tables import change_rows, period_bounds
+
+    (a1, a2), (b1, b2) = period_bounds(from_period), period_bounds(to_period)
+    common = _filters(None, None, relations, min_confidence, min_grade, actor_types, accepted_only)
+    before = _project(store, **{**common, "since": a1, "until": a2})
+    after = _project(store, **{**common, "since": b1, "until": b2})
+    _render(change_rows(before, after, top=top or 10), ["kind", "actor", "other", "relations", "weight", "delta"], fmt,
+            title=f"change {a1}..{a2} → {b1}..{b2}")
+
+
+def viz_cmd(
+    out: Annotated[Path, typer.Option("--out", "-o", help="HTML file to write.")] = Path("network.html"),
+    actor: Annotated[Optional[str], typer.Option("--actor", help="Centre the view on this actor's ego network.")] = None,
+    depth: Annotated[int, typer.Option("--depth", help="Hops from --actor.")] = 2,
+    max_nodes: Annotated[int, typer.Option("--max-nodes", help="Keep at most this many (most central) actors.")] = 500,
+    per_period: Annotated[str, typer.Option("--per-period", help="Timeline control steps: month or year.")] = "year",
+    title: Annotated[Optional[str], typer.Option("--title", help="Page title.")] = None,
+    since: Since = None, until: Until = None, relations: Relations = None,
+    min_confidence: MinConfidence = None, min_grade: MinGrade = None, actor_types: ActorTypes = None,
+    accepted_only: AcceptedOnly = False, store: StoreOption = None,
+) -> None:
+    """Write an offline, interactive HTML network of the current view (one self-contained file)."""
+    from kg.api import KnowledgeGraph
+    from kg.viz import write_html
+
+    filters = _filters(since, until, relations, min_confidence, min_grade, actor_types, accepted_only)
+    with KnowledgeGraph.open(store) as graph:
+        path = write_html(graph, out, actor=actor, depth=depth, max_nodes=max_nodes, per_period=per_period,
+                          title=title, **filters)
+    console.print(f"wrote {path} ({path.stat().st_size:,} bytes)", markup=False)
