@@ -4,7 +4,8 @@ Two active assertions are about *one event* when they have the same relation and
 (unnamed groups such as "16 prisoners" are per-story nodes, so they are left out of the key) and their
 dates lie within ``window_days`` of each other (undated claims join every cluster).  Inside such a
 cluster each attribute (event status, person count, date, place) with more than one value is a
-conflict; each side lists its assertions with source, asserter and effective Admiralty grade.
+conflict (places that contain one another, "Anchorage" and "Elmendorf, Anchorage", agree); each side
+lists its assertions with source, asserter and effective Admiralty grade.
 
 Nothing is merged or decided here: conflicts are read from the assertions as stored.
 
@@ -60,6 +61,15 @@ def _normal(kind: str, value: Any) -> Any:
     return " ".join(str(value).lower().split()) if kind == "place" else value
 
 
+def _nested(places: list[str]) -> bool:
+    """True when every pair of places is one inside the other ("anchorage" in "elmendorf, anchorage").
+
+    >>> _nested(["anchorage", "joint base elmendorf-richardson, anchorage"]), _nested(["anchorage", "helsinki"])
+    (True, False)
+    """
+    return all(a in b or b in a for i, a in enumerate(places) for b in places[i + 1:])
+
+
 def _side(row: dict[str, Any], grade: dict[str, Any], actors: list[dict[str, str]]) -> dict[str, Any]:
     return {"id": row["id"], "status": row["event_status"], "date": row["date"], "place": row["place"],
             "count": row["count"], "url": row["url"], "title": row["title"], "publisher": row["publisher"],
@@ -102,7 +112,7 @@ def conflicts(graph: KnowledgeGraph, *, window_days: int = 14, actor: str | None
                     if value is None:
                         continue
                     sides.setdefault(str(value), []).append(_side(row, grades.get(row["id"], {}), actors.get(row["id"], [])))
-                if len(sides) > 1:
+                if len(sides) > 1 and not (kind == "place" and _nested(list(sides))):
                     found.append({"kind": kind, "relation": rel, "actors": labels,
                                   "event": f"{rel} {' / '.join(labels)}", "sides": sides,
                                   "dates": sorted({r["date"] for r in cluster if r["date"]})})

@@ -30,6 +30,15 @@ def run_demo(out: Path, samples: Path | None = None, *, echo: Callable[..., Any]
     store_path = out / "store"
     report: dict[str, Any] = {"store": str(store_path)}
     with KnowledgeGraph.open(str(store_path)) as graph:
+        from kg.actor_graph import load_gazetteer
+        from kg.ingest.pipeline import ingest_paths
+
+        load_gazetteer(graph)
+        articles = sorted(p for p in samples.iterdir() if p.is_file() and p.suffix in (".txt", ".html", ".json", ".jsonl"))
+        summary = ingest_paths(graph, articles)
+        report["ingest"] = summary
+        echo(f"ingested {summary.documents} article(s) ({summary.skipped} already stored, {summary.failed} failed): "
+             f"{summary.assertions} new assertions")
         claim_files = sorted((samples / "claims").glob("*.yaml")) if (samples / "claims").is_dir() else []
         ids: list[str] = []
         for path in claim_files:

@@ -14,8 +14,9 @@ is F (cannot be judged), in which case the registry's grade for its source appli
 Credibility is computed from corroboration: the number of *independent* sources stating the same claim
 (same relation, same named actors, same event status, compatible dates).  Copies count once: assertions
 from the same outlet, with the same quote hash or the same normalised quote are one origin.  Three or
-more origins -> 1 (confirmed), two -> 2 (probably true), one -> 6 (cannot be judged).  An analyst override
-(with a reason) beats the computed value.
+more origins -> 1 (confirmed), two -> 2 (probably true), one -> 6 (cannot be judged).  The effective
+credibility is the better of the assertion's own grade and the computed one; an analyst override (with a
+reason, via :func:`override_credibility`) beats both.
 
 >>> from kg.api import KnowledgeGraph
 >>> from kg.model.inputs import ClaimInput
@@ -94,7 +95,7 @@ def _rating(graph: KnowledgeGraph, item: NamedNode, aspect: str, value: Literal,
         (node, iri(SCHEMA + "ratingValue"), value),
         (node, iri(SCHEMA + "ratingExplanation"), Literal(reason)),
         (node, PROV_ATTRIBUTED, agent),
-        (node, PROV_GENERATED_AT, lit(at.replace(microsecond=0))),
+        (node, PROV_GENERATED_AT, lit(at)),  # microseconds: two changes in one second keep their order
         (agent, RDFS_LABEL, Literal(by.partition(":")[2] or by)),
     ]
     if label is not None:
@@ -254,7 +255,7 @@ def all_grades(graph: KnowledgeGraph) -> dict[str, dict[str, Any]]:
             reliability, basis = registered["value"], "registry"
         n = origins.get(aid, 1)
         override = overrides.get(aid)
-        credibility = int(override["value"]) if override else credibility_from(n)
+        credibility = int(override["value"]) if override else min(row["credibility"], credibility_from(n))
         out[aid] = {"reliability": reliability, "reliability_basis": basis, "credibility": credibility,
                     "computed_credibility": credibility_from(n), "origins": n,
                     "override_reason": override["reason"] if override else None,

@@ -53,6 +53,11 @@ def moment(when: str | date | datetime) -> datetime:
     return value.replace(tzinfo=timezone.utc) if value.tzinfo is None else value.astimezone(timezone.utc)
 
 
+def _v(term: Any) -> str:
+    """The lexical value of a pyoxigraph term (IRI or literal text)."""
+    return str(getattr(term, "value", term))
+
+
 def _stamp(text: str) -> datetime:
     return moment(text if "T" in text else text + "T00:00:00")
 
@@ -65,16 +70,16 @@ def as_of(graph: KnowledgeGraph, when: str | date | datetime) -> KnowledgeGraph:
     """
     cut = moment(when)
     store = graph.store
-    times = {q.subject.value: _stamp(q.object.value)
+    times = {_v(q.subject): _stamp(_v(q.object))
              for q in store.quads(None, PROV_GENERATED_AT, None, DefaultGraph())}
-    assertions = {q.subject.value for q in store.quads(None, RDF_TYPE, iri(DIP.Assertion), DefaultGraph())}
+    assertions = {_v(q.subject) for q in store.quads(None, RDF_TYPE, iri(DIP.Assertion), DefaultGraph())}
     kept = {a for a in assertions if a in times and times[a] <= cut}
-    records: dict[str, str] = {q.subject.value: q.object.value
+    records: dict[str, str] = {_v(q.subject): _v(q.object)
                                for q in store.quads(None, iri(DIP.about), None, DefaultGraph())}
     kept_records = {r for r, about in records.items() if about in kept and r in times and times[r] <= cut}
     removed = {records[r] for r in kept_records if _decision(store, r) in REMOVING}
-    documents = {q.subject.value for q in store.quads(None, RDF_TYPE, iri(DIP.Document), DefaultGraph())}
-    kept_docs = {q.object.value for a in kept for q in store.quads(iri(a), PROV_DERIVED, None, DefaultGraph())}
+    documents = {_v(q.subject) for q in store.quads(None, RDF_TYPE, iri(DIP.Document), DefaultGraph())}
+    kept_docs = {_v(q.object) for a in kept for q in store.quads(iri(a), PROV_DERIVED, None, DefaultGraph())}
     claim_triples: set[tuple[Any, Any, Any]] = set()
     out: list[Quad] = []
     for a in assertions:
@@ -99,14 +104,14 @@ def as_of(graph: KnowledgeGraph, when: str | date | datetime) -> KnowledgeGraph:
 
 def _decision(store: Any, record: str) -> str:
     for q in store.quads(iri(record), iri(DIP.decision), None, DefaultGraph()):
-        return str(q.object.value).rsplit("#", 1)[-1].lower()
+        return _v(q.object).rsplit("#", 1)[-1].lower()
     return ""
 
 
 def _ratings_until(graph: KnowledgeGraph, cut: datetime) -> list[Quad]:
     sources = iri(SOURCES_GRAPH)
     quads = list(graph.store.quads(None, None, None, sources))
-    stamps = {q.subject.value: _stamp(q.object.value) for q in quads if q.predicate == PROV_GENERATED_AT}
+    stamps = {_v(q.subject): _stamp(_v(q.object)) for q in quads if q.predicate == PROV_GENERATED_AT}
     late = {s for s, t in stamps.items() if t > cut}
     return [q for q in quads if not (isinstance(q.subject, NamedNode) and q.subject.value in late)]
 
@@ -141,6 +146,6 @@ def diff(graph: KnowledgeGraph, from_: str | date | datetime, to: str | date | d
                                        "from": previous.get(key), "to": rating["value"], "by": rating["by"],
                                        "at": rating["at"], "reason": rating["reason"]})
         previous[key] = rating["value"]
-    for key in ("accepted", "disputed", "rejected", "retracted"):
-        result[key].sort(key=lambda r: r["at"])
+    for kind in ("accepted", "disputed", "rejected", "retracted"):
+        result[kind].sort(key=lambda r: r["at"])
     return result

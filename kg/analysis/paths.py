@@ -86,7 +86,7 @@ def change(before: nx.Graph, after: nx.Graph, *, top: int = 10, seed: int = 0) -
     measures = ("degree", "betweenness")
     c_old = centrality(before, measures=measures, seed=seed)
     c_new = centrality(after, measures=measures, seed=seed)
-    rising = []
+    rising: list[dict[str, Any]] = []
     for node, values in c_new.items():
         prev = c_old.get(node, {"degree": 0.0, "betweenness": 0.0})
         delta = values["degree"] - prev["degree"]

@@ -260,21 +260,20 @@ def weighted_graph(G: nx.Graph, *, statuses: Iterable[str] | None = INTERACTION_
     (2, {'meets': 1, 'sanctions': 1})
     """
     allowed = set(statuses) if statuses is not None else None
-    W = nx.Graph()
-    W.add_nodes_from(G.nodes(data=True))
+    pairs: dict[tuple[Any, Any], dict[str, int]] = {}
     seen: set[tuple[Any, ...]] = set()
     for u, v, data in G.edges(data=True):
         if allowed is not None and data.get("status", "held") not in allowed:
             continue
         pair = (u, v) if str(u) <= str(v) else (v, u)
-        mark = (*pair, data.get("assertion"), data.get("relation"))
+        rel = str(data.get("relation", ""))
+        mark = (pair, data.get("assertion"), rel)
         if mark in seen:
             continue
         seen.add(mark)
-        if not W.has_edge(*pair):
-            W.add_edge(*pair, weight=0, relations={})
-        attrs = W.edges[pair]
-        attrs["weight"] += 1
-        rel = str(data.get("relation", ""))
-        attrs["relations"][rel] = attrs["relations"].get(rel, 0) + 1
+        relations = pairs.setdefault(pair, {})
+        relations[rel] = relations.get(rel, 0) + 1
+    W = nx.Graph()
+    W.add_nodes_from(G.nodes(data=True))
+    W.add_edges_from((a, b, {"weight": sum(rels.values()), "relations": rels}) for (a, b), rels in pairs.items())
     return W

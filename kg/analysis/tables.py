@@ -61,9 +61,9 @@ def centrality_rows(G: nx.Graph, *, by: str = "degree", top: int | None = 20, se
     """Actors with every centrality measure and community, sorted by ``by``."""
     if by not in MEASURES:
         raise ValueError(f"--by {by!r}: expected one of {', '.join(MEASURES)}")
-    values = centrality(G, seed=seed)
-    parts = communities(G, seed=seed)
     W = interaction_graph(G)
+    values = centrality(W, seed=seed)
+    parts = communities(W, seed=seed)
     rows = [{"actor": _label(G, n), "type": G.nodes[n].get("type"), "ties": W.degree(n),
              **{m: round(v, 4) for m, v in values[n].items()}, "community": parts.get(n)} for n in values]
     rows.sort(key=lambda r: (-r[by], r["actor"]))
@@ -97,7 +97,10 @@ def community_rows(G: nx.Graph, *, seed: int = 0, show: int = 8) -> list[dict[st
 def path_rows(G: nx.Graph, source: str, target: str) -> list[dict[str, Any]]:
     """Hops of the shortest path with their evidence; a one-line error when there is none."""
     try:
-        return evidence_path(G, source, target)
+        hops = evidence_path(G, source, target)
+        for hop in hops:
+            hop["source"] = hop.get("source") or hop.get("title")  # articles without a URL: their title
+        return hops
     except nx.NetworkXNoPath:
         raise ValueError(f"no path between {source!r} and {target!r} in this network") from None
 

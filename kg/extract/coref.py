@@ -9,6 +9,7 @@ other person, and "the two leaders"/"they" to the last pair of persons.
 
 >>> from kg.extract.nlp import get_nlp
 >>> from kg.extract.linking import Linker
+>>> from kg.extract.mentions import sentences
 >>> doc = get_nlp()("Belarusian President Alexander Lukashenko spoke. The Belarusian leader smiled.")
 >>> chains = Coref(Linker(resolver=None)).run(sentences(doc), doc.text)
 >>> [(m.text, m.entity.label) for ms in chains for m in ms]
@@ -22,10 +23,13 @@ import unicodedata
 from dataclasses import dataclass, field
 
 from kg.extract.linking import Linker
-from kg.extract.mentions import Mention, Sentence, find_mentions, is_headline, sentences
+from kg.extract.mentions import Mention, Sentence, find_mentions, is_headline
 from kg.model.core import ActorRef
 
 _PREP_BEFORE = re.compile(r"\b(?:of|with|to|for|from|by|about|against|between|on|at|in|than)\s+(?:the\s+)?$", re.I)
+_WEAK_TITLES = {"former", "new", "senior", "top", "then", "acting", "deputy", "opposition", "foreign", "national",
+                "security", "exiled", "jailed", "imprisoned", "detained", "the", "a", "an", "his", "her", "its", "their",
+                "of", "state", "star", "counterpart"}
 _NOT_ACTORS = {"GMT", "UTC", "AP", "AM", "PM", "DC", "TV", "CEO", "OK", "II", "III", "NEW", "US", "UK"}
 _LEADER = {"president", "leader", "prime", "chancellor", "king", "supreme", "premier", "emir", "head"}
 
@@ -171,8 +175,7 @@ class Coref:
                 ref = self.linker.lookup(m.name, "Person")
                 if ref is not None:
                     ent = self._person(ref.label, m.titles, m.country, create=True)
-                elif m.titles and any(t in _LEADER or t in ("mr.", "mrs.", "ms.", "secretary", "minister")
-                                      for t in m.titles):
+                elif any(t not in _WEAK_TITLES for t in m.titles):  # "Pope Francis", "Mr. Putin", "Gen. Smith"
                     ent = self._person(m.name, m.titles, m.country, create=True)
             return ent
         if m.kind == "title":

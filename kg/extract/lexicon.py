@@ -118,7 +118,9 @@ _TITLE_PHRASES = (
     "detained", "dissident", "activist", "journalist", "head of state", "top diplomat", "diplomat",
     "chairman", "chairwoman", "speaker", "mayor", "fm", "official", "lawmaker", "chief of staff",
     "president-elect", "new", "senior", "top", "then", "opposition", "the", "a", "an", "his", "her",
-    "its", "their", "counterpart", "businessman", "businesswoman", "oligarch", "tycoon", "executive secretary", "senior director", "staff", "foreign", "security", "national",
+    "its", "their", "marine", "sergeant", "sgt.", "captain", "capt.", "major", "lieutenant", "pilot", "soldier",
+    "veteran", "reporter", "correspondent", "blogger", "dealer", "arms dealer", "star", "player", "coach",
+    "counterpart", "businessman", "businesswoman", "oligarch", "tycoon", "executive secretary", "senior director", "staff", "foreign", "security", "national",
 )
 TITLE_WORDS: frozenset[str] = frozenset(w for p in _TITLE_PHRASES for w in p.split())
 
@@ -137,7 +139,8 @@ ORG_HEADS: frozenset[str] = frozenset("""
 Department Ministry Council Union Agency Bank Corps Force Forces Committee Commission Court Party
 Government Office Group Organization Organisation Nations Institute Centre Center Foundation Army
 Navy Guard Service Services Parliament Assembly Congress Senate Cabinet Administration Company
-Corporation Fund Alliance Movement Front Bureau Authority League Association Network Team
+Corporation Fund Alliance Movement Front Bureau Authority League Association Network Team Industries
+Holdings Systems Corp Corp. Inc Inc. Ltd Ltd. LLC Enterprises Technologies Airways Conglomerate Brigade Battalion
 """.split())
 
 #: capitalised words that never belong to a person's name

@@ -51,10 +51,25 @@ class Sentence:
 
 
 def sentences(doc: "Doc") -> list[Sentence]:
-    """The sentences of a spaCy ``Doc`` as plain objects (one pass over the tokens)."""
+    """The sentences of a spaCy ``Doc`` as plain objects.
+
+    Reads token attributes in bulk (``Doc.to_array``): creating spaCy ``Token``
+    objects one by one costs more than all the rules together.
+    """
+    from spacy.attrs import IDX, IS_ALPHA, LENGTH, SENT_START, SPACY
+
     text = doc.text
-    toks = [Token(t.text, t.idx, t.whitespace_, t.is_alpha) for t in doc]
-    return [Sentence(s.start_char, s.end_char, text[s.start_char:s.end_char], toks[s.start:s.end]) for s in doc.sents]
+    if not len(doc):
+        return []
+    arr = doc.to_array([IDX, LENGTH, SPACY, IS_ALPHA, SENT_START]).tolist()
+    toks = [Token(text[i:i + n], i, " " if sp else "", bool(al)) for i, n, sp, al, _ in arr]
+    starts = [k for k, row in enumerate(arr) if row[4] == 1 or k == 0] + [len(arr)]
+    out = []
+    for a, b in zip(starts, starts[1:]):
+        first, last = toks[a], toks[b - 1]
+        end = last.idx + len(last.text)
+        out.append(Sentence(first.idx, end, text[first.idx:end], toks[a:b]))
+    return out
 
 
 @dataclass
@@ -97,12 +112,18 @@ def _lex_country(text: str) -> str | None:
 
 def _title_prefix(tokens: list["Token"]) -> tuple[int, list[str], str | None]:
     """Length of a leading title/country prefix of ``tokens``, its words, its country."""
-    i, words, country = 0, [], None
+    i, country = 0, None
+    words: list[str] = []
     while i < len(tokens):
         t = tokens[i]
         low = t.text.lower()
         if t.text in ("’s", "'s", "’", "'"):
             i += 1
+            continue
+        pair = f"{low} {tokens[i + 1].text.lower()}" if i + 1 < len(tokens) else ""
+        if pair in DEMONYMS or (i + 1 < len(tokens) and f"{t.text} {tokens[i + 1].text}" in COUNTRY_FORMS):
+            country = DEMONYMS.get(pair) or COUNTRY_FORMS.get(f"{t.text} {tokens[i + 1].text}")
+            i += 2
             continue
         if low in DEMONYMS or t.text in COUNTRY_FORMS or (t.text in METONYMS and i + 1 < len(tokens)
                                                           and tokens[i + 1].text.lower() in TITLE_WORDS):
@@ -262,6 +283,8 @@ def _person_or_title(text: str, toks: list["Token"], i: int, headline: bool,
             return None, i + 1
         if len(parts) == 1 and not words and not has_hyphen:
             if parts[0].isupper() and len(parts[0]) > 1 and "." not in parts[0]:
+                if i == 0 and k < len(toks) and toks[k].text in ("—", "–", "-", ",", "("):
+                    return None, k  # a dateline ("ROME —", "BALI, Indonesia (Reuters)"), not an actor
                 return Mention(start, end, text[start:end], "acronym", "Organization", parts[0]), k
             return Mention(start, end, text[start:end], "surname", name=name, country=country), k
         if has_hyphen and not words and len([p for p in name.split() if p]) == 1:

@@ -20,10 +20,21 @@ if TYPE_CHECKING:  # pragma: no cover
 
 
 def _newline_boundaries(doc: "Doc") -> "Doc":
-    """Start a sentence after every token that contains a line break."""
-    for i, token in enumerate(doc[:-1]):
-        if "\n" in token.text or "\n" in token.whitespace_:
-            doc[i + 1].is_sent_start = True
+    """Start a sentence after every token that contains a line break (found by text offsets, not token by token)."""
+    from bisect import bisect_right
+
+    from spacy.attrs import IDX
+
+    text = doc.text
+    if "\n" not in text or len(doc) < 2:
+        return doc
+    starts = doc.to_array([IDX]).tolist()
+    pos = text.find("\n")
+    while pos != -1:
+        k = bisect_right(starts, pos)  # the first token starting after the line break
+        if 0 < k < len(doc):
+            doc[k].is_sent_start = True
+        pos = text.find("\n", pos + 1)
     return doc
 
 

@@ -40,29 +40,33 @@ TRIGGERS: tuple[Trigger, ...] = (
     # meetings and summits
     _t("meets", r"\b(?P<t>met|meet|meets|meeting|meetings|sat down|sit down|sits down)\b" + _Q, 0.9, "verb"),
     _t("meets", r"\b(?P<t>summit|summits)\b", 0.75, "noun", "Summit"),
-    _t("meets", r"\b(?P<t>hosted|hosts|host|hosting)\b", 0.8, "verb", "Visit"),
+    _t("meets", r"\b(?P<t>hosted|hosts|host|hosting|welcomed|welcomes|welcoming|received|receives|receiving)\b",
+       0.8, "verb", "Visit"),
     _t("meets", r"\b(?P<t>visited|visits|visiting)\b", 0.75, "verb", "Visit"),
     # calls and talks
     _t("talksWith", r"\b(?P<t>spoke|speak|speaks|speaking|spoken|talked|talk|talks|talking|phoned|telephoned"
                     r"|conversation|call)" + _Q + r"(?=(?:\s+[\w-]+){0,4}?\s+(?:with|to)\b)", 0.9, "verb", "Call"),
     _t("talksWith", r"\b(?P<t>(?:phone|telephone)\s+(?:calls?|conversations?|talks?)|phoned|telephoned"
-                    r"|(?:spoken|spoke|speak|talked)\s+(?:by|on the|over the)\s+(?:tele)?phone)\b", 0.9, "verb", "Call"),
+                    r"|(?:spoken|spoke|speak|speaks|talked|talks?|conversation)\s+(?:by|on the|over the)\s+(?:tele)?phone"
+                    r"|(?:phone|telephone|video)\s+(?:call|conversation|talks))\b", 0.9, "verb", "Call"),
     # releases and pardons
     _t("pardons", r"\b(?P<t>pardoned|pardons|pardon|pardoning|granted\s+(?:a\s+)?pardons?(?:\s+to)?|amnestied)\b",
        0.9, "verb"),
     _t("releases", r"\b(?P<t>released|releases|release|releasing|freed|frees|free|freeing|set free|sets free"
                    r"|handed over|swapped|exchanged)\b", 0.85, "verb"),
     # sanctions
-    _t("sanctions", r"\b(?P<t>sanctioned|sanctioning|sanctions|sanction|blacklisted|blacklists)\b", 0.85, "verb"),
+    _t("sanctions", r"\b(?P<t>sanctioned|sanctioning|sanctions|sanction|blacklisted|blacklists|designated|designates"
+                    r"|designating)\b", 0.85, "verb"),
     _t("sanctions", r"\b(?P<t>(?:full\s+)?asset\s+freezes?|froze|freezes|freezing)(?=\s+(?:on|the assets of|assets of|against))",
        0.75, "freeze"),
     # advisers
-    _t("advises", r"\b(?P<t>(?:senior|top|chief|special|foreign[- ]policy|national security|economic|political|"
-                  r"military|security|longtime|close)?\s*(?:adviser|advisor|aide|counselor|counsellor)s?)\b", 0.85,
+    _t("advises", r"\b(?P<t>(?:(?:senior|top|chief|special|foreign[- ]policy|national security|economic|political|"
+                  r"military|security|longtime|close|diplomatic)\s+)?(?:adviser|advisor|aide|counselor|counsellor)s?)\b", 0.85,
        "adviser"),
 )
 
-_NEG = re.compile(r"\b(not|n[’']t|never|no longer|no plans? to|without|cannot)\b|\w+n[’']t\b", re.IGNORECASE)
+_NEG = re.compile(r"\b(not|n[’']t|never|no longer|no plans? to|without|cannot|fail(?:s|ed)? to)\b|\w+n[’']t\b",
+                  re.IGNORECASE)
 _REFUSE = re.compile(r"\b(declin(?:ed|es|ing)|refus(?:ed|es|ing)|rejected|rejects|ruled out|snubbed|turned down)\b",
                      re.IGNORECASE)
 _CANCEL = re.compile(r"\b(cancel(?:l?ed|s|ling)?|called off|postponed|scrapped|pulled out)\b", re.IGNORECASE)
@@ -160,15 +164,19 @@ def find_place(text: str, pos: int, exclude: tuple[str, ...] = ()) -> str | None
     """
     from kg.extract.lexicon import MONTHS, WEEKDAYS
 
+    from kg.extract.lexicon import COUNTRY_FORMS, DEMONYMS
+
     def ok(m: re.Match[str]) -> bool:
-        first = m["p"].split()[0].lower()
-        return first not in MONTHS and first not in WEEKDAYS and not any(m["p"].startswith(x) for x in exclude)
+        words = re.sub(r"^the\s+", "", m["p"]).split()
+        first = words[0].lower().rstrip("’'s")
+        return (first not in MONTHS and first not in WEEKDAYS and not (len(words) == 1 and first in DEMONYMS and words[0] not in COUNTRY_FORMS)
+                and not any(m["p"].startswith(x) for x in exclude if x))
 
     def fmt(m: re.Match[str]) -> str:
         place = re.sub(r"^the\s+", "", m["p"])
         return f"{place}, {m['q']}" if m["q"] else place
     for m in _PLACE.finditer(text, pos):
-        if m.group(0).startswith("to ") or m.start() - pos > 90:
+        if m.group(0).startswith("to ") or m.start() - pos > 60:
             continue
         if ok(m):
             return fmt(m)

@@ -21,26 +21,10 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from kg.extract.mentions import Mention
+from kg.extract.pairing import (
+    _ADVISEE_PREP, _APPOS_LEFT, _INCLUDING, _PASSIVE, _POSS, _TARGET_PREP, PairingSentence, entities,
+)
 from kg.extract.patterns import TRIGGERS, Trigger, find_group, is_demand, status_before
-
-_COORD = re.compile(r"^\s*(?:,\s*(?:and\s+)?|and\s+|&\s+|as well as\s+|or\s+)"
-                    r"(?:(?!(?:said|says|told|who|which|that|while|after|before|when|where|but|was|were|is|are|has|"
-                    r"have|had|will|would|also|then|met|meets|spoke|added)\b)[a-z][a-z-]+\s+){0,3}$")
-_AND = re.compile(r"\b(?:and|or|as well as)\b|&")
-_INCLUDING = re.compile(r"^[^.;]{0,30}?(?i:among them|including|among whom were|notably)\s+(?:[a-z-]+\s+){0,3}")
-_PREP_OBJ = re.compile(r"\b(?:of|in|from|at|on|for|against|to|with|about|into|over|than|like|under)\s+(?:the\s+)?$",
-                       re.IGNORECASE)
-_STOP_RIGHT = re.compile(r"[;.!?]|\b(?:said|says|told|added|according)\b|—|\(")
-_PASSIVE = re.compile(r"\b(?:was|were|been|be|being|is|are)\s+(?:\w+ly\s+)?$", re.IGNORECASE)
-_PARENS = re.compile(r"—[^—]*—|–[^–]*–|\([^)]*\)|,\s*(?:who|which)\b[^,]*,")
-_TARGET_PREP = re.compile(r"^[\s,]*(?:(?:other|new|economic|financial|personal|personally|tough|fresh|further|"
-                          r"which|are|were|is|was|be|been|will|targeted|aimed|imposed|directly|also)\s+){0,6}"
-                          r"(?:on|against|targeting|at|upon)\s+", re.IGNORECASE)
-_ADVISEE_PREP = re.compile(r"^\s*(?:to|of|for)\s+(?:the\s+)?", re.IGNORECASE)
-_APPOS_LEFT = re.compile(r"^\s*,\s*(?:(?:a|an|the|his|her|their|now|then|former|longtime|new|senior|top|chief)\s+)*$",
-                         re.IGNORECASE)
-_POSS = re.compile(r"^\s*[’']s?\s+(?:(?:new|former|then|longtime|current|own|top|senior|chief|deputy|acting)\s+)*$")
-
 
 @dataclass
 class Found:
@@ -57,6 +41,7 @@ class Found:
     end: int = 0
     confidence: float = 0.9
     weak: bool = False
+    trigger: tuple[int, int] = (0, 0)  # sentence-local span of the trigger words
     released: list[Any] = field(default_factory=list)  # named persons of a group release/pardon
     notes: list[str] = field(default_factory=list)
 
@@ -68,92 +53,9 @@ class DocState:
     last_imposer: Any = None
 
 
-def _entities(m: Mention) -> list[Any]:
-    if m.extra.get("pair"):
-        return list(m.extra["pair"])
-    return [m.entity] if m.entity is not None else []
-
-
-class _Sentence:
-    def __init__(self, text: str, base: int, mentions: list[Mention]) -> None:
-        self.text = text
-        self.ms = [m for m in mentions if m.entity is not None or m.extra.get("pair")]
-        self.loc = [(m.start - base, m.end - base) for m in self.ms]
-        self.hidden = [(p.start(), p.end()) for p in _PARENS.finditer(text)]
-
-    def _hidden(self, i: int, pos: int) -> bool:
-        s, e = self.loc[i]
-        return any(a <= s and e <= b and not (a <= pos <= b) for a, b in self.hidden)
-
-    def coordinated_left(self, i: int) -> list[int]:
-        """``i`` and the mentions coordinated before it ("A, B and C"); commas count only after an "and"."""
-        group, seen_and = [i], False
-        while group[0] > 0:
-            j = group[0] - 1
-            gap = self.text[self.loc[j][1]:self.loc[group[0]][0]]
-            if not _COORD.match(gap) or (not seen_and and not _AND.search(gap)):
-                break
-            seen_and = True
-            group.insert(0, j)
-        return group
-
-    def coordinated_right(self, i: int) -> list[int]:
-        """``i`` and the mentions coordinated after it; a comma-only list must end in "and"/"or"."""
-        group, last_and = [i], 0
-        while group[-1] + 1 < len(self.ms):
-            j = group[-1] + 1
-            gap = self.text[self.loc[group[-1]][1]:self.loc[j][0]]
-            if not _COORD.match(gap):
-                break
-            group.append(j)
-            if _AND.search(gap):
-                last_and = len(group)
-                break
-        return group[:max(1, last_and)]
-
-    def left(self, pos: int, *, allow_prep: bool = False, max_chars: int = 160) -> list[int]:
-        """Index of the nearest suitable mention before ``pos``, with its coordinated group."""
-        for i in range(len(self.ms) - 1, -1, -1):
-            s, e = self.loc[i]
-            if e > pos or pos - e > max_chars or self._hidden(i, pos):
-                continue
-            if not allow_prep and _PREP_OBJ.search(self.text[max(0, s - 12):s]):
-                continue
-            if self.text[e:e + 2] in ("’s", "'s") and re.match(r"\s*[-\w]+\s+(?:with|between)", self.text[e + 2:pos]) is None:
-                if pos - e > 3:
-                    continue
-            return self.coordinated_left(i)
-        return []
-
-    def right(self, pos: int, *, max_chars: int = 100) -> list[int]:
-        """Index of the first mention after ``pos`` in the clause, with its coordinated group."""
-        for i, (s, _e) in enumerate(self.loc):
-            if s < pos:
-                continue
-            if s - pos > max_chars or _STOP_RIGHT.search(self.text[pos:s]):
-                return []
-            return self.coordinated_right(i)
-        return []
-
-    def ents(self, idx: list[int]) -> list[Any]:
-        out: list[Any] = []
-        for i in idx:
-            for e in _entities(self.ms[i]):
-                if e not in out:
-                    out.append(e)
-        return out
-
-    def by_agent(self, pos: int) -> list[Any]:
-        m = re.compile(r"\bby\s+(?:the\s+(?:government|regime|authorities)\s+of\s+)?", re.I).search(self.text, pos)
-        if m and m.start() - pos < 80:
-            idx = self.right(m.end(), max_chars=25)
-            return self.ents(idx[:1])
-        return []
-
-
 def find_relations(text: str, base: int, mentions: list[Mention], state: DocState) -> list[Found]:
     """Relations stated in one sentence (``text`` starts at document offset ``base``)."""
-    sent = _Sentence(text, base, mentions)
+    sent = PairingSentence(text, base, mentions)
     if not sent.ms:
         return []
     found: list[Found] = []
@@ -168,12 +70,12 @@ def find_relations(text: str, base: int, mentions: list[Mention], state: DocStat
     return found
 
 
-def _span(sent: _Sentence, ts: int, te: int, idx: list[int]) -> tuple[int, int]:
+def _span(sent: PairingSentence, ts: int, te: int, idx: list[int]) -> tuple[int, int]:
     locs = [sent.loc[i] for i in idx] + [(ts, te)]
     return min(s for s, _ in locs), max(e for _, e in locs)
 
 
-def _symmetric(sent: _Sentence, trig: Trigger, ts: int, te: int, state: DocState) -> list[Found]:
+def _symmetric(sent: PairingSentence, trig: Trigger, ts: int, te: int, state: DocState) -> list[Found]:
     text = sent.text
     word = text[ts:te].lower()
     after = text[te:te + 12].lower()
@@ -189,14 +91,19 @@ def _symmetric(sent: _Sentence, trig: Trigger, ts: int, te: int, state: DocState
                 compound = [j - 1, j]
         if compound:
             left, right, weak = compound, [], True
-        elif not re.match(r"\W*\s*(?:with|between|to)\b", after) and not (left and sent.ms[left[0]].kind == "pair"):
+        elif not re.match(r"\W*\s*(?:with|between|to)\b", after) and not (left and sent.ms[left[0]].kind == "pair") \
+                and len(sent.ents(left)) < 2:
             return []
-    if word in ("visited", "visits", "visiting", "hosted", "hosts", "host", "hosting") and (
+    if re.search(r"\b(?:after|before|while|when|since|by|without)\s+(?:\w+ing\s+)?$", text[max(0, ts - 22):ts]):
+        # "X met Y, hours after holding talks with Z": the participle's subject is the clause subject
+        first = sent.clause_subject(ts)
+        left = [first] if first is not None else []
+    if word.startswith(("visit", "host", "welcom", "receiv")) and (
             not right or sent.loc[right[0]][0] - te > 30):
         return []
     if right and not re.match(r"^\W*(?:(?:by|on|over|the|a|an|his|her|their|phone|telephone|video|link|today|"
                               r"yesterday|again|briefly|separately|also|later|directly|personally|face to face|"
-                              r"in person|with|to|between|and|[“”\"'’]+)\W*)*$",
+                              r"in person|with|to|between|and|from|[“”\"'’]+)\W*)*$",
                               text[te:sent.loc[right[0]][0]], re.I):
         right = []
     if re.match(r"\W*\s*between\b", after) and right:
@@ -204,7 +111,7 @@ def _symmetric(sent: _Sentence, trig: Trigger, ts: int, te: int, state: DocState
         left, right = right[:1], right[1:]
     subjects, objects = sent.ents(left), sent.ents(right)
     if not subjects and objects:
-        others = [e for i in range(len(sent.ms)) for e in _entities(sent.ms[i])
+        others = [e for i in range(len(sent.ms)) for e in entities(sent.ms[i])
                   if e not in objects and e.type == "Person" and sent.loc[i][0] >= sent.loc[right[-1]][1]]
         subjects = others[:1]
     if not objects:
@@ -214,6 +121,8 @@ def _symmetric(sent: _Sentence, trig: Trigger, ts: int, te: int, state: DocState
         subjects, objects = subjects[:1], subjects[1:]
     status = status_before(text, ts, te)
     event_type = trig.event_type
+    if word == "talks" or word.startswith("held talks"):
+        event_type = "Meeting"  # "held talks with" is consultation, usually in person
     out = []
     for s in subjects:
         for o in objects:
@@ -221,18 +130,21 @@ def _symmetric(sent: _Sentence, trig: Trigger, ts: int, te: int, state: DocState
                 continue
             if event_type == "Visit" and o.type != "Person":
                 continue
-            host = s if word.startswith("host") else (o if event_type == "Visit" else None)
+            host = s if word.startswith(("host", "welcom", "receiv")) else (o if event_type == "Visit" else None)
             a, b = _span(sent, ts, te, left + right)
             out.append(Found(trig.relation, s, o, status=status, event_type=event_type, host=host, start=a, end=b,
-                             confidence=trig.confidence * (0.85 if weak else 1.0), weak=weak))
+                             confidence=trig.confidence * (0.85 if weak else 1.0), weak=weak, trigger=(ts, te)))
     return out
 
 
-def _release(sent: _Sentence, trig: Trigger, ts: int, te: int, state: DocState) -> list[Found]:
+def _release(sent: PairingSentence, trig: Trigger, ts: int, te: int, state: DocState) -> list[Found]:
     text = sent.text
     if is_demand(text, ts) or re.match(r"\s+(?:assets|funds|a |the statement|statement|a report|data)", text[te:te + 14]):
         return []
     passive = bool(_PASSIVE.search(text[max(0, ts - 25):ts]))
+    nominal = re.search(r"\b(?:the|a|an|their|his|her|its|this|these|whose)\s+(?:[a-z-]+\s+)?$", text[max(0, ts - 30):ts])
+    if nominal and not re.match(r"\s+of\b", text[te:te + 4]):
+        return []  # "welcomed the releases": a noun without "of" names neither releaser nor released
     group = find_group(text, te)
     right = sent.right(te, max_chars=30)
     if passive:
@@ -256,7 +168,7 @@ def _release(sent: _Sentence, trig: Trigger, ts: int, te: int, state: DocState) 
     if group and not passive:  # "pardoned 12 prisoners, including Dana Omarova and Erlan Sadykov"
         inc = _INCLUDING.match(text[group[3]:])
         if inc:
-            named = sent.right(group[3] + inc.end(), max_chars=5)
+            named = sent.right(group[3] + inc.end(), max_chars=30)
             objects = [e for e in sent.ents(named) if e.type == "Person"]
     if not subjects or (not objects and not group):
         return []
@@ -264,7 +176,7 @@ def _release(sent: _Sentence, trig: Trigger, ts: int, te: int, state: DocState) 
     out = []
     for s in subjects[:1]:
         a, b = ts, (group[3] if group else te)
-        idx = [i for i in range(len(sent.ms)) if set(_entities(sent.ms[i])) & ({s} | set(objects))]
+        idx = [i for i in range(len(sent.ms)) if set(entities(sent.ms[i])) & ({s} | set(objects))]
         a, b = min([a] + [sent.loc[i][0] for i in idx]), max([b] + [sent.loc[i][1] for i in idx])
         if group:
             out.append(Found(trig.relation, s, None, group=(group[0], group[1]), status=status, start=a, end=b,
@@ -275,7 +187,7 @@ def _release(sent: _Sentence, trig: Trigger, ts: int, te: int, state: DocState) 
     return out
 
 
-def _sanctions(sent: _Sentence, trig: Trigger, ts: int, te: int, state: DocState) -> list[Found]:
+def _sanctions(sent: PairingSentence, trig: Trigger, ts: int, te: int, state: DocState) -> list[Found]:
     text = sent.text
     if is_demand(text, ts):
         return []
@@ -309,13 +221,13 @@ def _sanctions(sent: _Sentence, trig: Trigger, ts: int, te: int, state: DocState
         return []
     state.last_imposer = imposers[0]
     status = status_before(text, ts, te)
-    idx = [i for i in range(len(sent.ms)) if set(_entities(sent.ms[i])) & set(imposers + targets)]
+    idx = [i for i in range(len(sent.ms)) if set(entities(sent.ms[i])) & set(imposers + targets)]
     a, b = _span(sent, ts, te, idx)
     return [Found("sanctions", s, t, status=status, start=a, end=b, confidence=conf)
             for s in imposers for t in targets if s is not t]
 
 
-def _advises(sent: _Sentence, trig: Trigger, ts: int, te: int, state: DocState) -> list[Found]:
+def _advises(sent: PairingSentence, trig: Trigger, ts: int, te: int, state: DocState) -> list[Found]:
     text = sent.text
     adviser = advisee = None
     ai = bi = None
@@ -328,7 +240,9 @@ def _advises(sent: _Sentence, trig: Trigger, ts: int, te: int, state: DocState) 
                 if sent.loc[i][1] <= ts and _APPOS_LEFT.match(text[sent.loc[i][1]:ts]):
                     ai = i
                     break
-            if ai is None:  # "adviser to Y, X" is rare; "X is an adviser to Y"
+            if ai is None and bi + 1 < len(sent.ms) and re.fullmatch(r"\s*,\s*", text[sent.loc[bi][1]:sent.loc[bi + 1][0]]):
+                ai = bi + 1  # "An aide to Y, X, said"
+            if ai is None:  # "X is an adviser to Y"
                 left = sent.left(ts)
                 ai = left[-1] if left and re.search(r"\b(?:is|was|as|became)\s+(?:an?|the)?\s*\w*\s*$",
                                                     text[sent.loc[left[-1]][1]:ts]) else None
@@ -339,7 +253,10 @@ def _advises(sent: _Sentence, trig: Trigger, ts: int, te: int, state: DocState) 
                 break
         if bi is not None:
             r = sent.right(te, max_chars=4)
-            if r:
+            inside = [i for i, (a, b) in enumerate(sent.loc) if a < te < b]  # "adviser Francesco Talo"
+            if inside:
+                ai = inside[0]
+            elif r:
                 ai = r[0]
             elif bi > 0 and _APPOS_LEFT.match(text[sent.loc[bi - 1][1]:sent.loc[bi][0]]):
                 ai = bi - 1

@@ -113,7 +113,8 @@ class RuleExtractor:
         if c in ("meets", "talksWith"):
             clock, offset = find_time(stext)
             if f.event_type != "Call":
-                place = find_place(stext, f.start, exclude=(subject.label, obj.label if obj else ""))
+                place = find_place(stext, f.trigger[1] if f.trigger[1] else f.end,
+                                   exclude=(subject.label, obj.label if obj else ""))
         hedges = find_hedges(stext)
         is_host = f.host is not None and f.host is f.subject
         cameo, plover = codes_for(c, f.status, f.event_type or None, is_host=is_host)
@@ -146,13 +147,16 @@ def _dedupe(found: list[tuple[Found, Assertion]]) -> list[Assertion]:
             s, o = sorted((s, o))
         return (a.claim.relation, s, o)
     strong = {pair(a) for f, a in found if not f.weak}
-    seen: set[str] = set()
+    seen: set[object] = set()
     out = []
     for f, a in found:
         if f.weak and pair(a) in strong:
             continue
-        if a.id in seen:
+        # one finding per sentence, relation, pair and status ("met ... their first meeting")
+        # (Assertion.id hashes every field; this key is as strict for one extractor run and far cheaper)
+        key = (a.evidence.sentence if a.evidence else None, a.claim.status, *pair(a))
+        if key in seen:
             continue
-        seen.add(a.id)
+        seen.add(key)
         out.append(a)
     return out

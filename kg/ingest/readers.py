@@ -162,7 +162,7 @@ def read_text(text: str, source: str, *, kind: str | None = None, published: Any
     if kind == "json":
         try:
             data = json.loads(text)
-        except ValueError as exc:
+        except json.JSONDecodeError as exc:
             raise ReaderError(f"{source}: invalid JSON ({exc.msg} at line {exc.lineno})") from None
         records = data if isinstance(data, list) else [data]
         return [_from_record(r, f"{source}[{i}]" if isinstance(data, list) else source, meta, path)
@@ -174,7 +174,7 @@ def read_text(text: str, source: str, *, kind: str | None = None, published: Any
                 continue
             try:
                 rec = json.loads(line)
-            except ValueError as exc:
+            except json.JSONDecodeError as exc:
                 raise ReaderError(f"{source}:{n}: invalid JSON ({exc.msg})") from None
             docs.append(_from_record(rec, f"{source}:{n}", meta, path))
         if not docs:

@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, timezone
 from typing import TYPE_CHECKING, Any
 
-from kg.query.named import list_queries, load_query, select_named
+from kg.query.named import actor_term, list_queries, load_query, select_named
 
 if TYPE_CHECKING:
     from kg.api import KnowledgeGraph
@@ -264,14 +264,21 @@ def ask(graph: "KnowledgeGraph", question: str) -> Answer:
     return _no_template(question)
 
 
+def _actor(graph: "KnowledgeGraph", name: str) -> tuple[str, str]:
+    """(IRI, label) of the actor a name refers to; the label is the graph's when it has one."""
+    node = actor_term(graph, name)
+    rows = graph.select("SELECT ?l WHERE { ?a rdfs:label ?l } LIMIT 1", a=node)
+    return node.value, str(rows[0]["l"]) if rows else graph.resolve_actor(name).label
+
+
 def _answer(graph: "KnowledgeGraph", question: str, template: Template, match: re.Match[str]) -> Answer:
     groups = match.groupdict()
     params: dict[str, str] = {}
     names: dict[str, str] = {"by": "", "period": ""}
     for group in template.params:
-        ref = graph.resolve_actor(clean_name(groups[group]))
-        params[group if template.query in ("meetings-between", "between") else "actor"] = ref.iri or ref.canonical_iri()
-        names[group] = ref.label
+        node, label = _actor(graph, clean_name(groups[group]))
+        params[group if template.query in ("meetings-between", "between") else "actor"] = node
+        names[group] = label
     if "a" in names and template.query == "releases-by":
         names["by"] = f" by {names['a']}"
     rows = select_named(graph, template.query, params)
@@ -284,10 +291,9 @@ def _answer(graph: "KnowledgeGraph", question: str, template: Template, match: r
             rows = [r for r in rows if r.get("date") and period[0].isoformat() <= str(r["date"]) <= period[1].isoformat()]
             names["period"] = f" from {period[0]} to {period[1]}"
     if groups.get("x"):
-        who = graph.resolve_actor(clean_name(groups["x"]))
-        wanted = who.iri or who.canonical_iri()
-        rows = [r for r in rows if r.get("released") == wanted or str(r.get("releasedLabel", "")).lower() == who.label.lower()]
-        names["by"] = f" of {who.label}"
+        wanted, label = _actor(graph, clean_name(groups["x"]))
+        rows = [r for r in rows if r.get("released") == wanted or str(r.get("releasedLabel", "")).lower() == label.lower()]
+        names["by"] = f" of {label}"
     render, noun = _RENDER[template.query]
     query = load_query(template.query)
     usage = f"kg query --name {template.query} " + " ".join(f"--param {k}={v}" for k, v in params.items())

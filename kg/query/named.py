@@ -25,6 +25,7 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass
+from functools import lru_cache
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -114,6 +115,7 @@ def parse_header(name: str, text: str) -> NamedQuery:
     return NamedQuery(name, summary, tuple(params), text)
 
 
+@lru_cache(maxsize=256)
 def load_query(name: str) -> NamedQuery:
     """Load ``ontology/queries/NAME.rq``; unknown names raise :class:`NamedQueryError`."""
     path = queries_dir() / f"{name}.rq"
@@ -148,15 +150,36 @@ def to_term(param: Param, value: Any, graph: "KnowledgeGraph | None" = None) -> 
     if kind == "assertion":
         from kg.ids import assertion_iri
 
-        return NamedNode(text if _is_iri(text) else assertion_iri(text))
+        from urllib.parse import quote
+
+        return NamedNode(text if _is_iri(text) else assertion_iri(quote(text, safe="")))
     if kind == "iri":
         return NamedNode(_expand(text, param.name))
     if _is_iri(text):  # actor given as an IRI
         return NamedNode(text)
     if graph is None:
         raise NamedQueryError(f"param {param.name}: resolving the actor name {text!r} needs a graph")
-    ref = graph.resolve_actor(text)
-    return NamedNode(ref.iri or ref.canonical_iri())
+    return actor_term(graph, text)
+
+
+def actor_term(graph: "KnowledgeGraph", name: str) -> NamedNode:
+    """The actor IRI for ``name``: the resolver (gazetteer, aliases, exact labels), else a unique
+    actor of the graph whose label ends with the name (a surname such as ``Witkoff``).
+
+    >>> from kg.api import KnowledgeGraph
+    >>> actor_term(KnowledgeGraph.open("memory:"), "putin").value
+    'https://w3id.org/diplomacy-kg/id/actor/Q7747'
+    """
+    ref = graph.resolve_actor(name)
+    node = NamedNode(ref.iri or ref.canonical_iri())
+    if ref.confidence >= 1.0 or bool(graph.query("ASK { ?a rdfs:label ?l }", a=node)):
+        return node
+    rows = graph.select(
+        "SELECT DISTINCT ?a WHERE { ?a rdfs:label ?l ; a ?t . FILTER(STRSTARTS(STR(?t), STR(dip:)))"
+        " FILTER(STRENDS(LCASE(STR(?l)), CONCAT(' ', LCASE(STR(?needle))))) } LIMIT 2",
+        needle=Literal(name.strip()),
+    )
+    return NamedNode(str(rows[0]["a"])) if len(rows) == 1 else node
 
 
 def bind_params(query: NamedQuery, values: Mapping[str, Any], graph: "KnowledgeGraph | None" = None) -> dict[str, Term]:

@@ -7,7 +7,7 @@ ORDER BY, finishes its current step first).
 
 >>> from kg.api import KnowledgeGraph
 >>> app = create_app(KnowledgeGraph.open("memory:"), ServerSettings())
->>> sorted(r.path for r in app.routes if r.path in ("/sparql", "/health", "/assertions"))
+>>> sorted(p for p in (getattr(r, "path", None) for r in app.routes) if p in ("/sparql", "/health", "/assertions"))
 ['/assertions', '/health', '/sparql', '/sparql']
 """
 

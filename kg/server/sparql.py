@@ -91,7 +91,7 @@ def render(result: QueryResult, accept: str | None, max_rows: int, cancel: threa
 
 
 def _take(items: Iterable[Any], limit: int, cancel: threading.Event) -> tuple[list[Any], bool]:
-    out = []
+    out: list[Any] = []
     for item in items:
         if cancel.is_set():
             raise Cancelled()

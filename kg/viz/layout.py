@@ -38,7 +38,7 @@ def spring_positions(G: nx.Graph, *, seed: int = 0, iterations: int | None = Non
     rng = np.random.default_rng(seed)
     pos = rng.random((n, 2), dtype=np.float32)
     k = 1.0 / math.sqrt(n)
-    steps = iterations if iterations is not None else (50 if n <= 500 else 30)
+    steps = iterations if iterations is not None else (50 if n <= 500 else 30 if n <= 1000 else 20)
     temperature = 0.1
     cooling = temperature / (steps + 1)
     x, y = pos[:, 0].copy(), pos[:, 1].copy()

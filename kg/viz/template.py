@@ -95,6 +95,7 @@ PAGE = """<!DOCTYPE html>
     active = new Set();
     if (period) { edges.forEach(function (e) { if (e.period === period) { active.add(e.from); active.add(e.to); } }); }
     edgeView.refresh(); nodeView.refresh();
+    network.fit();
   });
   window.kgSetPeriod = function (p) { select.value = p; select.dispatchEvent(new Event("change")); };
 })();

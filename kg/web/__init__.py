@@ -24,6 +24,7 @@ from fastapi import APIRouter, FastAPI, Form, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from fastapi.staticfiles import StaticFiles
 from jinja2 import Environment, FileSystemLoader
+from starlette.concurrency import run_in_threadpool
 
 from kg.api import KnowledgeGraph
 from kg.web.auth import COOKIE, MAX_AGE, Session, Signer, same_secret
@@ -155,7 +156,7 @@ def mount(app: FastAPI, graph: KnowledgeGraph, *, write_token: str | None, prefi
         values = {k: str(form.get(k) or "").strip() for k in CLAIM_FIELDS}
         if checked(request, str(form.get("csrf") or "")) is None:
             return denied(request, "csrf or login: log in and submit the form from this site")
-        error, claim_id = _add_claim(graph, values)
+        error, claim_id = await run_in_threadpool(_add_claim, graph, values)  # keep the event loop free
         if error:
             return page(request, "add.html", status=400, values=values, error=error,
                         relations=_relations(), statuses=_statuses())

@@ -37,6 +37,21 @@ def triples(extractor: RuleExtractor, text: str, published: str | None = "2025-0
     ("Ann Lee, a senior adviser to Prime Minister Raj Patel, said so.", ("advises", "Ann Lee", "Raj Patel", "held")),
     ("President Ann Lee pardoned 30 prisoners.", ("pardons", "Ann Lee", "prisoners", "held")),
     ("President Ann Lee freed 30 political prisoners.", ("releases", "Ann Lee", "political prisoners", "held")),
+    ("President Ann Lee and Raj Patel held a summit in Oslo.", ("meets", "Ann Lee", "Raj Patel", "held")),
+    ("President Ann Lee received Prime Minister Raj Patel in Oslo.", ("meets", "Ann Lee", "Raj Patel", "held")),
+    ("Raj Patel received a phone call from President Ann Lee.", ("talksWith", "Raj Patel", "Ann Lee", "held")),
+    ("Ann Lee and Raj Patel will hold talks by phone.", ("talksWith", "Ann Lee", "Raj Patel", "planned")),
+    ("President Ann Lee and Raj Patel failed to meet.", ("meets", "Ann Lee", "Raj Patel", "negated")),
+    ("Tom Berg, an envoy of President Ann Lee, met Raj Patel.", ("meets", "Tom Berg", "Raj Patel", "held")),
+    ("President Ann Lee met Raj Patel, hours after holding talks with Mia Holm.",
+     ("talksWith", "Ann Lee", "Mia Holm", "held")),
+    ("Norway imposed sanctions on Raj Patel, businessman Tom Berg and the Nordic Shipping Company.",
+     ("sanctions", "Norway", "Nordic Shipping Company", "held")),
+    ("Prime Minister Raj Patel spoke. Patel's diplomatic adviser Tom Berg said so.",
+     ("advises", "Tom Berg", "Raj Patel", "held")),
+    ("An aide to Prime Minister Raj Patel, Tom Berg, said so.", ("advises", "Tom Berg", "Raj Patel", "held")),
+    ("President Ann Lee pardoned 12 prisoners, including the journalist Mia Holm.",
+     ("pardons", "Ann Lee", "Mia Holm", "held")),
 ])
 def test_patterns(extractor: RuleExtractor, text: str, expected: tuple[str, ...]) -> None:
     assert expected in triples(extractor, "Headline\n" + text)
@@ -49,6 +64,8 @@ def test_patterns(extractor: RuleExtractor, text: str, expected: tuple[str, ...]
     "President Ann Lee talked about trade with reporters.",  # reporters are not an actor
     "The Quds Force has been under sanction since 2007.",  # no imposer, no target phrase
     "Leaders met.",
+    "President Ann Lee welcomed the releases of prisoners.",  # a noun: neither releaser nor released
+    "ROME — Officials met in the capital.",  # a dateline is not an actor
 ])
 def test_no_false_findings(extractor: RuleExtractor, text: str) -> None:
     assert triples(extractor, "Headline\n" + text) == set()

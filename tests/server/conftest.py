@@ -28,7 +28,7 @@ def free_port() -> int:
 
 
 @contextlib.contextmanager
-def serve(store: Path, *args: str) -> Iterator[str]:
+def _serve(store: Path, *args: str) -> Iterator[str]:
     """Run ``kg serve --store STORE --port P ARGS`` until the block ends; yields the base URL."""
     port = free_port()
     env = dict(os.environ)
@@ -60,7 +60,7 @@ def serve(store: Path, *args: str) -> Iterator[str]:
             proc.wait()
 
 
-def seed(store: Path, filler: int = 0) -> None:
+def _seed(store: Path, filler: int = 0) -> None:
     """Two analyst claims, plus ``filler`` unrelated triples for slow queries."""
     from pyoxigraph import DefaultGraph, Literal, NamedNode, Quad
 
@@ -75,9 +75,21 @@ def seed(store: Path, filler: int = 0) -> None:
                                     Literal(str(i)), DefaultGraph()) for i in range(filler)])
 
 
+@pytest.fixture
+def serve():
+    """``with serve(store_dir, *args) as base_url:`` runs ``kg serve`` for the block."""
+    return _serve
+
+
+@pytest.fixture
+def seed():
+    """``seed(store_dir, filler=0)`` writes two claims (and filler triples) into a store."""
+    return _seed
+
+
 @pytest.fixture(scope="module")
 def server(tmp_path_factory) -> Iterator[str]:
     store = tmp_path_factory.mktemp("served") / "store"
-    seed(store)
-    with serve(store, "--token", TOKEN, "--max-body", "20000", "--max-rows", "1000") as base:
+    _seed(store)
+    with _serve(store, "--token", TOKEN, "--max-body", "20000", "--max-rows", "1000") as base:
         yield base

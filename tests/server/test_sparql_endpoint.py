@@ -7,10 +7,10 @@ import json
 import httpx
 import pytest
 
-from tests.server.conftest import TOKEN, seed, serve
 
 pytestmark = pytest.mark.server
 
+TOKEN = "s3cret-token"  # as in conftest.py
 MEETS = "SELECT ?a ?b WHERE { ?x dip:meets ?y . ?x rdfs:label ?a . ?y rdfs:label ?b } ORDER BY ?a"
 
 
@@ -126,7 +126,7 @@ def test_health_and_openapi(server):
     assert httpx.get(server + "/docs").status_code == 200
 
 
-def test_read_only_without_token_and_cors(tmp_path):
+def test_read_only_without_token_and_cors(tmp_path, seed, serve):
     seed(tmp_path / "store")
     with serve(tmp_path / "store", "--cors", "https://analyst.example") as base:
         r = httpx.post(base + "/sparql", content="INSERT DATA { <http://ex/a> <http://ex/p> 1 }",
@@ -138,7 +138,7 @@ def test_read_only_without_token_and_cors(tmp_path):
         assert "access-control-allow-origin" not in other.headers
 
 
-def test_slow_query_times_out(tmp_path):
+def test_slow_query_times_out(tmp_path, seed, serve):
     seed(tmp_path / "store", filler=3000)
     with serve(tmp_path / "store", "--timeout", "1") as base:
         slow = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i }"

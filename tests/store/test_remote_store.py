@@ -1,0 +1,85 @@
+"""RemoteStore against a real ``oxigraph serve``: the graph API, named queries and ask work unchanged."""
+
+from __future__ import annotations
+
+import pytest
+from pyoxigraph import RdfFormat
+from test_contract import oxigraph_server
+
+from kg.api import KnowledgeGraph
+from kg.model.inputs import ClaimInput
+from kg.query.ask import ask
+from kg.query.named import list_queries, select_named
+from kg.store import StoreError, open_store
+from kg.store.remote import RemoteStore
+
+pytestmark = pytest.mark.server
+
+CLAIMS = [
+    ClaimInput(subject="Donald Trump", relation="meets", object="Vladimir Putin", source="https://example.org/alaska",
+               date="2025-08-15", time="11:30", place="Anchorage", status="planned", quote="Trump will meet Putin."),
+    ClaimInput(subject="United States", relation="sanctions", object="Russia", source="https://example.org/s", date="2025-07-01"),
+    ClaimInput(subject="Alexander Lukashenko", relation="pardons", object="prisoners", object_type="Group", count=16,
+               source="https://example.org/p", date="2025-08-15"),
+    ClaimInput(subject="Steve Witkoff", relation="advises", object="Donald Trump", source="https://example.org/w"),
+]
+PARAMS = {
+    "meetings-of": {"actor": "Putin"}, "meetings-between": {"a": "trump", "b": "putin"},
+    "sanctions-by": {"actor": "United States"}, "sanctions-against": {"actor": "Russia"},
+    "releases-by": {"actor": "Lukashenko"}, "advisers-of": {"actor": "Trump"}, "between": {"a": "Trump", "b": "Putin"},
+    "within-hops": {"actor": "Trump", "hops": "2"}, "events-in-range": {"from": "2025-08-01", "to": "2025-08-31"},
+    "assertions-from-source": {"source": "https://example.org/alaska"}, "retracted": {},
+}
+
+
+def _fill(graph: KnowledgeGraph) -> list[str]:
+    ids = graph.assert_claims(CLAIMS)
+    graph.retract(graph.assert_claim(ClaimInput(subject="Trump", relation="talks", object="Lukashenko",
+                                                source="https://example.org/call")), reason="wrong source")
+    return ids
+
+
+def test_ingest_and_named_queries_match_the_embedded_store(tmp_path):
+    with oxigraph_server(tmp_path / "ox") as url, KnowledgeGraph.open(url) as remote, KnowledgeGraph.open("memory:") as local:
+        assert remote.store.name == "remote"
+        ids = _fill(remote)
+        assert _fill(local) == ids  # content-hash IDs do not depend on the store
+        assert remote.stats() == local.stats()
+        params = PARAMS | {"provenance-of": {"assertion": ids[0]}}
+        for name in list_queries():
+            got = select_named(remote, name, params[name])
+            want = select_named(local, name, params[name])
+            strip = lambda rows: sorted(sorted((k, str(v)) for k, v in r.items() if k not in ("at",)) for r in rows)
+            assert got and strip(got) == strip(want), name
+        assert "19:30" not in ask(remote, "when is trump meeting with putin").text  # no offset given: local time only
+        assert "Anchorage" in ask(remote, "when is trump meeting with putin").text
+        assert len(remote.history(ids[0])) == 1
+
+
+def test_export_from_remote_round_trips(tmp_path):
+    with oxigraph_server(tmp_path / "ox") as url, KnowledgeGraph.open(url) as remote:
+        _fill(remote)
+        data = remote.export(RdfFormat.N_QUADS)
+    with KnowledgeGraph.open("memory:") as local:
+        local.store.load(data, RdfFormat.N_QUADS)
+        assert local.stats()["assertions"] == 5
+
+
+def test_load_parses_before_sending():
+    store = RemoteStore.from_spec("http://127.0.0.1:9")  # nothing listens there
+    with pytest.raises(SyntaxError):
+        store.load(b"<http://ex/a> <http://ex/p> .\n", RdfFormat.N_TRIPLES)
+    with pytest.raises(StoreError, match="127.0.0.1:9"):
+        store.load(b"<http://ex/a> <http://ex/p> <http://ex/b> .\n", RdfFormat.N_TRIPLES)
+
+
+@pytest.mark.parametrize("spec,message", [("sparql+http://h/ds?bogus=1", "unknown parameter"), ("ftp://h", "expected")])
+def test_bad_specs(spec, message):
+    with pytest.raises(StoreError, match=message):
+        RemoteStore.from_spec(spec)
+
+
+def test_registry_opens_http_specs():
+    store = open_store("http://127.0.0.1:9/")
+    assert isinstance(store, RemoteStore) and store.query_url == "http://127.0.0.1:9/query"
+    store.close()

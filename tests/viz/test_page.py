@@ -1,0 +1,129 @@
+"""The page without a browser: offline, escaped, trimmed to --max-nodes, notebook display."""
+
+from __future__ import annotations
+
+import html
+import re
+
+import pytest
+
+from kg.analysis.synthetic import synthetic_network
+from kg.viz import network_view, render_network, write_html
+from kg.viz.build import PHYSICS_LIMIT, build_view
+from kg.viz.page import vis_assets
+from tests.analysis.sample import build
+from tests.viz.payloads import PAYLOADS, PLACES, add_payload
+
+REMOTE = re.compile(
+    r"""(?:\b(?:src|href|action|poster|data)\s*=\s*["']?\s*(?:https?:)?//)"""
+    r"""|(?:@import\s+(?:url\()?\s*["']?\s*(?:https?:)?//)"""
+    r"""|(?:url\(\s*["']?\s*(?:https?:)?//)""",
+    re.IGNORECASE,
+)
+
+
+def ours(page: str) -> str:
+    """The page without the inlined vis-network library (whose core-js polyfill contains a "<script>" string)."""
+    js, _ = vis_assets()
+    assert page.count(js) == 1
+    return page.replace(js, "")
+
+
+def assert_offline(page: str) -> None:
+    match = REMOTE.search(page)
+    assert match is None, f"remote resource: {page[max(0, match.start() - 60):match.end() + 60]!r}"
+
+
+def test_remote_check_catches_remote_resources():
+    for bad in ('<script src="https://cdn.x/a.js">', "<link href=//cdn.x/a.css>", "@import url('https://x/y.css');",
+                "background: url(http://x/y.png)"):
+        with pytest.raises(AssertionError):
+            assert_offline(bad)
+
+
+def test_page_is_self_contained(graph, tmp_path):
+    build(graph)
+    page = write_html(graph, tmp_path / "net.html").read_text(encoding="utf-8")
+    assert_offline(page)
+    assert "vis.Network" in page and "Content-Security-Policy" in page
+    assert ours(page).count("<script") == 2 and ours(page).count("</script>") == 2  # vis-network + ours
+    for label in ("Alice Ames", "Ruritania", "Prisoners"):
+        assert label in page
+
+
+@pytest.mark.parametrize("place", PLACES)
+@pytest.mark.parametrize("payload", PAYLOADS)
+def test_payloads_never_reach_the_markup(graph, tmp_path, payload, place):
+    add_payload(graph, payload, place)
+    page = write_html(graph, tmp_path / "net.html").read_text(encoding="utf-8")
+    assert payload not in page
+    page = ours(page)
+    assert page.count("<script") == 2 and page.count("</script>") == 2 and "<img" not in page
+    assert "\\u003c" in page or "<" not in payload  # escaped inside the JSON data
+    assert 'href="javascript' not in page
+
+
+def test_omitted_actor_names_are_escaped(graph):
+    for payload in PAYLOADS:
+        add_payload(graph, payload, "label")
+    page = network_view(graph, max_nodes=2).html
+    assert "left out" in page
+    assert html.escape(PAYLOADS[0]) in page and PAYLOADS[0] not in page
+
+
+def test_large_views_have_fixed_positions_and_no_physics():
+    G = synthetic_network(PHYSICS_LIMIT + 50, 600, seed=2)
+    view = build_view(G)
+    assert not view.physics and not view.options["physics"]["enabled"]
+    assert all(isinstance(n["x"], float) and isinstance(n["y"], float) for n in view.nodes)
+    small = build_view(synthetic_network(40, 80, seed=2))
+    assert small.physics and small.options["physics"]["stabilization"]["enabled"]
+
+
+def test_max_nodes_keeps_the_most_central_and_says_so():
+    G = synthetic_network(300, 900, seed=3)
+    view = build_view(G, max_nodes=100)
+    assert len(view.nodes) == 100 and view.total_nodes == 300 and len(view.omitted) == 200
+    degree = {n: len(set(G.successors(n)) | set(G.predecessors(n))) for n in G}  # distinct neighbours
+    kept = {n["id"] for n in view.nodes}
+    assert min(degree[n] for n in kept) >= max(degree[n] for n in G if n not in kept) - 1e-9
+    page = render_network(G, max_nodes=100).html
+    assert "Showing the 100 most central of 300 actors" in page
+
+
+def test_actor_view_keeps_the_ego_network():
+    G = synthetic_network(300, 900, seed=4)
+    neighbours = {n: set(G.successors(n)) | set(G.predecessors(n)) for n in G}
+    hub = max(G, key=lambda n: len(neighbours[n]))
+    view = build_view(G, actor=G.nodes[hub]["label"], depth=1, max_nodes=5)
+    assert view.nodes[0]["id"] == hub and len(view.nodes) == 5
+    assert {n["id"] for n in view.nodes} <= neighbours[hub] | {hub}
+    assert view.total_nodes == len(neighbours[hub]) + 1 and len(view.omitted) == view.total_nodes - 5
+
+
+def test_edges_are_styled_by_relation_and_status(graph):
+    build(graph)
+    from kg.analysis import project
+
+    view = build_view(project(graph))
+    by_status = {e["status"]: e for e in view.edges}
+    assert by_status["planned"]["dashes"] is True
+    assert by_status["refused"]["label"] == "✗ refused" and by_status["refused"]["color"] == "#d62728"
+    meets = [e for e in view.edges if e["relation"] == "meets"]
+    assert len(meets) == 3 and all(e["arrows"] == "" for e in meets)  # one line per symmetric claim
+    assert next(e for e in view.edges if e["relation"] == "sanctions")["arrows"] == "to"
+    assert {n["shape"] for n in view.nodes} == {"dot", "square", "triangle"}
+
+
+def test_notebook_display_is_a_sandboxed_escaped_iframe(graph):
+    add_payload(graph, PAYLOADS[2], "quote")
+    shown = network_view(graph)._repr_html_()
+    assert shown.startswith('<iframe sandbox="allow-scripts"') and shown.count("<") == 2  # iframe open + close
+    assert "&lt;script" in shown
+
+
+def test_unknown_options_fail(graph):
+    with pytest.raises(TypeError, match="unknown option"):
+        network_view(graph, colour="red")
+    with pytest.raises(ValueError, match="month or year"):
+        network_view(graph, per_period="week")
