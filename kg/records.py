@@ -79,7 +79,7 @@ def make_record(about: str, decision: str, by: str, reason: str | None) -> Recor
         raise ValueError(f"unknown decision {decision!r}; expected one of {', '.join(DECISIONS)}")
     at = datetime.now(timezone.utc)
     rid = content_hash(f"{about}|{decision}|{by}|{reason}|{at.isoformat()}")[:32]
-    return Record(rid, about, decision, by, at.replace(microsecond=0), reason)
+    return Record(rid, about, decision, by, at, reason)
 
 
 def is_active(store: GraphStore, assertion_id: str) -> bool:
