@@ -1,6 +1,8 @@
 """Network analysis of the current view: projection to networkx, centrality, brokers, communities, paths.
 
->>> from kg.analysis import project, centrality, communities  # doctest: +SKIP
+>>> import networkx as nx
+>>> sorted(communities(nx.barbell_graph(3, 0)).values())
+[0, 0, 0, 1, 1, 1]
 """
 
 from kg.analysis.metrics import brokers, centrality, communities, interaction_graph, pagerank

@@ -26,6 +26,11 @@ PRONOUNS = {"he": "subj", "she": "subj", "him": "obj", "her": "obj"}
 PAIR_WORDS = {"they", "both"}
 _CONNECT = {"of", "for", "the"}
 _SKIP_LOWER = {"the", "a", "an", "his", "her", "its", "their", "new", "then"}
+_PAIR_NOUNS = {"leaders", "presidents", "men", "women", "ministers", "heads", "diplomats", "counterparts", "envoys",
+               "statesmen", "politicians", "premiers", "chancellors", "neighbours", "neighbors", "allies", "rivals"}
+_PAIR_FOLLOWERS = {"also", "have", "had", "has", "will", "would", "met", "discussed", "agreed", "held", "spoke", "talked",
+                   "are", "were", "did", "had", "last", "first", "later", "then", "shook", "sat", "could", "may",
+                   "might", "should", "can", "cannot", "won't", "didn't", "signed", "planned", "plan", "expected"}
 _AFTER_OBJ_PRONOUN = {"and", "for", "to", "in", "on", "as", "at", "about", "with", "from", "that", "after", "before",
                       "during", "since", "but", "or", "the", "a", "an", "over", "by", "last", "this", "when", "while"}
 _NAME_PARTICLES = {"de", "al", "bin", "van", "von", "da", "del", "la", "le", "el", "ibn", "der"}
@@ -303,7 +308,10 @@ def _person_or_title(text: str, toks: list["Token"], i: int, headline: bool,
                            "title", titles=tuple(words), country=country, extra={"head": head}), j
     low = toks[i].text.lower()
     if low == "the" and i + 2 < n and toks[i + 1].text.lower() == "two":
-        m = toks[i + 2] if toks[i + 2].text.lower() in ("leaders", "presidents", "men", "ministers", "sides") else toks[i + 1]
+        nxt = toks[i + 2].text.lower()
+        if nxt not in _PAIR_NOUNS and nxt not in _PAIR_FOLLOWERS and toks[i + 2].is_alpha:
+            return None, i + 1  # "the two teams", "the two countries": not a pair of persons
+        m = toks[i + 2] if nxt in _PAIR_NOUNS else toks[i + 1]
         return Mention(toks[i].idx, m.idx + len(m.text), text[toks[i].idx:m.idx + len(m.text)], "pair"), i + 2 + (m is toks[i + 2])
     if low in PAIR_WORDS and toks[i].text[0].isupper() == (i == 0) or low == "they":
         if low in PAIR_WORDS:

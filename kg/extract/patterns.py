@@ -45,7 +45,8 @@ TRIGGERS: tuple[Trigger, ...] = (
     _t("meets", r"\b(?P<t>visited|visits|visiting)\b", 0.75, "verb", "Visit"),
     # calls and talks
     _t("talksWith", r"\b(?P<t>spoke|speak|speaks|speaking|spoken|talked|talk|talks|talking|phoned|telephoned"
-                    r"|conversation|call)" + _Q + r"(?=(?:\s+[\w-]+){0,4}?\s+(?:with|to)\b)", 0.9, "verb", "Call"),
+                    r"|conversation|call)" + _Q + r"(?=(?:\s+[\w-]+){0,4}?\s+(?:with|to)\b|\s+between\b)", 0.9, "verb",
+       "Call"),
     _t("talksWith", r"\b(?P<t>(?:phone|telephone)\s+(?:calls?|conversations?|talks?)|phoned|telephoned"
                     r"|(?:spoken|spoke|speak|speaks|talked|talks?|conversation)\s+(?:by|on the|over the)\s+(?:tele)?phone"
                     r"|(?:phone|telephone|video)\s+(?:call|conversation|talks))\b", 0.9, "verb", "Call"),

@@ -215,6 +215,8 @@ def _sanctions(sent: PairingSentence, trig: Trigger, ts: int, te: int, state: Do
         else:
             near = sent.left(ts)
             imposers = [e for e in sent.ents(near[-1:]) if e not in targets]
+    if not imposers:
+        imposers = [e for e in sent.by_agent(te) if e not in targets]  # "Sanctions were imposed on X by the EU"
     if not imposers and state.last_imposer is not None:
         imposers, conf = [state.last_imposer], conf * 0.8
     if not imposers:

@@ -76,12 +76,15 @@ def ingest_paths(graph: GraphLike, paths: Sequence[str | Path], *, extractor: st
             summary.errors.append(str(result))
             outcome = "failed"
         else:
+            fresh = []
             for doc in result:
                 if graph.has_document(doc.iri_hash):
                     summary.skipped += 1
-                    continue
+                else:
+                    fresh.append(doc)
+            found = extract_batch(ex, fresh) if len(fresh) > 1 else [list(ex.extract(d)) for d in fresh]
+            for doc, assertions in zip(fresh, found):
                 try:
-                    assertions = list(ex.extract(doc))
                     added = graph.add_document(doc, assertions)
                 except Exception as exc:  # noqa: BLE001 - one bad document never stops a folder
                     summary.failed += 1
@@ -101,6 +104,19 @@ def ingest_paths(graph: GraphLike, paths: Sequence[str | Path], *, extractor: st
             on_progress(f, outcome)
     summary.actors = len(actors)
     return summary
+
+
+def extract_batch(extractor: Any, documents: Sequence[Document]) -> list[list[Assertion]]:
+    """Assertions per document, through ``extract_many`` (``nlp.pipe``) when the extractor has it.
+
+    >>> from kg.extract import get_extractor
+    >>> [len(x) for x in extract_batch(get_extractor("rules"), [Document.from_text("T\\nAnn Lee met Raj Patel.")])]
+    [1]
+    """
+    many = getattr(extractor, "extract_many", None)
+    if many is not None:
+        return [list(batch) for batch in many(documents)]
+    return [list(extractor.extract(d)) for d in documents]
 
 
 def total_files(paths: Sequence[str | Path]) -> int:

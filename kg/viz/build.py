@@ -83,7 +83,8 @@ def build_view(G: nx.MultiDiGraph, *, actor: Any = None, depth: int = 2, max_nod
         raise ValueError("max nodes must be at least 1")
     keep, center = select_nodes(G, max_nodes=max_nodes, actor=actor, depth=depth)
     scope = ego_network(G, center, depth) if center is not None else G
-    omitted_nodes = [n for n in scope if n not in set(keep)]
+    kept = set(keep)
+    omitted_nodes = sorted((n for n in scope if n not in kept), key=lambda n: -scope.degree(n))  # nearest misses first
     H = G.subgraph(keep)
     W = weighted_graph(H, statuses=None)
     degree = nx.degree_centrality(W) if len(W) > 1 else {n: 0.0 for n in W}

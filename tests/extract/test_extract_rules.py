@@ -52,6 +52,12 @@ def triples(extractor: RuleExtractor, text: str, published: str | None = "2025-0
     ("An aide to Prime Minister Raj Patel, Tom Berg, said so.", ("advises", "Tom Berg", "Raj Patel", "held")),
     ("President Ann Lee pardoned 12 prisoners, including the journalist Mia Holm.",
      ("pardons", "Ann Lee", "Mia Holm", "held")),
+    ("During a meeting with Prime Minister Raj Patel, President Ann Lee said so.", ("meets", "Ann Lee", "Raj Patel", "held")),
+    ("President Ann Lee, who met Raj Patel on Monday, said so.", ("meets", "Ann Lee", "Raj Patel", "held")),
+    ("Sanctions were imposed on Raj Patel by the European Union.", ("sanctions", "European Union", "Raj Patel", "held")),
+    ("Talks between President Ann Lee and Raj Patel ended without a deal.", ("talksWith", "Ann Lee", "Raj Patel", "held")),
+    ("President Ann Lee hosted her Indian counterpart Raj Patel.", ("meets", "Ann Lee", "Raj Patel", "held")),
+    ("Officials said President Ann Lee would not meet Raj Patel.", ("meets", "Ann Lee", "Raj Patel", "negated")),
 ])
 def test_patterns(extractor: RuleExtractor, text: str, expected: tuple[str, ...]) -> None:
     assert expected in triples(extractor, "Headline\n" + text)
@@ -66,6 +72,7 @@ def test_patterns(extractor: RuleExtractor, text: str, expected: tuple[str, ...]
     "Leaders met.",
     "President Ann Lee welcomed the releases of prisoners.",  # a noun: neither releaser nor released
     "ROME — Officials met in the capital.",  # a dateline is not an actor
+    "Ann Lee and Raj Patel arrived. The two teams will meet again next month.",  # teams are not the pair
 ])
 def test_no_false_findings(extractor: RuleExtractor, text: str) -> None:
     assert triples(extractor, "Headline\n" + text) == set()
