@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
+from datetime import datetime
 from pathlib import Path
 from types import TracebackType
 from typing import Any
@@ -228,7 +229,7 @@ class KnowledgeGraph:
                     str(row["reason"]) if row.get("reason") else None, str(row["rec"]).rsplit("/", 1)[-1],
                 )
             )
-        return sorted(entries, key=lambda e: e.at)
+        return sorted(entries, key=lambda e: (datetime.fromisoformat(e.at), e.kind != "asserted"))
 
     # -- reading -----------------------------------------------------------------------
     def query(self, sparql: str, **bindings: Term) -> QueryResult:

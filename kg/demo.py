@@ -48,6 +48,11 @@ def run_demo(out: Path, samples: Path | None = None, *, echo: Callable[..., Any]
         report["answer"] = _answer(graph)
         echo(f"Q: {SEED_QUESTION}")
         echo(report["answer"])
+        from kg.viz import write_html
+
+        html = write_html(graph, out / "network.html")
+        report["html"] = str(html)
+        echo(f"network view: {html.resolve()}")
         report["stats"] = graph.stats()
     echo(f"store: {store_path.resolve()}")
     return report

@@ -11,7 +11,6 @@ import typer
 
 from kg.cli.common import StoreOption, console, fail, rows_table
 
-EXPORT_FORMATS = ("ttl", "trig", "nq", "nt", "jsonld")
 
 
 def register(app: typer.Typer) -> None:
@@ -148,11 +147,11 @@ def _escape(text: str) -> str:
 
 
 def export_cmd(
-    fmt: Annotated[str, typer.Option("--format", help=f"One of {', '.join(EXPORT_FORMATS)}.")] = "trig",
+    fmt: Annotated[str, typer.Option("--format", help="ttl, trig, nq, nt, jsonld (RDF) or graphml, gexf, csv-edges (network).")] = "trig",
     out: Annotated[Optional[Path], typer.Option("--out", "-o", help="File to write (default: standard output).")] = None,
     store: StoreOption = None,
 ) -> None:
-    """Export the store as RDF (TriG/N-Quads keep every assertion graph)."""
+    """Export the store as RDF (TriG/N-Quads keep every assertion graph) or as a network for other tools."""
     from kg.export import export_store
 
     with _open(store) as graph:

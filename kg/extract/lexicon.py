@@ -89,6 +89,11 @@ ORGANIZATIONS: dict[str, str] = {
     "G7": "G7", "G20": "G20", "OSCE": "OSCE", "African Union": "African Union", "ASEAN": "ASEAN",
     "Treasury": "U.S. Department of the Treasury", "State Department": "U.S. Department of State",
     "Pentagon": "U.S. Department of Defense", "OFAC": "Office of Foreign Assets Control",
+    "Hamas": "Hamas", "Hezbollah": "Hezbollah", "Taliban": "Taliban", "Houthis": "Houthis", "Islamic State": "Islamic State",
+    "IAEA": "IAEA", "Red Cross": "International Committee of the Red Cross", "ICRC": "International Committee of the Red Cross",
+    "Security Council": "United Nations Security Council",
+    "UN Security Council": "United Nations Security Council", "U.N. Security Council": "United Nations Security Council",
+    "United Nations Security Council": "United Nations Security Council",
 }
 
 COUNTRY_FORMS: dict[str, str] = {}
@@ -157,7 +162,18 @@ Situation Oval Security National Foreign Affairs European Eurasian Bureau Nuclea
 Call Meeting Talks Visit Remarks Plans Next What Why How Who Which Future Thanks Grants Releases
 Begins Eyes Targets Frees Says Sends Joins Makes Major Announcement Details Crisis War West East
 North South Northern Southern Eastern Western Celebration Mark Marks D-Day
+Meanwhile Among Separately Earlier Later Yesterday Today Tomorrow Tonight Last Instead Despite During Amid
+Ahead Since Until Asked According Speaking Afterwards Elsewhere Nevertheless Moreover Still Yet Then Now
+Here There Talking Addressing Writing Responding Asked Like Unlike Besides Though Although Whether If
 """.split())
+
+#: given names that are also NON_NAME words: a name only when another name word follows ("Mark Rutte")
+AMBIGUOUS_GIVEN: frozenset[str] = frozenset({"Mark", "Will", "Grant", "Rose", "Joy", "Hope", "Faith", "Bill"})
+
+#: lower-case words after a hyphen that make "X-word" a modifier, not a name part ("Trump-era")
+HYPHEN_MODIFIERS: frozenset[str] = frozenset(
+    "led backed based era style brokered run owned linked allied aligned appointed born made held controlled "
+    "funded sponsored affiliated friendly leaning like type class level wide related designate elect".split())
 
 MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august", "september",
           "october", "november", "december")

@@ -16,7 +16,8 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from kg.extract.lexicon import (
-    COUNTRY_FORMS, DEMONYMS, METONYMS, NON_NAME, ORG_HEADS, ORGANIZATIONS, ROLE_NOUNS, TITLE_WORDS,
+    AMBIGUOUS_GIVEN, COUNTRY_FORMS, DEMONYMS, HYPHEN_MODIFIERS, METONYMS, NON_NAME, ORG_HEADS, ORGANIZATIONS, ROLE_NOUNS,
+    TITLE_WORDS,
 )
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -205,7 +206,7 @@ def find_mentions(sent: Sentence, *, headline: bool, known: set[str] | None = No
                 i = j
                 continue
         i += 1
-    return out
+    return _merge_affiliations(out, text) if len(out) > 1 else out
 
 
 def _title_follows(toks: list["Token"], j: int) -> bool:
@@ -257,15 +258,27 @@ def _person_or_title(text: str, toks: list["Token"], i: int, headline: bool,
         pass
     # the name: capitalised tokens, initials, hyphen-joined parts, name particles
     k = j
-    while k < n and (_cap(toks[k]) or (toks[k].text.lower() in _NAME_PARTICLES and k + 1 < n and _cap(toks[k + 1]))
+    while k < n and (_cap(toks[k]) or (toks[k].text.lower() in _NAME_PARTICLES and k > j and k + 1 < n
+                                        and (_cap(toks[k + 1]) or (toks[k + 1].text.lower() in _NAME_PARTICLES
+                                                                   and k + 2 < n and _cap(toks[k + 2]))))
                      or (toks[k].text in "-–" and toks[k - 1].whitespace_ == "" and toks[k].whitespace_ == ""
-                         and k + 1 < n and _cap(toks[k + 1]) and k > j)):
-        if toks[k].text in NON_NAME or _lex_country(toks[k].text) or toks[k].text in ORGANIZATIONS:
+                         and k + 1 < n and (_cap(toks[k + 1]) or _given_suffix(toks, k, j)) and k > j)
+                     or (k > j + 1 and toks[k - 1].text in "-–" and _given_suffix(toks, k - 1, j))):
+        if (toks[k].text in NON_NAME and not (k == j and toks[k].text in AMBIGUOUS_GIVEN and k + 1 < n
+                                               and _cap(toks[k + 1]) and toks[k + 1].text not in NON_NAME)) \
+                or _lex_country(toks[k].text) or toks[k].text in ORGANIZATIONS:
             break
         k += 1
     name_toks = toks[j:k]
     if name_toks and name_toks[-1].text in "-–":
         name_toks, k = name_toks[:-1], k - 1
+    # "Slovak Prime Minister Robert Fico": an unknown demonym before a title; the name follows the last title word
+    cut = max((x for x, t in enumerate(name_toks[:-1]) if t.text.lower() in TITLE_WORDS
+               and t.text.lower() not in _SKIP_LOWER and t.text[0].isupper() and t.text not in NON_NAME), default=None)
+    if cut is not None and _cap(name_toks[cut + 1]) and name_toks[cut + 1].text.lower() not in TITLE_WORDS:
+        words = words + [t.text.lower() for t in name_toks[:cut + 1] if t.text.lower() in TITLE_WORDS]
+        name_toks = name_toks[cut + 1:]
+        j = k - len(name_toks)
     # organisation: capitalised run ending in an organisation head word
     org = _org_run(toks, i, text)
     if org is not None:
@@ -317,6 +330,29 @@ def _person_or_title(text: str, toks: list["Token"], i: int, headline: bool,
         if low in PAIR_WORDS:
             return Mention(toks[i].idx, toks[i].idx + len(toks[i].text), toks[i].text, "pair"), i + 1
     return None, i + 1
+
+
+def _given_suffix(toks: list["Token"], h: int, j: int) -> bool:
+    """True when the hyphen at ``h`` joins a short lower-case part to a given name ("Lee Jae-myung", "Kim Jong-un")."""
+    if h + 1 >= len(toks) or h - j < 2:
+        return False
+    prev, nxt = toks[h - 1], toks[h + 1]
+    return (prev.whitespace_ == "" and toks[h].whitespace_ == "" and len(prev.text) <= 5 and nxt.is_alpha
+            and nxt.text.islower() and len(nxt.text) <= 5 and nxt.text not in HYPHEN_MODIFIERS)
+
+
+def _merge_affiliations(out: list[Mention], text: str) -> list[Mention]:
+    """"NATO Secretary General Mark Rutte": an organisation right before a titled person is their affiliation."""
+    merged: list[Mention] = []
+    for m in out:
+        prev = merged[-1] if merged else None
+        if (prev is not None and prev.kind in ("org", "acronym") and m.kind in ("name", "surname") and m.titles
+                and text[prev.end:m.start].strip() in ("", "’s", "'s")):
+            merged[-1] = Mention(prev.start, m.end, text[prev.start:m.end], m.kind, m.type, m.name, m.titles,
+                                 m.country, extra=dict(m.extra, affiliation=prev.name))
+            continue
+        merged.append(m)
+    return merged
 
 
 def _role_head(words: list[str]) -> str | None:

@@ -28,12 +28,17 @@ _INCLUDING = re.compile(r"^[^.;]{0,30}?(?i:among them|including|among whom were|
 _PREP_OBJ = re.compile(r"\b(?:of|in|from|at|on|for|against|to|with|about|into|over|than|like|under)\s+(?:the\s+)?$",
                        re.IGNORECASE)
 _STOP_RIGHT = re.compile(r"[;.!?]|\b(?:said|says|told|added|according)\b|—|\(")
-_PASSIVE = re.compile(r"\b(?:was|were|been|be|being|is|are)\s+(?:\w+ly\s+)?$", re.IGNORECASE)
+_PASSIVE = re.compile(r"\b(?:was|were|been|be|being|is|are)\s+(?:(?:\w+ly|also|not|already|later|since|then|first|"
+                      r"again|jointly|each)\s+){0,2}$", re.IGNORECASE)
 _PARENS = re.compile(r"—[^—]*—|–[^–]*–|\([^)]*\)|,\s*(?:who|which)\b[^,]*,"
                      r"|,\s*(?:a|an|the|his|her|its|their|now|then|also|once)\s[^,;]{0,80},")
 _TARGET_PREP = re.compile(r"^[\s,]*(?:(?:other|new|economic|financial|personal|personally|tough|fresh|further|"
                           r"which|are|were|is|was|be|been|will|targeted|aimed|imposed|directly|also)\s+){0,6}"
                           r"(?:on|against|targeting|at|upon)\s+", re.IGNORECASE)
+_GOVT = re.compile(r"\s+(?:(?:military|interim|transitional|new|ruling|central|federal|national|communist|"
+                   r"Taliban|\w+-led)\s+)?(?:government|regime|authorities|junta|administration|military|leadership|"
+                   r"cabinet|state|security forces|forces)\s*(?:(?:has|have|had|also|on \w+day|\w+ly)\s+)*",
+                   re.IGNORECASE)
 _ADVISEE_PREP = re.compile(r"^\s*(?:to|of|for)\s+(?:the\s+)?", re.IGNORECASE)
 _APPOS_LEFT = re.compile(r"^\s*,\s*(?:(?:a|an|the|his|her|their|now|then|former|longtime|new|senior|top|chief)\s+)*$",
                          re.IGNORECASE)
@@ -96,8 +101,8 @@ class PairingSentence:
             if not allow_prep and _PREP_OBJ.search(self.text[max(0, s - 12):s]):
                 continue
             if self.text[e:e + 2] in ("’s", "'s") and re.match(r"\s*[-\w]+\s+(?:with|between)", self.text[e + 2:pos]) is None:
-                if pos - e > 3:
-                    continue
+                if pos - e > 3 and not _GOVT.fullmatch(self.text[e + 2:pos]):
+                    continue  # "Russia's foreign ministry said": not Russia; "Myanmar's military government freed": Myanmar
             return self.coordinated_left(i)
         return []
 

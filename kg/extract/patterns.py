@@ -45,21 +45,37 @@ TRIGGERS: tuple[Trigger, ...] = (
     _t("meets", r"\b(?P<t>visited|visits|visiting)\b", 0.75, "verb", "Visit"),
     # calls and talks
     _t("talksWith", r"\b(?P<t>spoke|speak|speaks|speaking|spoken|talked|talk|talks|talking|phoned|telephoned"
-                    r"|conversation|call)" + _Q + r"(?=(?:\s+[\w-]+){0,4}?\s+(?:with|to)\b|\s+between\b)", 0.9, "verb",
+                    r"|conversation|conversations|call|calls)" + _Q + r"(?=(?:\s+[\w-]+){0,4}?\s+(?:with|to)\b|\s+between\b)", 0.9, "verb",
        "Call"),
     _t("talksWith", r"\b(?P<t>(?:phone|telephone)\s+(?:calls?|conversations?|talks?)|phoned|telephoned"
                     r"|(?:spoken|spoke|speak|speaks|talked|talks?|conversation)\s+(?:by|on the|over the)\s+(?:tele)?phone"
-                    r"|(?:phone|telephone|video)\s+(?:call|conversation|talks))\b", 0.9, "verb", "Call"),
+                    r"|(?:phone|telephone|video)\s+(?:calls?|conversations?|talks|conference))\b", 0.9, "verb", "Call"),
+    # "X called Y": a phone call when a person follows directly ("called on/for", "so-called" are not calls)
+    _t("talksWith", r"(?<![-\w])(?P<t>called|calls|rang|phones|telephones)(?=\s+(?!on\b|for\b|off\b|it\b|in\b|out\b|up\b|"
+                    r"back\b|a\b|an\b|the\s+(?:sanctions|move|decision|attack|meeting|election|vote|talks|report|"
+                    r"claims?|plan|deal|strike)\b)(?:(?:his|her|their|the)\s+)?(?-i:[A-Z]))", 0.85, "call", "Call"),
     # releases and pardons
-    _t("pardons", r"\b(?P<t>pardoned|pardons|pardon|pardoning|granted\s+(?:a\s+)?pardons?(?:\s+to)?|amnestied)\b",
+    _t("pardons", r"\b(?P<t>pardoned|pardons|pardon|pardoning|amnestied|commuted\s+the\s+sentences?\s+of"
+                  r"|(?:granted|grants|granting|announced|declared|signed|issued)\s+(?:a\s+|an\s+|new\s+|the\s+)?"
+                  r"(?:general\s+|mass\s+|presidential\s+)?(?:pardons?|clemency|amnesty|amnesties)(?:\s+(?:to|for))?)\b",
        0.9, "verb"),
     _t("releases", r"\b(?P<t>released|releases|release|releasing|freed|frees|free|freeing|set free|sets free"
-                   r"|handed over|swapped|exchanged)\b", 0.85, "verb"),
+                   r"|handed over|swapped|exchanged|swap|exchange)\b", 0.85, "verb"),
     # sanctions
     _t("sanctions", r"\b(?P<t>sanctioned|sanctioning|sanctions|sanction|blacklisted|blacklists|designated|designates"
                     r"|designating)\b", 0.85, "verb"),
-    _t("sanctions", r"\b(?P<t>(?:full\s+)?asset\s+freezes?|froze|freezes|freezing)(?=\s+(?:on|the assets of|assets of|against))",
+    _t("sanctions", r"\b(?P<t>(?:full\s+)?asset\s+freezes?|froze|freeze|freezes|freezing)(?=\s+(?:on|the assets of|assets of|against))",
        0.75, "freeze"),
+    # "Among those targeted were X and Y", "The measures target X": targets named after the action
+    _t("sanctions", r"\b(?P<t>(?:among\s+)?(?:those|the\s+(?:individuals|entities|companies|people|officials|firms|persons))"
+                    r"\s+(?:targeted|sanctioned|designated|listed|named|hit|blacklisted)\s+(?:on \w+day\s+)?"
+                    r"(?:were|are|was|is|include|includes|included)"
+                    r"|(?:the\s+)?(?:new\s+)?(?:measures|sanctions|penalties|designations|listings)\s+(?:also\s+)?"
+                    r"(?:target|targets|targeted|hit|name|named))\b", 0.8, "list"),
+    # "added X and Y to its sanctions list"
+    _t("sanctions", r"\b(?P<t>added|adds|adding)\b(?=[^.;]{1,150}?\bto\s+(?:its|their|the|a|an)\s+(?:[\w-]+\s+){0,2}?"
+                    r"(?:sanctions?\s+(?:list|register|regime)|blacklist|black\s+list|entity\s+list|list\s+of\s+sanctioned))",
+       0.85, "added"),
     # advisers
     _t("advises", r"\b(?P<t>(?:(?:senior|top|chief|special|foreign[- ]policy|national security|economic|political|"
                   r"military|security|longtime|close|diplomatic)\s+)?(?:adviser|advisor|aide|counselor|counsellor)s?)\b", 0.85,
@@ -77,7 +93,7 @@ _PLAN = re.compile(r"\b(will|would|shall|[’']ll|is to|are to|plans?|planning|p
                    r"slated|going to|intends?|agreed|poised|potential|possible|proposed|upcoming|future|prospective|"
                    r"prepar(?:e|es|ing)|could|may|might|hopes?|wants?|seeks?|invit(?:e|ed|es|ation)|offered|"
                    r"discuss(?:ed|ing)?|aims?|ready)\b|\bto$", re.IGNORECASE)
-_PLAN_AFTER = re.compile(r"\b(in the coming (?:days|weeks|months)|next (?:week|month|year)|later this (?:week|month|year)"
+_PLAN_AFTER = re.compile(r"\b((?:is|are)\s+(?:scheduled|expected|set|due|planned|slated)\b|in the coming (?:days|weeks|months)|next (?:week|month|year)|later this (?:week|month|year)"
                          r"|in the near future|soon|tomorrow)\b", re.IGNORECASE)
 _DEMAND = re.compile(r"\b(call(?:s|ed|ing)? for|demand(?:s|ed|ing)?|urg(?:e|es|ed|ing)|press(?:es|ed)? for|should be|"
                      r"lift(?:s|ed|ing)?|eas(?:e|es|ed|ing)|remov(?:e|es|ed|ing)|relief|waive[sd]?|threat(?:en(?:s|ed)?)?)\b",

@@ -20,7 +20,7 @@ from typing import Any
 
 from kg.model.core import ActorRef, Assertion
 
-NOT_HAPPENED = {"negated", "refused"}
+NOT_HAPPENED = {"negated", "refused", "cancelled"}
 
 
 def actor_record(ref: ActorRef | None) -> dict[str, Any] | None:

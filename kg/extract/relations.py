@@ -26,6 +26,13 @@ from kg.extract.pairing import (
 )
 from kg.extract.patterns import TRIGGERS, Trigger, find_group, is_demand, status_before
 
+#: cues that "talks" were held at a distance (else "held talks with" is an in-person meeting)
+_REMOTE = re.compile(r"phone|call|video|virtual|remote|online|teleconferenc|by link", re.IGNORECASE)
+#: a verb coordinated with an earlier one: "... and (later) spoke with"
+_AND_VERB = re.compile(r"(?:^|[^,\w]|,)\s*\band\s+(?:(?:then|later|also|subsequently|afterwards|separately|again|"
+                       r"has|have|had|will|would|was|were|is|are|[a-z]+ly)\s+){0,2}$")
+
+
 @dataclass
 class Found:
     """One relation found in a sentence, before it becomes an Assertion."""
@@ -80,9 +87,22 @@ def _symmetric(sent: PairingSentence, trig: Trigger, ts: int, te: int, state: Do
     word = text[ts:te].lower()
     after = text[te:te + 12].lower()
     weak = False
+    relation, event_type = trig.relation, trig.event_type
+    if relation == "talksWith" and word == "talks" and not _REMOTE.search(text[max(0, ts - 40):te + 40]):
+        relation, event_type = "meets", "Meeting"  # "held talks with", "talks between": in person unless remote
     right = sent.right(te)
     left = sent.left(ts)
-    if trig.mode == "noun" or word in ("meeting", "meetings", "conversation", "call"):
+    if trig.mode == "call":  # "X called Y": Y directly after, and not "called Y a liar"
+        right = sent.right(te, max_chars=12)
+        if not right or any(e.type != "Person" for e in sent.ents(right)) or \
+                re.match(r"\s+(?:a|an|[“\"])\s*\w", text[sent.loc[right[-1]][1]:]):
+            return []
+    if _AND_VERB.search(text[max(0, ts - 40):ts]):
+        # "X met Y in Rome and later spoke with Z": the coordinated verb's subject is the clause subject
+        first = sent.clause_subject(ts, person=False)
+        if first is not None:
+            left = [first]
+    if trig.mode == "noun" or word in ("meeting", "meetings", "conversation", "conversations", "call", "calls"):
         hyphen = left and re.fullmatch(r"\s*", text[sent.loc[left[-1]][1]:ts]) is not None
         compound = []
         if hyphen and left and len(left) == 1 and left[-1] > 0:
@@ -110,6 +130,10 @@ def _symmetric(sent: PairingSentence, trig: Trigger, ts: int, te: int, state: Do
         right = sent.coordinated_right(right[0])
         left, right = right[:1], right[1:]
     subjects, objects = sent.ents(left), sent.ents(right)
+    if subjects and objects and all(e.type == "Person" for e in objects) and not any(e.type == "Person" for e in subjects):
+        # "X is to visit Ankara for talks with Y": the place is not a participant; the clause subject is
+        first = sent.clause_subject(ts)
+        subjects = sent.ents([first]) if first is not None else []
     if not subjects and objects:
         others = [e for i in range(len(sent.ms)) for e in entities(sent.ms[i])
                   if e not in objects and e.type == "Person" and sent.loc[i][0] >= sent.loc[right[-1]][1]]
@@ -120,9 +144,6 @@ def _symmetric(sent: PairingSentence, trig: Trigger, ts: int, te: int, state: Do
             return []
         subjects, objects = subjects[:1], subjects[1:]
     status = status_before(text, ts, te)
-    event_type = trig.event_type
-    if word == "talks" or word.startswith("held talks"):
-        event_type = "Meeting"  # "held talks with" is consultation, usually in person
     out = []
     for s in subjects:
         for o in objects:
@@ -132,7 +153,7 @@ def _symmetric(sent: PairingSentence, trig: Trigger, ts: int, te: int, state: Do
                 continue
             host = s if word.startswith(("host", "welcom", "receiv")) else (o if event_type == "Visit" else None)
             a, b = _span(sent, ts, te, left + right)
-            out.append(Found(trig.relation, s, o, status=status, event_type=event_type, host=host, start=a, end=b,
+            out.append(Found(relation, s, o, status=status, event_type=event_type, host=host, start=a, end=b,
                              confidence=trig.confidence * (0.85 if weak else 1.0), weak=weak, trigger=(ts, te)))
     return out
 
@@ -158,7 +179,11 @@ def _release(sent: PairingSentence, trig: Trigger, ts: int, te: int, state: DocS
         objects = [] if group else [e for e in sent.ents(right) if e.type == "Person"]
     else:
         left = sent.left(ts, allow_prep=False)
-        subjects = sent.ents(left[-1:])
+        if _AND_VERB.search(text[max(0, ts - 40):ts]):  # "X freed A and released 13 others": X released
+            first = sent.clause_subject(ts, person=False)
+            left = [first] if first is not None else left
+        # "Russia and Ukraine exchanged/swapped prisoners": every side releases
+        subjects = sent.ents(left if re.match(r"(?:ex|sw)", text[ts:te], re.I) else left[-1:])
         if not subjects:
             subjects = sent.by_agent(te)
         objects = [] if group else [e for e in sent.ents(right) if e.type == "Person"]
@@ -174,7 +199,7 @@ def _release(sent: PairingSentence, trig: Trigger, ts: int, te: int, state: DocS
         return []
     status = status_before(text, ts, te)
     out = []
-    for s in subjects[:1]:
+    for s in subjects[:1] if not re.match(r"(?:ex|sw)", text[ts:te], re.I) else subjects:
         a, b = ts, (group[3] if group else te)
         idx = [i for i in range(len(sent.ms)) if set(entities(sent.ms[i])) & ({s} | set(objects))]
         a, b = min([a] + [sent.loc[i][0] for i in idx]), max([b] + [sent.loc[i][1] for i in idx])
@@ -193,22 +218,36 @@ def _sanctions(sent: PairingSentence, trig: Trigger, ts: int, te: int, state: Do
         return []
     word = text[ts:te].lower()
     passive = bool(_PASSIVE.search(text[max(0, ts - 25):ts]))
+    if trig.mode in ("list", "added") or (word.startswith("designat") and not passive):
+        if re.search(r"\b(?:the|a|an|its|their|newly)\s+$", text[max(0, ts - 8):ts]):
+            return []  # "the designated terrorist group": an adjective
     prep = (re.match(r"^\s*(?:the\s+)?(?:assets\s+of|on|against)\s+", text[te:]) if trig.mode == "freeze"
-            else _TARGET_PREP.match(text[te:]))
-    if prep:
+            else _TARGET_PREP.match(text[te:]) if trig.mode == "verb" else None)
+    if trig.mode == "list":  # "Among those targeted were X and Y"
+        targets = sent.ents(sent.right(te, max_chars=30))
+    elif trig.mode == "added":  # "added X and Y to its sanctions list"
+        stop = re.search(r"\bto\s+(?:its|their|the|a|an)\s", text[te:])
+        idx = [i for i in sent.right(te, max_chars=60) if stop and sent.loc[i][1] <= te + stop.start()]
+        targets = sent.ents(idx)
+    elif prep:
         targets = sent.ents(sent.right(te + prep.end(), max_chars=15))
-    elif word in ("sanctioned", "sanctioning", "blacklisted", "blacklists") and not passive:
-        targets = sent.ents(sent.right(te, max_chars=15))
+    elif word in _DIRECT_OBJECT and not passive:  # "sanctioned/designated/blacklisted (the firm) X"
+        targets = sent.ents(sent.right(te, max_chars=30))
     elif passive:
         targets = sent.ents(sent.left(ts))
     else:
         targets = []
-    if not targets:
-        return []
+    # "Hong Kong-based firms": a place modifying the real target is not a target
+    targets = [e for e in targets if not any(m.entity is e and re.match(r"[-–][a-z]", text[b:b + 2])
+                                             for m, (_a, b) in zip(sent.ms, sent.loc))]
     imposers = sent.by_agent(te) if passive else []
     conf = trig.confidence
-    if not imposers:
-        before = [i for i in range(len(sent.ms)) if sent.loc[i][1] <= ts and not sent._hidden(i, ts)]
+    if not imposers and trig.mode != "list":
+        if _AND_VERB.search(text[max(0, ts - 40):ts]):  # "X froze ... and blacklisted Y"
+            first = sent.clause_subject(ts, person=False)
+            before = [first] if first is not None else []
+        else:
+            before = [i for i in range(len(sent.ms)) if sent.loc[i][1] <= ts and not sent._hidden(i, ts)]
         states = [e for e in sent.ents(before) if e.type != "Person" and e not in targets]
         if states:
             imposers = states
@@ -217,6 +256,12 @@ def _sanctions(sent: PairingSentence, trig: Trigger, ts: int, te: int, state: Do
             imposers = [e for e in sent.ents(near[-1:]) if e not in targets]
     if not imposers:
         imposers = [e for e in sent.by_agent(te) if e not in targets]  # "Sanctions were imposed on X by the EU"
+    if not targets:
+        # "The EU imposed sanctions on four companies." names no target, but the imposer carries over
+        # to the next sentences ("The measures freeze the assets of A and B")
+        if imposers and not passive and status_before(text, ts, te) in ("held", "planned"):
+            state.last_imposer = imposers[0]
+        return []
     if not imposers and state.last_imposer is not None:
         imposers, conf = [state.last_imposer], conf * 0.8
     if not imposers:
@@ -227,6 +272,10 @@ def _sanctions(sent: PairingSentence, trig: Trigger, ts: int, te: int, state: Do
     a, b = _span(sent, ts, te, idx)
     return [Found("sanctions", s, t, status=status, start=a, end=b, confidence=conf)
             for s in imposers for t in targets if s is not t]
+
+
+_DIRECT_OBJECT = frozenset({"sanctioned", "sanctioning", "blacklisted", "blacklists", "designated", "designates",
+                            "designating"})
 
 
 def _advises(sent: PairingSentence, trig: Trigger, ts: int, te: int, state: DocState) -> list[Found]:

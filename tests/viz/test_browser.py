@@ -108,3 +108,25 @@ def test_small_page_stabilises(tmp_path, open_page):
     assert opened.page.evaluate("network.physics.options.enabled") is False  # switched off after stabilising
     assert opened.ready_seconds < 20
     assert_clean(opened)
+
+
+def test_notebook_iframe_renders_without_running_payloads(graph, browser):
+    from kg.viz import network_view
+
+    add_payload(graph, "</script><script>window.top.__xss=1;alert(1)</script>", "quote")
+    add_payload(graph, '<img src=x onerror="window.top.__xss=1">', "label")
+    context = browser.new_context()
+    try:
+        page = context.new_page()
+        dialogs: list[str] = []
+        requests: list[str] = []
+        page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
+        page.route("**/*", lambda r: (requests.append(r.request.url), r.abort()))
+        page.set_content(f"<!DOCTYPE html><html><body>{network_view(graph)._repr_html_()}</body></html>")
+        frame = page.frames[1]
+        frame.wait_for_function("() => window.kgReady === true", timeout=15000)
+        assert len(frame.evaluate("network.body.data.nodes.get()")) == 3
+        assert frame.evaluate("document.querySelectorAll('img, [onerror]').length") == 0
+        assert page.evaluate("window.__xss === undefined") and dialogs == [] and requests == []
+    finally:
+        context.close()

@@ -127,3 +127,12 @@ def test_unknown_options_fail(graph):
         network_view(graph, colour="red")
     with pytest.raises(ValueError, match="month or year"):
         network_view(graph, per_period="week")
+
+
+def test_disputed_edges_are_marked(graph):
+    ids = build(graph)
+    graph.decide(ids["Ruritania-sanctions-Freedonia"], "disputed", reason="one source only")
+    from kg.analysis import project
+
+    edge = next(e for e in build_view(project(graph)).edges if e["relation"] == "sanctions")
+    assert edge["disputed"] is True and edge["label"] == "✗ disputed" and edge["color"] == "#d62728"
