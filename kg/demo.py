@@ -16,6 +16,18 @@ from kg.claims_file import parse_claims_text, read_claims_file
 SEED_QUESTION = "when is trump meeting with putin"
 
 
+def _metadata(path: Path) -> dict[str, dict[str, Any]]:
+    """Per-file source metadata (``published``, ``url``) for plain-text samples."""
+    if not path.is_file():
+        return {}
+    import yaml
+
+    data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    if not isinstance(data, dict):
+        raise ValueError(f"{path}: expected a mapping of file name to metadata")
+    return {str(k): {kk: str(vv) for kk, vv in (v or {}).items()} for k, v in data.items()}
+
+
 def default_samples() -> Path:
     """``data/samples`` of the checkout the package runs from."""
     return Path(__file__).resolve().parent.parent / "data" / "samples"
@@ -34,20 +46,30 @@ def run_demo(out: Path, samples: Path | None = None, *, echo: Callable[..., Any]
         from kg.ingest.pipeline import ingest_paths
 
         load_gazetteer(graph)
+        meta = _metadata(samples / "metadata.yaml")
         articles = sorted(p for p in samples.iterdir() if p.is_file() and p.suffix in (".txt", ".html", ".json", ".jsonl"))
-        summary = ingest_paths(graph, articles)
-        report["ingest"] = summary
-        echo(f"ingested {summary.documents} article(s) ({summary.skipped} already stored, {summary.failed} failed): "
-             f"{summary.assertions} new assertions")
+        documents = assertions = 0
+        for article in articles:
+            info = meta.get(article.name, {})
+            summary = ingest_paths(graph, [article], published=info.get("published"), url=info.get("url"))
+            if not summary.ok:
+                raise ValueError("; ".join(summary.errors))
+            documents += summary.documents
+            assertions += summary.assertions
+        report["ingested"] = documents
+        echo(f"ingested {documents} new article(s) of {len(articles)}: {assertions} new assertions")
         claim_files = sorted((samples / "claims").glob("*.yaml")) if (samples / "claims").is_dir() else []
         ids: list[str] = []
         for path in claim_files:
             ids += graph.assert_claims(parse_claims_text(read_claims_file(path), str(path)))
         report["claims"] = len(ids)
         echo(f"added {len(ids)} analyst claims from {len(claim_files)} file(s)")
-        report["answer"] = _answer(graph)
+        from kg.query.ask import ask
+
+        answer = ask(graph, SEED_QUESTION)
+        report["answer"] = answer.text
         echo(f"Q: {SEED_QUESTION}")
-        echo(report["answer"])
+        echo(answer.text)
         from kg.viz import write_html
 
         html = write_html(graph, out / "network.html")
@@ -56,27 +78,3 @@ def run_demo(out: Path, samples: Path | None = None, *, echo: Callable[..., Any]
         report["stats"] = graph.stats()
     echo(f"store: {store_path.resolve()}")
     return report
-
-
-def _answer(graph: KnowledgeGraph) -> str:
-    trump = graph.resolve_actor("Trump")
-    putin = graph.resolve_actor("Putin")
-    from kg.rdf.terms import iri
-
-    rows = graph.select(
-        """SELECT ?date ?time ?place ?status ?url WHERE {
-             ?e dip:participant ?a, ?b ; dip:status ?st . ?g dip:claimEvent ?e ; prov:wasDerivedFrom ?doc .
-             BIND(LCASE(STRAFTER(STR(?st), "#")) AS ?status)
-             OPTIONAL { ?e dip:date ?date } OPTIONAL { ?e dip:localTime ?time } OPTIONAL { ?e dip:place ?place }
-             OPTIONAL { ?doc dip:url ?url }
-           } ORDER BY ?date""",
-        a=iri(trump.canonical_iri()),
-        b=iri(putin.canonical_iri()),
-    )
-    if not rows:
-        return "A: the graph holds no meeting between Trump and Putin."
-    parts = []
-    for row in rows:
-        when = " ".join(str(row[k]) for k in ("date", "time") if k in row)
-        parts.append(f"A: {row['status']} meeting {when} at {row.get('place', 'an unknown place')} (source: {row.get('url', '?')})")
-    return "\n".join(parts)

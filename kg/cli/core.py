@@ -1,4 +1,4 @@
-"""Core commands: assert, retract, history, query, show, export, import, stats, demo."""
+"""Core commands: assert, retract, history, show, export, import, stats, demo."""
 
 from __future__ import annotations
 
@@ -106,13 +106,6 @@ def history_cmd(
         entries = graph.history(assertion_id)
     rows = [{"when": e.at, "what": e.kind, "who": e.by, "reason": e.reason, "record": e.record} for e in entries]
     console.print(rows_table(rows, ["when", "what", "who", "reason", "record"], title=f"history of {assertion_id}"))
-
-
-def _read_text(path: Path) -> str:
-    try:
-        return path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as exc:
-        fail(f"{path}: cannot read ({getattr(exc, 'strerror', None) or exc})")
 
 
 def show_cmd(

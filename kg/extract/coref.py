@@ -56,6 +56,10 @@ class Entity:
     countries: set[str] = field(default_factory=set)
 
 
+#: "the [adjectives] Name": a single unknown capitalised word after an article names a thing, not a person
+_THE_BEFORE = re.compile(r"\b[Tt]he\s+(?:[a-z][a-z-]+\s+){1,2}$")
+
+
 class Coref:
     """Resolve the mentions of one document to :class:`Entity` objects."""
 
@@ -72,13 +76,23 @@ class Coref:
     def _person(self, name: str, titles: tuple[str, ...], country: str | None, create: bool) -> Entity | None:
         parts = name.replace("’s", "").replace("'s", "").split()
         key = fold(parts[-1]) if parts else ""
-        ent = self.persons.get(key)
+        full = fold(" ".join(parts)) if len(parts) > 1 else key
+        ent = self.persons.get(full) or self.persons.get(key)
+        if ent is not None and create and len(parts) > 1 and len(ent.label.split()) > 1 \
+                and fold(ent.label.split()[0])[:1] != fold(parts[0])[:1]:
+            ent = None  # "Pak Jin Hyok" and "Jon Chang Hyok": two persons with one family name
         if ent is None and len(parts) == 1:
             ent = next((e for k, e in self.persons.items() if fold(parts[0]) in k.split("-")), None)
+        if ent is None and len(parts) == 1 and not create:
+            # "Abiy" for "Abiy Ahmed": a given name used alone, when exactly one known person has it
+            firsts = [e for e in self.persons.values() if len(e.label.split()) > 1 and fold(e.label.split()[0]) == fold(parts[0])]
+            ent = firsts[0] if len(set(map(id, firsts))) == 1 else None
         if ent is None and create:
             label = " ".join(parts)
             ent = Entity(label, "Person", self.linker.ref(label, "Person"))
             self.persons[key] = ent
+            if full != key:
+                self.persons[full] = ent
         if ent is not None:
             ent.titles.update(titles)
             if country:
@@ -177,6 +191,8 @@ class Coref:
                     ent = self._person(ref.label, m.titles, m.country, create=True)
                 elif any(t not in _WEAK_TITLES for t in m.titles):  # "Pope Francis", "Mr. Putin", "Gen. Smith"
                     ent = self._person(m.name, m.titles, m.country, create=True)
+                elif not m.titles and _THE_BEFORE.search(self.text[max(0, m.start - 40):m.start]):
+                    return self._other(m.name, "Organization")  # "the state-owned Belaruskali": not a person
             return ent
         if m.kind == "title":
             return self._title(m, subject)

@@ -80,6 +80,40 @@ _COUNTRIES: dict[str, tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]]] 
     "Greece": (("Greece",), ("Greek",), ("Athens",)),
     "Ireland": (("Ireland",), ("Irish",), ("Dublin",)),
     "Myanmar": (("Myanmar", "Burma"), ("Burmese",), ()),
+    "New Zealand": (("New Zealand",), ("New Zealand",), ("Wellington",)),
+    "Slovakia": (("Slovakia",), ("Slovak",), ("Bratislava",)),
+    "Czech Republic": (("Czech Republic", "Czechia"), ("Czech",), ("Prague",)),
+    "Slovenia": (("Slovenia",), ("Slovenian",), ("Ljubljana",)),
+    "Croatia": (("Croatia",), ("Croatian",), ("Zagreb",)),
+    "Romania": (("Romania",), ("Romanian",), ("Bucharest",)),
+    "Bulgaria": (("Bulgaria",), ("Bulgarian",), ("Sofia",)),
+    "Denmark": (("Denmark",), ("Danish",), ("Copenhagen",)),
+    "Belgium": (("Belgium",), ("Belgian",), ()),
+    "Portugal": (("Portugal",), ("Portuguese",), ("Lisbon",)),
+    "Somalia": (("Somalia",), ("Somali",), ("Mogadishu",)),
+    "Ethiopia": (("Ethiopia",), ("Ethiopian",), ("Addis Ababa",)),
+    "Sudan": (("Sudan",), ("Sudanese",), ("Khartoum",)),
+    "Libya": (("Libya",), ("Libyan",), ("Tripoli",)),
+    "Algeria": (("Algeria",), ("Algerian",), ("Algiers",)),
+    "Morocco": (("Morocco",), ("Moroccan",), ("Rabat",)),
+    "Tunisia": (("Tunisia",), ("Tunisian",), ("Tunis",)),
+    "Oman": (("Oman",), ("Omani",), ("Muscat",)),
+    "Kuwait": (("Kuwait",), ("Kuwaiti",), ()),
+    "Bahrain": (("Bahrain",), ("Bahraini",), ("Manama",)),
+    "Yemen": (("Yemen",), ("Yemeni",), ("Sanaa",)),
+    "Haiti": (("Haiti",), ("Haitian",), ("Port-au-Prince",)),
+    "Colombia": (("Colombia",), ("Colombian",), ("Bogota", "Bogotá")),
+    "Chile": (("Chile",), ("Chilean",), ("Santiago",)),
+    "Peru": (("Peru",), ("Peruvian",), ("Lima",)),
+    "Uruguay": (("Uruguay",), ("Uruguayan",), ("Montevideo",)),
+    "Thailand": (("Thailand",), ("Thai",), ("Bangkok",)),
+    "Malaysia": (("Malaysia",), ("Malaysian",), ("Kuala Lumpur",)),
+    "Singapore": (("Singapore",), ("Singaporean",), ()),
+    "Bangladesh": (("Bangladesh",), ("Bangladeshi",), ("Dhaka",)),
+    "Sri Lanka": (("Sri Lanka",), ("Sri Lankan",), ("Colombo",)),
+    "Uzbekistan": (("Uzbekistan",), ("Uzbek",), ("Tashkent",)),
+    "Mongolia": (("Mongolia",), ("Mongolian",), ("Ulaanbaatar",)),
+    "Palestine": (("Palestine", "Palestinian Authority"), ("Palestinian",), ("Ramallah",)),
 }
 
 #: international organisations (surface -> canonical)
@@ -146,6 +180,9 @@ Government Office Group Organization Organisation Nations Institute Centre Cente
 Navy Guard Service Services Parliament Assembly Congress Senate Cabinet Administration Company
 Corporation Fund Alliance Movement Front Bureau Authority League Association Network Team Industries
 Holdings Systems Corp Corp. Inc Inc. Ltd Ltd. LLC Enterprises Technologies Airways Conglomerate Brigade Battalion
+Co Co. Limited PLC Plc GmbH AG JSC PJSC OJSC SA S.A. Shipping Maritime Lines Trading Petroleum Energy Logistics Oil Gas
+Aviation Electronics Mining Metals Steel Chemicals Shipyard Shipbuilding Investments Investment Capital Partners
+Ventures Resources Solutions Exports Imports Refinery Petrochemical Petrochemicals Tankers Navigation Marine Airlines
 """.split())
 
 #: capitalised words that never belong to a person's name

@@ -260,7 +260,9 @@ def _person_or_title(text: str, toks: list["Token"], i: int, headline: bool,
     k = j
     while k < n and (_cap(toks[k]) or (toks[k].text.lower() in _NAME_PARTICLES and k > j and k + 1 < n
                                         and (_cap(toks[k + 1]) or (toks[k + 1].text.lower() in _NAME_PARTICLES
-                                                                   and k + 2 < n and _cap(toks[k + 2]))))
+                                                                   and k + 2 < n and _cap(toks[k + 2]))
+                                             or (toks[k + 1].text in "-–" and toks[k].whitespace_ == ""
+                                                 and toks[k + 1].whitespace_ == "" and k + 2 < n and _cap(toks[k + 2]))))
                      or (toks[k].text in "-–" and toks[k - 1].whitespace_ == "" and toks[k].whitespace_ == ""
                          and k + 1 < n and (_cap(toks[k + 1]) or _given_suffix(toks, k, j)) and k > j)
                      or (k > j + 1 and toks[k - 1].text in "-–" and _given_suffix(toks, k - 1, j))):
@@ -289,7 +291,7 @@ def _person_or_title(text: str, toks: list["Token"], i: int, headline: bool,
         parts = parts[:-1]
     if parts:
         start, end = toks[i].idx, name_toks[-1].idx + len(name_toks[-1].text)
-        while toks[i].text.lower() in _SKIP_LOWER and i < j:
+        while toks[i].text.lower() in _SKIP_LOWER and i < j and not (toks[i].text == "New" and country):
             i += 1
             start = toks[i].idx
         name = text[name_toks[0].idx:end]

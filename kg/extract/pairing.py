@@ -23,6 +23,7 @@ from kg.extract.mentions import Mention
 _COORD = re.compile(r"^\s*(?:,\s*(?:and\s+)?|and\s+|&\s+|as well as\s+|or\s+)"
                     r"(?:(?!(?:said|says|told|who|which|that|while|after|before|when|where|but|was|were|is|are|has|"
                     r"have|had|will|would|also|then|met|meets|spoke|added)\b)[a-z][a-z-]+,?\s+){0,3}$")
+_AS_WELL = re.compile(r"^\s*,?\s*(?:as well as|along with|and also|plus)\s+(?:[a-z][a-z-]+\s+){0,3}$")
 _AND = re.compile(r"\b(?:and|or|as well as)\b|&")
 _INCLUDING = re.compile(r"^[^.;]{0,30}?(?i:among them|including|among whom were|notably)\s+")
 _PREP_OBJ = re.compile(r"\b(?:of|in|from|at|on|for|against|to|with|about|into|over|than|like|under)\s+(?:the\s+)?$",
@@ -89,7 +90,11 @@ class PairingSentence:
             group.append(j)
             if _AND.search(gap):
                 last_and = len(group)
-                break
+                # "A and B, as well as C": the list goes on after "as well as"/"along with";
+                # "the assets of A and of B, C and D": a repeated preposition opens a new list
+                if not (j + 1 < len(self.ms) and _AS_WELL.match(self.text[self.loc[j][1]:self.loc[j + 1][0]])) \
+                        and not re.match(r"\s*,?\s*and\s+(?:of|on|against)\s+$", gap):
+                    break
         return group[:max(1, last_and)]
 
     def left(self, pos: int, *, allow_prep: bool = False, max_chars: int = 160) -> list[int]:

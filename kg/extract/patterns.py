@@ -78,7 +78,8 @@ TRIGGERS: tuple[Trigger, ...] = (
        0.85, "added"),
     # advisers
     _t("advises", r"\b(?P<t>(?:(?:senior|top|chief|special|foreign[- ]policy|national security|economic|political|"
-                  r"military|security|longtime|close|diplomatic)\s+)?(?:adviser|advisor|aide|counselor|counsellor)s?)\b", 0.85,
+                  r"military|security|longtime|close|diplomatic)\s+)?(?:adviser|advisor|aide|counselor|counsellor)s?"
+                  r"|(?:deputy\s+)?chief\s+of\s+staff)\b", 0.85,
        "adviser"),
 )
 
@@ -87,12 +88,16 @@ _NEG = re.compile(r"\b(not|n[’']t|never|no longer|no plans? to|without|cannot|
 _REFUSE = re.compile(r"\b(declin(?:ed|es|ing)|refus(?:ed|es|ing)|rejected|rejects|ruled out|snubbed|turned down)\b",
                      re.IGNORECASE)
 _CANCEL = re.compile(r"\b(cancel(?:l?ed|s|ling)?|called off|postponed|scrapped|pulled out)\b", re.IGNORECASE)
+_CANCEL_AFTER = re.compile(r"[^.;:—]{0,90}?\b(?:was|were|has been|have been|had been)\s+(?:\w+ly\s+)?"
+                           r"(?:cancel(?:l)?ed|called off|postponed|scrapped|shelved|put off|scuttled)\b", re.IGNORECASE)
 _WERE_SCHEDULED = re.compile(r"\b(?:was|were|had been)\s+(?:scheduled|set|due|supposed|expected|planning|going)\s+to\b",
                              re.IGNORECASE)
 _PLAN = re.compile(r"\b(will|would|shall|[’']ll|is to|are to|plans?|planning|planned|scheduled|set to|expected|due to|"
                    r"slated|going to|intends?|agreed|poised|potential|possible|proposed|upcoming|future|prospective|"
                    r"prepar(?:e|es|ing)|could|may|might|hopes?|wants?|seeks?|invit(?:e|ed|es|ation)|offered|"
                    r"discuss(?:ed|ing)?|aims?|ready)\b|\bto$", re.IGNORECASE)
+_PLAN_TRAVEL = re.compile(r"\b(?:will|is|are)\s+(?:(?:expected|scheduled|set|due|planning|going|to)\s+)*(?:to\s+)?"
+                          r"(?:travel|visit|go|fly|head|come|arrive|attend)\b[^.;]*\b(?:for|to)\s*$", re.IGNORECASE)
 _PLAN_AFTER = re.compile(r"\b((?:is|are)\s+(?:scheduled|expected|set|due|planned|slated)\b|in the coming (?:days|weeks|months)|next (?:week|month|year)|later this (?:week|month|year)"
                          r"|in the near future|soon|tomorrow)\b", re.IGNORECASE)
 _DEMAND = re.compile(r"\b(call(?:s|ed|ing)? for|demand(?:s|ed|ing)?|urg(?:e|es|ed|ing)|press(?:es|ed)? for|should be|"
@@ -123,11 +128,15 @@ def status_before(text: str, pos: int, end: int | None = None) -> str:
         return "refused"
     if _NEG.search(near):
         return "negated"
+    if end is not None and _CANCEL_AFTER.match(text, end):  # "a planned meeting between X and Y was called off"
+        return "cancelled"
     if _WERE_SCHEDULED.search(near):
         if _CANCEL.search(text[pos:]):
             return "cancelled"
         return "planned"
     if _PLAN.search(" ".join(words[-5:])):
+        return "planned"
+    if _PLAN_TRAVEL.search(left):  # "is expected to visit Ankara next week for talks with"
         return "planned"
     after = text[end if end is not None else pos:]
     after = after[:120]

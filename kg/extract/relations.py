@@ -232,7 +232,8 @@ def _sanctions(sent: PairingSentence, trig: Trigger, ts: int, te: int, state: Do
     elif prep:
         targets = sent.ents(sent.right(te + prep.end(), max_chars=15))
     elif word in _DIRECT_OBJECT and not passive:  # "sanctioned/designated/blacklisted (the firm) X"
-        targets = sent.ents(sent.right(te, max_chars=30))
+        right = sent.right(te, max_chars=30)
+        targets = sent.ents(right) if right and not _NOT_OBJECT_GAP.search(text[te:sent.loc[right[0]][0]]) else []
     elif passive:
         targets = sent.ents(sent.left(ts))
     else:
@@ -259,7 +260,7 @@ def _sanctions(sent: PairingSentence, trig: Trigger, ts: int, te: int, state: Do
     if not targets:
         # "The EU imposed sanctions on four companies." names no target, but the imposer carries over
         # to the next sentences ("The measures freeze the assets of A and B")
-        if imposers and not passive and status_before(text, ts, te) in ("held", "planned"):
+        if imposers and imposers[0].type != "Person" and not passive and status_before(text, ts, te) in ("held", "planned"):
             state.last_imposer = imposers[0]
         return []
     if not imposers and state.last_imposer is not None:
@@ -274,6 +275,9 @@ def _sanctions(sent: PairingSentence, trig: Trigger, ts: int, te: int, state: Do
             for s in imposers for t in targets if s is not t]
 
 
+#: words between "designated" and a name that show the name is not its object ("designating me is that I am Iran's")
+_NOT_OBJECT_GAP = re.compile(r"\b(?:is|are|was|were|be|that|me|him|her|it|them|us|you|as|to|for|in|by|because|since|"
+                             r"after|said|says|with|from)\b|[,;:]", re.IGNORECASE)
 _DIRECT_OBJECT = frozenset({"sanctioned", "sanctioning", "blacklisted", "blacklists", "designated", "designates",
                             "designating"})
 

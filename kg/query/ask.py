@@ -163,7 +163,8 @@ def when_text(row: dict[str, Any]) -> str:
 
 
 def _source_text(row: dict[str, Any]) -> str:
-    src = str(row.get("source") or row.get("assertion") or "an unnamed source")
+    src = str(row.get("source") or ("a document without URL" if row.get("title") else "")
+              or row.get("assertion") or "an unnamed source")
     title = f' "{row["title"]}"' if row.get("title") else ""
     quote = f' — quote: "{row["quote"]}"' if row.get("quote") else ""
     grade = f" [grade {row['reliability']}{row['credibility']}]" if row.get("reliability") else ""

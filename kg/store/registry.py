@@ -23,6 +23,8 @@ _FACTORIES: dict[str, str] = {
     "file": "kg.store.registry:_embedded",
     "http": "kg.store.remote:RemoteStore.from_spec",
     "https": "kg.store.remote:RemoteStore.from_spec",
+    "sparql+http": "kg.store.remote:RemoteStore.from_spec",
+    "sparql+https": "kg.store.remote:RemoteStore.from_spec",
 }
 
 

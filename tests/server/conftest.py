@@ -28,12 +28,14 @@ def free_port() -> int:
 
 
 @contextlib.contextmanager
-def _serve(store: Path, *args: str) -> Iterator[str]:
+def _serve(store: Path, *args: str, token_env: str | None = None) -> Iterator[str]:
     """Run ``kg serve --store STORE --port P ARGS`` until the block ends; yields the base URL."""
     port = free_port()
     env = dict(os.environ)
     env.pop("KG_TOKEN", None)
     env.pop("KG_STORE", None)
+    if token_env is not None:
+        env["KG_TOKEN"] = token_env
     proc = subprocess.Popen([sys.executable, "-m", "kg.cli.main", "serve", "--store", str(store), "--port", str(port), *args],
                             cwd=REPO, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
     base = f"http://127.0.0.1:{port}"

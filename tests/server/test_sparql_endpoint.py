@@ -138,6 +138,14 @@ def test_read_only_without_token_and_cors(tmp_path, seed, serve):
         assert "access-control-allow-origin" not in other.headers
 
 
+def test_token_from_the_environment(tmp_path, seed, serve):
+    seed(tmp_path / "store")
+    with serve(tmp_path / "store", token_env="from-env") as base:
+        update = {"update": "INSERT DATA { <http://ex/a> <http://ex/p> 1 }"}
+        assert httpx.post(base + "/sparql", data=update, headers={"Authorization": "Bearer nope"}).status_code == 403
+        assert httpx.post(base + "/sparql", data=update, headers={"Authorization": "Bearer from-env"}).status_code == 204
+
+
 def test_slow_query_times_out(tmp_path, seed, serve):
     seed(tmp_path / "store", filler=3000)
     with serve(tmp_path / "store", "--timeout", "1") as base:
