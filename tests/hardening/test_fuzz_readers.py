@@ -32,7 +32,16 @@ def _read(text: str, kind: str | None, published: object = None) -> None:
     except Exception as exc:  # noqa: BLE001
         check_clean(exc)
         return
+    if text.strip() == "[]" and kind == "json":
+        return  # routed: an empty JSON list is read as no documents without an error (see the xfail below)
     assert docs and all(d.text and d.text.strip() for d in docs)
+
+
+@pytest.mark.xfail(strict=True, reason="kg.ingest.readers: a .json file holding [] yields no documents and no "
+                   "error, while an empty .jsonl raises 'empty file' (routed to the ingest owner)")
+def test_empty_json_list_is_an_error():
+    with pytest.raises(readers.ReaderError):
+        readers.read_text("[]", "empty.json", kind="json")
 
 
 @FUZZ
