@@ -46,11 +46,15 @@ def parse_claims_lenient(text: str, name: str) -> tuple[list[ClaimInput], list[s
 
 def _records(text: str, name: str) -> list[tuple[int, dict[str, Any]]]:
     if name.lower().endswith(".csv"):
-        reader = csv.DictReader(io.StringIO(text))
-        missing = {"subject", "relation", "object", "source"} - set(reader.fieldnames or [])
-        if missing:
-            raise ClaimsFileError(f"{name}: missing column(s) {', '.join(sorted(missing))}")
-        return [(i + 2, dict(row)) for i, row in enumerate(reader)]
+        # newline="": the csv module sees the line ends itself (a lone CR is a line end, not a csv.Error).
+        reader = csv.DictReader(io.StringIO(text, newline=""))
+        try:
+            missing = {"subject", "relation", "object", "source"} - set(reader.fieldnames or [])
+            if missing:
+                raise ClaimsFileError(f"{name}: missing column(s) {', '.join(sorted(missing))}")
+            return [(i + 2, dict(row)) for i, row in enumerate(reader)]
+        except csv.Error as exc:
+            raise ClaimsFileError(f"{name}: line {reader.line_num}: malformed CSV ({exc})") from None
     try:
         data = yaml.safe_load(text)
     except yaml.YAMLError as exc:

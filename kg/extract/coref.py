@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 from dataclasses import dataclass, field
 
 from kg.extract.linking import Linker
@@ -34,12 +35,15 @@ _NOT_ACTORS = {"GMT", "UTC", "AP", "AM", "PM", "DC", "TV", "CEO", "OK", "II", "I
 _LEADER = {"president", "leader", "prime", "chancellor", "king", "supreme", "premier", "emir", "head"}
 
 
+@lru_cache(maxsize=65536)
 def fold(text: str) -> str:
-    """Lower-case, accents removed: the key surnames are compared on.
+    """Lower-case, accents removed: the key surnames are compared on (cached: names repeat).
 
     >>> fold("Viačorka’s")
     'viacorka'
     """
+    if text.isascii():
+        return text.replace("'s", "").lower().strip(" .'")
     text = text.replace("’s", "").replace("'s", "")
     text = unicodedata.normalize("NFKD", text)
     return "".join(c for c in text if not unicodedata.combining(c)).lower().strip(" .’'")
@@ -66,7 +70,8 @@ class Coref:
     def __init__(self, linker: Linker) -> None:
         self.linker = linker
         self.text = ""
-        self.persons: dict[str, Entity] = {}  # folded surname -> person
+        self.persons: dict[str, Entity] = {}  # folded surname (and folded full name) -> person
+        self.firsts: dict[str, list[Entity]] = {}  # folded given name -> persons with it
         self.others: dict[tuple[str, str], Entity] = {}
         self.recent: list[Entity] = []  # persons, most recent last
         self.last_subject: Entity | None = None
@@ -85,14 +90,15 @@ class Coref:
             ent = next((e for k, e in self.persons.items() if fold(parts[0]) in k.split("-")), None)
         if ent is None and len(parts) == 1 and not create:
             # "Abiy" for "Abiy Ahmed": a given name used alone, when exactly one known person has it
-            firsts = [e for e in self.persons.values() if len(e.label.split()) > 1 and fold(e.label.split()[0]) == fold(parts[0])]
-            ent = firsts[0] if len(set(map(id, firsts))) == 1 else None
+            firsts = self.firsts.get(fold(parts[0]), [])
+            ent = firsts[0] if len(firsts) == 1 else None
         if ent is None and create:
             label = " ".join(parts)
             ent = Entity(label, "Person", self.linker.ref(label, "Person"))
             self.persons[key] = ent
             if full != key:
                 self.persons[full] = ent
+                self.firsts.setdefault(fold(parts[0]), []).append(ent)
         if ent is not None:
             ent.titles.update(titles)
             if country:

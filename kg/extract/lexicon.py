@@ -160,6 +160,9 @@ _TITLE_PHRASES = (
     "its", "their", "marine", "sergeant", "sgt.", "captain", "capt.", "major", "lieutenant", "pilot", "soldier",
     "veteran", "reporter", "correspondent", "blogger", "dealer", "arms dealer", "star", "player", "coach",
     "counterpart", "businessman", "businesswoman", "oligarch", "tycoon", "executive secretary", "senior director", "staff", "foreign", "security", "national",
+    "commissioner", "emperor", "empress", "high representative", "chancellor", "crown princess", "grand duke",
+    "secretary-general", "secretary general", "director-general", "envoy", "negotiator", "interior", "defence",
+    "defense", "finance",
 )
 TITLE_WORDS: frozenset[str] = frozenset(w for p in _TITLE_PHRASES for w in p.split())
 

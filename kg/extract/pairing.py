@@ -22,7 +22,8 @@ from kg.extract.mentions import Mention
 
 _COORD = re.compile(r"^\s*(?:,\s*(?:and\s+)?|and\s+|&\s+|as well as\s+|or\s+)"
                     r"(?:(?!(?:said|says|told|who|which|that|while|after|before|when|where|but|was|were|is|are|has|"
-                    r"have|had|will|would|also|then|met|meets|spoke|added)\b)[a-z][a-z-]+,?\s+){0,3}$")
+                    r"have|had|will|would|also|then|met|meets|spoke|added)\b)[a-z][a-z-]+,?\s+){0,4}$")
+_APPOS_IN_LIST = re.compile(r"^\s*,\s*(?:a|an|the|his|her|its|their)\s[^,;.]{1,40}(?=,\s*(?:and|or)\s)")
 _AS_WELL = re.compile(r"^\s*,?\s*(?:as well as|along with|and also|plus)\s+(?:[a-z][a-z-]+\s+){0,3}$")
 _AND = re.compile(r"\b(?:and|or|as well as)\b|&")
 _INCLUDING = re.compile(r"^[^.;]{0,30}?(?i:among them|including|among whom were|notably)\s+")
@@ -85,6 +86,8 @@ class PairingSentence:
         while group[-1] + 1 < len(self.ms):
             j = group[-1] + 1
             gap = self.text[self.loc[group[-1]][1]:self.loc[j][0]]
+            # "A, an accountant, and the exchange house B": an appositive inside a list
+            gap = _APPOS_IN_LIST.sub(" ", gap, count=1)
             if not _COORD.match(gap):
                 break
             group.append(j)

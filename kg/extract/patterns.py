@@ -27,8 +27,9 @@ class Trigger:
     relation: str
     regex: re.Pattern[str]
     confidence: float
-    mode: str  # verb | noun | compound | adviser | poss_adviser | freeze
+    mode: str  # verb | noun | call | adviser | freeze | list | added
     event_type: str | None = None
+    keys: tuple[str, ...] = ()  # lower-case substrings one of which every match contains (a cheap pre-filter)
 
 
 def _t(relation: str, pattern: str, confidence: float, mode: str, event_type: str | None = None) -> Trigger:
@@ -83,6 +84,21 @@ TRIGGERS: tuple[Trigger, ...] = (
        "adviser"),
 )
 
+_KEYS: dict[tuple[str, str], tuple[str, ...]] = {
+    ("meets", "verb"): ("met", "meet", "sat down", "sit down", "sits down", "host", "welcom", "receiv", "visit"),
+    ("meets", "noun"): ("summit",),
+    ("talksWith", "verb"): ("spok", "speak", "talk", "phon", "conversation", "call", "video"),
+    ("talksWith", "call"): ("call", "rang", "phones"),
+    ("pardons", "verb"): ("pardon", "amnest", "commuted", "clemency"),
+    ("releases", "verb"): ("releas", "free", "handed over", "swap", "exchang"),
+    ("sanctions", "verb"): ("sanction", "blacklist", "designat"),
+    ("sanctions", "freeze"): ("freez", "froze"),
+    ("sanctions", "added"): ("add",),
+    ("advises", "adviser"): ("advis", "aide", "counsel", "chief of staff"),
+}
+TRIGGERS = tuple(Trigger(t.relation, t.regex, t.confidence, t.mode, t.event_type, _KEYS.get((t.relation, t.mode), ()))
+                 for t in TRIGGERS)
+
 _NEG = re.compile(r"\b(not|n[’']t|never|no longer|no plans? to|without|cannot|fail(?:s|ed)? to)\b|\w+n[’']t\b",
                   re.IGNORECASE)
 _REFUSE = re.compile(r"\b(declin(?:ed|es|ing)|refus(?:ed|es|ing)|rejected|rejects|ruled out|snubbed|turned down)\b",
@@ -126,7 +142,8 @@ def status_before(text: str, pos: int, end: int | None = None) -> str:
     near = " ".join(words[-6:])
     if _REFUSE.search(near):
         return "refused"
-    if _NEG.search(near):
+    if _NEG.search(near) or re.search(r"\bno\s+(?:[a-z-]+\s+)?$|\bno\s+(?:[a-z-]+\s+)?(?:talks|meetings?|contacts?|"
+                                      r"summit|calls?)\b", left):  # "held no talks (at the summit)"
         return "negated"
     if end is not None and _CANCEL_AFTER.match(text, end):  # "a planned meeting between X and Y was called off"
         return "cancelled"
@@ -157,7 +174,8 @@ _GROUP = re.compile(
     r"\b(?:(?P<n>\d[\d,]*|" + "|".join(_NUM_WORDS) + r"|dozens|hundreds|thousands|several|some)\s+(?:of\s+)?)?"
     r"(?:(?:of the|of them|the|[a-z][a-z-]+)\s+){0,3}?(?P<g>political prisoners|prisoners|detainees|inmates|individuals|people|"
     r"persons|opponents|activists|dissidents|critics|hostages|captives|journalists|protesters|americans|citizens|"
-    r"nationals|prisoners of war|pows|soldiers|men|women)\b", re.IGNORECASE)
+    r"nationals|prisoners of war|pows|soldiers|men|women|politicians|figures|lawmakers|students|migrants|fishermen|"
+    r"sailors|convicts|foreigners|servicemen|civilians|bloggers|reporters|demonstrators|priests|clerics)\b", re.IGNORECASE)
 
 
 def find_group(text: str, pos: int, window: int = 45) -> tuple[str, int | None, int, int] | None:

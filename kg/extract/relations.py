@@ -28,6 +28,9 @@ from kg.extract.patterns import TRIGGERS, Trigger, find_group, is_demand, status
 
 #: cues that "talks" were held at a distance (else "held talks with" is an in-person meeting)
 _REMOTE = re.compile(r"phone|call|video|virtual|remote|online|teleconferenc|by link", re.IGNORECASE)
+#: what may stand between a caller and "called": adverbs, auxiliaries, a day ("X on Tuesday called Y")
+_CALL_GAP = re.compile(r"[\s,]*(?:(?:has|have|had|also|then|later|first|personally|again|on|last|this|\w+day|morning|"
+                       r"evening|night|week|\w+ly)[\s,]+)*", re.IGNORECASE)
 #: a verb coordinated with an earlier one: "... and (later) spoke with"
 _AND_VERB = re.compile(r"(?:^|[^,\w]|,)\s*\band\s+(?:(?:then|later|also|subsequently|afterwards|separately|again|"
                        r"has|have|had|will|would|was|were|is|are|[a-z]+ly)\s+){0,2}$")
@@ -67,14 +70,28 @@ def find_relations(text: str, base: int, mentions: list[Mention], state: DocStat
         return []
     found: list[Found] = []
     taken: list[tuple[int, int, str]] = []
+    low = text.lower()
     for trig in TRIGGERS:
+        if trig.keys and not any(k in low for k in trig.keys):
+            continue
         for m in trig.regex.finditer(text):
             ts, te = m.start("t"), m.end()
             if any(r == trig.relation and a < te and ts < b for a, b, r in taken):
                 continue
             taken.append((ts, te, trig.relation))
             found.extend(_HANDLERS[trig.relation](sent, trig, ts, te, state))
+    if len(found) > 1:
+        # "X and Y did not meet at the ... summit": the negated verb governs the pair, not the bare noun
+        neg = {_pair_key(f) for f in found if f.status in ("negated", "refused", "cancelled")}
+        if neg:
+            found = [f for f in found if f.status != "held" or _pair_key(f) not in neg]
     return found
+
+
+def _pair_key(f: Found) -> tuple[Any, ...]:
+    if f.relation in ("meets", "talksWith"):
+        return (f.relation, frozenset((id(f.subject), id(f.obj))))
+    return (f.relation, id(f.subject), id(f.obj))
 
 
 def _span(sent: PairingSentence, ts: int, te: int, idx: list[int]) -> tuple[int, int]:
@@ -92,10 +109,11 @@ def _symmetric(sent: PairingSentence, trig: Trigger, ts: int, te: int, state: Do
         relation, event_type = "meets", "Meeting"  # "held talks with", "talks between": in person unless remote
     right = sent.right(te)
     left = sent.left(ts)
-    if trig.mode == "call":  # "X called Y": Y directly after, and not "called Y a liar"
+    if trig.mode == "call":  # "X called Y": Y directly after, and not "called Y a liar", "a man called Y"
         right = sent.right(te, max_chars=12)
-        if not right or any(e.type != "Person" for e in sent.ents(right)) or \
-                re.match(r"\s+(?:a|an|[“\"])\s*\w", text[sent.loc[right[-1]][1]:]):
+        if not right or not left or any(e.type != "Person" for e in sent.ents(right)) or \
+                re.match(r"(?:[’']s\b|\s+(?:(?:a|an)\s|[“\"]))", text[sent.loc[right[-1]][1]:]) or \
+                not _CALL_GAP.fullmatch(text[sent.loc[left[-1]][1]:ts]):
             return []
     if _AND_VERB.search(text[max(0, ts - 40):ts]):
         # "X met Y in Rome and later spoke with Z": the coordinated verb's subject is the clause subject
@@ -126,6 +144,17 @@ def _symmetric(sent: PairingSentence, trig: Trigger, ts: int, te: int, state: Do
                               r"in person|with|to|between|and|from|[“”\"'’]+)\W*)*$",
                               text[te:sent.loc[right[0]][0]], re.I):
         right = []
+    if trig.event_type == "Call" and not right and left and \
+            re.search(r"\b(?:in|during|over|on|by)\s+(?:a|an|the|their|his|her)?\s*(?:[a-z-]+\s+)?$", text[:ts]):
+        # "X thanked Y in a phone call": the clause subject called the person before the phrase
+        first = sent.clause_subject(ts)
+        if first is not None and first != left[-1]:
+            left, right = [first], left[-1:]
+    if right and re.match(r"[’']s\s", text[sent.loc[right[0]][1]:sent.loc[right[0]][1] + 3]):
+        # "met Ann Lee's predecessor": a possessive modifies the object; "met Lee's envoy Tom Berg": the envoy
+        nxt = right[0] + 1
+        gap = text[sent.loc[right[0]][1]:sent.loc[nxt][0]] if nxt < len(sent.ms) else ""
+        right = sent.coordinated_right(nxt) if re.fullmatch(r"[’']s\s+(?:[a-z-]+\s+){0,3}", gap) else []
     if re.match(r"\W*\s*between\b", after) and right:
         right = sent.coordinated_right(right[0])
         left, right = right[:1], right[1:]
@@ -140,7 +169,7 @@ def _symmetric(sent: PairingSentence, trig: Trigger, ts: int, te: int, state: Do
         subjects = others[:1]
     if not objects:
         # "X and Y talked about ..." is a topic, not a call; pairs need a phone cue or a meeting verb
-        if len(subjects) < 2 or (trig.relation == "talksWith" and not re.search(r"phone|call", text[ts:te], re.I)):
+        if len(subjects) < 2 or (relation == "talksWith" and not re.search(r"phone|call", text[ts:te], re.I)):
             return []
         subjects, objects = subjects[:1], subjects[1:]
     status = status_before(text, ts, te)
@@ -221,6 +250,8 @@ def _sanctions(sent: PairingSentence, trig: Trigger, ts: int, te: int, state: Do
     if trig.mode in ("list", "added") or (word.startswith("designat") and not passive):
         if re.search(r"\b(?:the|a|an|its|their|newly)\s+$", text[max(0, ts - 8):ts]):
             return []  # "the designated terrorist group": an adjective
+    if word.startswith("designat") and state.last_imposer is None and not _SANCTION_CONTEXT.search(text):
+        return []  # "was designated (as) the party's candidate": no sanctions context
     prep = (re.match(r"^\s*(?:the\s+)?(?:assets\s+of|on|against)\s+", text[te:]) if trig.mode == "freeze"
             else _TARGET_PREP.match(text[te:]) if trig.mode == "verb" else None)
     if trig.mode == "list":  # "Among those targeted were X and Y"
@@ -239,7 +270,8 @@ def _sanctions(sent: PairingSentence, trig: Trigger, ts: int, te: int, state: Do
     else:
         targets = []
     # "Hong Kong-based firms": a place modifying the real target is not a target
-    targets = [e for e in targets if not any(m.entity is e and re.match(r"[-–][a-z]", text[b:b + 2])
+    mod = r"[-–][a-z]|[’']s\s" if trig.mode in ("list", "added") or word in _DIRECT_OBJECT else r"[-–][a-z]"
+    targets = [e for e in targets if not any(m.entity is e and re.match(mod, text[b:b + 3])
                                              for m, (_a, b) in zip(sent.ms, sent.loc))]
     imposers = sent.by_agent(te) if passive else []
     conf = trig.confidence
@@ -278,6 +310,8 @@ def _sanctions(sent: PairingSentence, trig: Trigger, ts: int, te: int, state: Do
 #: words between "designated" and a name that show the name is not its object ("designating me is that I am Iran's")
 _NOT_OBJECT_GAP = re.compile(r"\b(?:is|are|was|were|be|that|me|him|her|it|them|us|you|as|to|for|in|by|because|since|"
                              r"after|said|says|with|from)\b|[,;:]", re.IGNORECASE)
+_SANCTION_CONTEXT = re.compile(r"sanction|terror|blacklist|\blist\b|asset|freez|froze|OFAC|Treasury|penalt|authorit",
+                               re.IGNORECASE)
 _DIRECT_OBJECT = frozenset({"sanctioned", "sanctioning", "blacklisted", "blacklists", "designated", "designates",
                             "designating"})
 
@@ -315,6 +349,12 @@ def _advises(sent: PairingSentence, trig: Trigger, ts: int, te: int, state: DocS
                 ai = r[0]
             elif bi > 0 and _APPOS_LEFT.match(text[sent.loc[bi - 1][1]:sent.loc[bi][0]]):
                 ai = bi - 1
+    if (ai is None or advisee is None) and re.search(r"\bas\s+(?:his|her)\s+(?:[\w-]+\s+){0,3}$", text[:ts]):
+        # "President Y appointed X as his foreign policy adviser": X advises the clause subject
+        first = sent.clause_subject(ts)
+        left = [i for i in sent.left(ts, allow_prep=True) if i != first]
+        if first is not None and left:
+            ai, bi, advisee = left[-1], first, (sent.ents([first]) or [None])[0]
     if ai is None or advisee is None:
         return []
     ents = sent.ents([ai])

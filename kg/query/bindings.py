@@ -47,6 +47,11 @@ def _mask(sparql: str) -> str:
         elif c == "#":
             end = sparql.find("\n", i)
             end = n if end < 0 else end
+        elif c == "\\":
+            # outside strings a backslash escapes one character of a prefixed name (PN_LOCAL_ESC: ex:a\' or
+            # ex:a\#); that character opens no string or comment, so it must not hide the text after it.
+            i += 2
+            continue
         else:
             i += 1
             continue
@@ -94,5 +99,7 @@ def strip_literals(sparql: str) -> str:
 
     >>> "SERVICE" in strip_literals('SELECT * WHERE { ?s ?p "SERVICE" } # SERVICE')
     False
+    >>> "SERVICE" in strip_literals("SELECT * WHERE { BIND(ex:a\\\\' AS ?x) SERVICE <http://h/> {} ?s ?p ex:b\\\\' }")
+    True
     """
     return _mask(sparql)

@@ -44,7 +44,7 @@ def triples(extractor: RuleExtractor, text: str, published: str | None = "2025-0
     ("President Ann Lee and Raj Patel failed to meet.", ("meets", "Ann Lee", "Raj Patel", "negated")),
     ("Tom Berg, an envoy of President Ann Lee, met Raj Patel.", ("meets", "Tom Berg", "Raj Patel", "held")),
     ("President Ann Lee met Raj Patel, hours after holding talks with Mia Holm.",
-     ("talksWith", "Ann Lee", "Mia Holm", "held")),
+     ("meets", "Ann Lee", "Mia Holm", "held")),  # "talks" without a phone/video cue are in person
     ("Norway imposed sanctions on Raj Patel, businessman Tom Berg and the Nordic Shipping Company.",
      ("sanctions", "Norway", "Nordic Shipping Company", "held")),
     ("Prime Minister Raj Patel spoke. Patel's diplomatic adviser Tom Berg said so.",
@@ -55,7 +55,7 @@ def triples(extractor: RuleExtractor, text: str, published: str | None = "2025-0
     ("During a meeting with Prime Minister Raj Patel, President Ann Lee said so.", ("meets", "Ann Lee", "Raj Patel", "held")),
     ("President Ann Lee, who met Raj Patel on Monday, said so.", ("meets", "Ann Lee", "Raj Patel", "held")),
     ("Sanctions were imposed on Raj Patel by the European Union.", ("sanctions", "European Union", "Raj Patel", "held")),
-    ("Talks between President Ann Lee and Raj Patel ended without a deal.", ("talksWith", "Ann Lee", "Raj Patel", "held")),
+    ("Talks between President Ann Lee and Raj Patel ended without a deal.", ("meets", "Ann Lee", "Raj Patel", "held")),
     ("President Ann Lee hosted her Indian counterpart Raj Patel.", ("meets", "Ann Lee", "Raj Patel", "held")),
     ("Officials said President Ann Lee would not meet Raj Patel.", ("meets", "Ann Lee", "Raj Patel", "negated")),
 ])
