@@ -76,6 +76,7 @@ class Coref:
         self.recent: list[Entity] = []  # persons, most recent last
         self.last_subject: Entity | None = None
         self.last_pair: tuple[Entity, Entity] | None = None
+        self.pairs: list[tuple[Entity, Entity]] = []  # pairs of persons per sentence, in reading order
 
     # -- registry -----------------------------------------------------------
     def _person(self, name: str, titles: tuple[str, ...], country: str | None, create: bool) -> Entity | None:
@@ -156,6 +157,7 @@ class Coref:
                 persons.append(m.entity)
         if len(persons) >= 2:
             self.last_pair = (persons[0], persons[1])
+            self.pairs.append(self.last_pair)
         if sent_subject is not None and not headline:
             self.last_subject = sent_subject
         return kept
@@ -220,6 +222,12 @@ class Coref:
                     persons.append(k.entity)
             if len(persons) >= 2:
                 return (persons[-2], persons[-1])
+            # "the two ministers": the latest pair whose members both hold that role
+            role = m.text.split()[-1].lower().rstrip("s")
+            if role in ("minister", "president", "chancellor", "premier", "diplomat", "envoy"):
+                for a, b in reversed(self.pairs[-6:]):
+                    if all(any(role in t or t == "counterpart" for t in e.titles) for e in (a, b)):
+                        return (a, b)
             return self.last_pair
         return None
 

@@ -162,7 +162,8 @@ _TITLE_PHRASES = (
     "counterpart", "businessman", "businesswoman", "oligarch", "tycoon", "executive secretary", "senior director", "staff", "foreign", "security", "national",
     "commissioner", "emperor", "empress", "high representative", "chancellor", "crown princess", "grand duke",
     "secretary-general", "secretary general", "director-general", "envoy", "negotiator", "interior", "defence",
-    "defense", "finance",
+    "defense", "finance", "citizen", "intelligence", "spy", "army", "navy", "military", "opposition politician",
+    "politician", "dissident", "rights", "defender", "lawyer", "human",
 )
 TITLE_WORDS: frozenset[str] = frozenset(w for p in _TITLE_PHRASES for w in p.split())
 

@@ -34,6 +34,7 @@ _PAIR_FOLLOWERS = {"also", "have", "had", "has", "will", "would", "met", "discus
                    "might", "should", "can", "cannot", "won't", "didn't", "signed", "planned", "plan", "expected"}
 _AFTER_OBJ_PRONOUN = {"and", "for", "to", "in", "on", "as", "at", "about", "with", "from", "that", "after", "before",
                       "during", "since", "but", "or", "the", "a", "an", "over", "by", "last", "this", "when", "while"}
+_STATE_NOUNS = {"authorities", "government", "regime", "junta", "military"}
 _NAME_PARTICLES = {"de", "al", "bin", "van", "von", "da", "del", "la", "le", "el", "ibn", "der"}
 
 
@@ -183,6 +184,12 @@ def find_mentions(sent: Sentence, *, headline: bool, known: set[str] | None = No
                 out.append(m)
                 i = j
                 continue
+        if lex is None and low in DEMONYMS and i + 1 < n and toks[i + 1].text.lower() in _STATE_NOUNS:
+            # "Belarusian authorities released ...": the state acts
+            e = toks[i + 1].idx + len(toks[i + 1].text)
+            out.append(Mention(tok.idx, e, text[tok.idx:e], "country", "Country", DEMONYMS[low], country=DEMONYMS[low]))
+            i += 2
+            continue
         if lex is not None:
             j, canon, typ = lex
             if not (j < n and _cap(toks[j]) and toks[j].text not in NON_NAME and typ == "Country"

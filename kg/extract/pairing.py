@@ -35,7 +35,8 @@ _PASSIVE = re.compile(r"\b(?:was|were|been|be|being|is|are)\s+(?:(?:\w+ly|also|n
 _PARENS = re.compile(r"—[^—]*—|–[^–]*–|\([^)]*\)|,\s*(?:who|which)\b[^,]*,"
                      r"|,\s*(?:a|an|the|his|her|its|their|now|then|also|once)\s[^,;]{0,80},")
 _TARGET_PREP = re.compile(r"^[\s,]*(?:(?:other|new|economic|financial|personal|personally|tough|fresh|further|"
-                          r"which|are|were|is|was|be|been|will|targeted|aimed|imposed|directly|also)\s+){0,6}"
+                          r"which|are|were|is|was|be|been|will|targeted|aimed|imposed|directly|also|"
+                          r"on\s+(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|this\s+week|today|yesterday)\s+){0,6}"
                           r"(?:on|against|targeting|at|upon)\s+", re.IGNORECASE)
 _GOVT = re.compile(r"\s+(?:(?:military|interim|transitional|new|ruling|central|federal|national|communist|"
                    r"Taliban|\w+-led)\s+)?(?:government|regime|authorities|junta|administration|military|leadership|"

@@ -1,7 +1,7 @@
 """The JSONL record of an extracted assertion (the ``kg extract --format jsonl`` line).
 
 Documented in docs/extraction.md.  ``status`` is ``negated`` for anything
-stated as not happening (negated or refused; the precise value is kept in
+stated as not happening (negated, refused or cancelled; the precise value is kept in
 ``status_detail``), so a consumer that only checks ``status`` never reads a
 refused meeting as held.
 

@@ -94,6 +94,32 @@ def _pair_key(f: Found) -> tuple[Any, ...]:
     return (f.relation, id(f.subject), id(f.obj))
 
 
+_SUBCLAUSE = re.compile(r"[,;:—–(]|\b(?:after|before|when|while|as|since|because|where|once|until|but)\b", re.IGNORECASE)
+
+
+def _coord_subject(sent: PairingSentence, ts: int, person: bool) -> int | None:
+    """The subject of a verb coordinated by "and": the first actor of the sub-clause holding the first verb
+    ("..., hours after envoy X visited Minsk and met Y": X; "Belarus freed A and released B": Belarus)."""
+    m = _AND_VERB.search(sent.text[max(0, ts - 40):ts])
+    and_pos = max(0, ts - 40) + m.start() if m else ts
+    bounds = [b.end() for b in _SUBCLAUSE.finditer(sent.text, 0, and_pos)]
+    start = bounds[-1] if bounds else 0
+    for i, (a, e) in enumerate(sent.loc):
+        if a < start or e > and_pos:
+            continue
+        ents = entities(sent.ms[i])
+        if not ents or (person and ents[0].type != "Person"):
+            continue
+        if _PREP_OBJ_BEFORE.search(sent.text[max(0, a - 12):a]):
+            continue
+        return i
+    return sent.clause_subject(ts, person=person)
+
+
+_PREP_OBJ_BEFORE = re.compile(r"\b(?:of|in|from|at|on|for|against|to|with|about|into|over|than|like|under)\s+(?:the\s+)?$",
+                              re.IGNORECASE)
+
+
 def _span(sent: PairingSentence, ts: int, te: int, idx: list[int]) -> tuple[int, int]:
     locs = [sent.loc[i] for i in idx] + [(ts, te)]
     return min(s for s, _ in locs), max(e for _, e in locs)
@@ -116,8 +142,8 @@ def _symmetric(sent: PairingSentence, trig: Trigger, ts: int, te: int, state: Do
                 not _CALL_GAP.fullmatch(text[sent.loc[left[-1]][1]:ts]):
             return []
     if _AND_VERB.search(text[max(0, ts - 40):ts]):
-        # "X met Y in Rome and later spoke with Z": the coordinated verb's subject is the clause subject
-        first = sent.clause_subject(ts, person=False)
+        # "X met Y in Rome and later spoke with Z": the coordinated verb's subject is the first verb's
+        first = _coord_subject(sent, ts, person=False)
         if first is not None:
             left = [first]
     if trig.mode == "noun" or word in ("meeting", "meetings", "conversation", "conversations", "call", "calls"):
@@ -209,7 +235,7 @@ def _release(sent: PairingSentence, trig: Trigger, ts: int, te: int, state: DocS
     else:
         left = sent.left(ts, allow_prep=False)
         if _AND_VERB.search(text[max(0, ts - 40):ts]):  # "X freed A and released 13 others": X released
-            first = sent.clause_subject(ts, person=False)
+            first = _coord_subject(sent, ts, person=False)
             left = [first] if first is not None else left
         # "Russia and Ukraine exchanged/swapped prisoners": every side releases
         subjects = sent.ents(left if re.match(r"(?:ex|sw)", text[ts:te], re.I) else left[-1:])
@@ -277,7 +303,7 @@ def _sanctions(sent: PairingSentence, trig: Trigger, ts: int, te: int, state: Do
     conf = trig.confidence
     if not imposers and trig.mode != "list":
         if _AND_VERB.search(text[max(0, ts - 40):ts]):  # "X froze ... and blacklisted Y"
-            first = sent.clause_subject(ts, person=False)
+            first = _coord_subject(sent, ts, person=False)
             before = [first] if first is not None else []
         else:
             before = [i for i in range(len(sent.ms)) if sent.loc[i][1] <= ts and not sent._hidden(i, ts)]
@@ -349,6 +375,14 @@ def _advises(sent: PairingSentence, trig: Trigger, ts: int, te: int, state: DocS
                 ai = r[0]
             elif bi > 0 and _APPOS_LEFT.match(text[sent.loc[bi - 1][1]:sent.loc[bi][0]]):
                 ai = bi - 1
+    poss = re.search(r"(?<!\bas )\b(?:his|her)\s+(?:[\w-]+\s+){0,2}$", text[:ts])
+    if (ai is None or advisee is None) and poss and not prep:
+        # "Duda ..., his chief of staff Malgorzata Paprocka said": the possessor is the clause subject
+        first = sent.clause_subject(poss.start())
+        inside = [i for i, (a, b) in enumerate(sent.loc) if a < te < b]
+        r = inside or sent.right(te, max_chars=4)
+        if first is not None and r and r[0] != first:
+            ai, bi, advisee = r[0], first, (sent.ents([first]) or [None])[0]
     if (ai is None or advisee is None) and re.search(r"\bas\s+(?:his|her)\s+(?:[\w-]+\s+){0,3}$", text[:ts]):
         # "President Y appointed X as his foreign policy adviser": X advises the clause subject
         first = sent.clause_subject(ts)

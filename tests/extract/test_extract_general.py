@@ -111,6 +111,25 @@ def test_general_non_findings(extractor: RuleExtractor, text: str) -> None:
     assert found == set()
 
 
+def test_coordinated_verb_in_a_subclause(extractor: RuleExtractor) -> None:
+    found = triples(extractor, "Norwegian authorities freed activist Mia Holm on Friday, hours after envoy Tom Berg "
+                               "visited Oslo and met President Ann Lee.")
+    assert ("meets", "Tom Berg", "Ann Lee", "held") in found
+    assert ("releases", "Norway", "Mia Holm", "held") in found
+
+
+def test_possessive_chief_of_staff(extractor: RuleExtractor) -> None:
+    assert ("advises", "Mia Holm", "Ann Lee", "held") in triples(
+        extractor, "President Ann Lee turned down the offer, her chief of staff Mia Holm said on Monday.")
+
+
+def test_the_two_ministers_are_the_last_pair_of_ministers(extractor: RuleExtractor) -> None:
+    found = triples(extractor, "Foreign Minister Tom Berg held talks with his Danish counterpart Mia Holm in Oslo. "
+                               "Berg will be received by President Ann Lee. The two ministers last spoke by phone in March.")
+    assert ("talksWith", "Tom Berg", "Mia Holm", "held") in found
+    assert not any(t[0] == "talksWith" and "Ann Lee" in t for t in found)
+
+
 def test_affiliated_object_after_possessive(extractor: RuleExtractor) -> None:
     assert ("meets", "Ann Lee", "Tom Berg", "held") in triples(extractor, "President Ann Lee met Raj Patel's envoy Tom Berg.")
 
