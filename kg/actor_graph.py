@@ -76,17 +76,17 @@ def gazetteer_triples(gaz: Gazetteer) -> list[tuple[NamedNode, NamedNode, object
             triples.append((node, iri(DIP.alias), Literal(alias)))
         leader = False
         for position in record.positions:
-            office = gaz.offices.get(position.office)
-            if office is None:
+            held = gaz.offices.get(position.office)
+            if held is None:
                 continue
-            pos = iri(f"{DATA_NS}position/{content_hash(f'{record.id}|{office.id}|{position.start}')[:24]}")
+            pos = iri(f"{DATA_NS}position/{content_hash(f'{record.id}|{held.id}|{position.start}')[:24]}")
             triples += [(node, iri(DIP.holdsPosition), pos), (pos, RDF_TYPE, iri(DIP.Position)),
-                        (pos, iri(DIP.office), iri(_office_iri(office)))]
+                        (pos, iri(DIP.office), iri(_office_iri(held)))]
             if position.start:
                 triples.append((pos, iri(DIP.positionStart), typed(position.start_date.isoformat(), "date")))
             if position.end:
                 triples.append((pos, iri(DIP.positionEnd), typed(position.end_date.isoformat(), "date")))
-            leader = leader or _is_leadership(office)
+            leader = leader or _is_leadership(held)
         if leader:
             triples.append((node, RDF_TYPE, iri(DIP.Leader)))
     return triples
