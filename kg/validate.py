@@ -15,11 +15,16 @@ from __future__ import annotations
 from collections.abc import Iterable
 from functools import lru_cache
 
-from pyoxigraph import Quad, RdfFormat, serialize
+from typing import Any
+
+from pyoxigraph import BlankNode, Literal, NamedNode, Quad
 from rdflib import Graph
 
 from kg.rdf.ontology import ontology_graph
 from kg.resources import ontology_path
+
+
+_XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
 
 
 class ValidationError(ValueError):
@@ -35,13 +40,36 @@ def validate_quads(quads: Iterable[Quad], *, what: str = "input") -> None:
     """Raise :class:`ValidationError` naming ``what`` when the triples violate a shape."""
     from pyshacl import validate
 
-    triples = [q.triple for q in quads]
     data = Graph()
-    data.parse(data=serialize(triples, format=RdfFormat.N_TRIPLES) or b"", format="nt")
+    for q in quads:  # terms are converted directly: no N-Triples text round trip (rdflib's parser refused
+        data.add((_term(q.subject), _term(q.predicate), _term(q.object)))  # IRIs pyoxigraph accepts, e.g. U+2028)
     data += _class_hierarchy()
     conforms, report, _ = validate(data, shacl_graph=shapes_graph(), inference="none", allow_warnings=True)
     if not conforms:
         raise ValidationError(f"{what} does not conform to the shapes: {_first_message(report)}")
+
+
+def _term(term: Any) -> Any:
+    """The rdflib term for a pyoxigraph NamedNode, BlankNode or Literal.
+
+    >>> from pyoxigraph import Literal as L, NamedNode as N
+    >>> _term(L("1", datatype=N("http://www.w3.org/2001/XMLSchema#integer"))).toPython(), str(_term(N("http://e/\u2028")))
+    (1, 'http://e/\u2028')
+    """
+    from rdflib import BNode, URIRef
+    from rdflib import Literal as RdfLiteral
+
+    if isinstance(term, NamedNode):
+        return URIRef(term.value)
+    if isinstance(term, BlankNode):
+        return BNode(term.value)
+    if isinstance(term, Literal):
+        if term.language:
+            return RdfLiteral(term.value, lang=term.language)
+        if term.datatype.value == _XSD_STRING:  # as rdflib's own parsers: a simple literal has no datatype
+            return RdfLiteral(term.value)
+        return RdfLiteral(term.value, datatype=URIRef(term.datatype.value))
+    raise ValidationError(f"unsupported RDF term {term!r}")  # pragma: no cover - quoted triples are not used
 
 
 @lru_cache(maxsize=1)

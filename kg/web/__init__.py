@@ -16,6 +16,7 @@ sessions are HMAC-signed HttpOnly SameSite=Strict cookies; every form carries th
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import Annotated, Any
 from urllib.parse import quote as urlquote
@@ -41,6 +42,7 @@ CLAIM_FIELDS = ("subject", "relation", "object", "source", "quote", "published",
 def mount(app: FastAPI, graph: KnowledgeGraph, *, write_token: str | None, prefix: str = PREFIX) -> None:
     """Add the desk's pages under ``prefix`` (default ``/ui``) and its CSS under ``prefix/static``."""
     env = Environment(loader=FileSystemLoader(str(HERE / "templates")), autoescape=True)
+    env.filters["http_url"] = http_url
     signer = Signer()
     router = APIRouter(prefix=prefix)
 
@@ -193,6 +195,18 @@ def mount(app: FastAPI, graph: KnowledgeGraph, *, write_token: str | None, prefi
 
     app.include_router(router)
     app.mount(f"{prefix}/static", StaticFiles(directory=str(HERE / "static")), name="kg-web-static")
+
+
+def http_url(value: Any) -> str | None:
+    """``value`` when it is an http(s) URL, else None: only those become links (no ``javascript:`` or ``data:``).
+
+    Ingested documents carry URLs from JSON records and HTML canonical links, which nobody validated.
+
+    >>> http_url("https://example.org/a"), http_url(" JavaScript:alert(1)"), http_url("data:text/html,x")
+    ('https://example.org/a', None, None)
+    """
+    text = str(value or "").strip()
+    return text if re.match(r"^https?://[^\s]+$", text, re.IGNORECASE) else None
 
 
 def _relations() -> tuple[str, ...]:
