@@ -23,7 +23,10 @@ def html_to_parts(html: str) -> dict[str, Any]:
         import trafilatura
     except Exception:  # noqa: BLE001 - broken optional dependency chain (lxml.html.clean)
         return _fallback(html)
-    doc = trafilatura.bare_extraction(html, with_metadata=True, include_comments=False, include_tables=False)
+    try:
+        doc = trafilatura.bare_extraction(html, with_metadata=True, include_comments=False, include_tables=False)
+    except Exception:  # noqa: BLE001 - lxml/htmldate raise bare AssertionErrors on some malformed pages
+        return _fallback(html)
     if doc is None:
         return {}
     d = doc.as_dict() if hasattr(doc, "as_dict") else dict(doc)

@@ -165,6 +165,8 @@ def read_text(text: str, source: str, *, kind: str | None = None, published: Any
         except json.JSONDecodeError as exc:
             raise ReaderError(f"{source}: invalid JSON ({exc.msg} at line {exc.lineno})") from None
         records = data if isinstance(data, list) else [data]
+        if not records:
+            raise ReaderError(f"{source}: the JSON list holds no records")
         return [_from_record(r, f"{source}[{i}]" if isinstance(data, list) else source, meta, path)
                 for i, r in enumerate(records)]
     if kind == "jsonl":

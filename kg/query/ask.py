@@ -106,13 +106,24 @@ def clean_name(name: str) -> str:
 
 
 def parse_period(text: str | None) -> tuple[date, date] | None:
-    """A period phrase as (first day, last day): ``2025``, ``august 2025``, ``2025-08``, a date, ``X and Y``.
+    """A period phrase as (first day, last day), or None when it is not a real period.
+
+    Accepts ``2025``, ``august 2025``, ``2025-08``, a date, and ``X and Y``.
 
     >>> parse_period("august 2025")
     (datetime.date(2025, 8, 1), datetime.date(2025, 8, 31))
     >>> parse_period("2025-07-01 and 2025-08-15")[1]
     datetime.date(2025, 8, 15)
+    >>> parse_period("2025-13") is None
+    True
     """
+    try:
+        return _period(text)
+    except ValueError:  # year 0, month 13 ...
+        return None
+
+
+def _period(text: str | None) -> tuple[date, date] | None:
     if not text:
         return None
     text = text.strip()

@@ -29,7 +29,7 @@ PROV_PRIMARY_SOURCE = NamedNode(PROV + "hadPrimarySource")
 __all__ = ["DIP", "iri", "lit", "typed", "XSD"]
 
 
-@lru_cache(maxsize=None)
+@lru_cache(maxsize=65536)  # bounded: ingest and the server mint IRIs without end
 def iri(value: str) -> NamedNode:
     """A NamedNode for an IRI string or ``DIP`` term (cached)."""
     return NamedNode(str(value))

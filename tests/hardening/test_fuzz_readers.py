@@ -41,13 +41,9 @@ def _read(text: str, kind: str | None, published: object = None) -> None:
     except Exception as exc:  # noqa: BLE001
         check_clean(exc)
         return
-    if text.strip() == "[]" and kind == "json":
-        return  # routed: an empty JSON list is read as no documents without an error (see the xfail below)
     assert docs and all(d.text and d.text.strip() for d in docs)
 
 
-@pytest.mark.xfail(strict=True, reason="kg.ingest.readers: a .json file holding [] yields no documents and no "
-                   "error, while an empty .jsonl raises 'empty file' (routed to the ingest owner)")
 def test_empty_json_list_is_an_error():
     with pytest.raises(readers.ReaderError):
         readers.read_text("[]", "empty.json", kind="json")
@@ -146,9 +142,6 @@ def test_sizes_and_odd_paths(tmp_path):
         check_clean(exc)
 
 
-@pytest.mark.xfail(strict=True, reason="kg.ingest.htmltext.html_to_parts: trafilatura -> htmldate.clean_html -> "
-                   "lxml drop_tree raises a bare AssertionError on '<svg onload=x><html>'; it is not a ReaderError, so "
-                   "iter_documents does not catch it and one such file aborts a whole `kg ingest` folder run")
 def test_malformed_html_is_a_reader_error(tmp_path):
     from kg.api import KnowledgeGraph
     from kg.ingest.pipeline import ingest_paths

@@ -44,8 +44,6 @@ def test_rss_stays_bounded_while_ingesting(tmp_path):
         assert graph.stats()["documents"] == 300
 
 
-@pytest.mark.xfail(strict=True, reason="kg.rdf.terms.iri is lru_cache(maxsize=None): every assertion, event, evidence "
-                   "and document IRI ever built stays cached, so a long ingest or server grows without bound")
 def test_iri_cache_is_bounded():
     from kg.rdf.terms import iri
 
