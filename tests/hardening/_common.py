@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import contextlib
 from contextlib import contextmanager
 from collections.abc import Iterator
 
@@ -12,6 +13,10 @@ from pyoxigraph import RdfFormat
 
 from kg.api import KnowledgeGraph
 from kg.cli.common import _known_errors
+from tests import servers
+from tests.servers import free_port
+
+__all__ = ["free_port", "kg_serve"]
 
 #: Exceptions the CLI turns into one ``error: ...`` line (kg/cli/common.py); anything else is a crash.
 CLEAN = _known_errors()
@@ -58,50 +63,9 @@ CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-backg
 REPO = __import__("pathlib").Path(__file__).resolve().parents[2]
 
 
-def free_port() -> int:
-    import socket
-
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
-
-
-@contextmanager
-def kg_serve(store: str, *args: str) -> Iterator[str]:
+def kg_serve(store: str, *args: str) -> contextlib.AbstractContextManager[str]:
     """Run the real ``kg serve`` on loopback in a subprocess until the block ends; yields the base URL."""
-    import subprocess
-    import sys
-    import time
-
-    import httpx
-
-    port = free_port()
-    env = {k: v for k, v in os.environ.items() if k not in ("KG_TOKEN", "KG_STORE")}
-    proc = subprocess.Popen([sys.executable, "-m", "kg.cli.main", "serve", "--store", store, "--host", "127.0.0.1",
-                             "--port", str(port), *args], cwd=REPO, env=env, stdout=subprocess.DEVNULL,
-                            stderr=subprocess.PIPE)
-    base = f"http://127.0.0.1:{port}"
-    try:
-        deadline = time.monotonic() + 30
-        while True:
-            if proc.poll() is not None:
-                raise RuntimeError(f"kg serve exited: {proc.stderr.read().decode()[-2000:]}")  # type: ignore[union-attr]
-            try:
-                if httpx.get(base + "/health", timeout=1).status_code == 200:
-                    break
-            except httpx.HTTPError:
-                pass
-            if time.monotonic() > deadline:
-                raise RuntimeError("kg serve did not start within 30 s")
-            time.sleep(0.1)
-        yield base
-    finally:
-        proc.terminate()
-        try:
-            proc.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            proc.kill()
-            proc.wait()
+    return servers.kg_serve(store, *args)
 
 
 def raw_http(base: str, request_line: str, extra: bytes = b"") -> tuple[int, bytes]:

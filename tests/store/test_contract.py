@@ -3,17 +3,11 @@
 from __future__ import annotations
 
 import contextlib
-import shutil
-import socket
-import subprocess
-import time
-from collections.abc import Iterator
-from pathlib import Path
 
-import httpx
 import pytest
 from pyoxigraph import DefaultGraph, Literal, NamedNode, Quad, RdfFormat
 
+from tests.servers import oxigraph_server
 from kg.store import StoreError, StoreLockedError, open_store
 
 EX = "http://example.org/"
@@ -22,44 +16,6 @@ EX = "http://example.org/"
 def q(s: str, o: str, g: str | None = None) -> Quad:
     graph = NamedNode(EX + g) if g else DefaultGraph()
     return Quad(NamedNode(EX + s), NamedNode(EX + "p"), Literal(o), graph)
-
-
-def _oxigraph_binary() -> str | None:
-    import sys
-
-    local = Path(sys.executable).with_name("oxigraph")
-    return str(local) if local.exists() else shutil.which("oxigraph")
-
-
-@contextlib.contextmanager
-def oxigraph_server(location: Path) -> Iterator[str]:
-    """A real ``oxigraph serve`` on a free loopback port; yields its base URL and stops it."""
-    binary = _oxigraph_binary()
-    if binary is None:
-        pytest.skip("the oxigraph server binary is not installed (pip install oxigraph)")
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        port = sock.getsockname()[1]
-    proc = subprocess.Popen([binary, "serve", "--location", str(location), "--bind", f"127.0.0.1:{port}"],
-                            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-    base = f"http://127.0.0.1:{port}"
-    try:
-        for _ in range(300):
-            if proc.poll() is not None:
-                raise RuntimeError(f"oxigraph serve exited: {proc.stderr.read().decode()[-500:]}")  # type: ignore[union-attr]
-            try:
-                httpx.get(base + "/query", params={"query": "ASK {}"}, timeout=1)
-                break
-            except httpx.HTTPError:
-                time.sleep(0.05)
-        yield base
-    finally:
-        proc.terminate()
-        try:
-            proc.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            proc.kill()
-            proc.wait()
 
 
 @pytest.fixture(params=["memory", "embedded", "remote"])

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 from pyoxigraph import RdfFormat
-from test_contract import oxigraph_server
+from tests.servers import oxigraph_server
 
 from kg.api import KnowledgeGraph
 from kg.model.inputs import ClaimInput
