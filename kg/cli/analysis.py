@@ -10,7 +10,7 @@ from typing import Annotated, Any, Optional
 
 import typer
 
-from kg.cli.common import StoreOption, console, fail, rows_table
+from kg.cli.common import AsOfOption, StoreOption, console, fail, open_graph, rows_table
 
 analyze_app = typer.Typer(help="Network analysis of the current view: centrality, brokers, communities, paths, ego networks, change.",
                           no_args_is_help=True)
@@ -179,14 +179,13 @@ def viz_cmd(
     title: Annotated[Optional[str], typer.Option("--title", help="Page title.")] = None,
     since: Since = None, until: Until = None, relations: Relations = None,
     min_confidence: MinConfidence = None, min_grade: MinGrade = None, actor_types: ActorTypes = None,
-    accepted_only: AcceptedOnly = False, store: StoreOption = None,
+    accepted_only: AcceptedOnly = False, store: StoreOption = None, as_of: AsOfOption = None,
 ) -> None:
     """Write an offline, interactive HTML network of the current view (one self-contained file)."""
-    from kg.api import KnowledgeGraph
     from kg.viz import write_html
 
     filters = _filters(since, until, relations, min_confidence, min_grade, actor_types, accepted_only)
-    with KnowledgeGraph.open(store) as graph:
+    with open_graph(store, as_of) as graph:
         path = write_html(graph, out, actor=actor, depth=depth, max_nodes=max_nodes, per_period=per_period,
                           title=title, **filters)
     console.print(f"wrote {path} ({path.stat().st_size:,} bytes)", markup=False)

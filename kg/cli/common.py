@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import contextlib
 import sys
+from collections.abc import Iterator
 from typing import Annotated, Any, NoReturn, Optional
 
 import typer
@@ -16,6 +18,12 @@ StoreOption = Annotated[
         help="Store: a directory (embedded, default ~/.local/share/diplomacy-kg/store), memory:, or a SPARQL endpoint URL.",
         show_default=False,
     ),
+]
+
+AsOfOption = Annotated[
+    Optional[str],
+    typer.Option("--as-of", help="Show the graph as it was known at this record time (YYYY-MM-DD or ISO date-time).",
+                 show_default=False),
 ]
 
 console = Console()
@@ -59,6 +67,21 @@ def run_guarded(app: typer.Typer) -> int:
         print(f"error: {one_line(exc)}", file=sys.stderr)
         return 1
     return 0
+
+
+@contextlib.contextmanager
+def open_graph(store: Optional[str], as_of: Optional[str] = None) -> Iterator[Any]:
+    """The graph at ``store``; with ``as_of``, an in-memory copy of what was known then (kg.timeline.as_of)."""
+    from kg.api import KnowledgeGraph
+
+    with KnowledgeGraph.open(store) as graph:
+        if as_of is None:
+            yield graph
+            return
+        from kg.timeline import as_of as graph_as_of
+
+        with graph_as_of(graph, as_of) as past:
+            yield past
 
 
 def rows_table(rows: list[dict[str, Any]], columns: list[str], title: str | None = None) -> Any:

@@ -9,7 +9,7 @@ from typing import Annotated, Optional
 
 import typer
 
-from kg.cli.common import StoreOption, console, fail, rows_table
+from kg.cli.common import AsOfOption, StoreOption, console, fail, open_graph, rows_table
 
 
 
@@ -112,11 +112,12 @@ def show_cmd(
     actor: Annotated[str, typer.Argument(help="Actor name, alias or surname.")],
     fmt: Annotated[str, typer.Option("--format", help="table or json.")] = "table",
     store: StoreOption = None,
+    as_of: AsOfOption = None,
 ) -> None:
     """Everything known about an actor, grouped by relation, with source and grade."""
     from kg.rdf.terms import iri
 
-    with _open(store) as graph:
+    with open_graph(store, as_of) as graph:
         ref = graph.find_actor(actor)
         rows = list(graph.assertions_about(iri(ref.canonical_iri())))
     for row in rows:

@@ -10,7 +10,7 @@ from typing import Annotated, Optional
 
 import typer
 
-from kg.cli.common import StoreOption, console, fail, rows_table
+from kg.cli.common import AsOfOption, StoreOption, console, fail, open_graph, rows_table
 
 
 def register(app: typer.Typer) -> None:
@@ -33,6 +33,7 @@ def query_cmd(
     list_: Annotated[bool, typer.Option("--list", help="List the named queries and their parameters.")] = False,
     fmt: Annotated[str, typer.Option("--format", help="table, json (W3C SPARQL JSON), xml, csv or tsv.")] = "table",
     store: StoreOption = None,
+    as_of: AsOfOption = None,
 ) -> None:
     """Run SPARQL 1.1 over the current view (GRAPH ?g reaches assertion graphs), or a named query."""
     from kg.query.named import list_queries, load_query, parse_param_args, run_named
@@ -49,7 +50,7 @@ def query_cmd(
         fail("give one of: a SPARQL query, --file Q.rq, or --name NAME (kg query --list shows the names)")
     if param and name is None:
         fail("--param needs --name")
-    with _open(store) as graph:
+    with open_graph(store, as_of) as graph:
         try:
             if name is not None:
                 load_query(name)
