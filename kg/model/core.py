@@ -21,8 +21,9 @@ True
 from __future__ import annotations
 
 import json
-from dataclasses import asdict, dataclass, field, replace
+from dataclasses import dataclass, field, fields, replace
 from datetime import date, datetime, timezone
+from functools import cached_property
 from typing import Any
 
 from kg.ids import actor_iri_for_name, actor_iri_for_qid, content_hash
@@ -165,7 +166,7 @@ class Claim:
 
     def key_fields(self) -> dict[str, Any]:
         """The fields that make two claims the same claim (used in the assertion ID)."""
-        data = asdict(self)
+        data = {f.name: getattr(self, f.name) for f in fields(self)}  # shallow: asdict deep-copies (slow)
         data["subject"] = self.subject.canonical_iri()
         data["obj"] = self.obj.canonical_iri() if self.obj else None
         data["host"] = self.host.canonical_iri() if self.host else None
@@ -191,9 +192,9 @@ class Assertion:
     asserted_at: datetime = field(default_factory=_now)
     review_status: str = "proposed"
 
-    @property
+    @cached_property
     def id(self) -> str:
-        """Content hash of claim + source + evidence span + asserter (not time or grade)."""
+        """Content hash of claim + source + evidence span + asserter (not time or grade); computed once."""
         key = {
             "claim": self.claim.key_fields(),
             "source": self.source.iri_hash,
