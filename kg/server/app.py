@@ -48,11 +48,22 @@ class ServerSettings:
     cors_origins: tuple[str, ...] = ()
     allow_service: bool = False
     workers: int = 8
+    max_running_queries: int = 32
+
+
+def _settle(future: "asyncio.Future[Any]", value: Any, error: BaseException | None) -> None:
+    if future.done():  # the request gave up (timeout) and nobody awaits the outcome
+        return
+    if error is not None:
+        future.set_exception(error)
+    else:
+        future.set_result(value)
 
 
 def create_app(graph: KnowledgeGraph, settings: ServerSettings) -> FastAPI:
     """A FastAPI app serving ``graph`` (the caller opens and closes the graph)."""
-    pool = ThreadPoolExecutor(max_workers=settings.workers, thread_name_prefix="kg-query")
+    pool = ThreadPoolExecutor(max_workers=settings.workers, thread_name_prefix="kg-write")
+    running = threading.BoundedSemaphore(settings.max_running_queries)
 
     @asynccontextmanager
     async def lifespan(_: FastAPI) -> AsyncIterator[None]:
@@ -131,10 +142,36 @@ def create_app(graph: KnowledgeGraph, settings: ServerSettings) -> FastAPI:
         cancel = threading.Event()
 
         def work() -> tuple[bytes, str, bool]:
-            return render(graph.query(query), accept, settings.max_rows, cancel)
+            result = graph.query(query)
+            try:
+                return render(result, accept, settings.max_rows, cancel)
+            except Exception as exc:  # noqa: BLE001 - re-raised without the frame that holds the result
+                failure = exc
+            finally:
+                del result  # pyoxigraph results must be dropped on the thread that made them
+            raise type(failure)(str(failure)) if isinstance(failure, (SyntaxError, ValueError, OSError)) \
+                else RuntimeError(str(failure))
 
+        # Each query runs on its own thread: pyoxigraph cannot cancel a running evaluation, so a timed-out
+        # query keeps its thread until the engine finishes. A shared pool would let a few slow queries
+        # starve every later one; here they only use up ``max_running_queries`` slots, past which the
+        # server answers 503 at once instead of hanging.
+        if not running.acquire(blocking=False):
+            raise HTTPException(503, f"too many queries running ({settings.max_running_queries}); retry later")
         loop = asyncio.get_running_loop()
-        future = loop.run_in_executor(pool, work)
+        future: asyncio.Future[tuple[bytes, str, bool]] = loop.create_future()
+
+        def thread_main() -> None:
+            try:
+                outcome = work()
+            except BaseException as exc:  # noqa: BLE001 - handed to the waiting request
+                loop.call_soon_threadsafe(_settle, future, None, exc)
+            else:
+                loop.call_soon_threadsafe(_settle, future, outcome, None)
+            finally:
+                running.release()
+
+        threading.Thread(target=thread_main, name="kg-query", daemon=True).start()
         try:
             body, ctype, truncated = await asyncio.wait_for(future, settings.timeout)
         except asyncio.TimeoutError:
@@ -142,7 +179,7 @@ def create_app(graph: KnowledgeGraph, settings: ServerSettings) -> FastAPI:
             raise HTTPException(503, f"query timed out after {settings.timeout:g} s") from None
         except SyntaxError as exc:
             raise HTTPException(400, f"SPARQL syntax error: {' '.join(str(exc).split())}") from None
-        except (ValueError, OSError, Cancelled) as exc:
+        except (ValueError, OSError, RuntimeError, Cancelled) as exc:
             raise HTTPException(400, f"query failed: {' '.join(str(exc).split())}") from None
         headers = {"X-KG-Truncated": str(settings.max_rows)} if truncated else {}
         return Response(body, media_type=ctype, headers=headers)

@@ -214,9 +214,6 @@ def test_query_time_limit(slow_store):
         assert httpx.get(base + "/sparql", params={"query": "ASK {}"}, timeout=10).status_code == 200
 
 
-@pytest.mark.xfail(strict=True, reason="kg.server: a timed-out query keeps its worker thread until the engine "
-                   "finishes (an aggregate yields no row, so the cancel flag is never read); 8 such queries take every "
-                   "worker and the endpoint stops answering (DoS)")
 def test_timed_out_queries_do_not_take_every_worker(slow_store):
     with kg_serve(slow_store, "--timeout", "1") as base:
         with httpx.Client(timeout=30) as client:
