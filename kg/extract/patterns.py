@@ -110,6 +110,7 @@ _WERE_SCHEDULED = re.compile(r"\b(?:was|were|had been)\s+(?:scheduled|set|due|su
                              re.IGNORECASE)
 _PLAN = re.compile(r"\b(will|would|shall|[’']ll|is to|are to|plans?|planning|planned|scheduled|set to|expected|due to|"
                    r"slated|going to|intends?|agreed|poised|potential|possible|proposed|upcoming|future|prospective|"
+                   r"anticipated|awaited|impending|forthcoming|looming|"
                    r"prepar(?:e|es|ing)|could|may|might|hopes?|wants?|seeks?|invit(?:e|ed|es|ation)|offered|"
                    r"discuss(?:ed|ing)?|aims?|ready)\b|\bto$", re.IGNORECASE)
 _PLAN_TRAVEL = re.compile(r"\b(?:will|is|are)\s+(?:(?:expected|scheduled|set|due|planning|going|to)\s+)*(?:to\s+)?"

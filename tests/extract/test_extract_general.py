@@ -157,3 +157,12 @@ def test_cancelled_is_printed_as_not_happened() -> None:
                   asserted_by="extractor:rules@0.1.0", evidence=Evidence("A planned meeting", None, 0, 17))
     r = to_record(a, "a.txt")
     assert (r["status"], r["status_detail"]) == ("negated", "cancelled")
+
+
+def test_an_anticipated_summit_is_planned_not_held() -> None:
+    from kg.extract.patterns import status_before
+
+    text = "On the eve of his much-anticipated summit with the Chinese leader, the president spoke to reporters."
+    assert status_before(text, text.index("summit")) == "planned"
+    text = "Ahead of the long-awaited summit with Xi Jinping, aides were upbeat."
+    assert status_before(text, text.index("summit")) == "planned"

@@ -46,7 +46,8 @@ def test_kg_extract_jsonl(kg_cli) -> None:  # type: ignore[no-untyped-def]
                   check=True)
     records = [json.loads(line) for line in proc.stdout.splitlines()]
     meets = [r for r in records if r["relation"] == "meets" and r["status"] == "planned"
-             and {r["subject"]["label"].split()[-1], r["object"]["label"].split()[-1]} == {"Trump", "Putin"}]
+             and {r["subject"]["label"].split()[-1], r["object"]["label"].split()[-1]} == {"Trump", "Putin"}
+             and r["time"]]
     assert meets and meets[0]["time"] == "11:30" and meets[0]["datetime"] == "2025-08-15T11:30:00-08:00"
     assert all(r["source"] == str(SAMPLES / "alaska-summit.txt") for r in records)
     group = next(r for r in records if r["relation"] == "pardons")
