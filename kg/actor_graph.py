@@ -27,7 +27,7 @@ from typing import TYPE_CHECKING
 
 from pyoxigraph import DefaultGraph, Literal, NamedNode, Quad
 
-from kg.ids import DATA_NS, actor_iri_for_name, actor_iri_for_qid, agent_iri, content_hash, slugify, wikidata_iri
+from kg.ids import DATA_NS, actor_iri_for_name, actor_iri_for_qid, agent_iri, content_hash, office_iri, wikidata_iri
 from kg.rdf.terms import OWL_SAME_AS, PROV_ATTRIBUTED, PROV_DERIVED, PROV_GENERATED_AT, RDF_TYPE, RDFS_LABEL, iri, lit, typed
 from kg.records import view_removals_for_graph
 from kg.resolve import ActorDecision, Gazetteer, Resolver
@@ -48,7 +48,7 @@ def actor_iri(record: ActorRecord) -> str:
 
 
 def _office_iri(office: Office) -> str:
-    return f"{DATA_NS}office/{slugify(office.id)}"
+    return office_iri(office.id)
 
 
 def _is_leadership(office: Office) -> bool:

@@ -20,7 +20,7 @@ from typing import Any
 from pyoxigraph import DefaultGraph, Literal, NamedNode, Quad, QuerySolutions, RdfFormat
 
 from kg.ids import assertion_iri, document_iri
-from kg.model import ActorRef, Assertion, Claim, Document, Evidence, Grade
+from kg.model import ActorRef, Assertion, Claim, Document, Evidence, Grade, StatedRole
 from kg.model.inputs import ClaimInput
 from kg.query.prefixes import user_position, with_prefixes
 from kg.rdf.assertion_graph import assertion_quads, dedupe, document_triples
@@ -153,6 +153,7 @@ class KnowledgeGraph:
             date_basis="explicit" if claim.date else None,
             place=claim.place,
             count=claim.count,
+            stated_roles=self._stated_roles(claim, subject, obj),
         )
         source = Document.from_url(claim.source, published=claim.published)
         evidence = Evidence(quote=claim.quote) if claim.quote else None
@@ -165,6 +166,22 @@ class KnowledgeGraph:
             grade=Grade(claim.reliability, claim.credibility),
             review_status="accepted",
         )
+
+    def _stated_roles(self, claim: ClaimInput, subject: ActorRef, obj: ActorRef) -> tuple[StatedRole, ...]:
+        """The offices an analyst gives the claim's actors (``subject_role``/``object_role``)."""
+        roles = []
+        for field, actor, phrase in (("subject_role", subject, claim.subject_role),
+                                     ("object_role", obj, claim.object_role)):
+            if not phrase:
+                continue
+            if actor.type != "Person":
+                raise ValueError(f"{field}: {actor.label!r} is a {actor.type}; only a person holds an office")
+            try:
+                office = self.resolver.office_named(phrase, actor.canonical_iri())
+            except ValueError as exc:
+                raise ValueError(f"{field}: {exc}") from None
+            roles.append(StatedRole(actor, office, phrase))
+        return tuple(roles)
 
     def resolve_actor(self, name: str, actor_type: str | None = None, *, on: Any = None,
                       follow_decisions: bool = True) -> ActorRef:

@@ -67,6 +67,15 @@ def actor_iri_for_name(name: str, actor_type: str) -> str:
     return f"{DATA_NS}actor/{actor_type.lower()}/{slugify(name)}"
 
 
+def office_iri(office_id: str) -> str:
+    """IRI of a gazetteer office ("RU-president").
+
+    >>> office_iri("RU-president")
+    'https://w3id.org/diplomacy-kg/id/office/ru-president'
+    """
+    return f"{DATA_NS}office/{slugify(office_id)}"
+
+
 def wikidata_iri(qid: str) -> str:
     """The Wikidata entity IRI for ``qid`` (target of ``owl:sameAs``)."""
     return f"{WIKIDATA_ENTITY}{qid}"

@@ -60,6 +60,7 @@ class DIP(DefinedNamespace):
     SanctionsAction: URIRef  # Imposing sanctions, an embargo or a boycott on targets.
     SanctionsProjection: URIRef  # sanctions actions project to sanctions
     Split: URIRef  # Split
+    StatedRole: URIRef  # The office a source gives an actor in an event ('Russian President Vladimir Putin' gives Putin the office of President of Russia). Che
     Summit: URIRef  # A meeting of heads of state or government.
     TalksProjection: URIRef  # calls project to talksWith
     Visit: URIRef  # A meeting on the host's soil: the visitor travels to the host.
@@ -112,12 +113,16 @@ class DIP(DefinedNamespace):
     releases: URIRef  # releases
     reviewStatus: URIRef  # Status an assertion entered with (proposed for extractions, accepted for analyst claims); later decisions are dip:ReviewRecord nodes
     role: URIRef  # Any role an actor plays in an event or relationship.
+    roleActor: URIRef  # The actor the role is given to.
+    roleOffice: URIRef  # The office the source says the actor holds (an office of the gazetteer).
     sanctions: URIRef  # sanctions
     sentence: URIRef  # sentence
     sourceReliability: URIRef  # Admiralty grade of the source: A (completely reliable) to E (unreliable), F (cannot be judged).
     sourceRole: URIRef  # source role
     startOffset: URIRef  # Character offset (Unicode code points) where the quote starts in the document text.
     startTime: URIRef  # Start as xsd:dateTime with its time-zone offset (when date and offset are known).
+    statedAs: URIRef  # The mention that gives the role, as written ('Russian President Vladimir Putin').
+    statedRole: URIRef  # An office the source gives one of the event's actors, as a dip:StatedRole.
     status: URIRef  # Whether the event was held, is planned, or was cancelled, refused or negated.
     talksWith: URIRef  # talks with
     target: URIRef  # Who a sanctions action is aimed at.

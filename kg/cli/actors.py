@@ -108,6 +108,33 @@ def load(store: StoreOption = None) -> None:
     console.print(f"gazetteer: {added} quads written" if added else "gazetteer: this version is already loaded")
 
 
+@actors_app.command("check")
+def check(actor: Annotated[Optional[str], typer.Option("--actor", help="Only roles given to this actor.")] = None,
+          fmt: Annotated[str, typer.Option("--format", help="table or json.")] = "table",
+          store: StoreOption = None) -> None:
+    """Anachronism check: roles a source gives an actor that they did not hold on the event date."""
+    import json
+
+    from kg.anachronism import find_anachronisms
+    from kg.api import KnowledgeGraph
+    from kg.cli.common import fail
+
+    if fmt not in ("table", "json"):
+        fail(f"--format: {fmt!r} is not one of table, json")
+    with KnowledgeGraph.open(store) as graph:
+        found = find_anachronisms(graph, actor)
+    rows = [a.as_dict() for a in found]
+    if fmt == "json":
+        print(json.dumps(rows, indent=2, ensure_ascii=False))
+    elif not rows:
+        console.print("no anachronisms: every checkable stated role was held on its event date")
+    else:
+        table = [{"date": a.date, "actor": a.actor_label, "stated as": a.stated_as or "", "office": a.office_label,
+                  "held by": a.holder_label, "assertion": a.assertion} for a in found]
+        console.print(rows_table(table, ["date", "actor", "stated as", "office", "held by", "assertion"],
+                                 title=f"{len(rows)} stated role(s) not held on the event date"))
+
+
 def register(app: typer.Typer) -> None:
     """Add the ``actors`` sub-command group to the ``kg`` app."""
     app.add_typer(actors_app, name="actors")

@@ -49,6 +49,9 @@ def assert_cmd(
     count: Annotated[Optional[int], typer.Option(help="Number of persons (pardons, releases).")] = None,
     subject_type: Annotated[Optional[str], typer.Option(help="Person, Country, Organization or Group.")] = None,
     object_type: Annotated[Optional[str], typer.Option(help="Person, Country, Organization or Group.")] = None,
+    subject_role: Annotated[Optional[str], typer.Option(
+        help="Office the source gives the subject: an office ID (RU-president) or title (Russian President).")] = None,
+    object_role: Annotated[Optional[str], typer.Option(help="Office the source gives the object.")] = None,
     store: StoreOption = None,
 ) -> None:
     """Add an analyst's sourced assertion and print its ID (or many with --file)."""
@@ -65,6 +68,7 @@ def assert_cmd(
         subject=subject, relation=relation, object=obj, source=source, quote=quote, published=published,
         analyst=analyst, reliability=reliability, credibility=credibility, date=date, time=time, place=place,
         status=status, count=count, subject_type=subject_type, object_type=object_type,
+        subject_role=subject_role, object_role=object_role,
     ))
     with _open(store) as graph:
         print(graph.assert_claim(claim))

@@ -67,6 +67,16 @@ class Linker:
             return None
         return found.to_ref() if found is not None else None
 
+    def office(self, title: str, holder: str | None, actor: ActorRef) -> str | None:
+        """The gazetteer office a title gives ``actor`` ("Russian" + "President" -> ``RU-president``), or None."""
+        if self.resolver is None:
+            return None
+        try:
+            found: str | None = self.resolver.stated_office(title, holder=holder, actor=actor.canonical_iri())
+        except Exception:  # noqa: BLE001 - a resolver bug must not stop extraction
+            return None
+        return found
+
     def ref(self, name: str, actor_type: str, *, count: int | None = None) -> ActorRef:
         """The resolved actor for ``name``, else an unlinked one with a minted IRI."""
         found = self.lookup(name, actor_type if actor_type != "Group" else None)

@@ -59,6 +59,8 @@ def to_record(a: Assertion, source: str | None = None) -> dict[str, Any]:
         "evidence": {"text": ev.quote, "start": ev.start, "end": ev.end, "sentence": ev.sentence} if ev else None,
         "confidence": a.confidence,
         "codes": {"cameo": c.cameo, "plover": c.plover},
+        "roles": [{"actor": r.actor.canonical_iri(), "label": r.actor.label, "office": r.office, "stated_as": r.stated_as}
+                  for r in c.stated_roles],
         "asserted_by": a.asserted_by,
         "document": a.source.iri_hash,
         "id": a.id,

@@ -30,8 +30,9 @@ from kg.extract.mentions import sentences
 from kg.extract.nlp import get_nlp
 from kg.extract.patterns import find_place
 from kg.extract.relations import DocState, Found, find_relations
+from kg.extract.roles import stated_roles
 from kg.ids import DATA_NS, slugify
-from kg.model.core import ActorRef, Assertion, Claim, Document, Evidence
+from kg.model.core import ActorRef, Assertion, Claim, Document, Evidence, StatedRole
 
 RULES_VERSION = "0.1.0"
 #: lines from which the rest of a page is site furniture (comment forms, related links)
@@ -90,10 +91,12 @@ class RuleExtractor:
                 break
             stext = sent.text
             for f in find_relations(stext, sent.start_char, mentions, state):
-                out.append((f, self._assertion(document, f, sent.start_char, stext, published)))
+                roles = _roles_of(f, mentions, linker, text)
+                out.append((f, self._assertion(document, f, sent.start_char, stext, published, roles)))
         return _dedupe(out)
 
-    def _assertion(self, document: Document, f: Found, base: int, stext: str, published: date | None) -> Assertion:
+    def _assertion(self, document: Document, f: Found, base: int, stext: str, published: date | None,
+                   roles: tuple[StatedRole, ...] = ()) -> Assertion:
         c = f.relation
         subject = f.subject.ref
         obj: ActorRef | None = f.obj.ref if f.obj is not None else None
@@ -128,7 +131,7 @@ class RuleExtractor:
                       else None,
                       date_basis=basis, place=place, count=count,
                       host=f.host.ref if isinstance(f.host, Entity) else None, released=released, hedges=hedges,
-                      cameo=cameo, plover=plover)
+                      cameo=cameo, plover=plover, stated_roles=roles)
         lead = len(stext) - len(stext.lstrip())
         sentence = stext.strip()
         evidence = Evidence(quote=stext[f.start:f.end], sentence=sentence, start=base + f.start, end=base + f.end)
@@ -136,6 +139,15 @@ class RuleExtractor:
             evidence = Evidence(stext[lead:f.end], sentence, base + lead, base + f.end)
         return Assertion(claim, document, asserted_by=self.asserted_by, evidence=evidence,
                          confidence=round(hedged_confidence(f.confidence, hedges), 3))
+
+
+def _roles_of(f: Found, mentions: list[Any], linker: Linker, text: str) -> tuple[StatedRole, ...]:
+    """The offices the sentence gives the finding's persons (see :mod:`kg.extract.roles`)."""
+    ents = [e for e in (f.subject, f.obj, f.host, *f.released) if isinstance(e, Entity)]
+    if not any(m.titles for m in mentions):
+        return ()
+    return stated_roles(mentions, [e.ref for e in ents], linker,
+                        lambda m: m.entity.ref if isinstance(m.entity, Entity) else None, text)
 
 
 def _dedupe(found: list[tuple[Found, Assertion]]) -> list[Assertion]:

@@ -13,6 +13,7 @@ from kg.model.core import (
     Document,
     Evidence,
     Grade,
+    StatedRole,
 )
 
 __all__ = [
@@ -24,4 +25,5 @@ __all__ = [
     "Document",
     "Evidence",
     "Grade",
+    "StatedRole",
 ]

@@ -73,6 +73,31 @@ class ActorRef:
 
 
 @dataclass(frozen=True)
+class StatedRole:
+    """The office a source gives an actor in a claim ("Russian President Vladimir Putin").
+
+    ``office`` is a gazetteer office ID (``RU-president``); ``stated_as`` is the
+    mention as written.  The anachronism check compares it with the positions
+    the actor held on the event date (:mod:`kg.anachronism`).
+
+    >>> StatedRole(ActorRef("Vladimir Putin", qid="Q7747"), "RU-president").key()
+    ['https://w3id.org/diplomacy-kg/id/actor/Q7747', 'RU-president']
+    """
+
+    actor: ActorRef
+    office: str
+    stated_as: str | None = None
+
+    def __post_init__(self) -> None:
+        if not self.office.strip():
+            raise ValueError("stated role: office is empty")
+
+    def key(self) -> list[str]:
+        """What identifies the role in the assertion ID: actor IRI and office."""
+        return [self.actor.canonical_iri(), self.office]
+
+
+@dataclass(frozen=True)
 class Document:
     """A source: an article (with text) or a cited URL/document for an analyst claim."""
 
@@ -153,6 +178,7 @@ class Claim:
     hedges: tuple[str, ...] = ()
     cameo: str | None = None
     plover: str | None = None
+    stated_roles: tuple[StatedRole, ...] = ()
 
     def __post_init__(self) -> None:
         if self.relation not in RELATIONS:
@@ -172,6 +198,9 @@ class Claim:
         data["host"] = self.host.canonical_iri() if self.host else None
         data["participants"] = sorted(p.canonical_iri() for p in self.participants)
         data["released"] = sorted(p.canonical_iri() for p in self.released)
+        roles = data.pop("stated_roles")
+        if roles:  # absent when empty, so IDs of claims without roles stay as they were
+            data["stated_roles"] = sorted(r.key() for r in roles)
         return data
 
 

@@ -73,6 +73,8 @@ class ClaimInput(BaseModel):
     count: int | None = None
     subject_type: str | None = None
     object_type: str | None = None
+    subject_role: str | None = None
+    object_role: str | None = None
     confidence: float = 1.0
 
     @field_validator("subject", "object")
@@ -83,6 +85,13 @@ class ClaimInput(BaseModel):
         if len(value) > 300:
             raise ValueError("is longer than 300 characters")
         return value
+
+    @field_validator("subject_role", "object_role")
+    @classmethod
+    def _role(cls, value: str | None) -> str | None:
+        if value and len(value) > 120:
+            raise ValueError("is longer than 120 characters")
+        return value or None
 
     @field_validator("relation")
     @classmethod

@@ -32,6 +32,7 @@ from kg.ids import (
     content_hash,
     document_iri,
     event_iri,
+    office_iri,
     wikidata_iri,
 )
 from kg.model import ActorRef, Assertion, Claim, Document
@@ -156,8 +157,27 @@ def claim_triples(assertion: Assertion) -> list[tuple[NamedNode, NamedNode, obje
     for prop, code in ((DIP.cameo, cameo), (DIP.plover, plover)):
         if code:
             triples.append((event, iri(prop), iri(code)))
+    triples += _stated_role_triples(event, claim, nodes, assertion.source)
     if claim.status in PROJECTED_STATUSES:
         triples += _projected_edges(fillers, nodes, projection)
+    return triples
+
+
+def _stated_role_triples(event: NamedNode, claim: Claim, nodes: dict[ActorRef, NamedNode],
+                         document: Document) -> list[tuple[NamedNode, NamedNode, object]]:
+    """``event dip:statedRole [dip:roleActor A ; dip:roleOffice O ; dip:statedAs "..."]`` per stated role."""
+    triples: list[tuple[NamedNode, NamedNode, object]] = []
+    for role in claim.stated_roles:
+        actor = nodes.get(role.actor) or _actor_node(role.actor, document)
+        node = iri(f"{event.value}#role-{content_hash(actor.value + '|' + role.office)[:16]}")
+        triples += [
+            (event, iri(DIP.statedRole), node),
+            (node, RDF_TYPE, iri(DIP.StatedRole)),
+            (node, iri(DIP.roleActor), actor),
+            (node, iri(DIP.roleOffice), iri(office_iri(role.office))),
+        ]
+        if role.stated_as:
+            triples.append((node, iri(DIP.statedAs), Literal(role.stated_as)))
     return triples
 
 

@@ -79,6 +79,7 @@ class Resolver:
         self.gaz = gaz
         self.decisions = tuple(decisions)
         self.mapping = derive_mapping(self.decisions)
+        self._ids_by_iri: dict[str, str] | None = None
 
     @classmethod
     def default(cls) -> "Resolver":
@@ -149,6 +150,71 @@ class Resolver:
             return False
         return any(p.covers(day) and (p.office == kind_or_office or self.gaz.offices[p.office].kind == kind_or_office)
                    for p in rec.positions)
+
+    def stated_office(self, title: str, *, holder: str | None = None, actor: str | None = None) -> str | None:
+        """The one office a title gives an actor ("President" of "Russian" -> ``RU-president``), or None.
+
+        ``holder`` is the country or organisation named with the title, if any;
+        without one, ``actor`` (an ID or node IRI) narrows the offices to those
+        the actor ever held, then to those of the actor's country.  A title that
+        names no office, or several, gives None: the anachronism check only
+        compares offices that the mention names unambiguously.
+
+        >>> r = Resolver.default()
+        >>> r.stated_office("President", holder="Russian")
+        'RU-president'
+        >>> r.stated_office("President", actor="Q7747"), r.stated_office("Secretary", holder="US")
+        ('RU-president', None)
+        """
+        offices = list(self.gaz.titles.get(norm(title), ()))
+        if holder is not None:
+            holder_id = self._holder(norm(holder))
+            offices = [o for o in offices if self.gaz.offices[o].holder == holder_id] if holder_id else []
+        elif actor is not None and len(offices) > 1:
+            rec = self.gaz.get(self._actor_id(actor))
+            if rec is None:
+                return None
+            held = [o for o in offices if any(p.office == o for p in rec.positions)]
+            offices = held or [o for o in offices if self.gaz.offices[o].holder == rec.country]
+        return offices[0] if len(offices) == 1 else None
+
+    def office_named(self, phrase: str, actor: str | None = None) -> str:
+        """The office an analyst names: an office ID ("RU-president") or a title phrase ("Russian President").
+
+        Raises ValueError naming the phrase when it names no single office.
+
+        >>> r = Resolver.default()
+        >>> r.office_named("RU-president"), r.office_named("Russian President"), r.office_named("President", "Q76")
+        ('RU-president', 'RU-president', 'US-president')
+        """
+        if phrase in self.gaz.offices:
+            return phrase
+        by_id = {o.lower(): o for o in self.gaz.offices}
+        if phrase.lower() in by_id:
+            return by_id[phrase.lower()]
+        tokens = norm(phrase).split()
+        for i in range(len(tokens)):
+            title, holder = " ".join(tokens[i:]), " ".join(tokens[:i]) or None
+            if holder and holder.endswith(" s"):  # "Russia's president"
+                holder = holder[:-2]
+            found = self.stated_office(title, holder=holder, actor=actor) if title in self.gaz.titles else None
+            if found:
+                return found
+            if i == 0 and " of " in f" {title} ":  # "President of Russia"
+                head, _, rest = title.partition(" of ")
+                found = self.stated_office(head, holder=rest) if head in self.gaz.titles else None
+                if found:
+                    return found
+        raise ValueError(f"role {phrase!r} names no single office of the gazetteer "
+                         "(give an office ID such as RU-president, or a title with its country)")
+
+    def _actor_id(self, actor: str) -> str:
+        """A gazetteer ID for an ID or node IRI (after merge decisions)."""
+        if actor not in self.gaz.actors:
+            if self._ids_by_iri is None:
+                self._ids_by_iri = {self._make(i, "", 1.0).iri: i for i in self.gaz.actors}
+            actor = self._ids_by_iri.get(actor, actor)
+        return self.mapping.get(actor, actor)
 
     def unknown(self, name: str, actor_type: str) -> ResolvedActor:
         """A stable, unresolved actor minted from its normalised name and type.

@@ -6,6 +6,7 @@ import pytest
 from pyoxigraph import RdfFormat
 from tests.servers import oxigraph_server
 
+from kg.actor_graph import load_gazetteer
 from kg.api import KnowledgeGraph
 from kg.model.inputs import ClaimInput
 from kg.query.ask import ask
@@ -28,8 +29,11 @@ PARAMS = {
     "sanctions-by": {"actor": "United States"}, "sanctions-against": {"actor": "Russia"},
     "releases-by": {"actor": "Lukashenko"}, "advisers-of": {"actor": "Trump"}, "between": {"a": "Trump", "b": "Putin"},
     "within-hops": {"actor": "Trump", "hops": "2"}, "events-in-range": {"from": "2025-08-01", "to": "2025-08-31"},
-    "assertions-from-source": {"source": "https://example.org/alaska"}, "retracted": {},
+    "assertions-from-source": {"source": "https://example.org/alaska"}, "retracted": {}, "anachronisms": {},
 }
+#: a role its actor did not hold on the date (Medvedev was president), for the ``anachronisms`` query
+ANACHRONISM = ClaimInput(subject="Vladimir Putin", relation="meets", object="Barack Obama", date="2009-07-07",
+                         source="https://example.org/moscow", subject_role="Russian President")
 
 
 def _fill(graph: KnowledgeGraph) -> list[str]:
@@ -45,6 +49,9 @@ def test_ingest_and_named_queries_match_the_embedded_store(tmp_path):
         ids = _fill(remote)
         assert _fill(local) == ids  # content-hash IDs do not depend on the store
         assert remote.stats() == local.stats()
+        for graph in (remote, local):
+            load_gazetteer(graph)
+            graph.assert_claim(ANACHRONISM)
         params = PARAMS | {"provenance-of": {"assertion": ids[0]}}
         for name in list_queries():
             got = select_named(remote, name, params[name])
