@@ -36,7 +36,8 @@ CSP = ("default-src 'none'; style-src 'self'; img-src 'self'; script-src 'none';
        "frame-src 'self'; base-uri 'none'; frame-ancestors 'none'")
 #: the form's fields, in order, passed to ClaimInput when filled in.
 CLAIM_FIELDS = ("subject", "relation", "object", "source", "quote", "published", "reliability", "credibility",
-                "date", "time", "place", "status", "count", "subject_type", "object_type", "analyst")
+                "date", "time", "place", "status", "count", "subject_type", "object_type",
+                "subject_role", "object_role", "analyst")
 
 
 def mount(app: FastAPI, graph: KnowledgeGraph, *, write_token: str | None, prefix: str = PREFIX) -> None:

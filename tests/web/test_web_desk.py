@@ -56,6 +56,15 @@ def test_add_claim_through_the_form(logged_in, web_graph, helpers):
     assert "https://gov.example.org/briefing" in page and "B2" in page and "alice" in page
 
 
+def test_form_records_the_stated_office(logged_in, web_graph, helpers):
+    csrf = helpers.csrf_of(logged_in.get("/ui/add").text)
+    data = {**FORM, "subject_role": "US President", "object_role": "President of Russia", "csrf": csrf}
+    assert logged_in.post("/ui/add", data=data, follow_redirects=False).status_code == 303
+    rows = web_graph.select("SELECT ?office ?as WHERE { ?e dip:statedRole [ dip:roleOffice ?office ; dip:statedAs ?as ] }")
+    assert sorted((r["office"].rsplit("/", 1)[-1], r["as"]) for r in rows) == [
+        ("ru-president", "President of Russia"), ("us-president", "US President")]
+
+
 @pytest.mark.parametrize("change, message", [
     ({"source": ""}, "source: a source URL is required"),
     ({"source": "not a url"}, "source: &#39;not a url&#39; is not a URL"),
@@ -64,6 +73,7 @@ def test_add_claim_through_the_form(logged_in, web_graph, helpers):
     ({"reliability": "G"}, "reliability: &#39;G&#39; is not a source reliability grade A-F"),
     ({"credibility": "9"}, "credibility: 9 is not an information credibility grade 1-6"),
     ({"date": "yesterday"}, "date: "),
+    ({"subject_role": "Grand Vizier"}, "subject_role: role &#39;Grand Vizier&#39; names no single office"),
 ])
 def test_bad_form_input_names_the_field_and_writes_nothing(logged_in, web_graph, helpers, change, message):
     csrf = helpers.csrf_of(logged_in.get("/ui/add").text)
