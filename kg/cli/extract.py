@@ -27,7 +27,7 @@ def extract_cmd(
     extractor: Annotated[str, typer.Option(help="Extractor name (see docs/extraction.md).")] = "rules",
 ) -> None:
     """Extract relations from articles and print them; touches no store."""
-    from kg.extract.records import to_record
+    from kg.extract.records import to_records
     from kg.extract.registry import get_extractor
     from kg.ingest.pipeline import extract_batch
     from kg.ingest.readers import ReaderError, iter_documents
@@ -45,11 +45,11 @@ def extract_cmd(
         # batches go through nlp.pipe (extract_many); output order is input order
         for (source, _doc), assertions in zip(pending, extract_batch(ex, [d for _, d in pending])):
             for a in assertions:
-                rec = to_record(a, source)
-                if fmt == "jsonl":
-                    sys.stdout.write(json.dumps(rec, ensure_ascii=False) + "\n")
-                else:
-                    tables.setdefault(source, []).append(_row(rec))
+                for rec in to_records(a, source):
+                    if fmt == "jsonl":
+                        sys.stdout.write(json.dumps(rec, ensure_ascii=False) + "\n")
+                    else:
+                        tables.setdefault(source, []).append(_row(rec))
         sys.stdout.flush()
         pending.clear()
 

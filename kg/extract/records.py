@@ -12,6 +12,14 @@ refused meeting as held.
 >>> r = to_record(a, "a.txt")
 >>> r["status"], r["status_detail"], r["subject"]["label"], r["evidence"]["end"]
 ('negated', 'refused', 'Barack Obama', 27)
+
+A claim with several actors on a side (one multilateral event) gives one line
+per dyad, all with the same ``id`` and the whole ``participants`` list:
+
+>>> multi = Assertion(Claim("meets", ActorRef("A A"), ActorRef("C C"), co_subjects=(ActorRef("B B"),)), doc,
+...                   asserted_by="extractor:rules@0.1.0")
+>>> [(r["subject"]["label"], r["object"]["label"], len(r["participants"])) for r in to_records(multi)]
+[('A A', 'C C', 3), ('B B', 'C C', 3)]
 """
 
 from __future__ import annotations
@@ -35,15 +43,25 @@ def actor_record(ref: ActorRef | None) -> dict[str, Any] | None:
     return out
 
 
-def to_record(a: Assertion, source: str | None = None) -> dict[str, Any]:
-    """One JSON-ready dict per assertion."""
+def to_records(a: Assertion, source: str | None = None) -> list[dict[str, Any]]:
+    """One JSON-ready dict per dyad of the assertion (see :meth:`kg.model.Claim.pairs`)."""
+    return [to_record(a, source, pair=(s, o)) for s, o in a.claim.pairs()]
+
+
+def to_record(a: Assertion, source: str | None = None,
+              pair: tuple[ActorRef, ActorRef | None] | None = None) -> dict[str, Any]:
+    """The JSON-ready dict of one dyad of the assertion (default: its subject and object)."""
     c = a.claim
     ev = a.evidence
+    subject, obj = pair or (c.subject, c.obj)
+    everyone = list(dict.fromkeys([c.subject, *c.co_subjects, *([c.obj] if c.obj else []), *c.co_objects,
+                                   *c.participants]))
     return {
         "source": source or a.source.path or a.source.url or a.source.iri_hash,
         "relation": c.relation,
-        "subject": actor_record(c.subject),
-        "object": actor_record(c.obj),
+        "subject": actor_record(subject),
+        "object": actor_record(obj),
+        "participants": [actor_record(p) for p in everyone],
         "status": "negated" if c.status in NOT_HAPPENED else c.status,
         "status_detail": c.status,
         "event_type": c.event_type,

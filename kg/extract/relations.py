@@ -10,7 +10,7 @@ trigger as imposers and carry the last imposer over to later sentences.
 >>> from kg.extract.rules import RuleExtractor
 >>> from kg.model.core import Document
 >>> doc = Document.from_text("Russia imposed sanctions on Jane Roe and John Doe.")
->>> sorted((a.claim.subject.label, a.claim.obj.label) for a in RuleExtractor(resolver=None).extract(doc))
+>>> sorted((s.label, o.label) for a in RuleExtractor(resolver=None).extract(doc) for s, o in a.claim.pairs())
 [('Russia', 'Jane Roe'), ('Russia', 'John Doe')]
 """
 

@@ -19,6 +19,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator
 from datetime import date
+from dataclasses import replace
 from typing import Any
 
 from kg.extract.codes import codes_for
@@ -93,7 +94,7 @@ class RuleExtractor:
             for f in find_relations(stext, sent.start_char, mentions, state):
                 roles = _roles_of(f, mentions, linker, text)
                 out.append((f, self._assertion(document, f, sent.start_char, stext, published, roles)))
-        return _dedupe(out)
+        return _merge_events(_dedupe(out), text)
 
     def _assertion(self, document: Document, f: Found, base: int, stext: str, published: date | None,
                    roles: tuple[StatedRole, ...] = ()) -> Assertion:
@@ -150,7 +151,7 @@ def _roles_of(f: Found, mentions: list[Any], linker: Linker, text: str) -> tuple
                         lambda m: m.entity.ref if isinstance(m.entity, Entity) else None, text)
 
 
-def _dedupe(found: list[tuple[Found, Assertion]]) -> list[Assertion]:
+def _dedupe(found: list[tuple[Found, Assertion]]) -> list[tuple[Found, Assertion]]:
     """Drop weak findings (a "Trump-Putin summit" compound) when a stated one covers the pair, and repeats."""
     def pair(a: Assertion) -> tuple[str, ...]:
         s = a.claim.subject.canonical_iri()
@@ -170,5 +171,60 @@ def _dedupe(found: list[tuple[Found, Assertion]]) -> list[Assertion]:
         if key in seen:
             continue
         seen.add(key)
-        out.append(a)
+        out.append((f, a))
     return out
+
+
+#: relations whose several actors on one side of one trigger are one event (PLOVER actor/recipient lists)
+_MULTI_PARTY = frozenset({"meets", "talksWith", "sanctions"})
+
+
+def _merge_events(found: list[tuple[Found, Assertion]], text: str) -> list[Assertion]:
+    """One assertion per event: the dyads of one trigger ("A, B and C met D") become one multi-party claim.
+
+    Dyads merge when they share sentence, trigger, relation, status, event type and
+    host, and together form every subject-side x object-side pair (else they stay apart).
+    """
+    groups: dict[tuple[Any, ...], list[tuple[Found, Assertion]]] = {}
+    order: list[tuple[Any, ...]] = []
+    for f, a in found:
+        c = a.claim
+        key: tuple[Any, ...] = (id(f), )
+        if c.relation in _MULTI_PARTY and not f.weak and a.evidence is not None and c.obj is not None:
+            key = (a.evidence.sentence, a.evidence.start - f.start, f.trigger, c.relation, c.status, c.event_type,
+                   c.host.canonical_iri() if c.host else None)
+        if key not in groups:
+            groups[key] = []
+            order.append(key)
+        groups[key].append((f, a))
+    out = []
+    for key in order:
+        members = [a for _, a in groups[key]]
+        out += [_merged(members, text)] if len(members) > 1 and _is_product(members) else members
+    return out
+
+
+def _is_product(members: list[Assertion]) -> bool:
+    subjects = {a.claim.subject for a in members}
+    objects = {a.claim.obj for a in members}
+    pairs = {(a.claim.subject, a.claim.obj) for a in members}
+    return not subjects & objects and len(pairs) == len(members) == len(subjects) * len(objects)
+
+
+def _merged(members: list[Assertion], text: str) -> Assertion:
+    """The multi-party assertion of ``members`` (dyads of one event)."""
+    first = members[0]
+    subjects = list(dict.fromkeys(a.claim.subject for a in members))
+    objects = [o for o in dict.fromkeys(a.claim.obj for a in members) if o is not None]
+    c = first.claim
+    participants = tuple(subjects + objects) if c.relation in ("meets", "talksWith") else ()
+    roles = tuple({(r.actor, r.office): r for a in members for r in a.claim.stated_roles}.values())
+    claim = replace(c, subject=subjects[0], obj=objects[0], co_subjects=tuple(subjects[1:]),
+                    co_objects=tuple(objects[1:]), participants=participants, stated_roles=roles,
+                    hedges=tuple(dict.fromkeys(h for a in members for h in a.claim.hedges)))
+    evidence = first.evidence
+    spans = [(a.evidence.start, a.evidence.end) for a in members if a.evidence and a.evidence.start is not None]
+    if evidence is not None and spans and all(e is not None for _, e in spans):
+        start, end = min(s for s, _ in spans), max(e for _, e in spans if e is not None)
+        evidence = replace(evidence, quote=text[start:end], start=start, end=end)
+    return replace(first, claim=claim, evidence=evidence, confidence=min(a.confidence for a in members))

@@ -95,7 +95,7 @@ def ingest_paths(graph: GraphLike, paths: Sequence[str | Path], *, extractor: st
                 summary.assertions += added
                 summary.events += sum(1 for a in assertions if a.claim.relation != "advises")
                 for a in assertions:
-                    for ref in (a.claim.subject, a.claim.obj):
+                    for ref in (a.claim.subject, a.claim.obj, *a.claim.co_subjects, *a.claim.co_objects):
                         if ref is not None and ref.type != "Group":
                             actors.add(ref.canonical_iri())
                 if outcome != "failed":

@@ -153,8 +153,11 @@ class Claim:
 
     ``subject``/``obj`` are the two sides of the direct relation (for ``meets``
     and ``talksWith`` both are participants; ``obj`` may be None for a release
-    of unnamed persons with only ``count``).  ``participants`` lists further
-    actors of a multilateral event.  ``date`` is an ISO date, ``time`` the stated
+    of unnamed persons with only ``count``).  One event with several actors on
+    a side is one claim (PLOVER's actor and recipient lists): ``co_subjects``
+    are further actors on the subject's side ("A, B and C met D"), ``co_objects``
+    further ones on the object's side ("sanctioned X, Y and Z"); :meth:`pairs`
+    lists the dyads.  ``participants`` lists every participant of a meeting or call.  ``date`` is an ISO date, ``time`` the stated
     local clock time ``HH:MM``, ``datetime`` an xsd:dateTime with offset when
     both date and offset are known.  ``date_basis`` records how the date was
     found: ``explicit``, ``relative`` (resolved against publication) or ``published``.
@@ -179,6 +182,18 @@ class Claim:
     cameo: str | None = None
     plover: str | None = None
     stated_roles: tuple[StatedRole, ...] = ()
+    co_subjects: tuple[ActorRef, ...] = ()
+    co_objects: tuple[ActorRef, ...] = ()
+
+    def pairs(self) -> list[tuple[ActorRef, ActorRef | None]]:
+        """Every (subject-side, object-side) dyad of the claim, in order.
+
+        >>> a, b, c = ActorRef("A A"), ActorRef("B B"), ActorRef("C C")
+        >>> [(s.label, o.label) for s, o in Claim("sanctions", a, b, co_objects=(c,)).pairs()]
+        [('A A', 'B B'), ('A A', 'C C')]
+        """
+        objects: list[ActorRef | None] = [self.obj, *self.co_objects]
+        return [(s, o) for s in (self.subject, *self.co_subjects) for o in objects]
 
     def __post_init__(self) -> None:
         if self.relation not in RELATIONS:
@@ -198,6 +213,10 @@ class Claim:
         data["host"] = self.host.canonical_iri() if self.host else None
         data["participants"] = sorted(p.canonical_iri() for p in self.participants)
         data["released"] = sorted(p.canonical_iri() for p in self.released)
+        for side in ("co_subjects", "co_objects"):  # absent when empty (stable IDs for two-party claims)
+            members = data.pop(side)
+            if members:
+                data[side] = sorted(m.canonical_iri() for m in members)
         roles = data.pop("stated_roles")
         if roles:  # absent when empty, so IDs of claims without roles stay as they were
             data["stated_roles"] = sorted(r.key() for r in roles)

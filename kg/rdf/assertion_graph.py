@@ -87,9 +87,9 @@ def _actor_triples(node: NamedNode, actor: ActorRef) -> list[tuple[NamedNode, Na
 
 def _role_fillers(claim: Claim, projection: Projection) -> list[tuple[str, ActorRef]]:
     """(role IRI, actor) pairs: subject fills the source role, object(s) the target role."""
-    roles: list[tuple[str, ActorRef]] = [(projection.source_role, claim.subject)]
+    roles: list[tuple[str, ActorRef]] = [(projection.source_role, s) for s in (claim.subject, *claim.co_subjects)]
     targets: list[ActorRef] = [claim.obj] if claim.obj else []
-    targets += list(claim.released) + list(claim.participants)
+    targets += list(claim.co_objects) + list(claim.released) + list(claim.participants)
     roles += [(projection.target_role, t) for t in targets]
     if claim.host is not None:
         roles.append((str(DIP.host), claim.host))
@@ -101,7 +101,10 @@ def _role_fillers(claim: Claim, projection: Projection) -> list[tuple[str, Actor
 
 def _event_label(claim: Claim) -> str:
     other = claim.obj.label if claim.obj else (f"{claim.count} persons" if claim.count else "")
-    label = f"{claim.event_type}: {claim.subject.label} {claim.relation} {other}".strip()
+    if claim.co_objects:
+        other = ", ".join([other, *(o.label for o in claim.co_objects)])
+    subject = ", ".join(s.label for s in (claim.subject, *claim.co_subjects))
+    label = f"{claim.event_type}: {subject} {claim.relation} {other}".strip()
     return f"{label} ({claim.status})" if claim.status != "held" else label
 
 

@@ -18,8 +18,8 @@ def extractor() -> RuleExtractor:
 def triples(extractor: RuleExtractor, text: str) -> set[tuple[str, ...]]:
     out = set()
     for a in extractor.extract(Document.from_text("Headline\n" + text, published="2025-03-05")):
-        obj = a.claim.obj.label if a.claim.obj else ""
-        out.add((a.claim.relation, a.claim.subject.label, obj, a.claim.status))
+        for subject, obj in a.claim.pairs():  # one line per dyad of a multi-party event
+            out.add((a.claim.relation, subject.label, obj.label if obj else "", a.claim.status))
     return out
 
 

@@ -17,8 +17,8 @@ def triples(extractor: RuleExtractor, text: str, published: str | None = "2025-0
     doc = Document.from_text(text, published=published)
     out = set()
     for a in extractor.extract(doc):
-        obj = a.claim.obj.label if a.claim.obj else ""
-        out.add((a.claim.relation, a.claim.subject.label, obj, a.claim.status))
+        for subject, obj in a.claim.pairs():  # one line per dyad of a multi-party event
+            out.add((a.claim.relation, subject.label, obj.label if obj else "", a.claim.status))
     return out
 
 

@@ -28,8 +28,9 @@ def find(found: list[Assertion], relation: str, subject: str, obj: str | None = 
          status: str | None = None) -> list[Assertion]:
     def last(label: str) -> str:
         return label.split()[-1]
-    return [a for a in found if a.claim.relation == relation and last(a.claim.subject.label) == subject
-            and (obj is None or (a.claim.obj is not None and last(a.claim.obj.label) == obj))
+    return [a for a in found if a.claim.relation == relation
+            and any(last(s.label) == subject and (obj is None or (o is not None and last(o.label) == obj))
+                    for s, o in a.claim.pairs())
             and (status is None or a.claim.status == status)]
 
 
@@ -88,7 +89,8 @@ def test_phone_calls(extractor: RuleExtractor) -> None:
 
 def test_sanctions_with_several_targets(extractor: RuleExtractor) -> None:
     _, found = run(extractor, "sanctions.txt")
-    targets = {a.claim.obj.label for a in find(found, "sanctions", "Canada") if a.claim.obj}
+    targets = {o.label for a in find(found, "sanctions", "Canada") for s, o in a.claim.pairs()
+               if o is not None and s.label == "Canada"}
     assert {"Ivan Sorokin", "Pavel Gromov", "Northern Shipping Company", "Arctic Metals Group"} <= targets
     assert find(found, "sanctions", "Union", "Sorokin")
     assert all((a.claim.cameo, a.claim.plover) == ("163", "SANCTION") for a in found)

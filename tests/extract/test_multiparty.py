@@ -1,0 +1,61 @@
+"""One multilateral event is one assertion with lists of actors, not one per dyad (PLOVER actor/recipient lists)."""
+
+from __future__ import annotations
+
+import json
+
+from kg.api import KnowledgeGraph
+from kg.extract.rules import RuleExtractor
+from kg.model import Document
+from tests.conftest import run_kg
+
+MEETING = ("French President Emmanuel Macron, German Chancellor Friedrich Merz and British Prime Minister "
+           "Keir Starmer met Ukrainian President Volodymyr Zelensky in Kyiv on May 10, 2025.")
+
+
+def _extract(text: str) -> list:
+    return list(RuleExtractor().extract(Document.from_text(text, published="2025-05-11")))
+
+
+def test_coordinated_participants_make_one_event():
+    [a] = _extract(MEETING)
+    assert [(s.label, o.label) for s, o in a.claim.pairs()] == [
+        ("Emmanuel Macron", "Volodymyr Zelenskyy"), ("Friedrich Merz", "Volodymyr Zelenskyy"),
+        ("Keir Starmer", "Volodymyr Zelenskyy")]
+    assert len(a.claim.participants) == 4
+    assert a.evidence is not None and a.evidence.quote.startswith("French President Emmanuel Macron")
+    assert {r.office for r in a.claim.stated_roles} == {"FR-president", "DE-chancellor", "GB-pm", "UA-president"}
+
+
+def test_several_targets_of_one_sanction_are_one_action():
+    [a] = _extract("The European Union imposed sanctions on Viktor Sheiman, Yuri Sivakov and the Wagner Group.")
+    assert a.claim.subject.label == "European Union"
+    assert [o.label for _, o in a.claim.pairs() if o] == ["Viktor Sheiman", "Yuri Sivakov", "Wagner Group"]
+
+
+def test_separate_triggers_stay_separate_events():
+    found = _extract("Donald Trump met Vladimir Putin and later spoke with Volodymyr Zelensky by phone.")
+    assert sorted(a.claim.relation for a in found) == ["meets", "talksWith"]
+
+
+def test_stored_as_one_event_with_every_participant_and_pairwise_edges():
+    with KnowledgeGraph.open("memory:") as g:
+        [a] = _extract(MEETING)
+        g.add_document(a.source, [a])
+        rows = g.select("SELECT ?e (COUNT(DISTINCT ?p) AS ?n) WHERE { ?e a dip:Meeting ; dip:participant ?p } GROUP BY ?e")
+        assert [int(r["n"]) for r in rows] == [4]
+        edges = g.select("SELECT ?a ?b WHERE { ?a dip:meets ?b }")
+        assert len(edges) == 12  # every ordered pair of the four participants
+        label = g.select("SELECT ?l WHERE { ?e a dip:Meeting ; rdfs:label ?l }")[0]["l"]
+        assert "Emmanuel Macron, Friedrich Merz, Keir Starmer meets Volodymyr Zelenskyy" in label
+
+
+def test_jsonl_gives_one_line_per_dyad_with_one_id(tmp_path):
+    article = tmp_path / "a.txt"
+    article.write_text("Leaders meet in Kyiv\n\n" + MEETING + "\n", encoding="utf-8")
+    out = run_kg("extract", str(article), "--format", "jsonl", check=True).stdout
+    records = [json.loads(line) for line in out.splitlines()]
+    assert [(r["subject"]["label"], r["object"]["label"]) for r in records] == [
+        ("Emmanuel Macron", "Volodymyr Zelenskyy"), ("Friedrich Merz", "Volodymyr Zelenskyy"),
+        ("Keir Starmer", "Volodymyr Zelenskyy")]
+    assert len({r["id"] for r in records}) == 1 and all(len(r["participants"]) == 4 for r in records)
