@@ -23,6 +23,7 @@ import unicodedata
 from functools import lru_cache
 from dataclasses import dataclass, field
 
+from kg.extract.lexicon import DEMONYMS, ORGANIZATIONS
 from kg.extract.linking import Linker
 from kg.extract.mentions import Mention, Sentence, find_mentions, is_headline
 from kg.model.core import ActorRef
@@ -60,6 +61,16 @@ class Entity:
     countries: set[str] = field(default_factory=set)
 
 
+#: a news dateline at the start of a paragraph: upper-case places, an optional date and agency, then a dash
+DATELINE = re.compile(r"^[ \t]*[A-Z][A-Z.'’-]+(?:[ /][A-Z][A-Z.'’-]+)*(?:,\s*[A-Z][\w.]*\.?(?:\s+\d{1,2})?)?"
+                      r"(?:,\s*\d{4})?(?:\s*\([A-Za-z][\w .]{0,20}\))?\s*[—–-]{1,2}\s", re.MULTILINE)
+#: sanctions verbs and nouns whose objects follow them ("sanctioned", "sanctions on", "designated", "blacklisted")
+_SANCTION_VERB = re.compile(r"\b(?:sanction(?:ed|s|ing)?|designat(?:ed|es|ing)|blacklist(?:ed|s|ing)?|"
+                            r"asset freezes?|froze the assets of|added)\b", re.IGNORECASE)
+_AFTER_NAME = frozenset({"and", "or", "as", "on", "in", "for", "to", "over", "with", "which", "who", "were", "was",
+                         "is", "are", "has", "have", "had", "said", "along", "plus", "among", "including", "after",
+                         "because", "under", "by", "from", "at", "that", "its", "their"})
+_PLACE_PREP = re.compile(r"\b(?:in|at|from|to|near|outside|into)\s+(?:the\s+)?$", re.IGNORECASE)
 #: "the [adjectives] Name": a single unknown capitalised word after an article names a thing, not a person
 _THE_BEFORE = re.compile(r"\b[Tt]he\s+(?:[a-z][a-z-]+\s+){1,2}$")
 
@@ -118,6 +129,10 @@ class Coref:
         self.text = text
         flags = [is_headline(s, first=i == 0) for i, s in enumerate(sents)]
         raw = [find_mentions(s, headline=h, text=text) for s, h in zip(sents, flags)]
+        datelines = [(d.start(), d.end()) for d in DATELINE.finditer(text)
+                     if d.group().split()[0].strip(",") not in ORGANIZATIONS]  # "NATO — the alliance said"
+        if datelines:  # "CARACAS/WASHINGTON, Nov 24 (Reuters) -": a place line, not an actor
+            raw = [[m for m in ms if not any(a <= m.start < b for a, b in datelines)] for ms in raw]
         for ms, head in zip(raw, flags):
             for m in ms:
                 if m.kind == "name" and not head and m.name:
@@ -201,6 +216,8 @@ class Coref:
                     ent = self._person(m.name, m.titles, m.country, create=True)
                 elif not m.titles and _THE_BEFORE.search(self.text[max(0, m.start - 40):m.start]):
                     return self._other(m.name, "Organization")  # "the state-owned Belaruskali": not a person
+                elif not m.titles and self._sanctions_target_slot(m):
+                    return self._other(m.name, "Organization")  # "sanctioned Rosneft and Lukoil": companies
             return ent
         if m.kind == "title":
             return self._title(m, subject)
@@ -230,6 +247,19 @@ class Coref:
                         return (a, b)
             return self.last_pair
         return None
+
+    def _sanctions_target_slot(self, m: Mention) -> bool:
+        """True for a lone unknown capitalised word after a sanctions verb in its sentence ("sanctioned Rosneft").
+
+        Persons are named with two words or a title; a single unknown word there names a
+        company, bank, vessel or group.  Not after a place preposition ("sanctioned in Moscow").
+        """
+        before = self.text[max(0, m.start - 160):m.start]
+        before = re.split(r"[.!?]\s|\n", before)[-1]
+        if not _SANCTION_VERB.search(before) or _PLACE_PREP.search(before) or fold(m.text) in DEMONYMS:
+            return False
+        after = re.match(r"\s+([a-z][a-z-]*)", self.text[m.end:m.end + 30])
+        return after is None or after.group(1) in _AFTER_NAME  # "a Korean hacking group": a modifier
 
     def _title(self, m: Mention, subject: Entity | None) -> Entity | None:
         head = m.extra.get("head", "")

@@ -106,6 +106,10 @@ _REFUSE = re.compile(r"\b(declin(?:ed|es|ing)|refus(?:ed|es|ing)|rejected|reject
 _CANCEL = re.compile(r"\b(cancel(?:l?ed|s|ling)?|called off|postponed|scrapped|pulled out)\b", re.IGNORECASE)
 _CANCEL_AFTER = re.compile(r"[^.;:—]{0,90}?\b(?:was|were|has been|have been|had been)\s+(?:\w+ly\s+)?"
                            r"(?:cancel(?:l)?ed|called off|postponed|scrapped|shelved|put off|scuttled)\b", re.IGNORECASE)
+#: a cancelling verb right before the event noun ("calls off the summit", "scrapped a planned visit")
+_CANCEL_BEFORE = re.compile(r"\b(?:cancel(?:s|l?ed|l?ing)?|call(?:s|ed|ing)?\s+off|postpon(?:e|es|ed|ing)|"
+                            r"scrap(?:s|ped|ping)?|shelv(?:e|es|ed|ing)|scuttl(?:e|es|ed|ing)|ax(?:e|es|ed|ing)|"
+                            r"put(?:s|ting)?\s+off|pull(?:s|ed|ing)?\s+out\s+of)\b", re.IGNORECASE)
 _WERE_SCHEDULED = re.compile(r"\b(?:was|were|had been)\s+(?:scheduled|set|due|supposed|expected|planning|going)\s+to\b",
                              re.IGNORECASE)
 _PLAN = re.compile(r"\b(will|would|shall|[’']ll|is to|are to|plans?|planning|planned|scheduled|set to|expected|due to|"
@@ -148,6 +152,8 @@ def status_before(text: str, pos: int, end: int | None = None) -> str:
         return "negated"
     if end is not None and _CANCEL_AFTER.match(text, end):  # "a planned meeting between X and Y was called off"
         return "cancelled"
+    if _CANCEL_BEFORE.search(" ".join(words[-4:])):  # "Trump calls off Budapest summit with Putin"
+        return "cancelled"
     if _WERE_SCHEDULED.search(near):
         if _CANCEL.search(text[pos:]):
             return "cancelled"
@@ -176,7 +182,8 @@ _GROUP = re.compile(
     r"(?:(?:of the|of them|the|[a-z][a-z-]+)\s+){0,3}?(?P<g>political prisoners|prisoners|detainees|inmates|individuals|people|"
     r"persons|opponents|activists|dissidents|critics|hostages|captives|journalists|protesters|americans|citizens|"
     r"nationals|prisoners of war|pows|soldiers|men|women|politicians|figures|lawmakers|students|migrants|fishermen|"
-    r"sailors|convicts|foreigners|servicemen|civilians|bloggers|reporters|demonstrators|priests|clerics)\b", re.IGNORECASE)
+    r"sailors|convicts|foreigners|servicemen|civilians|bloggers|reporters|demonstrators|priests|clerics|"
+    r"(?-i:[A-Z][a-z]+(?:ans|ese|is|ers|ards)))\b", re.IGNORECASE)
 
 
 def find_group(text: str, pos: int, window: int = 45) -> tuple[str, int | None, int, int] | None:
@@ -184,6 +191,8 @@ def find_group(text: str, pos: int, window: int = 45) -> tuple[str, int | None, 
     m = _GROUP.search(text, pos, min(len(text), pos + window))
     if not m or re.search(r"[.;]", text[pos:m.start()]):
         return None
+    if m["g"][0].isupper() and not (m["n"] and m["n"][0].isdigit() or (m["n"] or "").lower() in _NUM_WORDS):
+        return None  # a nationality ("eight Russians") is a group of persons only with a count
     count = None
     if m["n"]:
         raw = m["n"].lower().replace(",", "")

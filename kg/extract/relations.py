@@ -213,6 +213,10 @@ def _symmetric(sent: PairingSentence, trig: Trigger, ts: int, te: int, state: Do
     return out
 
 
+#: only adverbs, auxiliaries or a day between a subject and its verb
+_RIGHT_BEFORE = re.compile(r"\s*(?:(?:has|have|had|also|jointly|together|each|both|on\s+\w+day|\w+ly)\s+)*")
+
+
 def _release(sent: PairingSentence, trig: Trigger, ts: int, te: int, state: DocState) -> list[Found]:
     text = sent.text
     if is_demand(text, ts) or re.match(r"\s+(?:assets|funds|a |the statement|statement|a report|data)", text[te:te + 14]):
@@ -237,8 +241,10 @@ def _release(sent: PairingSentence, trig: Trigger, ts: int, te: int, state: DocS
         if _AND_VERB.search(text[max(0, ts - 40):ts]):  # "X freed A and released 13 others": X released
             first = _coord_subject(sent, ts, person=False)
             left = [first] if first is not None else left
-        # "Russia and Ukraine exchanged/swapped prisoners": every side releases
-        subjects = sent.ents(left if re.match(r"(?:ex|sw)", text[ts:te], re.I) else left[-1:])
+        # "Russia and Ukraine exchanged/swapped prisoners": every side releases; so does every member of a
+        # list right before the verb ("Germany, Poland and Norway released eight Russians")
+        joint = bool(left) and len(left) > 1 and _RIGHT_BEFORE.fullmatch(text[sent.loc[left[-1]][1]:ts]) is not None
+        subjects = sent.ents(left if joint or re.match(r"(?:ex|sw)", text[ts:te], re.I) else left[-1:])
         if not subjects:
             subjects = sent.by_agent(te)
         objects = [] if group else [e for e in sent.ents(right) if e.type == "Person"]
@@ -254,7 +260,9 @@ def _release(sent: PairingSentence, trig: Trigger, ts: int, te: int, state: DocS
         return []
     status = status_before(text, ts, te)
     out = []
-    for s in subjects[:1] if not re.match(r"(?:ex|sw)", text[ts:te], re.I) else subjects:
+    joint_release = len(subjects) > 1 and (re.match(r"(?:ex|sw)", text[ts:te], re.I) or
+                                           all(e.type != "Person" for e in subjects))
+    for s in subjects if joint_release else subjects[:1]:
         a, b = ts, (group[3] if group else te)
         idx = [i for i in range(len(sent.ms)) if set(entities(sent.ms[i])) & ({s} | set(objects))]
         a, b = min([a] + [sent.loc[i][0] for i in idx]), max([b] + [sent.loc[i][1] for i in idx])
@@ -287,10 +295,9 @@ def _sanctions(sent: PairingSentence, trig: Trigger, ts: int, te: int, state: Do
         idx = [i for i in sent.right(te, max_chars=60) if stop and sent.loc[i][1] <= te + stop.start()]
         targets = sent.ents(idx)
     elif prep:
-        targets = sent.ents(sent.right(te + prep.end(), max_chars=15))
+        targets = sent.ents(_targets_after(sent, te + prep.end(), 15))
     elif word in _DIRECT_OBJECT and not passive:  # "sanctioned/designated/blacklisted (the firm) X"
-        right = sent.right(te, max_chars=30)
-        targets = sent.ents(right) if right and not _NOT_OBJECT_GAP.search(text[te:sent.loc[right[0]][0]]) else []
+        targets = sent.ents(_targets_after(sent, te, 30, gap_stop=_NOT_OBJECT_GAP))
     elif passive:
         targets = sent.ents(sent.left(ts))
     else:
@@ -331,6 +338,38 @@ def _sanctions(sent: PairingSentence, trig: Trigger, ts: int, te: int, state: Do
     a, b = _span(sent, ts, te, idx)
     return [Found("sanctions", s, t, status=status, start=a, end=b, confidence=conf)
             for s in imposers for t in targets if s is not t]
+
+
+#: a descriptive noun phrase before the named targets: "Belarusian officials", "two biggest oil companies,"
+_DESCRIPTOR = re.compile(r"[\s,]*(?:(?:the|a|an|\d[\d,]*|[A-Z][a-z]+(?:an|ian|ese|ish|i|ch)|"
+                         r"(?!(?:said|says|who|which|that|and|or|was|were|is|are|to|for|in|on|at|by|with|from|as|"
+                         r"after|over|because|since|under|of|it|he|she|they|we|its|his|her|their|than)\b)"
+                         r"[a-z][a-z-]*)[\s,]+){1,5}")
+
+
+def _targets_after(sent: PairingSentence, pos: int, max_chars: int,
+                   gap_stop: re.Pattern[str] | None = None) -> list[int]:
+    """The coordinated targets after ``pos``: right there, after a possessive ("Russia's two biggest oil
+    companies, A and B"), after a descriptor ("on Belarusian officials A and B") or a count with
+    "among them"/"including" ("eight officials, among them A and B")."""
+    text = sent.text
+    idx = sent.right(pos, max_chars=max_chars)
+    possessive = bool(idx) and text[sent.loc[idx[0]][1]:sent.loc[idx[0]][1] + 2] in ("’s", "'s")
+    if idx and not possessive:
+        if gap_stop is None or not gap_stop.search(text[pos:sent.loc[idx[0]][0]]):
+            return idx
+        idx = []  # "designated X as": a word in between shows the name is not the object
+    start = sent.loc[idx[0]][1] + 2 if possessive else pos
+    inc = _INCLUDING.match(text[start:])
+    if inc:
+        return sent.right(start + inc.end(), max_chars=30)
+    for i, (s, _e) in enumerate(sent.loc):
+        if s < start:
+            continue
+        if s - start <= 60 and _DESCRIPTOR.fullmatch(text[start:s]):
+            return sent.coordinated_right(i)
+        break
+    return []
 
 
 #: words between "designated" and a name that show the name is not its object ("designating me is that I am Iran's")

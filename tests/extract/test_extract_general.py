@@ -89,6 +89,23 @@ def test_general_patterns(extractor: RuleExtractor, text: str, expected: tuple[s
     ("Norway froze the assets of the Nordvik Group and of Pak Jin Ho, Ri Chol Ho and Kim Ok.",
      {("sanctions", "Norway", "Pak Jin Ho", "held"), ("sanctions", "Norway", "Ri Chol Ho", "held"),
       ("sanctions", "Norway", "Kim Ok", "held")}),
+    # targets after a descriptor, a possessive with an appositive, or a count with "among them"
+    ("Norway imposed sanctions on Danish officials Tom Berg and Raj Patel.",
+     {("sanctions", "Norway", "Tom Berg", "held"), ("sanctions", "Norway", "Raj Patel", "held")}),
+    ("Norway sanctioned Russia's two biggest shipping firms, Nordvik Tankers and Baltic Crest Shipping.",
+     {("sanctions", "Norway", "Nordvik Tankers", "held"), ("sanctions", "Norway", "Baltic Crest Shipping", "held")}),
+    ("Norway sanctioned eight officials, among them Tom Berg and Raj Patel.",
+     {("sanctions", "Norway", "Tom Berg", "held"), ("sanctions", "Norway", "Raj Patel", "held")}),
+    # a lone unknown word after a sanctions verb names a company
+    ("Norway sanctioned Nordvik and Baltcrest on Tuesday.",
+     {("sanctions", "Norway", "Nordvik", "held"), ("sanctions", "Norway", "Baltcrest", "held")}),
+    # every member of a list right before the verb releases; a count and a nationality are prisoners
+    ("Norway, Sweden and Finland released eight Russians on Friday.",
+     {("releases", "Norway", "prisoners", "held"), ("releases", "Sweden", "prisoners", "held"),
+      ("releases", "Finland", "prisoners", "held")}),
+    # a cancelling verb before the event noun
+    ("President Ann Lee called off her summit with Raj Patel.", {("meets", "Ann Lee", "Raj Patel", "cancelled")}),
+    ("President Ann Lee calls off summit with Raj Patel.", {("meets", "Ann Lee", "Raj Patel", "cancelled")}),
 ])
 def test_cross_sentence_and_lists(extractor: RuleExtractor, text: str, expected: set[tuple[str, ...]]) -> None:
     assert expected <= triples(extractor, text)
@@ -105,6 +122,9 @@ def test_cross_sentence_and_lists(extractor: RuleExtractor, text: str, expected:
     "Police said a man called John Smith was arrested.",  # "called" = named
     "Tom Berg was designated as the party's candidate in May.",  # no sanctions context
     "Raj Patel recalled that he had met Ann Lee's predecessor.",  # the predecessor, not Ann Lee
+    "Norway imposed sanctions on three companies it accused of running Russia's shadow fleet.",  # not Russia
+    "Norway imposed new sanctions on a North Korean hacking group.",  # "Korean" modifies the group
+    "OSLO, March 3 (Reuters) - Norway sanctioned two firms.",  # a dateline is not an imposer
 ])
 def test_general_non_findings(extractor: RuleExtractor, text: str) -> None:
     found = {t for t in triples(extractor, text) if t[0] in ("sanctions", "talksWith", "meets")}
