@@ -26,10 +26,15 @@ from kg.query.prefixes import user_position, with_prefixes
 from kg.rdf.assertion_graph import assertion_quads, dedupe, document_triples
 from kg.rdf.terms import RDFS_LABEL, iri
 from kg.records import (
+    PRIORITY,
+    REINSTATING,
     REMOVING,
     UnknownAssertionError,
+    current_status,
     is_active,
     make_record,
+    open_removal,
+    open_removals,
     record_quads,
     view_removals,
     view_restorations,
@@ -208,13 +213,31 @@ class KnowledgeGraph:
 
     # -- review records ---------------------------------------------------------------
     def decide(self, assertion_id: str, decision: str, *, reason: str | None, by: str = "analyst:analyst") -> str:
-        """Append a review record (retracted, rejected, accepted, disputed); returns its ID."""
+        """Append a review record (retracted, rejected, accepted, disputed, reinstated); returns its ID.
+
+        ``reinstated`` needs a reason and an assertion that is out of the view (rejected or retracted):
+        its record undoes every open removal and the claim triples are copied back, in one write.
+        """
         if not self.has_assertion(assertion_id):
             raise UnknownAssertionError(assertion_id)
+        if decision == REINSTATING:
+            return self._reinstate(assertion_id, reason=reason, by=by)
         was_active = is_active(self.store, assertion_id)
         record = make_record(assertion_id, decision, by, reason)
         removals = view_removals(self.store, assertion_id) if decision in REMOVING and was_active else []
         self.store.apply(record_quads(record), removals)
+        return record.id
+
+    def _reinstate(self, assertion_id: str, *, reason: str | None, by: str) -> str:
+        if not (reason or "").strip():
+            raise ValueError("reason: a reinstatement needs a reason")
+        undone = open_removals(self.store, assertion_id)
+        if not undone:
+            state = current_status(self.store, assertion_id)
+            raise ValueError(f"id: assertion {assertion_id} is {state}, not rejected or retracted; "
+                             "only an assertion out of the view can be reinstated")
+        record = make_record(assertion_id, REINSTATING, by, (reason or "").strip(), undoes=undone)
+        self.store.apply(record_quads(record) + view_restorations(self.store, assertion_id))
         return record.id
 
     def retract(self, assertion_id: str, *, reason: str, by: str = "analyst:analyst") -> str:
@@ -222,6 +245,13 @@ class KnowledgeGraph:
         if not reason.strip():
             raise ValueError("reason: a retraction needs a reason")
         return self.decide(assertion_id, "retracted", reason=reason, by=by)
+
+    def reinstate(self, assertion_id: str, *, reason: str, by: str = "analyst:analyst") -> str:
+        """Undo a rejection or retraction: the claim returns to the current view; returns the record ID.
+
+        Raises ValueError (nothing written) when the assertion is active or the reason is empty.
+        """
+        return self.decide(assertion_id, REINSTATING, reason=reason, by=by)
 
     def history(self, assertion_id: str) -> list[HistoryEntry]:
         """The assertion's creation and every later record about it, oldest first."""
@@ -246,7 +276,8 @@ class KnowledgeGraph:
                     str(row["reason"]) if row.get("reason") else None, str(row["rec"]).rsplit("/", 1)[-1],
                 )
             )
-        return sorted(entries, key=lambda e: (datetime.fromisoformat(e.at), e.kind != "asserted"))
+        return sorted(entries, key=lambda e: (datetime.fromisoformat(e.at), e.kind != "asserted",
+                                              PRIORITY.get(e.kind, 0)))
 
     # -- reading -----------------------------------------------------------------------
     def query(self, sparql: str, **bindings: Term) -> QueryResult:
@@ -280,7 +311,7 @@ class KnowledgeGraph:
         counts = {"quads": len(self.store)}
         queries = {
             "assertions": "SELECT (COUNT(?a) AS ?n) WHERE { ?a a dip:Assertion }",
-            "retracted_or_rejected": "SELECT (COUNT(DISTINCT ?a) AS ?n) WHERE { ?r dip:about ?a ; dip:decision ?d . FILTER(?d IN (dip:Retracted, dip:Rejected)) }",
+            "retracted_or_rejected": f"SELECT (COUNT(DISTINCT ?a) AS ?n) WHERE {{ {open_removal('?a', '?r')} }}",
             "documents": "SELECT (COUNT(?d) AS ?n) WHERE { ?d a dip:Document }",
             "actors": "SELECT (COUNT(DISTINCT ?x) AS ?n) WHERE { ?x a ?t . VALUES ?t { dip:Person dip:Country dip:Organization dip:Group } }",
             "events": "SELECT (COUNT(DISTINCT ?e) AS ?n) WHERE { ?e a ?t . VALUES ?t { dip:Meeting dip:Summit dip:Visit dip:Call dip:Pardon dip:PrisonerRelease dip:SanctionsAction dip:AdvisoryRole } }",
@@ -324,9 +355,9 @@ class KnowledgeGraph:
               OPTIONAL { ?event dip:date ?date } OPTIONAL { ?event dip:place ?place }
               OPTIONAL { ?doc dip:url ?source } OPTIONAL { ?doc dip:title ?title }
               OPTIONAL { ?g dip:evidence/dip:quote ?quote }
-              FILTER NOT EXISTS { ?rec dip:about ?g ; dip:decision ?dec . FILTER(?dec IN (dip:Retracted, dip:Rejected)) }
+              FILTER NOT EXISTS { %s }
             } ORDER BY ?relation ?date
-            """,
+            """ % open_removal("?g", "?rec"),
             actor=actor,
         )
 

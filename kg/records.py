@@ -1,18 +1,30 @@
-"""Review records (retract, accept, reject, dispute) and current-view maintenance.
+"""Review records (retract, accept, reject, dispute, reinstate) and current-view maintenance.
 
 A record is appended to the default graph and points at the assertion; the
 assertion's own graph is never touched.  Retracting or rejecting removes the
 assertion's claim triples from the current view (the default graph) unless
-another active assertion also states them.
+another active assertion also states them.  Reinstating appends a
+``dip:Reinstatement`` that names (``dip:undoes``) every rejection and retraction
+of the assertion not yet undone, and copies the claim triples back from the
+assertion's graph.
+
+An assertion is *active* when every rejection or retraction about it is undone
+by a reinstatement: for removals vs reinstatements the latest decision wins, and
+the ``dip:undoes`` links make that independent of clock resolution.
 
 >>> DECISIONS["retracted"][0].endswith("#Retraction")
 True
+>>> status_from("proposed", [{"decision": "rejected", "record": "r1"},
+...                          {"decision": "reinstated", "record": "r2", "undoes": ["r1"]}])
+'proposed'
 """
 
 from __future__ import annotations
 
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timezone
+from typing import Any
 
 from pyoxigraph import DefaultGraph, Literal, NamedNode, Quad
 
@@ -27,13 +39,31 @@ DECISIONS: dict[str, tuple[str, str]] = {
     "rejected": (str(DIP.Rejection), str(DIP.Rejected)),
     "accepted": (str(DIP.Acceptance), str(DIP.Accepted)),
     "disputed": (str(DIP.Dispute), str(DIP.Disputed)),
+    "reinstated": (str(DIP.Reinstatement), str(DIP.Reinstated)),
 }
 #: Decisions that take an assertion out of the current view.
 REMOVING = frozenset({"retracted", "rejected"})
+#: The decision that puts a removed assertion back into the current view.
+REINSTATING = "reinstated"
+#: Order of decisions recorded at the same instant (higher sorts later).  Only display order depends
+#: on it: removals vs reinstatements are settled by ``dip:undoes``, not by time.
+PRIORITY = {"accepted": 0, "disputed": 1, "retracted": 2, "rejected": 3, "reinstated": 4}
+
+
+def open_removal(var: str = "?g", rec: str = "?rec") -> str:
+    """SPARQL: ``rec`` is a rejection or retraction about ``var`` that no reinstatement undoes.
+
+    >>> "undoes" in open_removal()
+    True
+    """
+    return (f"{rec} <{DIP.about}> {var} ; <{DIP.decision}> {rec}_d . "
+            f"FILTER({rec}_d IN (<{DIP.Retracted}>, <{DIP.Rejected}>)) "
+            f"FILTER NOT EXISTS {{ {rec}_u <{DIP.undoes}> {rec} ; <{DIP.about}> {var} ; "
+            f"<{DIP.decision}> <{DIP.Reinstated}> }}")
+
 
 INACTIVE_FILTER = f"""
-FILTER NOT EXISTS {{ ?rec <{DIP.about}> ?g ; <{DIP.decision}> ?dec .
-                     FILTER(?dec IN (<{DIP.Retracted}>, <{DIP.Rejected}>)) }}"""
+FILTER NOT EXISTS {{ {open_removal("?g", "?rec")} }}"""
 
 
 class UnknownAssertionError(KeyError):
@@ -53,6 +83,7 @@ class Record:
     by: str
     at: datetime
     reason: str | None
+    undoes: tuple[str, ...] = ()
 
 
 def record_quads(record: Record) -> list[Quad]:
@@ -71,21 +102,95 @@ def record_quads(record: Record) -> list[Quad]:
     ]
     if record.reason:
         triples.append((node, iri(DIP.reason), Literal(record.reason)))
+    triples += [(node, iri(DIP.undoes), iri(record_iri(undone))) for undone in record.undoes]
     return [Quad(s, p, o, DefaultGraph()) for s, p, o in triples]  # type: ignore[arg-type]
 
 
-def make_record(about: str, decision: str, by: str, reason: str | None) -> Record:
+def make_record(about: str, decision: str, by: str, reason: str | None, undoes: Sequence[str] = ()) -> Record:
     if decision not in DECISIONS:
         raise ValueError(f"unknown decision {decision!r}; expected one of {', '.join(DECISIONS)}")
     at = datetime.now(timezone.utc)
     rid = content_hash(f"{about}|{decision}|{by}|{reason}|{at.isoformat()}")[:32]
-    return Record(rid, about, decision, by, at, reason)
+    return Record(rid, about, decision, by, at, reason, tuple(undoes))
 
 
 def is_active(store: GraphStore, assertion_id: str) -> bool:
-    """True unless the assertion was retracted or rejected."""
+    """True unless the assertion has a rejection or retraction that no reinstatement undoes."""
     graph = iri(assertion_iri(assertion_id))
     return bool(store.query(f"ASK {{ BIND(?a AS ?g) {INACTIVE_FILTER} }}", bindings={"a": graph}))
+
+
+def open_removals(store: GraphStore, assertion_id: str) -> list[str]:
+    """IDs of the assertion's rejection and retraction records that no reinstatement undoes."""
+    rows = store.query(f"SELECT ?rec WHERE {{ {open_removal('?a', '?rec')} }}",
+                       bindings={"a": iri(assertion_iri(assertion_id))})
+    return sorted(str(row["rec"].value).rsplit("/", 1)[-1] for row in rows)  # type: ignore[union-attr]
+
+
+def records_about(store: GraphStore, assertion_id: str) -> list[dict[str, Any]]:
+    """The assertion's decision records, oldest first: decision, at, record ID, undone record IDs."""
+    found: dict[str, dict[str, Any]] = {}
+    rows = store.query(
+        f"SELECT ?rec ?d ?at ?u WHERE {{ ?rec <{DIP.about}> ?a ; <{DIP.decision}> ?d ; <{PROV_GENERATED_AT.value}> ?at . "
+        f"OPTIONAL {{ ?rec <{DIP.undoes}> ?u }} }}",
+        bindings={"a": iri(assertion_iri(assertion_id))},
+    )
+    for row in rows:  # type: ignore[union-attr]
+        rid = str(row["rec"].value).rsplit("/", 1)[-1]
+        entry = found.setdefault(rid, {"decision": str(row["d"].value).rsplit("#", 1)[-1].lower(),
+                                       "at": str(row["at"].value), "record": rid, "undoes": []})
+        if row["u"] is not None:
+            entry["undoes"].append(str(row["u"].value).rsplit("/", 1)[-1])
+    return sort_records(list(found.values()))
+
+
+def sort_records(records: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Records in time order; ties by :data:`PRIORITY`."""
+    return sorted(records, key=lambda r: (_instant(r["at"]), PRIORITY.get(r["decision"], 0)))
+
+
+def _instant(text: str) -> datetime:
+    try:
+        value = datetime.fromisoformat(text.replace("Z", "+00:00"))
+    except ValueError:
+        return datetime.min.replace(tzinfo=timezone.utc)
+    return value.replace(tzinfo=timezone.utc) if value.tzinfo is None else value
+
+
+def status_from(entered: str, records: Sequence[Mapping[str, Any]]) -> str:
+    """Effective status from the entry status and the decision records (oldest first).
+
+    A rejection or retraction not undone by a reinstatement (``undoes``) decides, the latest one if
+    several.  Otherwise the latest acceptance or dispute, else the status the assertion entered with:
+    a reinstated assertion is back where it was before it was removed.
+
+    >>> status_from("proposed", [{"decision": "rejected"}, {"decision": "accepted"}])
+    'rejected'
+    >>> status_from("proposed", [{"decision": "disputed"}, {"decision": "accepted"}])
+    'accepted'
+    >>> status_from("accepted", [{"decision": "retracted", "record": "a"},
+    ...                          {"decision": "reinstated", "record": "b", "undoes": ["a"]},
+    ...                          {"decision": "rejected", "record": "c"}])
+    'rejected'
+    """
+    undone = {u for r in records for u in r.get("undoes") or ()}
+    removing = [r["decision"] for r in records if r["decision"] in REMOVING and r.get("record") not in undone]
+    if removing:
+        return str(removing[-1])
+    others = [r["decision"] for r in records if r["decision"] not in REMOVING and r["decision"] != REINSTATING]
+    return str(others[-1]) if others else entered
+
+
+def entered_status(store: GraphStore, assertion_id: str) -> str:
+    """The review status the assertion entered with (proposed, accepted)."""
+    for q in store.quads(iri(assertion_iri(assertion_id)), iri(DIP.reviewStatus), None, DefaultGraph()):
+        return str(getattr(q.object, "value", q.object)).rsplit("#", 1)[-1].lower()
+    return "proposed"
+
+
+def current_status(store: GraphStore, assertion_id: str) -> str:
+    """The assertion's effective status (:func:`status_from` over its own records)."""
+    return status_from(entered_status(store, assertion_id), records_about(store, assertion_id))
 
 
 def view_removals(store: GraphStore, assertion_id: str) -> list[Quad]:

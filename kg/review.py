@@ -2,11 +2,13 @@
 
 Extracted assertions enter as ``proposed`` with their extractor's confidence; analyst claims enter as
 ``accepted``.  An assertion's *effective status* is its latest decision record (kg.records), else the
-``dip:reviewStatus`` it entered with.  Retracting or rejecting is final for the current view (the core's
-``decide`` never puts claim triples back), so a later "accept" of a rejected assertion is refused.
+``dip:reviewStatus`` it entered with.  Retracting or rejecting takes it out of the current view; accepting
+or disputing it is then refused until it is *reinstated* (:func:`reinstate`), which undoes the removal and
+puts its claim triples back.  Between removals and reinstatements the latest decision wins; a reinstated
+assertion has the status it had before it was removed (the latest acceptance or dispute, else its entry
+status), so a reinstated extraction is back in the queue as proposed.
 
-Records carry second-resolution times; when two decisions share a second, the more cautious wins
-(rejected > retracted > disputed > accepted).
+When an acceptance and a dispute share a timestamp, the more cautious wins (disputed > accepted).
 
 >>> from kg.api import KnowledgeGraph
 >>> from kg.model import ActorRef, Assertion, Claim, Document, Evidence
@@ -24,6 +26,10 @@ Records carry second-resolution times; when two decisions share a second, the mo
 >>> _ = accept(g, a.id, "checked", "analyst:alice")
 >>> review_queue(g), effective_status(g, a.id)
 ([], 'accepted')
+>>> _ = reject(g, a.id, "satire", "analyst:alice")
+>>> _ = reinstate(g, a.id, "the satire label was wrong", "analyst:alice")
+>>> effective_status(g, a.id)
+'accepted'
 """
 
 from __future__ import annotations
@@ -34,12 +40,11 @@ from typing import Any
 from kg.api import KnowledgeGraph
 from kg.ids import assertion_iri
 from kg.rdf.terms import iri
-from kg.records import REMOVING, UnknownAssertionError
+from kg.records import REINSTATING, REMOVING, UnknownAssertionError, sort_records
+from kg.records import status_from as status_from
 
 #: view modes: which assertions a query should see.
 VIEW_MODES: tuple[str, ...] = ("accepted", "default")
-#: tie-break order for decisions recorded in the same second (higher wins).
-_PRIORITY = {"accepted": 0, "disputed": 1, "retracted": 2, "rejected": 3}
 _ID = re.compile(r"^[0-9a-f]{32}$")
 
 _ASSERTIONS = """
@@ -63,6 +68,8 @@ _DECISIONS = """SELECT ?g ?rec ?d ?at ?who ?reason WHERE {
   ?rec dip:about ?g ; dip:decision ?d ; prov:generatedAtTime ?at ; prov:wasAttributedTo ?ag .
   ?ag rdfs:label ?who . OPTIONAL { ?rec dip:reason ?reason } }"""
 
+_UNDOES = "SELECT ?rec ?u WHERE { ?rec dip:about ?g ; dip:decision dip:Reinstated ; dip:undoes ?u }"
+
 _ACTORS = """SELECT ?g ?role ?actor ?label ?type WHERE {
   ?g a dip:Assertion ; dip:claimEvent ?e .
   GRAPH ?g { ?e ?role ?actor . ?actor rdfs:label ?label ; a ?type } }"""
@@ -85,31 +92,23 @@ def check_id(assertion_id: str) -> str:
 
 
 def decisions(graph: KnowledgeGraph) -> dict[str, list[dict[str, Any]]]:
-    """Every decision record per assertion ID, oldest first (ties: most cautious last)."""
+    """Every decision record per assertion ID, oldest first (ties: most cautious last).
+
+    A reinstatement also lists the IDs of the records it undoes (``undoes``).
+    """
+    undoes: dict[str, list[str]] = {}
+    for row in graph.select(_UNDOES):
+        undoes.setdefault(_local(row["rec"]), []).append(_local(row["u"]))
     out: dict[str, list[dict[str, Any]]] = {}
     for row in graph.select(_DECISIONS):
         decision = _local(row["d"]).lower()
-        out.setdefault(_local(row["g"]), []).append(
-            {"decision": decision, "at": str(row["at"]), "by": str(row["who"]),
-             "reason": str(row["reason"]) if row.get("reason") else None, "record": _local(row["rec"])}
-        )
-    for records in out.values():
-        records.sort(key=lambda r: (r["at"], _PRIORITY.get(r["decision"], 0)))
-    return out
-
-
-def status_from(entered: str, records: list[dict[str, Any]]) -> str:
-    """Effective status from the entry status and the decision records (removals are final).
-
-    >>> status_from("proposed", [{"decision": "rejected"}, {"decision": "accepted"}])
-    'rejected'
-    >>> status_from("proposed", [{"decision": "disputed"}, {"decision": "accepted"}])
-    'accepted'
-    """
-    removing = [r["decision"] for r in records if r["decision"] in REMOVING]
-    if removing:
-        return removing[-1]
-    return records[-1]["decision"] if records else entered
+        rid = _local(row["rec"])
+        record: dict[str, Any] = {"decision": decision, "at": str(row["at"]), "by": str(row["who"]),
+                                  "reason": str(row["reason"]) if row.get("reason") else None, "record": rid}
+        if decision == REINSTATING:
+            record["undoes"] = sorted(undoes.get(rid, []))
+        out.setdefault(_local(row["g"]), []).append(record)
+    return {aid: sort_records(records) for aid, records in out.items()}
 
 
 def assertion_rows(graph: KnowledgeGraph) -> dict[str, dict[str, Any]]:
@@ -231,9 +230,10 @@ def _decide(graph: KnowledgeGraph, assertion_id: str, decision: str, reason: str
         raise ValueError(f"reason: a {decision} decision needs a reason")
     if not graph.has_assertion(assertion_id):
         raise UnknownAssertionError(assertion_id)
-    current = effective_status(graph, assertion_id)
-    if current in REMOVING:
-        raise ValueError(f"id: assertion {assertion_id} was {current}; assert the claim again instead")
+    if decision != REINSTATING:
+        current = effective_status(graph, assertion_id)
+        if current in REMOVING:
+            raise ValueError(f"id: assertion {assertion_id} was {current}; reinstate it first")
     return graph.decide(assertion_id, decision, reason=(reason or "").strip() or None, by=_agent(by))
 
 
@@ -243,8 +243,16 @@ def accept(graph: KnowledgeGraph, assertion_id: str, reason: str | None = None, 
 
 
 def reject(graph: KnowledgeGraph, assertion_id: str, reason: str, by: str = "analyst:analyst") -> str:
-    """Reject an assertion: it leaves the current view for good; returns the record ID."""
+    """Reject an assertion: it leaves the current view until reinstated; returns the record ID."""
     return _decide(graph, assertion_id, "rejected", reason, by, need_reason=True)
+
+
+def reinstate(graph: KnowledgeGraph, assertion_id: str, reason: str, by: str = "analyst:analyst") -> str:
+    """Undo a rejection or retraction: the claim returns to the current view; returns the record ID.
+
+    Refused (ValueError, nothing written) when the assertion is active.
+    """
+    return _decide(graph, assertion_id, REINSTATING, reason, by, need_reason=True)
 
 
 def dispute(graph: KnowledgeGraph, assertion_id: str, reason: str, by: str = "analyst:analyst") -> str:
@@ -264,8 +272,8 @@ def bulk_accept(graph: KnowledgeGraph, min_confidence: float, by: str = "analyst
 def active_filter(mode: str = "default", var: str = "g") -> str:
     """A SPARQL snippet keeping only assertion graphs ``?var`` visible in ``mode``.
 
-    ``default``: accepted + proposed + disputed (never rejected or retracted) — what the default graph
-    holds.  ``accepted``: entered accepted or accepted by a record, with no later open dispute.  Use it
+    ``default``: accepted + proposed + disputed (not rejected or retracted, unless reinstated) — what
+    the default graph holds.  ``accepted``: entered accepted or accepted by a record, with no later open dispute.  Use it
     inside a WHERE group that binds ``?var`` to an assertion IRI, e.g.
     ``SELECT ?g WHERE { GRAPH ?g { ?a dip:meets ?b } <snippet> }``.
 
@@ -278,7 +286,8 @@ def active_filter(mode: str = "default", var: str = "g") -> str:
         raise ValueError(f"var: {var!r} is not a SPARQL variable name")
     v = f"?{var}"
     snippet = (f"FILTER NOT EXISTS {{ ?_vr dip:about {v} ; dip:decision ?_vd . "
-               f"FILTER(?_vd IN (dip:Retracted, dip:Rejected)) }}\n")
+               f"FILTER(?_vd IN (dip:Retracted, dip:Rejected))\n"
+               f"  FILTER NOT EXISTS {{ ?_vu dip:undoes ?_vr ; dip:about {v} ; dip:decision dip:Reinstated }} }}\n")
     if mode == "accepted":
         snippet += (
             f"FILTER(EXISTS {{ {v} dip:reviewStatus dip:Accepted }} || "

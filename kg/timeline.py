@@ -25,7 +25,7 @@ from pyoxigraph import DefaultGraph, NamedNode, Quad
 from kg.api import KnowledgeGraph
 from kg.grading import SOURCES_GRAPH, ratings
 from kg.rdf.terms import PROV_DERIVED, PROV_GENERATED_AT, RDF_TYPE, iri
-from kg.records import REMOVING
+from kg.records import REINSTATING, REMOVING
 from kg.review import assertion_rows, decisions
 from kg.vocab import DIP
 
@@ -66,7 +66,8 @@ def as_of(graph: KnowledgeGraph, when: str | date | datetime) -> KnowledgeGraph:
     """A new in-memory graph holding what was recorded at or before ``when``, with the view of that time.
 
     Assertions generated later are left out; decision records and registry ratings made later are not
-    applied; the default graph (current view) is rebuilt from the assertions active at ``when``.
+    applied; the default graph (current view) is rebuilt from the assertions active at ``when`` (a
+    rejection or retraction counts unless a reinstatement made by then undoes it).
     """
     cut = moment(when)
     store = graph.store
@@ -77,7 +78,9 @@ def as_of(graph: KnowledgeGraph, when: str | date | datetime) -> KnowledgeGraph:
     records: dict[str, str] = {_v(q.subject): _v(q.object)
                                for q in store.quads(None, iri(DIP.about), None, DefaultGraph())}
     kept_records = {r for r, about in records.items() if about in kept and r in times and times[r] <= cut}
-    removed = {records[r] for r in kept_records if _decision(store, r) in REMOVING}
+    undone = {_v(q.object) for r in kept_records for q in store.quads(iri(r), iri(DIP.undoes), None, DefaultGraph())
+              if _decision(store, r) == REINSTATING}
+    removed = {records[r] for r in kept_records if _decision(store, r) in REMOVING and r not in undone}
     documents = {_v(q.subject) for q in store.quads(None, RDF_TYPE, iri(DIP.Document), DefaultGraph())}
     kept_docs = {_v(q.object) for a in kept for q in store.quads(iri(a), PROV_DERIVED, None, DefaultGraph())}
     claim_triples: set[tuple[Any, Any, Any]] = set()
@@ -117,7 +120,8 @@ def _ratings_until(graph: KnowledgeGraph, cut: datetime) -> list[Quad]:
 
 
 def diff(graph: KnowledgeGraph, from_: str | date | datetime, to: str | date | datetime) -> dict[str, list[dict[str, Any]]]:
-    """What was recorded in ``(from_, to]``: assertions added, decisions (by kind) and re-gradings."""
+    """What was recorded in ``(from_, to]``: assertions added, decisions (by kind, including
+    ``reinstated``) and re-gradings."""
     start, end = moment(from_), moment(to)
     if start > end:
         raise ValueError(f"from: {start.isoformat()} is after to: {end.isoformat()}")
@@ -127,7 +131,7 @@ def diff(graph: KnowledgeGraph, from_: str | date | datetime, to: str | date | d
 
     rows = assertion_rows(graph)
     result: dict[str, list[dict[str, Any]]] = {"added": [], "accepted": [], "disputed": [], "rejected": [],
-                                               "retracted": [], "regraded": []}
+                                               "retracted": [], "reinstated": [], "regraded": []}
     for row in sorted(rows.values(), key=lambda r: r["at"]):
         if inside(row["at"]):
             result["added"].append({"id": row["id"], "label": row["label"], "by": row["asserted_by"],
@@ -146,6 +150,6 @@ def diff(graph: KnowledgeGraph, from_: str | date | datetime, to: str | date | d
                                        "from": previous.get(key), "to": rating["value"], "by": rating["by"],
                                        "at": rating["at"], "reason": rating["reason"]})
         previous[key] = rating["value"]
-    for kind in ("accepted", "disputed", "rejected", "retracted"):
+    for kind in ("accepted", "disputed", "rejected", "retracted", "reinstated"):
         result[kind].sort(key=lambda r: r["at"])
     return result

@@ -49,13 +49,15 @@ class DIP(DefinedNamespace):
     Projection: URIRef  # Declares that in events of dip:eventClass, each filler of dip:sourceRole gets a dip:edge to each filler of dip:targetRole (all distinc
     Proposed: URIRef  # proposed
     Refused: URIRef  # A party refused to take part.
+    Reinstated: URIRef  # Decision of a dip:Reinstatement: the assertion is back in the current view. Never an entry status.
+    Reinstatement: URIRef  # Undoes the rejections and retractions of an assertion recorded before it (dip:undoes): its claim triples return to the current view
     Rejected: URIRef  # rejected
     Rejection: URIRef  # Rejection
     Relationship: URIRef  # Superclass of reified standing relations between actors.
     ReleasesProjection: URIRef  # releases project to releases
     Retracted: URIRef  # retracted
     Retraction: URIRef  # Retraction
-    ReviewRecord: URIRef  # A decision about an assertion (retract, accept, reject, dispute). Records are appended, never edited.
+    ReviewRecord: URIRef  # A decision about an assertion (retract, accept, reject, dispute, reinstate). Records are appended, never edited.
     ReviewStatus: URIRef  # Review status
     SanctionsAction: URIRef  # Imposing sanctions, an embargo or a boycott on targets.
     SanctionsProjection: URIRef  # sanctions actions project to sanctions
@@ -128,6 +130,7 @@ class DIP(DefinedNamespace):
     target: URIRef  # Who a sanctions action is aimed at.
     targetRole: URIRef  # target role
     title: URIRef  # title
+    undoes: URIRef  # A rejection or retraction record (of the same assertion) that a reinstatement cancels.
     url: URIRef  # URL
     visitor: URIRef  # The participant who travels to the host.
     wikidata: URIRef  # The Wikidata item ID (QID) of an actor or office; the entity IRI is also linked with owl:sameAs.

@@ -9,7 +9,8 @@ import typer
 
 from kg.cli.common import StoreOption, console, fail, rows_table
 
-review_app = typer.Typer(name="review", help="Review extracted assertions: list, show, accept, reject, dispute.",
+review_app = typer.Typer(name="review",
+                         help="Review extracted assertions: list, show, accept, reject, dispute, reinstate.",
                          no_args_is_help=True)
 sources_app = typer.Typer(name="sources", help="The sources registry: default Admiralty reliability per outlet.",
                           no_args_is_help=True)
@@ -131,6 +132,17 @@ def dispute_cmd(
     _decide("dispute", assertion_id, reason, analyst, store)
 
 
+@review_app.command("reinstate")
+def reinstate_cmd(
+    assertion_id: Annotated[str, typer.Argument(metavar="ID", help="Assertion ID.")],
+    reason: Annotated[str, typer.Option("--reason", help="Why the rejection or retraction is undone (required).")],
+    analyst: AnalystOption = "analyst",
+    store: StoreOption = None,
+) -> None:
+    """Undo a rejection or retraction: the claim returns to the current view; prints the record ID."""
+    _decide("reinstate", assertion_id, reason, analyst, store)
+
+
 @review_app.command("accept-all")
 def accept_all_cmd(
     min_conf: Annotated[float, typer.Option("--min-conf", help="Accept proposed assertions with confidence >= this.")],
@@ -179,7 +191,7 @@ def diff_cmd(
     fmt: FormatOption = "table",
     store: StoreOption = None,
 ) -> None:
-    """What was added, accepted, disputed, rejected, retracted or re-graded between two record times."""
+    """What was added, accepted, disputed, rejected, retracted, reinstated or re-graded between two record times."""
     from kg.timeline import diff
 
     with _open(store) as graph:
