@@ -37,8 +37,12 @@ from kg.model.core import ActorRef, Assertion, Claim, Document, Evidence, Stated
 
 RULES_VERSION = "0.1.0"
 #: lines from which the rest of a page is site furniture (comment forms, related links)
-_BOILERPLATE = re.compile(r"^\s*(?:Leave a (?:Reply|Comment)|Post a Comment|\d* ?Comments?\s*$|Related (?:Articles|Posts|"
-                          r"Stories)|You (?:may|might) also like|Share this|Sign up for|Subscribe to|Read more:|"
+_BOILERPLATE = re.compile(r"^\s*(?:Leave a (?:Reply|Comment)|Post a Comment|(?:\d+\s*|Reader\s+|Readers'?\s+)?"
+                          r"Comments?\s*(?:\(\d[\d,]*\)|\d[\d,]*)?\s*$|Related(?:\s+(?:Articles|Posts|Stories|Coverage|"
+                          r"Content|Reading|Links|News|Topics))?\s*:?\s*$|Related (?:Articles|Posts|Stories|Coverage)|"
+                          r"(?:More|Latest) (?:on this story|from|stories|news)\b|Most (?:Read|Popular|Viewed)\s*$|"
+                          r"Read (?:more|next|also)\s*:|See also\s*:|Recommended(?: for you| stories)?\s*$|Trending\s*$|"
+                          r"You (?:may|might) also like|Share this|Sign up for|Subscribe to|"
                           r"Advertisement\s*$|Copyright ©|©)", re.IGNORECASE | re.MULTILINE)
 
 
@@ -191,7 +195,7 @@ def _merge_events(found: list[tuple[Found, Assertion]], text: str) -> list[Asser
         c = a.claim
         key: tuple[Any, ...] = (id(f), )
         if c.relation in _MULTI_PARTY and not f.weak and a.evidence is not None and c.obj is not None:
-            key = (a.evidence.sentence, a.evidence.start - f.start, f.trigger, c.relation, c.status, c.event_type,
+            key = (a.evidence.sentence, (a.evidence.start or 0) - f.start, f.trigger, c.relation, c.status, c.event_type,
                    c.host.canonical_iri() if c.host else None)
         if key not in groups:
             groups[key] = []
