@@ -61,6 +61,8 @@ class Entity:
     countries: set[str] = field(default_factory=set)
 
 
+#: "The Prime Minister", "the Secretary": a bare title in capitals (official style names the principal)
+_CAPITALISED_TITLE = re.compile(r"^(?:[Tt]he\s+)?[A-Z][a-z]+(?:\s+(?:of\s+(?:the\s+)?)?[A-Z][a-z]+)*$")
 #: a news dateline at the start of a paragraph: upper-case places, an optional date and agency, then a dash
 DATELINE = re.compile(r"^[ \t]*[A-Z][A-Z.'’-]+(?:[ /][A-Z][A-Z.'’-]+)*(?:,\s*[A-Z][\w.]*\.?(?:\s+\d{1,2})?)?"
                       r"(?:,\s*\d{4})?(?:\s*\([A-Za-z][\w .]{0,20}\))?\s*[—–-]{1,2}\s", re.MULTILINE)
@@ -275,6 +277,12 @@ class Coref:
             if head in ("president", "secretary", "minister", "chancellor", "king", "spokesperson", "adviser"):
                 return head in e.titles or (head == "minister" and any("minister" in t for t in e.titles))
             return set(head.split()) <= e.titles or (words - {"the"}) <= e.titles
+        if not m.country and head not in ("counterpart", "leader") and _CAPITALISED_TITLE.match(m.text):
+            # "The Prime Minister spoke to ..." in a readout: the capitalised bare title is the principal,
+            # the first person the document gave that title, not the latest one mentioned
+            first = next((e for e in dict.fromkeys(self.persons.values()) if fits(e)), None)
+            if first is not None:
+                return first
         for ent in reversed(self.recent):
             if fits(ent):
                 return ent

@@ -164,6 +164,10 @@ _TITLE_PHRASES = (
     "secretary-general", "secretary general", "director-general", "envoy", "negotiator", "interior", "defence",
     "defense", "finance", "citizen", "intelligence", "spy", "army", "navy", "military", "opposition politician",
     "politician", "dissident", "rights", "defender", "lawyer", "human",
+    # ministries named in titles ("External Affairs Minister", "Trade Secretary", "Justice Minister")
+    "external affairs minister", "foreign affairs minister", "home affairs minister", "trade minister",
+    "economy minister", "energy minister", "justice minister", "health minister", "transport minister",
+    "culture minister", "trade secretary", "energy secretary", "business secretary", "commerce secretary",
 )
 TITLE_WORDS: frozenset[str] = frozenset(w for p in _TITLE_PHRASES for w in p.split())
 

@@ -12,6 +12,7 @@ character span plus what it says about the actor (name, titles, country);
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
@@ -23,6 +24,8 @@ from kg.extract.lexicon import (
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Doc
 
+#: title words that, lower-case after a title, are adverbs or adjectives of the clause ("the President then said")
+_TRAILING_ADVERBS = frozenset({"then", "new", "top", "senior", "former", "acting", "the", "a", "an"})
 PRONOUNS = {"he": "subj", "she": "subj", "him": "obj", "her": "obj"}
 PAIR_WORDS = {"they", "both"}
 _CONNECT = {"of", "for", "the"}
@@ -213,7 +216,7 @@ def find_mentions(sent: Sentence, *, headline: bool, known: set[str] | None = No
                 i = j
                 continue
         i += 1
-    return _merge_affiliations(out, text) if len(out) > 1 else out
+    return _merge_affiliations(_merge_title_of_country(out, text), text) if len(out) > 1 else out
 
 
 def _title_follows(toks: list["Token"], j: int) -> bool:
@@ -320,6 +323,10 @@ def _person_or_title(text: str, toks: list["Token"], i: int, headline: bool,
         return Mention(start, end, text[start:end], kind, name=name, titles=tuple(words), country=country), k
     # a bare title NP: "the Belarusian leader", "his Russian counterpart", "The Secretary"
     if words and (toks[i].text.lower() in ("the", "his", "her", "their") or country or _cap(toks[i])):
+        # "The Prime Minister then spoke": an adverb after the title is not part of it
+        while len(words) > 1 and j - 1 > i and toks[j - 1].text in _TRAILING_ADVERBS and words[-1] == toks[j - 1].text:
+            words = words[:-1]
+            j -= 1
         head = _role_head(words)
         if head:
             end_tok = toks[j - 1]
@@ -348,6 +355,27 @@ def _given_suffix(toks: list["Token"], h: int, j: int) -> bool:
     prev, nxt = toks[h - 1], toks[h + 1]
     return (prev.whitespace_ == "" and toks[h].whitespace_ == "" and len(prev.text) <= 5 and nxt.is_alpha
             and nxt.text.islower() and len(nxt.text) <= 5 and nxt.text not in HYPHEN_MODIFIERS)
+
+
+def _merge_title_of_country(out: list[Mention], text: str) -> list[Mention]:
+    """"President of the United States of America Donald Trump": a title, "of" a country, then a name is one
+    titled person (Kremlin and ministry readouts write titles this way)."""
+    merged: list[Mention] = []
+    i = 0
+    while i < len(out):
+        m = out[i]
+        if (i + 2 < len(out) and m.kind == "title" and out[i + 1].kind == "country"
+                and out[i + 2].kind == "name" and out[i + 2].name and not out[i + 2].titles
+                and re.fullmatch(r"\s+of\s+(?:the\s+)?", text[m.end:out[i + 1].start])
+                and re.fullmatch(r"\s+", text[out[i + 1].end:out[i + 2].start])):
+            person = out[i + 2]
+            merged.append(Mention(m.start, person.end, text[m.start:person.end], "name", person.type, person.name,
+                                  m.titles, out[i + 1].country or out[i + 1].name, extra=dict(person.extra)))
+            i += 3
+            continue
+        merged.append(m)
+        i += 1
+    return merged
 
 
 def _merge_affiliations(out: list[Mention], text: str) -> list[Mention]:

@@ -41,7 +41,7 @@ TRIGGERS: tuple[Trigger, ...] = (
     # meetings and summits
     _t("meets", r"\b(?P<t>met|meet|meets|meeting|meetings|sat down|sit down|sits down)\b" + _Q, 0.9, "verb"),
     _t("meets", r"\b(?P<t>summit|summits)\b", 0.75, "noun", "Summit"),
-    _t("meets", r"\b(?P<t>hosted|hosts|host|hosting|welcomed|welcomes|welcoming|received|receives|receiving)\b",
+    _t("meets", r"\b(?P<t>hosted|hosts|host|hosting|welcomed|welcomes|welcoming|received|receives|receiving|greeted|greets)\b",
        0.8, "verb", "Visit"),
     _t("meets", r"\b(?P<t>visited|visits|visiting)\b", 0.75, "verb", "Visit"),
     # calls and talks
@@ -85,7 +85,7 @@ TRIGGERS: tuple[Trigger, ...] = (
 )
 
 _KEYS: dict[tuple[str, str], tuple[str, ...]] = {
-    ("meets", "verb"): ("met", "meet", "sat down", "sit down", "sits down", "host", "welcom", "receiv", "visit"),
+    ("meets", "verb"): ("met", "meet", "sat down", "sit down", "sits down", "host", "welcom", "receiv", "greet", "visit"),
     ("meets", "noun"): ("summit",),
     ("talksWith", "verb"): ("spok", "speak", "talk", "phon", "conversation", "call", "video"),
     ("talksWith", "call"): ("call", "rang", "phones"),

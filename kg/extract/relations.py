@@ -213,6 +213,17 @@ def _symmetric(sent: PairingSentence, trig: Trigger, ts: int, te: int, state: Do
     return out
 
 
+def _whom_antecedent(sent: PairingSentence, pos: int) -> list[int]:
+    """The mention a "whom" clause starting right before ``pos`` refers to ("X, whom Y pardoned")."""
+    m = re.search(r",\s*whom\s+$", sent.text[:pos])
+    if m is None:
+        return []
+    for i in range(len(sent.ms) - 1, -1, -1):
+        if sent.loc[i][1] <= m.start():
+            return [i] if not sent.text[sent.loc[i][1]:m.start()].strip() else []
+    return []
+
+
 #: only adverbs, auxiliaries or a day between a subject and its verb
 _RIGHT_BEFORE = re.compile(r"\s*(?:(?:has|have|had|also|jointly|together|each|both|on\s+\w+day|\w+ly)\s+)*")
 
@@ -251,10 +262,16 @@ def _release(sent: PairingSentence, trig: Trigger, ts: int, te: int, state: DocS
         if group and right and sent.loc[right[0]][0] < group[2]:
             group = None
             objects = [e for e in sent.ents(right) if e.type == "Person"]
+        if not objects and not group and left:  # "Rico Krieger, whom Lukashenko had pardoned": the antecedent
+            objects = [e for e in sent.ents(_whom_antecedent(sent, sent.loc[left[0]][0])) if e.type == "Person"]
     if group and not passive:  # "pardoned 12 prisoners, including Dana Omarova and Erlan Sadykov"
         inc = _INCLUDING.match(text[group[3]:])
         if inc:
-            named = sent.right(group[3] + inc.end(), max_chars=30)
+            named = sent.right(group[3] + inc.end(), max_chars=45)
+            # "among them prominent Kremlin critics A and B": a modifier mention before the named persons
+            while named and re.match(r"\s+[a-z]", text[sent.loc[named[0]][1]:]) and \
+                    all(e.type != "Person" for e in sent.ents(named[:1])):
+                named = sent.right(sent.loc[named[0]][1], max_chars=30)
             objects = [e for e in sent.ents(named) if e.type == "Person"]
     if not subjects or (not objects and not group):
         return []

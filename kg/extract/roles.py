@@ -35,7 +35,8 @@ NOT_CURRENT = frozenset({"former", "ex", "late", "acting", "interim", "caretaker
                          "self-declared", "disputed"})
 #: words in a title prefix that are not part of the office's name
 _FILLER = frozenset({"the", "a", "an", "his", "her", "its", "their", "then", "current", "incumbent", "sitting", "new",
-                     "veteran", "longtime", "long-time", "embattled", "powerful", "authoritarian"})
+                     "veteran", "longtime", "long-time", "embattled", "powerful", "authoritarian",
+                     "mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "sir", "dame", "prof", "prof."})
 
 _PAST_BEFORE = re.compile(r"\b(?:ex|former|late|then-former)[-\s]$", re.IGNORECASE)
 

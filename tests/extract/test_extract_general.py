@@ -103,6 +103,22 @@ def test_general_patterns(extractor: RuleExtractor, text: str, expected: tuple[s
     ("Norway, Sweden and Finland released eight Russians on Friday.",
      {("releases", "Norway", "prisoners", "held"), ("releases", "Sweden", "prisoners", "held"),
       ("releases", "Finland", "prisoners", "held")}),
+    # "Title of Country Name" (readout style), passive greetings, named persons after "among them" + descriptor
+    ("Ann Lee had a telephone conversation with President of the United States of America Raj Patel.",
+     {("talksWith", "Ann Lee", "Raj Patel", "held")}),
+    ("Ann Lee landed in Oslo, where she was greeted by Prime Minister Raj Patel.",
+     {("meets", "Ann Lee", "Raj Patel", "held")}),
+    ("Norway released 15 people, among them prominent opposition activists Tom Berg and Raj Patel.",
+     {("releases", "Norway", "Tom Berg", "held"), ("releases", "Norway", "Raj Patel", "held")}),
+    # an object-relative "whom" clause
+    ("The activist Tom Berg, whom President Ann Lee had pardoned on Tuesday, left the country.",
+     {("pardons", "Ann Lee", "Tom Berg", "held")}),
+    # ministries in titles
+    ("President Ann Lee spoke with Indian External Affairs Minister Raj Patel.",
+     {("talksWith", "Ann Lee", "Raj Patel", "held")}),
+    # a capitalised bare title in a readout is the principal, not the latest holder mentioned
+    ("Prime Minister Ann Lee met Prime Minister Raj Patel in Oslo. The Prime Minister then spoke to President Tom Berg.",
+     {("talksWith", "Ann Lee", "Tom Berg", "held")}),
     # a cancelling verb before the event noun
     ("President Ann Lee called off her summit with Raj Patel.", {("meets", "Ann Lee", "Raj Patel", "cancelled")}),
     ("President Ann Lee calls off summit with Raj Patel.", {("meets", "Ann Lee", "Raj Patel", "cancelled")}),
