@@ -34,6 +34,8 @@ HERE = Path(__file__).resolve().parent
 PREFIX = "/ui"
 CSP = ("default-src 'none'; style-src 'self'; img-src 'self'; script-src 'none'; form-action 'self'; "
        "frame-src 'self'; base-uri 'none'; frame-ancestors 'none'")
+#: the review page's status filter: the queue (proposed) and the other effective statuses
+REVIEW_STATUSES = ("proposed", "accepted", "disputed", "rejected", "retracted")
 #: the form's fields, in order, passed to ClaimInput when filled in.
 CLAIM_FIELDS = ("subject", "relation", "object", "source", "quote", "published", "reliability", "credibility",
                 "date", "time", "place", "status", "count", "subject_type", "object_type",
@@ -167,15 +169,19 @@ def mount(app: FastAPI, graph: KnowledgeGraph, *, write_token: str | None, prefi
 
     @router.get("/review", response_class=HTMLResponse)
     def queue(request: Request, min_conf: float | None = None, relation: str | None = None,
-              source: str | None = None) -> HTMLResponse:
+              source: str | None = None, status: str = "proposed") -> HTMLResponse:
         from kg.review import review_item, review_queue
 
+        if status not in REVIEW_STATUSES:
+            return page(request, "error.html", status=400,
+                        message=f"status: {status!r} is not one of {', '.join(REVIEW_STATUSES)}")
         try:
-            rows = review_queue(graph, min_confidence=min_conf, relation=relation or None, source=source or None)
+            rows = review_queue(graph, min_confidence=min_conf, relation=relation or None, source=source or None,
+                                status=status)
         except ValueError as exc:
             return page(request, "error.html", status=400, message=str(exc))
         items = [review_item(graph, r["id"]) for r in rows[:200]]
-        return page(request, "review.html", items=items, total=len(rows))
+        return page(request, "review.html", items=items, total=len(rows), shown=status, statuses=REVIEW_STATUSES)
 
     @router.post("/review/{assertion_id}", response_class=HTMLResponse)
     def decide(request: Request, assertion_id: str, decision: Annotated[str, Form()] = "",
@@ -185,9 +191,11 @@ def mount(app: FastAPI, graph: KnowledgeGraph, *, write_token: str | None, prefi
 
         if checked(request, csrf) is None:
             return denied(request, "csrf or login: log in and submit the form from this site")
-        action = {"accept": review.accept, "reject": review.reject, "dispute": review.dispute}.get(decision)
+        action = {"accept": review.accept, "reject": review.reject, "dispute": review.dispute,
+                  "reinstate": review.reinstate}.get(decision)
         if action is None:
-            return page(request, "error.html", status=400, message=f"decision: {decision!r} is not accept, reject or dispute")
+            return page(request, "error.html", status=400,
+                        message=f"decision: {decision!r} is not accept, reject, dispute or reinstate")
         try:
             action(graph, assertion_id, reason, "analyst:web")
         except (ValueError, KeyError) as exc:

@@ -113,6 +113,21 @@ def test_review_buttons_accept_reject_dispute(logged_in, web_graph, helpers):
     assert "Nothing to review" in logged_in.get("/ui/review").text
 
 
+def test_rejected_items_can_be_reinstated_from_their_page(logged_in, web_graph, helpers):
+    a = helpers.add_extracted(web_graph)
+    csrf = helpers.csrf_of(logged_in.get("/ui/review").text)
+    logged_in.post(f"/ui/review/{a}", data={"decision": "reject", "reason": "satire", "csrf": csrf})
+    page = logged_in.get("/ui/review", params={"status": "rejected"}).text
+    assert a in page and 'value="reinstate"' in page and 'value="accept"' not in page
+    assert logged_in.get("/ui/review", params={"status": "gone"}).status_code == 400
+    no_reason = logged_in.post(f"/ui/review/{a}", data={"decision": "reinstate", "reason": "", "csrf": csrf})
+    assert no_reason.status_code == 400 and effective_status(web_graph, a) == "rejected"
+    done = logged_in.post(f"/ui/review/{a}", data={"decision": "reinstate", "reason": "not satire after all",
+                                                   "csrf": csrf}, follow_redirects=False)
+    assert done.status_code == 303 and effective_status(web_graph, a) == "proposed"
+    assert a in logged_in.get("/ui/review").text
+
+
 def test_markup_in_names_and_quotes_is_escaped(logged_in, web_graph, helpers):
     evil = "<img src=x onerror=alert(1)>"
     csrf = helpers.csrf_of(logged_in.get("/ui/add").text)
