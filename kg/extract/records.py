@@ -14,12 +14,13 @@ refused meeting as held.
 ('negated', 'refused', 'Barack Obama', 27)
 
 A claim with several actors on a side (one multilateral event) gives one line
-per dyad, all with the same ``id`` and the whole ``participants`` list:
+per dyad, all with the same ``id`` and the whole ``participants`` list; a
+meeting gives every pair of its participants:
 
 >>> multi = Assertion(Claim("meets", ActorRef("A A"), ActorRef("C C"), co_subjects=(ActorRef("B B"),)), doc,
 ...                   asserted_by="extractor:rules@0.1.0")
 >>> [(r["subject"]["label"], r["object"]["label"], len(r["participants"])) for r in to_records(multi)]
-[('A A', 'C C', 3), ('B B', 'C C', 3)]
+[('A A', 'B B', 3), ('A A', 'C C', 3), ('B B', 'C C', 3)]
 """
 
 from __future__ import annotations
@@ -44,8 +45,17 @@ def actor_record(ref: ActorRef | None) -> dict[str, Any] | None:
 
 
 def to_records(a: Assertion, source: str | None = None) -> list[dict[str, Any]]:
-    """One JSON-ready dict per dyad of the assertion (see :meth:`kg.model.Claim.pairs`)."""
-    return [to_record(a, source, pair=(s, o)) for s, o in a.claim.pairs()]
+    """One JSON-ready dict per dyad of the assertion (see :meth:`kg.model.Claim.pairs`).
+
+    Everyone at one meeting meets everyone else there, so a multi-party meeting or summit
+    gives every pair of its participants (as its ``dip:meets`` edges do); visits (guests of
+    one host) and other relations give the subject-side x object-side dyads.
+    """
+    c = a.claim
+    if c.relation == "meets" and c.event_type in ("Meeting", "Summit") and (c.co_subjects or c.co_objects):
+        people = list(dict.fromkeys([c.subject, *c.co_subjects, *([c.obj] if c.obj else []), *c.co_objects]))
+        return [to_record(a, source, pair=(x, y)) for i, x in enumerate(people) for y in people[i + 1:]]
+    return [to_record(a, source, pair=(s, o)) for s, o in c.pairs()]
 
 
 def to_record(a: Assertion, source: str | None = None,

@@ -179,6 +179,9 @@ def _dedupe(found: list[tuple[Found, Assertion]]) -> list[tuple[Found, Assertion
     return out
 
 
+#: "held bilateral talks with A and B", "met A and B separately": several events, not one
+_SEPARATELY = re.compile(r"\b(?:bilateral(?:ly)?|separate(?:ly)?|individually|one-on-one|one-to-one|respectively|"
+                         r"in turn|each of)\b", re.IGNORECASE)
 #: relations whose several actors on one side of one trigger are one event (PLOVER actor/recipient lists)
 _MULTI_PARTY = frozenset({"meets", "talksWith", "sanctions"})
 
@@ -194,7 +197,8 @@ def _merge_events(found: list[tuple[Found, Assertion]], text: str) -> list[Asser
     for f, a in found:
         c = a.claim
         key: tuple[Any, ...] = (id(f), )
-        if c.relation in _MULTI_PARTY and not f.weak and a.evidence is not None and c.obj is not None:
+        if (c.relation in _MULTI_PARTY and not f.weak and a.evidence is not None and c.obj is not None
+                and not _SEPARATELY.search(a.evidence.sentence or a.evidence.quote)):
             key = (a.evidence.sentence, (a.evidence.start or 0) - f.start, f.trigger, c.relation, c.status, c.event_type,
                    c.host.canonical_iri() if c.host else None)
         if key not in groups:

@@ -50,12 +50,27 @@ def test_stored_as_one_event_with_every_participant_and_pairwise_edges():
         assert "Emmanuel Macron, Friedrich Merz, Keir Starmer meets Volodymyr Zelenskyy" in label
 
 
-def test_jsonl_gives_one_line_per_dyad_with_one_id(tmp_path):
+def _jsonl(tmp_path, text: str) -> list[dict]:
     article = tmp_path / "a.txt"
-    article.write_text("Leaders meet in Kyiv\n\n" + MEETING + "\n", encoding="utf-8")
+    article.write_text("Leaders meet\n\n" + text + "\n", encoding="utf-8")
     out = run_kg("extract", str(article), "--format", "jsonl", check=True).stdout
-    records = [json.loads(line) for line in out.splitlines()]
-    assert [(r["subject"]["label"], r["object"]["label"]) for r in records] == [
-        ("Emmanuel Macron", "Volodymyr Zelenskyy"), ("Friedrich Merz", "Volodymyr Zelenskyy"),
-        ("Keir Starmer", "Volodymyr Zelenskyy")]
+    return [json.loads(line) for line in out.splitlines()]
+
+
+def test_jsonl_gives_every_pair_at_a_meeting_with_one_id(tmp_path):
+    records = _jsonl(tmp_path, MEETING)
+    pairs = {frozenset((r["subject"]["label"], r["object"]["label"])) for r in records}
+    people = ["Emmanuel Macron", "Friedrich Merz", "Keir Starmer", "Volodymyr Zelenskyy"]
+    assert pairs == {frozenset((a, b)) for i, a in enumerate(people) for b in people[i + 1:]}
     assert len({r["id"] for r in records}) == 1 and all(len(r["participants"]) == 4 for r in records)
+
+
+def test_jsonl_gives_subject_object_dyads_for_other_relations(tmp_path):
+    records = _jsonl(tmp_path, "The European Union imposed sanctions on Viktor Sheiman and Yuri Sivakov.")
+    assert [(r["subject"]["label"], r["object"]["label"]) for r in records] == [
+        ("European Union", "Viktor Sheiman"), ("European Union", "Yuri Sivakov")]
+
+
+def test_bilateral_talks_with_two_leaders_are_two_events():
+    found = _extract("Narendra Modi held bilateral talks with Vladimir Putin and Xi Jinping in Kazan on October 22, 2024.")
+    assert len(found) == 2 and all(not a.claim.co_objects for a in found)
