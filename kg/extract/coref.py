@@ -149,6 +149,9 @@ class Coref:
         return out
 
     def _resolve_sentence(self, ms: list[Mention], headline: bool) -> list[Mention]:
+        for m, nxt in zip(ms, ms[1:]):  # "his Iranian counterpart, Abbas Araghchi,": the title is the name
+            if m.kind == "title" and nxt.kind == "name" and nxt.name and self.text[m.end:nxt.start].strip() == ",":
+                m.extra["appositive"] = nxt.name
         kept: list[Mention] = []
         sent_subject: Entity | None = None
         for m in ms:
@@ -222,6 +225,8 @@ class Coref:
                     return self._other(m.name, "Organization")  # "sanctioned Rosneft and Lukoil": companies
             return ent
         if m.kind == "title":
+            if m.extra.get("appositive"):
+                return self._person(m.extra["appositive"], m.titles, m.country, create=True)
             return self._title(m, subject)
         if m.kind == "pronoun":
             if m.extra.get("role") == "subj":

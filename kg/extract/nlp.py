@@ -7,6 +7,8 @@ datelines and list items never merge with the paragraph that follows.
 >>> nlp = get_nlp()
 >>> [s.text for s in nlp("Headline here\\nTrump met Putin. They talked.").sents]
 ['Headline here\\n', 'Trump met Putin.', 'They talked.']
+>>> len(list(nlp("He met his counterpart, Maj. Gen. Ali Bagheri, in Tehran.").sents))
+1
 """
 
 from __future__ import annotations
@@ -17,6 +19,12 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.language import Language
     from spacy.tokens import Doc
+
+
+#: abbreviated titles that end in a full stop but not a sentence
+TITLE_ABBREVIATIONS = ("Maj.", "Brig.", "Lt.", "Col.", "Capt.", "Sgt.", "Cmdr.", "Adm.", "Gen.", "Gov.", "Sen.", "Rep.",
+                       "Amb.", "Pres.", "Dr.", "Prof.", "Mr.", "Mrs.", "Ms.", "Rev.", "Hon.", "Fr.", "Cpl.", "Pvt.",
+                       "Insp.", "Supt.", "Cdr.", "Lt.-Gen.", "Maj.-Gen.", "Lt.-Col.")
 
 
 def _newline_boundaries(doc: "Doc") -> "Doc":
@@ -43,10 +51,14 @@ def get_nlp() -> "Language":
     """Return the process-wide pipeline (blank ``en`` + sentencizer + line breaks)."""
     import spacy
     from spacy.language import Language
+    from spacy.symbols import ORTH
 
     if not Language.has_factory("kg_newline_boundaries"):
         Language.component("kg_newline_boundaries", func=_newline_boundaries)
     nlp = spacy.blank("en")
+    for abbr in TITLE_ABBREVIATIONS:  # "Maj. Gen. Mohammad Bagheri" is one sentence
+        for form in (abbr, abbr.upper(), abbr.lower()):
+            nlp.tokenizer.add_special_case(form, [{ORTH: form}])
     nlp.add_pipe("sentencizer")
     nlp.add_pipe("kg_newline_boundaries", after="sentencizer")
     return nlp

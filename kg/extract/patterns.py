@@ -44,6 +44,10 @@ TRIGGERS: tuple[Trigger, ...] = (
     _t("meets", r"\b(?P<t>hosted|hosts|host|hosting|welcomed|welcomes|welcoming|received|receives|receiving|greeted|greets)\b",
        0.8, "verb", "Visit"),
     _t("meets", r"\b(?P<t>visited|visits|visiting)\b", 0.75, "verb", "Visit"),
+    # "Prabowo called on President Murmu" (a courtesy call), not "called on X to resign" (a demand)
+    _t("meets", r"\b(?P<t>called on|calls on|calling on|paid a courtesy call on|paid a call on)\b"
+                r"(?![^.;]{0,90}?\bto\s+(?!discuss|review|exchange|talk|brief|convey|deliver|hand|present|"
+                r"congratulate|pay|meet|thank|bid)[a-z]+)", 0.75, "verb", "Meeting"),
     # calls and talks
     _t("talksWith", r"\b(?P<t>spoke|speak|speaks|speaking|spoken|talked|talk|talks|talking|phoned|telephoned"
                     r"|conversation|conversations|call|calls)" + _Q + r"(?=(?:\s+[\w-]+){0,4}?\s+(?:with|to)\b|\s+between\b)", 0.9, "verb",
@@ -85,7 +89,7 @@ TRIGGERS: tuple[Trigger, ...] = (
 )
 
 _KEYS: dict[tuple[str, str], tuple[str, ...]] = {
-    ("meets", "verb"): ("met", "meet", "sat down", "sit down", "sits down", "host", "welcom", "receiv", "greet", "visit"),
+    ("meets", "verb"): ("met", "meet", "sat down", "sit down", "sits down", "host", "welcom", "receiv", "greet", "visit", "called on", "calls on", "calling on", "call on"),
     ("meets", "noun"): ("summit",),
     ("talksWith", "verb"): ("spok", "speak", "talk", "phon", "conversation", "call", "video"),
     ("talksWith", "call"): ("call", "rang", "phones"),

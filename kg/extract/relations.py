@@ -61,12 +61,24 @@ class DocState:
     """What carries over between sentences of one document."""
 
     last_imposer: Any = None
+    list_imposer: Any = None  # "Those sanctioned are:" -- each following bullet line names a target
+
+
+_LIST_CUE = re.compile(r"sanction|designat|list|target|asset", re.IGNORECASE)
+_BULLET = re.compile(r"^\s*(?:[-•*·▪–—]|\d{1,3}[.)])\s+")
 
 
 def find_relations(text: str, base: int, mentions: list[Mention], state: DocState) -> list[Found]:
     """Relations stated in one sentence (``text`` starts at document offset ``base``)."""
     sent = PairingSentence(text, base, mentions)
+    if state.list_imposer is not None:
+        if not _BULLET.match(text):
+            state.list_imposer = None
+        elif sent.ms and not any(t.search(text) for t in _LIST_STOP):
+            return _bullet_target(sent, state.list_imposer)
     if not sent.ms:
+        if text.rstrip().endswith(":") and state.last_imposer is not None and _LIST_CUE.search(text):
+            state.list_imposer = state.last_imposer  # "The UK sanctioned five officials. Those sanctioned are:"
         return []
     found: list[Found] = []
     taken: list[tuple[int, int, str]] = []
@@ -86,6 +98,22 @@ def find_relations(text: str, base: int, mentions: list[Mention], state: DocStat
         if neg:
             found = [f for f in found if f.status != "held" or _pair_key(f) not in neg]
     return found
+
+
+#: a bullet line that says something else than naming a target
+_LIST_STOP = (re.compile(r"\b(?:said|says|added|announced)\b"),)
+
+
+def _bullet_target(sent: PairingSentence, imposer: Any) -> list[Found]:
+    """A bullet line of a sanctions list: its first actor (a person or organisation) is a target."""
+    for i, m in enumerate(sent.ms):
+        for e in entities(m):
+            if e is not imposer and e.type in ("Person", "Organization"):
+                bullet = _BULLET.match(sent.text)
+                return [Found("sanctions", imposer, e, start=bullet.end() if bullet else sent.loc[i][0],
+                              end=sent.loc[i][1], confidence=0.75)]
+        break  # only the line's first actor: later ones describe it ("head of the ... of Georgia")
+    return []
 
 
 def _pair_key(f: Found) -> tuple[Any, ...]:
@@ -232,7 +260,7 @@ def _release(sent: PairingSentence, trig: Trigger, ts: int, te: int, state: DocS
     text = sent.text
     if is_demand(text, ts) or re.match(r"\s+(?:assets|funds|a |the statement|statement|a report|data)", text[te:te + 14]):
         return []
-    passive = bool(_PASSIVE.search(text[max(0, ts - 25):ts]))
+    passive = bool(_PASSIVE.search(text[max(0, ts - 25):ts])) and not text[ts:te].lower().endswith("ing")
     nominal = re.search(r"\b(?:the|a|an|their|his|her|its|this|these|whose)\s+(?:[a-z-]+\s+)?$", text[max(0, ts - 30):ts])
     if nominal and not re.match(r"\s+of\b", text[te:te + 4]):
         return []  # "welcomed the releases": a noun without "of" names neither releaser nor released
@@ -297,7 +325,7 @@ def _sanctions(sent: PairingSentence, trig: Trigger, ts: int, te: int, state: Do
     if is_demand(text, ts):
         return []
     word = text[ts:te].lower()
-    passive = bool(_PASSIVE.search(text[max(0, ts - 25):ts]))
+    passive = bool(_PASSIVE.search(text[max(0, ts - 25):ts])) and not text[ts:te].lower().endswith("ing")
     if trig.mode in ("list", "added") or (word.startswith("designat") and not passive):
         if re.search(r"\b(?:the|a|an|its|their|newly)\s+$", text[max(0, ts - 8):ts]):
             return []  # "the designated terrorist group": an adjective
@@ -344,6 +372,9 @@ def _sanctions(sent: PairingSentence, trig: Trigger, ts: int, te: int, state: Do
         # to the next sentences ("The measures freeze the assets of A and B")
         if imposers and imposers[0].type != "Person" and not passive and status_before(text, ts, te) in ("held", "planned"):
             state.last_imposer = imposers[0]
+        if text.rstrip().endswith(":") and status_before(text, ts, te) == "held":  # "Those sanctioned are:"
+            state.list_imposer = (imposers[0] if imposers and imposers[0].type != "Person" else None) \
+                or state.last_imposer
         return []
     if not imposers and state.last_imposer is not None:
         imposers, conf = [state.last_imposer], conf * 0.8

@@ -119,6 +119,19 @@ def test_general_patterns(extractor: RuleExtractor, text: str, expected: tuple[s
     # a capitalised bare title in a readout is the principal, not the latest holder mentioned
     ("Prime Minister Ann Lee met Prime Minister Raj Patel in Oslo. The Prime Minister then spoke to President Tom Berg.",
      {("talksWith", "Ann Lee", "Tom Berg", "held")}),
+    # a progressive active verb is not a passive ("OFAC is designating X": OFAC is the imposer)
+    ("Norway is also designating Tom Berg and Nordvik Tankers under its sanctions law.",
+     {("sanctions", "Norway", "Tom Berg", "held"), ("sanctions", "Norway", "Nordvik Tankers", "held")}),
+    # a title with an appositive name is that person; an abbreviated rank does not end the sentence
+    ("Minister Ann Lee met her Danish counterpart, Maj. Gen. Raj Patel, in Oslo.",
+     {("meets", "Ann Lee", "Raj Patel", "held")}),
+    # a courtesy call is a meeting; "called on X to <act>" is a demand
+    ("President Ann Lee called on President Raj Patel at the palace on Sunday.",
+     {("meets", "Ann Lee", "Raj Patel", "held")}),
+    # a sanctions list in bullet lines
+    ("Norway sanctioned five officials. Those sanctioned are:\n\n- Tom Berg, Minister of the Interior\n"
+     "- Raj Patel, head of the police\n", {("sanctions", "Norway", "Tom Berg", "held"),
+                                           ("sanctions", "Norway", "Raj Patel", "held")}),
     # a cancelling verb before the event noun
     ("President Ann Lee called off her summit with Raj Patel.", {("meets", "Ann Lee", "Raj Patel", "cancelled")}),
     ("President Ann Lee calls off summit with Raj Patel.", {("meets", "Ann Lee", "Raj Patel", "cancelled")}),
@@ -141,6 +154,8 @@ def test_cross_sentence_and_lists(extractor: RuleExtractor, text: str, expected:
     "Norway imposed sanctions on three companies it accused of running Russia's shadow fleet.",  # not Russia
     "Norway imposed new sanctions on a North Korean hacking group.",  # "Korean" modifies the group
     "OSLO, March 3 (Reuters) - Norway sanctioned two firms.",  # a dateline is not an imposer
+    "President Ann Lee called on Raj Patel to release the prisoners.",  # a demand, not a courtesy call
+    "Norway sanctioned five officials.\n\n- Tom Berg said the measures were unfair.\n",  # no list was announced
 ])
 def test_general_non_findings(extractor: RuleExtractor, text: str) -> None:
     found = {t for t in triples(extractor, text) if t[0] in ("sanctions", "talksWith", "meets")}
