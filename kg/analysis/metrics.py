@@ -63,12 +63,12 @@ def pagerank(G: nx.Graph, *, alpha: float = 0.85, max_iter: int = 100, tol: floa
     """
     import numpy as np
 
-    nodes = list(G)
-    n = len(nodes)
-    if n == 0:
+    if len(G) == 0:
         return {}
+    if not G.is_directed() and not G.is_multigraph() and nx.number_of_selfloops(G) == 0:
+        return _pagerank_csr(fast._csr(G, weight), alpha=alpha, max_iter=max_iter, tol=tol)
+    nodes = list(G)
     index = {node: i for i, node in enumerate(nodes)}
-    out_weight = np.zeros(n)
     src, dst, w = [], [], []
     for u, v, d in G.edges(data=True):
         pairs = [(u, v)] if G.is_directed() else [(u, v), (v, u)]
@@ -77,19 +77,39 @@ def pagerank(G: nx.Graph, *, alpha: float = 0.85, max_iter: int = 100, tol: floa
             src.append(index[a])
             dst.append(index[b])
             w.append(value)
-            out_weight[index[a]] += value
-    src_a, dst_a, w_a = np.array(src, dtype=int), np.array(dst, dtype=int), np.array(w)
+    return _pagerank_arrays(nodes, np.array(src, dtype=int), np.array(dst, dtype=int), np.array(w, dtype=float),
+                            alpha=alpha, max_iter=max_iter, tol=tol)
+
+
+def _pagerank_csr(csr: tuple, *, alpha: float = 0.85, max_iter: int = 100, tol: float = 1.0e-8) -> dict[Any, float]:
+    """PageRank of an undirected simple graph from its ``fast._csr`` arrays (both directions of every edge)."""
+    import numpy as np
+
+    nodes, indptr, indices, weights = csr
+    src = np.repeat(np.arange(len(nodes)), np.diff(indptr))
+    return _pagerank_arrays(nodes, src, indices, weights, alpha=alpha, max_iter=max_iter, tol=tol)
+
+
+def _pagerank_arrays(nodes: list[Any], src: Any, dst: Any, w: Any, *, alpha: float, max_iter: int,
+                     tol: float) -> dict[Any, float]:
+    """Power iteration over directed weighted links ``src -> dst``."""
+    import numpy as np
+
+    n = len(nodes)
+    if n == 0:
+        return {}
+    out_weight = np.bincount(src, weights=w, minlength=n) if len(src) else np.zeros(n)
     dangling = out_weight == 0
-    share = np.divide(w_a, out_weight[src_a], out=np.zeros_like(w_a), where=out_weight[src_a] > 0)
+    share = np.divide(w, out_weight[src], out=np.zeros_like(w), where=out_weight[src] > 0)
     x = np.full(n, 1.0 / n)
     for _ in range(max_iter):
-        spread = np.bincount(dst_a, weights=x[src_a] * share, minlength=n)
+        spread = np.bincount(dst, weights=x[src] * share, minlength=n)
         new = alpha * (spread + x[dangling].sum() / n) + (1 - alpha) / n
         done = np.abs(new - x).sum() < n * tol
         x = new
         if done:
             break
-    return {node: float(x[i]) for node, i in index.items()}
+    return dict(zip(nodes, x.tolist()))
 
 
 def centrality(G: nx.Graph, *, measures: tuple[str, ...] = MEASURES, k: int | None = None,
@@ -111,14 +131,16 @@ def centrality(G: nx.Graph, *, measures: tuple[str, ...] = MEASURES, k: int | No
     W = interaction_graph(G)
     result: dict[Any, dict[str, float]] = {n: {} for n in W}
     values: dict[str, dict[Any, float]] = {}
+    # One adjacency in numpy for betweenness, eigenvector and PageRank (each built its own before).
+    csr = fast._csr(W, "weight") if {"betweenness", "eigenvector", "pagerank"} & set(measures) else None
     if "degree" in measures:
         values["degree"] = nx.degree_centrality(W) if len(W) > 1 else {n: 0.0 for n in W}
     if "betweenness" in measures:
-        values["betweenness"] = fast.betweenness(W, k=k if k is not None else betweenness_k(W), seed=seed)
+        values["betweenness"] = fast.betweenness(W, k=k if k is not None else betweenness_k(W), seed=seed, csr=csr)
     if "eigenvector" in measures:
-        values["eigenvector"] = fast.eigenvector(W, weight="weight")
+        values["eigenvector"] = fast.eigenvector(W, weight="weight", csr=csr)
     if "pagerank" in measures:
-        values["pagerank"] = pagerank(W)
+        values["pagerank"] = _pagerank_csr(csr) if csr is not None and nx.number_of_selfloops(W) == 0 else pagerank(W)
     for measure in measures:
         for node, value in values[measure].items():
             result[node][measure] = float(value)
@@ -135,15 +157,9 @@ def communities(G: nx.Graph, *, seed: int = 0, resolution: float = 1.0) -> dict[
     W = interaction_graph(G)
     if W.number_of_edges() == 0:
         return {n: i for i, n in enumerate(W)}
-    # Louvain on a slim copy with integer nodes and only the weight: about 1.7x faster than on IRIs
-    # with attribute dicts; node order (and so the seeded result) is unchanged.
-    nodes = list(W)
-    index = {node: i for i, node in enumerate(nodes)}
-    slim = nx.Graph()
-    slim.add_nodes_from(range(len(nodes)))
-    slim.add_weighted_edges_from((index[u], index[v], w) for u, v, w in W.edges(data="weight", default=1))
-    found = nx.community.louvain_communities(slim, weight="weight", seed=seed, resolution=resolution)
-    ordered = sorted(([nodes[i] for i in c] for c in found), key=lambda c: (-len(c), min(str(n) for n in c)))
+    # fast.louvain: networkx's Louvain step for step (same seed, same communities) on plain lists.
+    found = fast.louvain(W, weight="weight", seed=seed, resolution=resolution)
+    ordered = sorted((list(c) for c in found), key=lambda c: (-len(c), min(str(n) for n in c)))
     return {node: i for i, members in enumerate(ordered) for node in members}
 
 

@@ -56,8 +56,13 @@ def evidence_path(G: nx.Graph, source: Any, target: Any) -> list[dict[str, Any]]
     return hops
 
 
-def _ties(G: nx.Graph) -> dict[tuple[Any, Any], dict[str, Any]]:
-    return {(u, v): d for u, v, d in weighted_graph(G).edges(data=True)}
+def _ties(W: nx.Graph) -> dict[tuple[Any, Any], dict[str, Any]]:
+    return {(u, v): d for u, v, d in W.edges(data=True)}
+
+
+def _interaction(G: nx.Graph, W: nx.Graph) -> nx.Graph:
+    """What ``interaction_graph(G)`` returns, reusing ``W = weighted_graph(G)`` when that is it."""
+    return W if G.is_directed() or G.is_multigraph() else G
 
 
 def change(before: nx.Graph, after: nx.Graph, *, top: int = 10, seed: int = 0) -> dict[str, list[dict[str, Any]]]:
@@ -73,7 +78,9 @@ def change(before: nx.Graph, after: nx.Graph, *, top: int = 10, seed: int = 0) -
     >>> res["rising"][0]["actor"]
     'c'
     """
-    old, new = _ties(before), _ties(after)
+    # One weighted graph per period, for the ties and (when it is the interaction graph) for centrality.
+    w_before, w_after = weighted_graph(before), weighted_graph(after)
+    old, new = _ties(w_before), _ties(w_after)
     norm = lambda pairs: {tuple(sorted((u, v), key=str)): d for (u, v), d in pairs.items()}  # noqa: E731
     old_n, new_n = norm(old), norm(new)
 
@@ -84,8 +91,8 @@ def change(before: nx.Graph, after: nx.Graph, *, top: int = 10, seed: int = 0) -
     gained = [describe(after, p, d) for p, d in sorted(new_n.items(), key=lambda i: str(i[0])) if p not in old_n]
     lost = [describe(before, p, d) for p, d in sorted(old_n.items(), key=lambda i: str(i[0])) if p not in new_n]
     measures = ("degree", "betweenness")
-    c_old = centrality(before, measures=measures, seed=seed)
-    c_new = centrality(after, measures=measures, seed=seed)
+    c_old = centrality(_interaction(before, w_before), measures=measures, seed=seed)
+    c_new = centrality(_interaction(after, w_after), measures=measures, seed=seed)
     rising: list[dict[str, Any]] = []
     for node, values in c_new.items():
         prev = c_old.get(node, {"degree": 0.0, "betweenness": 0.0})

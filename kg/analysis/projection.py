@@ -262,18 +262,41 @@ def weighted_graph(G: nx.Graph, *, statuses: Iterable[str] | None = INTERACTION_
     allowed = set(statuses) if statuses is not None else None
     pairs: dict[tuple[Any, Any], dict[str, int]] = {}
     seen: set[tuple[Any, ...]] = set()
-    for u, v, data in G.edges(data=True):
-        if allowed is not None and data.get("status", "held") not in allowed:
-            continue
+    for u, v, datas in _edge_groups(G):
         pair = (u, v) if str(u) <= str(v) else (v, u)
-        rel = str(data.get("relation", ""))
-        mark = (pair, data.get("assertion"), rel)
-        if mark in seen:
-            continue
-        seen.add(mark)
-        relations = pairs.setdefault(pair, {})
-        relations[rel] = relations.get(rel, 0) + 1
+        relations = None
+        for data in datas:
+            if allowed is not None and data.get("status", "held") not in allowed:
+                continue
+            rel = str(data.get("relation", ""))
+            mark = (pair, data.get("assertion"), rel)
+            if mark in seen:
+                continue
+            seen.add(mark)
+            if relations is None:
+                relations = pairs.setdefault(pair, {})
+            relations[rel] = relations.get(rel, 0) + 1
     W = nx.Graph()
     W.add_nodes_from(G.nodes(data=True))
     W.add_edges_from((a, b, {"weight": sum(rels.values()), "relations": rels}) for (a, b), rels in pairs.items())
     return W
+
+
+def _edge_groups(G: nx.Graph) -> Iterable[tuple[Any, Any, Iterable[dict[str, Any]]]]:
+    """(u, v, data dicts of the u-v edges), in the order of ``G.edges(data=True)``.
+
+    Reads a directed graph's adjacency directly (``G.edges`` costs a generator
+    step per edge); undirected graphs go through ``G.edges`` (each edge once).
+    """
+    if G.is_directed():
+        if G.is_multigraph():
+            for u, nbrs in G.adjacency():
+                for v, keydict in nbrs.items():
+                    yield u, v, keydict.values()
+        else:
+            for u, nbrs in G.adjacency():
+                for v, data in nbrs.items():
+                    yield u, v, (data,)
+    else:
+        for u, v, data in G.edges(data=True):
+            yield u, v, (data,)

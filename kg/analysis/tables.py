@@ -79,8 +79,8 @@ def broker_rows(G: nx.Graph, *, top: int | None = 20, seed: int = 0) -> list[dic
 
 def community_rows(G: nx.Graph, *, seed: int = 0, show: int = 8) -> list[dict[str, Any]]:
     """One row per community: size and its best-connected members first."""
-    parts = communities(G, seed=seed)
     W = interaction_graph(G)
+    parts = communities(W, seed=seed)  # on W: the interaction graph is built once
     groups: dict[int, list[Any]] = {}
     for node, index in parts.items():
         groups.setdefault(index, []).append(node)
