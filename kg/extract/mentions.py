@@ -37,6 +37,8 @@ _PAIR_FOLLOWERS = {"also", "have", "had", "has", "will", "would", "met", "discus
                    "might", "should", "can", "cannot", "won't", "didn't", "signed", "planned", "plan", "expected"}
 _AFTER_OBJ_PRONOUN = {"and", "for", "to", "in", "on", "as", "at", "about", "with", "from", "that", "after", "before",
                       "during", "since", "but", "or", "the", "a", "an", "over", "by", "last", "this", "when", "while"}
+#: plural role nouns that, after "the"/"both" and before a verb, refer back to the last pair of persons
+_PLURAL_LEADERS = frozenset({"leaders", "presidents", "premiers", "chancellors"})
 _STATE_NOUNS = {"authorities", "government", "regime", "junta", "military"}
 _NAME_PARTICLES = {"de", "al", "bin", "van", "von", "da", "del", "la", "le", "el", "ibn", "der"}
 
@@ -338,6 +340,11 @@ def _person_or_title(text: str, toks: list["Token"], i: int, headline: bool,
             return Mention(start, end_tok.idx + len(end_tok.text), text[start:end_tok.idx + len(end_tok.text)],
                            "title", titles=tuple(words), country=country, extra={"head": head}), j
     low = toks[i].text.lower()
+    if (low in ("the", "both") and i + 1 < n and toks[i + 1].text.lower() in _PLURAL_LEADERS
+            and (i + 2 >= n or toks[i + 2].text.lower() in _PAIR_FOLLOWERS or not toks[i + 2].is_alpha)):
+        # "The leaders also spoke by phone": the last pair of persons (not "the leaders of X and Y")
+        m = toks[i + 1]
+        return Mention(toks[i].idx, m.idx + len(m.text), text[toks[i].idx:m.idx + len(m.text)], "pair"), i + 2
     if low == "the" and i + 2 < n and toks[i + 1].text.lower() == "two":
         nxt = toks[i + 2].text.lower()
         if nxt not in _PAIR_NOUNS and nxt not in _PAIR_FOLLOWERS and toks[i + 2].is_alpha:

@@ -52,13 +52,15 @@ def get_nlp() -> "Language":
     import spacy
     from spacy.language import Language
     from spacy.symbols import ORTH
+    from spacy.tokenizer import Tokenizer
 
     if not Language.has_factory("kg_newline_boundaries"):
         Language.component("kg_newline_boundaries", func=_newline_boundaries)
     nlp = spacy.blank("en")
+    tokenizer: Tokenizer = nlp.tokenizer  # type: ignore[assignment]
     for abbr in TITLE_ABBREVIATIONS:  # "Maj. Gen. Mohammad Bagheri" is one sentence
         for form in (abbr, abbr.upper(), abbr.lower()):
-            nlp.tokenizer.add_special_case(form, [{ORTH: form}])
+            tokenizer.add_special_case(form, [{ORTH: form}])
     nlp.add_pipe("sentencizer")
     nlp.add_pipe("kg_newline_boundaries", after="sentencizer")
     return nlp
