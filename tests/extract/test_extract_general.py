@@ -132,6 +132,9 @@ def test_general_patterns(extractor: RuleExtractor, text: str, expected: tuple[s
     ("Norway sanctioned five officials. Those sanctioned are:\n\n- Tom Berg, Minister of the Interior\n"
      "- Raj Patel, head of the police\n", {("sanctions", "Norway", "Tom Berg", "held"),
                                            ("sanctions", "Norway", "Raj Patel", "held")}),
+    # "the leaders" right before a verb is the last pair of persons
+    ("President Ann Lee met Raj Patel in Oslo. The leaders also spoke by phone in April.",
+     {("talksWith", "Ann Lee", "Raj Patel", "held")}),
     # a cancelling verb before the event noun
     ("President Ann Lee called off her summit with Raj Patel.", {("meets", "Ann Lee", "Raj Patel", "cancelled")}),
     ("President Ann Lee calls off summit with Raj Patel.", {("meets", "Ann Lee", "Raj Patel", "cancelled")}),
