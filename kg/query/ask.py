@@ -191,12 +191,53 @@ def _event_line(row: dict[str, Any], what: str) -> str:
     return f"- {row.get('status', 'held')} {what} {when_text(row)}{place}; {_source_text(row)}"
 
 
+def same_event_groups(rows: list[dict[str, Any]], *keys: str) -> list[list[dict[str, Any]]]:
+    """Rows that report one event, grouped: same status, date and ``keys``, and no clash of clock times.
+
+    Each source keeps its own assertion (conflicts stay visible); the answer lists an event once
+    with every source that reports it.
+
+    >>> a = {"status": "planned", "date": "2025-08-15", "localTime": "11:30", "source": "x"}
+    >>> b = {"status": "planned", "date": "2025-08-15", "source": "y"}
+    >>> c = {"status": "cancelled", "date": "2025-08-15", "source": "z"}
+    >>> [len(g) for g in same_event_groups([a, b, c])]
+    [2, 1]
+    """
+    groups: list[list[dict[str, Any]]] = []
+    for row in rows:
+        key = (row.get("status"), row.get("date"), *(str(row.get(k)) for k in keys))
+        for group in groups:
+            first = group[0]
+            times = {r.get("localTime") for r in group + [row] if r.get("localTime")}
+            if row.get("date") and (first.get("status"), first.get("date"), *(str(first.get(k)) for k in keys)) == key \
+                    and len(times) <= 1:
+                group.append(row)
+                break
+        else:
+            groups.append([row])
+    return groups
+
+
+def _grouped_lines(rows: list[dict[str, Any]], what: Any, *keys: str) -> list[str]:
+    lines = []
+    for group in same_event_groups(rows, *keys):
+        if len(group) == 1:
+            lines.append(_event_line(group[0], what(group[0])))
+            continue
+        best = max(group, key=lambda r: (bool(r.get("startTime")), bool(r.get("localTime")), len(str(r.get("place") or ""))))
+        place = f" at {best['place']}" if best.get("place") else ""
+        lines.append(f"- {best.get('status', 'held')} {what(best)} {when_text(best)}{place}; {len(group)} sources:")
+        lines += [f"    {_source_text(r)}" for r in group]
+    return lines
+
+
 def _meetings_between(rows: list[dict[str, Any]], names: dict[str, str]) -> list[str]:
-    return [_event_line(r, f"{_kind(r, 'meeting')} between {names['a']} and {names['b']}") for r in rows]
+    return _grouped_lines(rows, lambda r: f"{_kind(r, 'meeting')} between {names['a']} and {names['b']}")
 
 
 def _meetings_of(rows: list[dict[str, Any]], names: dict[str, str]) -> list[str]:
-    return [_event_line(r, f"{_kind(r, 'meeting')} of {names['a']} with {r.get('otherLabel', r.get('other'))}") for r in rows]
+    return _grouped_lines(rows, lambda r: f"{_kind(r, 'meeting')} of {names['a']} with {r.get('otherLabel', r.get('other'))}",
+                          "other")
 
 
 def _sanctions_by(rows: list[dict[str, Any]], names: dict[str, str]) -> list[str]:

@@ -64,6 +64,19 @@ def test_analyst_claim_without_offset_gives_local_time_only(graph):
     assert "Trump will meet Putin in Anchorage." in text
 
 
+def test_one_event_reported_by_several_sources_is_listed_once(graph):
+    base = dict(subject="Trump", relation="meets", object="Putin", date="2025-08-15", status="planned")
+    graph.assert_claim(ClaimInput(**base, source="https://example.org/a", time="11:30", place="Anchorage"))
+    graph.assert_claim(ClaimInput(**base, source="https://example.org/b", quote="The two will meet on Friday."))
+    graph.assert_claim(ClaimInput(**{**base, "status": "cancelled"}, source="https://example.org/c"))
+    text = ask(graph, "when is trump meeting with putin").text
+    lines = [line for line in text.splitlines() if line.startswith("- ")]
+    assert len(lines) == 2  # the planned meeting once, the conflicting cancellation on its own line
+    planned = next(line for line in lines if line.startswith("- planned"))
+    assert "11:30 local time" in planned and "Anchorage" in planned and "2 sources" in planned
+    assert "https://example.org/a" in text and "https://example.org/b" in text and "https://example.org/c" in text
+
+
 @pytest.mark.parametrize("question,expected,query", [
     ("who did putin meet", ["Alexander Lukashenko", "Minsk"], "meetings-of"),
     ("who did putin meet in july 2025", ["Alexander Lukashenko"], "meetings-of"),
