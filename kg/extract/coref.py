@@ -33,6 +33,8 @@ _WEAK_TITLES = {"former", "new", "senior", "top", "then", "acting", "deputy", "o
                 "security", "exiled", "jailed", "imprisoned", "detained", "the", "a", "an", "his", "her", "its", "their",
                 "of", "state", "star", "counterpart"}
 _NOT_ACTORS = {"GMT", "UTC", "AP", "AM", "PM", "DC", "TV", "CEO", "OK", "II", "III", "NEW", "US", "UK"}
+_NOT_LEADER = {"adviser", "advisor", "aide", "spokesperson", "spokesman", "spokeswoman", "envoy", "secretary",
+               "minister", "ambassador", "official", "negotiator", "deputy", "director", "chief"}
 _LEADER = {"president", "leader", "prime", "chancellor", "king", "supreme", "premier", "emir", "head"}
 
 
@@ -87,6 +89,7 @@ class Coref:
         self.firsts: dict[str, list[Entity]] = {}  # folded given name -> persons with it
         self.others: dict[tuple[str, str], Entity] = {}
         self.recent: list[Entity] = []  # persons, most recent last
+        self.seen: list[Entity] = []  # persons in order of first mention so far
         self.last_subject: Entity | None = None
         self.last_pair: tuple[Entity, Entity] | None = None
         self.pairs: list[tuple[Entity, Entity]] = []  # pairs of persons per sentence, in reading order
@@ -170,6 +173,9 @@ class Coref:
                         sent_subject = ent
                     if ent in self.recent:
                         self.recent.remove(ent)
+                    else:
+                        if ent not in self.seen:
+                            self.seen.append(ent)
                     self.recent.append(ent)
         persons = []
         for m in kept:
@@ -252,6 +258,9 @@ class Coref:
                 for a, b in reversed(self.pairs[-6:]):
                     if all(any(role in t or t == "counterpart" for t in e.titles) for e in (a, b)):
                         return (a, b)
+            if role == "leader":  # "the leaders": the latest pair of persons who both lead (not an aide)
+                return next(((a, b) for a, b in reversed(self.pairs[-6:])
+                             if not any(e.titles & _NOT_LEADER and not e.titles & _LEADER for e in (a, b))), None)
             return self.last_pair
         return None
 
@@ -285,7 +294,7 @@ class Coref:
         if not m.country and head not in ("counterpart", "leader") and _CAPITALISED_TITLE.match(m.text):
             # "The Prime Minister spoke to ..." in a readout: the capitalised bare title is the principal,
             # the first person the document gave that title, not the latest one mentioned
-            first = next((e for e in dict.fromkeys(self.persons.values()) if fits(e)), None)
+            first = next((e for e in self.seen if fits(e)), None)
             if first is not None:
                 return first
         for ent in reversed(self.recent):

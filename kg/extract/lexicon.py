@@ -151,7 +151,7 @@ _TITLE_PHRASES = (
     "principal deputy press secretary", "ambassador", "envoy", "special envoy", "adviser", "advisor",
     "senior adviser", "senior advisor", "national security adviser", "national security advisor", "aide",
     "counselor", "general", "gen.", "lt.", "col.", "colonel", "admiral", "mr.", "mrs.", "ms.", "dr.",
-    "mr", "mrs", "ms", "dr", "senator", "sen.", "rep.", "representative", "governor", "premier", "emir",
+    "mr", "mrs", "ms", "dr", "smt.", "smt", "shri", "shri.", "sri", "senator", "sen.", "rep.", "representative", "governor", "premier", "emir",
     "crown prince", "prince", "princess", "sheikh", "pope", "ayatollah", "commander", "chief", "director",
     "candidate", "presidential candidate", "deputy", "former", "exiled", "acting", "jailed", "imprisoned",
     "detained", "dissident", "activist", "journalist", "head of state", "top diplomat", "diplomat",
@@ -178,7 +178,8 @@ ROLE_NOUNS: dict[str, str] = {
     "fm": "foreign minister", "top diplomat": "foreign minister", "secretary of state": "secretary of state",
     "secretary": "secretary", "minister": "minister", "king": "king", "counterpart": "counterpart",
     "supreme leader": "supreme leader", "spokesperson": "spokesperson", "spokesman": "spokesperson",
-    "adviser": "adviser", "advisor": "adviser",
+    "adviser": "adviser", "advisor": "adviser", "secretary-general": "secretary-general",
+    "director-general": "director-general",
 }
 
 #: head words of organisation names ("Treasury Department", "Atlantic Council")

@@ -134,6 +134,11 @@ def _title_prefix(tokens: list["Token"]) -> tuple[int, list[str], str | None]:
         if t.text in ("’s", "'s", "’", "'"):
             i += 1
             continue
+        if (i + 2 < len(tokens) and tokens[i + 1].text in ("-", "–") and not t.whitespace_
+                and not tokens[i + 1].whitespace_ and f"{low}-{tokens[i + 2].text.lower()}" in TITLE_WORDS):
+            words.append(f"{low}-{tokens[i + 2].text.lower()}")  # "Secretary-General", "Director-General"
+            i += 3
+            continue
         pair = f"{low} {tokens[i + 1].text.lower()}" if i + 1 < len(tokens) else ""
         if pair in DEMONYMS or (i + 1 < len(tokens) and f"{t.text} {tokens[i + 1].text}" in COUNTRY_FORMS):
             country = DEMONYMS.get(pair) or COUNTRY_FORMS.get(f"{t.text} {tokens[i + 1].text}")

@@ -25,6 +25,8 @@ _COORD = re.compile(r"^\s*(?:,\s*(?:and\s+)?|and\s+|&\s+|as well as\s+|or\s+)"
                     r"have|had|will|would|also|then|met|meets|spoke|added)\b)[a-z][a-z-]+,?\s+){0,4}$")
 _APPOS_IN_LIST = re.compile(r"^\s*,\s*(?:a|an|the|his|her|its|their)\s[^,;.]{1,40}(?=,\s*(?:and|or)\s)")
 _AS_WELL = re.compile(r"^\s*,?\s*(?:as well as|along with|and also|plus)\s+(?:[a-z][a-z-]+\s+){0,3}$")
+_OPEN_LIST_END = re.compile(r"\s*,?\s*(?:and|as well as)\s+(?:an?|the|\d+|two|three|four|five|several|other|others|"
+                            r"dozens|hundreds)\b")
 _AND = re.compile(r"\b(?:and|or|as well as)\b|&")
 _INCLUDING = re.compile(r"^[^.;]{0,30}?(?i:among them|including|among whom were|notably)\s+")
 _PREP_OBJ = re.compile(r"\b(?:of|in|from|at|on|for|against|to|with|about|into|over|than|like|under)\s+(?:the\s+)?$",
@@ -99,6 +101,8 @@ class PairingSentence:
                 if not (j + 1 < len(self.ms) and _AS_WELL.match(self.text[self.loc[j][1]:self.loc[j + 1][0]])) \
                         and not re.match(r"\s*,?\s*and\s+(?:of|on|against)\s+$", gap):
                     break
+        if not last_and and len(group) > 1 and _OPEN_LIST_END.match(self.text[self.loc[group[-1]][1]:]):
+            return group  # "freed A, B, C and an American citizen": the list ends in an unnamed member
         return group[:max(1, last_and)]
 
     def left(self, pos: int, *, allow_prep: bool = False, max_chars: int = 160) -> list[int]:

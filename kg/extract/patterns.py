@@ -174,8 +174,17 @@ def status_before(text: str, pos: int, end: int | None = None) -> str:
 
 
 def is_demand(text: str, pos: int) -> bool:
-    """True when the trigger is demanded, lifted or threatened rather than done ("calls for the release")."""
-    return bool(_DEMAND.search(" ".join(clause_left(text, pos, 40).split()[-4:])))
+    """True when the trigger is demanded, lifted or threatened rather than done ("calls for the release"),
+    or only recommended ("the EU should impose travel bans and asset freezes on").
+
+    >>> is_demand("The EU should impose travel bans and asset freezes on X", 37)
+    True
+    """
+    left = clause_left(text, pos, 60)
+    return bool(_DEMAND.search(" ".join(left.split()[-4:])) or _SHOULD.search(" ".join(left.split()[-8:])))
+
+
+_SHOULD = re.compile(r"\b(?:should|ought to|must|needs? to|has to|have to)\b", re.IGNORECASE)
 
 
 _NUM_WORDS = {w: i for i, w in enumerate(

@@ -62,6 +62,7 @@ class DocState:
 
     last_imposer: Any = None
     list_imposer: Any = None  # "Those sanctioned are:" -- each following bullet line names a target
+    last_releaser: Any = None  # the state or group that released prisoners ("X was also freed" names no agent)
 
 
 _LIST_CUE = re.compile(r"sanction|designat|list|target|asset", re.IGNORECASE)
@@ -301,8 +302,12 @@ def _release(sent: PairingSentence, trig: Trigger, ts: int, te: int, state: DocS
                     all(e.type != "Person" for e in sent.ents(named[:1])):
                 named = sent.right(sent.loc[named[0]][1], max_chars=30)
             objects = [e for e in sent.ents(named) if e.type == "Person"]
+    if passive and not subjects and objects and state.last_releaser is not None:
+        subjects = [state.last_releaser]  # "Navarro was also released on Thursday": by the state named before
     if not subjects or (not objects and not group):
         return []
+    if subjects[0].type != "Person":
+        state.last_releaser = subjects[0]
     status = status_before(text, ts, te)
     out = []
     joint_release = len(subjects) > 1 and (re.match(r"(?:ex|sw)", text[ts:te], re.I) or

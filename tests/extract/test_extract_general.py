@@ -135,6 +135,15 @@ def test_general_patterns(extractor: RuleExtractor, text: str, expected: tuple[s
     # "the leaders" right before a verb is the last pair of persons
     ("President Ann Lee met Raj Patel in Oslo. The leaders also spoke by phone in April.",
      {("talksWith", "Ann Lee", "Raj Patel", "held")}),
+    # a hyphenated title; a capitalised bare title is someone already named, not someone named later
+    ("UN Secretary-General Ann Lee arrived on Friday. The Secretary-General met with Raj Patel. "
+     "Foreign Secretary Tom Berg said so.", {("meets", "Ann Lee", "Raj Patel", "held")}),
+    # an agentless passive release names the releaser from before; an open list ends in an unnamed member
+    ("Norway released 50 prisoners on Thursday. The dissident Tom Berg was also released on Thursday.",
+     {("releases", "Norway", "Tom Berg", "held")}),
+    ("Norway freed Ann Lee, Tom Berg, Raj Patel and an American citizen.",
+     {("releases", "Norway", "Ann Lee", "held"), ("releases", "Norway", "Tom Berg", "held"),
+      ("releases", "Norway", "Raj Patel", "held")}),
     # a cancelling verb before the event noun
     ("President Ann Lee called off her summit with Raj Patel.", {("meets", "Ann Lee", "Raj Patel", "cancelled")}),
     ("President Ann Lee calls off summit with Raj Patel.", {("meets", "Ann Lee", "Raj Patel", "cancelled")}),
@@ -159,6 +168,7 @@ def test_cross_sentence_and_lists(extractor: RuleExtractor, text: str, expected:
     "OSLO, March 3 (Reuters) - Norway sanctioned two firms.",  # a dateline is not an imposer
     "President Ann Lee called on Raj Patel to release the prisoners.",  # a demand, not a courtesy call
     "Norway sanctioned five officials.\n\n- Tom Berg said the measures were unfair.\n",  # no list was announced
+    "Norway should impose travel bans and asset freezes on Tom Berg.",  # a recommendation, not a sanction
 ])
 def test_general_non_findings(extractor: RuleExtractor, text: str) -> None:
     found = {t for t in triples(extractor, text) if t[0] in ("sanctions", "talksWith", "meets")}
@@ -220,3 +230,8 @@ def test_an_anticipated_summit_is_planned_not_held() -> None:
     assert status_before(text, text.index("summit")) == "planned"
     text = "Ahead of the long-awaited summit with Xi Jinping, aides were upbeat."
     assert status_before(text, text.index("summit")) == "planned"
+
+
+def test_the_leaders_are_not_a_leader_and_her_adviser(extractor: RuleExtractor) -> None:
+    found = triples(extractor, "President Ann Lee met her national security adviser Tom Berg. The leaders spoke by phone.")
+    assert not {t for t in found if t[0] == "talksWith"}
