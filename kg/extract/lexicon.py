@@ -7,6 +7,8 @@ gazetteer (``kg.resolve``), when present, adds named actors on top of them.
 'United States'
 >>> DEMONYMS["belarusian"]
 'Belarus'
+>>> DEMONYMS["cambodian"], COUNTRY_FORMS["Cambodia"]  # from the packaged gazetteer
+('Cambodia', 'Cambodia')
 >>> is_title_word("minister")
 True
 """
@@ -140,6 +142,42 @@ for _name, (_forms, _dems, _mets) in _COUNTRIES.items():
         DEMONYMS[_d.lower()] = _name
     for _m in _mets:
         METONYMS[_m] = _name
+
+#: country names that are also common given names or words; only the hand-written table above may add them
+_AMBIGUOUS_COUNTRY_WORDS = frozenset({"Chad", "Jordan", "Georgia", "Guinea", "Niger", "Dominica", "Jersey", "Man",
+                                      "Turkey", "China", "Israel", "Sudan", "Mali", "Togo", "Nauru", "Malawi"})
+
+
+def _add_gazetteer_countries() -> None:
+    """Every ISO country the packaged gazetteer knows: names, short names and demonyms not listed above."""
+    import csv
+
+    try:
+        from kg.resources import gazetteer_path
+
+        with gazetteer_path("countries.csv").open(encoding="utf-8") as fh:
+            rows = [r for r in csv.DictReader(line for line in fh if not line.startswith("#"))]
+    except (OSError, ImportError):  # pragma: no cover - a checkout without the data still extracts
+        return
+    by_id: dict[str, list[dict[str, str]]] = {}
+    for row in rows:
+        by_id.setdefault(row["id"], []).append(row)
+    for forms in by_id.values():
+        name = next((r["alias"] for r in forms if r["kind"] == "name"), None)
+        if name is None:
+            continue
+        canonical = COUNTRY_FORMS.get(name, name)
+        for r in forms:
+            alias, kind = r["alias"], r["kind"]
+            if "," in alias or alias in _AMBIGUOUS_COUNTRY_WORDS:
+                continue
+            if kind in ("name", "short", "alias", "acronym") and alias not in COUNTRY_FORMS:
+                COUNTRY_FORMS[alias] = canonical
+            elif kind == "demonym" and alias.lower() not in DEMONYMS:
+                DEMONYMS[alias.lower()] = canonical
+
+
+_add_gazetteer_countries()
 
 #: title words and phrases (lower case) that precede or describe a person
 _TITLE_PHRASES = (

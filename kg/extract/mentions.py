@@ -179,6 +179,12 @@ def find_mentions(sent: Sentence, *, headline: bool, known: set[str] | None = No
     while i < n:
         tok = toks[i]
         low = tok.text.lower()
+        if low == "the" and i + 2 < n:
+            plural = _plural_roles(toks, i, text)
+            if plural is not None:  # "the presidents of Congo and Rwanda": one title mention per country
+                out.extend(plural[0])
+                i = plural[1]
+                continue
         # multi-token lexicon entries first (countries, organisations, metonyms)
         if low == "the" and i + 1 < n and _match_lexicon(toks, i + 1) is not None:
             i += 1
@@ -232,12 +238,45 @@ def _title_follows(toks: list["Token"], j: int) -> bool:
     """True when token ``j`` (after an optional possessive) is a title word: "Kremlin leader", "Russia's president"."""
     if j < len(toks) and toks[j].text in ("’s", "'s", "’", "'"):
         j += 1
+    while j + 1 < len(toks) and toks[j].text.lower() in ("new", "then", "former", "acting", "interim"):
+        j += 1  # "Japan's new prime minister"
     return j < len(toks) and toks[j].text.lower() in TITLE_WORDS and toks[j].text.lower() not in _SKIP_LOWER
 
 
 _FIRST_WORDS = frozenset(f.split()[0] for f in (*COUNTRY_FORMS, *METONYMS, *ORGANIZATIONS))
 _MAX_WORDS = {w: max(len(f.split()) for f in (*COUNTRY_FORMS, *METONYMS, *ORGANIZATIONS) if f.split()[0] == w)
               for w in _FIRST_WORDS}
+
+
+#: plural role nouns and their singular role ("the presidents of X and Y")
+_PLURAL_ROLES = {"presidents": "president", "premiers": "prime minister",
+                 "chancellors": "chancellor", "prime ministers": "prime minister", "foreign ministers": "foreign minister"}
+
+
+def _plural_roles(toks: list["Token"], i: int, text: str) -> tuple[list[Mention], int] | None:
+    """"the presidents of Congo and Rwanda" (at token ``i``): a title mention for each country's holder."""
+    for words in (2, 1):
+        noun = " ".join(t.text.lower() for t in toks[i + 1:i + 1 + words])
+        if noun in _PLURAL_ROLES and i + 1 + words < len(toks) and toks[i + 1 + words].text.lower() == "of":
+            break
+    else:
+        return None
+    role, j, found = _PLURAL_ROLES[noun], i + 2 + words, []
+    while j < len(toks):
+        if toks[j].text.lower() == "the":
+            j += 1
+        lex = _match_lexicon(toks, j) if j < len(toks) else None
+        if lex is None or lex[2] != "Country":
+            break
+        start, end = (toks[j].idx if found else toks[i].idx), toks[lex[0] - 1].idx + len(toks[lex[0] - 1].text)
+        found.append(Mention(start, end, text[start:end], "title", titles=tuple(role.split()), country=lex[1],
+                             extra={"head": role}))
+        j = lex[0]
+        if j < len(toks) and toks[j].text.lower() in ("and", ","):
+            j += 1
+            continue
+        break
+    return (found, j) if len(found) >= 2 else None
 
 
 def _match_lexicon(toks: list["Token"], i: int) -> tuple[int, str, str] | None:

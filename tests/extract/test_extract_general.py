@@ -235,3 +235,18 @@ def test_an_anticipated_summit_is_planned_not_held() -> None:
 def test_the_leaders_are_not_a_leader_and_her_adviser(extractor: RuleExtractor) -> None:
     found = triples(extractor, "President Ann Lee met her national security adviser Tom Berg. The leaders spoke by phone.")
     assert not {t for t in found if t[0] == "talksWith"}
+
+
+@pytest.mark.parametrize("text, expected", [
+    # plural roles with countries are each country's office holder on the date
+    ("The presidents of Russia and Belarus met in Minsk on May 3, 2023.",
+     ("meets", "Vladimir Putin", "Alexander Lukashenko", "held")),
+    # a possessive country, an adjective, then the title; the appositive name is the person
+    ("Joe Biden is scheduled to meet Japan's new prime minister, Fumio Kishida, on May 3, 2023.",
+     ("meets", "Joe Biden", "Fumio Kishida", "planned")),
+    # demonyms of every ISO country come from the packaged gazetteer
+    ("Joe Biden spoke by phone with Rishi Sunak and with the Cambodian leader, Hun Manet, on May 3, 2023.",
+     ("talksWith", "Joe Biden", "Hun Manet", "held")),
+])
+def test_patterns_with_the_gazetteer(text: str, expected: tuple[str, ...]) -> None:
+    assert expected in triples(RuleExtractor(), text)
