@@ -261,7 +261,8 @@ def _plural_roles(toks: list["Token"], i: int, text: str) -> tuple[list[Mention]
             break
     else:
         return None
-    role, j, found = _PLURAL_ROLES[noun], i + 2 + words, []
+    role, j = _PLURAL_ROLES[noun], i + 2 + words
+    found: list[Mention] = []
     while j < len(toks):
         if toks[j].text.lower() == "the":
             j += 1
