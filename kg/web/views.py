@@ -49,7 +49,18 @@ def actor_page(graph: KnowledgeGraph, name: str) -> dict[str, Any]:
             entry["dir"] = "both"
     neighbours = list(seen.values())
     return {"label": ref.label, "iri": ref.canonical_iri(), "groups": groups, "neighbours": neighbours,
-            "conflicts": conflicts(graph, actor=ref.canonical_iri()), "viz": viz_available()}
+            "conflicts": conflicts(graph, actor=ref.canonical_iri()), "viz": viz_available(),
+            "anachronisms": _anachronisms(graph, ref.canonical_iri())}
+
+
+def _anachronisms(graph: KnowledgeGraph, actor_iri: str) -> list[dict[str, Any]]:
+    """Roles sources give the actor that the actor did not hold on the event date (none without positions)."""
+    from kg.anachronism import PositionsMissing, find_anachronisms
+
+    try:
+        return [a.as_dict() for a in find_anachronisms(graph, actor_iri)]
+    except PositionsMissing:
+        return []
 
 
 def viz_available() -> bool:

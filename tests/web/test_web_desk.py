@@ -143,3 +143,17 @@ def test_markup_in_names_and_quotes_is_escaped(logged_in, web_graph, helpers):
     assert "<script>alert(3)" not in queue and "<mark>&lt;script&gt;alert(3)&lt;/script&gt;</mark>" in queue
     missing = logged_in.get("/ui/actor", params={"name": "<b>nobody</b>"})
     assert "<b>nobody" not in missing.text
+
+
+def test_actor_page_lists_roles_not_held_on_the_date(client, web_graph):
+    from kg.actor_graph import load_gazetteer
+    from kg.model.inputs import ClaimInput
+
+    load_gazetteer(web_graph)
+    web_graph.assert_claim(ClaimInput(subject="Vladimir Putin", relation="meets", object="Barack Obama",
+                                      date="2009-07-07", source="https://example.org/moscow",
+                                      subject_role="Russian President"))
+    page = client.get("/ui/actor", params={"name": "Vladimir Putin"}).text
+    assert "Roles not held on the event date" in page and "Dmitry Medvedev" in page
+    assert "https://example.org/moscow" in page
+    assert "Roles not held" not in client.get("/ui/actor", params={"name": "Barack Obama"}).text
