@@ -69,8 +69,11 @@ TRIGGERS: tuple[Trigger, ...] = (
     # sanctions
     _t("sanctions", r"\b(?P<t>sanctioned|sanctioning|sanctions|sanction|blacklisted|blacklists|designated|designates"
                     r"|designating)\b", 0.85, "verb"),
-    _t("sanctions", r"\b(?P<t>(?:full\s+)?asset\s+freezes?|froze|freeze|freezes|freezing)(?=\s+(?:on|the assets of|assets of|against))",
+    _t("sanctions", r"\b(?P<t>(?:full\s+)?asset\s+freezes?|froze|freeze|freezes|freezing|restrictive\s+measures|"
+                    r"punitive\s+measures|travel\s+bans?)(?=\s+(?:on|the assets of|assets of|against))",
        0.75, "freeze"),
+    # "the United Kingdom's October 15 designations of X and Y", "OFAC's designation in March of X"
+    _t("sanctions", r"\b(?P<t>designations?)(?=\s+(?:(?:on|in)\s+[\w ]{3,20}?\s+)?of\s)", 0.75, "designation"),
     # "Among those targeted were X and Y", "The measures target X": targets named after the action
     _t("sanctions", r"\b(?P<t>(?:among\s+)?(?:those|the\s+(?:individuals|entities|companies|people|officials|firms|persons))"
                     r"\s+(?:targeted|sanctioned|designated|listed|named|hit|blacklisted)\s+(?:on \w+day\s+)?"
@@ -96,7 +99,8 @@ _KEYS: dict[tuple[str, str], tuple[str, ...]] = {
     ("pardons", "verb"): ("pardon", "amnest", "commuted", "clemency"),
     ("releases", "verb"): ("releas", "free", "handed over", "swap", "exchang"),
     ("sanctions", "verb"): ("sanction", "blacklist", "designat"),
-    ("sanctions", "freeze"): ("freez", "froze"),
+    ("sanctions", "freeze"): ("freez", "froze", "measures", "ban"),
+    ("sanctions", "designation"): ("designation",),
     ("sanctions", "added"): ("add",),
     ("advises", "adviser"): ("advis", "aide", "counsel", "chief of staff"),
 }

@@ -337,6 +337,7 @@ def _sanctions(sent: PairingSentence, trig: Trigger, ts: int, te: int, state: Do
     if word.startswith("designat") and state.last_imposer is None and not _SANCTION_CONTEXT.search(text):
         return []  # "was designated (as) the party's candidate": no sanctions context
     prep = (re.match(r"^\s*(?:the\s+)?(?:assets\s+of|on|against)\s+", text[te:]) if trig.mode == "freeze"
+            else re.match(r"^\s*(?:(?:on|in)\s+[\w ]{3,20}?\s+)?of\s+", text[te:]) if trig.mode == "designation"
             else _TARGET_PREP.match(text[te:]) if trig.mode == "verb" else None)
     if trig.mode == "list":  # "Among those targeted were X and Y"
         targets = sent.ents(sent.right(te, max_chars=30))
@@ -393,6 +394,8 @@ def _sanctions(sent: PairingSentence, trig: Trigger, ts: int, te: int, state: Do
             for s in imposers for t in targets if s is not t]
 
 
+#: "designating three subsidiaries: A, B and C": a counted description, a colon, then the names
+_COLON_LIST = re.compile(r"[^.;:]{0,60}?:\s+")
 #: a descriptive noun phrase before the named targets: "Belarusian officials", "two biggest oil companies,"
 _DESCRIPTOR = re.compile(r"[\s,]*(?:(?:the|a|an|\d[\d,]*|[A-Z][a-z]+(?:an|ian|ese|ish|i|ch)|"
                          r"(?!(?:said|says|who|which|that|and|or|was|were|is|are|to|for|in|on|at|by|with|from|as|"
@@ -413,7 +416,7 @@ def _targets_after(sent: PairingSentence, pos: int, max_chars: int,
             return idx
         idx = []  # "designated X as": a word in between shows the name is not the object
     start = sent.loc[idx[0]][1] + 2 if possessive else pos
-    inc = _INCLUDING.match(text[start:])
+    inc = _INCLUDING.match(text[start:]) or _COLON_LIST.match(text[start:])
     if inc:
         return sent.right(start + inc.end(), max_chars=30)
     for i, (s, _e) in enumerate(sent.loc):

@@ -144,6 +144,13 @@ def test_general_patterns(extractor: RuleExtractor, text: str, expected: tuple[s
     ("Norway freed Ann Lee, Tom Berg, Raj Patel and an American citizen.",
      {("releases", "Norway", "Ann Lee", "held"), ("releases", "Norway", "Tom Berg", "held"),
       ("releases", "Norway", "Raj Patel", "held")}),
+    # press-release sanctions: a colon list, the noun "designations of", "restrictive measures against"
+    ("Norway is also designating three subsidiaries under its sanctions law: Nordvik Tankers, Baltic Crest Shipping, "
+     "and Arctic Star Maritime.", {("sanctions", "Norway", "Nordvik Tankers", "held"),
+                                   ("sanctions", "Norway", "Arctic Star Maritime", "held")}),
+    ("The asset freezes follow Norway's October 15 designations of Nordvik Tankers and Baltic Crest Shipping.",
+     {("sanctions", "Norway", "Nordvik Tankers", "held"), ("sanctions", "Norway", "Baltic Crest Shipping", "held")}),
+    ("The Council adopted restrictive measures against Tom Berg.", {("sanctions", "Council", "Tom Berg", "held")}),
     # a cancelling verb before the event noun
     ("President Ann Lee called off her summit with Raj Patel.", {("meets", "Ann Lee", "Raj Patel", "cancelled")}),
     ("President Ann Lee calls off summit with Raj Patel.", {("meets", "Ann Lee", "Raj Patel", "cancelled")}),
