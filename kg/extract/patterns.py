@@ -65,8 +65,10 @@ TRIGGERS: tuple[Trigger, ...] = (
                   r"(?:general\s+|mass\s+|presidential\s+)?(?:pardons?|clemency|amnesty|amnesties)(?:\s+(?:to|for))?)\b",
        0.9, "verb"),
     _t("releases", r"\b(?P<t>released|releases|release|releasing|freed|frees|free|freeing|set free|sets free"
-                   r"|handed over|swapped|exchanged|swap|exchange)\b", 0.85, "verb"),
+                   r"|handed over|swapped|exchanged|swap|(?<!\bin )exchange(?! for\b))\b", 0.85, "verb"),
     # sanctions
+    # "Belavia, which has been under US sanctions since 2023": the subject is a target of the named imposer
+    _t("sanctions", r"\bunder\s+(?:[A-Z][\w.]*\s+){1,3}(?P<t>sanctions)\b", 0.7, "under"),
     _t("sanctions", r"\b(?P<t>sanctioned|sanctioning|sanctions|sanction|blacklisted|blacklists|designated|designates"
                     r"|designating)\b", 0.85, "verb"),
     _t("sanctions", r"\b(?P<t>(?:full\s+)?asset\s+freezes?|froze|freeze|freezes|freezing|restrictive\s+measures|"
@@ -101,6 +103,7 @@ _KEYS: dict[tuple[str, str], tuple[str, ...]] = {
     ("sanctions", "verb"): ("sanction", "blacklist", "designat"),
     ("sanctions", "freeze"): ("freez", "froze", "measures", "ban"),
     ("sanctions", "designation"): ("designation",),
+    ("sanctions", "under"): ("under",),
     ("sanctions", "added"): ("add",),
     ("advises", "adviser"): ("advis", "aide", "counsel", "chief of staff"),
 }

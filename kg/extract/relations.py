@@ -325,8 +325,24 @@ def _release(sent: PairingSentence, trig: Trigger, ts: int, te: int, state: DocS
     return out
 
 
+def _under_sanctions(sent: PairingSentence, trig: Trigger, ts: int, te: int) -> list[Found]:
+    """"X has been under US sanctions": the state or body named between "under" and "sanctions" targets X."""
+    under = sent.text.rfind("under", 0, ts)
+    imposers = [e for i, (s, e_) in enumerate(sent.loc) if under <= s and e_ <= ts for e in entities(sent.ms[i])
+                if e.type != "Person"]
+    targets = sent.ents(sent.left(under)[-1:])
+    if not imposers or not targets or targets[0] in imposers or re.search(r"\b(?:not|no longer|never)\s+(?:been\s+)?$",
+                                                                          sent.text[max(0, under - 20):under]):
+        return []
+    idx = [i for i in range(len(sent.ms)) if set(entities(sent.ms[i])) & set(imposers + targets)]
+    a, b = _span(sent, ts, te, idx)
+    return [Found("sanctions", imposers[0], targets[0], start=a, end=b, confidence=trig.confidence)]
+
+
 def _sanctions(sent: PairingSentence, trig: Trigger, ts: int, te: int, state: DocState) -> list[Found]:
     text = sent.text
+    if trig.mode == "under":
+        return _under_sanctions(sent, trig, ts, te)
     if is_demand(text, ts):
         return []
     word = text[ts:te].lower()

@@ -151,6 +151,8 @@ def test_general_patterns(extractor: RuleExtractor, text: str, expected: tuple[s
     ("The asset freezes follow Norway's October 15 designations of Nordvik Tankers and Baltic Crest Shipping.",
      {("sanctions", "Norway", "Nordvik Tankers", "held"), ("sanctions", "Norway", "Baltic Crest Shipping", "held")}),
     ("The Council adopted restrictive measures against Tom Berg.", {("sanctions", "Council", "Tom Berg", "held")}),
+    # being under a body's sanctions
+    ("Tom Berg has been under EU sanctions since March.", {("sanctions", "European Union", "Tom Berg", "held")}),
     # a cancelling verb before the event noun
     ("President Ann Lee called off her summit with Raj Patel.", {("meets", "Ann Lee", "Raj Patel", "cancelled")}),
     ("President Ann Lee calls off summit with Raj Patel.", {("meets", "Ann Lee", "Raj Patel", "cancelled")}),
@@ -176,6 +178,7 @@ def test_cross_sentence_and_lists(extractor: RuleExtractor, text: str, expected:
     "President Ann Lee called on Raj Patel to release the prisoners.",  # a demand, not a courtesy call
     "Norway sanctioned five officials.\n\n- Tom Berg said the measures were unfair.\n",  # no list was announced
     "Norway should impose travel bans and asset freezes on Tom Berg.",  # a recommendation, not a sanction
+    "Tom Berg has never been under EU sanctions.",
 ])
 def test_general_non_findings(extractor: RuleExtractor, text: str) -> None:
     found = {t for t in triples(extractor, text) if t[0] in ("sanctions", "talksWith", "meets")}
@@ -257,3 +260,8 @@ def test_the_leaders_are_not_a_leader_and_her_adviser(extractor: RuleExtractor) 
 ])
 def test_patterns_with_the_gazetteer(text: str, expected: tuple[str, ...]) -> None:
     assert expected in triples(RuleExtractor(), text)
+
+
+def test_in_exchange_for_is_not_a_release_by_the_released(extractor: RuleExtractor) -> None:
+    found = {t for t in triples(extractor, "Norway released Ann Lee in exchange for Tom Berg.") if t[0] == "releases"}
+    assert found == {("releases", "Norway", "Ann Lee", "held")}
