@@ -41,6 +41,9 @@ TRIGGERS: tuple[Trigger, ...] = (
     # meetings and summits
     _t("meets", r"\b(?P<t>met|meet|meets|meeting|meetings|sat down|sit down|sits down)\b" + _Q, 0.9, "verb"),
     _t("meets", r"\b(?P<t>summit|summits)\b", 0.75, "noun", "Summit"),
+    # "Zelensky and Kellogg held talks on air defence": a pair holding talks with no "with"
+    _t("meets", r"\b(?:held|hold|holds|holding)\s+(?:[\w-]+\s+){0,3}?(?P<t>talks|consultations|negotiations)\b"
+                r"(?!\s+(?:[\w-]+\s+){0,4}?(?:with|to|between)\b)", 0.75, "verb", "Meeting"),
     _t("meets", r"\b(?P<t>hosted|hosts|host|hosting|welcomed|welcomes|welcoming|received|receives|receiving|greeted|greets)\b",
        0.8, "verb", "Visit"),
     _t("meets", r"\b(?P<t>visited|visits|visiting)\b", 0.75, "verb", "Visit"),
@@ -94,7 +97,8 @@ TRIGGERS: tuple[Trigger, ...] = (
 )
 
 _KEYS: dict[tuple[str, str], tuple[str, ...]] = {
-    ("meets", "verb"): ("met", "meet", "sat down", "sit down", "sits down", "host", "welcom", "receiv", "greet", "visit", "called on", "calls on", "calling on", "call on"),
+    ("meets", "verb"): ("met", "meet", "sat down", "sit down", "sits down", "host", "welcom", "receiv", "greet", "visit",
+                        "talks", "consultations", "negotiations", "called on", "calls on", "calling on", "call on"),
     ("meets", "noun"): ("summit",),
     ("talksWith", "verb"): ("spok", "speak", "talk", "phon", "conversation", "call", "video"),
     ("talksWith", "call"): ("call", "rang", "phones"),

@@ -175,7 +175,12 @@ def _symmetric(sent: PairingSentence, trig: Trigger, ts: int, te: int, state: Do
         first = _coord_subject(sent, ts, person=False)
         if first is not None:
             left = [first]
-    if trig.mode == "noun" or word in ("meeting", "meetings", "conversation", "conversations", "call", "calls"):
+    participle = word == "meeting" and re.search(r",\s*$", text[:ts]) is not None and bool(right) and \
+        sent.loc[right[0]][0] - te <= 3
+    if participle:  # "X visited Kyiv on Sunday, meeting President Y": the clause subject meets Y
+        first = sent.clause_subject(ts)
+        left = [first] if first is not None else []
+    elif trig.mode == "noun" or word in ("meeting", "meetings", "conversation", "conversations", "call", "calls"):
         hyphen = left and re.fullmatch(r"\s*", text[sent.loc[left[-1]][1]:ts]) is not None
         compound = []
         if hyphen and left and len(left) == 1 and left[-1] > 0:

@@ -151,6 +151,10 @@ def test_general_patterns(extractor: RuleExtractor, text: str, expected: tuple[s
     ("The asset freezes follow Norway's October 15 designations of Nordvik Tankers and Baltic Crest Shipping.",
      {("sanctions", "Norway", "Nordvik Tankers", "held"), ("sanctions", "Norway", "Baltic Crest Shipping", "held")}),
     ("The Council adopted restrictive measures against Tom Berg.", {("sanctions", "Council", "Tom Berg", "held")}),
+    # a participle after a comma; a pair holding talks with no "with"
+    ("Prime Minister Ann Lee visited Oslo on Sunday, meeting President Raj Patel at the palace.",
+     {("meets", "Ann Lee", "Raj Patel", "held")}),
+    ("Ann Lee and Raj Patel held talks on air defence.", {("meets", "Ann Lee", "Raj Patel", "held")}),
     # being under a body's sanctions
     ("Tom Berg has been under EU sanctions since March.", {("sanctions", "European Union", "Tom Berg", "held")}),
     # a cancelling verb before the event noun
@@ -179,6 +183,7 @@ def test_cross_sentence_and_lists(extractor: RuleExtractor, text: str, expected:
     "Norway sanctioned five officials.\n\n- Tom Berg said the measures were unfair.\n",  # no list was announced
     "Norway should impose travel bans and asset freezes on Tom Berg.",  # a recommendation, not a sanction
     "Tom Berg has never been under EU sanctions.",
+    "President Ann Lee held talks on trade.",  # one party only
 ])
 def test_general_non_findings(extractor: RuleExtractor, text: str) -> None:
     found = {t for t in triples(extractor, text) if t[0] in ("sanctions", "talksWith", "meets")}
