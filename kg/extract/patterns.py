@@ -234,6 +234,16 @@ _PLACE_WHERE = re.compile(r"\b(?:in|at|to|for)\s+(?P<p>[A-Z][\w.'’-]*(?:\s+[A-
                           r"(?:\s+in\s+(?P<q>[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*))?,\s+where\b")
 
 
+def _end_stop(place: str) -> str:
+    """A place without the sentence's full stop ("Mariinsky Palace." -> "Mariinsky Palace"; "D.C." stays).
+
+    >>> _end_stop("Mariinsky Palace."), _end_stop("Washington, D.C.")
+    ('Mariinsky Palace', 'Washington, D.C.')
+    """
+    last = place.split()[-1] if place.split() else ""
+    return place[:-1] if place.endswith(".") and not re.fullmatch(r"(?:[A-Z]\.)+", last) else place
+
+
 def find_place(text: str, pos: int, exclude: tuple[str, ...] = ()) -> str | None:
     """A place for an event triggered at ``pos``: "in|at X[, Y]" after it, else "X, where" before it.
 
@@ -251,8 +261,8 @@ def find_place(text: str, pos: int, exclude: tuple[str, ...] = ()) -> str | None
                 and not any(m["p"].startswith(x) for x in exclude if x))
 
     def fmt(m: re.Match[str]) -> str:
-        place = re.sub(r"^the\s+", "", m["p"])
-        return f"{place}, {m['q']}" if m["q"] else place
+        place = _end_stop(re.sub(r"^the\s+", "", m["p"]))
+        return f"{place}, {_end_stop(m['q'])}" if m["q"] else place
     for m in _PLACE.finditer(text, pos):
         if m.group(0).startswith("to ") or m.start() - pos > 60:
             continue

@@ -210,6 +210,8 @@ def _symmetric(sent: PairingSentence, trig: Trigger, ts: int, te: int, state: Do
         first = sent.clause_subject(ts)
         if first is not None and first != left[-1]:
             left, right = [first], left[-1:]
+    elsewhere = _after_places(sent, right)  # separate meetings in separate places: never one event
+    right = right + elsewhere
     if right and re.match(r"[’']s\s", text[sent.loc[right[0]][1]:sent.loc[right[0]][1] + 3]):
         # "met Ann Lee's predecessor": a possessive modifies the object; "met Lee's envoy Tom Berg": the envoy
         nxt = right[0] + 1
@@ -243,8 +245,35 @@ def _symmetric(sent: PairingSentence, trig: Trigger, ts: int, te: int, state: Do
             host = s if word.startswith(("host", "welcom", "receiv")) else (o if event_type == "Visit" else None)
             a, b = _span(sent, ts, te, left + right)
             out.append(Found(relation, s, o, status=status, event_type=event_type, host=host, start=a, end=b,
-                             confidence=trig.confidence * (0.85 if weak else 1.0), weak=weak, trigger=(ts, te)))
+                             confidence=trig.confidence * (0.85 if weak else 1.0), weak=weak, trigger=(ts, te),
+                             notes=_place_notes(sent, o, elsewhere)))
     return out
+
+
+def _place_notes(sent: PairingSentence, obj: Any, elsewhere: list[int]) -> list[str]:
+    """Notes for a finding from "met X in A and Y in B": never merged; Y's place is the one after Y."""
+    if not elsewhere:
+        return []
+    own = [i for i in elsewhere if obj in entities(sent.ms[i])]
+    return ["separate"] + ([f"place_after:{sent.loc[own[0]][1]}"] if own else [])
+
+
+_PLACE_AND = re.compile(r"\s+(?:in|at)\s+(?:the\s+)?[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,2}\s+and\s+")
+
+
+def _after_places(sent: PairingSentence, right: list[int]) -> list[int]:
+    """"met X in Kinshasa and Y in Kigali": further persons each after "in|at PLACE and"."""
+    more: list[int] = []
+    last = right[-1] if right else None
+    while last is not None:
+        person = next((i for i in range(last + 1, len(sent.ms))
+                       if _PLACE_AND.fullmatch(sent.text[sent.loc[last][1]:sent.loc[i][0]])), None)
+        if person is None or not entities(sent.ms[person]) or \
+                any(e.type != "Person" for e in entities(sent.ms[person])):
+            break
+        more.append(person)
+        last = person
+    return more
 
 
 def _whom_antecedent(sent: PairingSentence, pos: int) -> list[int]:

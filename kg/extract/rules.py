@@ -121,7 +121,8 @@ class RuleExtractor:
         if c in ("meets", "talksWith"):
             clock, offset = find_time(stext)
             if f.event_type != "Call":
-                place = find_place(stext, f.trigger[1] if f.trigger[1] else f.end,
+                after = next((int(n.split(":")[1]) for n in f.notes if n.startswith("place_after:")), None)
+                place = find_place(stext, after if after is not None else f.trigger[1] if f.trigger[1] else f.end,
                                    exclude=(subject.label, obj.label if obj else ""))
         hedges = find_hedges(stext)
         is_host = f.host is not None and f.host is f.subject
@@ -198,7 +199,7 @@ def _merge_events(found: list[tuple[Found, Assertion]], text: str) -> list[Asser
         c = a.claim
         key: tuple[Any, ...] = (id(f), )
         if (c.relation in _MULTI_PARTY and not f.weak and a.evidence is not None and c.obj is not None
-                and not _SEPARATELY.search(a.evidence.sentence or a.evidence.quote)):
+                and "separate" not in f.notes and not _SEPARATELY.search(a.evidence.sentence or a.evidence.quote)):
             key = (a.evidence.sentence, (a.evidence.start or 0) - f.start, f.trigger, c.relation, c.status, c.event_type,
                    c.host.canonical_iri() if c.host else None)
         if key not in groups:

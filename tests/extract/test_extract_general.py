@@ -270,3 +270,18 @@ def test_patterns_with_the_gazetteer(text: str, expected: tuple[str, ...]) -> No
 def test_in_exchange_for_is_not_a_release_by_the_released(extractor: RuleExtractor) -> None:
     found = {t for t in triples(extractor, "Norway released Ann Lee in exchange for Tom Berg.") if t[0] == "releases"}
     assert found == {("releases", "Norway", "Ann Lee", "held")}
+
+
+def test_met_x_in_one_place_and_y_in_another_are_two_meetings() -> None:
+    doc = Document.from_text("Headline\nTom Berg met Ann Lee in Oslo and Raj Patel in Bergen on Friday.",
+                             published="2025-03-07")
+    found = list(RuleExtractor(resolver=None).extract(doc))
+    assert sorted((a.claim.obj.label, a.claim.place) for a in found if a.claim.obj) == [
+        ("Ann Lee", "Oslo"), ("Raj Patel", "Bergen")]
+    assert all(not a.claim.co_objects for a in found)  # not one three-way meeting
+
+
+def test_a_place_at_the_end_of_a_sentence_has_no_full_stop() -> None:
+    doc = Document.from_text("Headline\nAnn Lee met Raj Patel at the Mariinsky Palace.", published="2025-03-07")
+    [a] = RuleExtractor(resolver=None).extract(doc)
+    assert a.claim.place == "Mariinsky Palace"
