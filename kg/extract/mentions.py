@@ -62,15 +62,17 @@ class Sentence:
     toks: list[Token]
 
 
-def sentences(doc: "Doc") -> list[Sentence]:
+def sentences(doc: "Doc", text: str | None = None) -> list[Sentence]:
     """The sentences of a spaCy ``Doc`` as plain objects.
 
     Reads token attributes in bulk (``Doc.to_array``): creating spaCy ``Token``
-    objects one by one costs more than all the rules together.
+    objects one by one costs more than all the rules together.  Pass the
+    document's ``text`` when you have it: ``Doc.text`` rebuilds it token by token.
     """
     from spacy.attrs import IDX, IS_ALPHA, LENGTH, SENT_START, SPACY
 
-    text = doc.text
+    if text is None:
+        text = doc.text
     if not len(doc):
         return []
     arr = doc.to_array([IDX, LENGTH, SPACY, IS_ALPHA, SENT_START]).tolist()

@@ -28,21 +28,19 @@ TITLE_ABBREVIATIONS = ("Maj.", "Brig.", "Lt.", "Col.", "Capt.", "Sgt.", "Cmdr.",
 
 
 def _newline_boundaries(doc: "Doc") -> "Doc":
-    """Start a sentence after every token that contains a line break (found by text offsets, not token by token)."""
-    from bisect import bisect_right
+    """Start a sentence after every whitespace token that holds a line break.
 
-    from spacy.attrs import IDX
+    The tokenizer puts line breaks in whitespace tokens of their own; they are found
+    from token attributes in bulk (``Doc.text`` would rebuild the whole text).
+    """
+    from spacy.attrs import IS_SPACE, ORTH
 
-    text = doc.text
-    if "\n" not in text or len(doc) < 2:
+    if len(doc) < 2:
         return doc
-    starts = doc.to_array([IDX]).tolist()
-    pos = text.find("\n")
-    while pos != -1:
-        k = bisect_right(starts, pos)  # the first token starting after the line break
-        if 0 < k < len(doc):
-            doc[k].is_sent_start = True
-        pos = text.find("\n", pos + 1)
+    strings = doc.vocab.strings
+    for k, (space, orth) in enumerate(doc.to_array([IS_SPACE, ORTH]).tolist()):
+        if space and k + 1 < len(doc) and "\n" in strings[orth]:
+            doc[k + 1].is_sent_start = True
     return doc
 
 

@@ -86,7 +86,7 @@ class RuleExtractor:
         text = document.text or ""
         published = parse_published(document.published)
         linker = Linker(self.resolver, on=published)
-        sents = sentences(sdoc)
+        sents = sentences(sdoc, text)
         chains = Coref(linker).run(sents, text)
         limit = _content_end(text)
         state = DocState()
