@@ -24,6 +24,7 @@ the real default graph (union-default-graph OFF), since ours is the current view
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterator, Mapping, Sequence
 from typing import Any
 from urllib.parse import parse_qs, urljoin, urlsplit, urlunsplit
@@ -59,14 +60,24 @@ class RemoteStore:
         self._client = httpx.Client(timeout=timeout, headers=dict(headers or {}))
 
     @classmethod
-    def from_spec(cls, spec: str) -> "RemoteStore":
-        """Build a store from ``http(s)://host:port`` (Oxigraph layout) or ``sparql+http(s)://...?query=&update=&gsp=``."""
+    def from_spec(cls, spec: str, token: str | None = None) -> "RemoteStore":
+        """Build a store from ``http(s)://host:port`` (Oxigraph layout) or ``sparql+http(s)://...?query=&update=&gsp=``.
+
+        ``token`` (default: the ``KG_STORE_TOKEN`` environment variable) is sent as
+        ``Authorization: Bearer``, as ``kg serve --token`` expects for writes; it is
+        never part of the spec, so it stays out of logs and shell history.
+
+        >>> RemoteStore.from_spec("http://127.0.0.1:7878", token="s3cret")._client.headers["authorization"]
+        'Bearer s3cret'
+        """
+        token = token if token is not None else os.environ.get("KG_STORE_TOKEN") or None
+        headers = {"Authorization": f"Bearer {token}"} if token else None
         parts = urlsplit(spec)
         if not parts.netloc:
             raise StoreError(f"store {spec}: not an endpoint URL")
         if parts.scheme in ("http", "https"):
             base = urlunsplit((parts.scheme, parts.netloc, parts.path.rstrip("/"), "", ""))
-            return cls(base + "/query", base + "/update", base + "/store")
+            return cls(base + "/query", base + "/update", base + "/store", headers=headers)
         if parts.scheme not in ("sparql+http", "sparql+https"):
             raise StoreError(f"store {spec}: expected http(s):// or sparql+http(s)://")
         base = urlunsplit((parts.scheme.split("+", 1)[1], parts.netloc, parts.path, "", ""))
@@ -76,7 +87,7 @@ class RemoteStore:
             raise StoreError(f"store {spec}: unknown parameter {sorted(unknown)[0]!r} (query, update, gsp)")
         gsp = args.get("gsp")
         return cls(urljoin(base, args.get("query", base)), urljoin(base, args.get("update", base)),
-                   urljoin(base, gsp) if gsp else None)
+                   urljoin(base, gsp) if gsp else None, headers=headers)
 
     # -- transport ----------------------------------------------------------------------
     def _post(self, url: str, content: bytes, ctype: str, accept: str | None = None) -> httpx.Response:
