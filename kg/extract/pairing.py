@@ -23,6 +23,7 @@ from kg.extract.mentions import Mention
 _COORD = re.compile(r"^\s*(?:,\s*(?:and\s+)?|and\s+|&\s+|as well as\s+|or\s+)"
                     r"(?:(?!(?:said|says|told|who|which|that|while|after|before|when|where|but|was|were|is|are|has|"
                     r"have|had|will|would|also|then|met|meets|spoke|added)\b)[a-z][a-z-]+,?\s+){0,4}$")
+_SEMI_ITEM = re.compile(r"^(?:,[^;.]{0,80})?;\s*(?:and\s+)?$")
 _APPOS_IN_LIST = re.compile(r"^\s*,\s*(?:a|an|the|his|her|its|their)\s[^,;.]{1,40}(?=,\s*(?:and|or)\s)")
 _AS_WELL = re.compile(r"^\s*,?\s*(?:as well as|along with|and also|plus)\s+(?:[a-z][a-z-]+\s+){0,3}$")
 _OPEN_LIST_END = re.compile(r"\s*,?\s*(?:and|as well as)\s+(?:an?|the|\d+|two|three|four|five|several|other|others|"
@@ -92,7 +93,9 @@ class PairingSentence:
             # "A, an accountant, and the exchange house B": an appositive inside a list
             gap = _APPOS_IN_LIST.sub(" ", gap, count=1)
             if not _COORD.match(gap):
-                break
+                # "X, a former minister; Y; and Z": a semicolon list (it must end in "; and")
+                if not (_SEMI_ITEM.match(gap) and "; and " in self.text[self.loc[group[-1]][1]:]):
+                    break
             group.append(j)
             if _AND.search(gap):
                 last_and = len(group)

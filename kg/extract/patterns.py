@@ -67,8 +67,16 @@ TRIGGERS: tuple[Trigger, ...] = (
                   r"|(?:granted|grants|granting|announced|declared|signed|issued)\s+(?:a\s+|an\s+|new\s+|the\s+)?"
                   r"(?:general\s+|mass\s+|presidential\s+)?(?:pardons?|clemency|amnesty|amnesties)(?:\s+(?:to|for))?)\b",
        0.9, "verb"),
+    # "Among those freed were X and Y" (the releaser was named before)
+    _t("releases", r"\b(?P<t>(?:among\s+)?(?:those|the\s+(?:prisoners|detainees|people|men|women|inmates|hostages))\s+"
+                   r"(?:freed|released|set free|pardoned|granted\s+(?:clemency|amnesty|pardons?))\s+(?:on \w+day\s+)?"
+                   r"(?:were|are|was|is|include|includes|included))\b", 0.75, "list", "PrisonerRelease"),
     _t("releases", r"\b(?P<t>released|releases|release|releasing|freed|frees|free|freeing|set free|sets free"
-                   r"|handed over|swapped|exchanged|swap|(?<!\bin )exchange(?! for\b))\b", 0.85, "verb"),
+                   r"|handed over|swapped|exchanged|swap|(?<!\bin )exchange(?! for\b))\b"
+                   # "exchanged views/greetings/letters" is not a prisoner exchange
+                   r"(?!\s+(?:(?:their|frank|warm|friendly|detailed|diplomatic)\s+)?(?:views|greetings|letters|messages|"
+                   r"ideas|notes|fire|gifts|information|opinions|pleasantries|documents|instruments|words|blows|"
+                   r"congratulations|proposals|visits|experiences|data))", 0.85, "verb"),
     # sanctions
     # "Belavia, which has been under US sanctions since 2023": the subject is a target of the named imposer
     _t("sanctions", r"\bunder\s+(?:[A-Z][\w.]*\s+){1,3}(?P<t>sanctions)\b", 0.7, "under"),
@@ -84,7 +92,13 @@ TRIGGERS: tuple[Trigger, ...] = (
                     r"\s+(?:targeted|sanctioned|designated|listed|named|hit|blacklisted)\s+(?:on \w+day\s+)?"
                     r"(?:were|are|was|is|include|includes|included)"
                     r"|(?:the\s+)?(?:new\s+)?(?:measures|sanctions|penalties|designations|listings)\s+(?:also\s+)?"
-                    r"(?:target|targets|targeted|hit|name|named))\b", 0.8, "list"),
+                    r"(?:target|targets|targeted|hit|name|named)"
+                    # "The individuals subject to the measures are", "Those designated include"
+                    r"|(?:the\s+)?(?:individuals|entities|persons|people|companies|officials)\s+(?:subject\s+to|covered\s+by|"
+                    r"named\s+in)\s+(?:the|these|today's)\s+(?:measures|sanctions|designations|listings?)\s+"
+                    r"(?:are|were|include|included)"
+                    # "They include X; Y; and Z" right after a sanctions sentence
+                    r"|(?:they|these|those)\s+(?:include|included|are|were)(?=\s*:?\s+[A-Z]))\b", 0.8, "list"),
     # "added X and Y to its sanctions list"
     _t("sanctions", r"\b(?P<t>added|adds|adding)\b(?=[^.;]{1,150}?\bto\s+(?:its|their|the|a|an)\s+(?:[\w-]+\s+){0,2}?"
                     r"(?:sanctions?\s+(?:list|register|regime)|blacklist|black\s+list|entity\s+list|list\s+of\s+sanctioned))",
@@ -104,6 +118,7 @@ _KEYS: dict[tuple[str, str], tuple[str, ...]] = {
     ("talksWith", "call"): ("call", "rang", "phones"),
     ("pardons", "verb"): ("pardon", "amnest", "commuted", "clemency"),
     ("releases", "verb"): ("releas", "free", "handed over", "swap", "exchang"),
+    ("releases", "list"): ("freed", "released", "set free", "pardoned", "granted"),
     ("sanctions", "verb"): ("sanction", "blacklist", "designat"),
     ("sanctions", "freeze"): ("freez", "froze", "measures", "ban"),
     ("sanctions", "designation"): ("designation",),

@@ -63,6 +63,7 @@ class DocState:
     last_imposer: Any = None
     list_imposer: Any = None  # "Those sanctioned are:" -- each following bullet line names a target
     last_releaser: Any = None  # the state or group that released prisoners ("X was also freed" names no agent)
+    since_sanction: int = 99  # sentences since the last one about a sanction ("They include X and Y" follows one)
 
 
 _LIST_CUE = re.compile(r"sanction|designat|list|target|asset", re.IGNORECASE)
@@ -72,6 +73,7 @@ _BULLET = re.compile(r"^\s*(?:[-•*·▪–—]|\d{1,3}[.)])\s+")
 def find_relations(text: str, base: int, mentions: list[Mention], state: DocState) -> list[Found]:
     """Relations stated in one sentence (``text`` starts at document offset ``base``)."""
     sent = PairingSentence(text, base, mentions)
+    state.since_sanction += 1
     if state.list_imposer is not None:
         if not _BULLET.match(text):
             state.list_imposer = None
@@ -291,8 +293,21 @@ def _whom_antecedent(sent: PairingSentence, pos: int) -> list[int]:
 _RIGHT_BEFORE = re.compile(r"\s*(?:(?:has|have|had|also|jointly|together|each|both|on\s+\w+day|\w+ly)\s+)*")
 
 
+def _release_list(sent: PairingSentence, trig: Trigger, ts: int, te: int, state: DocState) -> list[Found]:
+    """"Among those freed were X and Y": the persons named, released (or pardoned) by the releaser named before."""
+    named = [i for i in sent.right(te, max_chars=40) if all(e.type == "Person" for e in entities(sent.ms[i]))]
+    if state.last_releaser is None or not named:
+        return []
+    relation = "pardons" if re.search(r"pardon|clemency|amnesty", sent.text[ts:te], re.IGNORECASE) else "releases"
+    end = sent.loc[named[-1]][1]
+    return [Found(relation, state.last_releaser, e, start=ts, end=end, confidence=trig.confidence)
+            for e in sent.ents(named) if e is not state.last_releaser]
+
+
 def _release(sent: PairingSentence, trig: Trigger, ts: int, te: int, state: DocState) -> list[Found]:
     text = sent.text
+    if trig.mode == "list":
+        return _release_list(sent, trig, ts, te, state)
     if is_demand(text, ts) or re.match(r"\s+(?:assets|funds|a |the statement|statement|a report|data)", text[te:te + 14]):
         return []
     passive = bool(_PASSIVE.search(text[max(0, ts - 25):ts])) and not text[ts:te].lower().endswith("ing")
@@ -340,7 +355,7 @@ def _release(sent: PairingSentence, trig: Trigger, ts: int, te: int, state: DocS
         subjects = [state.last_releaser]  # "Navarro was also released on Thursday": by the state named before
     if not subjects or (not objects and not group):
         return []
-    if subjects[0].type != "Person":
+    if subjects[0].type != "Person" or trig.relation == "pardons":  # a state frees; a person pardons
         state.last_releaser = subjects[0]
     status = status_before(text, ts, te)
     out = []
@@ -377,6 +392,16 @@ def _sanctions(sent: PairingSentence, trig: Trigger, ts: int, te: int, state: Do
     text = sent.text
     if trig.mode == "under":
         return _under_sanctions(sent, trig, ts, te)
+    if trig.mode == "list" and re.match(r"(?i)the[ys]e?\b|those\b", text[ts:te]) and state.since_sanction > 1:
+        return []  # "They include ..." names targets only right after a sentence about sanctions
+    found = _sanctions_found(sent, trig, ts, te, state)
+    if found or state.last_imposer is not None and trig.mode != "list":
+        state.since_sanction = 0
+    return found
+
+
+def _sanctions_found(sent: PairingSentence, trig: Trigger, ts: int, te: int, state: DocState) -> list[Found]:
+    text = sent.text
     if is_demand(text, ts):
         return []
     word = text[ts:te].lower()

@@ -155,6 +155,16 @@ def test_general_patterns(extractor: RuleExtractor, text: str, expected: tuple[s
     ("Prime Minister Ann Lee visited Oslo on Sunday, meeting President Raj Patel at the palace.",
      {("meets", "Ann Lee", "Raj Patel", "held")}),
     ("Ann Lee and Raj Patel held talks on air defence.", {("meets", "Ann Lee", "Raj Patel", "held")}),
+    # lists after the action: "Among those freed/pardoned were", "subject to the measures are", "They include"
+    ("Norway freed 14 prisoners on Saturday. Among those freed were Ann Lee and Tom Berg.",
+     {("releases", "Norway", "Ann Lee", "held"), ("releases", "Norway", "Tom Berg", "held")}),
+    ("President Raj Patel pardoned 16 people. Among those pardoned were Ann Lee and Tom Berg.",
+     {("pardons", "Raj Patel", "Ann Lee", "held"), ("pardons", "Raj Patel", "Tom Berg", "held")}),
+    ("Norway sanctioned five officials. The individuals subject to the measures are Ann Lee and Tom Berg.",
+     {("sanctions", "Norway", "Ann Lee", "held"), ("sanctions", "Norway", "Tom Berg", "held")}),
+    ("Norway imposed sanctions on three settlers. They include Tom Berg, a farmer; Raj Patel; and Ann Lee.",
+     {("sanctions", "Norway", "Tom Berg", "held"), ("sanctions", "Norway", "Raj Patel", "held"),
+      ("sanctions", "Norway", "Ann Lee", "held")}),
     # being under a body's sanctions
     ("Tom Berg has been under EU sanctions since March.", {("sanctions", "European Union", "Tom Berg", "held")}),
     # a cancelling verb before the event noun
@@ -184,6 +194,8 @@ def test_cross_sentence_and_lists(extractor: RuleExtractor, text: str, expected:
     "Norway should impose travel bans and asset freezes on Tom Berg.",  # a recommendation, not a sanction
     "Tom Berg has never been under EU sanctions.",
     "President Ann Lee held talks on trade.",  # one party only
+    # "They include" far from any sanction names no targets
+    "Norway sanctioned two firms. The summit drew many leaders. Later, guests arrived. They include Ann Lee.",
 ])
 def test_general_non_findings(extractor: RuleExtractor, text: str) -> None:
     found = {t for t in triples(extractor, text) if t[0] in ("sanctions", "talksWith", "meets")}
@@ -285,3 +297,8 @@ def test_a_place_at_the_end_of_a_sentence_has_no_full_stop() -> None:
     doc = Document.from_text("Headline\nAnn Lee met Raj Patel at the Mariinsky Palace.", published="2025-03-07")
     [a] = RuleExtractor(resolver=None).extract(doc)
     assert a.claim.place == "Mariinsky Palace"
+
+
+def test_exchanged_views_is_not_a_prisoner_exchange(extractor: RuleExtractor) -> None:
+    assert not triples(extractor, "Norway and Sweden exchanged views on trade on Friday.")
+    assert ("releases", "Sweden", "prisoners", "held") in triples(extractor, "Norway and Sweden exchanged 40 prisoners.")
