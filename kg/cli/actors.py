@@ -24,7 +24,7 @@ def search(name: Annotated[str, typer.Argument(help="A name, alias, title or rol
 
     rows = search_rows(name, on=date.fromisoformat(on) if on else None, limit=limit)
     if not rows:
-        console.print(f"no actor matches {name!r}")
+        console.print(f"no actor matches {name!r}", markup=False, highlight=False)
         return
     console.print(rows_table(rows, ["id", "name", "type", "country", "current", "matched_by", "qid"]))
 
@@ -32,10 +32,12 @@ def search(name: Annotated[str, typer.Argument(help="A name, alias, title or rol
 @actors_app.command("show")
 def show(actor: Annotated[str, typer.Argument(help="Actor id (QID or slug) or a name.")]) -> None:
     """Show one actor: positions over time with sources, aliases, offices."""
+    from rich.markup import escape
+
     from kg.resolve.views import actor_detail
 
     d = actor_detail(actor)
-    console.print(f"[bold]{d['name']}[/bold]  id={d['id']}  type={d['type']}"
+    console.print(f"[bold]{escape(d['name'])}[/bold]  id={escape(d['id'])}  type={d['type']}"
                   + (f"  qid={d['qid']}" if d["qid"] else "") + (f"  country={d['country']}" if d["country"] else ""),
                   markup=True, highlight=False)
     if d["positions"]:

@@ -158,7 +158,7 @@ def export_cmd(
         sys.stdout.buffer.write(data)
     else:
         out.write_bytes(data)
-        console.print(f"wrote {out} ({len(data)} bytes)")
+        console.print(f"wrote {out} ({len(data)} bytes)", markup=False, highlight=False)
 
 
 def import_cmd(
@@ -173,7 +173,7 @@ def import_cmd(
     data, fmt = load_file(path)
     with _open(store) as graph:
         added = graph.import_rdf(data, fmt, name=str(path))
-    console.print(f"imported {added} quads from {path}")
+    console.print(f"imported {added} quads from {path}", markup=False, highlight=False)
 
 
 def stats_cmd(store: StoreOption = None) -> None:
@@ -190,4 +190,5 @@ def demo_cmd(
     """Run the demo over the bundled samples: build a store, answer the seed's question, write outputs."""
     from kg.demo import run_demo
 
-    run_demo(out, samples, echo=console.print)
+    # article text and quotes are printed as they are: "[grade B2]" or "[bold]" in them is not markup
+    run_demo(out, samples, echo=lambda text: console.print(text, markup=False, highlight=False))
