@@ -24,7 +24,7 @@ def extract_cmd(
     fmt: Annotated[str, typer.Option("--format", help="jsonl (one relation a line) or table.")] = "table",
     published: Annotated[Optional[str], typer.Option(help="Publication date (overrides the file's).")] = None,
     url: Annotated[Optional[str], typer.Option(help="Source URL (overrides the file's).")] = None,
-    extractor: Annotated[str, typer.Option(help="Extractor name (see docs/extraction.md).")] = "rules",
+    extractor: Annotated[str, typer.Option(help="Extractor: parse (default; trained pipeline and relation frames) or rules (patterns only, no model); see docs/extraction.md.")] = "parse",
 ) -> None:
     """Extract relations from articles and print them; touches no store."""
     from kg.extract.records import to_records
@@ -82,7 +82,7 @@ def ingest_cmd(
     paths: Annotated[list[str], typer.Argument(help="Files or folders (recursive); '-' reads stdin.")],
     published: Annotated[Optional[str], typer.Option(help="Publication date (overrides the files').")] = None,
     url: Annotated[Optional[str], typer.Option(help="Source URL (overrides the files').")] = None,
-    extractor: Annotated[str, typer.Option(help="Extractor name.")] = "rules",
+    extractor: Annotated[str, typer.Option(help="Extractor: parse (default) or rules.")] = "parse",
     store: StoreOption = None,
 ) -> None:
     """Extract relations from articles and store them (idempotent; one atomic write per document)."""

@@ -32,7 +32,9 @@ _PREP_BEFORE = re.compile(r"\b(?:of|with|to|for|from|by|about|against|between|on
 _WEAK_TITLES = {"former", "new", "senior", "top", "then", "acting", "deputy", "opposition", "foreign", "national",
                 "security", "exiled", "jailed", "imprisoned", "detained", "the", "a", "an", "his", "her", "its", "their",
                 "of", "state", "star", "counterpart"}
-_NOT_ACTORS = {"GMT", "UTC", "AP", "AM", "PM", "DC", "TV", "CEO", "OK", "II", "III", "NEW", "US", "UK"}
+_NOT_ACTORS = {"GMT", "UTC", "AP", "AM", "PM", "DC", "TV", "CEO", "OK", "II", "III", "NEW", "US", "UK",
+               # post-nominal letters ("the Hon. Malcolm Turnbull, MP") are not actors
+               "MP", "MPs", "MEP", "MLA", "MSP", "QC", "KC", "OBE", "MBE", "CBE", "KBE", "PhD", "Jr", "Sr", "Esq"}
 _NOT_LEADER = {"adviser", "advisor", "aide", "spokesperson", "spokesman", "spokeswoman", "envoy", "secretary",
                "minister", "ambassador", "official", "negotiator", "deputy", "director", "chief"}
 _LEADER = {"president", "leader", "prime", "chancellor", "king", "supreme", "premier", "emir", "head"}

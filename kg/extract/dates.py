@@ -15,6 +15,10 @@ the date and the last day as ``end_date``.
 ('2019-06-24', None, 'explicit')
 >>> find_date("They will meet next month.", date(2014, 12, 8), future=True)
 ('2015-01-01', '2015-01-31', 'relative')
+>>> find_date("Scholz and Xi last met in Beijing in 2022.", date(2024, 4, 16))
+('2022-01-01', '2022-12-31', 'explicit')
+>>> find_date("They met in March 2019 in Hanoi.", date(2024, 4, 16))
+('2019-03-01', '2019-03-31', 'explicit')
 >>> find_time("at 11:30 a.m. local time (19:30 GMT)")
 ('11:30', '-08:00')
 >>> to_datetime("2025-08-15", "11:30", "-08:00")
@@ -32,6 +36,9 @@ _MON = r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug
 _MDY = re.compile(rf"\b({_MON})\s+(\d{{1,2}})(?:st|nd|rd|th)?(?:,?\s+(\d{{4}}))?\b")
 _DMY = re.compile(rf"\b(\d{{1,2}})(?:st|nd|rd|th)?\s+({_MON})(?:,?\s+(\d{{4}}))?\b")
 _ISO = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")
+#: a stated month and year, or a bare year after "in"/"since" ("in March 2019", "in 2022"): an interval
+_MONTH_YEAR = re.compile(rf"\b(?:in|since|during|of|from)\s+(?:(?:early|mid|late)[- ])?({_MON})\s+((?:19|20)\d\d)\b")
+_YEAR = re.compile(r"\b(?:in|since|during)\s+(?:(?:early|mid|late)[- ])?((?:19|20)\d\d)\b(?![-/]\d)")
 _WEEKDAY = re.compile(r"\b(?:on\s+|last\s+|next\s+|this\s+)?(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b")
 _RELATIVE = re.compile(r"\b(today|tonight|this morning|this afternoon|this evening|yesterday|tomorrow|this week|next week|last week|this month|"
                        r"next month|last month|next year|last year)\b", re.IGNORECASE)
@@ -84,6 +91,14 @@ def find_date(text: str, published: date | None, *,
             year = int(m[3]) if m[3] else _year_for(month, d, published, future)
             if year and _safe(year, month, d):
                 return date(year, month, d).isoformat(), None, "explicit"
+    m = _MONTH_YEAR.search(text)
+    if m:
+        year, month = int(m[2]), _month(m[1])
+        last = (date(year + (month == 12), month % 12 + 1, 1) - timedelta(days=1)).day
+        return date(year, month, 1).isoformat(), date(year, month, last).isoformat(), "explicit"
+    m = _YEAR.search(text)
+    if m:
+        return f"{m[1]}-01-01", f"{m[1]}-12-31", "explicit"
     if published is None:
         return None, None, None
     m = _RELATIVE.search(text)

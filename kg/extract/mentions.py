@@ -43,6 +43,11 @@ _STATE_NOUNS = {"authorities", "government", "regime", "junta", "military"}
 _NAME_PARTICLES = {"de", "al", "bin", "van", "von", "da", "del", "la", "le", "el", "ibn", "der"}
 
 
+#: capitalised words that are names only inside a recogniser's PERSON span (months, modals, given names)
+_NAME_WORDS_ALSO_COMMON = frozenset({"May", "June", "April", "August", "Will", "Mark", "Grant", "Rose", "Joy", "Hope",
+                                     "Faith", "Bill", "Major", "Power", "Rice", "Gay", "King", "Young", "Love"})
+
+
 class Token:
     """The few token attributes the rules read, as plain Python (spaCy re-creates Token objects on access)."""
 
@@ -60,6 +65,8 @@ class Sentence:
     end_char: int
     text: str
     toks: list[Token]
+    #: entity spans a trained recogniser found: (document start, end, label); empty when not parsed
+    ner: tuple[tuple[int, int, str], ...] = ()
 
 
 def sentences(doc: "Doc", text: str | None = None) -> list[Sentence]:
@@ -199,7 +206,7 @@ def find_mentions(sent: Sentence, *, headline: bool, known: set[str] | None = No
                 continue
         lex = _match_lexicon(toks, i)
         if lex is not None and _title_follows(toks, lex[0]):
-            m, j = _person_or_title(text, toks, i, headline, known)
+            m, j = _person_or_title(text, toks, i, headline, known, sent.ner)
             if m is not None:
                 out.append(m)
                 i = j
@@ -227,7 +234,7 @@ def find_mentions(sent: Sentence, *, headline: bool, known: set[str] | None = No
                 i += 1
                 continue
         if low in ("the", "both", "they", "his", "her", "their") or (_cap(tok) or low in TITLE_WORDS or low in DEMONYMS):
-            m, j = _person_or_title(text, toks, i, headline, known)
+            m, j = _person_or_title(text, toks, i, headline, known, sent.ner)
             if m is not None:
                 out.append(m)
                 i = j
@@ -307,8 +314,14 @@ def _match_lexicon(toks: list["Token"], i: int) -> tuple[int, str, str] | None:
     return None
 
 
+def _in_person_span(tok: "Token", ner: tuple[tuple[int, int, str], ...]) -> bool:
+    """True when a recogniser's PERSON span holds ``tok`` after its first word ("Theresa May", "Mark Grant")."""
+    return tok.text in _NAME_WORDS_ALSO_COMMON and any(a < tok.idx < b and label in ("PERSON", "NAME")
+                                                       for a, b, label in ner)
+
+
 def _person_or_title(text: str, toks: list["Token"], i: int, headline: bool,
-                     known: set[str]) -> tuple[Mention | None, int]:
+                     known: set[str], ner: tuple[tuple[int, int, str], ...] = ()) -> tuple[Mention | None, int]:
     """A person name (with any title prefix) or a bare title NP starting at token ``i``."""
     n = len(toks)
     j = i
@@ -327,8 +340,9 @@ def _person_or_title(text: str, toks: list["Token"], i: int, headline: bool,
                      or (toks[k].text in "-–" and toks[k - 1].whitespace_ == "" and toks[k].whitespace_ == ""
                          and k + 1 < n and (_cap(toks[k + 1]) or _given_suffix(toks, k, j)) and k > j)
                      or (k > j + 1 and toks[k - 1].text in "-–" and _given_suffix(toks, k - 1, j))):
-        if (toks[k].text in NON_NAME and not (k == j and toks[k].text in AMBIGUOUS_GIVEN and k + 1 < n
-                                               and _cap(toks[k + 1]) and toks[k + 1].text not in NON_NAME)) \
+        if (toks[k].text in NON_NAME and not ((k == j and toks[k].text in AMBIGUOUS_GIVEN and k + 1 < n
+                                                and _cap(toks[k + 1]) and toks[k + 1].text not in NON_NAME)
+                                               or (k > j and _in_person_span(toks[k], ner)))) \
                 or _lex_country(toks[k].text) or toks[k].text in ORGANIZATIONS:
             break
         k += 1

@@ -29,7 +29,9 @@ class Extractor(Protocol):
         ...
 
 
-_BUILTIN: dict[str, str] = {"rules": "kg.extract.rules:RuleExtractor"}
+_BUILTIN: dict[str, str] = {"parse": "kg.extract.parsed:ParseExtractor", "rules": "kg.extract.rules:RuleExtractor"}
+#: the extractor used when none is named: frames over a trained pipeline's parse
+DEFAULT_EXTRACTOR = "parse"
 _FACTORIES: dict[str, Callable[[], Extractor]] = {}
 _INSTANCES: dict[str, Extractor] = {}
 
@@ -54,7 +56,7 @@ def available() -> list[str]:
     return sorted(set(_BUILTIN) | set(_FACTORIES) | set(_entry_points()))
 
 
-def get_extractor(name: str = "rules") -> Extractor:
+def get_extractor(name: str = DEFAULT_EXTRACTOR) -> Extractor:
     """The extractor registered as ``name`` (one instance per process); KeyError names the choices."""
     if name in _INSTANCES:
         return _INSTANCES[name]

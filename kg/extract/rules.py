@@ -114,17 +114,21 @@ class RuleExtractor:
         iso, end_date, basis = find_date(stext, published, future=planned)
         if c == "advises":  # a standing role, not an event: no event date
             iso, end_date, basis = None, None, None
-        elif iso is None and published is not None and f.status == "held":
+        elif iso is None and published is not None and f.status == "held" and "in_passing" not in f.notes:
+            # the publication date dates only the news; "have met twice before" has no date
             iso, basis = published.isoformat(), "published"
         clock, offset = (None, None)
         place = None
         if c in ("meets", "talksWith"):
             clock, offset = find_time(stext)
-            if f.event_type != "Call":
+            stated = next((n[6:] for n in f.notes if n.startswith("place:")), None)
+            if stated is not None and f.event_type != "Call":
+                place = stated
+            elif f.event_type != "Call":
                 after = next((int(n.split(":")[1]) for n in f.notes if n.startswith("place_after:")), None)
                 place = find_place(stext, after if after is not None else f.trigger[1] if f.trigger[1] else f.end,
                                    exclude=(subject.label, obj.label if obj else ""))
-        hedges = find_hedges(stext)
+        hedges = find_hedges(stext) + (("conditional",) if "hedged" in f.notes else ())
         is_host = f.host is not None and f.host is f.subject
         cameo, plover = codes_for(c, f.status, f.event_type or None, is_host=is_host)
         participants = (subject, obj) if c in ("meets", "talksWith") and obj is not None else ()

@@ -27,7 +27,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Protocol
 
-from kg.extract.registry import get_extractor
+from kg.extract.registry import DEFAULT_EXTRACTOR, get_extractor
 from kg.ingest.readers import ReaderError, iter_documents
 from kg.model.core import Assertion, Document
 
@@ -59,7 +59,7 @@ class IngestSummary:
         return self.failed == 0
 
 
-def ingest_paths(graph: GraphLike, paths: Sequence[str | Path], *, extractor: str = "rules", published: Any = None,
+def ingest_paths(graph: GraphLike, paths: Sequence[str | Path], *, extractor: str = DEFAULT_EXTRACTOR, published: Any = None,
                  url: str | None = None, on_progress: Callable[[str, str], None] | None = None) -> IngestSummary:
     """Read every file under ``paths``, extract, and store each new document atomically.
 

@@ -13,7 +13,7 @@ from kg.model.core import ActorRef, Assertion, Claim, Document, Evidence
 
 
 def test_registry_returns_one_rules_instance() -> None:
-    assert get_extractor("rules") is get_extractor()
+    assert get_extractor("parse") is get_extractor()
     assert "rules" in available()
 
 

@@ -1,0 +1,471 @@
+"""Relation frames over a dependency parse: who did what to whom, and with what status.
+
+The frames are data (``frames.yaml`` beside this module): a trigger (lemma and
+part of speech) and the dependency roles its arguments take.  This module is
+the interpreter.  It is deliberately small: arguments are read from the tree
+(``nsubj``/``agent`` for the actor, ``dobj`` or the object of a named
+preposition for the counterpart or patient, ``nsubjpass`` for a passive
+patient), expanded over conjuncts and appositions, and the status is read from
+the verbs that govern the trigger (modals, negation, "plan to", "open to",
+"refused to", "if").  Three frame kinds cover the relations: symmetric
+*encounters* (meets, talksWith), *acts* of an agent on a patient (pardons,
+releases, sanctions); standing *roles* (advises) are left to the appositive
+rules of :mod:`kg.extract.relations`.
+
+spaCy's ``DependencyMatcher`` matches fixed trees; a frame's arguments are each
+optional and repeatable (conjuncts), so matching is done here over the same
+token attributes.
+
+>>> from kg.extract.model import get_model
+>>> [h] = match(get_model()("Foreign Minister Penny Wong held talks in Canberra with her counterpart Retno Marsudi."))
+>>> (h.relation, h.event_type, [t.text for t in h.agents], [t.text for t in h.others], h.status)
+('meets', 'Meeting', ['Wong'], ['counterpart'], 'held')
+>>> [h] = match(get_model()("Chancellor Olaf Scholz said he was open to a meeting with Xi Jinping."))
+>>> (h.relation, [t.text for t in h.agents], [t.text for t in h.others], h.status, h.hedged)
+('meets', ['he'], ['Jinping'], 'planned', True)
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, Iterable
+
+if TYPE_CHECKING:  # pragma: no cover
+    from spacy.tokens import Token
+
+FRAMES_FILE = Path(__file__).with_name("frames.yaml")
+
+#: verbs that make the event they govern a plan ("agreed to meet", "is scheduled to hold talks")
+PLAN_LEMMAS = frozenset("""plan schedule expect agree arrange set due prepare intend aim invite propose seek schedule
+announce confirm slate organise organize expected scheduled planned upcoming travel go head""".split())
+#: words that make it a possibility, not a fact ("open to a meeting", "would like to meet")
+HEDGE_LEMMAS = frozenset("""open willing ready consider hope want wish like offer possible possibility may might could
+would should can suggest urge call ask push press try eager keen""".split())
+REFUSE_LEMMAS = frozenset("refuse decline reject snub rebuff spurn deny".split())
+CANCEL_LEMMAS = frozenset("cancel postpone scrap scuttle shelve delay suspend abandon".split())
+MODALS = frozenset("could would might may can should must".split())
+FUTURE_AUX = frozenset({"will", "shall", "'ll", "’ll", "wo"})
+#: a conditional or purpose clause marker ("if they meet", "whether to meet", "so that they can meet")
+CONDITION_MARKS = frozenset({"if", "unless", "whether", "once", "should"})
+#: adverbs of an event mentioned in passing ("last met in 2022", "had met before")
+PASSING_ADVERBS = frozenset({"last", "previously", "before", "earlier", "once", "twice", "already", "never", "first",
+                             "repeatedly", "often", "frequently"})
+#: amod words that make an event noun planned or cancelled ("the planned summit", "a proposed meeting")
+PLANNED_AMODS = frozenset({"planned", "proposed", "upcoming", "expected", "scheduled", "future", "next", "possible",
+                           "potential", "prospective", "anticipated", "mooted", "forthcoming"})
+#: how far up the tree a trigger's governing verbs are read (a bound for pathological parses)
+MAX_CLIMB = 8
+
+
+@dataclass(frozen=True)
+class Frame:
+    """One relation frame read from ``frames.yaml``."""
+
+    relation: str
+    kind: str  # encounter | act
+    lemmas: frozenset[str]
+    pos: frozenset[str]
+    event_type: str | None = None
+    with_dobj: frozenset[str] = frozenset()
+    needs_particle: frozenset[str] = frozenset()
+    counterpart: tuple[str, ...] = ()
+    patient: tuple[str, ...] = ()
+    host: str | None = None
+    persons: bool = False
+    remote: frozenset[str] = frozenset()
+    #: words one of which the sentence or the two before it must contain ("targeted" is a sanction only there)
+    context: tuple[str, ...] = ()
+    confidence: float = 0.85
+
+
+@dataclass
+class FrameHit:
+    """A frame matched at one trigger token, with its argument head tokens and status."""
+
+    frame: Frame
+    trigger: "Token"
+    agents: list["Token"]
+    others: list["Token"]  # the counterparts (encounters) or patients (acts)
+    relation: str
+    event_type: str | None
+    status: str = "held"
+    hedged: bool = False
+    in_passing: bool = False
+    noun: "Token | None" = None  # the event noun of a light verb ("held talks")
+    place: str | None = None  # the place the parse attaches to the trigger ("in Berlin", "at the Kremlin")
+    notes: list[str] = field(default_factory=list)
+
+
+@lru_cache(maxsize=1)
+def load_frames(path: str | None = None) -> tuple[Frame, ...]:
+    """The frames of ``frames.yaml`` (or ``path``); a malformed entry fails with its index and field.
+
+    >>> sorted({f.relation for f in load_frames()})
+    ['meets', 'pardons', 'releases', 'sanctions', 'talksWith']
+    """
+    import yaml
+
+    src = Path(path) if path else FRAMES_FILE
+    raw = yaml.safe_load(src.read_text(encoding="utf-8")) or []
+    frames = []
+    for k, entry in enumerate(raw):
+        try:
+            frames.append(Frame(
+                relation=str(entry["relation"]), kind=str(entry["kind"]),
+                lemmas=frozenset(str(x).lower() for x in entry["lemmas"]), pos=frozenset(entry["pos"]),
+                event_type=entry.get("event_type"), with_dobj=frozenset(entry.get("with_dobj", ())),
+                needs_particle=frozenset(entry.get("needs_particle", ())),
+                counterpart=tuple(entry.get("counterpart", ())), patient=tuple(entry.get("patient", ())),
+                host=entry.get("host"), persons=bool(entry.get("persons", False)),
+                remote=frozenset(entry.get("remote", ())), context=tuple(str(w).lower() for w in entry.get("context", ())),
+                confidence=float(entry.get("confidence", 0.85))))
+        except (KeyError, TypeError, ValueError) as exc:
+            raise ValueError(f"{src}: frame {k} is malformed ({exc})") from None
+        if frames[-1].kind not in ("encounter", "act"):
+            raise ValueError(f"{src}: frame {k} has kind {frames[-1].kind!r}; expected encounter or act")
+    return tuple(frames)
+
+
+@lru_cache(maxsize=1)
+def _index() -> dict[tuple[str, str], tuple[Frame, ...]]:
+    out: dict[tuple[str, str], list[Frame]] = {}
+    for f in load_frames():
+        for lemma in f.lemmas:
+            for pos in f.pos:
+                out.setdefault((lemma, pos), []).append(f)
+    return {k: tuple(v) for k, v in out.items()}
+
+
+#: past forms a lemma's stem does not cover ("met" for "meet")
+_IRREGULAR = {"meet": ("met",), "speak": ("spoke",), "sit": ("sat",), "freeze": ("froze",), "ring": ("rang",),
+              "bar": ("barred",), "ban": ("banned",)}
+
+
+@lru_cache(maxsize=1)
+def gate_pattern() -> "re.Pattern[str]":
+    """The cheap pass that selects sentences to parse: a stem of every trigger word of the frames.
+
+    A light verb ("hold", "impose") is selected through its object ("talks", "sanctions").
+
+    >>> bool(gate_pattern().search("Trump met Putin")), bool(gate_pattern().search("It rained in Oslo"))
+    (True, False)
+    """
+    words: set[str] = set()
+    for f in load_frames():
+        for w in (f.with_dobj or f.lemmas):
+            words.add(w[:-1] if len(w) >= 5 else w)
+            words.update(_IRREGULAR.get(w, ()))
+    return re.compile(r"\b(?:" + "|".join(sorted(map(re.escape, words), key=len, reverse=True)) + ")", re.IGNORECASE)
+
+
+def match(sent: Iterable["Token"]) -> list[FrameHit]:
+    """Every frame that matches in a parsed sentence (or ``Doc``)."""
+    index = _index()
+    hits: list[FrameHit] = []
+    for tok in sent:
+        pos = "VERB" if tok.pos_ == "AUX" and tok.lemma_.lower() in ("have", "hold") else tok.pos_
+        if pos == "PROPN" and tok.lemma_.lower() in ("summit", "talks", "meeting"):
+            pos = "NOUN"
+        for frame in index.get((tok.lemma_.lower(), pos), ()):
+            hit = _apply(frame, tok)
+            if hit is not None:
+                hits.append(hit)
+    return hits
+
+
+# -- arguments -----------------------------------------------------------------------------------
+def expand(tok: "Token") -> list["Token"]:
+    """``tok`` with its conjuncts and appositions ("A, B and C", "his counterpart, X")."""
+    out = [tok]
+    todo = [tok]
+    while todo:
+        t = todo.pop()
+        for c in t.children:
+            if c.dep_ in ("conj", "appos") and c not in out:
+                out.append(c)
+                todo.append(c)
+    return out
+
+
+def _prep_objects(tok: "Token", word: str) -> list["Token"]:
+    found: list["Token"] = []
+    for c in tok.children:
+        if c.dep_ in ("prep", "agent") and c.lower_ == word:
+            for p in c.children:
+                if p.dep_ in ("pobj", "pcomp"):
+                    found += expand(p)
+    return found
+
+
+def _slot(tok: "Token", spec: str, noun: "Token | None") -> list["Token"]:
+    """The tokens at one argument slot of ``tok``: ``dobj``, ``nsubjpass``, ``dative``, ``prep:WORD``, ``dobj>prep:of``."""
+    first, _, rest = spec.partition(">")
+    heads = [tok] + ([noun] if noun is not None else [])
+    out: list["Token"] = []
+    for h in heads:
+        if first.startswith("prep:"):
+            out += _prep_objects(h, first[5:])
+        else:
+            for c in h.children:
+                if c.dep_ == first and c is not noun:
+                    out += expand(c)
+    if rest:
+        return [t for o in out for t in _slot(o, rest, None)]
+    return out
+
+
+def _is_passive(tok: "Token") -> bool:
+    return any(c.dep_ in ("nsubjpass", "auxpass") for c in tok.children) or tok.tag_ == "VBN" and tok.dep_ == "acl"
+
+
+def subjects(tok: "Token", depth: int = 0) -> list["Token"]:
+    """The actors of verb ``tok``: its subject (or passive agent), else the subject it inherits.
+
+    "agreed to meet" inherits from "agreed", "met X and spoke with Y" from "met", "invited X to
+    visit" takes the invited, "the leader who met" the noun, "after meeting X" the main clause's.
+    """
+    if depth > MAX_CLIMB:
+        return []
+    agent = [t for c in tok.children if c.dep_ == "agent" for t in _prep_objects(tok, c.lower_)]
+    if _is_passive(tok):
+        return agent
+    subj = [t for c in tok.children if c.dep_ in ("nsubj", "csubj") for t in expand(c)]
+    if subj:
+        return subj
+    head = tok.head
+    if head is tok:
+        return []
+    if tok.dep_ == "xcomp":
+        objs = [c for c in head.children if c.dep_ == "dobj"]
+        if objs and head.lemma_.lower() in ("invite", "ask", "urge", "persuade", "allow", "tell", "expect", "want"):
+            return expand(objs[0])
+        return subjects(head, depth + 1)
+    if tok.dep_ in ("conj", "advcl", "pcomp", "ccomp") or (tok.dep_ == "acl" and head.pos_ == "VERB"):
+        if tok.dep_ == "ccomp" and head.lemma_.lower() in ("say", "tell", "add", "report", "announce"):
+            return []
+        return subjects(head, depth + 1)
+    if tok.dep_ == "pobj" or (tok.dep_ == "prep"):
+        return subjects(head, depth + 1)
+    if tok.dep_ in ("relcl", "acl"):
+        return [head]
+    return []
+
+
+def _noun_agents(noun: "Token") -> list["Token"]:
+    """Who holds an event noun: its possessor ("Trump's meeting"), else the subject of the verb governing it."""
+    poss = [c for c in noun.children if c.dep_ == "poss"]
+    if poss:
+        return expand(poss[0])
+    t, steps = noun, 0
+    while t.head is not t and steps < MAX_CLIMB:
+        if t.dep_ not in ("dobj", "pobj", "prep", "attr", "acomp", "xcomp", "pcomp", "oprd", "compound", "npadvmod"):
+            break
+        t = t.head
+        steps += 1
+        if t.pos_ in ("VERB", "AUX") or (t.pos_ == "ADJ" and t.dep_ == "acomp"):
+            if t.pos_ == "ADJ":
+                t = t.head
+            return subjects(t)
+    return []
+
+
+def _particle(tok: "Token", words: frozenset[str]) -> bool:
+    return any(c.dep_ in ("prt", "advmod", "acomp", "oprd", "ccomp", "dobj") and c.lower_ in words for c in tok.children) or \
+        (tok.i + 1 < len(tok.doc) and tok.doc[tok.i + 1].lower_ in words)
+
+
+def _remote(tok: "Token", noun: "Token | None", cues: frozenset[str]) -> bool:
+    """"spoke by phone", "held a video call", "met virtually": the encounter was at a distance."""
+    if not cues:
+        return False
+    for h in [tok] + ([noun] if noun is not None else []):
+        for c in h.children:
+            if c.dep_ in ("amod", "compound", "advmod", "nmod") and c.lemma_.lower() in cues:
+                return True
+            if c.dep_ == "prep" and c.lower_ in ("by", "via", "over", "on", "through"):
+                if any(p.lemma_.lower() in cues or any(g.lemma_.lower() in cues for g in p.children)
+                       for p in c.children if p.dep_ == "pobj"):
+                    return True
+    return False
+
+
+def _apply(frame: Frame, tok: "Token") -> FrameHit | None:
+    noun = None
+    if frame.with_dobj:
+        objs = [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass") and c.lemma_.lower() in frame.with_dobj]
+        if not objs:
+            return None
+        noun = objs[0]
+    if frame.needs_particle and not _particle(tok, frame.needs_particle):
+        return None
+    relation, event_type = frame.relation, frame.event_type
+    if tok.pos_ == "NOUN":
+        agents = _noun_agents(tok)
+    else:
+        agents = subjects(tok)
+    if frame.kind == "encounter":
+        others = [t for spec in frame.counterpart for t in _slot(tok, spec, noun)]
+        if frame.counterpart == ("dobj",) or "dobj" in frame.counterpart:
+            if _is_passive(tok):  # "X was received by Y": Y received X
+                others = [t for c in tok.children if c.dep_ == "nsubjpass" for t in expand(c)]
+        between = [t for spec in ("prep:between",) for t in _slot(tok, spec, noun)]
+        if len(between) > 1:  # "a meeting between A and B": the pair, whoever discussed it
+            agents, others = between[:1], between[1:]
+        if not others and len(agents) > 1:  # "X and Y met": the pair
+            agents, others = agents[:1], agents[1:]
+        if frame.relation == "meets" and _remote(tok, noun, frame.remote):
+            relation, event_type = "talksWith", "Call"
+        if frame.relation == "meets" and any(t is not None and (t.lemma_.lower() in ("call", "conversation") or
+                                                                 t.lower_ == "talk") for t in (noun, tok)):
+            relation, event_type = "talksWith", "Call"  # "held a call", "a wonderful talk": a conversation
+        if tok.lemma_.lower() == "summit" or (noun is not None and noun.lemma_.lower() == "summit"):
+            event_type = "Summit" if relation == "meets" else event_type
+        if tok.lemma_.lower() == "call" and tok.pos_ == "VERB":
+            # "called on X to", "called for", "called X a liar", "so-called": not calls
+            if any(c.dep_ in ("prt", "prep") and c.lower_ in ("on", "for", "off", "out", "up", "in") for c in tok.children) \
+                    or any(c.dep_ in ("oprd", "xcomp", "ccomp") for c in tok.children):
+                return None
+    else:
+        others = [t for spec in frame.patient for t in _slot(tok, spec, noun)]
+        if not others and tok.dep_ in ("acl", "relcl") and tok.tag_ == "VBN":
+            # "Kremlin allies now sanctioned by Britain include A and B"; "X, who was designated"
+            head = tok.head
+            gov = head.head
+            if head.dep_ in ("nsubj", "nsubjpass") and gov.lemma_.lower() in ("include", "be", "comprise"):
+                others = [t for c in gov.children if c.dep_ in ("dobj", "attr") for t in expand(c)]
+            if not others:
+                others = [head]
+        elif not others and tok.dep_ == "relcl":
+            if any(c.dep_ == "nsubjpass" and c.lower_ in ("who", "which", "that") for c in tok.children):
+                others = [tok.head]
+        if tok.pos_ == "NOUN":
+            # "thanked him for the release of 16 prisoners": the thanker did not release them
+            agents = [t for c in tok.children if c.dep_ == "poss" for t in expand(c)] + \
+                [t for c in tok.children if c.dep_ == "prep" and c.lower_ == "by" for t in _prep_objects(tok, "by")]
+    # the parser sometimes coordinates an adverb with the subjects ("Scholz and Xi last met")
+    stray = [t for t in agents + others if t.lower_ in PASSING_ADVERBS]
+    agents = [t for t in agents if t not in stray]
+    others = [t for t in others if t not in stray]
+    if frame.kind == "encounter" and not others and len(agents) > 1:
+        agents, others = agents[:1], agents[1:]
+    hit = FrameHit(frame, tok, _unique(agents), _unique(others), relation, event_type, noun=noun)
+    if frame.kind == "encounter":
+        hit.place = place_of(tok, noun)
+    _status(hit)
+    return hit
+
+
+#: recogniser labels of places
+PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+
+
+def place_of(tok: "Token", noun: "Token | None" = None) -> str | None:
+    """The place a preposition attaches to the trigger or its noun ("met X in Berlin", "talks at the Kremlin").
+
+    >>> from kg.extract.model import get_model
+    >>> place_of(get_model()("Trump will meet Putin at Joint Base Elmendorf-Richardson in Anchorage, Alaska.")[2])
+    'Joint Base Elmendorf-Richardson in Anchorage, Alaska'
+    """
+    for h in [tok] + ([noun] if noun is not None else []) + [c for c in tok.children if c.dep_ == "dobj"]:
+        for c in h.children:
+            if c.dep_ != "prep" or c.lower_ not in ("in", "at", "on"):
+                continue
+            for p in c.children:
+                if p.dep_ != "pobj" or p.ent_type_ not in PLACE_LABELS:
+                    continue
+                toks = [t for t in p.subtree if not (t.i == p.left_edge.i and t.lower_ == "the")]
+                while toks and toks[-1].is_punct:
+                    toks.pop()
+                return tok.doc[toks[0].i:toks[-1].i + 1].text if toks else None
+    return None
+
+
+def _unique(toks: list["Token"]) -> list["Token"]:
+    seen: set[int] = set()
+    out = []
+    for t in toks:
+        if t.i not in seen:
+            seen.add(t.i)
+            out.append(t)
+    return out
+
+
+# -- status --------------------------------------------------------------------------------------
+def governing(tok: "Token") -> list["Token"]:
+    """``tok`` and the words that govern it within its clause, up to a reporting verb ("said")."""
+    chain = [tok]
+    t = tok
+    for _ in range(MAX_CLIMB):
+        if t.head is t:
+            break
+        dep = t.dep_
+        if dep in ("ccomp", "advcl", "relcl", "parataxis", "conj", "acl") and t.pos_ in ("VERB", "AUX"):
+            break  # the clause ends here: "said (he will) meet", "met X after (Y refused)"
+        if dep in ("ROOT",):
+            break
+        t = t.head
+        chain.append(t)
+        if t.pos_ in ("VERB", "AUX") and t.lemma_.lower() in ("say", "tell", "add", "report", "state", "note"):
+            chain.pop()
+            break
+    return chain
+
+
+def _status(hit: FrameHit) -> None:
+    chain = governing(hit.trigger)
+    if hit.noun is not None:
+        chain = [hit.noun] + chain
+    lemmas = [t.lemma_.lower() for t in chain]
+    kids = [c for t in chain for c in t.children]
+    if any(c.dep_ == "neg" for c in kids) or any(c.dep_ == "det" and c.lower_ == "no" for c in kids) or \
+            any(c.dep_ == "prep" and c.lower_ == "without" for c in chain[1:]) or \
+            any(t.lower_ in ("without", "instead") for t in chain[1:]):
+        hit.status = "negated"
+    if any(lem in REFUSE_LEMMAS for lem in lemmas[1:]):
+        hit.status = "refused"
+        return
+    if any(lem in CANCEL_LEMMAS for lem in lemmas[1:]) or any(
+            c.dep_ in ("amod", "compound") and c.lemma_.lower() in ("cancel", "cancelled", "canceled", "postponed")
+            for c in hit.trigger.children):
+        hit.status = "cancelled"
+        return
+    if hit.status == "negated":
+        return
+    future = any(c.dep_ == "aux" and c.lower_ in FUTURE_AUX for c in kids)
+    modal = any(c.dep_ == "aux" and c.lower_ in MODALS for c in kids)
+    plan = any(lem in PLAN_LEMMAS for lem in lemmas[1:]) or any(
+        c.dep_ in ("amod", "compound") and c.lower_ in PLANNED_AMODS for c in (hit.noun or hit.trigger).children) or \
+        (hit.trigger.pos_ == "NOUN" and any(c.lower_ in PLANNED_AMODS for c in hit.trigger.children))
+    be_to = any(t.dep_ == "xcomp" and t.head.lemma_ == "be" and any(c.lower_ == "to" for c in t.children) for t in chain)
+    going = any(t.lower_ == "going" and any(c.lower_ == "to" for c in t.head.children if c.i > t.i) for t in chain)
+    hedge = modal or any(lem in HEDGE_LEMMAS for lem in lemmas[1:]) or any(
+        c.dep_ == "mark" and c.lower_ in CONDITION_MARKS for c in kids)
+    if future or plan or be_to or going or hedge:
+        hit.status = "planned"
+        hit.hedged = hedge and not (future or plan or be_to)
+        if modal and any(c.dep_ == "aux" and c.lower_ in ("could", "would", "might", "may") for c in kids):
+            hit.hedged = True
+        if any(c.dep_ == "aux" and c.lower_ in ("have",) for c in kids) and modal:
+            hit.status, hit.hedged = "held", True  # "could have met": a past possibility, not a plan
+        return
+    # held: mentioned in passing ("last met in 2022", "have met twice") or the article's news
+    verbs = [t for t in chain if t.pos_ in ("VERB", "AUX")]
+    perfect = any(c.dep_ == "aux" and c.lemma_ == "have" for v in verbs for c in v.children)
+    passing = any(c.dep_ in ("advmod", "npadvmod", "amod") and c.lower_ in PASSING_ADVERBS for t in chain[:2]
+                  for c in t.children)
+    hit.in_passing = perfect or passing or any(t.lower_ in PASSING_ADVERBS for t in hit.trigger.doc
+                                                if t.head.i in (hit.trigger.i,) or t.dep_ == "conj" and t.pos_ == "ADV")
+
+
+def describe(hit: FrameHit) -> dict[str, Any]:
+    """A plain view of a hit, for debugging and tests.
+
+    >>> from kg.extract.model import get_model
+    >>> [describe(h) for h in match(get_model()("Scholz and Xi last met in Beijing in 2022."))]
+    [{'relation': 'meets', 'trigger': 'met', 'agents': ['Scholz'], 'others': ['Xi'], 'status': 'held', 'in_passing': True}]
+    """
+    return {"relation": hit.relation, "trigger": hit.trigger.text, "agents": [t.text for t in hit.agents],
+            "others": [t.text for t in hit.others], "status": hit.status, "in_passing": hit.in_passing}

