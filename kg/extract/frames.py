@@ -17,9 +17,9 @@ optional and repeatable (conjuncts), so matching is done here over the same
 token attributes.
 
 >>> from kg.extract.model import get_model
->>> [h] = match(get_model()("Foreign Minister Penny Wong held talks in Canberra with her counterpart Retno Marsudi."))
->>> (h.relation, h.event_type, [t.text for t in h.agents], [t.text for t in h.others], h.status)
-('meets', 'Meeting', ['Wong'], ['counterpart'], 'held')
+>>> h = match(get_model()("Foreign Minister Penny Wong held talks in Canberra with her counterpart Retno Marsudi."))[0]
+>>> (h.relation, h.event_type, [t.text for t in h.agents], [t.text for t in h.others], h.status, h.place)
+('meets', 'Meeting', ['Wong'], ['counterpart', 'Marsudi'], 'held', 'Canberra')
 >>> [h] = match(get_model()("Chancellor Olaf Scholz said he was open to a meeting with Xi Jinping."))
 >>> (h.relation, [t.text for t in h.agents], [t.text for t in h.others], h.status, h.hedged)
 ('meets', ['he'], ['Jinping'], 'planned', True)

@@ -340,6 +340,8 @@ def _person_or_title(text: str, toks: list["Token"], i: int, headline: bool,
                      or (toks[k].text in "-–" and toks[k - 1].whitespace_ == "" and toks[k].whitespace_ == ""
                          and k + 1 < n and (_cap(toks[k + 1]) or _given_suffix(toks, k, j)) and k > j)
                      or (k > j + 1 and toks[k - 1].text in "-–" and _given_suffix(toks, k - 1, j))):
+        if k == 0 and len(toks[k].text) > 5 and toks[k].text.endswith("ing") and k + 1 < n and _cap(toks[k + 1]):
+            break  # "Releasing Tsikhanouski, ...": a sentence-initial participle, not a given name
         if (toks[k].text in NON_NAME and not ((k == j and toks[k].text in AMBIGUOUS_GIVEN and k + 1 < n
                                                 and _cap(toks[k + 1]) and toks[k + 1].text not in NON_NAME)
                                                or (k > j and _in_person_span(toks[k], ner)))) \

@@ -60,7 +60,7 @@ def _worth_parsing(text: str) -> bool:
 _GROUP_NOUNS = frozenset("""prisoner detainee inmate people person individual man woman convict hostage national citizen
 activist dissident journalist""".split())
 #: prepositions that introduce named members of an argument ("detainees, including X")
-_LIST_PREPS = frozenset({"including", "among", "like"})
+_LIST_PREPS = frozenset({"including", "among", "like", "along", "plus", "as"})
 _QUANTITY_NOUNS = frozenset({"number", "group", "dozen", "dozens", "hundreds", "scores", "batch", "total"})
 #: dependents whose subtrees hold other things than the argument itself ("X, who met Y", "X of Y")
 _NOT_PART = frozenset({"prep", "relcl", "acl", "advcl", "punct", "cc", "conj", "appos", "ccomp", "parataxis", "agent"})
@@ -245,10 +245,13 @@ def _entities_at(tok: Any, spans: list[tuple[int, int, Mention]], mint: Any = No
     while todo:
         t = todo.pop()
         for c in t.children:
-            if (c.dep_ not in _NOT_PART and c.dep_ != "poss") or (c.dep_ == "prep" and c.lower_ in _LIST_PREPS):
-                keep.append(c)  # "X, including Y and Z": the named members belong to the argument
+            if t is tok and tok.pos_ == "NOUN" and c.dep_ in ("compound", "amod", "nmod", "poss", "det"):
+                continue  # "US basketball star": a modifier of a common noun is not the actor
+            if (c.dep_ not in _NOT_PART and c.dep_ != "poss") or \
+                    (bent_lists and c.dep_ == "prep" and (c.lower_ in _LIST_PREPS or c.lower_ == "with" and t.lower_ == "along")):
+                keep.append(c)  # "detainees, including Y, along with Z": the named members belong to the argument
                 todo.append(c)
-            elif c.dep_ == "conj" and t is not tok and t.dep_ == "pobj" and t.head.lower_ in _LIST_PREPS:
+            elif bent_lists and c.dep_ == "conj" and t is not tok and t.dep_ == "pobj" and t.head.lower_ in _LIST_PREPS:
                 keep.append(c)
                 todo.append(c)
     if bent_lists and tok.dep_ in ("dobj", "pobj", "nsubjpass"):  # a list of patients the parser bent ("A and Defence Minister B")
@@ -302,6 +305,9 @@ def _to_found(hit: FrameHit, spans: list[tuple[int, int, Mention]], text: str, s
             agents = [state.last_releaser]
     if frame.kind == "encounter" and not others and len(agents) > 1 and hit.trigger.pos_ != "NOUN":
         agents, others = agents[:1], agents[1:]  # "X and Y met"; a noun needs its "with"/"between"
+    if frame.relation == "sanctions" and agents and agents[0].type != "Person":
+        state.last_imposer = agents[0]  # "Canada is imposing sanctions against the following:" names them later
+        state.since_sanction = 0
     if not agents or (not others and not groups):
         return []
     notes = ["parse"] + (["in_passing"] if hit.in_passing else []) + (["hedged"] if hit.hedged else [])

@@ -66,7 +66,8 @@ class DocState:
     since_sanction: int = 99  # sentences since the last one about a sanction ("They include X and Y" follows one)
 
 
-_LIST_CUE = re.compile(r"sanction|designat|list|target|asset", re.IGNORECASE)
+_LIST_CUE = re.compile(r"sanction|designat|list|target|asset|entit(?:y|ies)|individuals|persons|schedule|following",
+                       re.IGNORECASE)
 _BULLET = re.compile(r"^\s*(?:[-•*·▪–—]|\d{1,3}[.)])\s+")
 
 
