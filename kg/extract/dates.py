@@ -37,8 +37,8 @@ _MDY = re.compile(rf"\b({_MON})\s+(\d{{1,2}})(?:st|nd|rd|th)?(?:,?\s+(\d{{4}}))?
 _DMY = re.compile(rf"\b(\d{{1,2}})(?:st|nd|rd|th)?\s+({_MON})(?:,?\s+(\d{{4}}))?\b")
 _ISO = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")
 #: a stated month and year, or a bare year after "in"/"since" ("in March 2019", "in 2022"): an interval
-_MONTH_YEAR = re.compile(rf"\b(?:in|since|during|of|from)\s+(?:(?:early|mid|late)[- ])?({_MON})\s+((?:19|20)\d\d)\b")
-_YEAR = re.compile(r"\b(?:in|since|during)\s+(?:(?:early|mid|late)[- ])?((?:19|20)\d\d)\b(?![-/]\d)")
+_MONTH_YEAR = re.compile(rf"\b(?:in|during|of)\s+(?:(?:early|mid|late)[- ])?({_MON})\s+((?:19|20)\d\d)\b")
+_YEAR = re.compile(r"\b(?:in|during)\s+(?:(?:early|mid|late)[- ])?((?:19|20)\d\d)\b(?![-/]\d)")
 _WEEKDAY = re.compile(r"\b(?:on\s+|last\s+|next\s+|this\s+)?(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b")
 _RELATIVE = re.compile(r"\b(today|tonight|this morning|this afternoon|this evening|yesterday|tomorrow|this week|next week|last week|this month|"
                        r"next month|last month|next year|last year)\b", re.IGNORECASE)
@@ -194,3 +194,34 @@ def parse_published(value: str | date | datetime | None) -> date | None:
     from dateutil import parser
 
     return parser.parse(str(value)).date()
+
+
+#: how far into a document its own date line is looked for (a headline, a dateline, a byline)
+_HEAD_CHARS = 600
+#: a line that is only a date ("March 6, 2018", "6 March 2018", "2018-03-06"), or a dateline ("CAIRO – 19 July 2023:")
+_DATE_LINE = re.compile(rf"^[ \t]*(?:[A-Z][A-Za-z .,'’/-]{{1,40}}\s*[—–-]{{1,2}}\s*)?(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+)?"
+                        rf"(?:({_MON})\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+(\d{{4}})|(\d{{1,2}})(?:st|nd|rd|th)?\s+({_MON}),?\s+(\d{{4}})"
+                        r"|(\d{4})-(\d{2})-(\d{2}))\b", re.MULTILINE)
+
+
+def stated_publication(text: str) -> date | None:
+    """The document's own date, from a date line or dateline near its top (None when there is none).
+
+    Press releases and readouts print their date under the headline; it anchors their
+    relative dates ("on Monday") when no publication date came with the document.
+
+    >>> stated_publication("Leaders talk\\n\\nMarch 6, 2018\\n\\nOn Tuesday they spoke.")
+    datetime.date(2018, 3, 6)
+    >>> stated_publication("CAIRO – 19 July 2023:  The president pardoned 30 people.")
+    datetime.date(2023, 7, 19)
+    >>> stated_publication("They met on March 6, 2018 in Oslo.") is None
+    True
+    """
+    m = _DATE_LINE.search(text[:_HEAD_CHARS])
+    if m is None:
+        return None
+    if m[1]:
+        return _safe(int(m[3]), _month(m[1]), int(m[2]))
+    if m[5]:
+        return _safe(int(m[6]), _month(m[5]), int(m[4]))
+    return _safe(int(m[7]), int(m[8]), int(m[9]))

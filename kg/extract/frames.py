@@ -363,24 +363,41 @@ PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 
 
 def place_of(tok: "Token", noun: "Token | None" = None) -> str | None:
-    """The place a preposition attaches to the trigger or its noun ("met X in Berlin", "talks at the Kremlin").
+    """The place a preposition attaches to the trigger, its noun or its counterpart ("met X in Berlin").
 
     >>> from kg.extract.model import get_model
     >>> place_of(get_model()("Trump will meet Putin at Joint Base Elmendorf-Richardson in Anchorage, Alaska.")[2])
     'Joint Base Elmendorf-Richardson in Anchorage, Alaska'
+    >>> place_of(get_model()("Theresa May met Klaus Iohannis at No. 10 Downing Street on Wednesday.")[2])
+    'No. 10 Downing Street'
     """
-    for h in [tok] + ([noun] if noun is not None else []) + [c for c in tok.children if c.dep_ == "dobj"]:
+    heads = [tok] + ([noun] if noun is not None else []) + [c for c in tok.children if c.dep_ == "dobj"] + \
+        [p for c in tok.children if c.dep_ == "prep" and c.lower_ == "with" for p in c.children if p.dep_ == "pobj"]
+    for h in heads:
         for c in h.children:
-            if c.dep_ != "prep" or c.lower_ not in ("in", "at", "on"):
+            if c.dep_ != "prep" or c.lower_ not in ("in", "at"):
                 continue
             for p in c.children:
-                if p.dep_ != "pobj" or p.ent_type_ not in PLACE_LABELS:
+                if p.dep_ != "pobj" or not _is_place(p, c.lower_):
                     continue
                 toks = [t for t in p.subtree if not (t.i == p.left_edge.i and t.lower_ == "the")]
-                while toks and toks[-1].is_punct:
+                while toks and (toks[-1].is_punct and toks[-1].text != "."  or toks[-1].text == "." and
+                                toks[-1].i == len(tok.doc) - 1):
                     toks.pop()
                 return tok.doc[toks[0].i:toks[-1].i + 1].text if toks else None
     return None
+
+
+def _is_place(p: "Token", prep: str) -> bool:
+    """A preposition's object that names a place: a recognised place, or a proper name that is no date or person."""
+    labels = {t.ent_type_ for t in p.subtree}
+    if labels & PLACE_LABELS:
+        return True
+    if labels & {"DATE", "TIME", "PERSON", "PERCENT", "MONEY"} or p.like_num:
+        return False
+    if prep == "at" and labels & {"ORG", "EVENT"}:
+        return True  # "at the White House", "at the United Nations"
+    return p.pos_ == "PROPN" and p.text[:1].isupper() and not labels & {"ORG", "NORP", "EVENT"}
 
 
 def _unique(toks: list["Token"]) -> list["Token"]:

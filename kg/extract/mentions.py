@@ -205,6 +205,9 @@ def find_mentions(sent: Sentence, *, headline: bool, known: set[str] | None = No
                 i = org[1]
                 continue
         lex = _match_lexicon(toks, i)
+        if lex is not None and lex[0] == i + 1 and lex[0] < n and _cap(toks[lex[0]]) and any(
+                a == tok.idx and b > toks[lex[0]].idx and label == "PERSON" for a, b, label in sent.ner):
+            lex = None  # "Israel Ziv", "Jordan Bardella": the recogniser reads a given name, not a country
         if lex is not None and _title_follows(toks, lex[0]):
             m, j = _person_or_title(text, toks, i, headline, known, sent.ner)
             if m is not None:

@@ -34,7 +34,7 @@ from collections.abc import Iterable, Iterator
 from typing import Any
 
 from kg.extract.coref import Coref, Entity
-from kg.extract.dates import parse_published
+from kg.extract.dates import parse_published, stated_publication
 from kg.extract.frames import FrameHit, gate_pattern, match
 from kg.extract.linking import Linker
 from kg.extract.mentions import Mention, Sentence, sentences
@@ -103,7 +103,8 @@ class ParseExtractor(RuleExtractor):
     # ------------------------------------------------------------------------
     def _extract_parsed(self, document: Document, sents: list[Sentence], parsed: dict[int, Any]) -> list[Assertion]:
         text = document.text or ""
-        published = parse_published(document.published)
+        # a document that came without a date is dated by its own date line, if it prints one
+        published = parse_published(document.published) or stated_publication(text)
         linker = Linker(self.resolver, on=published)
         for i, pdoc in parsed.items():
             base = sents[i].start_char
@@ -112,6 +113,7 @@ class ParseExtractor(RuleExtractor):
         coref = Coref(linker)
         chains = coref.run(sents, text)
         bodies = _retype_organisations(sents, chains, linker)
+        doubtful = _unsupported(sents, chains, linker)
         limit = _content_end(text)
         state = DocState()
         out: list[tuple[Found, Assertion]] = []
@@ -127,6 +129,8 @@ class ParseExtractor(RuleExtractor):
             framed, read = _frame_findings(parsed[i], sent, mentions, state, issuer, coref, recent, bodies) \
                 if i in parsed else ([], [])
             for f in _reconcile(framed, ruled, read):
+                if id(f.subject) in doubtful or id(f.obj) in doubtful:
+                    continue
                 roles = _roles_of(f, mentions, linker, text)
                 out.append((f, self._assertion(document, f, sent.start_char, sent.text, published, roles)))
         return _merge_events(_dedupe(out), text)
@@ -144,6 +148,37 @@ def _name_spans(pdoc: Any, base: int) -> tuple[tuple[int, int, str], ...]:
     return tuple(out)
 
 
+#: recogniser labels that vouch for a name being an actor's
+_ACTOR_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP", "FAC", "LOC"})
+
+
+def _unsupported(sents: list[Sentence], chains: list[list[Mention]], linker: Linker) -> set[int]:
+    """Ids of names the recogniser never took for a name, that no title, gazetteer entry or country backs.
+
+    The positional mention finder takes any capitalised run for a name ("Delegation", "PT", a word
+    cut by a line break); the trained recogniser is a second opinion, asked where it has read the text.
+    """
+    seen: dict[int, bool] = {}
+    for sent, ms in zip(sents, chains):
+        if not sent.ner:
+            continue
+        for m in ms:
+            e = m.entity
+            if not isinstance(e, Entity) or m.kind not in ("name", "surname", "acronym", "org"):
+                continue
+            backed = bool(e.titles) or e.type == "Country" or e.ref.qid is not None or \
+                linker.lookup(e.label) is not None or any(
+                    a <= m.start < b and label in _ACTOR_LABELS for a, b, label in sent.ner)
+            seen[id(e)] = seen.get(id(e), False) or backed
+    return {k for k, backed in seen.items() if not backed}
+
+
+#: common nouns that, right before a name, say it names a body ("the daily Folha de S.Paulo", "broadcaster NHK")
+_BODY_NOUN_BEFORE = re.compile(r"\b(?:daily|newspaper|paper|broadcaster|agency|channel|network|outlet|magazine|weekly|"
+                               r"tabloid|company|firm|bank|party|group|organi[sz]ation|movement|ministry|militia|"
+                               r"conglomerate|shipper|airline|carrier|exchange|fund)\s+$", re.IGNORECASE)
+
+
 def _retype_organisations(sents: list[Sentence], chains: list[list[Mention]], linker: Linker) -> set[int]:
     """Unknown, untitled "persons" that the recogniser calls an organisation more often than a person are one.
 
@@ -159,8 +194,9 @@ def _retype_organisations(sents: list[Sentence], chains: list[list[Mention]], li
             e = m.entity
             if not isinstance(e, Entity) or e.type != "Person" or e.titles or e.ref.qid:
                 continue
-            if re.search(r"\bthe\s+$", sent.text[max(0, m.start - sent.start_char - 5):m.start - sent.start_char], re.I):
-                definite.add(id(e))  # "the Royal Household": an article before a proper name marks a body
+            before = sent.text[max(0, m.start - sent.start_char - 40):m.start - sent.start_char]
+            if re.search(r"\bthe\s+$", before, re.I) or _BODY_NOUN_BEFORE.search(before):
+                definite.add(id(e))  # "the Royal Household", "the daily Folha": a body, not a person
             for a, b, label in sent.ner:
                 if a <= m.start and m.end <= b and label in ("ORG", "PERSON", "FAC", "PRODUCT", "GPE"):
                     v = votes.setdefault(id(e), [0, 0])
@@ -228,7 +264,8 @@ def _frame_findings(pdoc: Any, sent: Sentence, mentions: list[Mention], state: D
             continue
         got = _to_found(hit, spans, sent.text, state, issuer, mint, minted)
         found += got
-        if got or (hit.agents and hit.others):
+        if got or (hit.agents and hit.others) or hit.frame.kind == "act":
+            # who acted on whom is what a parse reads best; an encounter's rules still see "X-Y summit"
             read.append((hit.trigger.idx, hit.trigger.idx + len(hit.trigger.text)))
     return found, read
 

@@ -24,7 +24,7 @@ from typing import Any
 
 from kg.extract.codes import codes_for
 from kg.extract.coref import Coref, Entity
-from kg.extract.dates import find_date, find_time, parse_published, to_datetime
+from kg.extract.dates import find_date, find_time, parse_published, stated_publication, to_datetime
 from kg.extract.hedges import find_hedges, hedged_confidence
 from kg.extract.linking import Linker
 from kg.extract.mentions import sentences
@@ -84,7 +84,8 @@ class RuleExtractor:
     # ------------------------------------------------------------------------
     def _extract(self, document: Document, sdoc: Any) -> list[Assertion]:
         text = document.text or ""
-        published = parse_published(document.published)
+        # a document that came without a date is dated by its own date line, if it prints one
+        published = parse_published(document.published) or stated_publication(text)
         linker = Linker(self.resolver, on=published)
         sents = sentences(sdoc, text)
         chains = Coref(linker).run(sents, text)
