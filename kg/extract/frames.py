@@ -40,10 +40,13 @@ FRAMES_FILE = Path(__file__).with_name("frames.yaml")
 
 #: verbs that make the event they govern a plan ("agreed to meet", "is scheduled to hold talks")
 PLAN_LEMMAS = frozenset("""plan schedule expect agree arrange set due prepare intend aim invite propose seek schedule
-announce confirm slate organise organize expected scheduled planned upcoming travel go head""".split())
+slate organise organize expected scheduled planned upcoming plans""".split())
+#: verbs of going that make what follows a plan in the present ("heads to Alaska to meet"), not in the past
+GOING_LEMMAS = frozenset("travel go head fly leave depart".split())
 #: words that make it a possibility, not a fact ("open to a meeting", "would like to meet")
 HEDGE_LEMMAS = frozenset("""open willing ready consider hope want wish like offer possible possibility may might could
-would should can suggest urge call ask push press try eager keen""".split())
+would should can suggest urge call ask push press try eager keen pressure demand appeal plea request need chance
+opportunity bid effort attempt proposal push idea""".split())
 REFUSE_LEMMAS = frozenset("refuse decline reject snub rebuff spurn deny".split())
 CANCEL_LEMMAS = frozenset("cancel postpone scrap scuttle shelve delay suspend abandon".split())
 MODALS = frozenset("could would might may can should must".split())
@@ -249,6 +252,9 @@ def subjects(tok: "Token", depth: int = 0) -> list["Token"]:
         return subjects(head, depth + 1)
     if tok.dep_ == "pobj" or (tok.dep_ == "prep"):
         return subjects(head, depth + 1)
+    if tok.dep_ == "acl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children):
+        # "he had no plans to meet", "the chance to meet": the holder of the plan
+        return _noun_agents(head) if head.dep_ in ("dobj", "attr", "pobj") else []
     if tok.dep_ in ("relcl", "acl"):
         return [head]
     return []
@@ -304,6 +310,12 @@ def _apply(frame: Frame, tok: "Token") -> FrameHit | None:
     relation, event_type = frame.relation, frame.event_type
     if tok.pos_ == "NOUN":
         agents = _noun_agents(tok)
+        if frame.kind == "encounter" and any(c.dep_ == "poss" and c.lower_ == "their" for c in tok.children):
+            # "during their meeting in Moscow, Xi and Putin signed": the pair of the clause
+            verb = tok
+            while verb.dep_ in ("pobj", "prep", "dobj", "nsubj") and verb.head is not verb:
+                verb = verb.head
+            agents = subjects(verb) if verb is not tok else []
     else:
         agents = subjects(tok)
     if frame.kind == "encounter":
@@ -331,13 +343,18 @@ def _apply(frame: Frame, tok: "Token") -> FrameHit | None:
     else:
         others = [t for spec in frame.patient for t in _slot(tok, spec, noun)]
         if not others and tok.dep_ in ("acl", "relcl") and tok.tag_ == "VBN":
-            # "Kremlin allies now sanctioned by Britain include A and B"; "X, who was designated"
+            # "Kremlin allies now sanctioned by Britain include A and B"; "the EU's list of those banned
+            # includes A"; "X, who was designated"
             head = tok.head
+            while head.dep_ in ("pobj", "prep") and head.head is not head:
+                head = head.head
             gov = head.head
-            if head.dep_ in ("nsubj", "nsubjpass") and gov.lemma_.lower() in ("include", "be", "comprise"):
+            if head.dep_ in ("nsubj", "nsubjpass") and gov.lemma_.lower() in ("include", "be", "comprise", "feature"):
                 others = [t for c in gov.children if c.dep_ in ("dobj", "attr") for t in expand(c)]
+                if not agents:
+                    agents = [t for c in head.children if c.dep_ == "poss" for t in expand(c)]
             if not others:
-                others = [head]
+                others = [tok.head]
         elif not others and tok.dep_ == "relcl":
             if any(c.dep_ == "nsubjpass" and c.lower_ in ("who", "which", "that") for c in tok.children):
                 others = [tok.head]
@@ -419,7 +436,8 @@ def governing(tok: "Token") -> list["Token"]:
         if t.head is t:
             break
         dep = t.dep_
-        if dep in ("ccomp", "advcl", "relcl", "parataxis", "conj", "acl") and t.pos_ in ("VERB", "AUX"):
+        infinitive = dep == "acl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in t.children)
+        if dep in ("ccomp", "advcl", "relcl", "parataxis", "conj", "acl") and t.pos_ in ("VERB", "AUX") and not infinitive:
             break  # the clause ends here: "said (he will) meet", "met X after (Y refused)"
         if dep in ("ROOT",):
             break
@@ -453,11 +471,13 @@ def _status(hit: FrameHit) -> None:
         return
     future = any(c.dep_ == "aux" and c.lower_ in FUTURE_AUX for c in kids)
     modal = any(c.dep_ == "aux" and c.lower_ in MODALS for c in kids)
-    plan = any(lem in PLAN_LEMMAS for lem in lemmas[1:]) or any(
+    going = any(t.lemma_.lower() in GOING_LEMMAS and t.tag_ in ("VBZ", "VBP", "VBG") for t in chain[1:])
+    plan = going or any(lem in PLAN_LEMMAS for lem in lemmas[1:]) or any(
         c.dep_ in ("amod", "compound") and c.lower_ in PLANNED_AMODS for c in (hit.noun or hit.trigger).children) or \
         (hit.trigger.pos_ == "NOUN" and any(c.lower_ in PLANNED_AMODS for c in hit.trigger.children))
     be_to = any(t.dep_ == "xcomp" and t.head.lemma_ == "be" and any(c.lower_ == "to" for c in t.children) for t in chain)
-    going = any(t.lower_ == "going" and any(c.lower_ == "to" for c in t.head.children if c.i > t.i) for t in chain)
+    going = going or any(t.lower_ == "going" and any(c.lower_ == "to" for c in t.head.children if c.i > t.i)
+                         for t in chain)
     hedge = modal or any(lem in HEDGE_LEMMAS for lem in lemmas[1:]) or any(
         c.dep_ == "mark" and c.lower_ in CONDITION_MARKS for c in kids)
     if future or plan or be_to or going or hedge:
@@ -470,7 +490,8 @@ def _status(hit: FrameHit) -> None:
         return
     # held: mentioned in passing ("last met in 2022", "have met twice") or the article's news
     verbs = [t for t in chain if t.pos_ in ("VERB", "AUX")]
-    perfect = any(c.dep_ == "aux" and c.lemma_ == "have" for v in verbs for c in v.children)
+    # "had met" looks back; "has met twice" counts earlier meetings; "has sanctioned" is the news itself
+    perfect = any(c.dep_ == "aux" and c.lower_ in ("had", "'d", "’d") for v in verbs for c in v.children)
     passing = any(c.dep_ in ("advmod", "npadvmod", "amod") and c.lower_ in PASSING_ADVERBS for t in chain[:2]
                   for c in t.children)
     hit.in_passing = perfect or passing or any(t.lower_ in PASSING_ADVERBS for t in hit.trigger.doc

@@ -124,7 +124,8 @@ class ParseExtractor(RuleExtractor):
             if issuer is None:
                 issuer = next((m.entity for m in mentions if isinstance(m.entity, Entity)
                                and m.entity.type in ("Organization", "Country")), None)
-            recent = " ".join(s.text for s in sents[max(0, i - 2):i + 1]).lower()
+            # what a frame's context words are looked for in: the headline and lede, and the last sentences
+            recent = " ".join(s.text for s in sents[:2] + sents[max(2, i - 2):i + 1]).lower()
             ruled = find_relations(sent.text, sent.start_char, mentions, state)
             framed, read = _frame_findings(parsed[i], sent, mentions, state, issuer, coref, recent, bodies) \
                 if i in parsed else ([], [])
@@ -338,9 +339,10 @@ def _to_found(hit: FrameHit, spans: list[tuple[int, int, Mention]], text: str, s
     if frame.kind == "act" and not agents:
         if frame.relation == "sanctions":
             agents = [e for e in (state.last_imposer, issuer) if e is not None][:1]
-        elif state.last_releaser is not None:
-            agents = [state.last_releaser]
-    if frame.kind == "encounter" and not others and len(agents) > 1 and hit.trigger.pos_ != "NOUN":
+        elif state.last_releaser is not None and not hit.agents:
+            agents = [state.last_releaser]  # "X was also freed": by the releaser named before, not "prisons will release"
+    their = any(c.dep_ == "poss" and c.lower_ == "their" for c in hit.trigger.children)
+    if frame.kind == "encounter" and not others and len(agents) > 1 and (hit.trigger.pos_ != "NOUN" or their):
         agents, others = agents[:1], agents[1:]  # "X and Y met"; a noun needs its "with"/"between"
     if frame.relation == "sanctions" and agents and agents[0].type != "Person":
         state.last_imposer = agents[0]  # "Canada is imposing sanctions against the following:" names them later
