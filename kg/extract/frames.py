@@ -59,6 +59,13 @@ PASSING_ADVERBS = frozenset({"last", "previously", "before", "earlier", "once", 
 #: amod words that make an event noun planned or cancelled ("the planned summit", "a proposed meeting")
 PLANNED_AMODS = frozenset({"planned", "proposed", "upcoming", "expected", "scheduled", "future", "next", "possible",
                            "potential", "prospective", "anticipated", "mooted", "forthcoming"})
+#: verbs whose subject performs the act its object names ("ordered the release", "announced sanctions")
+_AGENTIVE_VERBS = frozenset("""order announce approve sign grant issue authorize authorise declare decree complete carry
+impose adopt implement enact extend expand unveil introduce slap level agree finalize finalise""".split())
+#: verbs that name the members of a list ("those sanctioned include A")
+_LISTING_VERBS = frozenset({"include", "be", "comprise", "feature", "contain"})
+#: verbs whose subject is the measure and whose object its target ("the sanctions target X")
+_TARGETING_VERBS = frozenset({"target", "hit", "name", "cover", "affect", "include", "list"})
 #: how far up the tree a trigger's governing verbs are read (a bound for pathological parses)
 MAX_CLIMB = 8
 
@@ -349,19 +356,28 @@ def _apply(frame: Frame, tok: "Token") -> FrameHit | None:
             while head.dep_ in ("pobj", "prep") and head.head is not head:
                 head = head.head
             gov = head.head
-            if head.dep_ in ("nsubj", "nsubjpass") and gov.lemma_.lower() in ("include", "be", "comprise", "feature"):
+            if head.dep_ in ("nsubj", "nsubjpass") and gov.lemma_.lower() in _LISTING_VERBS:
                 others = [t for c in gov.children if c.dep_ in ("dobj", "attr") for t in expand(c)]
                 if not agents:
                     agents = [t for c in head.children if c.dep_ == "poss" for t in expand(c)]
+            elif head.lemma_.lower() in _LISTING_VERBS and head.pos_ in ("AUX", "VERB"):
+                # "Among those sanctioned by the EU are A and B": the inverted subject
+                others = [t for c in head.children if c.dep_ in ("nsubj", "attr") for t in expand(c)]
             if not others:
                 others = [tok.head]
         elif not others and tok.dep_ == "relcl":
             if any(c.dep_ == "nsubjpass" and c.lower_ in ("who", "which", "that") for c in tok.children):
                 others = [tok.head]
         if tok.pos_ == "NOUN":
-            # "thanked him for the release of 16 prisoners": the thanker did not release them
-            agents = [t for c in tok.children if c.dep_ == "poss" for t in expand(c)] + \
+            # "ordered the release of X" names who released; "thanked him for the release of X" does not
+            own = [t for c in tok.children if c.dep_ == "poss" for t in expand(c)] + \
                 [t for c in tok.children if c.dep_ == "prep" and c.lower_ == "by" for t in _prep_objects(tok, "by")]
+            gov = tok.head if tok.dep_ in ("dobj", "nsubjpass") else None
+            agents = own or (agents if gov is not None and gov.lemma_.lower() in _AGENTIVE_VERBS else [])
+        if not others and tok.pos_ == "NOUN" and tok.dep_ == "nsubj" and tok.head.lemma_.lower() in _TARGETING_VERBS:
+            # "The sanctions announced by Washington on Friday target Maduro"
+            others = [t for c in tok.head.children if c.dep_ in ("dobj", "attr") for t in expand(c)]
+            agents = agents or [t for c in tok.children if c.dep_ == "acl" for t in subjects(c)]
     # the parser sometimes coordinates an adverb with the subjects ("Scholz and Xi last met")
     stray = [t for t in agents + others if t.lower_ in PASSING_ADVERBS]
     agents = [t for t in agents if t not in stray]

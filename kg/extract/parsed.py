@@ -59,6 +59,9 @@ def _worth_parsing(text: str) -> bool:
 #: persons that are groups when no name is given ("pardoned 16 prisoners")
 _GROUP_NOUNS = frozenset("""prisoner detainee inmate people person individual man woman convict hostage national citizen
 activist dissident journalist""".split())
+#: organs through which a state acts ("Iran's judiciary", "Belarusian authorities", "the Russian government")
+_STATE_ORGANS = frozenset("""judiciary government authorities authority regime court courts military army police ministry
+administration junta prosecutors prosecutor cabinet parliament state leadership""".split())
 #: prepositions that introduce named members of an argument ("detainees, including X")
 _LIST_PREPS = frozenset({"including", "among", "like", "along", "plus", "as"})
 _QUANTITY_NOUNS = frozenset({"number", "group", "dozen", "dozens", "hundreds", "scores", "batch", "total"})
@@ -283,8 +286,12 @@ def _entities_at(tok: Any, spans: list[tuple[int, int, Mention]], mint: Any = No
     while todo:
         t = todo.pop()
         for c in t.children:
-            if t is tok and tok.pos_ == "NOUN" and c.dep_ in ("compound", "amod", "nmod", "poss", "det"):
+            if t is tok and tok.pos_ == "NOUN" and c.dep_ in ("compound", "amod", "nmod", "poss", "det") and \
+                    tok.lemma_.lower() not in _STATE_ORGANS:
                 continue  # "US basketball star": a modifier of a common noun is not the actor
+            if t is tok and c.dep_ == "poss" and tok.lemma_.lower() in _STATE_ORGANS:
+                keep.append(c)  # "Iran's judiciary freed": the state acts through its organ
+                continue
             if (c.dep_ not in _NOT_PART and c.dep_ != "poss") or \
                     (bent_lists and c.dep_ == "prep" and (c.lower_ in _LIST_PREPS or c.lower_ == "with" and t.lower_ == "along")):
                 keep.append(c)  # "detainees, including Y, along with Z": the named members belong to the argument
