@@ -1,10 +1,13 @@
-"""Benchmark: articles/second through the rule-based extractor (prints figures; not a test).
+"""Benchmark: articles/second through an extractor (prints figures; not a test).
 
 Generates synthetic ~3 KB articles from templates (names, countries and
 triggers drawn at random, with filler sentences), then times extraction
-one document at a time and batched through ``nlp.pipe``.
+one document at a time and batched through ``nlp.pipe``.  For the default
+``parse`` extractor it also prints the full-parse figure (every sentence
+through the trained pipeline, no trigger gate), the model's load time and
+the process's peak RSS.
 
-    python bench/bench_extract.py [--articles 2000] [--seed 7]
+    python bench/bench_extract.py [--extractor parse|rules] [--articles 2000] [--seed 7] [--no-ingest]
 """
 
 from __future__ import annotations
@@ -60,7 +63,11 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--articles", type=int, default=2000)
     ap.add_argument("--seed", type=int, default=7)
+    ap.add_argument("--extractor", default="parse", choices=("parse", "rules"))
+    ap.add_argument("--no-ingest", action="store_true", help="skip the kg ingest figures")
     args = ap.parse_args()
+
+    import resource
 
     from kg.extract.nlp import get_nlp
     from kg.extract.rules import RuleExtractor
@@ -69,8 +76,17 @@ def main() -> None:
     rng = random.Random(args.seed)
     docs = [Document.from_text(article(rng), published="2025-03-05") for _ in range(args.articles)]
     size = sum(len(d.text or "") for d in docs) / len(docs)
-    ex = RuleExtractor()
     t0 = time.perf_counter()
+    if args.extractor == "parse":
+        from kg.extract.model import get_model, model_info
+
+        get_model()
+        print(f"model {model_info().tag} loaded in {time.perf_counter() - t0:.2f}s")
+        from kg.extract.parsed import ParseExtractor
+
+        ex: RuleExtractor = ParseExtractor()
+    else:
+        ex = RuleExtractor()
     get_nlp()
     list(ex.extract(docs[0]))
     warm = time.perf_counter() - t0
@@ -86,10 +102,19 @@ def main() -> None:
           f" ({n_single} assertions)")
     print(f"nlp.pipe:      {len(docs) / batched:8.1f} articles/s wall, {len(docs) / batched_cpu:8.1f} per CPU-second"
           f" ({n_batch} assertions)")
-    _bench_ingest([d.text or "" for d in docs])
+    if args.extractor == "parse":
+        full = ParseExtractor(gate=False)
+        t0, c0 = time.perf_counter(), time.process_time()
+        n_full = sum(len(batch) for batch in full.extract_many(docs))
+        wall, cpu = time.perf_counter() - t0, time.process_time() - c0
+        print(f"full parse:    {len(docs) / wall:8.1f} articles/s wall, {len(docs) / cpu:8.1f} per CPU-second"
+              f" ({n_full} assertions; every sentence parsed, no trigger gate)")
+    print(f"peak RSS: {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.0f} MB")
+    if not args.no_ingest:
+        _bench_ingest([d.text or "" for d in docs], args.extractor)
 
 
-def _bench_ingest(texts: list[str]) -> None:
+def _bench_ingest(texts: list[str], extractor: str) -> None:
     """Articles/second through ``kg ingest`` (files on disk -> embedded store), first run and re-run."""
     import tempfile
     from pathlib import Path
@@ -105,7 +130,7 @@ def _bench_ingest(texts: list[str]) -> None:
         with KnowledgeGraph.open(str(Path(tmp) / "store")) as graph:
             for label in ("ingest (new):", "ingest (again):"):
                 t0, c0 = time.perf_counter(), time.process_time()
-                summary = ingest_paths(graph, [folder], published="2025-03-05")
+                summary = ingest_paths(graph, [folder], published="2025-03-05", extractor=extractor)
                 wall, cpu = time.perf_counter() - t0, time.process_time() - c0
                 print(f"{label:15s}{len(texts) / wall:8.1f} articles/s wall, {len(texts) / cpu:8.1f} per CPU-second"
                       f" ({summary.documents} stored, {summary.skipped} skipped, {summary.assertions} assertions)")

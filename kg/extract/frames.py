@@ -136,7 +136,30 @@ def load_frames(path: str | None = None) -> tuple[Frame, ...]:
             raise ValueError(f"{src}: frame {k} is malformed ({exc})") from None
         if frames[-1].kind not in ("encounter", "act"):
             raise ValueError(f"{src}: frame {k} has kind {frames[-1].kind!r}; expected encounter or act")
+        _check_against_ontology(frames[-1], f"{src}: frame {k}")
     return tuple(frames)
+
+
+def _check_against_ontology(frame: Frame, where: str) -> None:
+    """A frame's relation must be a projection of ``dip.ttl`` and its event type a class of that relation's events.
+
+    The ontology is the single source of truth for relation types: a frame only says how text states one.
+    """
+    from kg.rdf.ontology import projections, superclasses
+    from kg.vocab import DIP
+
+    found = projections().get(frame.relation)
+    if found is None:
+        raise ValueError(f"{where}: relation {frame.relation!r} is not declared in ontology/dip.ttl "
+                         f"(declared: {', '.join(sorted(projections()))})")
+    if (frame.kind == "encounter") != found.symmetric:
+        raise ValueError(f"{where}: relation {frame.relation!r} is {'' if found.symmetric else 'not '}symmetric in "
+                         f"ontology/dip.ttl, so its frame kind must be {'encounter' if found.symmetric else 'act'}")
+    if frame.event_type is not None:
+        cls = f"{DIP}{frame.event_type}"
+        if found.event_class != cls and found.event_class not in superclasses(cls):
+            raise ValueError(f"{where}: event type {frame.event_type!r} is not a kind of "
+                             f"{found.event_class.rsplit('#', 1)[-1]} in ontology/dip.ttl")
 
 
 @lru_cache(maxsize=1)
@@ -307,6 +330,7 @@ def _remote(tok: "Token", noun: "Token | None", cues: frozenset[str]) -> bool:
 
 def _apply(frame: Frame, tok: "Token") -> FrameHit | None:
     noun = None
+    listing: "Token | None" = None  # the verb that lists the patients ("Among those freed were ...")
     if frame.with_dobj:
         objs = [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass") and c.lemma_.lower() in frame.with_dobj]
         if not objs:
@@ -363,6 +387,7 @@ def _apply(frame: Frame, tok: "Token") -> FrameHit | None:
             elif head.lemma_.lower() in _LISTING_VERBS and head.pos_ in ("AUX", "VERB"):
                 # "Among those sanctioned by the EU are A and B": the inverted subject
                 others = [t for c in head.children if c.dep_ in ("nsubj", "attr") for t in expand(c)]
+                listing = head
             if not others:
                 others = [tok.head]
         elif not others and tok.dep_ == "relcl":
@@ -388,6 +413,9 @@ def _apply(frame: Frame, tok: "Token") -> FrameHit | None:
     if frame.kind == "encounter":
         hit.place = place_of(tok, noun)
     _status(hit)
+    if listing is not None and any(c.dep_ == "neg" for c in listing.children):
+        hit.status = "negated"  # "X was not among those freed"
+        hit.notes.append("negated-listing")
     return hit
 
 

@@ -193,3 +193,15 @@ def test_seed_article_yields_its_events(name: str) -> None:
 def test_frames_read_the_parse_directly() -> None:
     [h] = match(get_model()("The Treasury Department on Tuesday sanctioned Ivan Petrov, Olga Smirnova and Baltic Star Lines."))
     assert [t.text for t in h.agents] == ["Department"] and [t.text for t in h.others] == ["Petrov", "Smirnova", "Lines"]
+
+
+@pytest.mark.parametrize("entry, message", [
+    ("- relation: befriends\n  kind: encounter\n  lemmas: [hug]\n  pos: [VERB]\n", "not declared in ontology"),
+    ("- relation: sanctions\n  kind: encounter\n  lemmas: [hug]\n  pos: [VERB]\n", "not symmetric"),
+    ("- relation: meets\n  kind: encounter\n  event_type: Pardon\n  lemmas: [hug]\n  pos: [VERB]\n", "not a kind of Meeting"),
+])
+def test_frames_are_checked_against_the_ontology(tmp_path: Path, entry: str, message: str) -> None:
+    bad = tmp_path / "frames.yaml"
+    bad.write_text(entry, encoding="utf-8")
+    with pytest.raises(ValueError, match=message):
+        load_frames.__wrapped__(str(bad))
