@@ -280,7 +280,7 @@ def subjects(tok: "Token", depth: int = 0) -> list["Token"]:
         if tok.dep_ == "ccomp" and head.lemma_.lower() in ("say", "tell", "add", "report", "announce"):
             return []
         return subjects(head, depth + 1)
-    if tok.dep_ == "pobj" or (tok.dep_ == "prep"):
+    if tok.dep_ in ("pobj", "prep", "acomp", "attr", "oprd"):  # "he was ready to meet": the subject of "was"
         return subjects(head, depth + 1)
     if tok.dep_ == "acl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children):
         # "he had no plans to meet", "the chance to meet": the holder of the plan

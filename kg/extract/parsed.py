@@ -231,7 +231,9 @@ def _reconcile(framed: list[Found], ruled: list[Found], read: list[tuple[int, in
     """
     keys = {_pair(f) for f in framed}
     return framed + [f for f in ruled if _pair(f) not in keys
-                     and not any(a < f.trigger[1] and f.trigger[0] < b for a, b in read)]
+                     and not any(a < f.trigger[1] and f.trigger[0] < b for a, b in read)
+                     # states meet through persons: "his counterparts from France and Germany" is not France meeting Germany
+                     and not (f.relation in ("meets", "talksWith") and "Country" in (f.subject.type, getattr(f.obj, "type", "")))]
 
 
 def _pair(f: Found) -> tuple[Any, ...]:
@@ -259,7 +261,7 @@ def _frame_findings(pdoc: Any, sent: Sentence, mentions: list[Mention], state: D
             return []
         label = ent.text[4:] if ent.text.lower().startswith("the ") else ent.text
         if ent.label_ == "PERSON":
-            person = coref._person(label, (), None, create=len(label.split()) > 1)
+            person = coref._person(label, (), None, create=True)
             return [person] if person is not None else []
         other = coref._other(label, _NER_TYPES[ent.label_] or "Organization")
         if other.type == "Organization":
@@ -372,7 +374,8 @@ def _to_found(hit: FrameHit, spans: list[tuple[int, int, Mention]], text: str, s
     arg_toks = [t for t in (*hit.agents, *hit.others)]
     lo = min([ts] + [t.left_edge.idx for t in arg_toks if t.dep_ not in ("relcl",)] + [
         a for a, _b, m in spans if any(e in agents + others for e in entities(m))])
-    hi = max([te] + [b for _a, b, m in spans if any(e in agents + others for e in entities(m)) and b > ts] or [te])
+    hi = max([te] + [b for _a, b, m in spans if any(e in agents + others for e in entities(m)) and b > ts] +
+             [t.idx + len(t.text) for t in arg_toks if t.i > hit.trigger.i and t.dep_ not in ("relcl",)])
     lo = max(0, min(lo, ts))
     out: list[Found] = []
     for s in agents:
