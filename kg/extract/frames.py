@@ -44,9 +44,11 @@ slate organise organize expected scheduled planned upcoming plans""".split())
 #: verbs of going that make what follows a plan in the present ("heads to Alaska to meet"), not in the past
 GOING_LEMMAS = frozenset("travel go head fly leave depart".split())
 #: words that make it a possibility, not a fact ("open to a meeting", "would like to meet")
-HEDGE_LEMMAS = frozenset("""open willing ready consider hope want wish like offer possible possibility may might could
-would should can suggest urge call ask push press try eager keen pressure demand appeal plea request need chance
-opportunity bid effort attempt proposal push idea""".split())
+HEDGE_LEMMAS = frozenset("""open willing ready consider hope want wish like offer possible may might could
+would should can suggest urge call ask push press try eager keen seek""".split())
+#: nouns that hold a possible act ("pressure to free", "a chance to meet"); as nouns, "call" and "talk" are events
+HEDGE_NOUNS = frozenset("""possibility pressure demand appeal plea request need chance opportunity bid effort attempt
+proposal idea offer hope call""".split())
 REFUSE_LEMMAS = frozenset("refuse decline reject snub rebuff spurn deny".split())
 CANCEL_LEMMAS = frozenset("cancel postpone scrap scuttle shelve delay suspend abandon".split())
 MODALS = frozenset("could would might may can should must".split())
@@ -202,6 +204,8 @@ def match(sent: Iterable["Token"]) -> list[FrameHit]:
         pos = "VERB" if tok.pos_ == "AUX" and tok.lemma_.lower() in ("have", "hold") else tok.pos_
         if pos == "PROPN" and tok.lemma_.lower() in ("summit", "talks", "meeting"):
             pos = "NOUN"
+        if pos == "NOUN" and tok.dep_ == "compound" and (tok.head.lemma_.lower(), "NOUN") in index:
+            continue  # "a phone call": the call is the event, "phone" its manner
         for frame in index.get((tok.lemma_.lower(), pos), ()):
             hit = _apply(frame, tok)
             if hit is not None:
@@ -266,6 +270,8 @@ def subjects(tok: "Token", depth: int = 0) -> list["Token"]:
     if _is_passive(tok):
         return agent
     subj = [t for c in tok.children if c.dep_ in ("nsubj", "csubj") for t in expand(c)]
+    if subj and tok.dep_ == "relcl" and subj[0].lower_ in ("who", "that", "which", "whom"):
+        return expand(tok.head)  # "Macron, who met Xi last year": the antecedent
     if subj:
         return subj
     head = tok.head
@@ -441,7 +447,12 @@ def place_of(tok: "Token", noun: "Token | None" = None) -> str | None:
             for p in c.children:
                 if p.dep_ != "pobj" or not _is_place(p, c.lower_):
                     continue
-                toks = [t for t in p.subtree if not (t.i == p.left_edge.i and t.lower_ == "the")]
+                cut = {d.i for c2 in p.children if c2.dep_ in ("relcl", "acl") and c2.i > p.i or
+                       c2.dep_ == "prep" and c2.i > p.i and not (c2.lower_ in ("in", "near", "outside") and any(
+                           g.ent_type_ in PLACE_LABELS for g in c2.subtree)) or
+                       c2.dep_ == "appos" and c2.ent_type_ not in PLACE_LABELS for d in c2.subtree}
+                toks = [t for t in p.subtree if t.i not in cut and not (t.i == p.left_edge.i and t.lower_ == "the")]
+                toks = toks[:next((k for k, t in enumerate(toks) if t.i > p.i and t.i - 1 in cut), len(toks))]
                 while toks and (toks[-1].is_punct and toks[-1].text != "."  or toks[-1].text == "." and
                                 toks[-1].i == len(tok.doc) - 1):
                     toks.pop()
@@ -522,7 +533,10 @@ def _status(hit: FrameHit) -> None:
     be_to = any(t.dep_ == "xcomp" and t.head.lemma_ == "be" and any(c.lower_ == "to" for c in t.children) for t in chain)
     going = going or any(t.lower_ == "going" and any(c.lower_ == "to" for c in t.head.children if c.i > t.i)
                          for t in chain)
-    hedge = modal or any(lem in HEDGE_LEMMAS for lem in lemmas[1:]) or any(
+    hedge = modal or any(t.lemma_.lower() in HEDGE_LEMMAS and t.pos_ in ("VERB", "ADJ", "AUX") or
+                         t.lemma_.lower() in HEDGE_NOUNS and t.pos_ == "NOUN" and
+                         any(c.dep_ == "acl" and any(a.lower_ == "to" for a in c.children) for c in t.children)
+                         for t in chain[1:]) or any(
         c.dep_ == "mark" and c.lower_ in CONDITION_MARKS for c in kids)
     if future or plan or be_to or going or hedge:
         hit.status = "planned"

@@ -122,8 +122,9 @@ class ParseExtractor(RuleExtractor):
                 _name_spans(pdoc, base)
         coref = Coref(linker)
         chains = coref.run(sents, text)
-        bodies = _retype_organisations(sents, chains, linker)
-        doubtful = _unsupported(sents, chains, linker)
+        places: set[int] = set()
+        bodies = _retype_organisations(sents, chains, linker, places)
+        doubtful = _unsupported(sents, chains, linker) | places
         limit = _content_end(text)
         state = DocState()
         out: list[tuple[Found, Assertion]] = []
@@ -184,20 +185,26 @@ def _unsupported(sents: list[Sentence], chains: list[list[Mention]], linker: Lin
     return {k for k, backed in seen.items() if not backed}
 
 
+_PLACE_BEFORE = re.compile(r"\b(?:in|at|to|from|near|outside|visiting|visited|visit|visits|toured|arrived in)\s+$",
+                           re.IGNORECASE)
 #: common nouns that, right before a name, say it names a body ("the daily Folha de S.Paulo", "broadcaster NHK")
 _BODY_NOUN_BEFORE = re.compile(r"\b(?:daily|newspaper|paper|broadcaster|agency|channel|network|outlet|magazine|weekly|"
                                r"tabloid|company|firm|bank|party|group|organi[sz]ation|movement|ministry|militia|"
                                r"conglomerate|shipper|airline|carrier|exchange|fund)\s+$", re.IGNORECASE)
 
 
-def _retype_organisations(sents: list[Sentence], chains: list[list[Mention]], linker: Linker) -> set[int]:
+def _retype_organisations(sents: list[Sentence], chains: list[list[Mention]], linker: Linker,
+                          places: set[int] | None = None) -> set[int]:
     """Unknown, untitled "persons" that the recogniser calls an organisation more often than a person are one.
 
     Returns the ids of the entities retyped: bodies the text names like persons ("the Royal Household").
+    Ids of "persons" the recogniser reads as places are added to ``places``.
     """
+    places = places if places is not None else set()
     votes: dict[int, list[int]] = {}
     ents: dict[int, Entity] = {}
     definite: set[int] = set()
+    placed: set[int] = set()  # mentioned right after a place preposition ("visiting San Francisco")
     for sent, ms in zip(sents, chains):
         if not sent.ner:
             continue
@@ -206,16 +213,20 @@ def _retype_organisations(sents: list[Sentence], chains: list[list[Mention]], li
             if not isinstance(e, Entity) or e.type != "Person" or e.titles or e.ref.qid:
                 continue
             before = sent.text[max(0, m.start - sent.start_char - 40):m.start - sent.start_char]
+            if _PLACE_BEFORE.search(before):
+                placed.add(id(e))
             if re.search(r"\bthe\s+$", before, re.I) or _BODY_NOUN_BEFORE.search(before):
                 definite.add(id(e))  # "the Royal Household", "the daily Folha": a body, not a person
             for a, b, label in sent.ner:
-                if a <= m.start and m.end <= b and label in ("ORG", "PERSON", "FAC", "PRODUCT", "GPE"):
-                    v = votes.setdefault(id(e), [0, 0])
-                    v[0 if label == "PERSON" else 1] += 1
+                if a <= m.start and m.end <= b and label in ("ORG", "PERSON", "FAC", "PRODUCT", "GPE", "LOC"):
+                    v = votes.setdefault(id(e), [0, 0, 0])
+                    v[0 if label == "PERSON" else 2 if label in ("GPE", "LOC", "FAC") else 1] += 1
                     ents[id(e)] = e
     retyped: set[int] = set()
-    for key, (person, other) in votes.items():
-        if other > person and key in definite:
+    for key, (person, other, place) in votes.items():
+        if place > person + other and key in placed:
+            places.add(key)  # "who is visiting San Francisco": a place the mention finder took for a name
+        elif other > person and key in definite:
             e = ents[key]
             e.type = "Organization"
             e.ref = linker.ref(e.label, "Organization")
@@ -308,9 +319,12 @@ def _entities_at(tok: Any, spans: list[tuple[int, int, Mention]], mint: Any = No
             elif bent_lists and c.dep_ == "conj" and t is not tok and t.dep_ == "pobj" and t.head.lower_ in _LIST_PREPS:
                 keep.append(c)
                 todo.append(c)
-    if bent_lists and tok.dep_ in ("dobj", "pobj", "nsubjpass"):  # a list of patients the parser bent ("A and Defence Minister B")
-        keep += [c for t in list(keep) for c in t.subtree if c.dep_ in ("nmod", "conj")]
-        keep += [d for t in list(keep) if t.dep_ in ("nmod", "conj") for d in t.subtree if d.dep_ not in _NOT_PART]
+    if bent_lists and tok.dep_ in ("dobj", "pobj", "nsubjpass"):
+        # a list of patients the parser bent to the left ("A and Defence Minister B" with A under B's title);
+        # not what follows the head ("the head of the KGB")
+        for c in tok.subtree:
+            if c.dep_ in ("nmod", "conj", "appos") and c is not tok:
+                keep += _phrase(c)  # each list member's own phrase: "the head of the KGB" adds no KGB
     for t in keep:
         for a, b, m in spans:
             if a <= t.idx < b:
@@ -319,6 +333,18 @@ def _entities_at(tok: Any, spans: list[tuple[int, int, Mention]], mint: Any = No
                         out.append(e)
     if not out and mint is not None:
         out = mint(tok)
+    return out
+
+
+def _phrase(tok: Any) -> list[Any]:
+    """``tok`` and the words of its own noun phrase (no prepositional phrases, clauses or list members)."""
+    out, todo = [tok], [tok]
+    while todo:
+        t = todo.pop()
+        for c in t.children:
+            if c.dep_ not in _NOT_PART and c.dep_ != "poss":
+                out.append(c)
+                todo.append(c)
     return out
 
 
@@ -357,7 +383,9 @@ def _to_found(hit: FrameHit, spans: list[tuple[int, int, Mention]], text: str, s
             agents = [e for e in (state.last_imposer, issuer) if e is not None][:1]
         elif state.last_releaser is not None and not hit.agents:
             agents = [state.last_releaser]  # "X was also freed": by the releaser named before, not "prisons will release"
-    their = any(c.dep_ == "poss" and c.lower_ == "their" for c in hit.trigger.children)
+    # "during their meeting", "X and Y discussed it in a phone call": the pair of the clause took part
+    their = any(c.dep_ == "poss" and c.lower_ == "their" for c in hit.trigger.children) or (
+        hit.trigger.dep_ == "pobj" and hit.trigger.head.lower_ in ("in", "during", "over", "at"))
     if frame.kind == "encounter" and not others and len(agents) > 1 and (hit.trigger.pos_ != "NOUN" or their):
         agents, others = agents[:1], agents[1:]  # "X and Y met"; a noun needs its "with"/"between"
     if frame.relation == "sanctions" and agents and agents[0].type != "Person":
