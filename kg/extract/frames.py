@@ -64,6 +64,8 @@ PLANNED_AMODS = frozenset({"planned", "proposed", "upcoming", "expected", "sched
 #: verbs whose subject performs the act its object names ("ordered the release", "announced sanctions")
 _AGENTIVE_VERBS = frozenset("""order announce approve sign grant issue authorize authorise declare decree complete carry
 impose adopt implement enact extend expand unveil introduce slap level agree finalize finalise""".split())
+#: documents through which an act is done ("signed the order for X's release")
+_INSTRUMENT_NOUNS = frozenset({"order", "decree", "deal", "agreement", "warrant", "document", "papers", "executive"})
 #: verbs that name the members of a list ("those sanctioned include A")
 _LISTING_VERBS = frozenset({"include", "be", "comprise", "feature", "contain"})
 #: verbs whose subject is the measure and whose object its target ("the sanctions target X")
@@ -400,11 +402,21 @@ def _apply(frame: Frame, tok: "Token") -> FrameHit | None:
             if any(c.dep_ == "nsubjpass" and c.lower_ in ("who", "which", "that") for c in tok.children):
                 others = [tok.head]
         if tok.pos_ == "NOUN":
-            # "ordered the release of X" names who released; "thanked him for the release of X" does not
-            own = [t for c in tok.children if c.dep_ == "poss" for t in expand(c)] + \
+            # "ordered the release of X" names who released; "thanked him for the release of X" does not;
+            # "signed the order for Bout's release": the signer
+            # the possessor is the agent ("Cuba's release of Gross"), or the patient when no other is named ("Bout's release")
+            of_patient = any(o.dep_ != "poss" for o in others)
+            own = [t for c in tok.children if c.dep_ == "poss" and ("poss" not in frame.patient or of_patient)
+                   for t in expand(c)] + \
                 [t for c in tok.children if c.dep_ == "prep" and c.lower_ == "by" for t in _prep_objects(tok, "by")]
-            gov = tok.head if tok.dep_ in ("dobj", "nsubjpass") else None
-            agents = own or (agents if gov is not None and gov.lemma_.lower() in _AGENTIVE_VERBS else [])
+            held = tok
+            while held.dep_ == "pobj" and held.head.head.lemma_.lower() in _INSTRUMENT_NOUNS:
+                held = held.head.head
+            gov = held.head if held.dep_ in ("dobj", "nsubjpass") else None
+            agents = own or (subjects(gov) if gov is not None and gov.lemma_.lower() in _AGENTIVE_VERBS else [])
+            if "poss" in frame.patient and [o for o in others if o.dep_ == "poss"] and any(
+                    o.dep_ != "poss" for o in others):
+                others = [o for o in others if o.dep_ != "poss"]  # "his release of X": X, not him
         if not others and tok.pos_ == "NOUN" and tok.dep_ == "nsubj" and tok.head.lemma_.lower() in _TARGETING_VERBS:
             # "The sanctions announced by Washington on Friday target Maduro"
             others = [t for c in tok.head.children if c.dep_ in ("dobj", "attr") for t in expand(c)]

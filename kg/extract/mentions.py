@@ -330,6 +330,8 @@ def _person_or_title(text: str, toks: list["Token"], i: int, headline: bool,
     j = i
     # the prefix: articles, possessives, demonyms, countries' + 's, title words in any case
     pre, words, country = _title_prefix(toks[i:])
+    if pre and country and not words and any(a == toks[i].idx and label == "PERSON" for a, _b, label in ner):
+        pre, country = 0, None  # "Israel Ziv": the recogniser reads a given name, not a country before a name
     j = i + pre
     if pre and toks[j - 1].text.lower() in ("the", "a", "an", "his", "her", "their"):
         pass
