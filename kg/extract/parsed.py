@@ -37,6 +37,7 @@ from typing import Any
 from kg.extract.coref import Coref, Entity
 from kg.extract.dates import parse_published, stated_publication
 from kg.extract.frames import FrameHit, gate_pattern, match
+from kg.extract.lexicon import TITLE_WORDS
 from kg.extract.linking import Linker
 from kg.extract.mentions import Mention, Sentence, sentences
 from kg.extract.model import MAX_PARSE_CHARS, get_model, model_info
@@ -64,6 +65,8 @@ activist dissident journalist""".split())
 #: organs through which a state acts ("Iran's judiciary", "Belarusian authorities", "the Russian government")
 _STATE_ORGANS = frozenset("""judiciary government authorities authority regime court courts military army police ministry
 administration junta prosecutors prosecutor cabinet parliament state leadership""".split())
+#: dependents that open a clause ("individuals based in Iran and China": not a list of targets)
+_CLAUSES = frozenset({"acl", "relcl", "advcl", "ccomp", "xcomp", "parataxis", "agent", "pcomp"})
 #: prepositions that introduce named members of an argument ("detainees, including X")
 _LIST_PREPS = frozenset({"including", "among", "like", "along", "plus", "as"})
 _QUANTITY_NOUNS = frozenset({"number", "group", "dozen", "dozens", "hundreds", "scores", "batch", "total"})
@@ -322,9 +325,19 @@ def _entities_at(tok: Any, spans: list[tuple[int, int, Mention]], mint: Any = No
     if bent_lists and tok.dep_ in ("dobj", "pobj", "nsubjpass"):
         # a list of patients the parser bent to the left ("A and Defence Minister B" with A under B's title);
         # not what follows the head ("the head of the KGB")
-        for c in tok.subtree:
-            if c.dep_ in ("nmod", "conj", "appos") and c is not tok:
-                keep += _phrase(c)  # each list member's own phrase: "the head of the KGB" adds no KGB
+        todo2 = [tok]
+        while todo2:  # list members reachable without leaving the list through a clause or a preposition
+            t = todo2.pop()
+            for c in t.children:
+                if c.dep_ in _CLAUSES or c.dep_ == "poss" or (c.dep_ == "prep" and c.lower_ not in _LIST_PREPS and not (
+                        c.lower_ == "of" and t.lower_ in TITLE_WORDS)):  # "the president of Belarus, X": X
+                    continue
+                todo2.append(c)
+                if c.dep_ in ("nmod", "conj", "appos"):
+                    keep += _phrase(c)  # each member's own phrase: "the head of the KGB" adds no KGB
+        # "A, who ...; B, the chief of ...; C": the parser hangs semicolon items anywhere; a semicolon names them
+        keep += [d for c in tok.subtree if c.dep_ == "conj" and c.i > tok.i and _after_semicolon(c)
+                 for d in _phrase(c)]
     for t in keep:
         for a, b, m in spans:
             if a <= t.idx < b:
@@ -334,6 +347,14 @@ def _entities_at(tok: Any, spans: list[tuple[int, int, Mention]], mint: Any = No
     if not out and mint is not None:
         out = mint(tok)
     return out
+
+
+def _after_semicolon(tok: Any) -> bool:
+    """True when the phrase of ``tok`` starts right after a semicolon ("; B" or "; and B")."""
+    k = tok.left_edge.i - 1
+    while k >= 0 and tok.doc[k].lower_ in ("and", "or"):
+        k -= 1
+    return k >= 0 and tok.doc[k].text == ";"
 
 
 def _phrase(tok: Any) -> list[Any]:
