@@ -400,6 +400,9 @@ def _to_found(hit: FrameHit, spans: list[tuple[int, int, Mention]], text: str, s
             if g is not None and g not in groups:
                 groups.append(g)
     if frame.kind == "act" and not agents:
+        if frame.relation == "sanctions" and hit.trigger.pos_ == "NOUN" and hit.trigger.lemma_.lower() != "sanction" \
+                and state.last_imposer is None:
+            return []  # "measures against X" with no imposer named anywhere before: nobody to credit
         if frame.relation == "sanctions":
             agents = [e for e in (state.last_imposer, issuer) if e is not None][:1]
         elif state.last_releaser is not None and not hit.agents:
