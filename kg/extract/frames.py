@@ -412,8 +412,8 @@ def _apply(frame: Frame, tok: "Token") -> FrameHit | None:
             held = tok
             while held.dep_ == "pobj" and held.head.head.lemma_.lower() in _INSTRUMENT_NOUNS:
                 held = held.head.head
-            gov = held.head if held.dep_ in ("dobj", "nsubjpass") else None
-            agents = own or (subjects(gov) if gov is not None and gov.lemma_.lower() in _AGENTIVE_VERBS else [])
+            doer = held.head if held.dep_ in ("dobj", "nsubjpass") else None
+            agents = own or (subjects(doer) if doer is not None and doer.lemma_.lower() in _AGENTIVE_VERBS else [])
             if "poss" in frame.patient and [o for o in others if o.dep_ == "poss"] and any(
                     o.dep_ != "poss" for o in others):
                 others = [o for o in others if o.dep_ != "poss"]  # "his release of X": X, not him

@@ -39,7 +39,7 @@ from kg.extract.dates import parse_published, stated_publication
 from kg.extract.frames import FrameHit, gate_pattern, match
 from kg.extract.lexicon import TITLE_WORDS
 from kg.extract.linking import Linker
-from kg.extract.mentions import Mention, Sentence, sentences
+from kg.extract.mentions import Mention, Sentence, is_headline, sentences
 from kg.extract.model import MAX_PARSE_CHARS, get_model, model_info
 from kg.extract.nlp import get_nlp
 from kg.extract.pairing import entities
@@ -148,7 +148,28 @@ class ParseExtractor(RuleExtractor):
                     continue
                 roles = _roles_of(f, mentions, linker, text)
                 out.append((f, self._assertion(document, f, sent.start_char, sent.text, published, roles)))
-        return _merge_events(_dedupe(out), text)
+        return _merge_events(_dedupe(_headline_merged(out, sents)), text)
+
+
+def _headline_merged(found: list[tuple[Found, Assertion]], sents: list[Sentence]) -> list[tuple[Found, Assertion]]:
+    """A headline's finding that the body states too is the body's: one report, not two.
+
+    The body's sentence is the better evidence (it has the date, place and counts); a headline that
+    says what the body does not keep its own finding.
+    """
+    if not sents or not is_headline(sents[0], first=True):
+        return found
+    head_end = sents[0].end_char
+    body = {_pair_key(a) for _f, a in found if a.evidence is not None and (a.evidence.start or 0) >= head_end}
+    return [(f, a) for f, a in found
+            if a.evidence is None or (a.evidence.start or 0) >= head_end or _pair_key(a) not in body]
+
+
+def _pair_key(a: Assertion) -> tuple[str, ...]:
+    s, o = a.claim.subject.canonical_iri(), a.claim.obj.canonical_iri() if a.claim.obj else ""
+    if a.claim.relation in ("meets", "talksWith"):
+        s, o = sorted((s, o))
+    return (a.claim.relation, s, o)
 
 
 def _name_spans(pdoc: Any, base: int) -> tuple[tuple[int, int, str], ...]:

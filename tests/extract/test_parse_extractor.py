@@ -205,3 +205,11 @@ def test_frames_are_checked_against_the_ontology(tmp_path: Path, entry: str, mes
     bad.write_text(entry, encoding="utf-8")
     with pytest.raises(ValueError, match=message):
         load_frames.__wrapped__(str(bad))
+
+
+def test_a_headline_the_body_repeats_is_one_report(parse: ParseExtractor) -> None:
+    text = "Macron meets Scholz in Paris\n\nFrench President Emmanuel Macron met German Chancellor Olaf Scholz in Paris " \
+           "on Tuesday."
+    found = [a for a in parse.extract(Document.from_text(text, published="2024-05-01")) if a.claim.relation == "meets"]
+    assert len(found) == 1 and found[0].claim.date == "2024-04-30"
+    assert found[0].evidence is not None and found[0].evidence.start > text.index("\n")
