@@ -54,6 +54,19 @@ def fold(text: str) -> str:
     return "".join(c for c in text if not unicodedata.combining(c)).lower().strip(" .’'")
 
 
+def _same_given(a: str, b: str) -> bool:
+    """True when two given names can be one person's: equal, or one an initial of the other ("J." and "John").
+
+    >>> _same_given("Abdel", "Algoney"), _same_given("J.", "John"), _same_given("Vladimir", "vladimir")
+    (False, True, True)
+    """
+    fa, fb = fold(a).rstrip("."), fold(b).rstrip(".")
+    if fa == fb:
+        return True
+    short, long_ = sorted((fa, fb), key=len)
+    return long_.startswith(short) and (len(short) == 1 or len(short) >= 3)  # "J." and "John", "Joe" and "Joseph"
+
+
 @dataclass(eq=False)
 class Entity:
     """A document-level actor: its label, type, titles and countries seen, and its reference."""
@@ -103,8 +116,9 @@ class Coref:
         full = fold(" ".join(parts)) if len(parts) > 1 else key
         ent = self.persons.get(full) or self.persons.get(key)
         if ent is not None and create and len(parts) > 1 and len(ent.label.split()) > 1 \
-                and fold(ent.label.split()[0])[:1] != fold(parts[0])[:1]:
-            ent = None  # "Pak Jin Hyok" and "Jon Chang Hyok": two persons with one family name
+                and not _same_given(ent.label.split()[0], parts[0]) \
+                and self.linker.ref(" ".join(parts), "Person").canonical_iri() != ent.ref.canonical_iri():
+            ent = None  # "Pak Jin Hyok" and "Jon Chang Hyok", "Abdel Rahim Dagalo" and "Algoney Hamdan Dagalo"
         if ent is None and len(parts) == 1:
             ent = next((e for k, e in self.persons.items() if fold(parts[0]) in k.split("-")), None)
         if ent is None and len(parts) == 1 and not create:

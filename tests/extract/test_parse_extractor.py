@@ -213,3 +213,9 @@ def test_a_headline_the_body_repeats_is_one_report(parse: ParseExtractor) -> Non
     found = [a for a in parse.extract(Document.from_text(text, published="2024-05-01")) if a.claim.relation == "meets"]
     assert len(found) == 1 and found[0].claim.date == "2024-04-30"
     assert found[0].evidence is not None and found[0].evidence.start > text.index("\n")
+
+
+def test_two_persons_with_one_family_name_stay_two(parse: ParseExtractor) -> None:
+    got = triples(parse, "The United States imposed sanctions on two Sudanese commanders, Abdel Rahim Dagalo and "
+                         "Algoney Hamdan Dagalo.")
+    assert {o for r, _s, o, _st in got if r == "sanctions"} == {"Abdel Rahim Dagalo", "Algoney Hamdan Dagalo"}
