@@ -66,6 +66,8 @@ _AGENTIVE_VERBS = frozenset("""order announce approve sign grant issue authorize
 impose adopt implement enact extend expand unveil introduce slap level agree finalize finalise""".split())
 #: documents through which an act is done ("signed the order for X's release")
 _INSTRUMENT_NOUNS = frozenset({"order", "decree", "deal", "agreement", "warrant", "document", "papers", "executive"})
+#: verbs of knowing and telling whose negation leaves the event open ("has not confirmed the meeting")
+_EPISTEMIC_VERBS = frozenset({"confirm", "announce", "disclose", "reveal", "comment", "know", "verify", "specify"})
 #: verbs that name the members of a list ("those sanctioned include A")
 _LISTING_VERBS = frozenset({"include", "be", "comprise", "feature", "contain"})
 #: verbs whose subject is the measure and whose object its target ("the sanctions target X")
@@ -521,7 +523,14 @@ def _status(hit: FrameHit) -> None:
     if hit.noun is not None:
         chain = [hit.noun] + chain
     lemmas = [t.lemma_.lower() for t in chain]
+    # "has not confirmed any plans for a meeting": the confirming is negated, not the meeting
+    unconfirmed = [t for t in chain[1:] if t.lemma_.lower() in _EPISTEMIC_VERBS and any(c.dep_ == "neg" for c in t.children)]
+    if unconfirmed:
+        chain = [t for t in chain if t not in unconfirmed]
+        hit.hedged = True
     kids = [c for t in chain for c in t.children]
+    if unconfirmed and hit.status == "held":
+        hit.status = "planned"
     if any(c.dep_ == "neg" for c in kids) or any(c.dep_ == "det" and c.lower_ == "no" for c in kids) or \
             any(c.dep_ == "prep" and c.lower_ == "without" for c in chain[1:]) or \
             any(t.lower_ in ("without", "instead") for t in chain[1:]):
@@ -550,9 +559,9 @@ def _status(hit: FrameHit) -> None:
                          any(c.dep_ == "acl" and any(a.lower_ == "to" for a in c.children) for c in t.children)
                          for t in chain[1:]) or any(
         c.dep_ == "mark" and c.lower_ in CONDITION_MARKS for c in kids)
-    if future or plan or be_to or going or hedge:
+    if future or plan or be_to or going or hedge or unconfirmed:
         hit.status = "planned"
-        hit.hedged = hedge and not (future or plan or be_to)
+        hit.hedged = bool(unconfirmed) or (hedge and not (future or plan or be_to))
         if modal and any(c.dep_ == "aux" and c.lower_ in ("could", "would", "might", "may") for c in kids):
             hit.hedged = True
         if any(c.dep_ == "aux" and c.lower_ in ("have",) for c in kids) and modal:

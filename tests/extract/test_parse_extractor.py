@@ -219,3 +219,9 @@ def test_two_persons_with_one_family_name_stay_two(parse: ParseExtractor) -> Non
     got = triples(parse, "The United States imposed sanctions on two Sudanese commanders, Abdel Rahim Dagalo and "
                          "Algoney Hamdan Dagalo.")
     assert {o for r, _s, o, _st in got if r == "sanctions"} == {"Abdel Rahim Dagalo", "Algoney Hamdan Dagalo"}
+
+
+def test_an_unconfirmed_meeting_is_open_not_negated(parse: ParseExtractor) -> None:
+    text = "The Kremlin has not confirmed any plans for a meeting between Vladimir Putin and Volodymyr Zelensky."
+    [a] = parse.extract(Document.from_text(text, published="2025-08-18"))
+    assert (a.claim.relation, a.claim.status) == ("meets", "planned") and "conditional" in a.claim.hedges
