@@ -66,6 +66,8 @@ _AGENTIVE_VERBS = frozenset("""order announce approve sign grant issue authorize
 impose adopt implement enact extend expand unveil introduce slap level agree finalize finalise""".split())
 #: documents through which an act is done ("signed the order for X's release")
 _INSTRUMENT_NOUNS = frozenset({"order", "decree", "deal", "agreement", "warrant", "document", "papers", "executive"})
+#: verbs that report speech; a clause under them is what someone said
+_REPORTING_VERBS = frozenset({"say", "tell", "add", "report", "state", "note", "announce", "confirm", "write", "insist"})
 #: verbs of knowing and telling whose negation leaves the event open ("has not confirmed the meeting")
 _EPISTEMIC_VERBS = frozenset({"confirm", "announce", "disclose", "reveal", "comment", "know", "verify", "specify"})
 #: verbs that name the members of a list ("those sanctioned include A")
@@ -545,8 +547,13 @@ def _status(hit: FrameHit) -> None:
         return
     if hit.status == "negated":
         return
-    future = any(c.dep_ == "aux" and c.lower_ in FUTURE_AUX for c in kids)
-    modal = any(c.dep_ == "aux" and c.lower_ in MODALS for c in kids)
+    # "Trump said he would call Putin": "would" reports a future, it does not hedge it
+    top = chain[-1]
+    reported = top.dep_ == "ccomp" and top.head.lemma_.lower() in _REPORTING_VERBS or \
+        top.head.lemma_.lower() in _REPORTING_VERBS and top.head is not top and top.dep_ != "ROOT"
+    reported_would = reported and any(c.dep_ == "aux" and c.lower_ in ("would", "'d", "’d") for c in kids)
+    future = reported_would or any(c.dep_ == "aux" and c.lower_ in FUTURE_AUX for c in kids)
+    modal = any(c.dep_ == "aux" and c.lower_ in MODALS and not (reported_would and c.lower_ == "would") for c in kids)
     going = any(t.lemma_.lower() in GOING_LEMMAS and t.tag_ in ("VBZ", "VBP", "VBG") for t in chain[1:])
     plan = going or any(lem in PLAN_LEMMAS for lem in lemmas[1:]) or any(
         c.dep_ in ("amod", "compound") and c.lower_ in PLANNED_AMODS for c in (hit.noun or hit.trigger).children) or \
@@ -562,7 +569,8 @@ def _status(hit: FrameHit) -> None:
     if future or plan or be_to or going or hedge or unconfirmed:
         hit.status = "planned"
         hit.hedged = bool(unconfirmed) or (hedge and not (future or plan or be_to))
-        if modal and any(c.dep_ == "aux" and c.lower_ in ("could", "would", "might", "may") for c in kids):
+        if modal and any(c.dep_ == "aux" and c.lower_ in ("could", "might", "may") or
+                         c.dep_ == "aux" and c.lower_ == "would" and not reported_would for c in kids):
             hit.hedged = True
         if any(c.dep_ == "aux" and c.lower_ in ("have",) for c in kids) and modal:
             hit.status, hit.hedged = "held", True  # "could have met": a past possibility, not a plan

@@ -225,3 +225,12 @@ def test_an_unconfirmed_meeting_is_open_not_negated(parse: ParseExtractor) -> No
     text = "The Kremlin has not confirmed any plans for a meeting between Vladimir Putin and Volodymyr Zelensky."
     [a] = parse.extract(Document.from_text(text, published="2025-08-18"))
     assert (a.claim.relation, a.claim.status) == ("meets", "planned") and "conditional" in a.claim.hedges
+
+
+def test_reported_would_is_a_plan_not_a_hedge(parse: ParseExtractor) -> None:
+    [a] = parse.extract(Document.from_text("Donald Trump said he would call Vladimir Putin after the meeting.",
+                                           published="2025-08-18"))
+    assert (a.claim.relation, a.claim.status) == ("talksWith", "planned") and "conditional" not in a.claim.hedges
+    [b] = parse.extract(Document.from_text("Donald Trump could call Vladimir Putin after the meeting.",
+                                           published="2025-08-18"))
+    assert b.claim.status == "planned" and "conditional" in b.claim.hedges
