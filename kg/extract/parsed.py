@@ -204,7 +204,8 @@ def _unsupported(sents: list[Sentence], chains: list[list[Mention]], linker: Lin
                 continue
             backed = bool(e.titles) or e.type == "Country" or e.ref.qid is not None or \
                 linker.lookup(e.label) is not None or any(
-                    a <= m.start < b and label in _ACTOR_LABELS for a, b, label in sent.ner)
+                    a <= m.start < b and (label in _ACTOR_LABELS or label == "NAME" and m.kind == "name"
+                                          and e.type == "Person") for a, b, label in sent.ner)
             seen[id(e)] = seen.get(id(e), False) or backed
     return {k for k, backed in seen.items() if not backed}
 
