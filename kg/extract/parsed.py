@@ -30,26 +30,27 @@ True
 from __future__ import annotations
 
 import logging
-import re
 from collections.abc import Iterable, Iterator
 from typing import Any
 
+from kg.extract.arguments import entities_at, group_of
 from kg.extract.coref import Coref, Entity
 from kg.extract.dates import parse_published, stated_publication
 from kg.extract.frames import FrameHit, gate_pattern, match
-from kg.extract.lexicon import TITLE_WORDS
 from kg.extract.linking import Linker
 from kg.extract.mentions import Mention, Sentence, is_headline, sentences
 from kg.extract.model import MAX_PARSE_CHARS, get_model, model_info
 from kg.extract.nlp import get_nlp
 from kg.extract.pairing import entities
-from kg.extract.patterns import find_group
+from kg.extract.recogniser import name_spans, retype_organisations, unsupported
 from kg.extract.relations import DocState, Found, find_relations
 from kg.extract.rules import RuleExtractor, _content_end, _dedupe, _merge_events, _roles_of
 from kg.model.core import Assertion, Document
 
 PARSE_VERSION = "0.2.0"
 _log = logging.getLogger("kg.extract")
+
+
 def _worth_parsing(text: str) -> bool:
     """The cheap pass: a trigger stem (:func:`kg.extract.frames.gate_pattern`) and room for two actors.
 
@@ -57,21 +58,6 @@ def _worth_parsing(text: str) -> bool:
     (True, False)
     """
     return gate_pattern().search(text) is not None and sum(1 for w in text.split()[1:] if w[:1].isupper()) >= 1
-
-
-#: persons that are groups when no name is given ("pardoned 16 prisoners")
-_GROUP_NOUNS = frozenset("""prisoner detainee inmate people person individual man woman convict hostage national citizen
-activist dissident journalist""".split())
-#: organs through which a state acts ("Iran's judiciary", "Belarusian authorities", "the Russian government")
-_STATE_ORGANS = frozenset("""judiciary government authorities authority regime court courts military army police ministry
-administration junta prosecutors prosecutor cabinet parliament state leadership""".split())
-#: dependents that open a clause ("individuals based in Iran and China": not a list of targets)
-_CLAUSES = frozenset({"acl", "relcl", "advcl", "ccomp", "xcomp", "parataxis", "agent", "pcomp"})
-#: prepositions that introduce named members of an argument ("detainees, including X")
-_LIST_PREPS = frozenset({"including", "among", "like", "along", "plus", "as"})
-_QUANTITY_NOUNS = frozenset({"number", "group", "dozen", "dozens", "hundreds", "scores", "batch", "total"})
-#: dependents whose subtrees hold other things than the argument itself ("X, who met Y", "X of Y")
-_NOT_PART = frozenset({"prep", "relcl", "acl", "advcl", "punct", "cc", "conj", "appos", "ccomp", "parataxis", "agent"})
 
 
 class ParseExtractor(RuleExtractor):
@@ -122,12 +108,12 @@ class ParseExtractor(RuleExtractor):
         for i, pdoc in parsed.items():
             base = sents[i].start_char
             sents[i].ner = tuple((base + e.start_char, base + e.end_char, e.label_) for e in pdoc.ents) + \
-                _name_spans(pdoc, base)
+                name_spans(pdoc, base)
         coref = Coref(linker)
         chains = coref.run(sents, text)
         places: set[int] = set()
-        bodies = _retype_organisations(sents, chains, linker, places)
-        doubtful = _unsupported(sents, chains, linker) | places
+        bodies = retype_organisations(sents, chains, linker, places)
+        doubtful = unsupported(sents, chains, linker) | places
         limit = _content_end(text)
         state = DocState()
         out: list[tuple[Found, Assertion]] = []
@@ -170,93 +156,6 @@ def _pair_key(a: Assertion) -> tuple[str, ...]:
     if a.claim.relation in ("meets", "talksWith"):
         s, o = sorted((s, o))
     return (a.claim.relation, s, o)
-
-
-def _name_spans(pdoc: Any, base: int) -> tuple[tuple[int, int, str], ...]:
-    """Proper-noun compounds the parser sees as one name ("Theresa May" as the subject): ``NAME`` spans."""
-    out = []
-    for t in pdoc:
-        if t.pos_ != "PROPN" or t.dep_ not in ("nsubj", "nsubjpass", "dobj", "pobj", "conj", "appos"):
-            continue
-        parts = [c for c in t.children if c.dep_ == "compound" and c.pos_ == "PROPN" and c.i < t.i and c.text[:1].isupper()]
-        if parts and t.text[:1].isupper():
-            out.append((base + parts[0].idx, base + t.idx + len(t.text), "NAME"))
-    return tuple(out)
-
-
-#: recogniser labels that vouch for a name being an actor's
-_ACTOR_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP", "FAC", "LOC"})
-
-
-def _unsupported(sents: list[Sentence], chains: list[list[Mention]], linker: Linker) -> set[int]:
-    """Ids of names the recogniser never took for a name, that no title, gazetteer entry or country backs.
-
-    The positional mention finder takes any capitalised run for a name ("Delegation", "PT", a word
-    cut by a line break); the trained recogniser is a second opinion, asked where it has read the text.
-    """
-    seen: dict[int, bool] = {}
-    for sent, ms in zip(sents, chains):
-        if not sent.ner:
-            continue
-        for m in ms:
-            e = m.entity
-            if not isinstance(e, Entity) or m.kind not in ("name", "surname", "acronym", "org"):
-                continue
-            backed = bool(e.titles) or e.type == "Country" or e.ref.qid is not None or \
-                linker.lookup(e.label) is not None or any(
-                    a <= m.start < b and (label in _ACTOR_LABELS or label == "NAME" and m.kind == "name"
-                                          and e.type == "Person") for a, b, label in sent.ner)
-            seen[id(e)] = seen.get(id(e), False) or backed
-    return {k for k, backed in seen.items() if not backed}
-
-
-_PLACE_BEFORE = re.compile(r"\b(?:in|at|to|from|near|outside|visiting|visited|visit|visits|toured|arrived in)\s+$",
-                           re.IGNORECASE)
-#: common nouns that, right before a name, say it names a body ("the daily Folha de S.Paulo", "broadcaster NHK")
-_BODY_NOUN_BEFORE = re.compile(r"\b(?:daily|newspaper|paper|broadcaster|agency|channel|network|outlet|magazine|weekly|"
-                               r"tabloid|company|firm|bank|party|group|organi[sz]ation|movement|ministry|militia|"
-                               r"conglomerate|shipper|airline|carrier|exchange|fund)\s+$", re.IGNORECASE)
-
-
-def _retype_organisations(sents: list[Sentence], chains: list[list[Mention]], linker: Linker,
-                          places: set[int] | None = None) -> set[int]:
-    """Unknown, untitled "persons" that the recogniser calls an organisation more often than a person are one.
-
-    Returns the ids of the entities retyped: bodies the text names like persons ("the Royal Household").
-    Ids of "persons" the recogniser reads as places are added to ``places``.
-    """
-    places = places if places is not None else set()
-    votes: dict[int, list[int]] = {}
-    ents: dict[int, Entity] = {}
-    definite: set[int] = set()
-    placed: set[int] = set()  # mentioned right after a place preposition ("visiting San Francisco")
-    for sent, ms in zip(sents, chains):
-        if not sent.ner:
-            continue
-        for m in ms:
-            e = m.entity
-            if not isinstance(e, Entity) or e.type != "Person" or e.titles or e.ref.qid:
-                continue
-            before = sent.text[max(0, m.start - sent.start_char - 40):m.start - sent.start_char]
-            if _PLACE_BEFORE.search(before):
-                placed.add(id(e))
-            if re.search(r"\bthe\s+$", before, re.I) or _BODY_NOUN_BEFORE.search(before):
-                definite.add(id(e))  # "the Royal Household", "the daily Folha": a body, not a person
-            for a, b, label in sent.ner:
-                if a <= m.start and m.end <= b and label in ("ORG", "PERSON", "FAC", "PRODUCT", "GPE", "LOC"):
-                    v = votes.setdefault(id(e), [0, 0, 0])
-                    v[0 if label == "PERSON" else 2 if label in ("GPE", "LOC", "FAC") else 1] += 1
-                    ents[id(e)] = e
-    retyped: set[int] = set()
-    for key, (person, other, place) in votes.items():
-        if place > person + other and key in placed:
-            places.add(key)  # "who is visiting San Francisco": a place the mention finder took for a name
-        elif other > person and key in definite:
-            e = ents[key]
-            e.type = "Organization"
-            e.ref = linker.ref(e.label, "Organization")
-            retyped.add(key)
-    return retyped
 
 
 def _reconcile(framed: list[Found], ruled: list[Found], read: list[tuple[int, int]]) -> list[Found]:
@@ -319,106 +218,22 @@ def _frame_findings(pdoc: Any, sent: Sentence, mentions: list[Mention], state: D
     return found, read
 
 
-def _entities_at(tok: Any, spans: list[tuple[int, int, Mention]], mint: Any = None, *,
-                 bent_lists: bool = False) -> list[Entity]:
-    """The actors a head token stands for: the mention holding it and the mentions in its own phrase."""
-    out: list[Entity] = []
-    for a, b, m in spans:
-        if a <= tok.idx < b:
-            out += [e for e in entities(m) if isinstance(e, Entity)]
-    keep = [tok]
-    todo = [tok]
-    while todo:
-        t = todo.pop()
-        for c in t.children:
-            if t is tok and tok.pos_ == "NOUN" and c.dep_ in ("compound", "amod", "nmod", "poss", "det") and \
-                    tok.lemma_.lower() not in _STATE_ORGANS:
-                continue  # "US basketball star": a modifier of a common noun is not the actor
-            if t is tok and c.dep_ == "poss" and tok.lemma_.lower() in _STATE_ORGANS:
-                keep.append(c)  # "Iran's judiciary freed": the state acts through its organ
-                continue
-            if (c.dep_ not in _NOT_PART and c.dep_ != "poss") or \
-                    (bent_lists and c.dep_ == "prep" and (c.lower_ in _LIST_PREPS or c.lower_ == "with" and t.lower_ == "along")):
-                keep.append(c)  # "detainees, including Y, along with Z": the named members belong to the argument
-                todo.append(c)
-            elif bent_lists and c.dep_ == "conj" and t is not tok and t.dep_ == "pobj" and t.head.lower_ in _LIST_PREPS:
-                keep.append(c)
-                todo.append(c)
-    if bent_lists and tok.dep_ in ("dobj", "pobj", "nsubjpass"):
-        # a list of patients the parser bent to the left ("A and Defence Minister B" with A under B's title);
-        # not what follows the head ("the head of the KGB")
-        todo2 = [tok]
-        while todo2:  # list members reachable without leaving the list through a clause or a preposition
-            t = todo2.pop()
-            for c in t.children:
-                if c.dep_ in _CLAUSES or c.dep_ == "poss" or (c.dep_ == "prep" and c.lower_ not in _LIST_PREPS and not (
-                        c.lower_ == "of" and t.lower_ in TITLE_WORDS)):  # "the president of Belarus, X": X
-                    continue
-                todo2.append(c)
-                if c.dep_ in ("nmod", "conj", "appos"):
-                    keep += _phrase(c)  # each member's own phrase: "the head of the KGB" adds no KGB
-        # "A, who ...; B, the chief of ...; C": the parser hangs semicolon items anywhere; a semicolon names them
-        keep += [d for c in tok.subtree if c.dep_ == "conj" and c.i > tok.i and _after_semicolon(c)
-                 for d in _phrase(c)]
-    for t in keep:
-        for a, b, m in spans:
-            if a <= t.idx < b:
-                for e in entities(m):
-                    if isinstance(e, Entity) and e not in out:
-                        out.append(e)
-    if not out and mint is not None:
-        out = mint(tok)
-    return out
-
-
-def _after_semicolon(tok: Any) -> bool:
-    """True when the phrase of ``tok`` starts right after a semicolon ("; B" or "; and B")."""
-    k = tok.left_edge.i - 1
-    while k >= 0 and tok.doc[k].lower_ in ("and", "or"):
-        k -= 1
-    return k >= 0 and tok.doc[k].text == ";"
-
-
-def _phrase(tok: Any) -> list[Any]:
-    """``tok`` and the words of its own noun phrase (no prepositional phrases, clauses or list members)."""
-    out, todo = [tok], [tok]
-    while todo:
-        t = todo.pop()
-        for c in t.children:
-            if c.dep_ not in _NOT_PART and c.dep_ != "poss":
-                out.append(c)
-                todo.append(c)
-    return out
-
-
-def _group_of(tok: Any, text: str) -> tuple[str, int | None] | None:
-    """A patient that is a counted group ("16 prisoners", "30 people convicted of extremism")."""
-    if tok.lemma_.lower() in _QUANTITY_NOUNS:  # "a number of detainees", "dozens of prisoners"
-        tok = next((p for c in tok.children if c.lower_ == "of" for p in c.children if p.dep_ == "pobj"), tok)
-    if tok.lemma_.lower() not in _GROUP_NOUNS:
-        return None
-    g = find_group(text, max(0, tok.left_edge.idx - 1))
-    if g is not None:
-        return g[0], g[1]
-    return "prisoners", None
-
-
 def _to_found(hit: FrameHit, spans: list[tuple[int, int, Mention]], text: str, state: DocState,
               issuer: Entity | None, mint: Any = None, bodies: set[int] | frozenset[int] = frozenset()) -> list[Found]:
     frame = hit.frame
     agents: list[Entity] = []
     for t in hit.agents:
-        agents += [e for e in _entities_at(t, spans, mint) if e not in agents]
+        agents += [e for e in entities_at(t, spans, mint) if e not in agents]
     others: list[Entity] = []
     groups: list[tuple[str, int | None]] = []
     for t in hit.others:
         if t.lower_ in ("last", "first", "again", "together", "before", "twice"):
             hit.in_passing = hit.in_passing or t.lower_ != "together"
             continue
-        es = _entities_at(t, spans, mint, bent_lists=frame.kind == "act")
+        es = entities_at(t, spans, mint, bent_lists=frame.kind == "act")
         others += [e for e in es if e not in others and e not in agents]
         if not es and frame.kind == "act" and frame.relation in ("pardons", "releases"):
-            g = _group_of(t, text)
+            g = group_of(t, text)
             if g is not None and g not in groups:
                 groups.append(g)
     if frame.kind == "act" and not agents:

@@ -1,0 +1,116 @@
+"""From parse tokens to document actors: which entities an argument head stands for.
+
+A frame (:mod:`kg.extract.frames`) returns head tokens; this module maps each to the actors of
+the mentions it and its own phrase hold, follows list members (appositions, conjuncts, semicolon
+items, "including", "along with"), lets a state act through its organs ("Iran's judiciary"), and
+reads counted groups ("16 prisoners", "a number of detainees").
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from kg.extract.coref import Entity
+from kg.extract.lexicon import TITLE_WORDS
+from kg.extract.mentions import Mention
+from kg.extract.pairing import entities
+from kg.extract.patterns import find_group
+
+#: persons that are groups when no name is given ("pardoned 16 prisoners")
+_GROUP_NOUNS = frozenset("""prisoner detainee inmate people person individual man woman convict hostage national citizen
+activist dissident journalist""".split())
+#: organs through which a state acts ("Iran's judiciary", "Belarusian authorities", "the Russian government")
+_STATE_ORGANS = frozenset("""judiciary government authorities authority regime court courts military army police ministry
+administration junta prosecutors prosecutor cabinet parliament state leadership""".split())
+#: dependents that open a clause ("individuals based in Iran and China": not a list of targets)
+_CLAUSES = frozenset({"acl", "relcl", "advcl", "ccomp", "xcomp", "parataxis", "agent", "pcomp"})
+#: prepositions that introduce named members of an argument ("detainees, including X")
+_LIST_PREPS = frozenset({"including", "among", "like", "along", "plus", "as"})
+_QUANTITY_NOUNS = frozenset({"number", "group", "dozen", "dozens", "hundreds", "scores", "batch", "total"})
+#: dependents whose subtrees hold other things than the argument itself ("X, who met Y", "X of Y")
+_NOT_PART = frozenset({"prep", "relcl", "acl", "advcl", "punct", "cc", "conj", "appos", "ccomp", "parataxis", "agent"})
+
+
+
+def entities_at(tok: Any, spans: list[tuple[int, int, Mention]], mint: Any = None, *,
+                 bent_lists: bool = False) -> list[Entity]:
+    """The actors a head token stands for: the mention holding it and the mentions in its own phrase."""
+    out: list[Entity] = []
+    for a, b, m in spans:
+        if a <= tok.idx < b:
+            out += [e for e in entities(m) if isinstance(e, Entity)]
+    keep = [tok]
+    todo = [tok]
+    while todo:
+        t = todo.pop()
+        for c in t.children:
+            if t is tok and tok.pos_ == "NOUN" and c.dep_ in ("compound", "amod", "nmod", "poss", "det") and \
+                    tok.lemma_.lower() not in _STATE_ORGANS:
+                continue  # "US basketball star": a modifier of a common noun is not the actor
+            if t is tok and c.dep_ == "poss" and tok.lemma_.lower() in _STATE_ORGANS:
+                keep.append(c)  # "Iran's judiciary freed": the state acts through its organ
+                continue
+            if (c.dep_ not in _NOT_PART and c.dep_ != "poss") or \
+                    (bent_lists and c.dep_ == "prep" and (c.lower_ in _LIST_PREPS or c.lower_ == "with" and t.lower_ == "along")):
+                keep.append(c)  # "detainees, including Y, along with Z": the named members belong to the argument
+                todo.append(c)
+            elif bent_lists and c.dep_ == "conj" and t is not tok and t.dep_ == "pobj" and t.head.lower_ in _LIST_PREPS:
+                keep.append(c)
+                todo.append(c)
+    if bent_lists and tok.dep_ in ("dobj", "pobj", "nsubjpass"):
+        # a list of patients the parser bent to the left ("A and Defence Minister B" with A under B's title);
+        # not what follows the head ("the head of the KGB")
+        todo2 = [tok]
+        while todo2:  # list members reachable without leaving the list through a clause or a preposition
+            t = todo2.pop()
+            for c in t.children:
+                if c.dep_ in _CLAUSES or c.dep_ == "poss" or (c.dep_ == "prep" and c.lower_ not in _LIST_PREPS and not (
+                        c.lower_ == "of" and t.lower_ in TITLE_WORDS)):  # "the president of Belarus, X": X
+                    continue
+                todo2.append(c)
+                if c.dep_ in ("nmod", "conj", "appos"):
+                    keep += _phrase(c)  # each member's own phrase: "the head of the KGB" adds no KGB
+        # "A, who ...; B, the chief of ...; C": the parser hangs semicolon items anywhere; a semicolon names them
+        keep += [d for c in tok.subtree if c.dep_ == "conj" and c.i > tok.i and _after_semicolon(c)
+                 for d in _phrase(c)]
+    for t in keep:
+        for a, b, m in spans:
+            if a <= t.idx < b:
+                for e in entities(m):
+                    if isinstance(e, Entity) and e not in out:
+                        out.append(e)
+    if not out and mint is not None:
+        out = mint(tok)
+    return out
+
+
+def _after_semicolon(tok: Any) -> bool:
+    """True when the phrase of ``tok`` starts right after a semicolon ("; B" or "; and B")."""
+    k = tok.left_edge.i - 1
+    while k >= 0 and tok.doc[k].lower_ in ("and", "or"):
+        k -= 1
+    return k >= 0 and tok.doc[k].text == ";"
+
+
+def _phrase(tok: Any) -> list[Any]:
+    """``tok`` and the words of its own noun phrase (no prepositional phrases, clauses or list members)."""
+    out, todo = [tok], [tok]
+    while todo:
+        t = todo.pop()
+        for c in t.children:
+            if c.dep_ not in _NOT_PART and c.dep_ != "poss":
+                out.append(c)
+                todo.append(c)
+    return out
+
+
+def group_of(tok: Any, text: str) -> tuple[str, int | None] | None:
+    """A patient that is a counted group ("16 prisoners", "30 people convicted of extremism")."""
+    if tok.lemma_.lower() in _QUANTITY_NOUNS:  # "a number of detainees", "dozens of prisoners"
+        tok = next((p for c in tok.children if c.lower_ == "of" for p in c.children if p.dep_ == "pobj"), tok)
+    if tok.lemma_.lower() not in _GROUP_NOUNS:
+        return None
+    g = find_group(text, max(0, tok.left_edge.idx - 1))
+    if g is not None:
+        return g[0], g[1]
+    return "prisoners", None

@@ -1,0 +1,136 @@
+"""The status of an event from the words that govern its trigger: held, planned, negated, refused, cancelled.
+
+Read within the trigger's clause, up to a reporting verb: negation, refusal and cancellation;
+future, plans and "is to"; modals and conditions (planned and hedged); events mentioned in passing
+("last met", "had met"), which keep their own date or none.
+
+>>> from kg.extract.model import get_model
+>>> from kg.extract.frames import match
+>>> [(h.status, h.hedged) for h in match(get_model()("Scholz said he was open to a meeting with Xi Jinping."))]
+[('planned', True)]
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from kg.extract.syntax import MAX_CLIMB
+
+if TYPE_CHECKING:  # pragma: no cover
+    from spacy.tokens import Token
+
+    from kg.extract.frames import FrameHit
+
+#: verbs that make the event they govern a plan ("agreed to meet", "is scheduled to hold talks")
+PLAN_LEMMAS = frozenset("""plan schedule expect agree arrange set due prepare intend aim invite propose seek schedule
+slate organise organize expected scheduled planned upcoming plans""".split())
+#: verbs of going that make what follows a plan in the present ("heads to Alaska to meet"), not in the past
+GOING_LEMMAS = frozenset("travel go head fly leave depart".split())
+#: words that make it a possibility, not a fact ("open to a meeting", "would like to meet")
+HEDGE_LEMMAS = frozenset("""open willing ready consider hope want wish like offer possible may might could
+would should can suggest urge call ask push press try eager keen seek""".split())
+#: nouns that hold a possible act ("pressure to free", "a chance to meet"); as nouns, "call" and "talk" are events
+HEDGE_NOUNS = frozenset("""possibility pressure demand appeal plea request need chance opportunity bid effort attempt
+proposal idea offer hope call""".split())
+REFUSE_LEMMAS = frozenset("refuse decline reject snub rebuff spurn deny".split())
+CANCEL_LEMMAS = frozenset("cancel postpone scrap scuttle shelve delay suspend abandon".split())
+MODALS = frozenset("could would might may can should must".split())
+FUTURE_AUX = frozenset({"will", "shall", "'ll", "’ll", "wo"})
+#: a conditional or purpose clause marker ("if they meet", "whether to meet", "so that they can meet")
+CONDITION_MARKS = frozenset({"if", "unless", "whether", "once", "should"})
+#: adverbs of an event mentioned in passing ("last met in 2022", "had met before")
+PASSING_ADVERBS = frozenset({"last", "previously", "before", "earlier", "once", "twice", "already", "never", "first",
+                             "repeatedly", "often", "frequently"})
+#: amod words that make an event noun planned or cancelled ("the planned summit", "a proposed meeting")
+PLANNED_AMODS = frozenset({"planned", "proposed", "upcoming", "expected", "scheduled", "future", "next", "possible",
+                           "potential", "prospective", "anticipated", "mooted", "forthcoming"})
+#: verbs that report speech; a clause under them is what someone said
+_REPORTING_VERBS = frozenset({"say", "tell", "add", "report", "state", "note", "announce", "confirm", "write", "insist"})
+#: verbs of knowing and telling whose negation leaves the event open ("has not confirmed the meeting")
+_EPISTEMIC_VERBS = frozenset({"confirm", "announce", "disclose", "reveal", "comment", "know", "verify", "specify"})
+
+def governing(tok: "Token") -> list["Token"]:
+    """``tok`` and the words that govern it within its clause, up to a reporting verb ("said")."""
+    chain = [tok]
+    t = tok
+    for _ in range(MAX_CLIMB):
+        if t.head is t:
+            break
+        dep = t.dep_
+        infinitive = dep == "acl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in t.children)
+        if dep in ("ccomp", "advcl", "relcl", "parataxis", "conj", "acl") and t.pos_ in ("VERB", "AUX") and not infinitive:
+            break  # the clause ends here: "said (he will) meet", "met X after (Y refused)"
+        if dep in ("ROOT",):
+            break
+        t = t.head
+        chain.append(t)
+        if t.pos_ in ("VERB", "AUX") and t.lemma_.lower() in ("say", "tell", "add", "report", "state", "note"):
+            chain.pop()
+            break
+    return chain
+
+
+def read_status(hit: "FrameHit") -> None:
+    """Set ``hit.status``, ``hit.hedged`` and ``hit.in_passing`` from the clause around its trigger."""
+    chain = governing(hit.trigger)
+    if hit.noun is not None:
+        chain = [hit.noun] + chain
+    lemmas = [t.lemma_.lower() for t in chain]
+    # "has not confirmed any plans for a meeting": the confirming is negated, not the meeting
+    unconfirmed = [t for t in chain[1:] if t.lemma_.lower() in _EPISTEMIC_VERBS and any(c.dep_ == "neg" for c in t.children)]
+    if unconfirmed:
+        chain = [t for t in chain if t not in unconfirmed]
+        hit.hedged = True
+    kids = [c for t in chain for c in t.children]
+    if unconfirmed and hit.status == "held":
+        hit.status = "planned"
+    if any(c.dep_ == "neg" for c in kids) or any(c.dep_ == "det" and c.lower_ == "no" for c in kids) or \
+            any(c.dep_ == "prep" and c.lower_ == "without" for c in chain[1:]) or \
+            any(t.lower_ in ("without", "instead") for t in chain[1:]):
+        hit.status = "negated"
+    if any(lem in REFUSE_LEMMAS for lem in lemmas[1:]):
+        hit.status = "refused"
+        return
+    if any(lem in CANCEL_LEMMAS for lem in lemmas[1:]) or any(
+            c.dep_ in ("amod", "compound") and c.lemma_.lower() in ("cancel", "cancelled", "canceled", "postponed")
+            for c in hit.trigger.children):
+        hit.status = "cancelled"
+        return
+    if hit.status == "negated":
+        return
+    # "Trump said he would call Putin": "would" reports a future, it does not hedge it
+    top = chain[-1]
+    reported = top.dep_ == "ccomp" and top.head.lemma_.lower() in _REPORTING_VERBS or \
+        top.head.lemma_.lower() in _REPORTING_VERBS and top.head is not top and top.dep_ != "ROOT"
+    reported_would = reported and any(c.dep_ == "aux" and c.lower_ in ("would", "'d", "’d") for c in kids)
+    future = reported_would or any(c.dep_ == "aux" and c.lower_ in FUTURE_AUX for c in kids)
+    modal = any(c.dep_ == "aux" and c.lower_ in MODALS and not (reported_would and c.lower_ == "would") for c in kids)
+    going = any(t.lemma_.lower() in GOING_LEMMAS and t.tag_ in ("VBZ", "VBP", "VBG") for t in chain[1:])
+    plan = going or any(lem in PLAN_LEMMAS for lem in lemmas[1:]) or any(
+        c.dep_ in ("amod", "compound") and c.lower_ in PLANNED_AMODS for c in (hit.noun or hit.trigger).children) or \
+        (hit.trigger.pos_ == "NOUN" and any(c.lower_ in PLANNED_AMODS for c in hit.trigger.children))
+    be_to = any(t.dep_ == "xcomp" and t.head.lemma_ == "be" and any(c.lower_ == "to" for c in t.children) for t in chain)
+    going = going or any(t.lower_ == "going" and any(c.lower_ == "to" for c in t.head.children if c.i > t.i)
+                         for t in chain)
+    hedge = modal or any(t.lemma_.lower() in HEDGE_LEMMAS and t.pos_ in ("VERB", "ADJ", "AUX") or
+                         t.lemma_.lower() in HEDGE_NOUNS and t.pos_ == "NOUN" and
+                         any(c.dep_ == "acl" and any(a.lower_ == "to" for a in c.children) for c in t.children)
+                         for t in chain[1:]) or any(
+        c.dep_ == "mark" and c.lower_ in CONDITION_MARKS for c in kids)
+    if future or plan or be_to or going or hedge or unconfirmed:
+        hit.status = "planned"
+        hit.hedged = bool(unconfirmed) or (hedge and not (future or plan or be_to))
+        if modal and any(c.dep_ == "aux" and c.lower_ in ("could", "might", "may") or
+                         c.dep_ == "aux" and c.lower_ == "would" and not reported_would for c in kids):
+            hit.hedged = True
+        if any(c.dep_ == "aux" and c.lower_ in ("have",) for c in kids) and modal:
+            hit.status, hit.hedged = "held", True  # "could have met": a past possibility, not a plan
+        return
+    # held: mentioned in passing ("last met in 2022", "have met twice") or the article's news
+    verbs = [t for t in chain if t.pos_ in ("VERB", "AUX")]
+    # "had met" looks back; "has met twice" counts earlier meetings; "has sanctioned" is the news itself
+    perfect = any(c.dep_ == "aux" and c.lower_ in ("had", "'d", "’d") for v in verbs for c in v.children)
+    passing = any(c.dep_ in ("advmod", "npadvmod", "amod") and c.lower_ in PASSING_ADVERBS for t in chain[:2]
+                  for c in t.children)
+    hit.in_passing = perfect or passing or any(t.lower_ in PASSING_ADVERBS for t in hit.trigger.doc
+                                                if t.head.i in (hit.trigger.i,) or t.dep_ == "conj" and t.pos_ == "ADV")

@@ -1,0 +1,109 @@
+"""The trained recogniser as a second opinion on the mentions the positional finder proposes.
+
+The mention finder of :mod:`kg.extract.mentions` takes capitalised runs for names; the recogniser
+(NER) of the trained pipeline has read the sentences that were parsed, and says which of those runs
+are persons, bodies or places:
+
+- :func:`name_spans`: proper-noun compounds the parser reads as one name ("Theresa May"), so a
+  month or modal inside a name does not end it;
+- :func:`retype_organisations`: unknown, untitled "persons" it calls organisations, where the text
+  writes them like one ("the Royal Household", "the daily Folha"), become organisations; names it
+  reads as places after a place preposition are set aside;
+- :func:`unsupported`: names it never took for a name, that no title, country or gazetteer entry
+  backs ("Delegation", "PT"), take part in no relation.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from kg.extract.coref import Entity
+from kg.extract.linking import Linker
+from kg.extract.mentions import Mention, Sentence
+
+def name_spans(pdoc: Any, base: int) -> tuple[tuple[int, int, str], ...]:
+    """Proper-noun compounds the parser sees as one name ("Theresa May" as the subject): ``NAME`` spans."""
+    out = []
+    for t in pdoc:
+        if t.pos_ != "PROPN" or t.dep_ not in ("nsubj", "nsubjpass", "dobj", "pobj", "conj", "appos"):
+            continue
+        parts = [c for c in t.children if c.dep_ == "compound" and c.pos_ == "PROPN" and c.i < t.i and c.text[:1].isupper()]
+        if parts and t.text[:1].isupper():
+            out.append((base + parts[0].idx, base + t.idx + len(t.text), "NAME"))
+    return tuple(out)
+
+
+#: recogniser labels that vouch for a name being an actor's
+_ACTOR_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP", "FAC", "LOC"})
+
+
+def unsupported(sents: list[Sentence], chains: list[list[Mention]], linker: Linker) -> set[int]:
+    """Ids of names the recogniser never took for a name, that no title, gazetteer entry or country backs.
+
+    The positional mention finder takes any capitalised run for a name ("Delegation", "PT", a word
+    cut by a line break); the trained recogniser is a second opinion, asked where it has read the text.
+    """
+    seen: dict[int, bool] = {}
+    for sent, ms in zip(sents, chains):
+        if not sent.ner:
+            continue
+        for m in ms:
+            e = m.entity
+            if not isinstance(e, Entity) or m.kind not in ("name", "surname", "acronym", "org"):
+                continue
+            backed = bool(e.titles) or e.type == "Country" or e.ref.qid is not None or \
+                linker.lookup(e.label) is not None or any(
+                    a <= m.start < b and (label in _ACTOR_LABELS or label == "NAME" and m.kind == "name"
+                                          and e.type == "Person") for a, b, label in sent.ner)
+            seen[id(e)] = seen.get(id(e), False) or backed
+    return {k for k, backed in seen.items() if not backed}
+
+
+_PLACE_BEFORE = re.compile(r"\b(?:in|at|to|from|near|outside|visiting|visited|visit|visits|toured|arrived in)\s+$",
+                           re.IGNORECASE)
+#: common nouns that, right before a name, say it names a body ("the daily Folha de S.Paulo", "broadcaster NHK")
+_BODY_NOUN_BEFORE = re.compile(r"\b(?:daily|newspaper|paper|broadcaster|agency|channel|network|outlet|magazine|weekly|"
+                               r"tabloid|company|firm|bank|party|group|organi[sz]ation|movement|ministry|militia|"
+                               r"conglomerate|shipper|airline|carrier|exchange|fund)\s+$", re.IGNORECASE)
+
+
+def retype_organisations(sents: list[Sentence], chains: list[list[Mention]], linker: Linker,
+                          places: set[int] | None = None) -> set[int]:
+    """Unknown, untitled "persons" that the recogniser calls an organisation more often than a person are one.
+
+    Returns the ids of the entities retyped: bodies the text names like persons ("the Royal Household").
+    Ids of "persons" the recogniser reads as places are added to ``places``.
+    """
+    places = places if places is not None else set()
+    votes: dict[int, list[int]] = {}
+    ents: dict[int, Entity] = {}
+    definite: set[int] = set()
+    placed: set[int] = set()  # mentioned right after a place preposition ("visiting San Francisco")
+    for sent, ms in zip(sents, chains):
+        if not sent.ner:
+            continue
+        for m in ms:
+            e = m.entity
+            if not isinstance(e, Entity) or e.type != "Person" or e.titles or e.ref.qid:
+                continue
+            before = sent.text[max(0, m.start - sent.start_char - 40):m.start - sent.start_char]
+            if _PLACE_BEFORE.search(before):
+                placed.add(id(e))
+            if re.search(r"\bthe\s+$", before, re.I) or _BODY_NOUN_BEFORE.search(before):
+                definite.add(id(e))  # "the Royal Household", "the daily Folha": a body, not a person
+            for a, b, label in sent.ner:
+                if a <= m.start and m.end <= b and label in ("ORG", "PERSON", "FAC", "PRODUCT", "GPE", "LOC"):
+                    v = votes.setdefault(id(e), [0, 0, 0])
+                    v[0 if label == "PERSON" else 2 if label in ("GPE", "LOC", "FAC") else 1] += 1
+                    ents[id(e)] = e
+    retyped: set[int] = set()
+    for key, (person, other, place) in votes.items():
+        if place > person + other and key in placed:
+            places.add(key)  # "who is visiting San Francisco": a place the mention finder took for a name
+        elif other > person and key in definite:
+            e = ents[key]
+            e.type = "Organization"
+            e.ref = linker.ref(e.label, "Organization")
+            retyped.add(key)
+    return retyped

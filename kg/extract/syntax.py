@@ -1,0 +1,197 @@
+"""Reading arguments off a dependency parse: subjects, objects, lists, places (used by :mod:`kg.extract.frames`).
+
+Every function takes spaCy tokens of a parsed sentence and walks the tree with a bound
+(:data:`MAX_CLIMB`), so a pathological parse costs a few steps, never a loop.
+
+>>> from kg.extract.model import get_model
+>>> doc = get_model()("Belarusian President Alexander Lukashenko agreed to meet Donald Trump in Minsk.")
+>>> [t.text for t in subjects(doc[6])], place_of(doc[6])
+(['Lukashenko'], 'Minsk')
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # pragma: no cover
+    from spacy.tokens import Token
+
+#: how far up the tree a trigger's governing verbs are read (a bound for pathological parses)
+MAX_CLIMB = 8
+
+
+#: recogniser labels of places
+PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+
+
+def expand(tok: "Token") -> list["Token"]:
+    """``tok`` with its conjuncts and appositions ("A, B and C", "his counterpart, X")."""
+    out = [tok]
+    todo = [tok]
+    while todo:
+        t = todo.pop()
+        for c in t.children:
+            if c.dep_ in ("conj", "appos") and c not in out:
+                out.append(c)
+                todo.append(c)
+    return out
+
+
+def prep_objects(tok: "Token", word: str) -> list["Token"]:
+    found: list["Token"] = []
+    for c in tok.children:
+        if c.dep_ in ("prep", "agent") and c.lower_ == word:
+            for p in c.children:
+                if p.dep_ in ("pobj", "pcomp"):
+                    found += expand(p)
+    return found
+
+
+def slot(tok: "Token", spec: str, noun: "Token | None") -> list["Token"]:
+    """The tokens at one argument slot of ``tok``: ``dobj``, ``nsubjpass``, ``dative``, ``prep:WORD``, ``dobj>prep:of``."""
+    first, _, rest = spec.partition(">")
+    heads = [tok] + ([noun] if noun is not None else [])
+    out: list["Token"] = []
+    for h in heads:
+        if first.startswith("prep:"):
+            out += prep_objects(h, first[5:])
+        else:
+            for c in h.children:
+                if c.dep_ == first and c is not noun:
+                    out += expand(c)
+    if rest:
+        return [t for o in out for t in slot(o, rest, None)]
+    return out
+
+
+def is_passive(tok: "Token") -> bool:
+    return any(c.dep_ in ("nsubjpass", "auxpass") for c in tok.children) or tok.tag_ == "VBN" and tok.dep_ == "acl"
+
+
+def subjects(tok: "Token", depth: int = 0) -> list["Token"]:
+    """The actors of verb ``tok``: its subject (or passive agent), else the subject it inherits.
+
+    "agreed to meet" inherits from "agreed", "met X and spoke with Y" from "met", "invited X to
+    visit" takes the invited, "the leader who met" the noun, "after meeting X" the main clause's.
+    """
+    if depth > MAX_CLIMB:
+        return []
+    agent = [t for c in tok.children if c.dep_ == "agent" for t in prep_objects(tok, c.lower_)]
+    if is_passive(tok):
+        return agent
+    subj = [t for c in tok.children if c.dep_ in ("nsubj", "csubj") for t in expand(c)]
+    if subj and tok.dep_ == "relcl" and subj[0].lower_ in ("who", "that", "which", "whom"):
+        return expand(tok.head)  # "Macron, who met Xi last year": the antecedent
+    if subj:
+        return subj
+    head = tok.head
+    if head is tok:
+        return []
+    if tok.dep_ == "xcomp":
+        objs = [c for c in head.children if c.dep_ == "dobj"]
+        if objs and head.lemma_.lower() in ("invite", "ask", "urge", "persuade", "allow", "tell", "expect", "want"):
+            return expand(objs[0])
+        return subjects(head, depth + 1)
+    if tok.dep_ in ("conj", "advcl", "pcomp", "ccomp") or (tok.dep_ == "acl" and head.pos_ == "VERB"):
+        if tok.dep_ == "ccomp" and head.lemma_.lower() in ("say", "tell", "add", "report", "announce"):
+            return []
+        return subjects(head, depth + 1)
+    if tok.dep_ in ("pobj", "prep", "acomp", "attr", "oprd"):  # "he was ready to meet": the subject of "was"
+        return subjects(head, depth + 1)
+    if tok.dep_ == "acl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children):
+        # "he had no plans to meet", "the chance to meet": the holder of the plan
+        return noun_agents(head) if head.dep_ in ("dobj", "attr", "pobj") else []
+    if tok.dep_ in ("relcl", "acl"):
+        return [head]
+    return []
+
+
+def noun_agents(noun: "Token") -> list["Token"]:
+    """Who holds an event noun: its possessor ("Trump's meeting"), else the subject of the verb governing it."""
+    poss = [c for c in noun.children if c.dep_ == "poss"]
+    if poss:
+        return expand(poss[0])
+    t, steps = noun, 0
+    while t.head is not t and steps < MAX_CLIMB:
+        if t.dep_ not in ("dobj", "pobj", "prep", "attr", "acomp", "xcomp", "pcomp", "oprd", "compound", "npadvmod"):
+            break
+        t = t.head
+        steps += 1
+        if t.pos_ in ("VERB", "AUX") or (t.pos_ == "ADJ" and t.dep_ == "acomp"):
+            if t.pos_ == "ADJ":
+                t = t.head
+            return subjects(t)
+    return []
+
+
+def has_particle(tok: "Token", words: frozenset[str]) -> bool:
+    return any(c.dep_ in ("prt", "advmod", "acomp", "oprd", "ccomp", "dobj") and c.lower_ in words for c in tok.children) or \
+        (tok.i + 1 < len(tok.doc) and tok.doc[tok.i + 1].lower_ in words)
+
+
+def is_remote(tok: "Token", noun: "Token | None", cues: frozenset[str]) -> bool:
+    """"spoke by phone", "held a video call", "met virtually": the encounter was at a distance."""
+    if not cues:
+        return False
+    for h in [tok] + ([noun] if noun is not None else []):
+        for c in h.children:
+            if c.dep_ in ("amod", "compound", "advmod", "nmod") and c.lemma_.lower() in cues:
+                return True
+            if c.dep_ == "prep" and c.lower_ in ("by", "via", "over", "on", "through"):
+                if any(p.lemma_.lower() in cues or any(g.lemma_.lower() in cues for g in p.children)
+                       for p in c.children if p.dep_ == "pobj"):
+                    return True
+    return False
+
+
+def place_of(tok: "Token", noun: "Token | None" = None) -> str | None:
+    """The place a preposition attaches to the trigger, its noun or its counterpart ("met X in Berlin").
+
+    >>> from kg.extract.model import get_model
+    >>> place_of(get_model()("Trump will meet Putin at Joint Base Elmendorf-Richardson in Anchorage, Alaska.")[2])
+    'Joint Base Elmendorf-Richardson in Anchorage, Alaska'
+    >>> place_of(get_model()("Theresa May met Klaus Iohannis at No. 10 Downing Street on Wednesday.")[2])
+    'No. 10 Downing Street'
+    """
+    heads = [tok] + ([noun] if noun is not None else []) + [c for c in tok.children if c.dep_ == "dobj"] + \
+        [p for c in tok.children if c.dep_ == "prep" and c.lower_ == "with" for p in c.children if p.dep_ == "pobj"]
+    for h in heads:
+        for c in h.children:
+            if c.dep_ != "prep" or c.lower_ not in ("in", "at"):
+                continue
+            for p in c.children:
+                if p.dep_ != "pobj" or not is_place(p, c.lower_):
+                    continue
+                cut = {d.i for c2 in p.children if c2.dep_ in ("relcl", "acl") and c2.i > p.i or
+                       c2.dep_ == "prep" and c2.i > p.i and not (c2.lower_ in ("in", "near", "outside") and any(
+                           g.ent_type_ in PLACE_LABELS for g in c2.subtree)) or
+                       c2.dep_ == "appos" and c2.ent_type_ not in PLACE_LABELS for d in c2.subtree}
+                toks = [t for t in p.subtree if t.i not in cut and not (t.i == p.left_edge.i and t.lower_ == "the")]
+                toks = toks[:next((k for k, t in enumerate(toks) if t.i > p.i and t.i - 1 in cut), len(toks))]
+                while toks and (toks[-1].is_punct and toks[-1].text != "."  or toks[-1].text == "." and
+                                toks[-1].i == len(tok.doc) - 1):
+                    toks.pop()
+                return tok.doc[toks[0].i:toks[-1].i + 1].text if toks else None
+    return None
+
+
+def is_place(p: "Token", prep: str) -> bool:
+    """A preposition's object that names a place: a recognised place, or a proper name that is no date or person."""
+    labels = {t.ent_type_ for t in p.subtree}
+    if labels & PLACE_LABELS:
+        return True
+    if labels & {"DATE", "TIME", "PERSON", "PERCENT", "MONEY"} or p.like_num:
+        return False
+    if prep == "at" and labels & {"ORG", "EVENT"}:
+        return True  # "at the White House", "at the United Nations"
+    return p.pos_ == "PROPN" and p.text[:1].isupper() and not labels & {"ORG", "NORP", "EVENT"}
+
+
+def unique(toks: list["Token"]) -> list["Token"]:
+    seen: set[int] = set()
+    out = []
+    for t in toks:
+        if t.i not in seen:
+            seen.add(t.i)
+            out.append(t)
+    return out
