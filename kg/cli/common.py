@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+
 import contextlib
 import sys
 from collections.abc import Iterator
@@ -26,8 +28,16 @@ AsOfOption = Annotated[
                  show_default=False),
 ]
 
-console = Console()
-err_console = Console(stderr=True)
+def _console(stderr: bool = False) -> Console:
+    """A console that wraps for a terminal and never for a pipe (``kg show X | grep URL`` finds the whole URL)."""
+    stream = sys.stderr if stderr else sys.stdout
+    piped = not stream.isatty() and "COLUMNS" not in os.environ
+    # rich lays tables out to the console width (80 when piped); a wide one keeps each row on one line
+    return Console(stderr=stderr, width=1_000_000 if piped else None, soft_wrap=piped)
+
+
+console = _console()
+err_console = _console(stderr=True)
 
 
 class CliError(Exception):
