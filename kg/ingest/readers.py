@@ -9,7 +9,8 @@ canonical URL, date, publisher; scripts never become text).  JSON records have
 
 Every problem raises :class:`ReaderError` with one line naming the file.
 Files above :data:`MAX_BYTES` are refused before they are read.  Text that is
-not UTF-8 is decoded as cp1252 (then latin-1) and a warning says so.
+not UTF-8 is decoded as cp1252 (then latin-1) and a warning says so; UTF-16 and UTF-32 with a byte-order
+mark are read as such (without one, ASCII-range UTF-16 is recognised, with a warning).
 
 >>> import tempfile, pathlib
 >>> p = pathlib.Path(tempfile.mkdtemp()) / "a.txt"
@@ -73,10 +74,47 @@ def parse_date(value: Any, source: str) -> date | None:
         raise ReaderError(f"{source}: unparseable published date {str(value)[:40]!r}") from None
 
 
+def _wide_encoding(data: bytes) -> tuple[str, bool] | None:
+    """The UTF-16/UTF-32 encoding of ``data`` and whether a byte-order mark declared it, or None.
+
+    Without a mark, text is taken for UTF-16 only when nearly every other byte is NUL (ASCII-range text).
+
+    >>> _wide_encoding("Trump met Putin".encode("utf-16")), _wide_encoding("Trump met Putin".encode("utf-16-le"))
+    (('utf-16', True), ('utf-16-le', False))
+    >>> _wide_encoding(b"Trump met Putin") is None
+    True
+    """
+    if data.startswith((b"\xff\xfe\x00\x00", b"\x00\x00\xfe\xff")):
+        return "utf-32", True
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return "utf-16", True
+    head = data[:8192]
+    if len(head) < 4 or len(head) % 2:
+        return None
+    even, odd = head[0::2], head[1::2]
+    if odd.count(0) > 0.9 * len(odd) and even.count(0) < 0.1 * len(even):
+        return "utf-16-le", False
+    if even.count(0) > 0.9 * len(even) and odd.count(0) < 0.1 * len(odd):
+        return "utf-16-be", False
+    return None
+
+
 def decode(data: bytes, source: str, warnings: list[str] | None = None) -> str:
     """UTF-8 text of ``data``; binary is refused, other encodings fall back to cp1252/latin-1 with a warning."""
     if not data.strip():
         raise ReaderError(f"{source}: empty file")
+    wide = _wide_encoding(data)
+    if wide is not None:  # UTF-16/32 text holds NUL bytes; it is text all the same
+        encoding, declared = wide
+        try:
+            text = data.decode(encoding)
+        except UnicodeDecodeError:
+            raise ReaderError(f"{source}: not valid {encoding.upper()} text") from None
+        if "\x00" in text or not text.strip():
+            raise ReaderError(f"{source}: binary file, not text")
+        if not declared and warnings is not None:
+            warnings.append(f"{source}: no byte-order mark, decoded as {encoding.upper()}")
+        return text
     if b"\x00" in data[:8192]:
         raise ReaderError(f"{source}: binary file, not text")
     try:

@@ -156,3 +156,27 @@ def test_iter_documents_reports_bad_files_and_continues(tmp_path: Path) -> None:
 
 def test_reader_module_has_documented_cap() -> None:
     assert "MAX_BYTES" in (readers.__doc__ or "")
+
+
+def test_utf16_and_utf32_text_is_read(tmp_path):
+    from kg.ingest.readers import read_path
+
+    text = "Minsk talks\nBelarusian President Alexander Lukashenko met U.S. envoy Keith Kellogg in Minsk — “a frank talk”."
+    for encoding in ("utf-16", "utf-32", "utf-16-le"):
+        f = tmp_path / f"{encoding}.txt"
+        f.write_bytes(text.encode(encoding))
+        warnings: list[str] = []
+        [doc] = read_path(f, warnings=warnings)
+        assert doc.text is not None and doc.text.strip() == text
+        assert bool(warnings) == (encoding == "utf-16-le")  # only the unmarked one is a guess worth a warning
+
+
+def test_binary_with_a_utf16_mark_is_still_binary(tmp_path):
+    import pytest
+
+    from kg.ingest.readers import ReaderError, read_path
+
+    f = tmp_path / "x.txt"
+    f.write_bytes(b"\xff\xfe" + bytes(range(256)) * 4)
+    with pytest.raises(ReaderError, match="x.txt: (binary file, not text|not valid UTF-16 text)"):
+        read_path(f)
