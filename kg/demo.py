@@ -29,8 +29,10 @@ def _metadata(path: Path) -> dict[str, dict[str, Any]]:
 
 
 def default_samples() -> Path:
-    """``data/samples`` of the checkout the package runs from."""
-    return Path(__file__).resolve().parent.parent / "data" / "samples"
+    """The bundled samples: shipped inside the package (``kg/samples``), so an installed ``kg demo`` finds them."""
+    from kg.resources import samples_path
+
+    return samples_path()
 
 
 def run_demo(out: Path, samples: Path | None = None, *, echo: Callable[..., Any] = print) -> dict[str, Any]:

@@ -1,4 +1,4 @@
-"""Paths to the files that ship inside the wheel (ontology, queries, gazetteer).
+"""Paths to the files that ship inside the wheel (ontology, queries, gazetteer, demo samples).
 
 They are read with :mod:`importlib.resources`, so an installed ``kg`` works
 outside the checkout.
@@ -25,3 +25,8 @@ def ontology_path(*parts: str) -> Path:
 def gazetteer_path(*parts: str) -> Path:
     """Path of a file under ``data/gazetteer/`` (shipped as ``kg/gazetteer``)."""
     return _package_dir("gazetteer").joinpath(*parts)
+
+
+def samples_path(*parts: str) -> Path:
+    """Path of a file under ``data/samples/`` (the demo's articles and claims, shipped as ``kg/samples``)."""
+    return _package_dir("samples").joinpath(*parts)
