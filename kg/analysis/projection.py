@@ -22,6 +22,8 @@ directions, each flagged ``symmetric=True``.
 
 from __future__ import annotations
 
+import unicodedata
+
 from collections.abc import Iterable
 from datetime import date
 from functools import lru_cache
@@ -206,20 +208,26 @@ def project(
     return G
 
 
-def find_node(G: nx.Graph, name: str) -> Any:
-    """The node whose key or label is ``name`` (case-insensitive), else a unique label containing it.
+def _folded(text: str) -> str:
+    """Lower case without accents: how names are compared ("Hugo Chavez" finds "Hugo Chávez")."""
+    decomposed = unicodedata.normalize("NFKD", text)
+    return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold().strip()
 
-    >>> G = nx.Graph(); G.add_node("x:1", label="Vladimir Putin")
-    >>> find_node(G, "putin")
-    'x:1'
+
+def find_node(G: nx.Graph, name: str) -> Any:
+    """The node whose key or label is ``name`` (case- and accent-insensitive), else a unique label containing it.
+
+    >>> G = nx.Graph(); G.add_node("x:1", label="Vladimir Putin"); G.add_node("x:2", label="Hugo Chávez")
+    >>> find_node(G, "putin"), find_node(G, "Hugo Chavez")
+    ('x:1', 'x:2')
     """
     if name in G:
         return name
-    needle = name.casefold().strip()
-    exact = [n for n, d in G.nodes(data=True) if str(d.get("label", n)).casefold() == needle]
+    needle = _folded(name)
+    exact = [n for n, d in G.nodes(data=True) if _folded(str(d.get("label", n))) == needle]
     if exact:
         return exact[0]
-    partial = [n for n, d in G.nodes(data=True) if needle in str(d.get("label", n)).casefold()]
+    partial = [n for n, d in G.nodes(data=True) if needle in _folded(str(d.get("label", n)))]
     if len(partial) == 1:
         return partial[0]
     if partial:
