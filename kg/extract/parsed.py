@@ -34,7 +34,7 @@ from collections.abc import Iterable, Iterator
 from typing import Any
 
 from kg.extract.arguments import entities_at, group_of
-from kg.extract.coref import Coref, Entity
+from kg.extract.coref import DATELINE, Coref, Entity
 from kg.extract.dates import parse_published, stated_publication
 from kg.extract.frames import FrameHit, gate_pattern, match
 from kg.extract.linking import Linker
@@ -165,10 +165,20 @@ def _reconcile(framed: list[Found], ruled: list[Found], read: list[tuple[int, in
     frame read a trigger, its reading of who took part replaces the rules' nearest-name guess.
     """
     keys = {_pair(f) for f in framed}
-    return framed + [f for f in ruled if _pair(f) not in keys
-                     and not any(a < f.trigger[1] and f.trigger[0] < b for a, b in read)
-                     # states meet through persons: "his counterparts from France and Germany" is not France meeting Germany
-                     and not (f.relation in ("meets", "talksWith") and "Country" in (f.subject.type, getattr(f.obj, "type", "")))]
+    # a state or body the rules add as a co-agent of a patient the frames found ("X joined A, B and C to impose
+    # sanctions on Y"): the parse gives one subject, the list is the rules'
+    patients = {(f.relation, id(f.obj)) for f in framed if f.obj is not None}
+
+    def keep(f: Found) -> bool:
+        if _pair(f) in keys:
+            return False
+        if f.relation in ("meets", "talksWith") and "Country" in (f.subject.type, getattr(f.obj, "type", "")):
+            return False  # states meet through persons: "counterparts from France and Germany" is no France-Germany meeting
+        if any(a < f.trigger[1] and f.trigger[0] < b for a, b in read):
+            return f.subject.type != "Person" and (f.relation, id(f.obj)) in patients
+        return True
+
+    return framed + [f for f in ruled if keep(f)]
 
 
 def _pair(f: Found) -> tuple[Any, ...]:
@@ -189,8 +199,15 @@ def _frame_findings(pdoc: Any, sent: Sentence, mentions: list[Mention], state: D
     base = sent.start_char
     spans = [(m.start - base, m.end - base, m) for m in mentions if m.entity is not None or m.extra.get("pair")]
 
+    dateline = DATELINE.match(sent.text)  # "VILNIUS, Lithuania (AP) —": where the story was filed, not an actor
+    outside = dateline.end() if dateline else 0
+
     def mint(tok: Any) -> list[Entity]:
         """An actor for an argument no mention covers, from the recogniser's span around it ("Volkswagen")."""
+        if tok.idx < outside:
+            return []
+        if tok.lower_ in ("they", "them") and _plural_antecedent(tok):
+            return []  # "The freed prisoners were taken to Lithuania, where they were met": the prisoners
         ent = next((e for e in pdoc.ents if e.start <= tok.i < e.end), None)
         if ent is None or _NER_TYPES.get(ent.label_) is None or not ent.text[:1].isupper():
             return []
@@ -206,16 +223,43 @@ def _frame_findings(pdoc: Any, sent: Sentence, mentions: list[Mention], state: D
     minted = set(bodies)
 
     found: list[Found] = []
-    read: list[tuple[int, int]] = []
+    # triggers the frames read without a finding: a trigger word inside a name ("Radio Free Europe"), an
+    # attributive participle ("the freed prisoners"), sanctions being lifted ("eased sanctions on X")
+    read: list[tuple[int, int]] = [(e.start_char, e.end_char) for e in pdoc.ents
+                                   if len(e) > 1 and e.label_ in ("PERSON", "ORG", "FAC", "WORK_OF_ART", "LAW", "PRODUCT")]
+    read += [(t.idx, t.idx + len(t.text)) for t in pdoc if t.dep_ == "amod" and gate_pattern().match(t.lower_)
+             or t.lemma_.lower() in _LIFTED_MEASURES and t.head.lemma_.lower() in _LIFTING_VERBS]
     for hit in match(pdoc):
+        if hit.trigger.idx < outside:
+            continue
+        if hit.frame.relation == "sanctions" and _lifted(hit.trigger):
+            continue
         if hit.frame.context and not any(w in recent for w in hit.frame.context):
             continue
         got = _to_found(hit, spans, sent.text, state, issuer, mint, minted)
         found += got
-        if got or (hit.agents and hit.others) or hit.frame.kind == "act":
-            # who acted on whom is what a parse reads best; an encounter's rules still see "X-Y summit"
+        plural_they = any(t.lower_ in ("they", "them") and _plural_antecedent(t) for t in (*hit.agents, *hit.others))
+        if got or plural_they:  # the frame's reading replaces the rules' for this trigger; where it read nobody, the rules may
             read.append((hit.trigger.idx, hit.trigger.idx + len(hit.trigger.text)))
     return found, read
+
+
+#: measures and the verbs that lift them ("eased sanctions on Belavia" is no new sanction)
+_LIFTED_MEASURES = frozenset({"sanction", "measure", "ban", "restriction", "penalty", "freeze"})
+_LIFTING_VERBS = frozenset({"ease", "lift", "remove", "suspend", "relax", "waive", "drop", "end", "revoke", "loosen",
+                            "rescind", "scrap", "unfreeze", "roll"})
+
+
+def _lifted(tok: Any) -> bool:
+    """True when the sanction ``tok`` names is being lifted, not imposed."""
+    return tok.head.lemma_.lower() in _LIFTING_VERBS or any(
+        c.lemma_.lower() in _LIFTING_VERBS or c.lower_ in ("relief", "lifting", "easing") for c in tok.children
+        if c.dep_ in ("amod", "compound", "nmod"))
+
+
+def _plural_antecedent(tok: Any) -> bool:
+    """True when a plural common noun earlier in the sentence is the subject "they" most likely refers to."""
+    return any(t.tag_ == "NNS" and t.dep_ in ("nsubj", "nsubjpass") and t.i < tok.i for t in tok.doc)
 
 
 def _to_found(hit: FrameHit, spans: list[tuple[int, int, Mention]], text: str, state: DocState,
@@ -223,6 +267,8 @@ def _to_found(hit: FrameHit, spans: list[tuple[int, int, Mention]], text: str, s
     frame = hit.frame
     agents: list[Entity] = []
     for t in hit.agents:
+        if t.lower_ in ("they", "them") and _plural_antecedent(t):
+            continue
         agents += [e for e in entities_at(t, spans, mint) if e not in agents]
     others: list[Entity] = []
     groups: list[tuple[str, int | None]] = []
@@ -230,6 +276,8 @@ def _to_found(hit: FrameHit, spans: list[tuple[int, int, Mention]], text: str, s
         if t.lower_ in ("last", "first", "again", "together", "before", "twice"):
             hit.in_passing = hit.in_passing or t.lower_ != "together"
             continue
+        if t.lower_ in ("they", "them") and _plural_antecedent(t):
+            continue  # "the freed prisoners ..., where they were met by X": not the last pair of leaders
         es = entities_at(t, spans, mint, bent_lists=frame.kind == "act")
         others += [e for e in es if e not in others and e not in agents]
         if not es and frame.kind == "act" and frame.relation in ("pardons", "releases"):

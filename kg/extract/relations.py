@@ -95,7 +95,10 @@ def find_relations(text: str, base: int, mentions: list[Mention], state: DocStat
             if any(r == trig.relation and a < te and ts < b for a, b, r in taken):
                 continue
             taken.append((ts, te, trig.relation))
-            found.extend(_HANDLERS[trig.relation](sent, trig, ts, te, state))
+            for f in _HANDLERS[trig.relation](sent, trig, ts, te, state):
+                if f.trigger == (0, 0):
+                    f.trigger = (ts, te)  # every finding knows the words that triggered it
+                found.append(f)
     if len(found) > 1:
         # "X and Y did not meet at the ... summit": the negated verb governs the pair, not the bare noun
         neg = {_pair_key(f) for f in found if f.status in ("negated", "refused", "cancelled")}

@@ -234,3 +234,26 @@ def test_reported_would_is_a_plan_not_a_hedge(parse: ParseExtractor) -> None:
     [b] = parse.extract(Document.from_text("Donald Trump could call Vladimir Putin after the meeting.",
                                            published="2025-08-18"))
     assert b.claim.status == "planned" and "conditional" in b.claim.hedges
+
+
+WIRE = """Belarus frees 16 prisoners after call with Trump
+
+VILNIUS, Lithuania (AP) — Belarus on Wednesday released 16 people imprisoned on charges widely seen as politically motivated, hours after President Alexander Lukashenko spoke by phone with U.S. President Donald Trump.
+
+The freed prisoners were taken to Lithuania, where they were met by U.S. Deputy Special Envoy Chris Smith.
+
+Among those released was Ihar Losik, a journalist for U.S.-funded Radio Free Europe/Radio Liberty.
+
+In exchange, Washington eased sanctions on the state airline Belavia, a senior U.S. official said.
+"""
+
+
+def test_wire_story_dateline_pronouns_names_and_lifted_sanctions(parse: ParseExtractor) -> None:
+    got = triples(parse, WIRE)
+    subjects = {s for _r, s, _o, _st in got}
+    assert not subjects & {"VILNIUS", "Vilnius", "Lithuania", "AP"}  # the dateline is where the story was filed
+    assert ("releases", "Belarus", "prisoners", "held") in got and ("releases", "Belarus", "Ihar Losik", "held") in got
+    assert ("talksWith", "Alexander Lukashenko", "Donald Trump", "held") in got
+    assert not any("Chris Smith" in (s, o) for _r, s, o, _st in got)  # "they" are the prisoners, not the leaders
+    assert not any(o == "Radio Liberty" or "Radio" in o for _r, _s, o, _st in got)  # "Free" is part of a name
+    assert not any(r == "sanctions" for r, *_ in got)  # easing sanctions is not imposing them
