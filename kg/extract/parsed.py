@@ -280,7 +280,9 @@ def _to_found(hit: FrameHit, spans: list[tuple[int, int, Mention]], text: str, s
             continue  # "the freed prisoners ..., where they were met by X": not the last pair of leaders
         es = entities_at(t, spans, mint, bent_lists=frame.kind == "act")
         others += [e for e in es if e not in others and e not in agents]
-        if not es and frame.kind == "act" and frame.relation in ("pardons", "releases"):
+        own = [e for a, b, m in spans if a <= t.idx < b for e in entities(m)]
+        if not own and frame.kind == "act" and frame.relation in ("pardons", "releases"):
+            # "pardoned 12 prisoners, including A and B": the group of 12, and A and B by name
             g = group_of(t, text)
             if g is not None and g not in groups:
                 groups.append(g)
