@@ -38,7 +38,8 @@ def entities_at(tok: Any, spans: list[tuple[int, int, Mention]], mint: Any = Non
     out: list[Entity] = []
     for a, b, m in spans:
         if a <= tok.idx < b:
-            out += [e for e in entities(m) if isinstance(e, Entity)]
+            # "he" resolved to a name later found to be a body ("the daily Folha") stands for nobody
+            out += [e for e in entities(m) if isinstance(e, Entity) and not (m.kind == "pronoun" and e.type != "Person")]
     keep = [tok]
     todo = [tok]
     while todo:

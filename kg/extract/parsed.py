@@ -112,7 +112,10 @@ class ParseExtractor(RuleExtractor):
         coref = Coref(linker)
         chains = coref.run(sents, text)
         places: set[int] = set()
-        bodies = retype_organisations(sents, chains, linker, places)
+        media: set[int] = set()
+        bodies = retype_organisations(sents, chains, linker, places, media)
+        if bodies:
+            _repoint_pronouns(chains)
         doubtful = unsupported(sents, chains, linker) | places
         limit = _content_end(text)
         state = DocState()
@@ -132,6 +135,8 @@ class ParseExtractor(RuleExtractor):
             for f in _reconcile(framed, ruled, read):
                 if id(f.subject) in doubtful or id(f.obj) in doubtful:
                     continue
+                if f.relation in ("meets", "talksWith") and {id(f.subject), id(f.obj)} & media:
+                    continue  # "speaking to the daily Folha": an interview, not talks
                 roles = _roles_of(f, mentions, linker, text)
                 out.append((f, self._assertion(document, f, sent.start_char, sent.text, published, roles)))
         return _merge_events(_dedupe(_headline_merged(out, sents)), text)
@@ -156,6 +161,20 @@ def _pair_key(a: Assertion) -> tuple[str, ...]:
     if a.claim.relation in ("meets", "talksWith"):
         s, o = sorted((s, o))
     return (a.claim.relation, s, o)
+
+
+def _repoint_pronouns(chains: list[list[Mention]]) -> None:
+    """"he"/"she" that coreference gave to a name now known to be a body take the sentence's person before them."""
+    last: Entity | None = None
+    for ms in chains:
+        for m in ms:
+            e = m.entity
+            if not isinstance(e, Entity):
+                continue
+            if m.kind == "pronoun" and e.type != "Person":
+                m.entity = last
+            elif e.type == "Person" and m.kind != "pronoun":
+                last = e
 
 
 def _reconcile(framed: list[Found], ruled: list[Found], read: list[tuple[int, int]]) -> list[Found]:

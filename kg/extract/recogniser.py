@@ -68,17 +68,24 @@ _BODY_NOUN_BEFORE = re.compile(r"\b(?:daily|newspaper|paper|broadcaster|agency|c
                                r"conglomerate|shipper|airline|carrier|exchange|fund)\s+$", re.IGNORECASE)
 
 
+#: the body nouns that name a news outlet: it reports on meetings and calls, it does not take part in them
+MEDIA_NOUNS = frozenset({"daily", "newspaper", "paper", "broadcaster", "agency", "channel", "network", "outlet",
+                         "magazine", "weekly", "tabloid"})
+
+
 def retype_organisations(sents: list[Sentence], chains: list[list[Mention]], linker: Linker,
-                          places: set[int] | None = None) -> set[int]:
+                          places: set[int] | None = None, media: set[int] | None = None) -> set[int]:
     """Unknown, untitled "persons" that the recogniser calls an organisation more often than a person are one.
 
     Returns the ids of the entities retyped: bodies the text names like persons ("the Royal Household").
-    Ids of "persons" the recogniser reads as places are added to ``places``.
+    Ids of "persons" the recogniser reads as places are added to ``places``; ids of names the text calls a news
+    outlet ("the daily Folha") to ``media``.
     """
     places = places if places is not None else set()
     votes: dict[int, list[int]] = {}
     ents: dict[int, Entity] = {}
     definite: set[int] = set()
+    described: set[int] = set()
     placed: set[int] = set()  # mentioned right after a place preposition ("visiting San Francisco")
     for sent, ms in zip(sents, chains):
         if not sent.ner:
@@ -87,13 +94,19 @@ def retype_organisations(sents: list[Sentence], chains: list[list[Mention]], lin
             e = m.entity
             if not isinstance(e, Entity) or e.type != "Person" or e.titles or e.ref.qid:
                 continue
-            before = sent.text[max(0, m.start - sent.start_char - 40):m.start - sent.start_char]
+            name_at = m.start + (m.text.index(m.name) if m.name and m.name in m.text else 0)
+            before = sent.text[max(0, name_at - sent.start_char - 40):name_at - sent.start_char]
             if _PLACE_BEFORE.search(before):
                 placed.add(id(e))
-            if re.search(r"\bthe\s+$", before, re.I) or _BODY_NOUN_BEFORE.search(before):
-                definite.add(id(e))  # "the Royal Household", "the daily Folha": a body, not a person
+            if re.search(r"\bthe\s+$", before, re.I):
+                definite.add(id(e))  # "the Royal Household": an article before a proper name marks a body
+            cue = _BODY_NOUN_BEFORE.search(before)
+            if cue:
+                described.add(id(e))  # "the daily Folha", "broadcaster NHK": the text says what it is
+                if cue.group(0).split()[0].lower() in MEDIA_NOUNS and media is not None:
+                    media.add(id(e))
             for a, b, label in sent.ner:
-                if a <= m.start and m.end <= b and label in ("ORG", "PERSON", "FAC", "PRODUCT", "GPE", "LOC"):
+                if a <= name_at and m.end <= b and label in ("ORG", "PERSON", "FAC", "PRODUCT", "GPE", "LOC"):
                     v = votes.setdefault(id(e), [0, 0, 0])
                     v[0 if label == "PERSON" else 2 if label in ("GPE", "LOC", "FAC") else 1] += 1
                     ents[id(e)] = e
@@ -101,7 +114,7 @@ def retype_organisations(sents: list[Sentence], chains: list[list[Mention]], lin
     for key, (person, other, place) in votes.items():
         if place > person + other and key in placed:
             places.add(key)  # "who is visiting San Francisco": a place the mention finder took for a name
-        elif other > person and key in definite:
+        elif other > person and key in definite or other and key in described:
             e = ents[key]
             e.type = "Organization"
             e.ref = linker.ref(e.label, "Organization")

@@ -257,3 +257,11 @@ def test_wire_story_dateline_pronouns_names_and_lifted_sanctions(parse: ParseExt
     assert not any("Chris Smith" in (s, o) for _r, s, o, _st in got)  # "they" are the prisoners, not the leaders
     assert not any(o == "Radio Liberty" or "Radio" in o for _r, _s, o, _st in got)  # "Free" is part of a name
     assert not any(r == "sanctions" for r, *_ in got)  # easing sanctions is not imposing them
+
+
+def test_a_name_the_text_calls_a_newspaper_is_a_body(parse: ParseExtractor) -> None:
+    text = ("Speaking to the Brazilian daily Folha de Sao Paulo, adviser Celso Amorim said he had met Vladimir Putin "
+            "in Moscow.\nAmorim told Folha that the talks lasted an hour.")
+    got = triples(parse, text)
+    assert any(r == "meets" and {s, o} == {"Celso Amorim", "Vladimir Putin"} for r, s, o, _ in got), got
+    assert not any("Folha" in s or "Folha" in o for _r, s, o, _ in got)
