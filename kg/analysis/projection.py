@@ -22,14 +22,14 @@ directions, each flagged ``symmetric=True``.
 
 from __future__ import annotations
 
-import unicodedata
-
 from collections.abc import Iterable
 from datetime import date
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
 import networkx as nx
+
+from kg.resolve.normalize import fold
 
 if TYPE_CHECKING:
     from kg.api import KnowledgeGraph
@@ -208,12 +208,6 @@ def project(
     return G
 
 
-def _folded(text: str) -> str:
-    """Lower case without accents: how names are compared ("Hugo Chavez" finds "Hugo Chávez")."""
-    decomposed = unicodedata.normalize("NFKD", text)
-    return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold().strip()
-
-
 def find_node(G: nx.Graph, name: str) -> Any:
     """The node whose key or label is ``name`` (case- and accent-insensitive), else a unique label containing it.
 
@@ -223,11 +217,11 @@ def find_node(G: nx.Graph, name: str) -> Any:
     """
     if name in G:
         return name
-    needle = _folded(name)
-    exact = [n for n, d in G.nodes(data=True) if _folded(str(d.get("label", n))) == needle]
+    needle = fold(name).strip()  # the resolver's folding: "Hugo Chavez" finds "Hugo Chávez"
+    exact = [n for n, d in G.nodes(data=True) if fold(str(d.get("label", n))).strip() == needle]
     if exact:
         return exact[0]
-    partial = [n for n, d in G.nodes(data=True) if needle in _folded(str(d.get("label", n)))]
+    partial = [n for n, d in G.nodes(data=True) if needle in fold(str(d.get("label", n)))]
     if len(partial) == 1:
         return partial[0]
     if partial:

@@ -1,7 +1,8 @@
 """Extraction: documents in, sourced :class:`kg.model.Assertion` objects out.
 
-Extractors are chosen by name (:func:`get_extractor`); the default ``rules``
-extractor needs no model download.  Importing this package loads nothing heavy.
+Extractors are chosen by name (:func:`get_extractor`): the default ``parse``
+(a trained English pipeline and relation frames over its parse) and ``rules``
+(patterns only, no trained model).  Importing this package loads nothing heavy.
 
 >>> from kg.extract import get_extractor
 >>> get_extractor("rules").name

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from kg.extract.syntax import MAX_CLIMB
+from kg.extract.syntax import MAX_CLIMB, REPORTING_VERBS
 
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Token
@@ -44,8 +44,6 @@ PASSING_ADVERBS = frozenset({"last", "previously", "before", "earlier", "once", 
 #: amod words that make an event noun planned or cancelled ("the planned summit", "a proposed meeting")
 PLANNED_AMODS = frozenset({"planned", "proposed", "upcoming", "expected", "scheduled", "future", "next", "possible",
                            "potential", "prospective", "anticipated", "mooted", "forthcoming"})
-#: verbs that report speech; a clause under them is what someone said
-_REPORTING_VERBS = frozenset({"say", "tell", "add", "report", "state", "note", "announce", "confirm", "write", "insist"})
 #: verbs of knowing and telling whose negation leaves the event open ("has not confirmed the meeting")
 _EPISTEMIC_VERBS = frozenset({"confirm", "announce", "disclose", "reveal", "comment", "know", "verify", "specify"})
 
@@ -64,7 +62,7 @@ def governing(tok: "Token") -> list["Token"]:
             break
         t = t.head
         chain.append(t)
-        if t.pos_ in ("VERB", "AUX") and t.lemma_.lower() in ("say", "tell", "add", "report", "state", "note"):
+        if t.pos_ in ("VERB", "AUX") and t.lemma_.lower() in REPORTING_VERBS:
             chain.pop()
             break
     return chain
@@ -100,8 +98,9 @@ def read_status(hit: "FrameHit") -> None:
         return
     # "Trump said he would call Putin": "would" reports a future, it does not hedge it
     top = chain[-1]
-    reported = top.dep_ == "ccomp" and top.head.lemma_.lower() in _REPORTING_VERBS or \
-        top.head.lemma_.lower() in _REPORTING_VERBS and top.head is not top and top.dep_ != "ROOT"
+    reporting = REPORTING_VERBS | {"confirm"}  # "confirmed he would meet": a reported future too
+    reported = top.dep_ == "ccomp" and top.head.lemma_.lower() in reporting or \
+        top.head.lemma_.lower() in reporting and top.head is not top and top.dep_ != "ROOT"
     reported_would = reported and any(c.dep_ == "aux" and c.lower_ in ("would", "'d", "’d") for c in kids)
     future = reported_would or any(c.dep_ == "aux" and c.lower_ in FUTURE_AUX for c in kids)
     modal = any(c.dep_ == "aux" and c.lower_ in MODALS and not (reported_would and c.lower_ == "would") for c in kids)

@@ -205,8 +205,8 @@ def find_mentions(sent: Sentence, *, headline: bool, known: set[str] | None = No
                 i = org[1]
                 continue
         lex = _match_lexicon(toks, i)
-        if lex is not None and lex[0] == i + 1 and lex[0] < n and _cap(toks[lex[0]]) and any(
-                a == tok.idx and b > toks[lex[0]].idx and label == "PERSON" for a, b, label in sent.ner):
+        if lex is not None and lex[0] == i + 1 and lex[0] < n and _cap(toks[lex[0]]) and \
+                _person_starts_at(tok, sent.ner):
             lex = None  # "Israel Ziv", "Jordan Bardella": the recogniser reads a given name, not a country
         if lex is not None and _title_follows(toks, lex[0]):
             m, j = _person_or_title(text, toks, i, headline, known, sent.ner)
@@ -317,6 +317,11 @@ def _match_lexicon(toks: list["Token"], i: int) -> tuple[int, str, str] | None:
     return None
 
 
+def _person_starts_at(tok: "Token", ner: tuple[tuple[int, int, str], ...]) -> bool:
+    """True when a recogniser's PERSON span of several words starts at ``tok`` ("Israel Ziv": not Israel)."""
+    return any(a == tok.idx and b > tok.idx + len(tok.text) and label == "PERSON" for a, b, label in ner)
+
+
 def _in_person_span(tok: "Token", ner: tuple[tuple[int, int, str], ...]) -> bool:
     """True when a recogniser's PERSON span holds ``tok`` after its first word ("Theresa May", "Mark Grant")."""
     return tok.text in _NAME_WORDS_ALSO_COMMON and any(a < tok.idx < b and label in ("PERSON", "NAME")
@@ -330,7 +335,7 @@ def _person_or_title(text: str, toks: list["Token"], i: int, headline: bool,
     j = i
     # the prefix: articles, possessives, demonyms, countries' + 's, title words in any case
     pre, words, country = _title_prefix(toks[i:])
-    if pre and country and not words and any(a == toks[i].idx and label == "PERSON" for a, _b, label in ner):
+    if pre and country and not words and _person_starts_at(toks[i], ner):
         pre, country = 0, None  # "Israel Ziv": the recogniser reads a given name, not a country before a name
     j = i + pre
     if pre and toks[j - 1].text.lower() in ("the", "a", "an", "his", "her", "their"):

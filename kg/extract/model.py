@@ -114,11 +114,3 @@ def model_info() -> ModelInfo:
     """Name and version of the pipeline :func:`get_model` returns."""
     return _load()[1]
 
-
-def available() -> bool:
-    """True when a trained pipeline can be loaded."""
-    try:
-        _load()
-    except ModelMissing:
-        return False
-    return True

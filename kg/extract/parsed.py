@@ -43,8 +43,8 @@ from kg.extract.model import MAX_PARSE_CHARS, get_model, model_info
 from kg.extract.nlp import get_nlp
 from kg.extract.pairing import entities
 from kg.extract.recogniser import name_spans, retype_organisations, unsupported
-from kg.extract.relations import DocState, Found, find_relations
-from kg.extract.rules import RuleExtractor, _content_end, _dedupe, _merge_events, _roles_of
+from kg.extract.relations import DocState, Found, find_relations, pair_of
+from kg.extract.rules import RuleExtractor, _content_end, _dedupe, _merge_events, _roles_of, pair_key
 from kg.model.core import Assertion, Document
 
 PARSE_VERSION = "0.2.0"
@@ -151,16 +151,9 @@ def _headline_merged(found: list[tuple[Found, Assertion]], sents: list[Sentence]
     if not sents or not is_headline(sents[0], first=True):
         return found
     head_end = sents[0].end_char
-    body = {_pair_key(a) for _f, a in found if a.evidence is not None and (a.evidence.start or 0) >= head_end}
+    body = {pair_key(a) for _f, a in found if a.evidence is not None and (a.evidence.start or 0) >= head_end}
     return [(f, a) for f, a in found
-            if a.evidence is None or (a.evidence.start or 0) >= head_end or _pair_key(a) not in body]
-
-
-def _pair_key(a: Assertion) -> tuple[str, ...]:
-    s, o = a.claim.subject.canonical_iri(), a.claim.obj.canonical_iri() if a.claim.obj else ""
-    if a.claim.relation in ("meets", "talksWith"):
-        s, o = sorted((s, o))
-    return (a.claim.relation, s, o)
+            if a.evidence is None or (a.evidence.start or 0) >= head_end or pair_key(a) not in body]
 
 
 def _repoint_pronouns(chains: list[list[Mention]]) -> None:
@@ -183,13 +176,13 @@ def _reconcile(framed: list[Found], ruled: list[Found], read: list[tuple[int, in
     Where both found a pair, the parse decides its status (the rules read "May" as a modal); where a
     frame read a trigger, its reading of who took part replaces the rules' nearest-name guess.
     """
-    keys = {_pair(f) for f in framed}
+    keys = {pair_of(f) for f in framed}
     # a state or body the rules add as a co-agent of a patient the frames found ("X joined A, B and C to impose
     # sanctions on Y"): the parse gives one subject, the list is the rules'
     patients = {(f.relation, id(f.obj)) for f in framed if f.obj is not None}
 
     def keep(f: Found) -> bool:
-        if _pair(f) in keys:
+        if pair_of(f) in keys:
             return False
         if f.relation in ("meets", "talksWith") and "Country" in (f.subject.type, getattr(f.obj, "type", "")):
             return False  # states meet through persons: "counterparts from France and Germany" is no France-Germany meeting
@@ -198,13 +191,6 @@ def _reconcile(framed: list[Found], ruled: list[Found], read: list[tuple[int, in
         return True
 
     return framed + [f for f in ruled if keep(f)]
-
-
-def _pair(f: Found) -> tuple[Any, ...]:
-    a, b = id(f.subject), id(f.obj) if f.obj is not None else (f.group or ("", 0))[0]
-    if f.relation in ("meets", "talksWith"):
-        return (f.relation, frozenset((a, b)))
-    return (f.relation, a, b)
 
 
 #: recogniser labels an unmentioned argument may be minted from, and the actor type they give

@@ -101,9 +101,9 @@ def find_relations(text: str, base: int, mentions: list[Mention], state: DocStat
                 found.append(f)
     if len(found) > 1:
         # "X and Y did not meet at the ... summit": the negated verb governs the pair, not the bare noun
-        neg = {_pair_key(f) for f in found if f.status in ("negated", "refused", "cancelled")}
+        neg = {pair_of(f) for f in found if f.status in ("negated", "refused", "cancelled")}
         if neg:
-            found = [f for f in found if f.status != "held" or _pair_key(f) not in neg]
+            found = [f for f in found if f.status != "held" or pair_of(f) not in neg]
     return found
 
 
@@ -123,10 +123,12 @@ def _bullet_target(sent: PairingSentence, imposer: Any) -> list[Found]:
     return []
 
 
-def _pair_key(f: Found) -> tuple[Any, ...]:
+def pair_of(f: Found) -> tuple[Any, ...]:
+    """The relation and the two sides of a finding (a group by its label); symmetric relations unordered."""
+    b = id(f.obj) if f.obj is not None else (f.group or ("", 0))[0]
     if f.relation in ("meets", "talksWith"):
-        return (f.relation, frozenset((id(f.subject), id(f.obj))))
-    return (f.relation, id(f.subject), id(f.obj))
+        return (f.relation, frozenset((id(f.subject), b)))
+    return (f.relation, id(f.subject), b)
 
 
 _SUBCLAUSE = re.compile(r"[,;:—–(]|\b(?:after|before|when|while|as|since|because|where|once|until|but)\b", re.IGNORECASE)

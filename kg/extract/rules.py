@@ -161,14 +161,18 @@ def _roles_of(f: Found, mentions: list[Any], linker: Linker, text: str) -> tuple
                         lambda m: m.entity.ref if isinstance(m.entity, Entity) else None, text)
 
 
+def pair_key(a: Assertion) -> tuple[str, ...]:
+    """(relation, subject, object) of an assertion, by canonical IRI; symmetric relations in sorted order."""
+    s = a.claim.subject.canonical_iri()
+    o = a.claim.obj.canonical_iri() if a.claim.obj else ""
+    if a.claim.relation in ("meets", "talksWith"):
+        s, o = sorted((s, o))
+    return (a.claim.relation, s, o)
+
+
 def _dedupe(found: list[tuple[Found, Assertion]]) -> list[tuple[Found, Assertion]]:
     """Drop weak findings (a "Trump-Putin summit" compound) when a stated one covers the pair, and repeats."""
-    def pair(a: Assertion) -> tuple[str, ...]:
-        s = a.claim.subject.canonical_iri()
-        o = a.claim.obj.canonical_iri() if a.claim.obj else ""
-        if a.claim.relation in ("meets", "talksWith"):
-            s, o = sorted((s, o))
-        return (a.claim.relation, s, o)
+    pair = pair_key
     strong = {pair(a) for f, a in found if not f.weak}
     seen: set[object] = set()
     out = []

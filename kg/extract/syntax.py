@@ -20,6 +20,9 @@ if TYPE_CHECKING:  # pragma: no cover
 MAX_CLIMB = 8
 
 
+#: verbs that report speech; a clause under them is what someone said ("said he would meet"). Not "confirm":
+#: "has not confirmed plans for a meeting" is read by the status (kg.extract.clause_status), not cut off
+REPORTING_VERBS = frozenset({"say", "tell", "add", "report", "state", "note", "announce", "write", "insist"})
 #: recogniser labels of places
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 
@@ -93,7 +96,7 @@ def subjects(tok: "Token", depth: int = 0) -> list["Token"]:
             return expand(objs[0])
         return subjects(head, depth + 1)
     if tok.dep_ in ("conj", "advcl", "pcomp", "ccomp") or (tok.dep_ == "acl" and head.pos_ == "VERB"):
-        if tok.dep_ == "ccomp" and head.lemma_.lower() in ("say", "tell", "add", "report", "announce"):
+        if tok.dep_ == "ccomp" and head.lemma_.lower() in REPORTING_VERBS:
             return []
         return subjects(head, depth + 1)
     if tok.dep_ in ("pobj", "prep", "acomp", "attr", "oprd"):  # "he was ready to meet": the subject of "was"
