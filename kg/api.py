@@ -26,21 +26,22 @@ from kg.query.prefixes import user_position, with_prefixes
 from kg.rdf.assertion_graph import assertion_quads, dedupe, document_triples
 from kg.rdf.terms import RDFS_LABEL, iri
 from kg.records import (
+    DECISIONS,
+    NEEDS_REASON,
     PRIORITY,
     REINSTATING,
-    REMOVING,
     UnknownAssertionError,
+    check_agent,
+    check_id,
     current_status,
-    is_active,
+    decision_update,
     make_record,
     open_removal,
     open_removals,
-    record_quads,
-    view_removals,
-    view_restorations,
+    refusal,
 )
 from kg.store import GraphStore, open_store
-from kg.store.base import QueryResult, Term
+from kg.store.base import QueryResult, Term, insert_unless_present, writer
 from kg.validate import validate_quads
 from kg.vocab import DIP
 
@@ -100,29 +101,34 @@ class KnowledgeGraph:
         return any(True for _ in self.store.quads(node, iri(DIP.contentHash), None, DefaultGraph()))
 
     def add_assertion(self, assertion: Assertion, *, validate: bool = True) -> bool:
-        """Write one assertion atomically; returns False when it was already stored."""
-        if self.has_assertion(assertion.id):
-            return False
+        """Write one assertion atomically unless it is stored; returns False when it was already stored."""
         quads = dedupe(assertion_quads(assertion))
         if validate:
             validate_quads(quads, what=f"assertion {assertion.id}")
-        self.store.apply(quads)
-        return True
+        return bool(self._insert_new([assertion], quads_of={assertion.id: quads}))
 
     def add_document(self, document: Document, assertions: Sequence[Assertion], *, validate: bool = False) -> int:
         """Write a document and its assertions in one atomic write; returns new assertion count.
 
         Idempotent: assertions already stored are skipped, so re-ingesting changes nothing.
         """
-        new = [a for a in dict((a.id, a) for a in assertions).values() if not self.has_assertion(a.id)]
-        quads = [Quad(s, p, o, DefaultGraph()) for s, p, o in document_triples(document)]  # type: ignore[arg-type]
-        for assertion in new:
-            quads += assertion_quads(assertion)
-        quads = dedupe(quads)
+        unique = list(dict((a.id, a) for a in assertions).values())
+        always = [Quad(s, p, o, DefaultGraph()) for s, p, o in document_triples(document)]  # type: ignore[arg-type]
+        quads_of = {a.id: dedupe(assertion_quads(a)) for a in unique}
         if validate:
-            validate_quads(quads, what=f"document {document.path or document.url or document.iri_hash}")
-        self.store.apply(quads)
-        return len(new)
+            validate_quads(dedupe(always + [q for qs in quads_of.values() for q in qs]),
+                           what=f"document {document.path or document.url or document.iri_hash}")
+        return len(self._insert_new(unique, quads_of=quads_of, always=always))
+
+    def _insert_new(self, assertions: Sequence[Assertion], *, quads_of: Mapping[str, Sequence[Quad]],
+                    always: Sequence[Quad] = ()) -> list[str]:
+        """Insert each assertion unless stored, in one transaction under the store's writer; new IDs."""
+        with writer(self.store):
+            new = [a for a in assertions if not self.has_assertion(a.id)]
+            groups = [(iri(assertion_iri(a.id)), quads_of[a.id]) for a in new]
+            if groups or always:
+                self.store.update(insert_unless_present(groups, always))
+        return [a.id for a in new]
 
     def assert_claim(self, claim: ClaimInput) -> str:
         """Validate and store an analyst's sourced claim; returns the assertion ID."""
@@ -131,15 +137,16 @@ class KnowledgeGraph:
         return assertion.id
 
     def assert_claims(self, claims: Sequence[ClaimInput]) -> list[str]:
-        """Validate every claim, then store them all in one atomic write; returns their IDs."""
+        """Validate every claim, then store them all in one atomic write; returns their IDs.
+
+        A claim whose assertion is stored already (the same claim, source and analyst) keeps the grade
+        and time it was first stored with: concurrent identical claims give one assertion, one grade.
+        """
         assertions = [self.claim_to_assertion(c) for c in claims]
-        quads: list[Quad] = []
-        for assertion in assertions:
-            if not self.has_assertion(assertion.id):
-                quads += assertion_quads(assertion)
-        quads = dedupe(quads)
-        validate_quads(quads, what="claims")
-        self.store.apply(quads)
+        unique = list(dict((a.id, a) for a in assertions).values())
+        quads_of = {a.id: dedupe(assertion_quads(a)) for a in unique}
+        validate_quads(dedupe([q for qs in quads_of.values() for q in qs]), what="claims")
+        self._insert_new(unique, quads_of=quads_of)
         return [a.id for a in assertions]
 
     def claim_to_assertion(self, claim: ClaimInput) -> Assertion:
@@ -213,37 +220,37 @@ class KnowledgeGraph:
 
     # -- review records ---------------------------------------------------------------
     def decide(self, assertion_id: str, decision: str, *, reason: str | None, by: str = "analyst:analyst") -> str:
-        """Append a review record (retracted, rejected, accepted, disputed, reinstated); returns its ID.
+        """The one door for decisions (retracted, rejected, accepted, disputed, reinstated); returns the record ID.
 
-        ``reinstated`` needs a reason and an assertion that is out of the view (rejected or retracted):
-        its record undoes every open removal and the claim triples are copied back, in one write.
+        Every face (``kg retract``, ``kg review``, the web desk, the HTTP API) comes through here, with the
+        same guards: a known ID, a reason for all but an acceptance, no decision about an assertion out of
+        the view but a reinstatement, and no decision made twice (retracting a retracted assertion,
+        accepting an accepted one).  The check, the record and the view maintenance happen under the
+        store's one writer, and the write is one SPARQL UPDATE (:func:`kg.records.decision_update`).
         """
-        if not self.has_assertion(assertion_id):
-            raise UnknownAssertionError(assertion_id)
-        if decision == REINSTATING:
-            return self._reinstate(assertion_id, reason=reason, by=by)
-        was_active = is_active(self.store, assertion_id)
-        record = make_record(assertion_id, decision, by, reason)
-        removals = view_removals(self.store, assertion_id) if decision in REMOVING and was_active else []
-        self.store.apply(record_quads(record), removals)
-        return record.id
-
-    def _reinstate(self, assertion_id: str, *, reason: str | None, by: str) -> str:
-        if not (reason or "").strip():
-            raise ValueError("reason: a reinstatement needs a reason")
-        undone = open_removals(self.store, assertion_id)
-        if not undone:
-            state = current_status(self.store, assertion_id)
-            raise ValueError(f"id: assertion {assertion_id} is {state}, not rejected or retracted; "
-                             "only an assertion out of the view can be reinstated")
-        record = make_record(assertion_id, REINSTATING, by, (reason or "").strip(), undoes=undone)
-        self.store.apply(record_quads(record) + view_restorations(self.store, assertion_id))
+        if decision not in DECISIONS:
+            raise ValueError(f"decision: unknown decision {decision!r}; expected one of {', '.join(DECISIONS)}")
+        check_id(assertion_id)
+        text = (reason or "").strip() or None
+        if decision in NEEDS_REASON and text is None:
+            noun = "reinstatement" if decision == REINSTATING else f"{decision} decision"
+            raise ValueError(f"reason: a {noun} needs a reason")
+        agent = check_agent(by)
+        with writer(self.store):
+            if not self.has_assertion(assertion_id):
+                raise UnknownAssertionError(assertion_id)
+            status = current_status(self.store, assertion_id)
+            undone = open_removals(self.store, assertion_id)
+            why = refusal(decision, assertion_id, status, undone)
+            if why:
+                raise ValueError(why)
+            record = make_record(assertion_id, decision, agent, text,
+                                 undoes=undone if decision == REINSTATING else ())
+            self.store.update(decision_update(record, leaves_view=not undone))
         return record.id
 
     def retract(self, assertion_id: str, *, reason: str, by: str = "analyst:analyst") -> str:
         """Retract an assertion: it leaves the current view; its history stays."""
-        if not reason.strip():
-            raise ValueError("reason: a retraction needs a reason")
         return self.decide(assertion_id, "retracted", reason=reason, by=by)
 
     def reinstate(self, assertion_id: str, *, reason: str, by: str = "analyst:analyst") -> str:

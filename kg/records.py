@@ -21,6 +21,7 @@ True
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timezone
@@ -31,6 +32,7 @@ from pyoxigraph import DefaultGraph, Literal, NamedNode, Quad
 from kg.ids import agent_iri, assertion_iri, content_hash, record_iri
 from kg.rdf.terms import PROV_ATTRIBUTED, PROV_GENERATED_AT, RDF_TYPE, RDFS_LABEL, iri, lit
 from kg.store import GraphStore
+from kg.store.base import quad_text
 from kg.vocab import DIP
 
 #: decision -> (record class, review status)
@@ -215,3 +217,92 @@ def view_restorations(store: GraphStore, assertion_id: str) -> list[Quad]:
     """Default-graph quads to put back when an assertion re-enters the view."""
     graph: NamedNode = iri(assertion_iri(assertion_id))
     return [Quad(q.subject, q.predicate, q.object, DefaultGraph()) for q in store.quads(None, None, None, graph)]
+
+
+_ID = re.compile(r"^[0-9a-f]{32}$")
+_AGENT = re.compile(r"^([a-z]+:)?[\w.@-]{1,64}$")
+#: decisions that need a reason (an acceptance may go without)
+NEEDS_REASON = frozenset({"retracted", "rejected", "disputed", "reinstated"})
+
+
+def check_id(assertion_id: str) -> str:
+    """Return ``assertion_id`` if it looks like an assertion ID, else raise ValueError.
+
+    >>> check_id("x")
+    Traceback (most recent call last):
+    ValueError: id: 'x' is not an assertion ID (32 hex digits)
+    """
+    if not _ID.match(assertion_id or ""):
+        raise ValueError(f"id: {assertion_id!r} is not an assertion ID (32 hex digits)")
+    return assertion_id
+
+
+def check_agent(by: str) -> str:
+    """The decider as ``kind:name`` (``alice`` -> ``analyst:alice``), or ValueError.
+
+    >>> check_agent("alice"), check_agent("analyst:bob")
+    ('analyst:alice', 'analyst:bob')
+    """
+    by = (by or "").strip()
+    if not _AGENT.match(by):
+        raise ValueError(f"by: {by!r} is not an analyst ID (letters, digits, . _ - @)")
+    return by if ":" in by else f"analyst:{by}"
+
+
+def refusal(decision: str, assertion_id: str, status: str, open_ids: Sequence[str]) -> str | None:
+    """Why ``decision`` is refused for an assertion whose effective status is ``status``, or None.
+
+    Deciding the same thing twice is an error, as is any decision but a reinstatement about an
+    assertion out of the view, and a reinstatement of one in it.
+
+    >>> refusal("retracted", "a" * 32, "retracted", ["r1"])
+    'id: assertion aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa was retracted; reinstate it first'
+    >>> refusal("accepted", "a" * 32, "accepted", []).endswith("is already accepted")
+    True
+    >>> refusal("accepted", "a" * 32, "proposed", []) is None
+    True
+    """
+    if decision == REINSTATING:
+        if not open_ids:
+            return (f"id: assertion {assertion_id} is {status}, not rejected or retracted; "
+                    "only an assertion out of the view can be reinstated")
+        return None
+    if status in REMOVING:
+        return f"id: assertion {assertion_id} was {status}; reinstate it first"
+    if status == decision:
+        return f"id: assertion {assertion_id} is already {decision}"
+    return None
+
+
+def decision_update(record: Record, *, leaves_view: bool) -> str:
+    """One SPARQL UPDATE appending ``record`` and maintaining the current view, computed by the server.
+
+    A rejection or retraction of an active assertion (``leaves_view``) deletes the default-graph
+    copies of its claim triples that no other active assertion graph states; a reinstatement copies
+    them back.  Both happen in the transaction that appends the record, so a claim another writer adds
+    meanwhile is either seen (and its triples kept) or written after (and its triples added back).
+    """
+    graph = iri(assertion_iri(record.about))
+    ops = []
+    if leaves_view and record.decision in REMOVING:
+        ops.append(f"DELETE {{ ?s ?p ?o }} WHERE {{ GRAPH {graph} {{ ?s ?p ?o }} "
+                   f"FILTER NOT EXISTS {{ GRAPH ?h {{ ?s ?p ?o }} FILTER(?h != {graph}) "
+                   f"FILTER NOT EXISTS {{ {open_removal('?h', '?hrec')} }} }} }}")
+    if record.decision == REINSTATING:
+        ops.append(f"INSERT {{ ?s ?p ?o }} WHERE {{ GRAPH {graph} {{ ?s ?p ?o }} }}")
+    ops.append("INSERT DATA { " + " ".join(quad_text(q) for q in record_quads(record)) + " }")
+    return " ;\n".join(ops)
+
+
+def view_drift(store: GraphStore) -> tuple[list[Quad], list[Quad]]:
+    """(missing, stale): claim triples of active assertions absent from the current view, and view
+    triples stated only by assertions out of it.  Both empty when the view equals the view rebuilt
+    from the assertions.
+    """
+    active_only = f"FILTER NOT EXISTS {{ {open_removal('?g', '?rec')} }}"
+    missing = store.query(f"SELECT DISTINCT ?s ?p ?o WHERE {{ ?g a <{DIP.Assertion}> . GRAPH ?g {{ ?s ?p ?o }} "
+                          f"{active_only} FILTER NOT EXISTS {{ ?s ?p ?o }} }}")
+    stale = store.query(f"SELECT DISTINCT ?s ?p ?o WHERE {{ ?x a <{DIP.Assertion}> . GRAPH ?x {{ ?s ?p ?o }} ?s ?p ?o . "
+                        f"FILTER NOT EXISTS {{ ?g a <{DIP.Assertion}> . GRAPH ?g {{ ?s ?p ?o }} {active_only} }} }}")
+    return ([Quad(r["s"], r["p"], r["o"], DefaultGraph()) for r in missing],  # type: ignore[union-attr,arg-type]
+            [Quad(r["s"], r["p"], r["o"], DefaultGraph()) for r in stale])  # type: ignore[union-attr,arg-type]

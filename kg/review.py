@@ -40,12 +40,11 @@ from typing import Any
 from kg.api import KnowledgeGraph
 from kg.ids import assertion_iri
 from kg.rdf.terms import iri
-from kg.records import REINSTATING, REMOVING, UnknownAssertionError, sort_records
+from kg.records import REINSTATING, UnknownAssertionError, check_id, sort_records
 from kg.records import status_from as status_from
 
 #: view modes: which assertions a query should see.
 VIEW_MODES: tuple[str, ...] = ("accepted", "default")
-_ID = re.compile(r"^[0-9a-f]{32}$")
 
 _ASSERTIONS = """
 SELECT ?g ?relation ?event ?label ?st ?date ?place ?count ?doc ?url ?title ?publisher ?by ?kind ?at ?conf
@@ -77,18 +76,6 @@ _ACTORS = """SELECT ?g ?role ?actor ?label ?type WHERE {
 
 def _local(value: Any) -> str:
     return str(value).rsplit("#", 1)[-1].rsplit("/", 1)[-1]
-
-
-def check_id(assertion_id: str) -> str:
-    """Return ``assertion_id`` if it looks like an assertion ID, else raise ValueError.
-
-    >>> check_id("x")
-    Traceback (most recent call last):
-    ValueError: id: 'x' is not an assertion ID (32 hex digits)
-    """
-    if not _ID.match(assertion_id or ""):
-        raise ValueError(f"id: {assertion_id!r} is not an assertion ID (32 hex digits)")
-    return assertion_id
 
 
 def decisions(graph: KnowledgeGraph) -> dict[str, list[dict[str, Any]]]:
@@ -216,35 +203,18 @@ def effective_status(graph: KnowledgeGraph, assertion_id: str) -> str:
     return str(item["status"])
 
 
-def _agent(by: str) -> str:
-    by = (by or "").strip()
-    if not re.match(r"^([a-z]+:)?[\w.@-]{1,64}$", by):
-        raise ValueError(f"by: {by!r} is not an analyst ID (letters, digits, . _ - @)")
-    return by if ":" in by else f"analyst:{by}"
-
-
-def _decide(graph: KnowledgeGraph, assertion_id: str, decision: str, reason: str | None, by: str,
-            *, need_reason: bool) -> str:
-    check_id(assertion_id)
-    if need_reason and not (reason or "").strip():
-        raise ValueError(f"reason: a {decision} decision needs a reason")
-    if not graph.has_assertion(assertion_id):
-        raise UnknownAssertionError(assertion_id)
-    if decision != REINSTATING:
-        current = effective_status(graph, assertion_id)
-        if current in REMOVING:
-            raise ValueError(f"id: assertion {assertion_id} was {current}; reinstate it first")
-    return graph.decide(assertion_id, decision, reason=(reason or "").strip() or None, by=_agent(by))
+def _decide(graph: KnowledgeGraph, assertion_id: str, decision: str, reason: str | None, by: str) -> str:
+    return graph.decide(assertion_id, decision, reason=reason, by=by)
 
 
 def accept(graph: KnowledgeGraph, assertion_id: str, reason: str | None = None, by: str = "analyst:analyst") -> str:
     """Accept an assertion (append an Acceptance record); returns the record ID."""
-    return _decide(graph, assertion_id, "accepted", reason, by, need_reason=False)
+    return _decide(graph, assertion_id, "accepted", reason, by)
 
 
 def reject(graph: KnowledgeGraph, assertion_id: str, reason: str, by: str = "analyst:analyst") -> str:
     """Reject an assertion: it leaves the current view until reinstated; returns the record ID."""
-    return _decide(graph, assertion_id, "rejected", reason, by, need_reason=True)
+    return _decide(graph, assertion_id, "rejected", reason, by)
 
 
 def reinstate(graph: KnowledgeGraph, assertion_id: str, reason: str, by: str = "analyst:analyst") -> str:
@@ -252,12 +222,12 @@ def reinstate(graph: KnowledgeGraph, assertion_id: str, reason: str, by: str = "
 
     Refused (ValueError, nothing written) when the assertion is active.
     """
-    return _decide(graph, assertion_id, REINSTATING, reason, by, need_reason=True)
+    return _decide(graph, assertion_id, REINSTATING, reason, by)
 
 
 def dispute(graph: KnowledgeGraph, assertion_id: str, reason: str, by: str = "analyst:analyst") -> str:
     """Mark an assertion disputed (it stays in the default view, not in the accepted-only view)."""
-    return _decide(graph, assertion_id, "disputed", reason, by, need_reason=True)
+    return _decide(graph, assertion_id, "disputed", reason, by)
 
 
 def bulk_accept(graph: KnowledgeGraph, min_confidence: float, by: str = "analyst:analyst",
@@ -265,7 +235,7 @@ def bulk_accept(graph: KnowledgeGraph, min_confidence: float, by: str = "analyst
     """Accept every proposed assertion with confidence >= ``min_confidence``; returns their IDs."""
     ids = [r["id"] for r in review_queue(graph, min_confidence=min_confidence)]
     for aid in ids:
-        graph.decide(aid, "accepted", reason=reason or f"bulk accept, confidence >= {min_confidence}", by=_agent(by))
+        graph.decide(aid, "accepted", reason=reason or f"bulk accept, confidence >= {min_confidence}", by=by)
     return ids
 
 

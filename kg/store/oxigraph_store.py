@@ -24,7 +24,7 @@ from typing import IO
 from pyoxigraph import NamedNode, Quad, RdfFormat, Store
 
 from kg.query.bindings import inject_values
-from kg.store.base import GraphName, QueryResult, StoreError, StoreLockedError, Term
+from kg.store.base import GraphName, QueryResult, StoreError, StoreLockedError, Term, quad_text
 
 LOCK_FILE = "kg.lock"
 
@@ -126,17 +126,10 @@ def _take_lock(lock_path: Path) -> IO[str]:
     return handle
 
 
-def _quad_text(q: Quad) -> str:
-    triple = f"{q.subject} {q.predicate} {q.object} ."
-    if q.graph_name.__class__.__name__ == "DefaultGraph":
-        return triple
-    return f"GRAPH {q.graph_name} {{ {triple} }}"
-
-
 def _delete_insert(remove: Sequence[Quad], add: Sequence[Quad]) -> str:
     parts = []
     if remove:
-        parts.append("DELETE DATA { " + " ".join(_quad_text(q) for q in remove) + " }")
+        parts.append("DELETE DATA { " + " ".join(quad_text(q) for q in remove) + " }")
     if add:
-        parts.append("INSERT DATA { " + " ".join(_quad_text(q) for q in add) + " }")
+        parts.append("INSERT DATA { " + " ".join(quad_text(q) for q in add) + " }")
     return " ;\n".join(parts)
