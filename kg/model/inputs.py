@@ -11,12 +11,26 @@ Every error names the field and what is wrong, in one line.
 ... except ValueError as exc:
 ...     print(one_line_error(exc))
 relation: unknown relation 'meet'; did you mean meets?
+
+Text is cleaned at the edge: control characters are refused in every field, and actor names are
+NFKC-normalised with invisible format characters (``Cf``: soft hyphen, word joiner, zero-width space)
+removed; bidirectional controls and names mixing look-alike scripts (a Cyrillic "Р" in a Latin name)
+are refused:
+
+>>> ClaimInput(subject="Vla\u00addimir  Putin", relation="meets", object="B", source="https://x.org").subject
+'Vladimir Putin'
+>>> try:
+...     ClaimInput(subject="\u0420utin", relation="meets", object="B", source="https://x.org")
+... except ValueError as exc:
+...     print(one_line_error(exc))
+subject: '\u0420utin' mixes Cyrillic and Latin letters (a look-alike of another name?); write it in one script
 """
 
 from __future__ import annotations
 
 import difflib
 import re
+import unicodedata
 import datetime as dt
 from typing import Any
 from datetime import date, datetime
@@ -27,6 +41,68 @@ from kg.model.core import ACTOR_TYPES, RELATIONS, STATUSES
 
 _ALIASES = {r.lower(): r for r in RELATIONS} | {"talks": "talksWith", "talks-with": "talksWith", "talks_with": "talksWith"}
 _URL = re.compile(r"^(https?://[^\s/$.?#][^\s]*|urn:[a-z0-9][a-z0-9-]{0,31}:\S+|doi:10\.\S+)$", re.IGNORECASE)
+
+
+#: scripts whose letters look alike: a name mixing two of them is refused
+LOOKALIKE_SCRIPTS = ("LATIN", "CYRILLIC", "GREEK", "ARMENIAN", "CHEROKEE")
+#: bidirectional embeddings, overrides and isolates: they make a name display as something else
+BIDI_CONTROLS = frozenset("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\u200e\u200f\u061c")
+_KEEP_IN_TEXT = frozenset("\t\n\r")
+
+
+def refuse_control(value: str, *, allow: frozenset[str] = frozenset()) -> str:
+    r"""``value`` unless it holds a control character (Unicode Cc, a surrogate or a noncharacter).
+
+    >>> refuse_control("Ann\x00 Lee")
+    Traceback (most recent call last):
+    ValueError: contains the control character U+0000 at position 4
+    """
+    for at, ch in enumerate(value, 1):
+        if ch in allow:
+            continue
+        cat = unicodedata.category(ch)
+        if cat in ("Cc", "Cs") or (0xFDD0 <= ord(ch) <= 0xFDEF) or (ord(ch) & 0xFFFE) == 0xFFFE:
+            raise ValueError(f"contains the control character U+{ord(ch):04X} at position {at}")
+    return value
+
+
+def scripts_of(text: str) -> set[str]:
+    """Look-alike scripts (:data:`LOOKALIKE_SCRIPTS`) whose letters occur in ``text``.
+
+    >>> sorted(scripts_of("Vladimir \u0420utin"))
+    ['CYRILLIC', 'LATIN']
+    """
+    found = set()
+    for ch in text:
+        if ch.isalpha():
+            script = unicodedata.name(ch, "").split(" ", 1)[0]
+            if script in LOOKALIKE_SCRIPTS:
+                found.add(script)
+    return found
+
+
+def clean_name(value: str) -> str:
+    """An actor name as stored: NFKC, format characters (Cf) removed, whitespace collapsed.
+
+    Raises ValueError for control characters, bidirectional controls and names mixing look-alike
+    scripts.
+
+    >>> clean_name("Vla\u2060dimir\u00a0Putin")
+    'Vladimir Putin'
+    """
+    refuse_control(value)
+    bidi = next((ch for ch in value if ch in BIDI_CONTROLS), None)
+    if bidi is not None:
+        raise ValueError(f"contains the bidirectional control U+{ord(bidi):04X}; "
+                         "the name would display differently from what is stored")
+    text = unicodedata.normalize("NFKC", value)
+    text = "".join(ch for ch in text if unicodedata.category(ch) != "Cf")
+    text = " ".join(text.split())
+    scripts = scripts_of(text)
+    if len(scripts) > 1:
+        names = " and ".join(sorted(s.title() for s in scripts))
+        raise ValueError(f"{text!r} mixes {names} letters (a look-alike of another name?); write it in one script")
+    return text
 
 
 def normalise_relation(value: str) -> str:
@@ -57,6 +133,13 @@ class ClaimInput(BaseModel):
 
     model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
 
+    @field_validator("*", mode="before")
+    @classmethod
+    def _no_control(cls, value: Any, info: Any) -> Any:
+        if isinstance(value, str):
+            return refuse_control(value, allow=_KEEP_IN_TEXT if info.field_name == "quote" else frozenset())
+        return value
+
     subject: str
     relation: str
     object: str
@@ -80,10 +163,11 @@ class ClaimInput(BaseModel):
     @field_validator("subject", "object")
     @classmethod
     def _actor(cls, value: str) -> str:
-        if not value:
-            raise ValueError("must not be empty")
         if len(value) > 300:
             raise ValueError("is longer than 300 characters")
+        value = clean_name(value)
+        if not value:
+            raise ValueError("must not be empty")
         return value
 
     @field_validator("subject_role", "object_role")
@@ -91,7 +175,7 @@ class ClaimInput(BaseModel):
     def _role(cls, value: str | None) -> str | None:
         if value and len(value) > 120:
             raise ValueError("is longer than 120 characters")
-        return value or None
+        return clean_name(value) if value else None
 
     @field_validator("relation")
     @classmethod
