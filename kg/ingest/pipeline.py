@@ -29,6 +29,7 @@ from typing import Any, Protocol
 
 from kg.extract.registry import DEFAULT_EXTRACTOR, get_extractor
 from kg.ingest.readers import ReaderError, iter_documents
+from kg.ingest.split import extract_in_parts
 from kg.model.core import Assertion, Document
 
 
@@ -82,13 +83,18 @@ def ingest_paths(graph: GraphLike, paths: Sequence[str | Path], *, extractor: st
                     summary.skipped += 1
                 else:
                     fresh.append(doc)
-            found = extract_batch(ex, fresh) if len(fresh) > 1 else [list(ex.extract(d)) for d in fresh]
+            try:
+                found = extract_batch(ex, fresh)
+            except Exception as exc:  # noqa: BLE001 - one file the extractor fails on never stops a folder
+                summary.failed += 1
+                summary.errors.append(f"{f}: extraction failed: {type(exc).__name__}: {_first_line(exc)}")
+                found, outcome = [], "failed"
             for doc, assertions in zip(fresh, found):
                 try:
                     added = graph.add_document(doc, assertions)
                 except Exception as exc:  # noqa: BLE001 - one bad document never stops a folder
                     summary.failed += 1
-                    summary.errors.append(f"{f}: {type(exc).__name__}: {str(exc).splitlines()[0] if str(exc) else ''}")
+                    summary.errors.append(f"{f}: {type(exc).__name__}: {_first_line(exc)}")
                     outcome = "failed"
                     continue
                 summary.documents += 1
@@ -114,9 +120,18 @@ def extract_batch(extractor: Any, documents: Sequence[Document]) -> list[list[As
     [1]
     """
     many = getattr(extractor, "extract_many", None)
-    if many is not None:
-        return [list(batch) for batch in many(documents)]
-    return [list(extractor.extract(d)) for d in documents]
+
+    def run(docs: Sequence[Document]) -> list[list[Assertion]]:
+        if many is not None and len(docs) > 1:
+            return [list(batch) for batch in many(docs)]
+        return [list(extractor.extract(d)) for d in docs]
+
+    return extract_in_parts(run, documents)  # texts over spaCy's limit go in parts (kg.ingest.split)
+
+
+def _first_line(exc: BaseException) -> str:
+    text = str(exc)
+    return text.splitlines()[0][:300] if text.strip() else ""
 
 
 def total_files(paths: Sequence[str | Path]) -> int:

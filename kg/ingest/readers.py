@@ -140,6 +140,8 @@ def _sniff(text: str) -> str:
         try:
             json.loads(text)
             return "json"
+        except RecursionError:
+            return "json"  # read_text reports the depth, naming the input
         except ValueError:
             return "jsonl" if head.startswith("{") else "text"
     return "text"
@@ -202,6 +204,8 @@ def read_text(text: str, source: str, *, kind: str | None = None, published: Any
             data = json.loads(text)
         except json.JSONDecodeError as exc:
             raise ReaderError(f"{source}: invalid JSON ({exc.msg} at line {exc.lineno})") from None
+        except RecursionError:
+            raise ReaderError(f"{source}: JSON nested too deeply to read (an article record is a few levels deep)") from None
         records = data if isinstance(data, list) else [data]
         if not records:
             raise ReaderError(f"{source}: the JSON list holds no records")
@@ -216,6 +220,8 @@ def read_text(text: str, source: str, *, kind: str | None = None, published: Any
                 rec = json.loads(line)
             except json.JSONDecodeError as exc:
                 raise ReaderError(f"{source}:{n}: invalid JSON ({exc.msg})") from None
+            except RecursionError:
+                raise ReaderError(f"{source}:{n}: JSON nested too deeply to read") from None
             docs.append(_from_record(rec, f"{source}:{n}", meta, path))
         if not docs:
             raise ReaderError(f"{source}: empty file")
@@ -269,9 +275,15 @@ def expand_paths(paths: list[str | Path]) -> list[str]:
 
 def iter_documents(paths: list[str | Path], *, published: Any = None, url: str | None = None,
                    warnings: list[str] | None = None) -> Iterator[tuple[str, list[Document] | ReaderError]]:
-    """(file, documents or the ReaderError) for every file under ``paths``; one bad file never stops the rest."""
+    """(file, documents or the ReaderError) for every file under ``paths``; one bad file never stops the rest.
+
+    A failure no reader foresaw still names its file and lets the run go on.
+    """
     for f in expand_paths(paths):
         try:
             yield f, read_path(f, published=published, url=url, warnings=warnings)
         except ReaderError as exc:
             yield f, exc
+        except Exception as exc:  # noqa: BLE001 - isolation: the next file is still read
+            first = (str(exc).splitlines() or [""])[0][:300]
+            yield f, ReaderError(f"{f}: cannot read ({type(exc).__name__}: {first})")
