@@ -57,6 +57,8 @@ def _records(text: str, name: str) -> list[tuple[int, dict[str, Any]]]:
             raise ClaimsFileError(f"{name}: line {reader.line_num}: malformed CSV ({exc})") from None
     try:
         data = yaml.safe_load(text)
+    except RecursionError:
+        raise ClaimsFileError(f"{name}: YAML nested too deeply to read (a claim is a flat mapping)") from None
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         where = f" line {mark.line + 1}" if mark else ""
@@ -66,8 +68,17 @@ def _records(text: str, name: str) -> list[tuple[int, dict[str, Any]]]:
     return [(i + 1, r) for i, r in enumerate(data)]
 
 
-def read_claims_file(path: Path) -> str:
+#: largest claims file read (about 100,000 rows of CSV); its claims are held in memory until the one write
+MAX_CLAIMS_BYTES = 32 * 1024 * 1024
+
+
+def read_claims_file(path: Path, *, limit: int = MAX_CLAIMS_BYTES) -> str:
+    """The text of a claims file; ClaimsFileError (one line naming the file) when unreadable or too large."""
     try:
+        size = path.stat().st_size
+        if size > limit:
+            raise ClaimsFileError(f"{path}: file is {size / 1048576:.1f} MB, larger than the "
+                                  f"{limit / 1048576:.0f} MB limit for a claims file (split it; each part is one write)")
         return path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as exc:
         raise ClaimsFileError(f"{path}: cannot read ({getattr(exc, 'strerror', None) or exc})") from None

@@ -80,8 +80,14 @@ def _assert_file(path: Path, skip_invalid: bool, store: Optional[str]) -> None:
     claims, errors = parse_claims_lenient(read_claims_file(path), str(path))
     if errors and not skip_invalid:
         fail(errors[0] + (f" (+{len(errors) - 1} more rows with errors)" if len(errors) > 1 else ""))
-    with _open(store) as graph:
-        ids = graph.assert_claims(claims) if claims else []
+    from rich.progress import Progress
+
+    from kg.cli.common import err_console
+
+    with _open(store) as graph, Progress(console=err_console, transient=True) as progress:
+        task = progress.add_task("checking claims", total=len(claims))
+        ids = graph.assert_claims(claims, on_progress=lambda done, _: progress.update(task, completed=done)) \
+            if claims else []
     for assertion_id in ids:
         print(assertion_id)
     for error in errors:

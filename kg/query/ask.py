@@ -128,6 +128,8 @@ def _period(text: str | None) -> tuple[date, date] | None:
         return None
     text = text.strip()
     if " and " in text:
+        if text.count(" and ") > 1:  # "X and Y" only: no recursion on "and with and with ..." (a crash at 20,000 chars)
+            return None
         first, last = (parse_period(p) for p in text.split(" and ", 1))
         return (first[0], last[1]) if first and last else None
     months = {m.lower(): i for i, m in enumerate(calendar.month_name) if m}

@@ -184,15 +184,26 @@ def _stated_role_triples(event: NamedNode, claim: Claim, nodes: dict[ActorRef, N
     return triples
 
 
+#: most pairwise view edges one event projects: a summit of 32 members (32 x 31); a larger event keeps
+#: only its role triples, so one sentence naming 1,000 participants stays linear (issue 17 item 11)
+MAX_PAIR_EDGES = 32 * 31
+
+
 def _projected_edges(
     fillers: list[tuple[str, ActorRef]], nodes: dict[ActorRef, NamedNode], projection: Projection
 ) -> list[tuple[NamedNode, NamedNode, object]]:
+    """Pairwise edges of the view, or none when they would exceed :data:`MAX_PAIR_EDGES` (the event
+    stays n-ary: its role triples name every participant, and pairs are derived from them by query)."""
     edge = iri(projection.edge)
-    sources = [nodes[a] for r, a in fillers if r == projection.source_role]
-    targets = [nodes[a] for r, a in fillers if r == projection.target_role]
+    sources = list(dict.fromkeys(nodes[a] for r, a in fillers if r == projection.source_role))
+    targets = list(dict.fromkeys(nodes[a] for r, a in fillers if r == projection.target_role))
     if projection.symmetric:
         members = list(dict.fromkeys(sources + targets))
+        if len(members) * (len(members) - 1) > MAX_PAIR_EDGES:
+            return []
         return [(a, edge, b) for a in members for b in members if a != b]
+    if len(sources) * len(targets) > MAX_PAIR_EDGES:
+        return []
     return [(s, edge, t) for s in sources for t in targets if s != t]
 
 

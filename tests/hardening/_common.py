@@ -29,10 +29,29 @@ def snapshot(graph: KnowledgeGraph) -> bytes:
     return graph.export(RdfFormat.N_QUADS)
 
 
-def check_clean(exc: BaseException) -> None:
-    """Fail unless ``exc`` is one the CLI reports as one line (and its message is one line)."""
-    if not isinstance(exc, CLEAN):
-        raise AssertionError(f"unclean exception {type(exc).__module__}.{type(exc).__name__}: {exc!r}"[:600]) from exc
+def check_clean(exc: BaseException, expected: tuple[type[BaseException], ...] = CLEAN) -> None:
+    """Fail unless ``exc`` is a documented one-line error: one of ``expected`` (by default what the CLI
+    reports as ``error: ...``), with a message of one line that says something.
+
+    A crash dressed as a known type is not clean: a RecursionError or other RuntimeError, a KeyError whose
+    message is a bare key (a failed lookup, not a sentence), an OSError without an errno (not from the OS).
+    """
+    from pydantic import ValidationError
+
+    def fail(why: str) -> None:
+        raise AssertionError(f"{why}: {type(exc).__module__}.{type(exc).__name__}: {exc!r}"[:600]) from exc
+
+    if not isinstance(exc, expected):
+        fail("unclean exception")
+    if isinstance(exc, RuntimeError):
+        fail("a crash, not a documented error")
+    if type(exc) is KeyError and not (exc.args and isinstance(exc.args[0], str) and " " in exc.args[0]):
+        fail("a failed lookup, not a documented error")
+    if type(exc) is OSError and getattr(exc, "errno", None) is None:
+        fail("an OSError that is no OS error")
+    message = str(exc) if not isinstance(exc, ValidationError) else "validation error"
+    if not message.strip() or "\n" in message.strip():
+        fail("the message is not one line")
 
 
 @contextmanager

@@ -110,6 +110,7 @@ with KnowledgeGraph.open(url) as g:
 """
 
 
+@pytest.mark.server
 def test_processes_on_an_oxigraph_server(tmp_path: Path) -> None:
     rounds = 40
     with oxigraph_server(tmp_path / "db") as url:

@@ -66,3 +66,27 @@ def test_sources_grade_conflicts_and_diff(desk):
     changes = json.loads(run("diff", "--from", "2000-01-01", "--to", "2999-01-01", "--format", "json"))
     assert {a["id"] for a in changes["added"]} == {high, low} and len(changes["regraded"]) == 3
     assert "regraded" in run("diff", "--from", "2000-01-01", "--to", "2999-01-01")
+
+
+def test_every_door_refuses_a_decision_made_twice(tmp_path, extracted):
+    """kg retract, kg review reject/accept and the library share one door (KnowledgeGraph.decide): the second
+    identical decision is a one-line error and writes no second record (before: kg retract wrote two)."""
+    import subprocess
+    import sys
+
+    from tests.conftest import REPO
+
+    store = str(tmp_path / "store")
+    with KnowledgeGraph.open(store) as graph:
+        first = extracted(graph)
+        second = extracted(graph, url="https://wire.example.org/b", text="Putin to meet Trump.", quote="Putin to meet Trump")
+    kg = [sys.executable, "-m", "kg.cli.main"]
+    for args in (["retract", first, "--reason", "wrong"], ["review", "accept", second]):
+        ok = subprocess.run([*kg, *args, "--store", store], cwd=REPO, capture_output=True, text=True, timeout=120)
+        assert ok.returncode == 0, ok.stderr
+        again = subprocess.run([*kg, *args, "--store", store], cwd=REPO, capture_output=True, text=True, timeout=120)
+        assert again.returncode == 1
+        assert again.stderr.strip().splitlines()[-1].startswith("error: id: assertion "), again.stderr
+    with KnowledgeGraph.open(store) as graph:
+        assert [e.kind for e in graph.history(first)] == ["asserted", "retracted"]
+        assert [e.kind for e in graph.history(second)] == ["asserted", "accepted"]
