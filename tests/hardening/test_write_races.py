@@ -142,3 +142,47 @@ def test_deciding_twice_is_an_error_and_writes_nothing(decision: str) -> None:
         with pytest.raises(ValueError, match=f"id: assertion {aid} (was|is already) {decision}"):
             graph.decide(aid, decision, reason="checked again", by="analyst:bob")
         assert snapshot(graph) == before
+
+
+@pytest.mark.server
+def test_kg_serve_and_a_library_writer_on_one_oxigraph_server(tmp_path: Path) -> None:
+    """The issue's repro: two simultaneous POST /assertions of one claim at A1 and E5 (both 201 before, and
+    the assertion held both grades), while this process rejects X and kg serve stores Y, the same claim."""
+    import httpx
+
+    from tests.servers import kg_serve
+
+    token = "race-token-" + "x" * 24
+    rounds = 20
+    with oxigraph_server(tmp_path / "db") as url:
+        with KnowledgeGraph.open(url) as graph:
+            xs = [graph.assert_claim(_claim(i, "x")) for i in range(rounds)]
+        with kg_serve(url, token_env=token) as base, KnowledgeGraph.open(url) as graph, \
+                httpx.Client(timeout=60, headers={"Authorization": f"Bearer {token}"}) as client:
+            statuses: list[int] = []
+            errors: list[BaseException] = []
+
+            def post(i: int, source: str, grade: str) -> None:
+                body = _claim(i, source, grade).model_dump(mode="json", exclude_none=True)
+                statuses.append(client.post(base + "/assertions", json=body).status_code)
+
+            def reject(x: str) -> None:
+                try:
+                    graph.decide(x, "rejected", reason="wrong", by="analyst:alice")
+                except BaseException as exc:  # noqa: BLE001 - reported below
+                    errors.append(exc)
+
+            for i, x in enumerate(xs):
+                threads = [threading.Thread(target=post, args=(i, "z", "A1")),
+                           threading.Thread(target=post, args=(i, "z", "E5")),
+                           threading.Thread(target=post, args=(i, "y", "B2")),
+                           threading.Thread(target=reject, args=(x,))]
+                for t in threads:
+                    t.start()
+                for t in threads:
+                    t.join()
+            assert not errors, errors[:3]
+            assert statuses == [201] * (3 * rounds)
+        with KnowledgeGraph.open(url) as graph:
+            assert graph.stats()["assertions"] == 3 * rounds
+            check_consistent(graph)
