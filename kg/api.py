@@ -226,8 +226,10 @@ class KnowledgeGraph:
 
         ``follow_decisions=False`` ignores analysts' merge/split records (the raw node).
         """
+        from kg.model.inputs import fold_name
         from kg.resolve import ResolvedActor, Resolver
 
+        name = fold_name(name) or name  # invisible variants (soft hyphen, word joiner) are the same name
         resolver = self.resolver if follow_decisions else Resolver.default()
         resolved = resolver.resolve(name, on=on, actor_type=actor_type)
         if resolved is not None:
@@ -258,8 +260,7 @@ class KnowledgeGraph:
         check_id(assertion_id)
         text = (reason or "").strip() or None
         if decision in NEEDS_REASON and text is None:
-            noun = "reinstatement" if decision == REINSTATING else f"{decision} decision"
-            raise ValueError(f"reason: a {noun} needs a reason")
+            raise ValueError(f"reason: a {DECISIONS[decision][0].rsplit('#', 1)[-1].lower()} needs a reason")
         agent = check_agent(by)
         with writer(self.store):
             if not self.has_assertion(assertion_id):

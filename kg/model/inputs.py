@@ -81,6 +81,16 @@ def scripts_of(text: str) -> set[str]:
     return found
 
 
+def fold_name(value: str) -> str:
+    """NFKC, format characters (Cf) removed, whitespace collapsed; refuses nothing (for look-ups).
+
+    >>> fold_name("Vla\u00addimir\u2009 Putin")
+    'Vladimir Putin'
+    """
+    text = unicodedata.normalize("NFKC", value)
+    return " ".join("".join(ch for ch in text if unicodedata.category(ch) != "Cf").split())
+
+
 def clean_name(value: str) -> str:
     """An actor name as stored: NFKC, format characters (Cf) removed, whitespace collapsed.
 
@@ -95,9 +105,7 @@ def clean_name(value: str) -> str:
     if bidi is not None:
         raise ValueError(f"contains the bidirectional control U+{ord(bidi):04X}; "
                          "the name would display differently from what is stored")
-    text = unicodedata.normalize("NFKC", value)
-    text = "".join(ch for ch in text if unicodedata.category(ch) != "Cf")
-    text = " ".join(text.split())
+    text = fold_name(value)
     scripts = scripts_of(text)
     if len(scripts) > 1:
         names = " and ".join(sorted(s.title() for s in scripts))

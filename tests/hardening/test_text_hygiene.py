@@ -71,3 +71,11 @@ def test_names_in_one_other_script_are_kept() -> None:
     for name in ("Владимир Путин", "Ολάφ Σολτς", "习近平", "Xi Jinping 习近平"):
         claim = ClaimInput(subject=name, relation="meets", object="Ann Lee", source="https://example.org/a")
         assert claim.subject == name
+
+
+def test_a_look_up_by_an_invisible_variant_finds_the_actor() -> None:
+    with KnowledgeGraph.open("memory:") as graph:
+        graph.assert_claim(ClaimInput(subject="Ann Lee", relation="meets", object="Raj Patel",
+                                      source="https://example.org/a"))
+        plain = graph.find_actor("Ann Lee")
+        assert graph.find_actor("An\u00adn\u2060 Lee").canonical_iri() == plain.canonical_iri()
