@@ -53,6 +53,9 @@ def _vm_size() -> int:
 
 def _child(fn: Callable[[], Any], memory: int, out: int) -> None:
     try:
+        import faulthandler
+
+        faulthandler.disable()  # a crash here is expected and reported by the parent, not dumped to the log
         signal.signal(signal.SIGTERM, signal.SIG_DFL)
         signal.signal(signal.SIGINT, signal.SIG_DFL)
         if memory > 0:
