@@ -316,8 +316,12 @@ class KnowledgeGraph:
     def query(self, sparql: str, **bindings: Term) -> QueryResult:
         """Run SPARQL over the current view (``GRAPH ?g`` reaches assertion graphs).
 
-        Common prefixes (dip, prov, rdfs, xsd, owl, skos, schema) are predeclared.
+        Common prefixes (dip, prov, rdfs, xsd, owl, skos, schema) are predeclared.  Queries nesting deeper
+        than :data:`kg.query.nesting.MAX_NESTING` are refused before parsing (the parser would crash).
         """
+        from kg.query.nesting import check_nesting
+
+        check_nesting(sparql)
         try:
             return self.store.query(with_prefixes(sparql), bindings=bindings or None)
         except SyntaxError as exc:

@@ -104,25 +104,58 @@ def ask_cmd(
 def serve_cmd(
     host: Annotated[str, typer.Option(help="Interface to bind (loopback by default).")] = "127.0.0.1",
     port: Annotated[int, typer.Option(help="TCP port.")] = 8000,
-    token: Annotated[Optional[str], typer.Option(help="Bearer token for updates and POST /assertions (or env KG_TOKEN); without one the server is read-only.", show_default=False)] = None,
-    timeout: Annotated[float, typer.Option(help="Query timeout in seconds (503 when exceeded).")] = 30.0,
+    token: Annotated[Optional[str], typer.Option(help="Bearer token for writes; prefer KG_TOKEN or --token-file (the server re-executes itself to drop it from the process list).", show_default=False)] = None,
+    token_file: Annotated[Optional[Path], typer.Option(help="File holding the bearer token for writes (at least 16 characters).", show_default=False)] = None,
+    timeout: Annotated[float, typer.Option(help="Query timeout in seconds (the query's worker is killed; 503).")] = 30.0,
     max_rows: Annotated[int, typer.Option(help="Most result rows returned by one query.")] = 100_000,
     max_body: Annotated[int, typer.Option(help="Largest request body in bytes (413 above).")] = 1_000_000,
+    query_memory: Annotated[int, typer.Option(help="Memory one query may use, in MB (503 above).")] = 1024,
+    per_client: Annotated[int, typer.Option(help="Queries one client address may run at once (429 above).")] = 4,
+    public_url: Annotated[Optional[str], typer.Option(help="URL clients reach the server at (service description, redirects); default http://HOST:PORT.", show_default=False)] = None,
     cors: Annotated[Optional[list[str]], typer.Option(help="Allowed CORS origin; repeatable.")] = None,
     allow_service: Annotated[bool, typer.Option("--allow-service", help="Allow SERVICE (federated) queries.")] = False,
+    allow_load: Annotated[Optional[list[str]], typer.Option(help="URL prefix SPARQL LOAD may fetch (public addresses only); repeatable.")] = None,
     store: StoreOption = None,
 ) -> None:
-    """Serve the graph: SPARQL 1.1 Protocol at /sparql, POST /assertions, /health, OpenAPI at /docs."""
+    """Serve the graph: SPARQL 1.1 Protocol at /sparql, Graph Store Protocol at /store, POST /assertions, /health."""
     import uvicorn
 
     from kg.server import ServerSettings, create_app
+    from kg.server.guard import check_token
 
+    if token is not None:
+        try:
+            _reexec_without_token(check_token(token) or "")
+        except ValueError as exc:
+            fail(str(exc))
+    try:
+        secret = check_token(token_file.read_text(encoding="utf-8") if token_file else os.environ.get("KG_TOKEN") or None)
+    except (OSError, ValueError) as exc:
+        fail(f"{'token file ' + str(token_file) + ': ' if token_file and isinstance(exc, OSError) else ''}{exc}")
     settings = ServerSettings(
-        token=token or os.environ.get("KG_TOKEN") or None, timeout=timeout, max_rows=max_rows,
-        max_body=max_body, cors_origins=tuple(cors or ()), allow_service=allow_service,
+        token=secret, timeout=timeout, max_rows=max_rows, max_body=max_body, cors_origins=tuple(cors or ()),
+        allow_service=allow_service, allow_load=tuple(allow_load or ()), query_memory_mb=query_memory,
+        max_queries_per_client=per_client, public_url=public_url or f"http://{host}:{port}",
     )
     with _open(store) as graph:
         app = create_app(graph, settings)
         console.print(f"serving {graph.store.name} store on http://{host}:{port}/sparql "
                       f"({'updates need the bearer token' if settings.token else 'read-only'})")
         uvicorn.run(app, host=host, port=port, log_level="warning")
+
+
+def _reexec_without_token(token: str) -> None:
+    """Run this same command again with the token in ``KG_TOKEN`` instead of the (world-readable) argv."""
+    argv = list(getattr(sys, "orig_argv", sys.argv))
+    cleaned: list[str] = []
+    skip = False
+    for arg in argv:
+        if skip:
+            skip = False
+        elif arg == "--token":
+            skip = True
+        elif not arg.startswith("--token="):
+            cleaned.append(arg)
+    console.print("warning: --token is visible in the process list; use KG_TOKEN or --token-file "
+                  "(restarting without it)", style="yellow")
+    os.execve(sys.executable, [sys.executable, *cleaned[1:]], {**os.environ, "KG_TOKEN": token})

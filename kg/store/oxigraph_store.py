@@ -68,10 +68,15 @@ class OxigraphStore:
         self._store.load(data, format=fmt)
 
     # -- reads --------------------------------------------------------------------------
-    def query(self, sparql: str, *, bindings: Mapping[str, Term] | None = None) -> QueryResult:
+    def query(self, sparql: str, *, bindings: Mapping[str, Term] | None = None,
+              default_graphs: Sequence[NamedNode] | None = None,
+              named_graphs: Sequence[NamedNode] | None = None) -> QueryResult:
         if bindings:
             sparql = inject_values(sparql, bindings)
-        return self._store.query(sparql)
+        if default_graphs is None and named_graphs is None:
+            return self._store.query(sparql)
+        # A protocol-named dataset (default-graph-uri / named-graph-uri): exactly those graphs.
+        return self._store.query(sparql, default_graph=list(default_graphs or []), named_graphs=list(named_graphs or []))
 
     def quads(
         self,

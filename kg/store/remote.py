@@ -27,7 +27,7 @@ from __future__ import annotations
 import os
 from collections.abc import Iterator, Mapping, Sequence
 from typing import Any
-from urllib.parse import parse_qs, urljoin, urlsplit, urlunsplit
+from urllib.parse import parse_qs, urlencode, urljoin, urlsplit, urlunsplit
 
 import httpx
 from pyoxigraph import (
@@ -116,11 +116,15 @@ class RemoteStore:
         self.apply(quads)
 
     # -- reads --------------------------------------------------------------------------
-    def query(self, sparql: str, *, bindings: Mapping[str, Term] | None = None) -> QueryResult:
+    def query(self, sparql: str, *, bindings: Mapping[str, Term] | None = None,
+              default_graphs: Sequence[NamedNode] | None = None,
+              named_graphs: Sequence[NamedNode] | None = None) -> QueryResult:
         if bindings:
             sparql = inject_values(sparql, bindings)
-        response = self._post(self.query_url, sparql.encode("utf-8"), "application/sparql-query",
-                              f"{_RESULTS}, {_GRAPH};q=0.9")
+        dataset = [("default-graph-uri", g.value) for g in default_graphs or ()] + \
+            [("named-graph-uri", g.value) for g in named_graphs or ()]
+        url = self.query_url + ("&" if "?" in self.query_url else "?") + urlencode(dataset) if dataset else self.query_url
+        response = self._post(url, sparql.encode("utf-8"), "application/sparql-query", f"{_RESULTS}, {_GRAPH};q=0.9")
         ctype = response.headers.get("content-type", "").split(";")[0].strip()
         if ctype in ("application/n-triples", "text/plain", "text/turtle"):
             return _as_triples(response.content, RdfFormat.TURTLE if ctype == "text/turtle" else RdfFormat.N_TRIPLES)
@@ -156,6 +160,10 @@ class RemoteStore:
     def __len__(self) -> int:
         rows = list(self.query("SELECT (COUNT(*) AS ?n) WHERE { { ?s ?p ?o } UNION { GRAPH ?g { ?s ?p ?o } } }"))  # type: ignore[arg-type]
         return int(rows[0]["n"].value) if rows else 0
+
+    def after_fork(self) -> None:
+        """In a forked child: a client of its own (the parent's pooled connections stay the parent's)."""
+        self._client = httpx.Client(timeout=self._client.timeout, headers=self._client.headers)
 
     def close(self) -> None:
         self._client.close()

@@ -4,6 +4,9 @@
 Reading needs nothing; writing needs a login with the write token given at start-up (``None``: the desk
 is read-only).  Templates autoescape everything; no script runs on our pages (CSP ``script-src 'none'``);
 sessions are HMAC-signed HttpOnly SameSite=Strict cookies; every form carries the session's CSRF token.
+A login is also held server-side (``LiveSessions``): logout revokes it, and it ends when idle or old.
+Wrong tokens at the login are rate limited per address (429 with ``Retry-After``), sharing the
+server's limiter for bearer tokens when ``limiter`` is given.
 
 >>> import fastapi
 >>> from kg.api import KnowledgeGraph
@@ -28,7 +31,7 @@ from jinja2 import Environment, FileSystemLoader
 from starlette.concurrency import run_in_threadpool
 
 from kg.api import KnowledgeGraph
-from kg.web.auth import COOKIE, MAX_AGE, Session, Signer, same_secret
+from kg.web.auth import AUTH_MAX_AGE, COOKIE, MAX_AGE, LiveSessions, Session, Signer, same_secret
 
 HERE = Path(__file__).resolve().parent
 PREFIX = "/ui"
@@ -42,15 +45,24 @@ CLAIM_FIELDS = ("subject", "relation", "object", "source", "quote", "published",
                 "subject_role", "object_role", "analyst")
 
 
-def mount(app: FastAPI, graph: KnowledgeGraph, *, write_token: str | None, prefix: str = PREFIX) -> None:
+def mount(app: FastAPI, graph: KnowledgeGraph, *, write_token: str | None, prefix: str = PREFIX,
+          limiter: Any = None) -> None:
     """Add the desk's pages under ``prefix`` (default ``/ui``) and its CSS under ``prefix/static``."""
+    from kg.server.guard import FailureLimiter
+
     env = Environment(loader=FileSystemLoader(str(HERE / "templates")), autoescape=True)
     env.filters["http_url"] = http_url
     signer = Signer()
+    live = LiveSessions()
+    guard = limiter if limiter is not None else FailureLimiter()
     router = APIRouter(prefix=prefix)
 
     def session_of(request: Request) -> Session | None:
-        return signer.load(request.cookies.get(COOKIE))
+        session = signer.load(request.cookies.get(COOKIE))
+        if session is not None and session.auth and not live.active(session.sid):
+            # logged out, idle or too old: the cookie still carries a valid CSRF token, but no login
+            return Session(session.sid, session.csrf, False, session.iat)
+        return session
 
     def page(request: Request, name: str, status: int = 200, session: Session | None = None,
              **context: Any) -> HTMLResponse:
@@ -74,8 +86,8 @@ def mount(app: FastAPI, graph: KnowledgeGraph, *, write_token: str | None, prefi
         response.headers["Cache-Control"] = "no-store"
 
     def set_cookie(request: Request, response: Response, session: Session) -> None:
-        response.set_cookie(COOKIE, signer.dump(session), max_age=MAX_AGE, path="/", httponly=True,
-                            samesite="strict", secure=request.url.scheme == "https")
+        response.set_cookie(COOKIE, signer.dump(session), max_age=AUTH_MAX_AGE if session.auth else MAX_AGE, path="/",
+                            httponly=True, samesite="strict", secure=request.url.scheme == "https")
 
     def redirect(to: str) -> RedirectResponse:
         response = RedirectResponse(to, status_code=303)
@@ -134,16 +146,27 @@ def mount(app: FastAPI, graph: KnowledgeGraph, *, write_token: str | None, prefi
             return denied(request, "csrf: the form expired; reload the page and try again")
         if write_token is None:
             return denied(request, "token: this desk is read-only (started without a write token)")
+        client = request.client.host if request.client else "unknown"
+        wait = guard.retry_after(client)
+        if wait is not None:
+            response = page(request, "login.html", status=429, error=f"token: too many wrong tokens; retry in {wait} s")
+            response.headers["Retry-After"] = str(wait)
+            return response
         if not same_secret(token, write_token):
+            guard.failed(client)
             return page(request, "login.html", status=403, error="token: wrong token")
         response = redirect(f"{prefix}/review")
-        set_cookie(request, response, signer.new(auth=True))  # a fresh session: no fixation
+        fresh = signer.new(auth=True)  # a fresh session: no fixation
+        live.add(fresh.sid)
+        set_cookie(request, response, fresh)
         return response
 
     @router.post("/logout")
     def logout(request: Request, csrf: Annotated[str, Form()] = "") -> Response:
-        if checked(request, csrf, need_auth=False) is None:
+        session = checked(request, csrf, need_auth=False)
+        if session is None:
             return denied(request, "csrf: the form expired; reload the page and try again")
+        live.revoke(session.sid)  # a kept copy of the cookie no longer writes
         response = redirect(f"{prefix}/")
         set_cookie(request, response, signer.new())
         return response

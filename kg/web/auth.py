@@ -2,7 +2,9 @@
 
 A session is ``base64url(json) + "." + HMAC-SHA256`` under a secret made at start-up; the cookie is
 HttpOnly and SameSite=Strict.  Every session, even before login, carries a random CSRF token that each
-form echoes in a hidden field; POST handlers compare it in constant time.
+form echoes in a hidden field; POST handlers compare it in constant time.  A logged-in session is also
+held server-side in :class:`LiveSessions`: logout revokes it (a kept copy of the cookie no longer
+writes), and it ends after :data:`AUTH_IDLE` seconds unused or :data:`AUTH_MAX_AGE` after login.
 
 >>> signer = Signer(b"k" * 32)
 >>> session = signer.new(auth=True)
@@ -20,11 +22,17 @@ import hashlib
 import hmac
 import json
 import secrets
+import threading
 import time
 from dataclasses import asdict, dataclass
 
 COOKIE = "kg_session"
+#: lifetime of a session cookie that only carries the CSRF token
 MAX_AGE = 12 * 3600
+#: a logged-in session ends this long after login, whatever happens
+AUTH_MAX_AGE = 8 * 3600
+#: ... or after this long without a request
+AUTH_IDLE = 30 * 60
 
 
 @dataclass(frozen=True)
@@ -77,3 +85,44 @@ def same_secret(given: str | None, expected: str | None) -> bool:
     if not given or not expected:
         return False
     return hmac.compare_digest(given.encode("utf-8"), expected.encode("utf-8"))
+
+
+class LiveSessions:
+    """The logged-in sessions the server still honours (session ID → login time, last use).
+
+    >>> live = LiveSessions()
+    >>> live.add("s1"); live.active("s1"), live.active("s2")
+    (True, False)
+    >>> live.revoke("s1"); live.active("s1")
+    False
+    """
+
+    def __init__(self, idle: float = AUTH_IDLE, max_age: float = AUTH_MAX_AGE, limit: int = 10_000) -> None:
+        self.idle, self.max_age, self.limit = idle, max_age, limit
+        self._live: dict[str, tuple[float, float]] = {}
+        self._lock = threading.Lock()
+
+    def add(self, sid: str) -> None:
+        now = time.time()
+        with self._lock:
+            if len(self._live) >= self.limit:  # drop the oldest logins rather than grow without bound
+                for old in sorted(self._live, key=lambda k: self._live[k][0])[: self.limit // 10]:
+                    del self._live[old]
+            self._live[sid] = (now, now)
+
+    def active(self, sid: str) -> bool:
+        """True (and the idle clock restarts) when ``sid`` is logged in and neither idle nor too old."""
+        now = time.time()
+        with self._lock:
+            times = self._live.get(sid)
+            if times is None:
+                return False
+            if now - times[0] > self.max_age or now - times[1] > self.idle:
+                del self._live[sid]
+                return False
+            self._live[sid] = (times[0], now)
+            return True
+
+    def revoke(self, sid: str) -> None:
+        with self._lock:
+            self._live.pop(sid, None)

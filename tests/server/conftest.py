@@ -13,7 +13,7 @@ from tests.servers import kg_serve
 from kg.model.inputs import ClaimInput
 
 REPO = Path(__file__).resolve().parents[2]
-TOKEN = "s3cret-token"
+TOKEN = "s3cret-token-for-tests"
 
 
 def _serve(store: Path, *args: str, token_env: str | None = None) -> contextlib.AbstractContextManager[str]:

@@ -10,7 +10,7 @@ from tests.servers import kg_serve
 
 pytestmark = pytest.mark.server
 
-TOKEN = "another-s3cret"
+TOKEN = "another-s3cret-for-tests"
 
 
 def _count(base: str) -> int:

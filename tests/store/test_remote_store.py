@@ -90,3 +90,21 @@ def test_registry_opens_http_specs():
     store = open_store("http://127.0.0.1:9/")
     assert isinstance(store, RemoteStore) and store.query_url == "http://127.0.0.1:9/query"
     store.close()
+
+
+def test_a_named_dataset_answers_the_same_remote_and_embedded(tmp_path):
+    """``default_graphs`` / ``named_graphs`` travel as the protocol's dataset parameters and match pyoxigraph's own."""
+    from pyoxigraph import NamedNode, Quad
+
+    side = [NamedNode(f"http://kg.test/g{i}") for i in range(3)]
+    quads = [Quad(g, NamedNode("http://kg.test/p"), NamedNode(f"http://kg.test/o{i}"), g) for i, g in enumerate(side)]
+    with oxigraph_server(tmp_path / "ox") as url, KnowledgeGraph.open(url) as remote, KnowledgeGraph.open("memory:") as local:
+        for graph in (remote, local):
+            _fill(graph)
+            graph.store.apply(quads)
+        cases = [({"default_graphs": side[:2]}, "SELECT ?s WHERE { ?s ?p ?o }"),
+                 ({"named_graphs": side[1:]}, "SELECT ?g WHERE { GRAPH ?g { ?s ?p ?o } }"),
+                 ({"default_graphs": [side[0]], "named_graphs": [side[2]]}, "SELECT ?s ?g WHERE { ?s ?p ?o GRAPH ?g { ?x ?y ?z } }")]
+        for dataset, query in cases:
+            rows = lambda g: sorted(tuple(str(v) for v in r) for r in g.store.query(query, **dataset))  # noqa: E731
+            assert rows(remote) == rows(local) and rows(local), dataset
