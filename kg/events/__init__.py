@@ -162,6 +162,7 @@ def merge(graph: "KnowledgeGraph", a: str, b: str, *, reason: str, by: str = "an
     """Judge the events of ``a`` and ``b`` (cluster or assertion IDs) one event; returns the judgement ID."""
     from kg.review import _agent
 
+    _reason(reason)
     st = state(graph)
     ra, rb = _resolve(st, a), _resolve(st, b)
     if ra == rb:
@@ -174,6 +175,7 @@ def split(graph: "KnowledgeGraph", event: str, member: str, *, reason: str, by: 
     """Take ``member`` (a reported event or a merged-in cluster) out of ``event``'s cluster; returns the judgement ID."""
     from kg.review import _agent
 
+    _reason(reason)
     st = state(graph)
     anchor = _resolve(st, event)
     _resolve(st, member)
@@ -183,6 +185,11 @@ def split(graph: "KnowledgeGraph", event: str, member: str, *, reason: str, by: 
         raise ValueError(f"event: {member} anchors event {anchor}; split the other members away from it instead")
     j = EventJudgement("split", anchor, member, reason=(reason or "").strip(), by=_agent(by))
     return _write(graph, _flushed(graph, st), [j], _agent(by), {anchor, member})[0]
+
+
+def _reason(reason: str | None) -> None:
+    if not (reason or "").strip():
+        raise ValueError("reason: an event merge or split needs a reason")
 
 
 def _flushed(graph: "KnowledgeGraph", st: State) -> State:
