@@ -103,3 +103,15 @@ def split_cmd(
 
     with open_graph(store) as graph:
         print(split(graph, event, member, reason=reason, by=f"analyst:{analyst}"))
+
+
+@events_app.command("update")
+def update_cmd(
+    full: Annotated[bool, typer.Option("--full", help="Rebuild the whole events graph (after retractions).")] = False,
+    store: StoreOption = None,
+) -> None:
+    """Store machine judgements for reports not yet clustered and refresh the events graph; prints how many."""
+    from kg.events import update
+
+    with open_graph(store) as graph:
+        print(update(graph, full=full))

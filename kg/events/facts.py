@@ -31,6 +31,8 @@ from typing import Any
 
 from kg.events.reported import Reported
 
+#: the cluster's one type when members differ: most frequent, then the most specific.
+_TYPE_ORDER = ("Summit", "Visit", "Meeting", "Call", "Pardon", "PrisonerRelease", "SanctionsAction", "AdvisoryRole")
 #: when one reporting day holds several statuses, the one reported as current (most definite first).
 _STATUS_ORDER = ("held", "cancelled", "refused", "negated", "planned")
 
@@ -58,6 +60,7 @@ class EventCluster:
 
     id: str
     family: str
+    type: str
     types: list[str]
     participants: list[dict[str, str]]
     status: str | None
@@ -114,6 +117,11 @@ def _origins(articles: list[dict[str, Any]]) -> int:
     return len({find(i) for i in range(len(articles))})
 
 
+def _main_type(members: list[Reported]) -> str:
+    counts = Counter(m.type for m in members)
+    return min(counts, key=lambda t: (-counts[t], _TYPE_ORDER.index(t) if t in _TYPE_ORDER else 99, t)) if counts else ""
+
+
 def _history(members: list[Reported]) -> list[dict[str, Any]]:
     days: dict[date, dict[str, list[str]]] = {}
     for m in members:
@@ -157,7 +165,8 @@ def build(anchor: str, members: list[Reported], copies: dict[str, list[dict[str,
     arts = list(articles.values())
     reported_days = sorted(d for d in (a["published"] for a in arts) if d) or [h["day"] for h in history]
     return EventCluster(
-        id=anchor, family=members[0].family if members else "", types=sorted({m.type for m in members}),
+        id=anchor, family=members[0].family if members else "", type=_main_type(members),
+        types=sorted({m.type for m in members}),
         participants=[{"iri": k, "label": v} for k, v in labels.items()],
         status=history[-1]["status"] if history else None, conflict=any(h["conflict"] for h in history),
         status_history=history, place=places[0] if places else None, count=count,

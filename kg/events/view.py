@@ -64,7 +64,8 @@ def cluster_triples(c: EventCluster) -> list[tuple[Any, Any, Any]]:
                                      (node, iri(DIP.numArticles), lit(c.articles)),
                                      (node, iri(DIP.numSources), lit(c.sources)),
                                      (node, iri(DIP.numOutlets), lit(c.outlets))]
-    t += [(node, iri(DIP.eventType), iri(getattr(DIP, ty))) for ty in c.types if hasattr(DIP, ty)]
+    if c.type and hasattr(DIP, c.type):
+        t.append((node, iri(DIP.eventType), iri(getattr(DIP, c.type))))
     t += [(node, iri(DIP.clusterParticipant), iri(p["iri"])) for p in c.participants]
     t += [(node, iri(DIP.member), iri(assertion_iri(m))) for m in c.members]
     t += [(node, iri(DIP.memberEvent), iri(e)) for e in c.events if e]
