@@ -11,13 +11,16 @@ rule                      score  when
 same document             0.95   one article, same status, or one stated date (headline and body, two sentences)
 same day                  0.9    both texts state the same event date
 planned then held         0.8    a plan and a held report whose stated dates are at most a day apart
+same day, places differ   0.7    the same stated day, places that are not nested (a conflict to show)
 undated, reported near    0.6    one side has no stated date and was reported within a week before
                                  (or a day after) the other's date
+undated plan, same place  0.55   an undated plan naming the place of an event up to 45 days after it
 ========================  =====  =============================================================
 
 Hard stops whatever the score: places that are not nested ("Anchorage" and "Elmendorf, Anchorage" are
-compatible, "Anchorage" and "Helsinki" are not), stated dates more than a day apart (or any gap when a side
-is cancelled, refused or negated: a called-off plan and a later meeting stay apart), clock times that differ.
+compatible, "Anchorage" and "Helsinki" are not) unless the stated day is the same, stated dates more than
+a day apart (and any gap unless one side is planned and the other held: a called-off plan and a later
+meeting stay apart), clock times that differ, and a meeting and a call from different articles.
 A report joins the best-scoring cluster at or above :data:`THRESHOLD`, else starts its own.
 
 >>> from datetime import date
@@ -48,6 +51,8 @@ BLOCKS = {"meeting": "contact", "call": "contact"}
 OFF = frozenset({"cancelled", "refused", "negated"})
 #: days before the other's event date an undated report may be published and still be about it.
 NEAR_BEFORE, NEAR_AFTER = 7, 1
+#: days ahead an undated plan that names the place may be about a dated event at that place ("next month").
+PLAN_AHEAD = 45
 
 
 def blocking_key(r: Reported) -> tuple[str, frozenset[str]] | None:
@@ -104,20 +109,26 @@ def score(a: Reported, b: Reported) -> tuple[float, str]:
         if a.status != b.status and not (a.strong_date and a.strong_date == b.strong_date):
             return 0.0, "statuses differ in one article"  # "met X ... will meet again later this year"
         return 0.95, "same document"
-    if not places_compatible(a.place, b.place):
-        return 0.0, "places differ"
+    places = places_compatible(a.place, b.place)
     da, db = a.strong_date, b.strong_date
     if da and db:
         gap = abs((da - db).days)
-        if gap == 0:
-            return 0.9, "same day"
+        if gap == 0:  # one pair, one day: a different place is a conflict to show, not another event
+            return (0.9, "same day") if places else (0.7, "same day, places differ")
+        if not places:
+            return 0.0, "places differ"
         if gap <= 1 and {a.status, b.status} == {"planned", "held"}:
             return 0.8, "planned then held"
         return 0.0, "dates differ"
+    if not places:
+        return 0.0, "places differ"
     if da or db:
         undated, dated = (b, da) if da else (a, db)
         if _near(undated, dated):  # type: ignore[arg-type]
             return 0.6, "undated, reported near"
+        if (undated.status == "planned" and undated.place and 0 <= (dated - undated.reported_on).days <= PLAN_AHEAD
+                and places_compatible(undated.place, (b if da else a).place) and (b if da else a).place):
+            return 0.55, "undated plan, same place"
         return 0.0, "reported far from the date"
     if abs((a.reported_on - b.reported_on).days) <= 1 and a.status == b.status:
         return 0.55, "undated, reported together"

@@ -44,11 +44,16 @@ def test_disagreement_on_one_reporting_day_is_a_conflict(graph):
     assert c.conflict and c.status_history[0]["statuses"] == ["held", "cancelled"]
 
 
-def test_places_that_are_not_nested_are_two_events(graph):
+def test_places_that_are_not_nested_are_two_events_unless_on_one_day(graph):
     claim(graph, "https://a.example/1", date="2025-08-15", place="Anchorage")
     claim(graph, "https://b.example/2", date="2025-08-15", place="Joint Base Elmendorf-Richardson, Anchorage")
-    claim(graph, "https://c.example/3", date="2025-08-15", place="Helsinki")
+    claim(graph, "https://c.example/3", date="2025-08-16", place="Helsinki", status="planned")
     assert sorted(c.mentions for c in events.clusters(graph)) == [1, 2]
+    claim(graph, "https://e.example/5", date="2025-08-15", place="Fairbanks")  # one pair, one day: a conflict
+    from kg.conflicts import conflicts
+
+    assert sorted(c.mentions for c in events.clusters(graph)) == [1, 3]
+    assert {c["kind"] for c in conflicts(graph, window_days=0)} == {"place"}
 
 
 def test_merge_and_split_are_reversible_append_only_and_in_history(graph, kg_cli, tmp_path):
