@@ -100,7 +100,7 @@ class DIP(DefinedNamespace):
     eventB: URIRef  # event B
     eventClass: URIRef  # event class
     eventDay: URIRef  # A day node <…/id/day/YYYY-MM-DD> for each day of the event date range: date ranges are key lookups.
-    eventMonth: URIRef  # A month node <…/id/month/YYYY-MM> for each month of the event date range.
+    eventMonth: URIRef  # A month node <…/id/month/YYYY-MM> of the event date: on each dated event node, and for each month of an event cluster's date range.
     eventType: URIRef  # event type
     evidence: URIRef  # evidence
     firstDate: URIRef  # Start of the event date range (event time).
@@ -118,6 +118,7 @@ class DIP(DefinedNamespace):
     meets: URIRef  # meets
     member: URIRef  # member
     memberEvent: URIRef  # The event node of a member assertion.
+    monthKey: URIRef  # Of a month node: YYYY-MM, ordered as text, so a date range selects its month nodes by a range of keys.
     numArticles: URIRef  # Articles (documents and copies under other URLs), as GDELT NumArticles.
     numMentions: URIRef  # Member assertions (evidence spans), as GDELT NumMentions.
     numOutlets: URIRef  # Distinct outlets (hosts or publishers).

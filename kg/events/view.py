@@ -47,6 +47,32 @@ def month_node(day: date) -> NamedNode:
     return iri(f"{DATA_NS}month/{day.isoformat()[:7]}")
 
 
+def month_key(day: date) -> str:
+    """``YYYY-MM``: ordered as text, so a range of months selects a small range of month nodes.
+
+    >>> month_key(date(2025, 3, 14))
+    '2025-03'
+    """
+    return day.isoformat()[:7]
+
+
+def event_time_triples(event: NamedNode, value: str | None) -> list[tuple[Any, Any, Any]]:
+    """Event-time keys of one dated event node: ``dip:eventMonth`` its month node, which has ``dip:monthKey``.
+
+    A date range becomes a lookup of a few month nodes (``monthKey`` between two ``YYYY-MM``) and then of
+    the events of those months, instead of a comparison of every event's date.
+
+    >>> [t[1].value.rsplit("#")[-1] for t in event_time_triples(iri("https://x.example/e"), "2025-03-14")]
+    ['eventMonth', 'monthKey']
+    """
+    try:
+        day = date.fromisoformat((value or "")[:10])
+    except ValueError:
+        return []
+    month = month_node(day)
+    return [(event, iri(DIP.eventMonth), month), (month, iri(DIP.monthKey), Literal(month_key(day)))]
+
+
 def months_between(first: date, last: date) -> list[NamedNode]:
     """Month nodes from ``first``'s month to ``last``'s, inclusive."""
     out, y, m = [], first.year, first.month
@@ -85,6 +111,8 @@ def cluster_triples(c: EventCluster) -> list[tuple[Any, Any, Any]]:
         span = min((last - first).days, MAX_DAYS - 1)
         t += [(node, iri(DIP.eventDay), day_node(first + timedelta(days=i))) for i in range(span + 1)]
         t += [(node, iri(DIP.eventMonth), m) for m in months_between(first, last)]
+        t += [(m, iri(DIP.monthKey), Literal(month_key(day))) for day, m in
+              ((date.fromisoformat(m.value[-7:] + "-01"), m) for m in months_between(first, last))]
     return t
 
 
