@@ -213,9 +213,9 @@ def annotate_rows(graph: "KnowledgeGraph", rows: list[dict[str, Any]], key: str 
     """
     wanted = {str(r.get(key, "")).rsplit("/", 1)[-1] for r in rows}
     by_member: dict[str, EventCluster] = {}
-    for c in clusters(graph):
-        if wanted.intersection(c.members):
-            by_member.update({m: c for m in c.members})
+    for found in clusters(graph):
+        if wanted.intersection(found.members):
+            by_member.update({m: found for m in found.members})
     for row in rows:
         c = by_member.get(str(row.get(key, "")).rsplit("/", 1)[-1])
         if c is not None:

@@ -139,8 +139,8 @@ def build(anchor: str, members: list[Reported], copies: dict[str, list[dict[str,
     """The facts of one cluster from its (active) member reports and the recorded document copies."""
     members = sorted(members, key=lambda m: (m.reported_on, m.document, m.start or 0, m.id))
     labels = dict(sorted({kv for m in members for kv in m.labels}))
-    strong = sorted(d for d in (m.strong_date for m in members) if d)
-    weak = sorted(m.date for m in members if m.date)
+    strong = sorted(d for d in (m.strong_date for m in members) if d is not None)
+    weak = sorted(d for d in (m.date for m in members) if d is not None)
     dates = strong or weak
     places = sorted({m.place for m in members if m.place}, key=lambda p: (-len(p), p))
     counts = Counter(m.count for m in members if m.count is not None)

@@ -112,7 +112,7 @@ def score(a: Reported, b: Reported) -> tuple[float, str]:
     places = places_compatible(a.place, b.place)
     da, db = a.strong_date, b.strong_date
     if da and db:
-        gap = abs((da - db).days)
+        gap: int = abs((da - db).days)
         if gap == 0:  # one pair, one day: a different place is a conflict to show, not another event
             return (0.9, "same day") if places else (0.7, "same day, places differ")
         if not places:
@@ -126,7 +126,8 @@ def score(a: Reported, b: Reported) -> tuple[float, str]:
         undated, dated = (b, da) if da else (a, db)
         if _near(undated, dated):  # type: ignore[arg-type]
             return 0.6, "undated, reported near"
-        if (undated.status == "planned" and undated.place and 0 <= (dated - undated.reported_on).days <= PLAN_AHEAD
+        ahead = (dated - undated.reported_on).days  # type: ignore[operator]
+        if (undated.status == "planned" and undated.place and 0 <= ahead <= PLAN_AHEAD
                 and places_compatible(undated.place, (b if da else a).place) and (b if da else a).place):
             return 0.55, "undated plan, same place"
         return 0.0, "reported far from the date"

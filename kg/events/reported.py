@@ -13,6 +13,7 @@ event date with its basis, place, count, and the source's document, URL, outlet 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+import datetime as dt
 from datetime import date, datetime
 from typing import TYPE_CHECKING, Any
 
@@ -50,7 +51,7 @@ class Reported:
     relation: str
     type: str
     status: str
-    date: date | None
+    date: dt.date | None
     date_basis: str | None
     place: str | None
     count: int | None
@@ -59,7 +60,7 @@ class Reported:
     document: str
     url: str | None
     publisher: str | None
-    published: date | None
+    published: dt.date | None
     recorded: str
     start: int | None = None
     quote_hash: str | None = None
@@ -72,14 +73,14 @@ class Reported:
         return "call" if self.type in CALL_TYPES else FAMILIES.get(self.relation, self.relation)
 
     @property
-    def strong_date(self) -> date | None:
+    def strong_date(self) -> dt.date | None:
         """The event date when the text states it (explicitly or relatively), not the publication fallback."""
         return self.date if self.date is not None and self.date_basis != "published" else None
 
     @property
-    def reported_on(self) -> date:
+    def reported_on(self) -> dt.date:
         """Reporting time: the publication date, else the day the graph learned it."""
-        return self.published or date.fromisoformat(self.recorded[:10])
+        return self.published or dt.date.fromisoformat(self.recorded[:10])
 
 
 def _local(value: Any) -> str:
