@@ -309,6 +309,9 @@ class KnowledgeGraph:
                     str(row["reason"]) if row.get("reason") else None, str(row["rec"]).rsplit("/", 1)[-1],
                 )
             )
+        from kg.events.judgements import history_entries
+
+        entries += history_entries(self, assertion_id)  # event merges, splits and machine links naming it
         return sorted(entries, key=lambda e: (datetime.fromisoformat(e.at), e.kind != "asserted",
                                               PRIORITY.get(e.kind, 0)))
 

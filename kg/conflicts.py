@@ -1,11 +1,13 @@
 """Claims that disagree: held vs cancelled/refused/planned, different counts, dates or places of one event.
 
-Two active assertions are about *one event* when they have the same relation and the same named actors
-(unnamed groups such as "16 prisoners" are per-story nodes, so they are left out of the key) and their
-dates lie within ``window_days`` of each other (undated claims join every cluster).  Inside such a
-cluster each attribute (event status, person count, date, place) with more than one value is a
-conflict (places that contain one another, "Anchorage" and "Elmendorf, Anchorage", agree); each side
-lists its assertions with source, asserter and effective Admiralty grade.
+Which assertions are about *one event* is decided by kg.events (the one module that owns "same event");
+event clusters of the same block (relation family, named participants) whose dates lie within
+``window_days`` of each other are compared too, as possibly one event reported differently.  Inside such
+a group each attribute (person count, date, place) with more than one value is a conflict (places that
+contain one another, "Anchorage" and "Elmendorf, Anchorage", agree); statuses conflict when two are
+reported on one reporting day or a held event is also reported called off (planned on the 8th and held
+from the 15th is a status history, not a conflict).  Each side lists its assertions with source,
+asserter and effective Admiralty grade.
 
 Nothing is merged or decided here: conflicts are read from the assertions as stored.
 
@@ -21,10 +23,12 @@ Nothing is merged or decided here: conflicts are read from the assertions as sto
 
 from __future__ import annotations
 
-from datetime import date
 from typing import Any
 
 from kg.api import KnowledgeGraph
+from kg.events import neighbourhoods
+from kg.events.match import OFF, places_compatible
+from kg.events.reported import Reported
 from kg.grading import all_grades
 from kg.review import actors_by_assertion, assertion_rows
 
@@ -33,26 +37,16 @@ ATTRIBUTES: tuple[tuple[str, str], ...] = (("status", "event_status"), ("count",
                                            ("date", "date"), ("place", "place"))
 
 
-def _day(value: str | None) -> date | None:
-    try:
-        return date.fromisoformat(value[:10]) if value else None
-    except ValueError:
-        return None
+def _status_conflict(cluster: list[Reported]) -> bool:
+    """Statuses disagree when two are reported on one reporting day, or a held event is also called off.
 
-
-def _clusters(rows: list[dict[str, Any]], window_days: int) -> list[list[dict[str, Any]]]:
-    """Single-linkage clusters of dated rows (gap <= window); undated rows join every cluster."""
-    dated = sorted((r for r in rows if _day(r["date"])), key=lambda r: _day(r["date"]))  # type: ignore[arg-type,return-value]
-    undated = [r for r in rows if not _day(r["date"])]
-    clusters: list[list[dict[str, Any]]] = []
-    for row in dated:
-        if clusters and (_day(row["date"]) - _day(clusters[-1][-1]["date"])).days <= window_days:  # type: ignore[operator]
-            clusters[-1].append(row)
-        else:
-            clusters.append([row])
-    if not clusters:
-        return [undated] if undated else []
-    return [c + undated for c in clusters]
+    A plan reported on the 8th and the meeting reported held from the 15th is a status history, not a conflict.
+    """
+    days: dict[Any, set[str]] = {}
+    for r in cluster:
+        days.setdefault(r.reported_on, set()).add(r.status)
+    statuses = {r.status for r in cluster}
+    return any(len(v) > 1 for v in days.values()) or ("held" in statuses and bool(statuses & OFF))
 
 
 def _normal(kind: str, value: Any) -> Any:
@@ -67,7 +61,7 @@ def _nested(places: list[str]) -> bool:
     >>> _nested(["anchorage", "joint base elmendorf-richardson, anchorage"]), _nested(["anchorage", "helsinki"])
     (True, False)
     """
-    return all(a in b or b in a for i, a in enumerate(places) for b in places[i + 1:])
+    return all(places_compatible(a, b) for i, a in enumerate(places) for b in places[i + 1:])
 
 
 def _side(row: dict[str, Any], grade: dict[str, Any], actors: list[dict[str, str]]) -> dict[str, Any]:
@@ -90,32 +84,31 @@ def conflicts(graph: KnowledgeGraph, *, window_days: int = 14, actor: str | None
     rows = {k: r for k, r in assertion_rows(graph).items() if r["status"] not in ("rejected", "retracted")}
     actors = actors_by_assertion(graph)
     grades = all_grades(graph)
-    groups: dict[tuple[Any, ...], list[dict[str, Any]]] = {}
-    for aid, row in rows.items():
-        named = actors.get(aid, [])
-        if actor is not None and actor not in {a["iri"] for a in named}:
-            continue
-        if relation is not None and row["relation"] != relation:
-            continue
-        key = (row["relation"], frozenset(a["iri"] for a in named if a["type"] != "Group"))
-        groups.setdefault(key, []).append(row)
     found: list[dict[str, Any]] = []
-    for (rel, _), members in sorted(groups.items(), key=lambda kv: (kv[0][0], sorted(kv[0][1]))):
-        for cluster in _clusters(members, window_days):
-            if len(cluster) < 2:
+    for reports in neighbourhoods(graph, window_days):
+        cluster = [rows[r.id] for r in sorted(reports, key=lambda r: r.id) if r.id in rows]
+        if len(cluster) < 2:
+            continue
+        if relation is not None and not any(r["relation"] == relation for r in cluster):
+            continue
+        named = {a["iri"] for r in cluster for a in actors.get(r["id"], []) if a["type"] != "Group"}
+        if actor is not None and actor not in named:
+            continue
+        rel = cluster[0]["relation"]
+        labels = sorted({a["label"] for r in cluster for a in actors.get(r["id"], []) if a["type"] != "Group"})
+        for kind, field in ATTRIBUTES:
+            if kind == "status" and not _status_conflict(reports):
                 continue
-            labels = sorted({a["label"] for r in cluster for a in actors.get(r["id"], []) if a["type"] != "Group"})
-            for kind, field in ATTRIBUTES:
-                sides: dict[str, list[dict[str, Any]]] = {}
-                for row in cluster:
-                    value = _normal(kind, row[field])
-                    if value is None:
-                        continue
-                    sides.setdefault(str(value), []).append(_side(row, grades.get(row["id"], {}), actors.get(row["id"], [])))
-                if len(sides) > 1 and not (kind == "place" and _nested(list(sides))):
-                    found.append({"kind": kind, "relation": rel, "actors": labels,
-                                  "event": f"{rel} {' / '.join(labels)}", "sides": sides,
-                                  "dates": sorted({r["date"] for r in cluster if r["date"]})})
+            sides: dict[str, list[dict[str, Any]]] = {}
+            for row in cluster:
+                value = _normal(kind, row[field])
+                if value is None:
+                    continue
+                sides.setdefault(str(value), []).append(_side(row, grades.get(row["id"], {}), actors.get(row["id"], [])))
+            if len(sides) > 1 and not (kind == "place" and _nested(list(sides))):
+                found.append({"kind": kind, "relation": rel, "actors": labels,
+                              "event": f"{rel} {' / '.join(labels)}", "sides": sides,
+                              "dates": sorted({r["date"] for r in cluster if r["date"]})})
     return found
 
 

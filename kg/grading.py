@@ -12,7 +12,7 @@ else its publisher name in lower case.  An assertion's effective reliability is 
 is F (cannot be judged), in which case the registry's grade for its source applies.
 
 Credibility is computed from corroboration: the number of *independent* sources stating the same claim
-(same relation, same named actors, same event status, compatible dates).  Copies count once: assertions
+(the same event cluster of kg.events, and the same event status).  Copies count once: assertions
 from the same outlet, with the same quote hash or the same normalised quote are one origin.  Three or
 more origins -> 1 (confirmed), two -> 2 (probably true), one -> 6 (cannot be judged).  The effective
 credibility is the better of the assertion's own grade and the computed one; an analyst override (with a
@@ -40,7 +40,7 @@ from pyoxigraph import Literal, NamedNode, Quad
 from kg.api import KnowledgeGraph
 from kg.ids import DATA_NS, agent_iri, assertion_iri, content_hash, slugify
 from kg.rdf.terms import PROV_ATTRIBUTED, PROV_GENERATED_AT, RDF_TYPE, RDFS_LABEL, iri, lit
-from kg.review import actors_by_assertion, assertion_rows, check_id
+from kg.review import assertion_rows, check_id
 
 SOURCES_GRAPH = f"{DATA_NS}graph/sources"
 SCHEMA = "https://schema.org/"
@@ -168,12 +168,6 @@ def _normalised(text: str | None) -> str:
     return re.sub(r"[\W_]+", " ", folded).strip()
 
 
-def claim_key(row: dict[str, Any], actors: list[dict[str, str]]) -> tuple[Any, ...]:
-    """Relation, event status and named actors (unnamed groups are per-story, so left out)."""
-    named = frozenset(a["iri"] for a in actors if a["type"] != "Group")
-    return (row["relation"], row["event_status"], named)
-
-
 def _origins(rows: list[dict[str, Any]]) -> int:
     """Number of independent origins: union of rows sharing outlet, document, quote hash or quote text."""
     parent = list(range(len(rows)))
@@ -200,22 +194,25 @@ def _origins(rows: list[dict[str, Any]]) -> int:
     return len({find(i) for i in range(len(rows))})
 
 
-def _compatible(a: str | None, b: str | None) -> bool:
-    return a is None or b is None or a == b
+def corroboration(graph: KnowledgeGraph, rows: dict[str, dict[str, Any]] | None = None) -> dict[str, int]:
+    """Assertion ID -> independent origins stating the same claim (itself included), over active assertions.
 
+    The same claim: the same event cluster (kg.events: one module owns "same event") and the same event
+    status (a cancellation does not corroborate a meeting).
+    """
+    from kg.events import anchor_map
 
-def corroboration(graph: KnowledgeGraph) -> dict[str, int]:
-    """Assertion ID -> independent origins stating the same claim (itself included), over active assertions."""
-    rows = {k: r for k, r in assertion_rows(graph).items() if r["status"] not in ("rejected", "retracted")}
-    actors = actors_by_assertion(graph)
+    rows = rows if rows is not None else assertion_rows(graph)
+    active = {k: r for k, r in rows.items() if r["status"] not in ("rejected", "retracted")}
+    anchor = anchor_map(graph)
     groups: dict[tuple[Any, ...], list[dict[str, Any]]] = {}
-    for aid, row in rows.items():
-        groups.setdefault(claim_key(row, actors.get(aid, [])), []).append(row)
+    for aid, row in active.items():
+        groups.setdefault((anchor.get(aid, aid), row["event_status"]), []).append(row)
     out: dict[str, int] = {}
     for members in groups.values():
+        n = _origins(members)
         for row in members:
-            same = [m for m in members if _compatible(m["date"], row["date"])]
-            out[row["id"]] = _origins(same)
+            out[row["id"]] = n
     return out
 
 
@@ -244,7 +241,7 @@ def all_grades(graph: KnowledgeGraph) -> dict[str, dict[str, Any]]:
     rows = assertion_rows(graph)
     registry = {r["item"]: r for r in _current(graph, RELIABILITY).values()}
     overrides = {r["item"].rsplit("/", 1)[-1]: r for r in _current(graph, CREDIBILITY).values()}
-    origins = corroboration(graph)
+    origins = corroboration(graph, rows)
     out: dict[str, dict[str, Any]] = {}
     for aid, row in rows.items():
         outlet = row.get("url") or row.get("publisher")

@@ -26,7 +26,13 @@ class DIP(DefinedNamespace):
     Dispute: URIRef  # Dispute
     Disputed: URIRef  # disputed
     Document: URIRef  # A source: an ingested article (identified by its content hash) or a cited URL.
+    DocumentCopy: URIRef  # The same text published under another URL (a syndicated or republished copy): recorded on the existing document instead of being ski
     Event: URIRef  # An n-ary diplomatic event with roles, time, place, status and counts.
+    EventCluster: URIRef  # What happened: the reported events (assertions) judged to be one event, with counts in the manner of GDELT. Derived data in the grap
+    EventJudgement: URIRef  # A stored, append-only judgement about event identity: a machine link of a reported event (an assertion) to an event cluster with i
+    EventLink: URIRef  # A machine judgement: the reported event dip:eventB belongs to the cluster anchored at dip:eventA (eventA = eventB starts a new cluster)
+    EventMerge: URIRef  # An analyst's judgement that the clusters anchored at dip:eventA and dip:eventB are one event.
+    EventSplit: URIRef  # An analyst's judgement that dip:eventB is not part of the cluster anchored at dip:eventA; undoes a merge or a link.
     EventStatus: URIRef  # Event status
     Evidence: URIRef  # The passage of a document that states an assertion.
     Extractor: URIRef  # Software that extracts assertions, named name@version.
@@ -77,8 +83,12 @@ class DIP(DefinedNamespace):
     assertedRelation: URIRef  # The relation name of the claim (meets, pardons ...), for quick filtering.
     cameo: URIRef  # On an event class: its default CAMEO concept. On an event: the code of this event.
     claimEvent: URIRef  # The event or relationship node an assertion states.
+    clusterParticipant: URIRef  # cluster participant
+    clusterSource: URIRef  # A document of the cluster.
     confidence: URIRef  # Confidence in [0, 1] of an assertion or a resolved mention.
     contentHash: URIRef  # SHA-256 hex digest of the document text (or of the URL for a cited source).
+    copyOf: URIRef  # copy of
+    currentStatus: URIRef  # The status in the latest reports of the cluster.
     date: URIRef  # The calendar date of the event (start date for multi-day events).
     dateBasis: URIRef  # How the date was found: explicit, relative (resolved against the publication date) or published.
     decision: URIRef  # decision
@@ -86,15 +96,33 @@ class DIP(DefinedNamespace):
     endDate: URIRef  # end date
     endOffset: URIRef  # end offset
     endTime: URIRef  # end time
+    eventA: URIRef  # event A
+    eventB: URIRef  # event B
     eventClass: URIRef  # event class
+    eventDay: URIRef  # A day node <…/id/day/YYYY-MM-DD> for each day of the event date range: date ranges are key lookups.
+    eventMonth: URIRef  # A month node <…/id/month/YYYY-MM> of the event date: on each dated event node, and for each month of an event cluster's date range.
+    eventType: URIRef  # event type
     evidence: URIRef  # evidence
+    firstDate: URIRef  # Start of the event date range (event time).
+    firstReported: URIRef  # Earliest reporting (publication) date.
     hedge: URIRef  # A hedging expression ('reportedly', 'according to') found in the evidence.
     holdsPosition: URIRef  # holds position
     host: URIRef  # The participant on whose soil a meeting takes place.
     imposer: URIRef  # imposer
     informationCredibility: URIRef  # Admiralty grade of the information: 1 (confirmed) to 5 (improbable), 6 (cannot be judged).
+    lastDate: URIRef  # End of the event date range (event time).
+    lastReported: URIRef  # Latest reporting (publication) date.
     localTime: URIRef  # The clock time as stated (HH:MM, local), kept when no date or offset is known.
+    matchRule: URIRef  # The rule that decided a machine event link (same day, planned then held, same document ...).
+    matchScore: URIRef  # The machine's score (0-1) for a same-event link.
     meets: URIRef  # meets
+    member: URIRef  # member
+    memberEvent: URIRef  # The event node of a member assertion.
+    monthKey: URIRef  # Of a month node: YYYY-MM, ordered as text, so a date range selects its month nodes by a range of keys.
+    numArticles: URIRef  # Articles (documents and copies under other URLs), as GDELT NumArticles.
+    numMentions: URIRef  # Member assertions (evidence spans), as GDELT NumMentions.
+    numOutlets: URIRef  # Distinct outlets (hosts or publishers).
+    numSources: URIRef  # Independent sources: outlets, with syndicated copies of one text counted once, as GDELT NumSources.
     office: URIRef  # office
     officeOf: URIRef  # The country or organisation an office belongs to.
     pardons: URIRef  # pardons
@@ -119,6 +147,7 @@ class DIP(DefinedNamespace):
     roleOffice: URIRef  # The office the source says the actor holds (an office of the gazetteer).
     sanctions: URIRef  # sanctions
     sentence: URIRef  # sentence
+    sequence: URIRef  # Replay order of event judgements written in one transaction.
     sourceReliability: URIRef  # Admiralty grade of the source: A (completely reliable) to E (unreliable), F (cannot be judged).
     sourceRole: URIRef  # source role
     startOffset: URIRef  # Character offset (Unicode code points) where the quote starts in the document text.

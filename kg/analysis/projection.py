@@ -166,6 +166,9 @@ def project(
     symmetric = {name: p.symmetric for name, p in projections().items()}
     actors = _actors(graph)
     decisions = _decisions(graph)
+    from kg.grading import all_grades
+
+    grades = all_grades(graph)  # the one effective grade, as in kg show, kg review show and /ui/actor
     G = nx.MultiDiGraph()
     for row in graph.select(projection_sparql(relations)):
         s, t, rel = str(row["s"]), str(row["t"]), str(row["rel"])
@@ -177,10 +180,10 @@ def project(
         confidence = float(row.get("conf", 1.0))
         if min_confidence is not None and confidence < min_confidence:
             continue
-        grade = f"{row.get('rr', 'F')}{row.get('cred', 6)}"
+        g = str(row["g"])
+        grade = grades.get(_local(g), {}).get("grade") or f"{row.get('rr', 'F')}{row.get('cred', 6)}"
         if not grade_ok(grade, min_grade):
             continue
-        g = str(row["g"])
         decision = decisions.get(g)
         review = "accepted" if decision == "accepted" or _local(row.get("review", "")) == "Accepted" else "proposed"
         if accepted_only and (review != "accepted" or decision == "disputed"):

@@ -127,12 +127,15 @@ def show_cmd(
     """Everything known about an actor, grouped by relation, with source and grade."""
     from kg.rdf.terms import iri
 
+    from kg.grading import all_grades
+
     with open_graph(store, as_of) as graph:
         ref = graph.find_actor(actor)
         rows = list(graph.assertions_about(iri(ref.canonical_iri())))
+        grades = all_grades(graph)  # the one effective grade, as in kg review show and /ui/actor
     for row in rows:
-        row["grade"] = f"{row.get('rel', '')}{row.get('cred', '')}"
         row["id"] = str(row.get("g", "")).rsplit("/", 1)[-1]
+        row["grade"] = grades.get(row["id"], {}).get("grade", f"{row.get('rel', '')}{row.get('cred', '')}")
     if fmt == "json":
         print(json.dumps({"actor": ref.label, "iri": ref.canonical_iri(), "assertions": rows}, indent=2, default=str))
         return

@@ -103,7 +103,8 @@ def ingest_cmd(
         err_console.print(f"warning: {w}", markup=False, highlight=False)
     for e in summary.errors:
         print(f"error: {e}", file=sys.stderr)
-    console.print(f"documents {summary.documents}, skipped {summary.skipped} (already stored), failed {summary.failed}; "
+    copies = f", copies {summary.copies} (known text, new URL)" if summary.copies else ""
+    console.print(f"documents {summary.documents}, skipped {summary.skipped} (already stored){copies}, failed {summary.failed}; "
                   f"assertions {summary.assertions}, actors {summary.actors}, events {summary.events}",
                   markup=False, highlight=False)
     if not summary.ok:

@@ -1,7 +1,10 @@
 """Ingest files into a knowledge graph: read, extract, one atomic write per document.
 
 Idempotent: a document whose content hash is already stored is skipped, and
-the graph skips assertions it holds, so re-ingesting changes nothing.  One
+the graph skips assertions it holds, so re-ingesting changes nothing.  The same
+text under a new URL is not extracted again but recorded as a copy of the stored
+document (``copies``), so the second outlet counts as a source of its events.
+After the writes, new reports are clustered into events (kg.events.update).  One
 unreadable file is reported in the summary and the rest are ingested.
 
 >>> import tempfile, pathlib
@@ -47,6 +50,7 @@ class IngestSummary:
 
     documents: int = 0
     skipped: int = 0
+    copies: int = 0
     failed: int = 0
     assertions: int = 0
     actors: int = 0
@@ -80,7 +84,11 @@ def ingest_paths(graph: GraphLike, paths: Sequence[str | Path], *, extractor: st
             fresh = []
             for doc in result:
                 if graph.has_document(doc.iri_hash):
-                    summary.skipped += 1
+                    if _record_copy(graph, doc):
+                        summary.copies += 1
+                        outcome = "ingested"
+                    else:
+                        summary.skipped += 1
                 else:
                     fresh.append(doc)
             try:
@@ -109,7 +117,30 @@ def ingest_paths(graph: GraphLike, paths: Sequence[str | Path], *, extractor: st
         if on_progress is not None:
             on_progress(f, outcome)
     summary.actors = len(actors)
+    if summary.documents or summary.copies:
+        _cluster_events(graph, summary)
     return summary
+
+
+def _record_copy(graph: GraphLike, document: Document) -> bool:
+    """Record a known text under a new URL as a copy (only on a real graph with a store)."""
+    if not hasattr(graph, "store"):
+        return False
+    from kg.events.copies import record_copy
+
+    return record_copy(graph, document)  # type: ignore[arg-type]
+
+
+def _cluster_events(graph: GraphLike, summary: IngestSummary) -> None:
+    """Store the event judgements of the new reports; a failure is a warning, the documents stay."""
+    if not hasattr(graph, "store"):
+        return
+    from kg.events import update
+
+    try:
+        update(graph)  # type: ignore[arg-type]
+    except Exception as exc:  # noqa: BLE001 - clustering is derived data; ingest has succeeded
+        summary.warnings.append(f"event clustering: {type(exc).__name__}: {str(exc).splitlines()[0] if str(exc) else ''}")
 
 
 def extract_batch(extractor: Any, documents: Sequence[Document]) -> list[list[Assertion]]:

@@ -194,10 +194,14 @@ def _event_line(row: dict[str, Any], what: str) -> str:
 
 
 def same_event_groups(rows: list[dict[str, Any]], *keys: str) -> list[list[dict[str, Any]]]:
-    """Rows that report one event, grouped: same status, date and ``keys``, and no clash of clock times.
+    """Rows that report one event, grouped by their event cluster (kg.events, added by ``annotate_rows``).
 
-    Each source keeps its own assertion (conflicts stay visible); the answer lists an event once
-    with every source that reports it.
+    Rows without a ``cluster`` (not annotated) fall back to: same status, date and ``keys``, and no clash
+    of clock times.  Each source keeps its own assertion (conflicts stay visible); the answer lists an
+    event once with every source that reports it.
+
+    >>> [len(g) for g in same_event_groups([{"cluster": "c1"}, {"cluster": "c2"}, {"cluster": "c1"}])]
+    [2, 1]
 
     >>> a = {"status": "planned", "date": "2025-08-15", "localTime": "11:30", "source": "x"}
     >>> b = {"status": "planned", "date": "2025-08-15", "source": "y"}
@@ -205,6 +209,12 @@ def same_event_groups(rows: list[dict[str, Any]], *keys: str) -> list[list[dict[
     >>> [len(g) for g in same_event_groups([a, b, c])]
     [2, 1]
     """
+    if rows and all(r.get("cluster") for r in rows):
+        by_cluster: dict[tuple[str, str], list[dict[str, Any]]] = {}
+        for row in rows:  # sources that disagree at one time keep their own line (the conflict stays visible)
+            by_cluster.setdefault((str(row["cluster"]), str(row.get("status")) if row.get("clusterConflict") else ""),
+                                  []).append(row)
+        return list(by_cluster.values())
     groups: list[list[dict[str, Any]]] = []
     for row in rows:
         key = (row.get("status"), row.get("date"), *(str(row.get(k)) for k in keys))
@@ -228,7 +238,12 @@ def _grouped_lines(rows: list[dict[str, Any]], what: Any, *keys: str) -> list[st
             continue
         best = max(group, key=lambda r: (bool(r.get("startTime")), bool(r.get("localTime")), len(str(r.get("place") or ""))))
         place = f" at {best['place']}" if best.get("place") else ""
-        lines.append(f"- {best.get('status', 'held')} {what(best)} {when_text(best)}{place}; {len(group)} sources:")
+        status = best.get("status", "held") if best.get("clusterConflict") else best.get("clusterStatus") or best.get("status", "held")
+        history = " -> ".join(best.get("clusterHistory") or [])
+        history = f" (reported {history})" if "->" in history else ""
+        count = f"{len(group)} sources" + (f" (the event: {best['clusterArticles']} article(s), {best['clusterSources']} "
+                                           f"independent source(s))" if best.get("clusterSources") else "")
+        lines.append(f"- {status} {what(best)} {when_text(best)}{place}{history}; {count}:")
         lines += [f"    {_source_text(r)}" for r in group]
     return lines
 
@@ -252,14 +267,24 @@ def _sanctions_against(rows: list[dict[str, Any]], names: dict[str, str]) -> lis
 
 def _releases(rows: list[dict[str, Any]], names: dict[str, str]) -> list[str]:
     lines = []
-    for r in rows:
+    events = same_event_groups(rows) if rows and all(r.get("cluster") for r in rows) else [[r] for r in rows]
+    for group in events:
+        r = max(group, key=lambda x: (x.get("date") == x.get("clusterDate"), bool(x.get("count"))))
         verb = "pardon" if _kind(r) == "pardon" else "release"
-        count = f" ({r['count']} persons)" if r.get("count") else ""
+        n = r.get("clusterCount") or r.get("count")
+        count = f" ({n} persons)" if n else ""
         whom = r.get("releasedLabel") or r.get("released") or "unnamed persons"
-        lines.append(_event_line(r, f"{verb} by {r.get('actorLabel', r.get('actor'))} of {whom}{count}"))
-    counts = [int(r["count"]) for r in rows if str(r.get("count", "")).isdigit()]
+        if len(group) == 1:
+            lines.append(_event_line(r, f"{verb} by {r.get('actorLabel', r.get('actor'))} of {whom}{count}"))
+            continue
+        lines.append(f"- {r.get('status', 'held')} {verb} by {r.get('actorLabel', r.get('actor'))} of {whom}{count} "
+                     f"{when_text(r)}; {len(group)} reports:")
+        lines += [f"    {_source_text(x)}" for x in group]
+    counts = [int(g[0].get("clusterCount") or g[0]["count"]) for g in events
+              if str(g[0].get("clusterCount") or g[0].get("count", "")).isdigit()]
     if counts:
-        lines.append(f"- in all: {sum(counts)} persons stated in {len(rows)} event(s)")
+        sources = {str(x.get("source") or x.get("assertion")) for x in rows}
+        lines.append(f"- in all: {sum(counts)} persons, {len(events)} event(s), {len(sources)} source(s)")
     return lines
 
 
@@ -337,6 +362,9 @@ def _answer(graph: "KnowledgeGraph", question: str, template: Template, match: r
     if "a" in names and template.query == "releases-by":
         names["by"] = f" by {names['a']}"
     rows = select_named(graph, template.query, params)
+    from kg.events import annotate_rows
+
+    rows = annotate_rows(graph, rows)
     notes = []
     if groups.get("period"):
         period = parse_period(groups["period"])

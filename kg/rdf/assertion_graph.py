@@ -139,6 +139,9 @@ def claim_triples(assertion: Assertion) -> list[tuple[NamedNode, NamedNode, obje
         triples += _actor_triples(node, actor)
     if claim.date:
         triples.append((event, iri(DIP.date), _date_literal(claim.date, "date", "date")))
+        from kg.events.view import event_time_triples  # event-time keys: date ranges are lookups
+
+        triples += event_time_triples(event, claim.date)
     if claim.end_date:
         triples.append((event, iri(DIP.endDate), _date_literal(claim.end_date, "date", "end date")))
     if claim.datetime:

@@ -8,6 +8,7 @@ from tests.servers import oxigraph_server
 
 from kg.actor_graph import load_gazetteer
 from kg.api import KnowledgeGraph
+from kg.events import update as update_events
 from kg.model.inputs import ClaimInput
 from kg.query.ask import ask
 from kg.query.named import list_queries, select_named
@@ -30,6 +31,7 @@ PARAMS = {
     "releases-by": {"actor": "Lukashenko"}, "advisers-of": {"actor": "Trump"}, "between": {"a": "Trump", "b": "Putin"},
     "within-hops": {"actor": "Trump", "hops": "2"}, "events-in-range": {"from": "2025-08-01", "to": "2025-08-31"},
     "assertions-from-source": {"source": "https://example.org/alaska"}, "retracted": {}, "anachronisms": {},
+    "timeline-of": {"actor": "Trump"}, "events-between": {"a": "Trump", "b": "Putin"},
 }
 #: a role its actor did not hold on the date (Medvedev was president), for the ``anachronisms`` query
 ANACHRONISM = ClaimInput(subject="Vladimir Putin", relation="meets", object="Barack Obama", date="2009-07-07",
@@ -52,7 +54,8 @@ def test_ingest_and_named_queries_match_the_embedded_store(tmp_path):
         for graph in (remote, local):
             load_gazetteer(graph)
             graph.assert_claim(ANACHRONISM)
-        params = PARAMS | {"provenance-of": {"assertion": ids[0]}}
+            update_events(graph)  # the events graph that timeline-of, events-between and event-sources read
+        params = PARAMS | {"provenance-of": {"assertion": ids[0]}, "event-sources": {"event": ids[0]}}
         for name in list_queries():
             got = select_named(remote, name, params[name])
             want = select_named(local, name, params[name])

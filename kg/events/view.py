@@ -1,0 +1,127 @@
+"""Cluster facts as RDF in the named graph ``<…/id/graph/events>``, with event-time keys for lookups.
+
+Each cluster ``<…/id/eventcluster/{anchor}>`` gets its members, their event nodes, participants, types,
+status, place, dates, GDELT-like counts and sources, plus one **day node** (``<…/id/day/YYYY-MM-DD>``) per
+day of its event date range (at most :data:`MAX_DAYS`) and one **month node** (``<…/id/month/YYYY-MM>``)
+per month, so "events in March" is an index lookup on ``dip:eventMonth`` instead of a scan of every date.
+The graph is derived data: it is rebuilt from the judgements and the assertions.
+
+>>> day_node(date(2025, 3, 14)).value, month_node(date(2025, 3, 14)).value
+('https://w3id.org/diplomacy-kg/id/day/2025-03-14', 'https://w3id.org/diplomacy-kg/id/month/2025-03')
+>>> [n.value[-7:] for n in months_between(date(2025, 1, 30), date(2025, 3, 2))]
+['2025-01', '2025-02', '2025-03']
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from datetime import date, timedelta
+from typing import TYPE_CHECKING, Any
+
+from pyoxigraph import Literal, NamedNode, Quad
+
+from kg.events.facts import EventCluster
+from kg.ids import DATA_NS, assertion_iri, document_iri
+from kg.rdf.terms import RDF_TYPE, RDFS_LABEL, iri, lit
+from kg.vocab import DIP
+
+if TYPE_CHECKING:
+    from kg.api import KnowledgeGraph
+
+EVENTS_GRAPH = f"{DATA_NS}graph/events"
+MAX_DAYS = 62
+
+
+def cluster_iri(anchor: str) -> str:
+    """IRI of the event cluster anchored at ``anchor``."""
+    return f"{DATA_NS}eventcluster/{anchor}"
+
+
+def day_node(day: date) -> NamedNode:
+    """The day node of ``day``."""
+    return iri(f"{DATA_NS}day/{day.isoformat()}")
+
+
+def month_node(day: date) -> NamedNode:
+    """The month node of ``day``."""
+    return iri(f"{DATA_NS}month/{day.isoformat()[:7]}")
+
+
+def month_key(day: date) -> str:
+    """``YYYY-MM``: ordered as text, so a range of months selects a small range of month nodes.
+
+    >>> month_key(date(2025, 3, 14))
+    '2025-03'
+    """
+    return day.isoformat()[:7]
+
+
+def event_time_triples(event: NamedNode, value: str | None) -> list[tuple[Any, Any, Any]]:
+    """Event-time keys of one dated event node: ``dip:eventMonth`` its month node, which has ``dip:monthKey``.
+
+    A date range becomes a lookup of a few month nodes (``monthKey`` between two ``YYYY-MM``) and then of
+    the events of those months, instead of a comparison of every event's date.
+
+    >>> [t[1].value.rsplit("#")[-1] for t in event_time_triples(iri("https://x.example/e"), "2025-03-14")]
+    ['eventMonth', 'monthKey']
+    """
+    try:
+        day = date.fromisoformat((value or "")[:10])
+    except ValueError:
+        return []
+    month = month_node(day)
+    return [(event, iri(DIP.eventMonth), month), (month, iri(DIP.monthKey), Literal(month_key(day)))]
+
+
+def months_between(first: date, last: date) -> list[NamedNode]:
+    """Month nodes from ``first``'s month to ``last``'s, inclusive."""
+    out, y, m = [], first.year, first.month
+    while (y, m) <= (last.year, last.month):
+        out.append(iri(f"{DATA_NS}month/{y:04d}-{m:02d}"))
+        y, m = (y + 1, 1) if m == 12 else (y, m + 1)
+    return out
+
+
+def cluster_triples(c: EventCluster) -> list[tuple[Any, Any, Any]]:
+    """The triples describing one cluster."""
+    node = iri(cluster_iri(c.id))
+    t: list[tuple[Any, Any, Any]] = [(node, RDF_TYPE, iri(DIP.EventCluster)), (node, RDFS_LABEL, Literal(c.label)),
+                                     (node, iri(DIP.numMentions), lit(c.mentions)),
+                                     (node, iri(DIP.numArticles), lit(c.articles)),
+                                     (node, iri(DIP.numSources), lit(c.sources)),
+                                     (node, iri(DIP.numOutlets), lit(c.outlets))]
+    if c.type and hasattr(DIP, c.type):
+        t.append((node, iri(DIP.eventType), iri(getattr(DIP, c.type))))
+    t += [(node, iri(DIP.clusterParticipant), iri(p["iri"])) for p in c.participants]
+    t += [(node, iri(DIP.member), iri(assertion_iri(m))) for m in c.members]
+    t += [(node, iri(DIP.memberEvent), iri(e)) for e in c.events if e]
+    t += [(node, iri(DIP.clusterSource), iri(document_iri(a["document"]))) for a in c.articles_list]
+    if c.status:
+        t.append((node, iri(DIP.currentStatus), iri(getattr(DIP, c.status.capitalize()))))
+    if c.place:
+        t.append((node, iri(DIP.place), Literal(c.place)))
+    if c.count is not None:
+        t.append((node, iri(DIP.personCount), lit(c.count)))
+    for prop, value in ((DIP.firstReported, c.first_reported), (DIP.lastReported, c.last_reported)):
+        if value:
+            t.append((node, iri(prop), lit(date.fromisoformat(value))))
+    if c.first_date and c.last_date:
+        first, last = date.fromisoformat(c.first_date), date.fromisoformat(c.last_date)
+        t += [(node, iri(DIP.firstDate), lit(first)), (node, iri(DIP.lastDate), lit(last))]
+        span = min((last - first).days, MAX_DAYS - 1)
+        t += [(node, iri(DIP.eventDay), day_node(first + timedelta(days=i))) for i in range(span + 1)]
+        t += [(node, iri(DIP.eventMonth), m) for m in months_between(first, last)]
+        t += [(m, iri(DIP.monthKey), Literal(month_key(day))) for day, m in
+              ((date.fromisoformat(m.value[-7:] + "-01"), m) for m in months_between(first, last))]
+    return t
+
+
+def view_quads(clusters: Iterable[EventCluster]) -> list[Quad]:
+    """All quads of the events graph for ``clusters``."""
+    g = iri(EVENTS_GRAPH)
+    return [Quad(s, p, o, g) for c in clusters for s, p, o in cluster_triples(c)]
+
+
+def current_view(graph: "KnowledgeGraph") -> list[Quad]:
+    """The quads now in the events graph (to be replaced)."""
+    return list(graph.store.quads(None, None, None, iri(EVENTS_GRAPH)))
