@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import json
 import sys
 from pathlib import Path
@@ -9,8 +10,8 @@ from typing import Annotated, Optional
 
 import typer
 
-from kg.cli.common import (AsOfOption, FormatOption, StoreOption, console, fail, list_format, open_graph, render,
-                           rows_table)
+from kg.cli.common import (AsOfOption, FormatOption, StoreOption, console, err_console, fail, list_format,
+                           open_graph, render, rows_table)
 
 NewActorOption = Annotated[bool, typer.Option(
     "--new-actor", help="Create an actor even when its name is close to a known one (a typo guard).")]
@@ -199,17 +200,33 @@ def export_cmd(
 
 def import_cmd(
     path: Annotated[Path, typer.Argument(help="RDF file (.ttl, .trig, .nq, .nt, .jsonld).")],
+    bulk: Annotated[Optional[bool], typer.Option("--bulk/--no-bulk", help="Force pyoxigraph's bulk loader on or off "
+                                                 "(default: on from 32 MB).", show_default=False)] = None,
     store: StoreOption = None,
 ) -> None:
-    """Import an RDF file; it is validated against the SHACL shapes before anything is written."""
-    from kg.api import load_file
+    """Import an RDF file all-or-nothing: validated first, new graphs only (never a stored assertion), bulk-loaded when large."""
+    from kg.importer import import_file
 
     if not path.is_file():
         fail(f"{path}: no such file")
-    data, fmt = load_file(path)
-    with _open(store) as graph:
-        added = graph.import_rdf(data, fmt, name=str(path))
-    console.print(f"imported {added} quads from {path}", markup=False, highlight=False)
+    with _open(store) as graph, _progress(path) as progress:
+        report = import_file(graph, path, progress=progress, bulk=bulk)
+    console.print(f"imported {report.quads} quads ({report.graphs} graphs) from {path} "
+                  f"[{report.mode}, {report.rate:,.0f} quads/s]", markup=False, highlight=False)
+
+
+@contextlib.contextmanager
+def _progress(path: Path):  # type: ignore[no-untyped-def]
+    """A progress bar on stderr (terminals only) fed with (quads, bytes read, file size)."""
+    if not sys.stderr.isatty():
+        yield None
+        return
+    from rich.progress import BarColumn, DownloadColumn, Progress, TextColumn
+
+    with Progress(TextColumn("validating {task.fields[quads]:,} quads"), BarColumn(), DownloadColumn(),
+                  console=err_console, transient=True) as bar:
+        task = bar.add_task("import", total=path.stat().st_size, quads=0)
+        yield lambda quads, done, total: bar.update(task, completed=done, total=total, quads=quads)
 
 
 def stats_cmd(fmt: FormatOption = None, store: StoreOption = None) -> None:

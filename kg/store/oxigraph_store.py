@@ -71,6 +71,10 @@ class OxigraphStore:
         # Store.load is transactional: a parse error leaves the store untouched.
         self._store.load(data, format=fmt)
 
+    def bulk_load(self, path: str | os.PathLike[str], fmt: RdfFormat) -> None:
+        """pyoxigraph's bulk loader (fast, not transactional: validate first; kg.importer does)."""
+        self._store.bulk_load(path=str(path), format=fmt)
+
     # -- reads --------------------------------------------------------------------------
     def query(self, sparql: str, *, bindings: Mapping[str, Term] | None = None) -> QueryResult:
         if bindings:
