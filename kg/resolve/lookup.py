@@ -33,6 +33,8 @@ from kg.resolve.normalize import norm
 ACTOR_TYPES = ("Person", "Country", "Organization", "Group")
 #: Similarity (difflib ratio of the folded names) from which a new name counts as a near match.
 NEAR_RATIO = 0.85
+#: A right-to-left override shows the text up to the next pop (or the end) reversed.
+_RLO = re.compile("\u202e([^\u202c]*)\u202c?")
 _IRI = re.compile(r"^(https?|urn):", re.IGNORECASE)
 #: Letters of other scripts that look like Latin ones (Unicode confusables, the common part).
 _LOOKALIKES = str.maketrans({
@@ -49,7 +51,7 @@ class ActorNotFound(KeyError):
         return str(self.args[0]) if self.args else "no such actor"
 
 
-class AmbiguousActor(LookupError):
+class AmbiguousActor(KeyError):
     """Several actors answer to the name; ``candidates`` tells them apart."""
 
     def __init__(self, name: str, candidates: tuple["Candidate", ...]) -> None:
@@ -57,6 +59,9 @@ class AmbiguousActor(LookupError):
         super().__init__(f"{name!r} names {len(candidates)} actors: "
                          + "; ".join(c.summary() for c in candidates)
                          + " (give a QID or IRI to pick one)")
+
+    def __str__(self) -> str:
+        return str(self.args[0])
 
 
 @dataclass(frozen=True)
@@ -141,7 +146,7 @@ def find_actor(graph: Any, name: str, *, in_graph: bool = False, on: Any = None)
         exact = [iri for iri, (label, _) in actors.items() if norm(label) == key]
         for iri in exact:
             add(iri, actors[iri][0], actors[iri][1], None, "label")
-        if not exact and (resolved is None or resolved.matched_by in ("surname", "title")):
+        if not exact and (resolved is None or norm(resolved.label) != key):  # "Trump": every label holding it
             words = f" {key} "
             for iri, (label, kind) in actors.items():
                 if key and words in f" {norm(label)} ":
@@ -150,6 +155,15 @@ def find_actor(graph: Any, name: str, *, in_graph: bool = False, on: Any = None)
     if in_graph:
         candidates = [c for c in candidates if c.in_graph]
     return Lookup(name, tuple(candidates))
+
+
+def actor_key(graph: Any, name: str) -> str:
+    """The IRI of the one graph actor ``name`` means; ``name`` itself when none (the caller reports it).
+
+    Raises :class:`AmbiguousActor` when several graph actors answer: the analyst picks one by QID or IRI.
+    """
+    found = find_actor(graph, name, in_graph=True)
+    return found.one().iri if found.candidates else name
 
 
 def search_actors(graph: Any, name: str, *, on: Any = None, limit: int = 10) -> list[dict[str, Any]]:
@@ -231,10 +245,10 @@ def near_matches(graph: Any, name: str, *, limit: int = 3) -> list[Candidate]:
 def skeleton(name: str) -> str:
     """A name as it looks: NFKC, format characters removed, look-alike letters mapped, accents and case folded.
 
-    >>> skeleton("Vla\\u2060dimir \\u0420utin") == skeleton("Vladimir Putin")
+    >>> skeleton("Vla\\u2060dimir \\u0420utin") == skeleton("Vladimir Putin") == skeleton("\\u202enituP rimidalV")
     True
     """
-    text = unicodedata.normalize("NFKC", name)
+    text = unicodedata.normalize("NFKC", _RLO.sub(lambda m: m.group(1)[::-1], name))  # as displayed
     text = "".join(c for c in text if unicodedata.category(c) != "Cf").lower().translate(_LOOKALIKES)
     return norm(text)
 
@@ -282,4 +296,4 @@ def _describe(graph: Any, resolver: Any, c: Candidate, in_graph: bool) -> Candid
                    roles=roles, dates=dates, events=events, in_graph=in_graph, in_gazetteer=rec is not None)
 
 
-__all__ = ["ActorNotFound", "AmbiguousActor", "Candidate", "Lookup", "find_actor", "near_matches", "search_actors", "skeleton"]
+__all__ = ["ActorNotFound", "AmbiguousActor", "Candidate", "Lookup", "actor_key", "find_actor", "near_matches", "search_actors", "skeleton"]
