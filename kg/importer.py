@@ -2,8 +2,8 @@
 
 Rules (docs/exchange.md):
 
-* a named graph of the file must be new: a graph name the store already holds is refused (an import never
-  rewrites a sourced assertion), and so is a name in the project's ID space that is not an assertion IRI
+* a named graph of the file must be new: adding to a graph the store already holds is refused (an import never
+  rewrites a sourced assertion; repeating exactly what is stored changes nothing and is allowed), and so is a name in the project's ID space that is not an assertion IRI
   (``https://w3id.org/diplomacy-kg/id/assertion/<32 hex>``), which is reserved;
 * a graph named by a blank node is refused (it would keep its edge in the view after a retraction);
 * default-graph triples about a stored assertion (its grades, its evidence, a review record about it)
@@ -63,6 +63,7 @@ class ImportReport:
     graphs: int
     mode: str
     seconds: float
+    written: int = 0
 
     @property
     def rate(self) -> float:
@@ -91,17 +92,19 @@ def import_file(graph: Any, path: Path, *, progress: Progress | None = None, bul
                     progress(i, handle.tell(), size)
         except SyntaxError as exc:
             raise ImportRefused(f"{path}: {' '.join(str(exc).split())}") from None
-    check.finish()
+    to_write = check.finish(None if bulk else kept)
     if progress is not None:
         progress(check.count, size, size)
-    if not bulk:
+    if to_write is not None:
         from kg.validate import validate_quads
 
         validate_quads([*kept, *_context(graph.store, kept)], what=str(path))
-        graph.store.apply(kept)
-        return ImportReport(check.count, len(check.graphs), "transaction", time.perf_counter() - started)
+        if to_write:
+            graph.store.apply(to_write)
+        return ImportReport(check.count, len(check.graphs), "transaction", time.perf_counter() - started,
+                            len(to_write))
     _bulk_load(graph.store, path, fmt, check.graphs)
-    return ImportReport(check.count, len(check.graphs), "bulk", time.perf_counter() - started)
+    return ImportReport(check.count, len(check.graphs), "bulk", time.perf_counter() - started, check.count)
 
 
 class _Checker:
@@ -139,16 +142,32 @@ class _Checker:
                 name = p.rsplit("#", 1)[-1]
                 raise ImportRefused(f"{self.path}: quad {self.count}: dip:{name} {value!r} is out of range")
 
-    def finish(self) -> None:
-        for g in self.graphs:
-            if self.store.contains_graph(g):
-                raise ImportRefused(f"{self.path}: graph <{g.value}> already exists; an import never changes "
-                                    "a stored assertion (nothing was written)")
-        new = {g.value for g in self.graphs}
-        for iri in sorted(self.about - new):
-            if self.store.contains_graph(NamedNode(iri)):
-                raise ImportRefused(f"{self.path}: triples about the stored assertion <{iri}> are refused; an "
-                                    "import never changes a stored assertion (nothing was written)")
+    def finish(self, kept: list[Quad] | None) -> list[Quad] | None:
+        """The quads still to write (``kept`` less what the store holds already); refuses changes to stored assertions.
+
+        Repeating what the store holds is no change (re-importing the same file is allowed); adding to a stored
+        graph, or saying anything new about a stored assertion, is refused.  ``kept`` is None on the bulk path,
+        which cannot compare and refuses any graph the store already has.
+        """
+        existing = {g for g in self.graphs if self.store.contains_graph(g)}
+        touched = {iri for iri in self.about - {g.value for g in self.graphs}
+                   if self.store.contains_graph(NamedNode(iri))}
+        if not existing and not touched:
+            return kept
+        if kept is None:
+            name = sorted(g.value for g in existing)[0] if existing else sorted(touched)[0]
+            raise ImportRefused(f"{self.path}: graph <{name}> already exists; an import never changes "
+                                "a stored assertion (nothing was written)")
+        new = [q for q in kept if not any(True for _ in self.store.quads(q.subject, q.predicate, q.object, q.graph_name))]
+        for q in new:
+            if q.graph_name in existing:
+                raise ImportRefused(f"{self.path}: graph <{q.graph_name.value}> already exists; an import never "
+                                    "changes a stored assertion (nothing was written)")
+            for term in (q.subject, q.object):
+                if isinstance(term, NamedNode) and term.value.split("#", 1)[0] in touched:
+                    raise ImportRefused(f"{self.path}: triples about the stored assertion <{term.value.split('#')[0]}> "
+                                        "are refused; an import never changes a stored assertion (nothing was written)")
+        return new
 
 
 def _context(store: Any, quads: Iterable[Quad]) -> list[Quad]:

@@ -211,7 +211,7 @@ def import_cmd(
         fail(f"{path}: no such file")
     with _open(store) as graph, _progress(path) as progress:
         report = import_file(graph, path, progress=progress, bulk=bulk)
-    console.print(f"imported {report.quads} quads ({report.graphs} graphs) from {path} "
+    console.print(f"imported {report.quads} quads ({report.written} new, {report.graphs} graphs) from {path} "
                   f"[{report.mode}, {report.rate:,.0f} quads/s]", markup=False, highlight=False)
 
 

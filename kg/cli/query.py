@@ -66,7 +66,10 @@ def query_cmd(
             columns, rows = result_rows(result)
             render(rows, columns, fmt, empty="no results")
         else:
-            sys.stdout.write(serialize_result(result, fmt))
+            text = serialize_result(result, fmt)
+            sys.stdout.write(text)
+            if fmt in ("csv", "tsv") and text.count("\n") <= 1:  # a header and no row
+                print("no results", file=sys.stderr)
 
 
 def _read_text(path: Path) -> str:

@@ -85,8 +85,18 @@ def test_the_bulk_loader_loads_a_new_graph(claimed: tuple[Path, str], tmp_path: 
     path.write_text("".join(f'<https://example.org/s{i}> <https://example.org/p> "v{i}" <{NEW_GRAPH}> .\n'
                             for i in range(1000)), encoding="utf-8")
     proc = run_kg("import", "--bulk", str(path), store=store)
-    assert proc.returncode == 0 and "imported 1000 quads (1 graphs)" in proc.stdout and "bulk" in proc.stdout
+    assert proc.returncode == 0 and "imported 1000 quads (1000 new, 1 graphs)" in proc.stdout and "bulk" in proc.stdout
     counted = run_kg("query", f"SELECT (COUNT(*) AS ?n) WHERE {{ GRAPH <{NEW_GRAPH}> {{ ?s ?p ?o }} }}",
                      "--format", "json", store=store, check=True)
     assert json.loads(counted.stdout)["results"]["bindings"][0]["n"]["value"] == "1000"
     assert run_kg("history", aid, store=store).returncode == 0
+
+
+def test_importing_the_same_export_again_changes_nothing(claimed: tuple[Path, str], tmp_path: Path) -> None:
+    store, _ = claimed
+    dump = tmp_path / "all.trig"
+    run_kg("export", "--format", "trig", "--out", str(dump), store=store, check=True)
+    before = _nquads(store)
+    again = run_kg("import", str(dump), store=store)
+    assert again.returncode == 0 and "(0 new," in again.stdout, again.stderr
+    assert _nquads(store) == before
