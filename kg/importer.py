@@ -160,7 +160,7 @@ class _Checker:
                                 "a stored assertion (nothing was written)")
         new = [q for q in kept if not any(True for _ in self.store.quads(q.subject, q.predicate, q.object, q.graph_name))]
         for q in new:
-            if q.graph_name in existing:
+            if isinstance(q.graph_name, NamedNode) and q.graph_name in existing:
                 raise ImportRefused(f"{self.path}: graph <{q.graph_name.value}> already exists; an import never "
                                     "changes a stored assertion (nothing was written)")
             for term in (q.subject, q.object):
