@@ -48,6 +48,7 @@ _RANGES: dict[str, Callable[[str], bool]] = {
     f"{_DIP}sourceReliability": lambda v: v in {"A", "B", "C", "D", "E", "F"},
     f"{_DIP}confidence": lambda v: _float(v) is not None and 0.0 <= _float(v) <= 1.0,  # type: ignore[operator]
 }
+_CHECKED = frozenset(NamedNode(p) for p in (*_NON_NEGATIVE, *_RANGES))
 Progress = Callable[[int, int, int], None]  # (quads so far, bytes read, file size)
 
 
@@ -116,12 +117,13 @@ class _Checker:
         self.about: set[str] = set()
         self.count = 0
         self._last: Any = None
+        self._default = False
 
     def quad(self, q: Quad) -> None:
         self.count += 1
         g = q.graph_name
         if g != self._last:
-            self._last = g
+            self._last, self._default = g, isinstance(g, DefaultGraph)
             if isinstance(g, BlankNode):
                 raise ImportRefused(f"{self.path}: quad {self.count}: a graph named by a blank node (_:{g.value}) "
                                     "is refused; name it with an IRI")
@@ -130,17 +132,23 @@ class _Checker:
                     raise ImportRefused(f"{self.path}: graph <{g.value}> is a reserved name "
                                         "(only assertion IRIs name graphs in the project's ID space)")
                 self.graphs.add(g)
-        if isinstance(g, DefaultGraph):
+        if self._default:
             for term in (q.subject, q.object):
-                if isinstance(term, NamedNode) and term.value.startswith(ASSERTION_SPACE):
+                if type(term) is NamedNode and term.value.startswith(ASSERTION_SPACE):
                     self.about.add(term.value.split("#", 1)[0])
-        p = q.predicate.value
-        if isinstance(q.object, Literal) and (p in _NON_NEGATIVE or p in _RANGES):
-            value = q.object.value
-            ok = (value.lstrip("+").isdigit()) if p in _NON_NEGATIVE else _RANGES[p](value)
-            if not ok:
-                name = p.rsplit("#", 1)[-1]
-                raise ImportRefused(f"{self.path}: quad {self.count}: dip:{name} {value!r} is out of range")
+        p = q.predicate
+        if p in _CHECKED:
+            self._value(p.value, q.object)
+
+    def _value(self, predicate: str, obj: Any) -> None:
+        """The shapes' value range of a checked property (offsets and counts, grades, confidence)."""
+        if not isinstance(obj, Literal):
+            return
+        value = obj.value
+        ok = value.lstrip("+").isdigit() if predicate in _NON_NEGATIVE else _RANGES[predicate](value)
+        if not ok:
+            name = predicate.rsplit("#", 1)[-1]
+            raise ImportRefused(f"{self.path}: quad {self.count}: dip:{name} {value!r} is out of range")
 
     def finish(self, kept: list[Quad] | None) -> list[Quad] | None:
         """The quads still to write (``kept`` less what the store holds already); refuses changes to stored assertions.
