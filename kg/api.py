@@ -24,7 +24,7 @@ from kg.model import ActorRef, Assertion, Claim, Document, Evidence, Grade, Stat
 from kg.model.inputs import ClaimInput
 from kg.query.prefixes import user_position, with_prefixes
 from kg.rdf.assertion_graph import assertion_quads, dedupe, document_triples
-from kg.rdf.terms import RDFS_LABEL, iri
+from kg.rdf.terms import iri
 from kg.records import (
     DECISIONS,
     NEEDS_REASON,
@@ -402,12 +402,11 @@ class KnowledgeGraph:
         )
 
     def find_actor(self, name: str) -> ActorRef:
-        """An actor of the graph by name (label, alias, surname) or raise KeyError."""
-        ref = self.resolve_actor(name)
-        node = iri(ref.canonical_iri())
-        if not any(True for _ in self.store.quads(node, RDFS_LABEL, None, DefaultGraph())):
-            raise KeyError(f"no actor named {name!r} in the graph")
-        return ref
+        """The one actor of the graph ``name`` means (kg.resolve.lookup.find_actor); KeyError when none or several."""
+        from kg.resolve.lookup import find_actor
+
+        found = find_actor(self, name, in_graph=True).one()
+        return ActorRef(found.label, found.type, iri=found.iri, qid=found.qid)
 
 
 def load_file(path: Path) -> tuple[bytes, RdfFormat]:

@@ -61,9 +61,25 @@ def flat_copy(G: nx.MultiDiGraph, *, dynamic: bool = False) -> nx.MultiDiGraph:
     return H
 
 
+def xml_safe_copy(G: nx.MultiDiGraph) -> nx.MultiDiGraph:
+    """A copy whose node keys and text attributes hold only characters XML 1.0 allows (kg.xmltext)."""
+    from kg.xmltext import xml_safe
+
+    def clean(value: Any) -> Any:
+        return xml_safe(value) if isinstance(value, str) else value
+
+    H = nx.MultiDiGraph()
+    H.graph.update({k: clean(v) for k, v in G.graph.items()})
+    for node, data in G.nodes(data=True):
+        H.add_node(clean(node), **{k: clean(v) for k, v in data.items()})
+    for u, v, key, data in G.edges(keys=True, data=True):
+        H.add_edge(clean(u), clean(v), key=clean(key), **{k: clean(val) for k, val in data.items()})
+    return H
+
+
 def gexf_bytes(G: nx.MultiDiGraph) -> bytes:
     """GEXF 1.2 in dynamic mode: each dated edge has ``start``/``end`` for Gephi's timeline."""
-    H = flat_copy(G, dynamic=True)
+    H = xml_safe_copy(flat_copy(G, dynamic=True))
     H.graph["mode"] = "dynamic"
     buffer = io.BytesIO()
     nx.write_gexf(H, buffer, version="1.2draft")
@@ -73,7 +89,7 @@ def gexf_bytes(G: nx.MultiDiGraph) -> bytes:
 def graphml_bytes(G: nx.MultiDiGraph) -> bytes:
     """GraphML with every node and edge attribute."""
     buffer = io.BytesIO()
-    nx.write_graphml(flat_copy(G), buffer)
+    nx.write_graphml(xml_safe_copy(flat_copy(G)), buffer)
     return buffer.getvalue()
 
 

@@ -7,36 +7,51 @@ from typing import Annotated, Optional
 
 import typer
 
-from kg.cli.common import StoreOption, console, rows_table
+from kg.cli.common import FormatOption, StoreOption, console, list_format, render, rows_table
 
 actors_app = typer.Typer(name="actors", help="Actors: search, show, and refresh from Wikidata.",
                          no_args_is_help=True)
 
 
 @actors_app.command("search")
-def search(name: Annotated[str, typer.Argument(help="A name, alias, title or role phrase.")],
+def search(name: Annotated[str, typer.Argument(help="A name, alias, title or role phrase, QID or IRI.")],
            on: Annotated[Optional[str], typer.Option(help="Resolve roles as of this date (YYYY-MM-DD).")] = None,
-           limit: Annotated[int, typer.Option(help="At most this many rows.")] = 10) -> None:
-    """Find actors by name, alias, surname or role ("the Russian President")."""
+           limit: Annotated[int, typer.Option(help="At most this many rows.")] = 10,
+           fmt: FormatOption = None,
+           store: StoreOption = None) -> None:
+    """Find actors by name, alias, surname or role ("the Russian President"), in the gazetteer and the graph."""
     from datetime import date
 
-    from kg.resolve.views import search_rows
+    from kg.resolve.lookup import ActorNotFound, search_actors
 
-    rows = search_rows(name, on=date.fromisoformat(on) if on else None, limit=limit)
+    fmt = list_format(fmt)
+    with _graph_for_reading(store) as graph:
+        rows = search_actors(graph, name, on=date.fromisoformat(on) if on else None, limit=limit)
+    render(rows, ["id", "name", "type", "country", "current", "events", "in_graph", "matched_by", "qid"], fmt)
     if not rows:
-        console.print(f"no actor matches {name!r}", markup=False, highlight=False)
-        return
-    console.print(rows_table(rows, ["id", "name", "type", "country", "current", "matched_by", "qid"]))
+        raise ActorNotFound(f"no actor matches {name!r}")
 
 
 @actors_app.command("show")
-def show(actor: Annotated[str, typer.Argument(help="Actor id (QID or slug) or a name.")]) -> None:
+def show(actor: Annotated[str, typer.Argument(help="Actor id (QID or slug) or a name.")],
+         fmt: FormatOption = None) -> None:
     """Show one actor: positions over time with sources, aliases, offices."""
+    import json
+
     from rich.markup import escape
 
     from kg.resolve.views import actor_detail
 
+    fmt = list_format(fmt)
     d = actor_detail(actor)
+    if fmt == "json":
+        print(json.dumps(d, indent=2, ensure_ascii=False))
+        return
+    if fmt != "table":
+        rows = ([{"kind": "position", "value": p["office"], "start": p["start"], "end": p["end"], "source": p["source"]}
+                 for p in d["positions"]] + [{"kind": f"alias ({a['kind']})", "value": a["alias"]} for a in d["aliases"]])
+        render(rows, ["kind", "value", "start", "end", "source"], fmt, records=[d])
+        return
     console.print(f"[bold]{escape(d['name'])}[/bold]  id={escape(d['id'])}  type={d['type']}"
                   + (f"  qid={d['qid']}" if d["qid"] else "") + (f"  country={d['country']}" if d["country"] else ""),
                   markup=True, highlight=False)
@@ -45,6 +60,19 @@ def show(actor: Annotated[str, typer.Argument(help="Actor id (QID or slug) or a 
     if d["offices"]:
         console.print(rows_table(d["offices"], ["office", "kind", "titles"], title="offices"))
     console.print(rows_table(d["aliases"], ["alias", "kind"], title="aliases"))
+
+
+def _graph_for_reading(store: Optional[str]):  # type: ignore[no-untyped-def]
+    """The store (read for graph-only actors); the gazetteer alone when no store exists yet."""
+    from pathlib import Path
+
+    from kg.api import KnowledgeGraph
+    from kg.store.registry import default_store_path
+
+    spec = store or default_store_path()
+    if "://" not in spec and spec != "memory:" and not Path(spec).exists():
+        spec = "memory:"
+    return KnowledgeGraph.open(spec)
 
 
 @actors_app.command("update")
@@ -112,7 +140,7 @@ def load(store: StoreOption = None) -> None:
 
 @actors_app.command("check")
 def check(actor: Annotated[Optional[str], typer.Option("--actor", help="Only roles given to this actor.")] = None,
-          fmt: Annotated[str, typer.Option("--format", help="table or json.")] = "table",
+          fmt: FormatOption = None,
           store: StoreOption = None) -> None:
     """Anachronism check: roles a source gives an actor that they did not hold on the event date."""
     import json
@@ -121,13 +149,16 @@ def check(actor: Annotated[Optional[str], typer.Option("--actor", help="Only rol
     from kg.api import KnowledgeGraph
     from kg.cli.common import fail
 
-    if fmt not in ("table", "json"):
-        fail(f"--format: {fmt!r} is not one of table, json")
+    if fmt is not None and fmt not in ("table", "tsv", "csv", "json", "jsonl"):
+        fail(f"--format: {fmt!r} is not one of table, tsv, csv, json, jsonl")
+    fmt = list_format(fmt)
     with KnowledgeGraph.open(store) as graph:
         found = find_anachronisms(graph, actor)
     rows = [a.as_dict() for a in found]
     if fmt == "json":
         print(json.dumps(rows, indent=2, ensure_ascii=False))
+    elif fmt != "table":
+        render(rows, list(rows[0]) if rows else ["assertion"], fmt, records=rows)
     elif not rows:
         console.print("no anachronisms: every checkable stated role was held on its event date")
     else:

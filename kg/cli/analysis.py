@@ -130,7 +130,7 @@ def path_cmd(
     from kg.analysis.tables import path_rows
 
     G = _project(store, **_filters(since, until, relations, min_confidence, min_grade, actor_types, accepted_only))
-    _render(path_rows(G, source, target),
+    _render(path_rows(G, _actor_key(store, source), _actor_key(store, target)),
             ["from", "direction", "relation", "to", "date", "status", "grade", "assertion", "quote", "source"], fmt,
             title=f"path {source} → {target}")
 
@@ -147,7 +147,7 @@ def ego_cmd(
     from kg.analysis.tables import ego_rows
 
     G = _project(store, **_filters(since, until, relations, min_confidence, min_grade, actor_types, accepted_only))
-    _render(ego_rows(G, actor, depth=depth), ["actor", "type", "distance", "ties", "relations"], fmt,
+    _render(ego_rows(G, _actor_key(store, actor), depth=depth), ["actor", "type", "distance", "ties", "relations"], fmt,
             title=f"ego network of {actor} (depth {depth})")
 
 
@@ -170,6 +170,15 @@ def change_cmd(
             title=f"change {a1}..{a2} → {b1}..{b2}")
 
 
+def _actor_key(store: Optional[str], name: str) -> str:
+    """The IRI the one actor lookup (kg.resolve.lookup) gives ``name``, or ``name`` when it finds none."""
+    from kg.api import KnowledgeGraph
+    from kg.resolve.lookup import actor_key
+
+    with KnowledgeGraph.open(store) as graph:
+        return actor_key(graph, name)
+
+
 def viz_cmd(
     out: Annotated[Path, typer.Option("--out", "-o", help="HTML file to write.")] = Path("network.html"),
     actor: Annotated[Optional[str], typer.Option("--actor", help="Centre the view on this actor's ego network.")] = None,
@@ -184,8 +193,11 @@ def viz_cmd(
     """Write an offline, interactive HTML network of the current view (one self-contained file)."""
     from kg.viz import write_html
 
+    from kg.resolve.lookup import actor_key
+
     filters = _filters(since, until, relations, min_confidence, min_grade, actor_types, accepted_only)
     with open_graph(store, as_of) as graph:
+        actor = actor_key(graph, actor) if actor else None  # the one actor lookup: never a silent choice
         path = write_html(graph, out, actor=actor, depth=depth, max_nodes=max_nodes, per_period=per_period,
                           title=title, **filters)
     console.print(f"wrote {path} ({path.stat().st_size:,} bytes)", markup=False)

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-import os
-
 import contextlib
+import csv
+import json
+import os
 import sys
 from collections.abc import Iterator
 from typing import Annotated, Any, NoReturn, Optional
@@ -27,6 +28,18 @@ AsOfOption = Annotated[
     typer.Option("--as-of", help="Show the graph as it was known at this record time (YYYY-MM-DD or ISO date-time).",
                  show_default=False),
 ]
+
+#: Exit codes (docs/cli.md): 0 found, 1 error, 2 usage, 3 nothing matched the name or ID, 4 several actors
+#: matched the name (the candidates are listed on stderr; pick one by QID or IRI).
+EXIT_OK, EXIT_ERROR, EXIT_USAGE, EXIT_NO_MATCH, EXIT_AMBIGUOUS = 0, 1, 2, 3, 4
+LIST_FORMATS = ("table", "tsv", "csv", "json", "jsonl")
+
+FormatOption = Annotated[
+    Optional[str],
+    typer.Option("--format", help="table, tsv, csv, json or jsonl (default: table on a terminal, tsv in a pipe).",
+                 show_default=False),
+]
+
 
 def _console(stderr: bool = False) -> Console:
     """A console that wraps for a terminal and never for a pipe (``kg show X | grep URL`` finds the whole URL)."""
@@ -69,10 +82,21 @@ def run_guarded(app: typer.Typer) -> int:
 
     Usage errors are printed by click itself (standalone mode, exit status 2).
     """
+    from kg.resolve.lookup import ActorNotFound, AmbiguousActor
+
     try:
         app()
     except SystemExit as exc:
         return exc.code if isinstance(exc.code, int) else (0 if exc.code is None else 1)
+    except AmbiguousActor as exc:
+        print(f"error: {exc.name!r} names {len(exc.candidates)} actors; give a QID or IRI to pick one:",
+              file=sys.stderr)
+        for c in exc.candidates:
+            print(f"  {c.qid or c.iri}\t{c.summary()}", file=sys.stderr)
+        return EXIT_AMBIGUOUS
+    except ActorNotFound as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return EXIT_NO_MATCH
     except _known_errors() as exc:
         print(f"error: {one_line(exc)}", file=sys.stderr)
         return 1
@@ -105,3 +129,58 @@ def rows_table(rows: list[dict[str, Any]], columns: list[str], title: str | None
     for row in rows:
         table.add_row(*(Text("" if row.get(c) is None else str(row.get(c))) for c in columns))
     return table
+
+
+def list_format(fmt: Optional[str], allowed: tuple[str, ...] = LIST_FORMATS) -> str:
+    """The output format: ``fmt``, or table on a terminal and TSV in a pipe; a bad one is a usage error (2)."""
+    if fmt is None:
+        return "table" if sys.stdout.isatty() else "tsv"
+    if fmt not in allowed:
+        raise typer.BadParameter(f"{fmt!r} is not one of {', '.join(allowed)}", param_hint="'--format'")
+    return fmt
+
+
+def tsv_cell(value: Any) -> str:
+    r"""A value as one TSV cell, in full: backslash, tab, newline and return are escaped (\\, \t, \n, \r).
+
+    >>> tsv_cell("a\tb\nc"), tsv_cell(None), tsv_cell(0.5)
+    ('a\\tb\\nc', '', '0.5')
+    """
+    if value is None:
+        return ""
+    text = value if isinstance(value, str) else json.dumps(value, default=str) if isinstance(value, (list, dict)) else str(value)
+    return text.replace("\\", "\\\\").replace("\t", "\\t").replace("\n", "\\n").replace("\r", "\\r")
+
+
+def render(rows: list[dict[str, Any]], columns: list[str], fmt: str, title: str | None = None,
+           *, records: list[Any] | None = None, empty: str | None = None) -> None:
+    """Print ``rows`` as table, tsv, csv (header row, full values), json (one array) or jsonl (one object a line).
+
+    JSON and JSONL print ``records`` when given (the command's documented JSON objects), else each row's
+    ``columns``.  ``empty`` is said on stderr when there are no rows (on stdout in a table).
+    """
+    if fmt in ("json", "jsonl"):
+        objects = records if records is not None else [{c: row.get(c) for c in columns} for row in rows]
+        if fmt == "json":
+            print(json.dumps(objects, indent=2, ensure_ascii=False, default=str))
+        else:
+            for obj in objects:
+                print(json.dumps(obj, ensure_ascii=False, default=str))
+    elif fmt == "tsv":
+        sys.stdout.write("\t".join(columns) + "\n")
+        for row in rows:
+            sys.stdout.write("\t".join(tsv_cell(row.get(c)) for c in columns) + "\n")
+    elif fmt == "csv":
+        writer = csv.writer(sys.stdout, lineterminator="\n")
+        writer.writerow(columns)
+        writer.writerows([["" if row.get(c) is None else row.get(c) for c in columns] for row in rows])
+    elif fmt == "table":
+        if rows or not empty:
+            console.print(rows_table(rows, columns, title=title))
+        else:
+            console.print(empty, markup=False, highlight=False)
+        return
+    else:
+        fail(f"--format: {fmt!r} is not one of {', '.join(LIST_FORMATS)}")
+    if not rows and empty:
+        print(empty, file=sys.stderr)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import json
 import sys
 from pathlib import Path
@@ -9,7 +10,11 @@ from typing import Annotated, Optional
 
 import typer
 
-from kg.cli.common import AsOfOption, StoreOption, console, fail, open_graph, rows_table
+from kg.cli.common import (AsOfOption, FormatOption, StoreOption, console, err_console, fail, list_format,
+                           open_graph, render, rows_table)
+
+NewActorOption = Annotated[bool, typer.Option(
+    "--new-actor", help="Create an actor even when its name is close to a known one (a typo guard).")]
 
 
 
@@ -52,13 +57,14 @@ def assert_cmd(
     subject_role: Annotated[Optional[str], typer.Option(
         help="Office the source gives the subject: an office ID (RU-president) or title (Russian President).")] = None,
     object_role: Annotated[Optional[str], typer.Option(help="Office the source gives the object.")] = None,
+    new_actor: NewActorOption = False,
     store: StoreOption = None,
 ) -> None:
     """Add an analyst's sourced assertion and print its ID (or many with --file)."""
     from kg.model.inputs import ClaimInput
 
     if file is not None:
-        _assert_file(file, skip_invalid, store)
+        _assert_file(file, skip_invalid, store, new_actor)
         return
     if subject is None or relation is None or obj is None:
         fail("give SUBJECT RELATION OBJECT, or --file claims.csv|claims.yaml")
@@ -71,10 +77,28 @@ def assert_cmd(
         subject_role=subject_role, object_role=object_role,
     ))
     with _open(store) as graph:
+        if not new_actor:
+            _refuse_near_matches(graph, [("subject", claim.subject), ("object", claim.object)])
         print(graph.assert_claim(claim))
 
 
-def _assert_file(path: Path, skip_invalid: bool, store: Optional[str]) -> None:
+def _refuse_near_matches(graph, names: list[tuple[str, str]]) -> None:  # type: ignore[no-untyped-def]
+    """Fail naming the known actor when a new name is close to it or looks like it ("Vladmir Putin")."""
+    from kg.resolve.lookup import near_matches
+
+    seen: set[str] = set()
+    for field, name in names:
+        if name in seen:
+            continue
+        seen.add(name)
+        near = near_matches(graph, name)
+        if near:
+            known = "; ".join(c.summary() for c in near)
+            fail(f"{field} {name!r} is no known actor but is close to {known}: write the known name, "
+                 f"or pass --new-actor to create {name!r}")
+
+
+def _assert_file(path: Path, skip_invalid: bool, store: Optional[str], new_actor: bool = False) -> None:
     from kg.claims_file import parse_claims_lenient, read_claims_file
 
     claims, errors = parse_claims_lenient(read_claims_file(path), str(path))
@@ -84,10 +108,14 @@ def _assert_file(path: Path, skip_invalid: bool, store: Optional[str]) -> None:
 
     from kg.cli.common import err_console
 
-    with _open(store) as graph, Progress(console=err_console, transient=True) as progress:
-        task = progress.add_task("checking claims", total=len(claims))
-        ids = graph.assert_claims(claims, on_progress=lambda done, _: progress.update(task, completed=done)) \
-            if claims else []
+    with _open(store) as graph:
+        if not new_actor:
+            _refuse_near_matches(graph, [(f"row {i + 1} {field}", name) for i, c in enumerate(claims)
+                                         for field, name in (("subject", c.subject), ("object", c.object))])
+        with Progress(console=err_console, transient=True) as progress:
+            task = progress.add_task("checking claims", total=len(claims))
+            ids = graph.assert_claims(claims, on_progress=lambda done, _: progress.update(task, completed=done)) \
+                if claims else []
     for assertion_id in ids:
         print(assertion_id)
     for error in errors:
@@ -109,40 +137,50 @@ def retract_cmd(
 
 def history_cmd(
     assertion_id: Annotated[str, typer.Argument(metavar="ID", help="Assertion ID.")],
+    fmt: FormatOption = None,
     store: StoreOption = None,
 ) -> None:
     """Show every record about an assertion, oldest first."""
+    fmt = list_format(fmt)
     with _open(store) as graph:
         entries = graph.history(assertion_id)
     rows = [{"when": e.at, "what": e.kind, "who": e.by, "reason": e.reason, "record": e.record} for e in entries]
-    console.print(rows_table(rows, ["when", "what", "who", "reason", "record"], title=f"history of {assertion_id}"))
+    render(rows, ["when", "what", "who", "reason", "record"], fmt, title=f"history of {assertion_id}")
 
 
 def show_cmd(
-    actor: Annotated[str, typer.Argument(help="Actor name, alias or surname.")],
-    fmt: Annotated[str, typer.Option("--format", help="table or json.")] = "table",
+    actor: Annotated[str, typer.Argument(help="Actor name, alias, surname, QID or IRI.")],
+    fmt: FormatOption = None,
     store: StoreOption = None,
     as_of: AsOfOption = None,
 ) -> None:
     """Everything known about an actor, grouped by relation, with source and grade."""
     from kg.rdf.terms import iri
+    from kg.resolve.lookup import find_actor
 
     from kg.grading import all_grades
 
+    fmt = list_format(fmt)
     with open_graph(store, as_of) as graph:
-        ref = graph.find_actor(actor)
-        rows = list(graph.assertions_about(iri(ref.canonical_iri())))
+        found = find_actor(graph, actor, in_graph=True).one()  # several candidates: listed, exit 4
+        rows = list(graph.assertions_about(iri(found.iri)))
         grades = all_grades(graph)  # the one effective grade, as in kg review show and /ui/actor
     for row in rows:
         row["id"] = str(row.get("g", "")).rsplit("/", 1)[-1]
         row["grade"] = grades.get(row["id"], {}).get("grade", f"{row.get('rel', '')}{row.get('cred', '')}")
+    columns = ["eventLabel", "status", "date", "place", "source", "quote", "by", "grade", "id"]
     if fmt == "json":
-        print(json.dumps({"actor": ref.label, "iri": ref.canonical_iri(), "assertions": rows}, indent=2, default=str))
+        print(json.dumps({"actor": found.label, "iri": found.iri, "qid": found.qid, "assertions": rows},
+                         indent=2, default=str, ensure_ascii=False))
         return
-    console.print(f"[bold]{_escape(ref.label)}[/bold]  {ref.canonical_iri()}")
+    if fmt != "table":
+        render(rows, ["relation", *columns], fmt, records=[{"actor": found.label, "actor_iri": found.iri, **r}
+                                                           for r in rows])
+        return
+    console.print(f"[bold]{_escape(found.label)}[/bold]  {found.iri}")
     for relation in sorted({r["relation"] for r in rows}):
         group = [r for r in rows if r["relation"] == relation]
-        console.print(rows_table(group, ["eventLabel", "status", "date", "place", "source", "quote", "by", "grade", "id"], title=relation))
+        console.print(rows_table(group, columns, title=relation))
     if not rows:
         console.print("no assertions about this actor in the current view")
 
@@ -172,24 +210,46 @@ def export_cmd(
 
 def import_cmd(
     path: Annotated[Path, typer.Argument(help="RDF file (.ttl, .trig, .nq, .nt, .jsonld).")],
+    bulk: Annotated[Optional[bool], typer.Option("--bulk/--no-bulk", help="Force pyoxigraph's bulk loader on or off "
+                                                 "(default: on from 32 MB).", show_default=False)] = None,
     store: StoreOption = None,
 ) -> None:
-    """Import an RDF file; it is validated against the SHACL shapes before anything is written."""
-    from kg.api import load_file
+    """Import an RDF file all-or-nothing: validated first, new graphs only (never a stored assertion), bulk-loaded when large."""
+    from kg.importer import import_file
 
     if not path.is_file():
         fail(f"{path}: no such file")
-    data, fmt = load_file(path)
-    with _open(store) as graph:
-        added = graph.import_rdf(data, fmt, name=str(path))
-    console.print(f"imported {added} quads from {path}", markup=False, highlight=False)
+    with _open(store) as graph, _progress(path) as progress:
+        report = import_file(graph, path, progress=progress, bulk=bulk)
+    console.print(f"imported {report.quads} quads ({report.written} new, {report.graphs} graphs) from {path} "
+                  f"[{report.mode}, {report.rate:,.0f} quads/s]", markup=False, highlight=False)
 
 
-def stats_cmd(store: StoreOption = None) -> None:
+@contextlib.contextmanager
+def _progress(path: Path):  # type: ignore[no-untyped-def]
+    """A progress bar on stderr (terminals only) fed with (quads, bytes read, file size)."""
+    if not sys.stderr.isatty():
+        yield None
+        return
+    from rich.progress import BarColumn, DownloadColumn, Progress, TextColumn
+
+    with Progress(TextColumn("validating {task.fields[quads]:,} quads"), BarColumn(), DownloadColumn(),
+                  console=err_console, transient=True) as bar:
+        task = bar.add_task("import", total=path.stat().st_size, quads=0)
+        yield lambda quads, done, total: bar.update(task, completed=done, total=total, quads=quads)
+
+
+def stats_cmd(fmt: FormatOption = None, store: StoreOption = None) -> None:
     """Counts of quads, assertions, actors, events, documents and records."""
-    with _open(store) as graph:
+    from kg.api import KnowledgeGraph
+
+    fmt = list_format(fmt)
+    with KnowledgeGraph.open(store) as graph:  # a store the user cannot write opens read-only
         counts = graph.stats()
-    console.print(rows_table([{"what": k, "count": v} for k, v in counts.items()], ["what", "count"]))
+    if fmt == "json":
+        print(json.dumps(counts, indent=2))
+        return
+    render([{"what": k, "count": v} for k, v in counts.items()], ["what", "count"], fmt, records=[counts])
 
 
 def demo_cmd(

@@ -10,7 +10,7 @@ from typing import Annotated, Optional
 
 import typer
 
-from kg.cli.common import AsOfOption, StoreOption, console, fail, open_graph, rows_table
+from kg.cli.common import AsOfOption, StoreOption, console, fail, list_format, open_graph, render, rows_table
 
 
 def register(app: typer.Typer) -> None:
@@ -31,7 +31,8 @@ def query_cmd(
     name: Annotated[Optional[str], typer.Option("--name", "-n", help="Run a named query (see --list).")] = None,
     param: Annotated[Optional[list[str]], typer.Option("--param", "-p", help="key=value for a named query; repeatable.")] = None,
     list_: Annotated[bool, typer.Option("--list", help="List the named queries and their parameters.")] = False,
-    fmt: Annotated[str, typer.Option("--format", help="table, json (W3C SPARQL JSON), xml, csv or tsv.")] = "table",
+    fmt: Annotated[Optional[str], typer.Option("--format", help="table, json (W3C SPARQL JSON), xml, csv, tsv or jsonl "
+                                               "(default: table on a terminal, tsv in a pipe).", show_default=False)] = None,
     store: StoreOption = None,
     as_of: AsOfOption = None,
 ) -> None:
@@ -60,13 +61,15 @@ def query_cmd(
                 result = graph.query(text)
         except SyntaxError as exc:
             fail(f"SPARQL syntax error: {' '.join(str(exc).split())}")
-        if fmt == "table":
+        fmt = list_format(fmt, ("table", "json", "xml", "csv", "tsv", "jsonl"))
+        if fmt in ("table", "jsonl"):
             columns, rows = result_rows(result)
-            console.print(rows_table(rows, columns))
-            if not rows:
-                console.print("no results")
+            render(rows, columns, fmt, empty="no results")
         else:
-            sys.stdout.write(serialize_result(result, fmt))
+            text = serialize_result(result, fmt)
+            sys.stdout.write(text)
+            if fmt in ("csv", "tsv") and text.count("\n") <= 1:  # a header and no row
+                print("no results", file=sys.stderr)
 
 
 def _read_text(path: Path) -> str:

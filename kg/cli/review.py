@@ -7,7 +7,7 @@ from typing import Annotated, Any, Optional
 
 import typer
 
-from kg.cli.common import StoreOption, console, fail, rows_table
+from kg.cli.common import FormatOption, StoreOption, console, fail, list_format, render, rows_table
 
 review_app = typer.Typer(name="review",
                          help="Review extracted assertions: list, show, accept, reject, dispute, reinstate.",
@@ -16,7 +16,6 @@ sources_app = typer.Typer(name="sources", help="The sources registry: default Ad
                           no_args_is_help=True)
 
 AnalystOption = Annotated[str, typer.Option("--analyst", help="Your analyst ID.")]
-FormatOption = Annotated[str, typer.Option("--format", help="table or json.")]
 
 
 def register(app: typer.Typer) -> None:
@@ -33,13 +32,9 @@ def _open(store: Optional[str]):  # type: ignore[no-untyped-def]
     return KnowledgeGraph.open(store)
 
 
-def _print(rows: list[dict[str, Any]], columns: list[str], fmt: str, title: str | None = None) -> None:
-    if fmt == "json":
-        print(json.dumps(rows, indent=2, default=str))
-    elif fmt == "table":
-        console.print(rows_table(rows, columns, title=title))
-    else:
-        fail(f"--format: {fmt!r} is not one of table, json")
+def _print(rows: list[dict[str, Any]], columns: list[str], fmt: str | None, title: str | None = None) -> None:
+    """Rows in ``fmt`` (kg.cli.common.render); JSON keeps every field of each row."""
+    render(rows, columns, list_format(fmt), title=title, records=rows)
 
 
 @review_app.command("list")
@@ -48,7 +43,7 @@ def list_cmd(
     relation: Annotated[Optional[str], typer.Option(help="Only this relation (meets, talksWith ...).")] = None,
     source: Annotated[Optional[str], typer.Option(help="Only sources whose URL, title or publisher contains this.")] = None,
     status: Annotated[str, typer.Option(help="proposed, accepted, disputed, rejected, retracted or any.")] = "proposed",
-    fmt: FormatOption = "table",
+    fmt: FormatOption = None,
     store: StoreOption = None,
 ) -> None:
     """List the review queue (proposed assertions by default), highest confidence first."""
@@ -57,7 +52,7 @@ def list_cmd(
     with _open(store) as graph:
         rows = review_queue(graph, min_confidence=min_conf, relation=relation, source=source,
                             status=None if status == "any" else status)
-    if fmt == "json":
+    if fmt in ("json", "jsonl"):
         rows = [{k: v for k, v in r.items() if k != "decisions"} for r in rows]
     _print(rows, ["id", "label", "date", "confidence", "status", "url", "asserted_by"], fmt, title="review queue")
 
@@ -65,13 +60,14 @@ def list_cmd(
 @review_app.command("show")
 def show_cmd(
     assertion_id: Annotated[str, typer.Argument(metavar="ID", help="Assertion ID.")],
-    fmt: FormatOption = "table",
+    fmt: FormatOption = None,
     store: StoreOption = None,
 ) -> None:
     """Show one assertion: claim, quote in its sentence, source, extractor, grades, decisions."""
     from kg.grading import effective_grade
     from kg.review import review_item
 
+    fmt = list_format(fmt)
     with _open(store) as graph:
         item = review_item(graph, assertion_id)
         item["grade"] = effective_grade(graph, assertion_id)
@@ -87,6 +83,11 @@ def show_cmd(
               ("asserted by", f"{item['asserted_by']} at {item['at']}"), ("confidence", item["confidence"]),
               ("grade", f"{item['grade']['grade']} (reliability from {item['grade']['reliability_basis']}, "
                         f"{item['grade']['origins']} independent source(s))")]
+    if fmt != "table":
+        fields += [("decisions", "; ".join(f"{d['at']} {d['decision']} by {d['by']}: {d.get('reason') or ''}"
+                                           for d in item["decisions"]))]
+        render([{"field": k, "value": v} for k, v in fields], ["field", "value"], fmt, records=[item])
+        return
     console.print(rows_table([{"field": k, "value": v} for k, v in fields], ["field", "value"], title=assertion_id))
     if item["decisions"]:
         console.print(rows_table(item["decisions"], ["at", "decision", "by", "reason"], title="decisions"))
@@ -164,19 +165,24 @@ def accept_all_cmd(
 
 def conflicts_cmd(
     window: Annotated[int, typer.Option(help="Days within which two dated claims are one event.")] = 14,
-    fmt: FormatOption = "table",
+    fmt: FormatOption = None,
     store: StoreOption = None,
 ) -> None:
     """Claims that disagree (held vs planned/cancelled, counts, dates, places) with their sources and grades."""
     from kg.conflicts import conflicts, describe
 
+    fmt = list_format(fmt)
     with _open(store) as graph:
         found = conflicts(graph, window_days=window)
     if fmt == "json":
         print(json.dumps(found, indent=2, default=str))
         return
     if fmt != "table":
-        fail(f"--format: {fmt!r} is not one of table, json")
+        rows = [{"conflict": describe(c), "value": value, **side}
+                for c in found for value, sides in c["sides"].items() for side in sides]
+        render(rows, ["conflict", "value", "id", "date", "place", "url", "by", "grade", "quote"], fmt,
+               records=found, empty="no conflicts")
+        return
     if not found:
         console.print("no conflicts")
     for conflict in found:
@@ -188,12 +194,13 @@ def conflicts_cmd(
 def diff_cmd(
     from_: Annotated[str, typer.Option("--from", help="Start (record time; a date or ISO date-time).")],
     to: Annotated[str, typer.Option("--to", help="End (a date means the end of that day).")],
-    fmt: FormatOption = "table",
+    fmt: FormatOption = None,
     store: StoreOption = None,
 ) -> None:
     """What was added, accepted, disputed, rejected, retracted, reinstated or re-graded between two record times."""
     from kg.timeline import diff
 
+    fmt = list_format(fmt)
     with _open(store) as graph:
         changes = diff(graph, from_, to)
     if fmt == "json":
@@ -206,7 +213,7 @@ def diff_cmd(
 
 
 @sources_app.command("list")
-def sources_list_cmd(fmt: FormatOption = "table", store: StoreOption = None) -> None:
+def sources_list_cmd(fmt: FormatOption = None, store: StoreOption = None) -> None:
     """List registered outlets with their current reliability grade."""
     from kg.grading import list_sources
 

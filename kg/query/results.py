@@ -42,10 +42,19 @@ def serialize_result(result: QueryResult, fmt: str) -> str:
     """Serialise a SELECT/ASK result in a W3C results format, or a graph result as RDF."""
     if isinstance(result, QueryTriples):
         rdf_format = GRAPH_FORMATS.get(fmt, RdfFormat.TURTLE)
-        return (result.serialize(format=rdf_format) or b"").decode("utf-8")
+        text = (result.serialize(format=rdf_format) or b"").decode("utf-8")
+        if fmt == "xml":
+            from kg.xmltext import xml_safe
+
+            text = xml_safe(text)
+        return text
     if fmt not in RESULT_FORMATS:
         raise ValueError(f"format {fmt!r} is not one of {', '.join(RESULT_FORMATS)}")
     data = result.serialize(format=RESULT_FORMATS[fmt])  # type: ignore[union-attr]
+    if fmt == "xml":  # well-formed whatever the data (a NUL in a label): kg.xmltext
+        from kg.xmltext import xml_safe
+
+        return xml_safe((data or b"").decode("utf-8", "surrogatepass"))
     return (data or b"").decode("utf-8")
 
 

@@ -43,7 +43,9 @@ def actor_detail(id_or_name: str, on: date | None = None, gaz: Gazetteer | None 
         found = Resolver(gaz).resolve(id_or_name, on=on)
         rec = gaz.get(found.id) if found else None
     if rec is None:
-        raise KeyError(f"no actor {id_or_name!r} in the gazetteer (try: kg actors search NAME)")
+        from kg.resolve.lookup import ActorNotFound
+
+        raise ActorNotFound(f"no actor {id_or_name!r} in the gazetteer (try: kg actors search NAME)")
     kinds = [{"alias": a.text, "kind": a.kind} for a in rec.alias_kinds]
     positions = [{"office": gaz.offices[p.office].label, "office_id": p.office, "start": p.start,
                   "end": p.end or "(current)", "source": p.source, "note": p.note} for p in rec.positions]

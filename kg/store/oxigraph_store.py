@@ -2,7 +2,9 @@
 
 The on-disk store takes an exclusive ``fcntl`` lock on ``<dir>/kg.lock``
 holding the owner's PID, so a second process gets a clear "locked by PID"
-error instead of RocksDB's lock message.
+error instead of RocksDB's lock message.  A store directory the user cannot
+write opens read-only (``read_only``): a shared lock on an existing lock file,
+no file written, and writes fail with one line.
 
 >>> s = OxigraphStore(None)
 >>> from pyoxigraph import NamedNode, Quad, Literal, DefaultGraph
@@ -36,6 +38,7 @@ class OxigraphStore:
         self.path = Path(path) if path is not None else None
         self.name = "oxigraph" if path is not None else "memory"
         self._lock: IO[str] | None = None
+        self.read_only = False
         if self.path is None:
             self._store = Store()
             return
@@ -45,9 +48,10 @@ class OxigraphStore:
             self.path.mkdir(parents=True, exist_ok=True)
         except OSError as exc:
             raise StoreError(f"store path {self.path}: cannot create directory ({exc.strerror})") from None
-        self._lock = _take_lock(self.path / LOCK_FILE)
+        self.read_only = not os.access(self.path, os.W_OK)
+        self._lock = _take_shared_lock(self.path / LOCK_FILE) if self.read_only else _take_lock(self.path / LOCK_FILE)
         try:
-            self._store = Store(str(self.path))
+            self._store = Store.read_only(str(self.path)) if self.read_only else Store(str(self.path))
         except OSError as exc:
             self._release()
             raise StoreError(f"store {self.path}: cannot open ({exc})") from None
@@ -66,6 +70,10 @@ class OxigraphStore:
     def load(self, data: bytes, fmt: RdfFormat) -> None:
         # Store.load is transactional: a parse error leaves the store untouched.
         self._store.load(data, format=fmt)
+
+    def bulk_load(self, path: str | os.PathLike[str], fmt: RdfFormat) -> None:
+        """pyoxigraph's bulk loader (fast, not transactional: validate first; kg.importer does)."""
+        self._store.bulk_load(path=str(path), format=fmt)
 
     # -- reads --------------------------------------------------------------------------
     def query(self, sparql: str, *, bindings: Mapping[str, Term] | None = None,
@@ -103,7 +111,7 @@ class OxigraphStore:
         return len(self._store)
 
     def close(self) -> None:
-        if self.path is not None and hasattr(self, "_store"):
+        if self.path is not None and hasattr(self, "_store") and not self.read_only:
             self._store.flush()
             del self._store
         self._release()
@@ -128,6 +136,21 @@ def _take_lock(lock_path: Path) -> IO[str]:
     handle.truncate()
     handle.write(str(os.getpid()))
     handle.flush()
+    return handle
+
+
+def _take_shared_lock(lock_path: Path) -> IO[str] | None:
+    """A shared lock for a reader that cannot write the store: waits for no one, fails while a writer holds it."""
+    try:
+        handle = open(lock_path, encoding="utf-8")
+    except FileNotFoundError:
+        return None  # no writer ever opened it, and none can while the directory stays read-only for us
+    try:
+        fcntl.flock(handle, fcntl.LOCK_SH | fcntl.LOCK_NB)
+    except BlockingIOError:
+        owner = handle.read().strip() or "unknown"
+        handle.close()
+        raise StoreLockedError(f"store {lock_path.parent} is locked by PID {owner}") from None
     return handle
 
 

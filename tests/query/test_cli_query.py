@@ -44,9 +44,9 @@ def test_injection_through_a_parameter_is_harmless(store, kg_cli):
         other = "b" if key == "a" else "a"
         proc = kg_cli("query", "--name", "meetings-between", "--param", f'{key}=x" }} ; DROP ALL ; #',
                       "--param", f"{other}=Putin", store=store)
-        assert proc.returncode == 0 and "no results" in proc.stdout, proc.stderr
+        assert proc.returncode == 0 and "no results" in proc.stderr, proc.stderr
     proc = kg_cli("query", "--name", "assertions-from-source", "--param", 'source=x" } ; DROP ALL ; #', store=store)
-    assert proc.returncode == 0 and "no results" in proc.stdout
+    assert proc.returncode == 0 and "no results" in proc.stderr
     assert kg_cli("export", "--format", "nq", store=store, check=True).stdout == before
 
 

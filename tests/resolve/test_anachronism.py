@@ -125,13 +125,13 @@ def test_cli_check(tmp_path):
     missing = run_kg("actors", "check", store=store)
     assert missing.returncode == 1 and "run: kg actors load" in missing.stderr
     run_kg("actors", "load", store=store, check=True)
-    table = run_kg("actors", "check", store=store, check=True)
+    table = run_kg("actors", "check", "--format", "table", store=store, check=True)
     assert "Medvedev" in table.stdout and "1 stated role(s)" in table.stdout
     rows = json.loads(run_kg("actors", "check", "--format", "json", store=store, check=True).stdout)
     assert [(r["actor_label"], r["holder_label"]) for r in rows] == [("Vladimir Putin", "Dmitry Medvedev")]
     assert json.loads(run_kg("actors", "check", "--actor", "Obama", "--format", "json", store=store,
                              check=True).stdout) == []
     bad = run_kg("actors", "check", "--format", "xml", store=store)
-    assert bad.returncode == 1 and bad.stderr.strip() == "error: --format: 'xml' is not one of table, json"
+    assert bad.returncode == 1 and bad.stderr.strip() == "error: --format: 'xml' is not one of table, tsv, csv, json, jsonl"
     named = run_kg("query", "--name", "anachronisms", "--format", "json", store=store, check=True)
     assert "Dmitry Medvedev" in named.stdout

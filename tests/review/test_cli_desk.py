@@ -34,7 +34,7 @@ def test_review_list_show_and_decisions(desk):
     assert [r["id"] for r in json.loads(run("review", "list", "--min-conf", "0.8", "--format", "json"))] == [high]
     assert [r["id"] for r in json.loads(run("review", "list", "--source", "wire", "--format", "json"))] == [low]
     assert json.loads(run("review", "list", "--relation", "sanctions", "--format", "json")) == []
-    assert "review queue" in run("review", "list")
+    assert "review queue" in run("review", "list", "--format", "table")
     item = json.loads(run("review", "show", high, "--format", "json"))
     assert item["asserted_by"] == "extractor:rules@0.1" and item["grade"]["origins"] == 2
     run("review", "dispute", low, "--reason", "wire copy", "--analyst", "bob")
