@@ -175,7 +175,7 @@ def viz_cmd(
     actor: Annotated[Optional[str], typer.Option("--actor", help="Centre the view on this actor's ego network.")] = None,
     depth: Annotated[int, typer.Option("--depth", help="Hops from --actor.")] = 2,
     max_nodes: Annotated[int, typer.Option("--max-nodes", help="Keep at most this many (most central) actors.")] = 500,
-    per_period: Annotated[str, typer.Option("--per-period", help="Timeline control steps: month or year.")] = "year",
+    per_period: Annotated[str, typer.Option("--per-period", help="Time bar steps: month or year.")] = "month",
     title: Annotated[Optional[str], typer.Option("--title", help="Page title.")] = None,
     since: Since = None, until: Until = None, relations: Relations = None,
     min_confidence: MinConfidence = None, min_grade: MinGrade = None, actor_types: ActorTypes = None,

@@ -26,7 +26,7 @@ from pathlib import Path
 from typing import Any
 
 from kg.viz.build import View
-from kg.viz.style import MARK_COLOR, NODE_STYLES, relation_color
+from kg.viz.style import MARK_COLOR, NODE_STYLES, relation_arrow, relation_color, relation_names
 from kg.viz.template import PAGE
 
 VIS_VERSION = "vis-9.1.2"
@@ -55,14 +55,32 @@ def vis_assets() -> tuple[str, str]:
     return js, css
 
 
-def _legend(view: View) -> dict[str, list[dict[str, str]]]:
+#: How the legend draws each vis-network arrowhead type.
+ARROW_GLYPHS = {"circle": "●", "bar": "|", "vee": "›", "diamond": "◆", "box": "■", "arrow": "▶", "triangle": "▲",
+                "inv_triangle": "▼", "crow": "<", "curve": ")"}
+
+
+def legend(view: View | None = None) -> dict[str, list[dict[str, str]]]:
+    """Legend rows: actor types of the view, every relation type of the ontology, status marks."""
     shapes = {"dot": "●", "square": "■", "diamond": "◆", "triangle": "▲"}
+    kinds = view.types if view is not None else list(NODE_STYLES)
     types = [{"name": t, "color": NODE_STYLES.get(t, ("dot", "#9d9d9d"))[1],
-              "symbol": shapes.get(NODE_STYLES.get(t, ("dot", ""))[0], "●")} for t in view.types]
-    relations = [{"name": r, "color": relation_color(r)} for r in view.relations]
-    marks = [{"name": "planned", "color": "#555", "symbol": "- - -"}]
-    marks += [{"name": "✗ refused / negated / cancelled / disputed", "color": MARK_COLOR, "symbol": "· · ·"}]
+              "symbol": shapes.get(NODE_STYLES.get(t, ("dot", ""))[0], "●")} for t in kinds]
+    relations = [{"name": r, "color": relation_color(r), "arrow": ARROW_GLYPHS.get(relation_arrow(r), "▶"),
+                  "shown": view is None or r in view.relations} for r in relation_names()]
+    marks = [{"name": "held", "color": "#555", "dash": ""}, {"name": "planned", "color": "#555", "dash": "6 4"},
+             {"name": "✗ refused / negated / cancelled / disputed", "color": MARK_COLOR, "dash": "2 5"}]
     return {"types": types, "relations": relations, "marks": marks}
+
+
+def page_data(view: View) -> dict[str, Any]:
+    """What the page script reads (the JSON embedded in the page)."""
+    keep = ("id", "relation", "status", "date", "start_time", "place", "source", "target", "actors", "sources",
+            "grade", "assertions", "disputed")
+    events = [{**{k: e.get(k) for k in keep}, "quote": (e.get("quotes") or [None])[0]} for e in view.events]
+    return {"nodes": view.nodes, "edges": view.edges, "options": view.options, "physics": view.physics,
+            "periods": view.periods, "months": view.months, "events": events, "groups": view.groups,
+            "labelled": view.labelled}
 
 
 def render_page(view: View, *, title: str = "diplomacy-kg network") -> str:
@@ -70,20 +88,20 @@ def render_page(view: View, *, title: str = "diplomacy-kg network") -> str:
     from jinja2 import Environment
     from markupsafe import Markup
 
+    from kg.viz.scripts import NETWORK_JS, TIMELINE_CSS, TIMELINE_JS
+
     js, css = vis_assets()
     env = Environment(autoescape=True)
-    data = {"nodes": view.nodes, "edges": view.edges, "options": view.options, "physics": view.physics,
-            "periods": view.periods}
-    shown = len(view.omitted)
     return env.from_string(PAGE).render(
         title=title,
         vis_js=Markup(js),
         vis_css=Markup(css),
-        data_json=Markup(safe_json(data)),
-        legend=_legend(view),
+        data_json=Markup(safe_json(page_data(view))),
+        app_js=Markup(TIMELINE_JS + NETWORK_JS),
+        timeline_css=Markup(TIMELINE_CSS),
+        legend=legend(view),
         view=view,
-        omitted_count=shown,
-        omitted_sample=view.omitted[:30],
+        grouped=bool(view.groups),
     )
 
 
