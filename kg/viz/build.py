@@ -154,7 +154,7 @@ def _groups(W: nx.Graph, nodes: list[Any], max_groups: int, seed: int) -> tuple[
     """Past the cap: node -> group index, groups (most central member first) of at most ``max_groups``."""
     from kg.analysis.metrics import communities
 
-    parts = communities(W.subgraph(nodes), seed=seed)
+    parts = communities(W, seed=seed)
     members: dict[int, list[Any]] = {}
     for node in nodes:  # ``nodes`` is most central first, so members are too
         members.setdefault(parts[node], []).append(node)
@@ -188,9 +188,11 @@ def build_view(G: nx.MultiDiGraph, *, actor: Any = None, depth: int = 2, max_nod
     if max_nodes < 1:
         raise ValueError("max nodes must be at least 1")
     event_of = event_of or event_key
-    ranked, center = select_nodes(G, max_nodes=len(G) or 1, actor=actor, depth=depth)
-    scope = G.subgraph(ranked)
+    center = find_node(G, actor) if actor is not None else None
+    scope = ego_network(G, center, depth) if center is not None else G  # a copy, or G itself: no slow subgraph view
     W = weighted_graph(scope, statuses=None)
+    strength = dict(W.degree(weight="weight"))
+    ranked = sorted(scope, key=lambda n: (n != center, -strength.get(n, 0), str(scope.nodes[n].get("label", n)), str(n)))
     degree = nx.degree_centrality(W) if len(W) > 1 else {n: 0.0 for n in W}
     top = max(degree.values(), default=0.0) or 1.0
     events = event_items(scope, event_of=event_of)
@@ -227,6 +229,7 @@ def build_view(G: nx.MultiDiGraph, *, actor: Any = None, depth: int = 2, max_nod
             "id": str(node), "label": label, "shape": style["shape"], "color": style["color"],
             "actor_type": data.get("type", "Actor"), "rank": rank,
             "size": round(10 + 25 * math.sqrt(degree.get(node, 0.0) / top), 2),
+            "ties": W.degree(node), "degree": round(degree.get(node, 0.0), 4),
             "title": node_tooltip(label, data, degree.get(node, 0.0), W.degree(node)),
         }
         if node in positions:

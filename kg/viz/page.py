@@ -73,14 +73,49 @@ def legend(view: View | None = None) -> dict[str, list[dict[str, str]]]:
     return {"types": types, "relations": relations, "marks": marks}
 
 
+#: Edge and node keys that the page rebuilds from a shared style table instead of repeating per item.
+_EDGE_STYLE_KEYS = ("color", "dashes", "arrows", "label")
+_NODE_STYLE_KEYS = ("shape", "color")
+
+
 def page_data(view: View) -> dict[str, Any]:
-    """What the page script reads (the JSON embedded in the page)."""
-    keep = ("id", "relation", "status", "date", "start_time", "place", "source", "target", "actors", "sources",
-            "grade", "assertions", "disputed")
-    events = [{**{k: e.get(k) for k in keep}, "quote": (e.get("quotes") or [None])[0]} for e in view.events]
-    return {"nodes": view.nodes, "edges": view.edges, "options": view.options, "physics": view.physics,
-            "periods": view.periods, "months": view.months, "events": events, "groups": view.groups,
-            "labelled": view.labelled}
+    """What the page script reads (the JSON embedded in the page), kept small for 20,000-actor pages.
+
+    Styles go into tables shared by all edges (``styles``) and nodes (``looks``);
+    tooltips are built by the page from the fields (as text), not shipped.
+    """
+    index = {n["id"]: i for i, n in enumerate(view.nodes)}  # actors are referred to by position, not by IRI
+    keep = ("relation", "status", "date", "start_time", "place", "grade", "disputed")
+    events = []
+    for e in view.events:
+        item = {k: e[k] for k in keep if e.get(k) not in (None, False)}
+        item["s"], item["t"] = index[e["source"]], index[e["target"]]
+        sources = [{"url": s["url"]} if s["title"] == s["url"] else s for s in e["sources"]]
+        if sources:
+            item["sources"] = sources
+        if e["assertions"]:
+            item["assertion"] = e["assertions"][0]
+        if e.get("quotes"):
+            item["quote"] = e["quotes"][0]
+        events.append(item)
+    styles: dict[str, dict[str, Any]] = {}
+    edges = []
+    for e in view.edges:
+        key = f"{e['relation']}|{e['status']}|{int(bool(e.get('disputed')))}"
+        styles.setdefault(key, {k: e[k] for k in _EDGE_STYLE_KEYS if k in e})
+        edges.append({"id": e["id"], "from": index[e["from"]], "to": index[e["to"]], "relation": e["relation"],
+                      "status": e["status"], "events": e["events"], "assertion": e["assertion"], "style": key}
+                     | ({"disputed": True} if e.get("disputed") else {}))
+    looks: dict[str, dict[str, Any]] = {}
+    nodes = []
+    for n in view.nodes:
+        looks.setdefault(str(n["actor_type"]), {k: n[k] for k in _NODE_STYLE_KEYS})
+        nodes.append({k: (round(v, 1) if k in ("x", "y") else v) for k, v in n.items()
+                      if k not in _NODE_STYLE_KEYS and k != "title"})
+    groups = [{**g, "members": [index[m] for m in g["members"]]} for g in view.groups]
+    return {"nodes": nodes, "edges": edges, "styles": styles, "looks": looks, "options": view.options,
+            "physics": view.physics, "periods": view.periods, "months": view.months, "events": events,
+            "groups": groups, "labelled": view.labelled}
 
 
 def render_page(view: View, *, title: str = "diplomacy-kg network") -> str:

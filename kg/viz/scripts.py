@@ -99,7 +99,7 @@ KG.timeline = function (box, events, labels, opts) {
       lanes[lane] = left + itemWidth + 4;
       var e = it.e;
       var item = KG.el("div", "kg-tl-item kg-" + (KG.NEGATIVE[e.status] ? "negative" : e.status === "planned" ? "planned" : "held"));
-      item.setAttribute("data-event", e.id); item.setAttribute("data-status", e.status); item.setAttribute("data-date", e.date);
+      item.setAttribute("data-status", e.status); item.setAttribute("data-date", e.date);
       item.style.left = left + "px"; item.style.top = (4 + lane * 46) + "px"; item.style.width = itemWidth + "px";
       item.style.borderColor = KG.relationColor(e.relation);
       if (e.status !== "planned" && !KG.NEGATIVE[e.status]) { item.style.background = KG.relationColor(e.relation); }
@@ -120,7 +120,6 @@ KG.timeline = function (box, events, labels, opts) {
     undated.forEach(function (e) {
       var li = KG.el("li", "kg-" + (KG.NEGATIVE[e.status] ? "negative" : e.status === "planned" ? "planned" : "held"),
         name(e.source) + " " + e.relation + " " + name(e.target) + " (" + e.status + ") ");
-      li.setAttribute("data-event", e.id);
       (e.sources || []).forEach(function (s, n) { li.appendChild(KG.sourceLink(s, n + 1)); });
       list.appendChild(li);
     });
@@ -158,6 +157,7 @@ NETWORK_JS = r"""
 (function () {
   "use strict";
   var DATA = window.KG_DATA;
+  var timing = window.kgTiming = { start: performance.now() };
   var el = KG.el;
   function asText(item) {
     if (typeof item.title === "string" && item.title) {
@@ -167,18 +167,31 @@ NETWORK_JS = r"""
     return item;
   }
   var colors = {};
-  DATA.edges.forEach(function (e) { if (!KG.NEGATIVE[e.status] && !e.disputed) { colors[e.relation] = e.color; } });
   Array.prototype.forEach.call(document.querySelectorAll("[data-relation-color]"), function (r) {
     colors[r.getAttribute("data-relation")] = r.getAttribute("data-relation-color");
   });
   KG.relationColor = function (rel) { return colors[rel] || "#555"; };
   var EVENTS = DATA.events, MONTHS = DATA.months;
+  // actors travel as positions in DATA.nodes: back to their ids (IRIs) once
+  var ids = DATA.nodes.map(function (n) { return n.id; });
+  DATA.edges.forEach(function (e) { e.from = ids[e.from]; e.to = ids[e.to]; });
+  EVENTS.forEach(function (e) {
+    e.source = ids[e.s]; e.target = ids[e.t];
+    e.actors = e.s === e.t ? [e.source] : [e.source, e.target];
+    e.assertions = e.assertion ? [e.assertion] : [];
+  });
+  DATA.groups.forEach(function (g) { g.members = g.members.map(function (i) { return ids[i]; }); });
   var byId = {}, labels = {};
   DATA.nodes.forEach(function (n) { byId[n.id] = n; labels[n.id] = n.label; });
   var groupById = {};
   DATA.groups.forEach(function (g) { groupById[g.id] = g; });
   var STEP = MONTHS.length ? MONTHS[0].length : 7;
-  EVENTS.forEach(function (e) { e.month = e.date ? MONTHS.indexOf(e.date.slice(0, STEP)) : -1; });
+  var monthIndex = {};
+  MONTHS.forEach(function (m, i) { monthIndex[m] = i; });
+  EVENTS.forEach(function (e) {
+    e.month = e.date ? monthIndex[e.date.slice(0, STEP)] : -1;
+    e.sources = e.sources || []; e.status = e.status || "held";
+  });
   var eventsOf = {};
   EVENTS.forEach(function (e, i) { e.actors.forEach(function (a) { (eventsOf[a] = eventsOf[a] || []).push(i); }); });
   var neighbours = {};
@@ -197,6 +210,30 @@ NETWORK_JS = r"""
   function present(id) {  // is the actor drawn individually (not inside a closed group)?
     var n = byId[id];
     return !n.group_id || expanded[n.group_id] || pinned[id];
+  }
+  // Tooltips are built here, as text, from the fields (style.py's edge_tooltip/node_tooltip say the same).
+  function nodeTip(n) {
+    return n.label + "\n" + n.actor_type + "\nties: " + n.ties + ", degree centrality " + Number(n.degree).toFixed(3);
+  }
+  function edgeTip(e) {
+    var items = e.events.map(function (i) { return EVENTS[i]; });
+    var dates = items.map(function (v) { return v.date; }).filter(Boolean).sort();
+    var lines = [labels[e.from] + " " + e.relation + " " + labels[e.to], "status: " + e.status + (e.disputed ? " (disputed)" : ""),
+      items.length + " event" + (items.length === 1 ? "" : "s") + (dates.length ? ", " + dates[0] + (dates[dates.length - 1] !== dates[0] ? " to " + dates[dates.length - 1] : "") : ", undated")];
+    var grades = items.map(function (v) { return v.grade; }).filter(Boolean).sort(function (a, b) { return a[0] === b[0] ? +a.slice(1) - +b.slice(1) : a < b ? -1 : 1; });
+    if (grades.length) { lines.push("best grade: " + grades[0]); }
+    items.slice(0, 3).forEach(function (v) {
+      (v.sources || []).slice(0, 2).forEach(function (s) {
+        lines.push("source: " + (s.title && s.url && s.title !== s.url ? s.title + " (" + s.url + ")" : (s.url || s.title)));
+      });
+      if (v.place) { lines.push("place: " + v.place); }
+      if (v.quote) { lines.push("quote: “" + v.quote + "”"); }
+    });
+    if (items.length > 3) { lines.push("… and " + (items.length - 3) + " more events (click an actor for all)"); }
+    var ids = [];
+    items.slice(0, 5).forEach(function (v) { if (v.assertions && v.assertions.length) { ids.push(v.assertions[0]); } });
+    if (ids.length) { lines.push("assertion: " + ids.join(", ")); }
+    return lines.join("\n");
   }
   var nodes = new vis.DataSet(), edges = new vis.DataSet();
   var shownNodes = {}, shownEdges = {};
@@ -232,6 +269,7 @@ NETWORK_JS = r"""
       if (!(id in shownNodes)) {
         var src = byId[id] || groupById[id];
         var item = Object.assign({}, src, { hidden: hidden });
+        if (byId[id]) { Object.assign(item, DATA.looks[src.actor_type] || {}); item.title = nodeTip(src); }
         delete item.members;
         nodeAdds.push(asText(item));
       } else if (shownNodes[id] !== hidden) {
@@ -270,6 +308,7 @@ NETWORK_JS = r"""
       var state = hidden + ":" + width;
       if (!(id in shownEdges)) {
         var item = Object.assign({}, src, { hidden: hidden, width: width });
+        if (!src.aggregate) { Object.assign(item, DATA.styles[src.style]); item.title = edgeTip(src); }
         delete item.events;
         edgeAdds.push(asText(item));
       } else if (shownEdges[id] !== state) {
@@ -295,8 +334,11 @@ NETWORK_JS = r"""
     if (currentTab === "timeline") { drawTimeline(); }
   }
   var currentTab = "network";
+  timing.prepared = performance.now();
   sync();  // fill the data sets first: vis stabilises what it is given
+  timing.synced = performance.now();
   var network = new vis.Network(document.getElementById("kg-network"), { nodes: nodes, edges: edges }, DATA.options);
+  timing.network = performance.now();
   window.kgNetwork = network; window.network = network; window.kgNodes = nodes; window.kgEdges = edges;
   // Labels by importance: the most central actors always labelled, >= 12 px at the initial zoom.
   function sizeLabels() {
@@ -316,6 +358,7 @@ NETWORK_JS = r"""
   function ready() {
     if (!window.kgReady) {
       sizeLabels();
+      timing.ready = performance.now();
       window.kgReady = true; window.kgReadyAt = performance.now(); document.body.setAttribute("data-ready", "1");
     }
   }
@@ -394,7 +437,6 @@ NETWORK_JS = r"""
       var e = EVENTS[i];
       var other = e.actors.filter(function (a) { return a !== id; }).map(function (a) { return labels[a] || a; }).join(", ");
       var li = el("li", "kg-" + (KG.NEGATIVE[e.status] ? "negative" : e.status));
-      li.setAttribute("data-event", e.id);
       li.appendChild(el("span", "kg-date", e.date || "undated"));
       li.appendChild(document.createTextNode(" " + e.relation + " " + other + " "));
       li.appendChild(el("span", "kg-status", e.status + (e.disputed ? ", disputed" : "") + (e.grade ? ", " + e.grade : "")));

@@ -222,3 +222,29 @@ def test_timeline_page_keeps_payloads_as_text(graph, tmp_path, open_page, payloa
     text += "\n".join(page.eval_on_selector_all("[title]", "es => es.map(e => e.title)"))
     assert (payload if place != "source" else "A clean title") in text  # a source shows its title, links only http(s)
     assert_clean(opened, links=None, scripts=1)  # the timeline page has no vis-network script
+
+
+def test_past_the_cap_groups_open_on_click(tmp_path, open_page):
+    path = tmp_path / "grouped.html"
+    render_network(synthetic_network(3000, 6000, seed=8), max_nodes=60).save(path)
+    opened = open_page(path, timeout_ms=30000)
+    page = opened.page
+    shown = page.evaluate("window.kgNodes.get().filter(n => !n.hidden).map(n => n.id)")
+    groups = page.evaluate("KG_DATA.groups.map(g => g.id)")
+    assert set(shown) == set(groups) and 2 <= len(groups) <= 60  # the overview: one node per community
+    assert page.evaluate("+document.getElementById('kg-summary').dataset.actors") == 0
+    group = page.evaluate("KG_DATA.groups[0]")
+    point = page.evaluate(f"(() => {{ const d = network.canvasToDOM({{x: {group['x']}, y: {group['y']}}});"
+                          " const r = document.getElementById('kg-network').getBoundingClientRect(); return [d.x + r.left, d.y + r.top]; })()")
+    hit = page.evaluate(f"(() => {{ const d = network.canvasToDOM({{x: {group['x']}, y: {group['y']}}}); return network.getNodeAt(d); }})()")
+    assert hit in groups  # a group is under the pointer (group 0, or a neighbour drawn over it)
+    page.mouse.click(point[0], point[1])
+    page.wait_for_function("() => +document.getElementById('kg-summary').dataset.actors > 0")
+    members = set(page.evaluate(f"KG_DATA.groups.find(g => g.id === {hit!r}).members"))
+    group = {"id": hit}
+    now = set(page.evaluate("window.kgNodes.get().filter(n => !n.hidden).map(n => n.id)"))
+    assert members <= now and group["id"] not in now  # the group became its actors
+    assert page.evaluate("+document.getElementById('kg-summary').dataset.actors") == len(members)
+    assert page.evaluate("kgSearch('Actor 2999')") == "actor:2999"  # search reaches an actor inside a closed group
+    assert "actor:2999" in page.evaluate("window.kgNodes.get().filter(n => !n.hidden).map(n => n.id)")
+    assert_clean(opened, links=None)
