@@ -176,6 +176,8 @@ NETWORK_JS = r"""
   var ids = DATA.nodes.map(function (n) { return n.id; });
   DATA.edges.forEach(function (e) { e.from = ids[e.from]; e.to = ids[e.to]; });
   EVENTS.forEach(function (e) {
+    e.relation = e.r; e.status = e.st || "held"; e.date = e.d; e.start_time = e.tm; e.place = e.p; e.grade = e.g;
+    e.disputed = !!e.x; e.sources = e.src || []; e.quote = e.q; e.assertion = e.a;
     e.source = ids[e.s]; e.target = ids[e.t];
     e.actors = e.s === e.t ? [e.source] : [e.source, e.target];
     e.assertions = e.assertion ? [e.assertion] : [];
@@ -355,6 +357,10 @@ NETWORK_JS = r"""
     });
     if (updates.length) { nodes.update(updates); }
   }
+  var zoomed = null;  // labels follow the zoom: top actors stay >= 12 px without growing huge
+  network.on("zoom", function () {
+    if (zoomed === null) { zoomed = requestAnimationFrame(function () { zoomed = null; sizeLabels(); }); }
+  });
   function ready() {
     if (!window.kgReady) {
       sizeLabels();
@@ -476,6 +482,7 @@ NETWORK_JS = r"""
     if (!fullRange() && !(eventsOf[id] || []).some(eventIn)) { setRange(0, MONTHS.length - 1); } else { sync(); }
     network.selectNodes([id]);
     network.focus(id, { scale: Math.max(network.getScale(), 1.2), animation: false });
+    sizeLabels();
     showActor(id);
     return id;
   }

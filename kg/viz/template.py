@@ -114,9 +114,10 @@ PAGE = """<!DOCTYPE html>
   <p class="kg-omitted">Node size: degree centrality; edge width: number of events. Click an actor for its events
   and sources. Hover for dates, status, grade and quote.</p>
 </aside>
+<script type="application/json" id="kg-data">{{ data_json }}</script>
 <script>{{ vis_js }}</script>
 <script>
-var KG_DATA = {{ data_json }};
+var KG_DATA = JSON.parse(document.getElementById("kg-data").textContent);
 {{ app_js }}
 </script>
 </body>

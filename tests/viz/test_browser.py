@@ -21,7 +21,8 @@ INJECTED = """() => ({
 })"""
 
 
-def assert_clean(opened, *, links: int | None = 0, scripts: int = 2) -> None:
+def assert_clean(opened, *, links: int | None = 0, scripts: int = 3) -> None:
+    """Nothing left the page, nothing ran; ``scripts``: the page's own (data JSON, vis-network, ours)."""
     assert opened.requests == [], f"requests left the page: {opened.requests}"
     assert opened.dialogs == [], f"a dialog opened: {opened.dialogs}"
     assert opened.errors == [], f"page errors: {opened.errors}"

@@ -46,7 +46,8 @@ def test_page_is_self_contained(graph, tmp_path):
     page = write_html(graph, tmp_path / "net.html").read_text(encoding="utf-8")
     assert_offline(page)
     assert "vis.Network" in page and "Content-Security-Policy" in page
-    assert ours(page).count("<script") == 2 and ours(page).count("</script>") == 2  # vis-network + ours
+    assert ours(page).count("<script") == 3 and ours(page).count("</script>") == 3  # data JSON + vis-network + ours
+    assert '<script type="application/json" id="kg-data">' in page
     for label in ("Alice Ames", "Ruritania", "Prisoners"):
         assert label in page
 
@@ -58,7 +59,7 @@ def test_payloads_never_reach_the_markup(graph, tmp_path, payload, place):
     page = write_html(graph, tmp_path / "net.html").read_text(encoding="utf-8")
     assert payload not in page
     page = ours(page)
-    assert page.count("<script") == 2 and page.count("</script>") == 2 and "<img" not in page
+    assert page.count("<script") == 3 and page.count("</script>") == 3 and "<img" not in page
     assert "\\u003c" in page or "<" not in payload  # escaped inside the JSON data
     assert 'href="javascript' not in page
 
