@@ -30,14 +30,17 @@ BETWEENNESS_BUDGET = 1_000_000
 MEASURES = ("degree", "betweenness", "eigenvector", "pagerank")
 
 
-def interaction_graph(G: nx.Graph) -> nx.Graph:
+def interaction_graph(G: nx.Graph, *, weight_by: str = "assertions") -> nx.Graph:
     """``G`` as an undirected simple graph with ``weight`` (returned as is when it already is one).
+
+    ``weight_by`` (``assertions``, ``events`` or ``sources``): see
+    :func:`~kg.analysis.projection.weighted_graph`.
 
     >>> interaction_graph(nx.path_graph(3)).number_of_edges()
     2
     """
     if G.is_directed() or G.is_multigraph():
-        return weighted_graph(G)
+        return weighted_graph(G, weight_by=weight_by)
     return G
 
 
@@ -113,7 +116,7 @@ def _pagerank_arrays(nodes: list[Any], src: Any, dst: Any, w: Any, *, alpha: flo
 
 
 def centrality(G: nx.Graph, *, measures: tuple[str, ...] = MEASURES, k: int | None = None,
-               seed: int = 0) -> dict[Any, dict[str, float]]:
+               seed: int = 0, weight_by: str = "assertions") -> dict[Any, dict[str, float]]:
     """Node -> {measure: value} for degree, betweenness, eigenvector and pagerank.
 
     Betweenness is exact up to :data:`EXACT_BETWEENNESS_LIMIT` nodes, then
@@ -128,7 +131,7 @@ def centrality(G: nx.Graph, *, measures: tuple[str, ...] = MEASURES, k: int | No
     unknown = set(measures) - set(MEASURES)
     if unknown:
         raise ValueError(f"unknown measure {sorted(unknown)[0]!r}; expected one of {', '.join(MEASURES)}")
-    W = interaction_graph(G)
+    W = interaction_graph(G, weight_by=weight_by)
     result: dict[Any, dict[str, float]] = {n: {} for n in W}
     values: dict[str, dict[Any, float]] = {}
     # One adjacency in numpy for betweenness, eigenvector and PageRank (each built its own before).
@@ -147,14 +150,17 @@ def centrality(G: nx.Graph, *, measures: tuple[str, ...] = MEASURES, k: int | No
     return result
 
 
-def communities(G: nx.Graph, *, seed: int = 0, resolution: float = 1.0) -> dict[Any, int]:
-    """Node -> community number (Louvain; 0 is the largest community).
+def communities(G: nx.Graph, *, seed: int = 0, resolution: float = 1.0, weight_by: str = "assertions") -> dict[Any, int]:
+    """Node -> community number (Louvain on ``weight``; 0 is the largest community).
+
+    ``weight_by`` decides what a tie's weight counts (reports, events or
+    independent sources; see :func:`~kg.analysis.projection.weighted_graph`).
 
     >>> parts = communities(nx.barbell_graph(5, 0))
     >>> parts[0] == parts[4], parts[0] == parts[9]
     (True, False)
     """
-    W = interaction_graph(G)
+    W = interaction_graph(G, weight_by=weight_by)
     if W.number_of_edges() == 0:
         return {n: i for i, n in enumerate(W)}
     # fast.louvain: networkx's Louvain step for step (same seed, same communities) on plain lists.

@@ -68,15 +68,17 @@ def _interaction(G: nx.Graph, W: nx.Graph) -> nx.Graph:
 def change(before: nx.Graph, after: nx.Graph, *, top: int = 10, seed: int = 0) -> dict[str, list[dict[str, Any]]]:
     """New and lost ties, and actors rising in centrality, from ``before`` to ``after``.
 
-    Ties are unordered actor pairs with their relations; ``rising`` ranks
-    actors by the increase of degree centrality (ties to betweenness).
+    Ties are unordered actor pairs with their relations.  ``rising`` and
+    ``falling`` are classified by the sign of the change of degree centrality
+    (of betweenness when degree is unchanged), so a rising actor never has a
+    negative ``delta``; each is ranked by the size of its change.
 
     >>> b = nx.MultiDiGraph([("a", "b")]); a = nx.MultiDiGraph([("a", "c"), ("c", "d")])
     >>> res = change(b, a)
     >>> [(t["a"], t["b"]) for t in res["new_ties"]], [(t["a"], t["b"]) for t in res["lost_ties"]]
     ([('a', 'c'), ('c', 'd')], [('a', 'b')])
-    >>> res["rising"][0]["actor"]
-    'c'
+    >>> res["rising"][0]["actor"], [r["actor"] for r in res["falling"]]
+    ('c', ['b', 'a'])
     """
     # One weighted graph per period, for the ties and (when it is the interaction graph) for centrality.
     w_before, w_after = weighted_graph(before), weighted_graph(after)
@@ -94,13 +96,19 @@ def change(before: nx.Graph, after: nx.Graph, *, top: int = 10, seed: int = 0) -
     c_old = centrality(_interaction(before, w_before), measures=measures, seed=seed)
     c_new = centrality(_interaction(after, w_after), measures=measures, seed=seed)
     rising: list[dict[str, Any]] = []
-    for node, values in c_new.items():
-        prev = c_old.get(node, {"degree": 0.0, "betweenness": 0.0})
+    falling: list[dict[str, Any]] = []
+    zero = {"degree": 0.0, "betweenness": 0.0}
+    for node in list(c_new) + [n for n in c_old if n not in c_new]:
+        prev, values = c_old.get(node, zero), c_new.get(node, zero)
         delta = values["degree"] - prev["degree"]
         delta_b = values["betweenness"] - prev["betweenness"]
-        if delta > 0 or delta_b > 0:
-            rising.append({"actor": _label(after, node), "degree_before": round(prev["degree"], 4),
-                           "degree_after": round(values["degree"], 4), "delta": round(delta, 4),
-                           "betweenness_delta": round(delta_b, 4)})
+        sign = delta if abs(delta) > 1e-12 else delta_b  # degree decides; betweenness breaks a tie
+        if abs(sign) <= 1e-12:
+            continue
+        row = {"actor": _label(after if node in c_new else before, node), "degree_before": round(prev["degree"], 4),
+               "degree_after": round(values["degree"], 4), "delta": round(delta, 4),
+               "betweenness_delta": round(delta_b, 4)}
+        (rising if sign > 0 else falling).append(row)
     rising.sort(key=lambda r: (-r["delta"], -r["betweenness_delta"], r["actor"]))
-    return {"new_ties": gained, "lost_ties": lost, "rising": rising[:top]}
+    falling.sort(key=lambda r: (r["delta"], r["betweenness_delta"], r["actor"]))
+    return {"new_ties": gained, "lost_ties": lost, "rising": rising[:top], "falling": falling[:top]}

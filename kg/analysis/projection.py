@@ -212,18 +212,31 @@ def project(
 
 
 def find_node(G: nx.Graph, name: str) -> Any:
-    """The node whose key or label is ``name`` (case- and accent-insensitive), else a unique label containing it.
+    """The node named ``name`` as the rest of the CLI names actors.
+
+    In order: the node key (an actor IRI), its last segment (a QID or slug), the
+    label (case- and accent-insensitive, as the resolver folds), the actor the
+    gazetteer's resolver finds for an alias or title ("President Putin", "POTUS"),
+    else a unique label containing ``name``.
 
     >>> G = nx.Graph(); G.add_node("x:1", label="Vladimir Putin"); G.add_node("x:2", label="Hugo Chávez")
-    >>> find_node(G, "putin"), find_node(G, "Hugo Chavez")
-    ('x:1', 'x:2')
+    >>> find_node(G, "putin"), find_node(G, "Hugo Chavez"), find_node(G, "President Putin")
+    ('x:1', 'x:2', 'x:1')
     """
     if name in G:
         return name
     needle = fold(name).strip()  # the resolver's folding: "Hugo Chavez" finds "Hugo Chávez"
+    if not needle:
+        raise KeyError("an actor name is empty")
+    tails = [n for n in G if isinstance(n, str) and "/" in n and n.rstrip("/").rsplit("/", 1)[-1].lower() == name.strip().lower()]
+    if len(tails) == 1:
+        return tails[0]
     exact = [n for n, d in G.nodes(data=True) if fold(str(d.get("label", n))).strip() == needle]
     if exact:
         return exact[0]
+    resolved = _resolved(G, name)
+    if resolved is not None:
+        return resolved
     partial = [n for n, d in G.nodes(data=True) if needle in fold(str(d.get("label", n)))]
     if len(partial) == 1:
         return partial[0]
@@ -231,6 +244,35 @@ def find_node(G: nx.Graph, name: str) -> Any:
         names = ", ".join(sorted(str(G.nodes[n].get("label", n)) for n in partial)[:5])
         raise KeyError(f"{name!r} matches several actors: {names}")
     raise KeyError(f"no actor named {name!r} in the network")
+
+
+def _resolved(G: nx.Graph, name: str) -> Any:
+    """The node of the actor the gazetteer's resolver finds for ``name`` (an alias, title or surname), if any."""
+    try:
+        from kg.resolve.gazetteer import Gazetteer
+        from kg.resolve.resolver import Resolver
+
+        gaz = _gazetteer()
+        found = Resolver(gaz).resolve(name)
+        record = gaz.get(found.id) if found else None
+    except (OSError, ValueError, KeyError, ImportError):  # no gazetteer: labels only
+        return None
+    if record is None:
+        return None
+    ids = {str(record.id).lower(), str(getattr(record, "qid", "") or "").lower()} - {""}
+    target = fold(str(record.name)).strip()
+    for node, data in G.nodes(data=True):
+        tail = str(node).rstrip("/").rsplit("/", 1)[-1].lower()
+        if tail in ids or fold(str(data.get("label", node))).strip() == target:
+            return node
+    return None
+
+
+@lru_cache(maxsize=1)
+def _gazetteer() -> Any:
+    from kg.resolve.gazetteer import Gazetteer
+
+    return Gazetteer.load()
 
 
 def ego_network(G: nx.Graph, actor: Any, depth: int = 1) -> nx.Graph:
@@ -246,24 +288,50 @@ def ego_network(G: nx.Graph, actor: Any, depth: int = 1) -> nx.Graph:
     return G.subgraph(nodes).copy()
 
 
-def weighted_graph(G: nx.Graph, *, statuses: Iterable[str] | None = INTERACTION_STATUSES) -> nx.Graph:
-    """Undirected simple graph; ``weight`` counts distinct assertions linking each pair.
+#: What a tie's weight counts: reports (assertions), events, or independent sources (outlets).
+WEIGHTS = ("assertions", "events", "sources")
 
+
+def _unit(data: dict[str, Any], weight_by: str) -> Any:
+    """What one projected edge contributes to a tie's weight under ``weight_by``."""
+    if weight_by == "events":
+        return data.get("event") or data.get("assertion")
+    if weight_by == "sources":
+        from kg.grading import source_key
+
+        try:  # copies from one outlet count once, as kg.grading counts origins
+            return source_key(data.get("source") or data.get("title") or data.get("asserted_by"))
+        except ValueError:
+            return data.get("assertion")
+    return data.get("assertion")
+
+
+def weighted_graph(G: nx.Graph, *, statuses: Iterable[str] | None = INTERACTION_STATUSES,
+                   weight_by: str = "assertions") -> nx.Graph:
+    """Undirected simple graph; ``weight`` counts what links each pair, per relation.
+
+    ``weight_by``: ``"assertions"`` (distinct reports, the default), ``"events"``
+    (distinct events: five reports of one meeting count once) or ``"sources"``
+    (distinct independent sources: outlets by URL host, so copies count once).
     Only edges whose ``status`` is in ``statuses`` count (held and planned by
     default: a refused meeting is not an interaction); ``None`` counts all.
     Edge attribute ``relations`` maps relation name -> count.
 
     >>> M = nx.MultiDiGraph()
-    >>> M.add_edge("a", "b", relation="meets", status="held", assertion="1")
+    >>> M.add_edge("a", "b", relation="meets", status="held", assertion="1", event="e1", source="https://x.org/1")
     0
-    >>> M.add_edge("b", "a", relation="meets", status="held", assertion="1")
+    >>> M.add_edge("b", "a", relation="meets", status="held", assertion="2", event="e1", source="https://www.x.org/2")
     0
-    >>> M.add_edge("a", "b", relation="sanctions", status="held", assertion="2")
+    >>> M.add_edge("a", "b", relation="sanctions", status="held", assertion="3", event="e2", source="https://y.org/")
     1
     >>> W = weighted_graph(M)
     >>> W["a"]["b"]["weight"], W["a"]["b"]["relations"]
-    (2, {'meets': 1, 'sanctions': 1})
+    (3, {'meets': 2, 'sanctions': 1})
+    >>> weighted_graph(M, weight_by="events")["a"]["b"]["weight"], weighted_graph(M, weight_by="sources")["a"]["b"]["weight"]
+    (2, 2)
     """
+    if weight_by not in WEIGHTS:
+        raise ValueError(f"weight {weight_by!r}: expected one of {', '.join(WEIGHTS)}")
     allowed = set(statuses) if statuses is not None else None
     pairs: dict[tuple[Any, Any], dict[str, int]] = {}
     seen: set[tuple[Any, ...]] = set()
@@ -274,7 +342,7 @@ def weighted_graph(G: nx.Graph, *, statuses: Iterable[str] | None = INTERACTION_
             if allowed is not None and data.get("status", "held") not in allowed:
                 continue
             rel = str(data.get("relation", ""))
-            mark = (pair, data.get("assertion"), rel)
+            mark = (pair, data.get("assertion") if weight_by == "assertions" else _unit(data, weight_by), rel)
             if mark in seen:
                 continue
             seen.add(mark)

@@ -57,14 +57,20 @@ def period_bounds(text: str, *, end: bool | None = None) -> tuple[str, str]:
     raise ValueError(f"period {text!r} is not an ISO year, month or date (YYYY, YYYY-MM, YYYY-MM-DD), or FROM:TO")
 
 
-def centrality_rows(G: nx.Graph, *, by: str = "degree", top: int | None = 20, seed: int = 0) -> list[dict[str, Any]]:
-    """Actors with every centrality measure and community, sorted by ``by``."""
+def centrality_rows(G: nx.Graph, *, by: str = "degree", top: int | None = 20, seed: int = 0,
+                    weight_by: str = "assertions") -> list[dict[str, Any]]:
+    """Actors with every centrality measure and community, sorted by ``by``.
+
+    ``strength`` is the weighted degree: the sum of the actor's tie weights,
+    counted by ``weight_by`` (assertions, events or independent sources).
+    """
     if by not in MEASURES:
         raise ValueError(f"--by {by!r}: expected one of {', '.join(MEASURES)}")
-    W = interaction_graph(G)
+    W = interaction_graph(G, weight_by=weight_by)
     values = centrality(W, seed=seed)
     parts = communities(W, seed=seed)
     rows = [{"actor": _label(G, n), "type": G.nodes[n].get("type"), "ties": W.degree(n),
+             "strength": W.degree(n, weight="weight"),
              **{m: round(v, 4) for m, v in values[n].items()}, "community": parts.get(n)} for n in values]
     rows.sort(key=lambda r: (-r[by], r["actor"]))
     return rows[:top] if top else rows
@@ -77,9 +83,9 @@ def broker_rows(G: nx.Graph, *, top: int | None = 20, seed: int = 0) -> list[dic
             for n, d in brokers(G, top=top, seed=seed).items()]
 
 
-def community_rows(G: nx.Graph, *, seed: int = 0, show: int = 8) -> list[dict[str, Any]]:
-    """One row per community: size and its best-connected members first."""
-    W = interaction_graph(G)
+def community_rows(G: nx.Graph, *, seed: int = 0, show: int = 8, weight_by: str = "assertions") -> list[dict[str, Any]]:
+    """One row per community (Louvain on ties weighted by ``weight_by``): size and its best-connected members first."""
+    W = interaction_graph(G, weight_by=weight_by)
     parts = communities(W, seed=seed)  # on W: the interaction graph is built once
     groups: dict[int, list[Any]] = {}
     for node, index in parts.items():
@@ -122,12 +128,13 @@ def ego_rows(G: nx.Graph, actor: str, *, depth: int = 1) -> list[dict[str, Any]]
 
 
 def change_rows(before: nx.Graph, after: nx.Graph, *, top: int = 10, seed: int = 0) -> list[dict[str, Any]]:
-    """:func:`kg.analysis.paths.change` flattened: one row per new tie, lost tie and rising actor."""
+    """:func:`kg.analysis.paths.change` flattened: one row per new tie, lost tie, rising and falling actor."""
     result = change(before, after, top=top, seed=seed)
     rows: list[dict[str, Any]] = []
     for kind in ("new_ties", "lost_ties"):
         rows += [{"kind": kind.replace("_", " "), "actor": t["a"], "other": t["b"], "relations": t["relations"],
                   "weight": t["weight"], "delta": None} for t in result[kind]]
-    rows += [{"kind": "rising", "actor": r["actor"], "other": None, "relations": None,
-              "weight": r["degree_after"], "delta": r["delta"]} for r in result["rising"]]
+    for kind in ("rising", "falling"):
+        rows += [{"kind": kind, "actor": r["actor"], "other": None, "relations": None,
+                  "weight": r["degree_after"], "delta": r["delta"]} for r in result[kind]]
     return rows

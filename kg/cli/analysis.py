@@ -24,6 +24,7 @@ ActorTypes = Annotated[Optional[str], typer.Option("--actor-types", help="Comma-
 AcceptedOnly = Annotated[bool, typer.Option("--accepted-only", help="Only accepted (reviewed or analyst) assertions that are not disputed.")]
 Format = Annotated[str, typer.Option("--format", help="table, json or csv.")]
 Top = Annotated[int, typer.Option("--top", help="How many rows to show (0: all).")]
+WeightBy = Annotated[str, typer.Option("--weight", help="What a tie's weight counts: assertions (reports), events, or sources (independent outlets).")]
 
 
 def register(app: typer.Typer) -> None:
@@ -74,16 +75,16 @@ def _render(rows: list[dict[str, Any]], columns: list[str], fmt: str, title: Opt
 @analyze_app.command("centrality")
 def centrality_cmd(
     by: Annotated[str, typer.Option("--by", help="Sort by degree, betweenness, eigenvector or pagerank.")] = "degree",
-    top: Top = 20, fmt: Format = "table", since: Since = None, until: Until = None, relations: Relations = None,
-    min_confidence: MinConfidence = None, min_grade: MinGrade = None, actor_types: ActorTypes = None,
-    accepted_only: AcceptedOnly = False, store: StoreOption = None,
+    top: Top = 20, weight: WeightBy = "assertions", fmt: Format = "table", since: Since = None, until: Until = None,
+    relations: Relations = None, min_confidence: MinConfidence = None, min_grade: MinGrade = None,
+    actor_types: ActorTypes = None, accepted_only: AcceptedOnly = False, store: StoreOption = None,
 ) -> None:
     """Actors ranked by centrality (degree, betweenness, eigenvector, PageRank) with their community."""
     from kg.analysis.tables import centrality_rows
 
     G = _project(store, **_filters(since, until, relations, min_confidence, min_grade, actor_types, accepted_only))
-    rows = centrality_rows(G, by=by, top=top or None)
-    _render(rows, ["actor", "type", "ties", "degree", "betweenness", "eigenvector", "pagerank", "community"], fmt,
+    rows = centrality_rows(G, by=by, top=top or None, weight_by=weight)
+    _render(rows, ["actor", "type", "ties", "strength", "degree", "betweenness", "eigenvector", "pagerank", "community"], fmt,
             title=f"centrality (by {by})")
 
 
@@ -103,7 +104,7 @@ def brokers_cmd(
 
 @analyze_app.command("communities")
 def communities_cmd(
-    fmt: Format = "table", since: Since = None, until: Until = None, relations: Relations = None,
+    weight: WeightBy = "assertions", fmt: Format = "table", since: Since = None, until: Until = None, relations: Relations = None,
     min_confidence: MinConfidence = None, min_grade: MinGrade = None, actor_types: ActorTypes = None,
     accepted_only: AcceptedOnly = False, store: StoreOption = None,
 ) -> None:
@@ -111,7 +112,7 @@ def communities_cmd(
     from kg.analysis.tables import community_rows
 
     G = _project(store, **_filters(since, until, relations, min_confidence, min_grade, actor_types, accepted_only))
-    rows = community_rows(G)
+    rows = community_rows(G, weight_by=weight)
     if fmt != "json":
         for row in rows:
             row.pop("all_members")
@@ -159,7 +160,7 @@ def change_cmd(
     min_confidence: MinConfidence = None, min_grade: MinGrade = None, actor_types: ActorTypes = None,
     accepted_only: AcceptedOnly = False, store: StoreOption = None,
 ) -> None:
-    """New and lost ties and actors rising in centrality between two periods."""
+    """New and lost ties, and actors rising or falling in centrality (by the sign of the change), between two periods."""
     from kg.analysis.tables import change_rows, period_bounds
 
     (a1, a2), (b1, b2) = period_bounds(from_period), period_bounds(to_period)
@@ -184,7 +185,7 @@ def viz_cmd(
     actor: Annotated[Optional[str], typer.Option("--actor", help="Centre the view on this actor's ego network.")] = None,
     depth: Annotated[int, typer.Option("--depth", help="Hops from --actor.")] = 2,
     max_nodes: Annotated[int, typer.Option("--max-nodes", help="Keep at most this many (most central) actors.")] = 500,
-    per_period: Annotated[str, typer.Option("--per-period", help="Timeline control steps: month or year.")] = "year",
+    per_period: Annotated[str, typer.Option("--per-period", help="Time bar steps: month or year.")] = "month",
     title: Annotated[Optional[str], typer.Option("--title", help="Page title.")] = None,
     since: Since = None, until: Until = None, relations: Relations = None,
     min_confidence: MinConfidence = None, min_grade: MinGrade = None, actor_types: ActorTypes = None,

@@ -13,7 +13,7 @@ import typer
 
 from kg.cli.common import run_guarded
 
-CLI_MODULES: tuple[str, ...] = ("core", "actors", "extract", "review", "query", "analysis", "events")
+CLI_MODULES: tuple[str, ...] = ("core", "actors", "extract", "review", "query", "analysis", "events", "timeline")
 
 app = typer.Typer(
     name="kg",

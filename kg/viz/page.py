@@ -26,7 +26,7 @@ from pathlib import Path
 from typing import Any
 
 from kg.viz.build import View
-from kg.viz.style import MARK_COLOR, NODE_STYLES, relation_color
+from kg.viz.style import MARK_COLOR, NODE_STYLES, relation_arrow, relation_color, relation_names
 from kg.viz.template import PAGE
 
 VIS_VERSION = "vis-9.1.2"
@@ -55,14 +55,69 @@ def vis_assets() -> tuple[str, str]:
     return js, css
 
 
-def _legend(view: View) -> dict[str, list[dict[str, str]]]:
+#: How the legend draws each vis-network arrowhead type.
+ARROW_GLYPHS = {"circle": "●", "bar": "|", "vee": "›", "diamond": "◆", "box": "■", "arrow": "▶", "triangle": "▲",
+                "inv_triangle": "▼", "crow": "<", "curve": ")"}
+
+
+def legend(view: View | None = None) -> dict[str, list[dict[str, str]]]:
+    """Legend rows: actor types of the view, every relation type of the ontology, status marks."""
     shapes = {"dot": "●", "square": "■", "diamond": "◆", "triangle": "▲"}
+    kinds = view.types if view is not None else list(NODE_STYLES)
     types = [{"name": t, "color": NODE_STYLES.get(t, ("dot", "#9d9d9d"))[1],
-              "symbol": shapes.get(NODE_STYLES.get(t, ("dot", ""))[0], "●")} for t in view.types]
-    relations = [{"name": r, "color": relation_color(r)} for r in view.relations]
-    marks = [{"name": "planned", "color": "#555", "symbol": "- - -"}]
-    marks += [{"name": "✗ refused / negated / cancelled / disputed", "color": MARK_COLOR, "symbol": "· · ·"}]
+              "symbol": shapes.get(NODE_STYLES.get(t, ("dot", ""))[0], "●")} for t in kinds]
+    relations = [{"name": r, "color": relation_color(r), "arrow": ARROW_GLYPHS.get(relation_arrow(r), "▶"),
+                  "shown": view is None or r in view.relations} for r in relation_names()]
+    marks = [{"name": "held", "color": "#555", "dash": ""}, {"name": "planned", "color": "#555", "dash": "6 4"},
+             {"name": "✗ refused / negated / cancelled / disputed", "color": MARK_COLOR, "dash": "2 5"}]
     return {"types": types, "relations": relations, "marks": marks}
+
+
+#: Event fields -> their short keys in the page data (the page script expands them).
+EVENT_KEYS = {"relation": "r", "status": "st", "date": "d", "start_time": "tm", "place": "p", "grade": "g",
+              "disputed": "x"}
+#: Edge and node keys that the page rebuilds from a shared style table instead of repeating per item.
+_EDGE_STYLE_KEYS = ("color", "dashes", "arrows", "label")
+_NODE_STYLE_KEYS = ("shape", "color")
+
+
+def page_data(view: View) -> dict[str, Any]:
+    """What the page script reads (the JSON embedded in the page), kept small for 20,000-actor pages.
+
+    Styles go into tables shared by all edges (``styles``) and nodes (``looks``);
+    tooltips are built by the page from the fields (as text), not shipped.
+    """
+    index = {n["id"]: i for i, n in enumerate(view.nodes)}  # actors are referred to by position, not by IRI
+    events = []
+    for e in view.events:  # short keys (EVENT_KEYS): 40,000 events are most of a 20,000-actor page
+        item = {short: e[key] for key, short in EVENT_KEYS.items() if e.get(key) not in (None, False)}
+        item["s"], item["t"] = index[e["source"]], index[e["target"]]
+        sources = [{"url": s["url"]} if s["title"] == s["url"] else s for s in e["sources"]]
+        if sources:
+            item["src"] = sources
+        if e["assertions"]:
+            item["a"] = e["assertions"][0]
+        if e.get("quotes"):
+            item["q"] = e["quotes"][0]
+        events.append(item)
+    styles: dict[str, dict[str, Any]] = {}
+    edges = []
+    for e in view.edges:
+        key = f"{e['relation']}|{e['status']}|{int(bool(e.get('disputed')))}"
+        styles.setdefault(key, {k: e[k] for k in _EDGE_STYLE_KEYS if k in e})
+        edges.append({"id": e["id"], "from": index[e["from"]], "to": index[e["to"]], "relation": e["relation"],
+                      "status": e["status"], "events": e["events"], "assertion": e["assertion"], "style": key}
+                     | ({"disputed": True} if e.get("disputed") else {}))
+    looks: dict[str, dict[str, Any]] = {}
+    nodes = []
+    for n in view.nodes:
+        looks.setdefault(str(n["actor_type"]), {k: n[k] for k in _NODE_STYLE_KEYS})
+        nodes.append({k: (round(v, 1) if k in ("x", "y") else v) for k, v in n.items()
+                      if k not in _NODE_STYLE_KEYS and k != "title"})
+    groups = [{**g, "members": [index[m] for m in g["members"]]} for g in view.groups]
+    return {"nodes": nodes, "edges": edges, "styles": styles, "looks": looks, "options": view.options,
+            "physics": view.physics, "periods": view.periods, "months": view.months, "events": events,
+            "groups": groups, "labelled": view.labelled}
 
 
 def render_page(view: View, *, title: str = "diplomacy-kg network") -> str:
@@ -70,20 +125,20 @@ def render_page(view: View, *, title: str = "diplomacy-kg network") -> str:
     from jinja2 import Environment
     from markupsafe import Markup
 
+    from kg.viz.scripts import NETWORK_JS, TIMELINE_CSS, TIMELINE_JS
+
     js, css = vis_assets()
     env = Environment(autoescape=True)
-    data = {"nodes": view.nodes, "edges": view.edges, "options": view.options, "physics": view.physics,
-            "periods": view.periods}
-    shown = len(view.omitted)
     return env.from_string(PAGE).render(
         title=title,
         vis_js=Markup(js),
         vis_css=Markup(css),
-        data_json=Markup(safe_json(data)),
-        legend=_legend(view),
+        data_json=Markup(safe_json(page_data(view))),
+        app_js=Markup(TIMELINE_JS + NETWORK_JS),
+        timeline_css=Markup(TIMELINE_CSS),
+        legend=legend(view),
         view=view,
-        omitted_count=shown,
-        omitted_sample=view.omitted[:30],
+        grouped=bool(view.groups),
     )
 
 

@@ -22,31 +22,55 @@ NODE_STYLES: dict[str, tuple[str, str]] = {
     "Group": ("triangle", "#b07aa1"),
 }
 DEFAULT_NODE = ("dot", "#9d9d9d")
-#: Relation -> colour; relations added to the ontology later get a stable colour from PALETTE.
-RELATION_COLORS: dict[str, str] = {
-    "meets": "#1f77b4",
-    "talksWith": "#17becf",
-    "pardons": "#2ca02c",
-    "releases": "#bcbd22",
-    "sanctions": "#ff7f0e",
-    "advises": "#9467bd",
-}
-PALETTE = ("#8c564b", "#e377c2", "#7f7f7f", "#393b79", "#637939", "#8c6d31")
+#: Okabe & Ito's colour-blind-safe palette (without vermillion, which is close to the red of the ✗ mark).
+OKABE_ITO = ("#0072B2", "#E69F00", "#009E73", "#CC79A7", "#000000", "#56B4E9", "#F0E442")
+#: vis-network arrowhead types: with the colour, each relation's shape.
+ARROW_TYPES = ("circle", "bar", "vee", "diamond", "box", "arrow", "triangle", "inv_triangle", "crow", "curve")
+#: Relations in the ontology's order get colours and arrowheads in this order (stable for new relations too).
+KNOWN_RELATIONS = ("meets", "talksWith", "pardons", "releases", "sanctions", "advises")
 #: Statuses drawn as "did not happen": red, with a ✗ label.
 NEGATIVE_STATUSES = frozenset({"refused", "negated", "cancelled"})
 MARK_COLOR = "#d62728"
 
 
-def relation_color(relation: str) -> str:
-    """Colour of a relation's edges.
+def relation_names() -> list[str]:
+    """Every relation type of the ontology (``dip:Projection``), known ones first: the legend's rows.
 
-    >>> relation_color("sanctions")
-    '#ff7f0e'
+    >>> relation_names()[:3]
+    ['meets', 'talksWith', 'pardons']
     """
-    if relation in RELATION_COLORS:
-        return RELATION_COLORS[relation]
-    digest = int(hashlib.sha256(relation.encode()).hexdigest(), 16)
-    return PALETTE[digest % len(PALETTE)]
+    from kg.rdf.ontology import projections
+
+    names = list(projections())
+    return [r for r in KNOWN_RELATIONS if r in names] + sorted(r for r in names if r not in KNOWN_RELATIONS)
+
+
+def _index(relation: str) -> int:
+    known = list(KNOWN_RELATIONS)
+    if relation in known:
+        return known.index(relation)
+    try:
+        return relation_names().index(relation)
+    except ValueError:  # not in the ontology: a stable slot from its name
+        return len(known) + int(hashlib.sha256(relation.encode()).hexdigest(), 16) % 64
+
+
+def relation_color(relation: str) -> str:
+    """Colour of a relation's edges (Okabe-Ito).
+
+    >>> relation_color("meets"), relation_color("talksWith")
+    ('#0072B2', '#E69F00')
+    """
+    return OKABE_ITO[_index(relation) % len(OKABE_ITO)]
+
+
+def relation_arrow(relation: str) -> str:
+    """vis-network arrowhead type of a relation (its shape besides its colour).
+
+    >>> relation_arrow("meets"), relation_arrow("sanctions")
+    ('circle', 'box')
+    """
+    return ARROW_TYPES[_index(relation) % len(ARROW_TYPES)]
 
 
 def node_style(actor_type: str) -> dict[str, Any]:
@@ -56,11 +80,17 @@ def node_style(actor_type: str) -> dict[str, Any]:
 
 
 def edge_style(relation: str, status: str, *, disputed: bool = False, symmetric: bool = False) -> dict[str, Any]:
-    """Colour, dashes, arrows and mark of one edge."""
+    """Colour, dashes, arrowheads and mark of one edge.
+
+    The relation sets the colour and the arrowhead (at both ends of a symmetric
+    relation); the status sets the line: solid held, dashed planned, dotted red
+    with a ✗ label when refused, negated, cancelled or disputed.
+    """
+    arrow = {"enabled": True, "type": relation_arrow(relation), "scaleFactor": 0.7}
     style: dict[str, Any] = {
         "color": relation_color(relation),
         "dashes": status == "planned",
-        "arrows": "" if symmetric else "to",
+        "arrows": {"to": arrow, "from": arrow} if symmetric else {"to": arrow},
     }
     if status in NEGATIVE_STATUSES or disputed:
         style["color"] = MARK_COLOR

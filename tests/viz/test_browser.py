@@ -21,12 +21,18 @@ INJECTED = """() => ({
 })"""
 
 
-def assert_clean(opened) -> None:
+def assert_clean(opened, *, links: int | None = 0, scripts: int = 3) -> None:
+    """Nothing left the page, nothing ran; ``scripts``: the page's own (data JSON, vis-network, ours)."""
     assert opened.requests == [], f"requests left the page: {opened.requests}"
     assert opened.dialogs == [], f"a dialog opened: {opened.dialogs}"
     assert opened.errors == [], f"page errors: {opened.errors}"
     found = opened.page.evaluate(INJECTED)
-    assert found == {"xss": None, "imgs": 0, "onerror": 0, "links": 0, "scripts": 2}, found
+    if links is None:  # pages with source links: every one an http(s) address
+        assert opened.page.evaluate("Array.from(document.querySelectorAll('a')).every(a => /^https?:$/.test(new URL(a.href).protocol))")
+        found.pop("links")
+        assert found == {"xss": None, "imgs": 0, "onerror": 0, "scripts": scripts}, found
+    else:
+        assert found == {"xss": None, "imgs": 0, "onerror": 0, "links": links, "scripts": scripts}, found
 
 
 def test_nodes_and_edges_are_in_the_datasets(graph, tmp_path, open_page):
@@ -46,16 +52,89 @@ def test_nodes_and_edges_are_in_the_datasets(graph, tmp_path, open_page):
     assert_clean(opened)
 
 
-def test_timeline_filters_the_view(graph, tmp_path, open_page):
+# every node's position, shown or hidden (getPositions leaves hidden nodes out)
+POSITIONS = "Object.fromEntries(Object.entries(network.body.nodes).map(([k, n]) => [k, [Math.round(n.x), Math.round(n.y)]]))"
+COUNTS = "(() => { const s = document.getElementById('kg-summary'); return [+s.dataset.actors, +s.dataset.ties, +s.dataset.events]; })()"
+VISIBLE = "network.body.data.nodes.get().filter(n => !n.hidden).map(n => n.label).sort()"
+
+
+def drag(page, selector: str, fraction: float) -> None:
+    """Drag a range input's thumb with the mouse to ``fraction`` of its track."""
+    box = page.locator(selector).bounding_box()
+    value = float(page.eval_on_selector(selector, "e => (e.value - e.min) / Math.max(1, e.max - e.min)"))
+    y = box["y"] + box["height"] / 2
+    page.mouse.move(box["x"] + 8 + value * (box["width"] - 16), y)
+    page.mouse.down()
+    page.mouse.move(box["x"] + 8 + fraction * (box["width"] - 16), y, steps=8)
+    page.mouse.up()
+
+
+def test_time_bar_filters_in_place(graph, tmp_path, open_page):
     build(graph)
-    opened = open_page(write_html(graph, tmp_path / "net.html", per_period="year"))
+    opened = open_page(write_html(graph, tmp_path / "net.html"))
     page = opened.page
-    assert page.evaluate("Array.from(document.querySelectorAll('#kg-period option')).map(o => o.value)") == ["", "2024", "2025"]
-    page.evaluate("kgSetPeriod('2024')")
-    assert sorted(page.evaluate("network.body.data.edges.get().map(e => e.relation)")) == ["meets", "talksWith"]
-    assert len(page.evaluate("network.body.data.nodes.get()")) == 3
-    page.evaluate("kgSetPeriod('')")
-    assert len(page.evaluate("network.body.data.edges.get()")) == 7
+    months = page.evaluate("KG_DATA.months")
+    assert months[0] == "2024-03" and months[-1] == "2025-06" and len(months) == 16
+    heights = page.evaluate("Array.from(document.querySelectorAll('#kg-histogram .kg-bar')).map(b => parseFloat(b.style.height))")
+    assert len(heights) == 16 and sum(1 for h in heights if h > 0) == 7  # one bar per month, seven months with events
+    before, counts = page.evaluate(POSITIONS), page.evaluate(COUNTS)
+    assert counts == [8, 7, 7]
+    drag(page, "#kg-to", 3 / 15)  # the right handle to 2024-06: the 2024 ties only
+    assert page.evaluate("document.getElementById('kg-to').value") == "3"
+    assert page.evaluate(COUNTS) == [3, 2, 2]
+    assert page.evaluate(VISIBLE) == ["Alice Ames", "Boris Brandt", "Carla Cruz"]
+    assert sorted(page.evaluate("network.body.data.edges.get().filter(e => !e.hidden).map(e => e.relation)")) == ["meets", "talksWith"]
+    assert page.evaluate(POSITIONS) == before  # nothing moved
+    drag(page, "#kg-from", 11 / 15)  # the left handle cannot pass the right one
+    drag(page, "#kg-to", 1.0)
+    drag(page, "#kg-from", 11 / 15)  # 2025-02 .. 2025-06
+    assert page.evaluate(COUNTS)[2] == 4
+    page.click("#kg-all")  # back to all periods: the same layout, everything shown
+    assert page.evaluate(COUNTS) == [8, 7, 7]
+    assert page.evaluate(POSITIONS) == before
+    assert "8 actors" in page.inner_text("#kg-summary")
+    page.click("#kg-play")
+    page.wait_for_function("() => document.getElementById('kg-range-label').textContent.indexOf('(all') < 0")
+    page.click("#kg-play")
+    assert page.evaluate(POSITIONS) == before
+    assert_clean(opened)
+
+
+def test_clicking_an_actor_opens_its_panel_with_safe_source_links(graph, tmp_path, open_page):
+    build(graph)
+    add_payload(graph, "javascript:alert(1)", "title")
+    opened = open_page(write_html(graph, tmp_path / "net.html"))
+    page = opened.page
+    node = page.evaluate("network.body.data.nodes.get().find(n => n.label === 'Carla Cruz').id")
+    point = page.evaluate(f"(() => {{ const p = network.getPositions([{node!r}])[{node!r}]; "
+                          f"const d = network.canvasToDOM(p); const r = document.getElementById('kg-network').getBoundingClientRect();"
+                          f" return [d.x + r.left, d.y + r.top]; }})()")
+    page.mouse.click(point[0], point[1])
+    page.wait_for_selector("#kg-panel:not([hidden])")
+    assert page.inner_text("#kg-panel h2") == "Carla Cruz"
+    items = page.evaluate("Array.from(document.querySelectorAll('#kg-panel li')).map(li => li.textContent)")
+    assert len(items) == 3 and any("planned" in i and "2025-02-01" in i and "Dmitri Dal" in i for i in items)
+    links = page.evaluate("Array.from(document.querySelectorAll('#kg-panel a')).map(a => [a.getAttribute('href'), a.rel, a.target])")
+    assert len(links) == 3
+    assert all(h.startswith("https://example.org/") and rel == "noopener noreferrer" and t == "_blank" for h, rel, t in links)
+    page.click("#kg-expand")
+    page.evaluate("kgSearch('target land')")  # a title of "javascript:…" is text, never a link
+    assert page.inner_text("#kg-panel h2") == "Target Land"
+    assert page.evaluate("Array.from(document.querySelectorAll('a')).every(a => /^https:/.test(a.href))")
+    assert page.evaluate("network.getSelectedNodes()") == [page.evaluate("KG_DATA.nodes.find(n => n.label === 'Target Land').id")]
+    assert page.evaluate("document.getElementById('kg-panel').textContent").count("javascript:alert(1)") == 1
+    assert_clean(opened, links=None)
+
+
+def test_timeline_tab_shows_the_events(graph, tmp_path, open_page):
+    build(graph)
+    opened = open_page(write_html(graph, tmp_path / "net.html"))
+    page = opened.page
+    page.click(".kg-tab[data-tab=timeline]")
+    assert page.is_visible("#kg-timeline") and not page.is_visible("#kg-network")
+    statuses = page.evaluate("Array.from(document.querySelectorAll('.kg-tl-item')).map(i => i.dataset.status).sort()")
+    assert statuses == ["held"] * 5 + ["planned", "refused"]
+    assert_clean(opened, links=None)
 
 
 def test_tooltip_shows_text_not_markup(graph, tmp_path, open_page):
@@ -83,9 +162,10 @@ def test_payloads_stay_text(graph, tmp_path, open_page, payload, place):
     page = opened.page
     titles = page.evaluate("network.body.data.edges.get().concat(network.body.data.nodes.get())"
                            ".map(i => i.title && i.title.textContent).join('\\n')")
-    labels = page.evaluate("window.kgNodes.get().map(n => n.label)")
+    labels = page.evaluate("KG_DATA.nodes.map(n => n.label)")
     if place == "label":
-        assert payload in labels or payload in page.evaluate("document.getElementById('kg-omitted').textContent")
+        assert payload in labels
+        assert any(payload in g for g in page.evaluate("window.kgNodes.get().map(n => n.label)"))  # the group's label
     else:
         assert payload in titles
     assert_clean(opened)
@@ -130,3 +210,42 @@ def test_notebook_iframe_renders_without_running_payloads(graph, browser):
         assert page.evaluate("window.__xss === undefined") and dialogs == [] and requests == []
     finally:
         context.close()
+
+
+@pytest.mark.parametrize(("payload", "place"), [(p, place) for place in PLACES for p in (PAYLOADS[1], PAYLOADS[3], PAYLOADS[5])])
+def test_timeline_page_keeps_payloads_as_text(graph, tmp_path, open_page, payload, place):
+    from kg.viz.timeline import write_timeline
+
+    add_payload(graph, payload, place)
+    opened = open_page(write_timeline(graph, tmp_path / "timeline.html", "Target Land"))
+    page = opened.page
+    text = page.evaluate("document.getElementById('kg-timeline').textContent")
+    text += "\n".join(page.eval_on_selector_all("[title]", "es => es.map(e => e.title)"))
+    assert (payload if place != "source" else "A clean title") in text  # a source shows its title, links only http(s)
+    assert_clean(opened, links=None, scripts=1)  # the timeline page has no vis-network script
+
+
+def test_past_the_cap_groups_open_on_click(tmp_path, open_page):
+    path = tmp_path / "grouped.html"
+    render_network(synthetic_network(3000, 6000, seed=8), max_nodes=60).save(path)
+    opened = open_page(path, timeout_ms=30000)
+    page = opened.page
+    shown = page.evaluate("window.kgNodes.get().filter(n => !n.hidden).map(n => n.id)")
+    groups = page.evaluate("KG_DATA.groups.map(g => g.id)")
+    assert set(shown) == set(groups) and 2 <= len(groups) <= 60  # the overview: one node per community
+    assert page.evaluate("+document.getElementById('kg-summary').dataset.actors") == 0
+    group = page.evaluate("KG_DATA.groups[0]")
+    point = page.evaluate(f"(() => {{ const d = network.canvasToDOM({{x: {group['x']}, y: {group['y']}}});"
+                          " const r = document.getElementById('kg-network').getBoundingClientRect(); return [d.x + r.left, d.y + r.top]; })()")
+    hit = page.evaluate(f"(() => {{ const d = network.canvasToDOM({{x: {group['x']}, y: {group['y']}}}); return network.getNodeAt(d); }})()")
+    assert hit in groups  # a group is under the pointer (group 0, or a neighbour drawn over it)
+    page.mouse.click(point[0], point[1])
+    page.wait_for_function("() => +document.getElementById('kg-summary').dataset.actors > 0")
+    members = set(page.evaluate(f"KG_DATA.groups.find(g => g.id === {hit!r}).members"))
+    group = {"id": hit}
+    now = set(page.evaluate("window.kgNodes.get().filter(n => !n.hidden).map(n => n.id)"))
+    assert members <= now and group["id"] not in now  # the group became its actors
+    assert page.evaluate("+document.getElementById('kg-summary').dataset.actors") == len(members)
+    assert page.evaluate("kgSearch('Actor 2999')") == "actor:2999"  # search reaches an actor inside a closed group
+    assert "actor:2999" in page.evaluate("window.kgNodes.get().filter(n => !n.hidden).map(n => n.id)")
+    assert_clean(opened, links=None)

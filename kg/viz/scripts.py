@@ -1,0 +1,511 @@
+"""The pages' own JavaScript and CSS (kept in Python so they ship inside the package).
+
+Invariant, as in :mod:`kg.viz.template`: no data value reaches ``innerHTML``
+(text goes through ``textContent``), and a link's ``href`` is set only to an
+``http:``/``https:`` address, with ``rel="noopener noreferrer"``.
+
+>>> "innerHTML" in NETWORK_JS + TIMELINE_JS, "outerHTML" in NETWORK_JS + TIMELINE_JS
+(False, False)
+"""
+
+#: Helpers and the timeline (used by the network page's tab and the timeline page).
+TIMELINE_JS = r"""
+var KG = window.KG = window.KG || {};
+KG.el = function (tag, cls, text) {
+  var e = document.createElement(tag);
+  if (cls) { e.className = cls; }
+  if (text !== undefined && text !== null) { e.textContent = String(text); }
+  return e;
+};
+KG.safeUrl = function (url) {
+  return typeof url === "string" && /^https?:\/\/[^\s]+$/i.test(url.trim()) ? url.trim() : null;
+};
+KG.sourceLink = function (src, n) {
+  var url = KG.safeUrl(src && src.url);
+  var text = (src && (src.title || src.url)) || ("source " + n);
+  if (!url) { return KG.el("span", "kg-src", text); }
+  var a = KG.el("a", "kg-src", text);
+  a.href = url; a.rel = "noopener noreferrer"; a.target = "_blank";
+  return a;
+};
+KG.fold = function (s) {
+  return String(s || "").normalize("NFD").replace(/[\u0300-\u036f]/g, "").toLowerCase().trim();
+};
+KG.NEGATIVE = { refused: 1, negated: 1, cancelled: 1 };
+// The timeline: items on a time axis, one row per group (the counterpart), status as outline/fill/strike.
+KG.timeline = function (box, events, labels, opts) {
+  opts = opts || {};
+  while (box.firstChild) { box.removeChild(box.firstChild); }
+  var focus = opts.focus || null;
+  var dated = events.filter(function (e) { return e.date; });
+  var undated = events.filter(function (e) { return !e.date; });
+  function name(id) { return labels[id] !== undefined ? labels[id] : id; }
+  function groupOf(e) {
+    if (focus) {
+      var others = e.actors.filter(function (a) { return a !== focus; });
+      return others.length ? others.map(name).join(" & ") : name(focus);
+    }
+    return e.relation;
+  }
+  function itemText(e) {
+    var who = focus ? e.relation : name(e.source) + " " + e.relation + " " + name(e.target);
+    return e.date + (e.start_time && e.start_time.length > 10 ? " " + e.start_time.slice(11, 16) : "") + " " +
+      e.status + (e.grade ? " " + e.grade : "") + ": " + who + (e.place ? " @ " + e.place : "");
+  }
+  var head = KG.el("p", "kg-tl-head", (opts.heading || "") + dated.length + " dated event" + (dated.length === 1 ? "" : "s") +
+    (undated.length ? ", " + undated.length + " undated" : ""));
+  box.appendChild(head);
+  if (!dated.length && !undated.length) { box.appendChild(KG.el("p", null, "No events in this view.")); return; }
+  var times = dated.map(function (e) { return Date.parse(e.date.slice(0, 10) + "T00:00:00Z"); });
+  var lo = Math.min.apply(null, times), hi = Math.max.apply(null, times);
+  var pad = Math.max(15 * 864e5, (hi - lo) * 0.05); lo -= pad; hi += pad;
+  var width = Math.max(900, Math.min(4000, 40 * dated.length));
+  var itemWidth = 260, labelWidth = 170;
+  function x(t) { return labelWidth + (t - lo) / (hi - lo) * (width - itemWidth); }
+  var groups = {}, order = [];
+  dated.forEach(function (e, i) {
+    var g = groupOf(e);
+    if (!groups[g]) { groups[g] = []; order.push(g); }
+    groups[g].push({ e: e, t: times[i] });
+  });
+  order.sort(function (a, b) { return groups[b].length - groups[a].length || (a < b ? -1 : 1); });
+  var scroll = KG.el("div", "kg-tl-scroll");
+  var canvas = KG.el("div", "kg-tl-canvas");
+  canvas.style.width = (width + labelWidth) + "px";
+  scroll.appendChild(canvas);
+  box.appendChild(scroll);
+  var axis = KG.el("div", "kg-tl-axis");
+  axis.style.width = (width + labelWidth) + "px";
+  var d = new Date(lo); d = new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), 1));
+  var months = 0;
+  var span = (hi - lo) / 2629746e3, step = span > 48 ? 12 : span > 18 ? 3 : 1;
+  while (d.getTime() <= hi && months < 600) {
+    if (d.getTime() >= lo && d.getUTCMonth() % step === 0) {
+      var tick = KG.el("span", "kg-tl-tick", d.toISOString().slice(0, step === 12 ? 4 : 7));
+      tick.style.left = x(d.getTime()) + "px";
+      axis.appendChild(tick);
+    }
+    d = new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + 1, 1)); months++;
+  }
+  canvas.appendChild(axis);
+  order.forEach(function (g) {
+    var row = KG.el("div", "kg-tl-row");
+    row.setAttribute("data-group", g);
+    row.appendChild(KG.el("div", "kg-tl-label", g));
+    var lanes = [];
+    groups[g].sort(function (a, b) { return a.t - b.t; }).forEach(function (it) {
+      var left = x(it.t), lane = 0;
+      while (lanes[lane] !== undefined && lanes[lane] > left) { lane++; }
+      lanes[lane] = left + itemWidth + 4;
+      var e = it.e;
+      var item = KG.el("div", "kg-tl-item kg-" + (KG.NEGATIVE[e.status] ? "negative" : e.status === "planned" ? "planned" : "held"));
+      item.setAttribute("data-status", e.status); item.setAttribute("data-date", e.date);
+      item.style.left = left + "px"; item.style.top = (4 + lane * 46) + "px"; item.style.width = itemWidth + "px";
+      item.style.borderColor = KG.relationColor(e.relation);
+      if (e.status !== "planned" && !KG.NEGATIVE[e.status]) { item.style.background = KG.relationColor(e.relation); }
+      item.appendChild(KG.el("span", "kg-tl-text", itemText(e)));
+      var tip = itemText(e) + (e.quote ? "\n“" + e.quote + "”" : "") + (e.disputed ? "\ndisputed" : "");
+      item.title = tip;
+      var links = KG.el("span", "kg-tl-links");
+      (e.sources || []).forEach(function (s, n) { links.appendChild(KG.sourceLink(s, n + 1)); });
+      item.appendChild(links);
+      row.appendChild(item);
+    });
+    row.style.height = (8 + Math.max(1, lanes.length) * 46) + "px";
+    canvas.appendChild(row);
+  });
+  if (undated.length) {
+    box.appendChild(KG.el("h3", null, "Undated"));
+    var list = KG.el("ul", "kg-tl-undated");
+    undated.forEach(function (e) {
+      var li = KG.el("li", "kg-" + (KG.NEGATIVE[e.status] ? "negative" : e.status === "planned" ? "planned" : "held"),
+        name(e.source) + " " + e.relation + " " + name(e.target) + " (" + e.status + ") ");
+      (e.sources || []).forEach(function (s, n) { li.appendChild(KG.sourceLink(s, n + 1)); });
+      list.appendChild(li);
+    });
+    box.appendChild(list);
+  }
+  if (opts.scrollTo) {
+    var first = canvas.querySelector('.kg-tl-item[data-date^="' + String(opts.scrollTo).replace(/[^0-9-]/g, "") + '"]');
+    if (first) { scroll.scrollLeft = Math.max(0, parseFloat(first.style.left) - 40); }
+  }
+};
+"""
+
+TIMELINE_CSS = """
+.kg-tl-head { margin: 6px 0; color: #444; }
+.kg-tl-scroll { overflow-x: auto; border: 1px solid #ddd; background: #fafafa; }
+.kg-tl-canvas { position: relative; }
+.kg-tl-axis { position: relative; height: 22px; border-bottom: 1px solid #999; }
+.kg-tl-tick { position: absolute; top: 3px; font-size: 11px; color: #555; border-left: 1px solid #bbb; padding-left: 3px; }
+.kg-tl-row { position: relative; border-bottom: 1px solid #e5e5e5; }
+.kg-tl-label { position: sticky; left: 0; z-index: 2; width: 160px; padding: 6px; font-weight: 600; font-size: 12px;
+  background: rgba(250,250,250,.95); overflow: hidden; text-overflow: ellipsis; white-space: nowrap; }
+.kg-tl-item { position: absolute; box-sizing: border-box; height: 42px; padding: 2px 5px; border: 2px solid #555;
+  border-radius: 4px; font-size: 11px; line-height: 1.25; overflow: hidden; color: #000; }
+.kg-tl-item.kg-held { color: #fff; text-shadow: 0 0 2px #000; }
+.kg-tl-item.kg-planned { background: #fff; border-style: dashed; }
+.kg-tl-item.kg-negative { background: #fff; border-style: dotted; border-color: #d62728 !important; color: #777; }
+.kg-negative .kg-tl-text, li.kg-negative { text-decoration: line-through; }
+.kg-tl-text { display: block; white-space: nowrap; overflow: hidden; text-overflow: ellipsis; }
+.kg-tl-links a, .kg-tl-links span { margin-right: 5px; font-size: 10px; }
+.kg-tl-item.kg-held a { color: #fff; }
+"""
+
+#: The network page: time bar, labels by importance, search, actor panel, groups past the cap, timeline tab.
+NETWORK_JS = r"""
+(function () {
+  "use strict";
+  var DATA = window.KG_DATA;
+  var timing = window.kgTiming = { start: performance.now() };
+  var el = KG.el;
+  function asText(item) {
+    if (typeof item.title === "string" && item.title) {
+      var tip = el("div", "kg-tip", item.title);
+      item.title = tip;
+    }
+    return item;
+  }
+  var colors = {};
+  Array.prototype.forEach.call(document.querySelectorAll("[data-relation-color]"), function (r) {
+    colors[r.getAttribute("data-relation")] = r.getAttribute("data-relation-color");
+  });
+  KG.relationColor = function (rel) { return colors[rel] || "#555"; };
+  var EVENTS = DATA.events, MONTHS = DATA.months;
+  // actors travel as positions in DATA.nodes: back to their ids (IRIs) once
+  var ids = DATA.nodes.map(function (n) { return n.id; });
+  DATA.edges.forEach(function (e) { e.from = ids[e.from]; e.to = ids[e.to]; });
+  EVENTS.forEach(function (e) {
+    e.relation = e.r; e.status = e.st || "held"; e.date = e.d; e.start_time = e.tm; e.place = e.p; e.grade = e.g;
+    e.disputed = !!e.x; e.sources = e.src || []; e.quote = e.q; e.assertion = e.a;
+    e.source = ids[e.s]; e.target = ids[e.t];
+    e.actors = e.s === e.t ? [e.source] : [e.source, e.target];
+    e.assertions = e.assertion ? [e.assertion] : [];
+  });
+  DATA.groups.forEach(function (g) { g.members = g.members.map(function (i) { return ids[i]; }); });
+  var byId = {}, labels = {};
+  DATA.nodes.forEach(function (n) { byId[n.id] = n; labels[n.id] = n.label; });
+  var groupById = {};
+  DATA.groups.forEach(function (g) { groupById[g.id] = g; });
+  var STEP = MONTHS.length ? MONTHS[0].length : 7;
+  var monthIndex = {};
+  MONTHS.forEach(function (m, i) { monthIndex[m] = i; });
+  EVENTS.forEach(function (e) {
+    e.month = e.date ? monthIndex[e.date.slice(0, STEP)] : -1;
+    e.sources = e.sources || []; e.status = e.status || "held";
+  });
+  var eventsOf = {};
+  EVENTS.forEach(function (e, i) { e.actors.forEach(function (a) { (eventsOf[a] = eventsOf[a] || []).push(i); }); });
+  var neighbours = {};
+  DATA.edges.forEach(function (e) {
+    (neighbours[e.from] = neighbours[e.from] || {})[e.to] = 1;
+    (neighbours[e.to] = neighbours[e.to] || {})[e.from] = 1;
+  });
+  var range = [0, Math.max(0, MONTHS.length - 1)];
+  var expanded = {}, pinned = {};
+  var grouped = DATA.groups.length > 0;
+  function fullRange() { return range[0] === 0 && range[1] === Math.max(0, MONTHS.length - 1); }
+  function eventIn(i) {
+    var m = EVENTS[i].month;
+    return fullRange() || (m >= range[0] && m <= range[1]);
+  }
+  function present(id) {  // is the actor drawn individually (not inside a closed group)?
+    var n = byId[id];
+    return !n.group_id || expanded[n.group_id] || pinned[id];
+  }
+  // Tooltips are built here, as text, from the fields (style.py's edge_tooltip/node_tooltip say the same).
+  function nodeTip(n) {
+    return n.label + "\n" + n.actor_type + "\nties: " + n.ties + ", degree centrality " + Number(n.degree).toFixed(3);
+  }
+  function edgeTip(e) {
+    var items = e.events.map(function (i) { return EVENTS[i]; });
+    var dates = items.map(function (v) { return v.date; }).filter(Boolean).sort();
+    var lines = [labels[e.from] + " " + e.relation + " " + labels[e.to], "status: " + e.status + (e.disputed ? " (disputed)" : ""),
+      items.length + " event" + (items.length === 1 ? "" : "s") + (dates.length ? ", " + dates[0] + (dates[dates.length - 1] !== dates[0] ? " to " + dates[dates.length - 1] : "") : ", undated")];
+    var grades = items.map(function (v) { return v.grade; }).filter(Boolean).sort(function (a, b) { return a[0] === b[0] ? +a.slice(1) - +b.slice(1) : a < b ? -1 : 1; });
+    if (grades.length) { lines.push("best grade: " + grades[0]); }
+    items.slice(0, 3).forEach(function (v) {
+      (v.sources || []).slice(0, 2).forEach(function (s) {
+        lines.push("source: " + (s.title && s.url && s.title !== s.url ? s.title + " (" + s.url + ")" : (s.url || s.title)));
+      });
+      if (v.place) { lines.push("place: " + v.place); }
+      if (v.quote) { lines.push("quote: “" + v.quote + "”"); }
+    });
+    if (items.length > 3) { lines.push("… and " + (items.length - 3) + " more events (click an actor for all)"); }
+    var ids = [];
+    items.slice(0, 5).forEach(function (v) { if (v.assertions && v.assertions.length) { ids.push(v.assertions[0]); } });
+    if (ids.length) { lines.push("assertion: " + ids.join(", ")); }
+    return lines.join("\n");
+  }
+  var nodes = new vis.DataSet(), edges = new vis.DataSet();
+  var shownNodes = {}, shownEdges = {};
+  function edgeState(e) {
+    var count = 0;
+    for (var k = 0; k < e.events.length; k++) { if (eventIn(e.events[k])) { count++; } }
+    return count;
+  }
+  // Work out what is drawn and update only what changed: positions stay where they are.
+  function sync() {
+    var nodeAdds = [], nodeUpdates = [], nodeRemoves = [], edgeAdds = [], edgeUpdates = [], edgeRemoves = [];
+    var active = {}, visibleEdges = 0, visibleEvents = {};
+    var wantEdges = {};
+    DATA.edges.forEach(function (e) {
+      if (!present(e.from) || !present(e.to)) { return; }
+      var count = edgeState(e);
+      wantEdges[e.id] = count;
+      if (count) { active[e.from] = 1; active[e.to] = 1; visibleEdges++; }
+    });
+    EVENTS.forEach(function (ev, i) { if (eventIn(i)) { visibleEvents[i] = 1; } });
+    var wantNodes = {};
+    DATA.nodes.forEach(function (n) { if (present(n.id)) { wantNodes[n.id] = fullRange() || active[n.id] || pinned[n.id] ? 1 : 0; } });
+    DATA.groups.forEach(function (g) {
+      if (!expanded[g.id]) {
+        var live = 0;
+        g.members.forEach(function (m) { if (!pinned[m] && (fullRange() || (eventsOf[m] || []).some(eventIn))) { live++; } });
+        wantNodes[g.id] = live ? 1 : 0;
+      }
+    });
+    Object.keys(shownNodes).forEach(function (id) { if (!(id in wantNodes)) { nodeRemoves.push(id); delete shownNodes[id]; } });
+    Object.keys(wantNodes).forEach(function (id) {
+      var hidden = !wantNodes[id];
+      if (!(id in shownNodes)) {
+        var src = byId[id] || groupById[id];
+        var item = Object.assign({}, src, { hidden: hidden });
+        if (byId[id]) { Object.assign(item, DATA.looks[src.actor_type] || {}); item.title = nodeTip(src); }
+        delete item.members;
+        nodeAdds.push(asText(item));
+      } else if (shownNodes[id] !== hidden) {
+        nodeUpdates.push({ id: id, hidden: hidden });
+      }
+      shownNodes[id] = hidden;
+    });
+    var byKey = {};
+    DATA.edges.forEach(function (e) { byKey[e.id] = e; });
+    // edges between groups, or an actor and a group: one grey edge per pair, weighted by events
+    if (grouped) {
+      var agg = {};
+      DATA.edges.forEach(function (e) {
+        if (present(e.from) && present(e.to)) { return; }
+        var a = present(e.from) ? e.from : byId[e.from].group_id, b = present(e.to) ? e.to : byId[e.to].group_id;
+        if (a === b) { return; }
+        var count = edgeState(e);
+        if (!count) { return; }
+        var key = "agg:" + (a < b ? a + "|" + b : b + "|" + a);
+        if (!agg[key]) { agg[key] = { id: key, from: a, to: b, weight: 0 }; }
+        agg[key].weight += count;
+      });
+      Object.keys(agg).forEach(function (k) {
+        var g = agg[k];
+        g.width = 1 + 1.5 * Math.log2(g.weight + 1); g.color = { color: "#c7c7c7" }; g.aggregate = true;
+        g.title = g.weight + " event" + (g.weight === 1 ? "" : "s") + " between these groups/actors";
+        wantEdges[k] = g;
+        byKey[k] = g;
+      });
+    }
+    Object.keys(shownEdges).forEach(function (id) { if (!(id in wantEdges)) { edgeRemoves.push(id); delete shownEdges[id]; } });
+    Object.keys(wantEdges).forEach(function (id) {
+      var want = wantEdges[id], src = byKey[id];
+      var hidden = typeof want === "number" ? want === 0 : false;
+      var width = typeof want === "number" ? 1.5 + 2 * Math.log2(Math.max(want, 1)) : src.width;
+      var state = hidden + ":" + width;
+      if (!(id in shownEdges)) {
+        var item = Object.assign({}, src, { hidden: hidden, width: width });
+        if (!src.aggregate) { Object.assign(item, DATA.styles[src.style]); item.title = edgeTip(src); }
+        delete item.events;
+        edgeAdds.push(asText(item));
+      } else if (shownEdges[id] !== state) {
+        edgeUpdates.push({ id: id, hidden: hidden, width: width });
+      }
+      shownEdges[id] = state;
+    });
+    if (edgeRemoves.length) { edges.remove(edgeRemoves); }
+    if (nodeRemoves.length) { nodes.remove(nodeRemoves); }
+    if (nodeAdds.length) { nodes.add(nodeAdds); }
+    if (nodeUpdates.length) { nodes.update(nodeUpdates); }
+    if (edgeAdds.length) { edges.add(edgeAdds); }
+    if (edgeUpdates.length) { edges.update(edgeUpdates); }
+    var actorsShown = 0, groupsShown = 0;
+    Object.keys(shownNodes).forEach(function (id) { if (!shownNodes[id]) { if (byId[id]) { actorsShown++; } else { groupsShown++; } } });
+    var eventsShown = Object.keys(visibleEvents).length;
+    var summary = document.getElementById("kg-summary");
+    summary.textContent = actorsShown + " actors" + (groupsShown ? " and " + groupsShown + " groups" : "") + ", " +
+      visibleEdges + " ties, " + eventsShown + " events shown of " + DATA.nodes.length + " actors and " + EVENTS.length + " events" +
+      (fullRange() ? "" : " (" + MONTHS[range[0]] + " to " + MONTHS[range[1]] + ")") + ".";
+    summary.setAttribute("data-actors", actorsShown); summary.setAttribute("data-events", eventsShown);
+    summary.setAttribute("data-ties", visibleEdges);
+    if (currentTab === "timeline") { drawTimeline(); }
+  }
+  var currentTab = "network";
+  timing.prepared = performance.now();
+  sync();  // fill the data sets first: vis stabilises what it is given
+  timing.synced = performance.now();
+  var network = new vis.Network(document.getElementById("kg-network"), { nodes: nodes, edges: edges }, DATA.options);
+  timing.network = performance.now();
+  window.kgNetwork = network; window.network = network; window.kgNodes = nodes; window.kgEdges = edges;
+  // Labels by importance: the most central actors always labelled, >= 12 px at the initial zoom.
+  function sizeLabels() {
+    var scale = network.getScale() || 1, updates = [];
+    DATA.nodes.forEach(function (n) {
+      if (n.rank < DATA.labelled && n.id in shownNodes) {
+        updates.push({ id: n.id, font: { size: Math.max(14, Math.ceil(12.5 / scale)) },
+                       scaling: { label: { drawThreshold: 1, maxVisible: Math.max(28, Math.ceil(12.5 / scale)) } } });
+      }
+    });
+    DATA.groups.forEach(function (g) {
+      if (g.id in shownNodes) { updates.push({ id: g.id, font: { size: Math.max(16, Math.ceil(12.5 / scale)) },
+        scaling: { label: { drawThreshold: 1, maxVisible: 40 } } }); }
+    });
+    if (updates.length) { nodes.update(updates); }
+  }
+  var zoomed = null;  // labels follow the zoom: top actors stay >= 12 px without growing huge
+  network.on("zoom", function () {
+    if (zoomed === null) { zoomed = requestAnimationFrame(function () { zoomed = null; sizeLabels(); }); }
+  });
+  function ready() {
+    if (!window.kgReady) {
+      sizeLabels();
+      timing.ready = performance.now();
+      window.kgReady = true; window.kgReadyAt = performance.now(); document.body.setAttribute("data-ready", "1");
+    }
+  }
+  if (DATA.physics && DATA.nodes.length > 0) {
+    network.once("stabilizationIterationsDone", function () { network.setOptions({ physics: { enabled: false } }); network.fit(); ready(); });
+  } else {
+    network.once("afterDrawing", ready);
+  }
+  if (DATA.nodes.length === 0) { ready(); }
+
+  // The time bar: events per month, two handles, play.
+  var bar = document.getElementById("kg-histogram");
+  var counts = MONTHS.map(function () { return 0; });
+  EVENTS.forEach(function (e) { if (e.month >= 0) { counts[e.month]++; } });
+  var most = Math.max.apply(null, counts.concat([1]));
+  counts.forEach(function (c, i) {
+    var b = el("div", "kg-bar");
+    b.style.height = (c ? 4 + 36 * c / most : 0) + "px";
+    b.title = MONTHS[i] + ": " + c + " event" + (c === 1 ? "" : "s");
+    b.setAttribute("data-month", MONTHS[i]);
+    bar.appendChild(b);
+  });
+  var from = document.getElementById("kg-from"), to = document.getElementById("kg-to");
+  var shown = document.getElementById("kg-range-label");
+  from.max = to.max = String(Math.max(0, MONTHS.length - 1));
+  from.value = "0"; to.value = to.max;
+  function paintBars() {
+    Array.prototype.forEach.call(bar.children, function (b, i) { b.className = "kg-bar" + (i >= range[0] && i <= range[1] ? " kg-on" : ""); });
+    shown.textContent = MONTHS.length ? MONTHS[range[0]] + " to " + MONTHS[range[1]] + (fullRange() ? " (all; undated events too)" : "") : "no dated events";
+  }
+  function setRange(a, b) {
+    a = Math.max(0, Math.min(a, MONTHS.length - 1)); b = Math.max(a, Math.min(b, MONTHS.length - 1));
+    range = [a, b]; from.value = String(a); to.value = String(b);
+    paintBars(); sync();
+  }
+  from.addEventListener("input", function () { setRange(Math.min(+from.value, +to.value), +to.value); });
+  to.addEventListener("input", function () { setRange(+from.value, Math.max(+from.value, +to.value)); });
+  var playing = null, play = document.getElementById("kg-play");
+  play.addEventListener("click", function () {
+    if (playing) { clearInterval(playing); playing = null; play.textContent = "▶ play"; return; }
+    var width = Math.max(0, range[1] - range[0]);
+    if (fullRange() || width >= MONTHS.length - 1) { width = Math.min(2, MONTHS.length - 1); }
+    var start = 0;
+    play.textContent = "❚❚ pause";
+    playing = setInterval(function () {
+      if (start + width > MONTHS.length - 1) { clearInterval(playing); playing = null; play.textContent = "▶ play"; return; }
+      setRange(start, start + width); start++;
+    }, 700);
+  });
+  document.getElementById("kg-all").addEventListener("click", function () { setRange(0, MONTHS.length - 1); });
+  paintBars();
+  window.kgSetRange = function (a, b) { setRange(MONTHS.indexOf(a), MONTHS.indexOf(b)); };
+
+  // The actor panel.
+  var panel = document.getElementById("kg-panel");
+  function clear(box) { while (box.firstChild) { box.removeChild(box.firstChild); } }
+  function showActor(id) {
+    var n = byId[id];
+    clear(panel); panel.hidden = false;
+    panel.setAttribute("data-actor", id);
+    panel.appendChild(el("h2", null, n.label));
+    panel.appendChild(el("p", "kg-omitted", n.actor_type + " · " + (eventsOf[id] || []).length + " events"));
+    var expand = el("button", null, "expand: show its neighbours");
+    expand.id = "kg-expand";
+    expand.addEventListener("click", function () {
+      Object.keys(neighbours[id] || {}).forEach(function (m) { pinned[m] = 1; });
+      pinned[id] = 1;
+      if (!fullRange()) { setRange(0, MONTHS.length - 1); } else { sync(); }
+    });
+    panel.appendChild(expand);
+    var tl = el("button", null, "timeline");
+    tl.addEventListener("click", function () { focus = id; showTab("timeline"); });
+    panel.appendChild(tl);
+    var list = el("ul", "kg-events");
+    (eventsOf[id] || []).forEach(function (i) {
+      var e = EVENTS[i];
+      var other = e.actors.filter(function (a) { return a !== id; }).map(function (a) { return labels[a] || a; }).join(", ");
+      var li = el("li", "kg-" + (KG.NEGATIVE[e.status] ? "negative" : e.status));
+      li.appendChild(el("span", "kg-date", e.date || "undated"));
+      li.appendChild(document.createTextNode(" " + e.relation + " " + other + " "));
+      li.appendChild(el("span", "kg-status", e.status + (e.disputed ? ", disputed" : "") + (e.grade ? ", " + e.grade : "")));
+      if (e.place) { li.appendChild(el("div", "kg-omitted", e.place)); }
+      var links = el("div", "kg-links");
+      (e.sources || []).forEach(function (s, k) { links.appendChild(KG.sourceLink(s, k + 1)); });
+      li.appendChild(links);
+      list.appendChild(li);
+    });
+    panel.appendChild(list);
+  }
+  function showGroup(id) {
+    expanded[id] = 1; sync(); sizeLabels();
+  }
+  network.on("click", function (params) {
+    if (!params.nodes.length) { return; }
+    var id = params.nodes[0];
+    if (groupById[id]) { showGroup(id); } else if (byId[id]) { showActor(id); }
+  });
+  window.kgShowActor = showActor; window.kgExpandGroup = showGroup;
+
+  // Search: centre and highlight an actor.
+  var search = document.getElementById("kg-search"), names = document.getElementById("kg-names");
+  DATA.nodes.slice(0, 5000).forEach(function (n) { var o = document.createElement("option"); o.value = n.label; names.appendChild(o); });
+  function find(text) {
+    var q = KG.fold(text);
+    if (!q) { return null; }
+    var hit = DATA.nodes.find(function (n) { return KG.fold(n.label) === q; }) ||
+      DATA.nodes.find(function (n) { return KG.fold(n.label).indexOf(q) >= 0; });
+    return hit ? hit.id : null;
+  }
+  function goTo(text) {
+    var id = find(text), note = document.getElementById("kg-search-note");
+    if (!id) { note.textContent = "no actor matches “" + text + "”"; return null; }
+    note.textContent = "";
+    pinned[id] = 1;
+    if (!fullRange() && !(eventsOf[id] || []).some(eventIn)) { setRange(0, MONTHS.length - 1); } else { sync(); }
+    network.selectNodes([id]);
+    network.focus(id, { scale: Math.max(network.getScale(), 1.2), animation: false });
+    sizeLabels();
+    showActor(id);
+    return id;
+  }
+  document.getElementById("kg-search-form").addEventListener("submit", function (ev) { ev.preventDefault(); goTo(search.value); });
+  window.kgSearch = goTo;
+
+  // Tabs: network and timeline.
+  var focus = null;
+  function drawTimeline() {
+    var box = document.getElementById("kg-timeline");
+    var list = EVENTS.filter(function (e, i) { return eventIn(i) && (!focus || e.actors.indexOf(focus) >= 0); });
+    KG.timeline(box, list.slice(0, 3000), labels, { focus: focus, heading: focus ? labels[focus] + ": " : "" });
+  }
+  function showTab(tab) {
+    currentTab = tab;
+    document.getElementById("kg-network").hidden = tab !== "network";
+    document.getElementById("kg-timeline").hidden = tab !== "timeline";
+    Array.prototype.forEach.call(document.querySelectorAll(".kg-tab"), function (b) { b.setAttribute("aria-selected", String(b.getAttribute("data-tab") === tab)); });
+    if (tab === "timeline") { drawTimeline(); }
+  }
+  Array.prototype.forEach.call(document.querySelectorAll(".kg-tab"), function (b) {
+    b.addEventListener("click", function () { if (b.getAttribute("data-tab") === "timeline") { focus = null; } showTab(b.getAttribute("data-tab")); });
+  });
+  window.kgShowTab = showTab;
+})();
+"""
