@@ -322,9 +322,15 @@ def _suggest(graph: "KnowledgeGraph", parsed: ParsedQuestion) -> str:
             known.append(match.label)
     verb = RELATIONS.get(parsed.relation or "", "meet")
     if parsed.relation == "between" or (parsed.relation is None and len(known) == 2):
-        return f"what happened between {known[0]} and {known[1]}" if len(known) == 2 else "what happened between Putin and Trump"
-    if known:
-        return f"who did {known[0]} {verb}"
-    if parsed.place:
-        return f"who met in {parsed.place}"
-    return f"who did Putin {verb}" if parsed.relation else "who did Putin meet"
+        if len(known) == 2:
+            return f"what happened between {known[0]} and {known[1]}"
+    actor = known[0] if known else _busiest_actor(graph)
+    place = f" in {parsed.place}" if parsed.place else ""
+    return f"who did {actor} {verb}{place}"
+
+
+def _busiest_actor(graph: "KnowledgeGraph") -> str:
+    """The label of the actor taking part in the most events (a name the suggestion can use)."""
+    rows = graph.select("SELECT ?l (COUNT(DISTINCT ?e) AS ?n) WHERE { ?e dip:participant|dip:agent|dip:imposer ?a . "
+                        "?a rdfs:label ?l } GROUP BY ?l ORDER BY DESC(?n) ?l LIMIT 1")
+    return str(rows[0]["l"]) if rows else "Putin"

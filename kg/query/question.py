@@ -82,7 +82,12 @@ _FILLER = {"the", "a", "an", "each", "other", "ever", "again", "please", "tell",
            "about", "held", "hold", "holding", "have", "had", "take", "took", "place", "happen", "happened",
            "there", "recently", "one", "imposed", "impose", "imposes", "imposing", "put", "new", "hello", "hi",
            "first", "last", "latest", "earliest", "most", "recent", "s", "'s", "the", "face-to-face", "person",
-           "officially", "formally", "personally", "publicly"}
+           "officially", "formally", "personally", "publicly", "make", "made", "pay", "paid", "get", "got"}
+#: words that end a name ("how many visits did Macron make")
+_BREAKERS = {"and", "with", "by", "or", "to", "of", "from", "on", "against", "for", "'s", "a", "an", "make", "made",
+             "pay", "paid", "get", "got", "ever", "again", "together", "each", "impose", "imposed", "imposes",
+             "announce", "announced", "issue", "issued", "grant", "granted", "hold", "held", "take", "took",
+             "happen", "happened", "recently", "personally", "publicly", "actually", "really"}
 _NOT_PLACES = {"person", "public", "private", "secret", "total", "all", "return", "exchange", "response"}
 _ORDER = [(r"\bmost recent(?:ly)?\b|\blatest\b|\blast time\b", "last"), (r"\bfirst time\b|\bearliest\b", "first")]
 _MONTHS = {m.lower(): i for i, m in enumerate(calendar.month_name) if m}
@@ -372,8 +377,13 @@ def _read_kind(parsed: ParsedQuestion, toks: list[_Tok]) -> None:
         parsed.kind = "count"
         nxt = words[2] if len(words) > 2 else ""
         parsed.count = "events"
-        if nxt in TYPE_WORDS:
-            parsed.count = "persons" if TYPE_WORDS[nxt] == "Group" or nxt in ("people", "persons") else "actors"
+        if nxt in ("people", "persons", "prisoners", "detainees", "citizens", "hostages", "inmates"):
+            parsed.count = "persons"  # a head count (dip:personCount), not a type of actor
+            toks[2].used = True
+        elif nxt in TYPE_WORDS:
+            parsed.count = "actors"
+        elif RELATION_WORDS.get(nxt) == "advise":
+            parsed.count = "actors"
     elif first in ("who", "whom", "which", "what") and not _is_between(words):
         parsed.kind = "who"
     elif first in _YESNO:
@@ -385,7 +395,7 @@ def _read_kind(parsed: ParsedQuestion, toks: list[_Tok]) -> None:
             tok.used = True
     # "which countries" / "how many companies": a type for the side asked about
     for i, tok in enumerate(toks[:4]):
-        if tok.low in TYPE_WORDS and i > 0 and toks[i - 1].low in ("which", "what", "many"):
+        if tok.low in TYPE_WORDS and not tok.used and i > 0 and toks[i - 1].low in ("which", "what", "many"):
             parsed.subject_type = TYPE_WORDS[tok.low]  # moved to the object side by _read_names when needed
             tok.used = True
 
@@ -442,7 +452,7 @@ def _read_names(parsed: ParsedQuestion, toks: list[_Tok]) -> None:
     current: list[_Tok] = []
     start = 0
     for i, tok in enumerate(toks + [_Tok("", "", "", used=True)]):
-        breaker = tok.used or tok.low in ("and", "with", "by", "or", "to", "of", "from", "on", "against", "for", "'s", "a", "an")
+        breaker = tok.used or tok.low in _BREAKERS
         if breaker and current:
             while current and current[0].low in ("the", "a", "an") and len(current) > 1 and current[1].low in _FILLER:
                 current.pop(0)
@@ -482,6 +492,8 @@ def _read_names(parsed: ParsedQuestion, toks: list[_Tok]) -> None:
             parsed.object = target[0][1]
             others = [r[1] for r in runs if r is not target[0]]
             parsed.subject = others[0] if others else None
+        elif len(names) == 1 and parsed.kind != "yesno":  # "how many advisers does Biden have"
+            parsed.object = names[0]
         else:
             parsed.subject, parsed.object = (names + [None, None])[:2]
         if parsed.subject is None:
@@ -492,6 +504,8 @@ def _read_names(parsed: ParsedQuestion, toks: list[_Tok]) -> None:
         patients = [r for r in runs if r not in agents]
         parsed.subject = agents[0][1] if agents else None
         parsed.object = patients[0][1] if patients else None
+    elif rel_at is not None and rel_at > 0 and toks[rel_at - 1].low == "many":  # "how many visits did X make"
+        parsed.subject, parsed.object = (names + [None, None])[:2]
     else:
         parsed.subject = before[0][1] if before else None
         parsed.object = after[0][1] if after else (before[1][1] if len(before) > 1 else None)
