@@ -206,6 +206,9 @@ def create_app(graph: KnowledgeGraph, settings: ServerSettings) -> FastAPI:
         if not hmac.compare_digest(header[7:].strip().encode(), settings.token.encode()):
             raise HTTPException(403, "wrong token")
 
+    from kg.server.ask import add_ask_route
+
+    add_ask_route(app, graph, timeout=settings.timeout)
     _mount_web(app, graph, settings)
     return app
 
