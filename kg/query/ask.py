@@ -90,7 +90,7 @@ def _fold(text: str) -> str:
     return "".join(c for c in unicodedata.normalize("NFKD", text.lower()) if not unicodedata.combining(c)).strip()
 
 
-def lookup_actor(graph: "KnowledgeGraph", name: str) -> ActorMatch:
+def lookup_actor(graph: "KnowledgeGraph", name: str, on: date | None = None) -> ActorMatch:
     """The actor a name in a question refers to.
 
     The one place ask resolves names: the resolver as the rest of the CLI uses it (gazetteer, aliases,
@@ -99,6 +99,10 @@ def lookup_actor(graph: "KnowledgeGraph", name: str) -> ActorMatch:
     :mod:`kg.resolve`, it replaces the first step here.
     """
     for variant in dict.fromkeys((name, name.removeprefix("the ").removeprefix("The "))):
+        if on is not None:  # a title read on the question's date: "the US president in 2018"
+            dated = graph.resolve_actor(variant, on=on)
+            if dated.confidence > 0.5 and dated.iri:
+                return ActorMatch(name, dated.iri, dated.label, "resolver")
         node = actor_term(graph, variant)
         ref = graph.resolve_actor(variant)
         known = ref.confidence > 0.5 or bool(graph.query("ASK { ?a rdfs:label ?l }", a=node))
@@ -142,7 +146,7 @@ def ask(graph: "KnowledgeGraph", question: str, *, today: date | None = None) ->
         return _not_understood(graph, parsed, "who takes part: name at least one actor")
     matches = {}
     for name in parsed.names:
-        match = lookup_actor(graph, name)
+        match = lookup_actor(graph, name, on=_day(parsed))
         if match.iri is None:
             why = (f"the name {name!r}: it could be {', '.join(match.candidates)}" if match.how == "ambiguous"
                    else f"the name {name!r}: no actor of the graph or the gazetteer has that name, alias or a close spelling")
@@ -162,6 +166,13 @@ def ask(graph: "KnowledgeGraph", question: str, *, today: date | None = None) ->
     spelled = [f"(read {m.name!r} as {m.label})" for m in matches.values() if m.how == "spelling"]
     answer.text = "\n".join([*lines, *spelled, *parsed.notes])
     return answer
+
+
+def _day(parsed: ParsedQuestion) -> date | None:
+    """The day titles are read on: the end of the question's period (capped at today), if it has one."""
+    if not parsed.period:
+        return None
+    return min(date.fromisoformat(parsed.period[1]), date.today())
 
 
 def _statuses(parsed: ParsedQuestion) -> tuple[str, ...]:

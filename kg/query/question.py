@@ -377,8 +377,10 @@ def _read_kind(parsed: ParsedQuestion, toks: list[_Tok]) -> None:
         parsed.kind = "count"
         nxt = words[2] if len(words) > 2 else ""
         parsed.count = "events"
-        if nxt in ("people", "persons", "prisoners", "detainees", "citizens", "hostages", "inmates"):
-            parsed.count = "persons"  # a head count (dip:personCount), not a type of actor
+        if nxt in ("people", "persons", "prisoners", "detainees", "citizens", "hostages", "inmates") or (
+                nxt.endswith("s") and nxt not in TYPE_WORDS and nxt not in RELATION_WORDS and nxt not in ("times", "visits")):
+            # "how many Americans": a head count (dip:personCount), not a name or a type of actor
+            parsed.count = "persons"
             toks[2].used = True
         elif nxt in TYPE_WORDS:
             parsed.count = "actors"
@@ -511,6 +513,8 @@ def _read_names(parsed: ParsedQuestion, toks: list[_Tok]) -> None:
         parsed.object = after[0][1] if after else (before[1][1] if len(before) > 1 else None)
     if parsed.kind in ("who", "count"):
         parsed.asked = "object" if parsed.subject and not parsed.object else "subject" if parsed.object and not parsed.subject else None
+        if parsed.asked is None and not parsed.names:  # "who pardoned prisoners": the question word is the subject
+            parsed.asked = "subject"
         if parsed.asked == "object" and parsed.subject_type:
             parsed.object_type, parsed.subject_type = parsed.subject_type, None
 
