@@ -163,6 +163,15 @@ def ask(graph: "KnowledgeGraph", question: str, *, today: date | None = None) ->
     answer = Answer(question, "", parsed, built.sparql, built.params_json(), rows, events,
                     actors={m.name: m.iri or "" for m in matches.values()})
     lines = _compose(graph, parsed, events, subject, obj, answer)
+    if not rows and (parsed.period or parsed.place):
+        wider = build_query(parsed.relation, subject=built.params.get("subject"), obj=built.params.get("object"),  # type: ignore[arg-type]
+                            subject_type=parsed.subject_type, object_type=parsed.object_type, statuses=statuses)
+        others = group_events(graph.select(wider.sparql, **wider.params))
+        if others:
+            dates = ", ".join(f"{e.date or 'undated'}{' at ' + str(e._first('place')) if e._first('place') else ''} ({e.status})"
+                              for e in others[:5])
+            lines.append(f"Outside that {'period' if parsed.period else 'place'}{' and place' if parsed.period and parsed.place else ''}, "
+                         f"the graph holds {len(others)}: {dates}{' …' if len(others) > 5 else ''}.")
     spelled = [f"(read {m.name!r} as {m.label})" for m in matches.values() if m.how == "spelling"]
     answer.text = "\n".join([*lines, *spelled, *parsed.notes])
     return answer

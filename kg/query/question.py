@@ -233,7 +233,7 @@ def _pipeline() -> Any:
 
     try:
         return get_model()
-    except ModelMissing:
+    except (ModelMissing, ImportError, OSError):  # no pipeline, or no spaCy at all: the word lists stand in
         return None
 
 

@@ -183,3 +183,32 @@ def test_question_text_never_reaches_the_query(news):
     answer = _ask(news, "who did merkel meet in N'Djamena")
     assert "Djamena" not in answer.sparql and answer.params["placeText"] == "N'Djamena"
     assert answer.text.startswith("The graph holds no meeting")
+
+
+def test_an_empty_period_or_place_says_what_lies_outside_it(news):
+    text = _ask(news, "did erdogan call putin in 2017").text
+    assert text.startswith("No record:") and "Outside that period, the graph holds 2: 2018-05-10 (held), 2019-07-19 (held)" in text
+    text = _ask(news, "who did merkel meet in rome").text
+    assert "Outside that place" in text and "Berlin" in text
+
+
+def test_without_the_trained_pipeline_questions_are_read_with_word_lists(news, monkeypatch):
+    import kg.query.question as question
+
+    monkeypatch.setattr(question, "_pipeline", lambda: None)
+    answer = _ask(news, "when did Merkel and Macron last meet")
+    assert answer.parsed.parser == "words" and "2017-03-03" in answer.text
+    notes = [line for line in answer.text.splitlines() if "pipeline is not installed" in line]
+    assert len(notes) == 1 and "pip install" in notes[0]
+
+
+def test_close_spellings_of_two_actors_are_listed_not_guessed(graph):
+    from kg.model.inputs import ClaimInput
+
+    for name in ("Jon Bergqvist", "Jan Bergqvist"):
+        graph.assert_claim(ClaimInput(subject=name, relation="meets", object="Olaf Scholz",
+                                      source=f"https://example.org/{name[0]}", date="2024-01-02"))
+    answer = ask(graph, "who did Jen Bergqvist meet")
+    assert "could be" in answer.text and "Jon Bergqvist" in answer.text and "Jan Bergqvist" in answer.text
+    assert "Olaf Scholz" in ask(graph, "who did Jan Bergqvst meet").text  # one close spelling: read, and said
+    assert not answer.rows
