@@ -251,7 +251,10 @@ def _compose(graph: "KnowledgeGraph", parsed: ParsedQuestion, events: list[Event
         return lines
     if parsed.kind == "count":
         return _count_lines(parsed, events, noun, pair, filters, relation)
-    chosen = pick_order(events if parsed.status else held or events, parsed.order)
+    if not parsed.status and not held:
+        lines = [f"The graph holds no {noun} that took place {pair}{filters}; it records only:"]
+        return lines + [line for e in events for line in event_lines(e, relation)]
+    chosen = pick_order(events if parsed.status else held, parsed.order)
     if parsed.kind == "who" and parsed.asked:
         side = "objects" if parsed.asked == "object" else "subjects"
         names: list[str] = []

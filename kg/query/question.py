@@ -87,7 +87,8 @@ _FILLER = {"the", "a", "an", "each", "other", "ever", "again", "please", "tell",
 _BREAKERS = {"and", "with", "by", "or", "to", "of", "from", "on", "against", "for", "'s", "a", "an", "make", "made",
              "pay", "paid", "get", "got", "ever", "again", "together", "each", "impose", "imposed", "imposes",
              "announce", "announced", "issue", "issued", "grant", "granted", "hold", "held", "take", "took",
-             "happen", "happened", "recently", "personally", "publicly", "actually", "really"}
+             "happen", "happened", "recently", "personally", "publicly", "actually", "really", "every", "all",
+             "list", "show", "me", "tell", "give"}
 _NOT_PLACES = {"person", "public", "private", "secret", "total", "all", "return", "exchange", "response"}
 _ORDER = [(r"\bmost recent(?:ly)?\b|\blatest\b|\blast time\b", "last"), (r"\bfirst time\b|\bearliest\b", "first")]
 _MONTHS = {m.lower(): i for i, m in enumerate(calendar.month_name) if m}
@@ -340,12 +341,16 @@ def _take_period(parsed: ParsedQuestion, low: str, today: date) -> str:
     patterns = [
         (rf"\bbetween ({_DATE}) and ({_DATE})\b", "range"),
         (rf"\bfrom ({_DATE}) (?:to|until) ({_DATE})\b", "range"),
-        (rf"\b(?:since|after|from) ({_DATE}|{_RELATIVE})\b", "since"),
-        (rf"\b(?:before|until) ({_DATE}|{_RELATIVE})\b", "before"),
+        (rf"\b(?:since|after|from) (?:the (?:start|beginning) of )?({_DATE}|{_RELATIVE})\b", "since"),
+        (rf"\b(?:before|until) (?:the (?:start|beginning) of )?({_DATE}|{_RELATIVE})\b", "before"),
         (rf"\b(?:in|during|on|over) (?:the year )?({_DATE}|{_RELATIVE})\b", "in"),
         (rf"\b({_RELATIVE})\b", "in"),
         (r"\b(?:in|on|during) (\d{4}-\d+(?:-\d+)?|[a-z]+ 0\d{3}|0\d{3})\b", "bad"),
     ]
+    if m := re.search(r"\b(?:since|after|before|until) the (?!year\b|start\b|beginning\b)[a-z][a-z0-9]*(?: (?!of\b)[a-z][a-z0-9]*)?\b", low):
+        if not re.search(r"\b\d{4}\b", low[m.start():m.end() + 12]):  # "since the election": an event, not a date
+            parsed.notes.append(f"I could not read the period {m[0]!r} (an event, not a date); showing every date.")
+            low = low[:m.start()] + " " * (m.end() - m.start()) + low[m.end():]
     for pattern, how in patterns:
         m = re.search(pattern, low)
         if not m:
