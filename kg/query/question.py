@@ -243,7 +243,7 @@ def _tokens(text: str) -> tuple[list[_Tok], str]:
     nlp = _pipeline()
     if nlp is None:
         return [_Tok(w, w.lower(), w.lower()) for w in words], "words"
-    doc = nlp(text)
+    doc = nlp(text, disable=["parser", "ner"])  # lemmas need the tagger only; the parse is not read
     toks: list[_Tok] = []
     by_start = {t.idx: t for t in doc}
     offset = 0
