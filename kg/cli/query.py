@@ -88,7 +88,7 @@ def _escape(text: str) -> str:
 
 def ask_cmd(
     question: Annotated[str, typer.Argument(help='A plain question, e.g. "when is trump meeting with putin".')],
-    fmt: Annotated[str, typer.Option("--format", help="text or json (answer, bindings and sources).")] = "text",
+    fmt: Annotated[str, typer.Option("--format", help="text or json (parsed question, SPARQL, bound params, rows, events, sources).")] = "text",
     store: StoreOption = None,
 ) -> None:
     """Answer a plain question from the graph (or say plainly that it cannot), with sources."""

@@ -1,9 +1,8 @@
-"""Plain questions: a few templates (regexes over the normalised question) mapped to named queries.
+"""Plain questions answered from the graph: parsed (:mod:`kg.query.question`), turned into one SPARQL query
+with bound terms (:mod:`kg.query.ask_sparql`), and answered honestly from its rows (:mod:`kg.query.answer`).
 
-Every answer comes from a named query's rows: date and time (local as stated,
-plus UTC when the event has an offset-bearing ``dip:startTime``), place, status
-and the source with its quote.  When no template matches, or the graph has no
-rows, the answer says so and names the closest named query; nothing is invented.
+Nothing is invented: every line comes from a row, names its status and sources, and when the question
+cannot be mapped the answer says which part was not understood and suggests a question it can answer.
 
 >>> from kg.api import KnowledgeGraph
 >>> with KnowledgeGraph.open("memory:") as g:
@@ -13,382 +12,348 @@ The graph holds no meeting between Donald Trump and Vladimir Putin.
 
 from __future__ import annotations
 
-import calendar
-import re
-from collections.abc import Callable
+import difflib
+import unicodedata
 from dataclasses import dataclass, field
-from datetime import date, datetime, timezone
+from datetime import date
 from typing import TYPE_CHECKING, Any
 
-from kg.query.named import actor_term, list_queries, load_query, select_named
+from pyoxigraph import NamedNode
+
+from kg.query.answer import Event, event_lines, group_events, pick_order, split_by_status, verdict
+from kg.query.ask_sparql import BuiltQuery, build_query
+from kg.query.named import actor_term
+from kg.query.question import RELATIONS, ParsedQuestion, QuestionError, normalise, parse_period, parse_question
 
 if TYPE_CHECKING:
     from kg.api import KnowledgeGraph
 
-_MEET = r"(?:meeting|meet|met|see|seeing|sit down|hold talks|holding talks)"
-_AUX = r"(?:is|are|was|were|will|would|did|do|does|has|have|could|should)"
-_PLANNED = r"(?:going to |scheduled to |set to |due to |expected to |planning to |supposed to )?"
+__all__ = ["Answer", "ask", "lookup_actor", "normalise", "parse_period"]
 
-
-@dataclass(frozen=True)
-class Template:
-    """One question shape: its regex, the named query it runs and how it words the answer."""
-
-    name: str
-    pattern: re.Pattern[str]
-    query: str
-    params: tuple[str, ...]  # regex groups -> query params, in order
-
-
-def _t(name: str, regex: str, query: str, *params: str) -> Template:
-    return Template(name, re.compile(regex), query, params)
-
-
-TEMPLATES: tuple[Template, ...] = (
-    _t("when-meet", rf"^(?:when|where|at what time) {_AUX} (?P<a>.+?) and (?P<b>.+?) {_PLANNED}{_MEET}(?: each other)?$", "meetings-between", "a", "b"),
-    _t("when-meet", rf"^(?:when|where|at what time) (?:{_AUX} )?(?P<a>.+?) {_PLANNED}{_MEET} (?:with )?(?P<b>.+?)$", "meetings-between", "a", "b"),
-    _t("who-met", rf"^(?:who|whom) (?:{_AUX} )?(?P<a>.+?) {_PLANNED}{_MEET}(?: with)?(?: (?:in|during|on|between|since) (?P<period>.+))?$", "meetings-of", "a"),
-    _t("who-met", rf"^who (?:{_AUX} )?(?:met|meets|meeting|has met) (?:with )?(?P<a>.+?)(?: (?:in|during|on|between|since) (?P<period>.+))?$", "meetings-of", "a"),
-    _t("sanctioned-by", r"^(?:whom|who|what|which \w+) (?:did|has|have|does|do) (?P<a>.+?) sanction(?:ed)?$", "sanctions-by", "a"),
-    _t("sanctioned-by", r"^(?:who|what|which \w+) (?:is|are|was|were|has been|have been) sanctioned by (?P<a>.+)$", "sanctions-by", "a"),
-    _t("who-sanctioned", r"^(?:who|which \w+) (?:has |have |did )?(?:sanctioned|sanctions|sanction|imposed sanctions on|is sanctioning) (?P<a>.+)$", "sanctions-against", "a"),
-    _t("releases-all", r"^who (?:pardoned|released|freed)(?: or (?:pardoned|released|freed))? (?:whom|who)(?: and how many)?$", "releases-by"),
-    _t("releases-by", r"^(?:how many (?:\w+ )*?|who |whom )(?:did|has|have|does) (?P<a>.+?) (?:pardon|release|free|pardoned|released|freed)(?: or (?:pardon|release|free))?$", "releases-by", "a"),
-    _t("released-who", r"^who (?:pardoned|released|freed) (?P<x>.+)$", "releases-by"),
-    _t("advisers", r"^who (?:advises|is advising|are advising|advised|counsels|is an? advis[eo]r (?:to|of)|are (?:the )?advis[eo]rs (?:to|of)) (?P<a>.+)$", "advisers-of", "a"),
-    _t("advisers", r"^who (?:are|is) (?P<a>.+?)(?:'s|s'|s) advis[eo]rs?$", "advisers-of", "a"),
-    _t("between", r"^(?:what|anything) (?:happened|is happening|has happened|is going on|went on|do we know|is known|happens|links?) between (?P<a>.+?) and (?P<b>.+)$", "between", "a", "b"),
-    _t("between", r"^(?:what|how) (?:are|is|were) (?:the )?relations? between (?P<a>.+?) and (?P<b>.+)$", "between", "a", "b"),
-)
+#: what each relation's events are called in "the graph holds no ..."
+NOUNS = {"meet": "meeting", "call": "call", "visit": "visit", "host": "hosted meeting", "pardon": "pardon",
+         "release": "release", "pardon-or-release": "pardon or release", "sanction": "sanctions", "advise": "advisory role", "between": "event"}
 
 
 @dataclass
 class Answer:
-    """The answer to a question, with the named query, its bindings and the sources behind it."""
+    """The answer to a question: its text, the parsed question, the SPARQL it ran, rows, events and sources."""
 
     question: str
     text: str
-    template: str | None = None
-    query: str | None = None
+    parsed: ParsedQuestion | None = None
+    sparql: str | None = None
     params: dict[str, str] = field(default_factory=dict)
     rows: list[dict[str, Any]] = field(default_factory=list)
-    sources: list[dict[str, str]] = field(default_factory=list)
+    events: list[Event] = field(default_factory=list)
+    verdict: str | None = None  # yes, no, no record (yes/no questions only)
+    actors: dict[str, str] = field(default_factory=dict)  # name in the question -> IRI
+
+    @property
+    def sources(self) -> list[dict[str, str]]:
+        """Every source behind the answer, once each."""
+        out: list[dict[str, str]] = []
+        for event in self.events:
+            out += [s for s in event.sources if s not in out]
+        return out
+
+    @property
+    def outlets(self) -> int:
+        """How many independent outlets report the answer's events."""
+        return len({s["outlet"] for s in self.sources})
 
     def to_json(self) -> dict[str, Any]:
-        """A JSON-ready dict: question, answer text, template, named query, params, bindings, sources."""
+        """A JSON-ready dict: the question, its parsed parts, the SPARQL and bound params, rows, events,
+        verdict, sources and the answer text."""
         return {
-            "question": self.question, "answer": self.text, "template": self.template, "query": self.query,
-            "params": self.params, "bindings": [{k: str(v) for k, v in r.items()} for r in self.rows],
-            "sources": self.sources,
+            "question": self.question, "answer": self.text, "verdict": self.verdict,
+            "parsed": self.parsed.to_json() if self.parsed else None, "actors": self.actors,
+            "sparql": self.sparql, "params": self.params,
+            "rows": [{k: str(v) for k, v in r.items()} for r in self.rows],
+            "events": [e.to_json() for e in self.events], "sources": self.sources, "outlets": self.outlets,
         }
 
 
-def normalise(question: str) -> str:
-    """Lower case, plain apostrophes, no trailing punctuation, single spaces.
+# -- actors -----------------------------------------------------------------------------------------------
+@dataclass(frozen=True)
+class ActorMatch:
+    """What a name in the question refers to: an IRI and label, how it was found, or the candidates."""
 
-    >>> normalise("  When is Trump meeting with Putin?? ")
-    'when is trump meeting with putin'
+    name: str
+    iri: str | None
+    label: str
+    how: str  # resolver, spelling, unknown, ambiguous
+    candidates: tuple[str, ...] = ()
+
+
+def _fold(text: str) -> str:
+    return "".join(c for c in unicodedata.normalize("NFKD", text.lower()) if not unicodedata.combining(c)).strip()
+
+
+def lookup_actor(graph: "KnowledgeGraph", name: str, on: date | None = None) -> ActorMatch:
+    """The actor a name in a question refers to.
+
+    The one place ask resolves names: the resolver as the rest of the CLI uses it (gazetteer, aliases,
+    surnames, titles, accents folded; :func:`kg.query.named.actor_term`), then a close spelling of an actor
+    the graph holds ("Lukashenk", "Merkle").  When the interfaces issue's single actor lookup lands in
+    :mod:`kg.resolve`, it replaces the first step here.
     """
-    text = question.replace("\u2019", "'").replace("\u2018", "'").lower()
-    text = re.sub(r"[?!.,;:]+", " ", text)
-    return " ".join(text.split())
+    for variant in dict.fromkeys((name, name.removeprefix("the ").removeprefix("The "))):
+        if on is not None:  # a title read on the question's date: "the US president in 2018"
+            dated = graph.resolve_actor(variant, on=on)
+            if dated.confidence > 0.5 and dated.iri:
+                return ActorMatch(name, dated.iri, dated.label, "resolver")
+        node = actor_term(graph, variant)
+        ref = graph.resolve_actor(variant)
+        known = ref.confidence > 0.5 or bool(graph.query("ASK { ?a rdfs:label ?l }", a=node))
+        if known:
+            rows = graph.select("SELECT ?l WHERE { ?a rdfs:label ?l } LIMIT 1", a=node)
+            return ActorMatch(name, node.value, str(rows[0]["l"]) if rows else ref.label, "resolver")
+    return _close_spelling(graph, name)
 
 
-def clean_name(name: str) -> str:
-    """Strip articles, courtesy titles and trailing words that are not part of a name.
+def _close_spelling(graph: "KnowledgeGraph", name: str) -> ActorMatch:
+    wanted = _fold(name)
+    scored: dict[str, tuple[float, str]] = {}
+    for row in graph.select("SELECT DISTINCT ?a ?l WHERE { ?a rdfs:label ?l ; a ?t . "
+                            "VALUES ?t { dip:Person dip:Country dip:Organization dip:Group } }"):
+        label = str(row["l"])
+        folded = _fold(label)
+        score = max([difflib.SequenceMatcher(None, wanted, part).ratio() for part in (folded, *folded.split())])
+        if score >= 0.8 and score > scored.get(str(row["a"]), (0.0, ""))[0]:
+            scored[str(row["a"])] = (score, label)
+    if not scored:
+        return ActorMatch(name, None, name, "unknown")
+    ranked = sorted(scored.items(), key=lambda kv: -kv[1][0])
+    top = ranked[0][1][0]
+    close = [kv for kv in ranked if top - kv[1][0] < 0.03]
+    if len(close) > 1:
+        return ActorMatch(name, None, name, "ambiguous", tuple(kv[1][1] for kv in close[:5]))
+    return ActorMatch(name, ranked[0][0], ranked[0][1][1], "spelling")
 
-    >>> clean_name("the president putin next week")
-    'putin'
-    """
-    name = re.sub(r"\b(next|this|last) (week|month|year)$|\b(again|today|tomorrow|soon)$", "", name).strip()
-    name = re.sub(r"^(the |mr |mrs |ms |president |prime minister |chancellor |leader )+", "", name).strip()
-    return re.sub(r"'s?$", "", name).strip()
 
-
-def parse_period(text: str | None) -> tuple[date, date] | None:
-    """A period phrase as (first day, last day), or None when it is not a real period.
-
-    Accepts ``2025``, ``august 2025``, ``2025-08``, a date, and ``X and Y``.
-
-    >>> parse_period("august 2025")
-    (datetime.date(2025, 8, 1), datetime.date(2025, 8, 31))
-    >>> parse_period("2025-07-01 and 2025-08-15")[1]
-    datetime.date(2025, 8, 15)
-    >>> parse_period("2025-13") is None
-    True
-    """
+# -- asking ------------------------------------------------------------------------------------------------
+def ask(graph: "KnowledgeGraph", question: str, *, today: date | None = None) -> Answer:
+    """Answer a plain question from the graph, or say plainly which part it could not map."""
     try:
-        return _period(text)
-    except ValueError:  # year 0, month 13 ...
+        parsed = parse_question(question, today=today)
+    except QuestionError as exc:
+        return Answer(question, f"I cannot answer that: {exc}.")
+    if parsed.relation is None:
+        return _not_understood(graph, parsed, "which relation the question asks about (I know: "
+                               + ", ".join(k for k in RELATIONS if k not in ("between", "pardon-or-release")) + ")")
+    if not parsed.names and parsed.relation in ("meet", "call", "visit", "host", "between"):
+        return _not_understood(graph, parsed, "who takes part: name at least one actor")
+    matches = {}
+    for name in parsed.names:
+        match = lookup_actor(graph, name, on=_day(parsed))
+        if match.iri is None:
+            why = (f"the name {name!r}: it could be {', '.join(match.candidates)}" if match.how == "ambiguous"
+                   else f"the name {name!r}: no actor of the graph or the gazetteer has that name, alias or a close spelling")
+            return _not_understood(graph, parsed, why)
+        matches[name] = match
+    subject = matches[parsed.subject] if parsed.subject else None
+    obj = matches[parsed.object] if parsed.object else None
+    statuses = _statuses(parsed)
+    built = build_query(parsed.relation, subject=NamedNode(subject.iri) if subject and subject.iri else None,
+                        obj=NamedNode(obj.iri) if obj and obj.iri else None, subject_type=parsed.subject_type,
+                        object_type=parsed.object_type, period=parsed.period, place=_place(parsed), statuses=statuses)
+    rows = graph.select(built.sparql, **built.params)
+    events = group_events(rows)
+    answer = Answer(question, "", parsed, built.sparql, built.params_json(), rows, events,
+                    actors={m.name: m.iri or "" for m in matches.values()})
+    lines = _compose(graph, parsed, events, subject, obj, answer)
+    if not rows and (parsed.period or parsed.place):
+        wider = build_query(parsed.relation, subject=built.params.get("subject"), obj=built.params.get("object"),  # type: ignore[arg-type]
+                            subject_type=parsed.subject_type, object_type=parsed.object_type, statuses=statuses)
+        others = group_events(graph.select(wider.sparql, **wider.params))
+        if others:
+            dates = ", ".join(f"{e.date or 'undated'}{' at ' + str(e._first('place')) if e._first('place') else ''} ({e.status})"
+                              for e in others[:5])
+            lines.append(f"Outside that {'period' if parsed.period else 'place'}{' and place' if parsed.period and parsed.place else ''}, "
+                         f"the graph holds {len(others)}: {dates}{' …' if len(others) > 5 else ''}.")
+    spelled = [f"(read {m.name!r} as {m.label})" for m in matches.values() if m.how == "spelling"]
+    answer.text = "\n".join([*lines, *spelled, *parsed.notes])
+    return answer
+
+
+def _day(parsed: ParsedQuestion) -> date | None:
+    """The day titles are read on: the end of the question's period (capped at today), if it has one."""
+    if not parsed.period:
         return None
+    return min(date.fromisoformat(parsed.period[1]), date.today())
 
 
-def _period(text: str | None) -> tuple[date, date] | None:
-    if not text:
+def _statuses(parsed: ParsedQuestion) -> tuple[str, ...]:
+    # yes/no and when questions read every status (planned beside held, cancellations as "no");
+    # a list question that names a status keeps only that status
+    if parsed.kind in ("yesno", "when") or parsed.status is None:
+        return ()
+    return {"cancelled": ("cancelled",), "refused": ("refused",), "planned": ("planned",),
+            "negative": ("cancelled", "refused", "negated")}.get(parsed.status, ())
+
+
+def _place(parsed: ParsedQuestion) -> str | None:
+    if not parsed.place:
         return None
-    text = text.strip()
-    if " and " in text:
-        if text.count(" and ") > 1:  # "X and Y" only: no recursion on "and with and with ..." (a crash at 20,000 chars)
-            return None
-        first, last = (parse_period(p) for p in text.split(" and ", 1))
-        return (first[0], last[1]) if first and last else None
-    months = {m.lower(): i for i, m in enumerate(calendar.month_name) if m}
-    if m := re.fullmatch(r"(\d{4})", text):
-        return date(int(m[1]), 1, 1), date(int(m[1]), 12, 31)
-    if m := re.fullmatch(r"(\d{4})-(\d{2})", text):
-        y, mo = int(m[1]), int(m[2])
-        return date(y, mo, 1), date(y, mo, calendar.monthrange(y, mo)[1])
-    if m := re.fullmatch(r"([a-z]+) (\d{4})", text):
-        if m[1] in months:
-            y, mo = int(m[2]), months[m[1]]
-            return date(y, mo, 1), date(y, mo, calendar.monthrange(y, mo)[1])
-    try:
-        day = date.fromisoformat(text)
-    except ValueError:
-        return None
-    return day, day
+    words = [w for w in parsed.place.split() if w.lower() not in ("the", "summit", "meeting", "talks")]
+    return " ".join(words) or parsed.place
 
 
-def when_text(row: dict[str, Any]) -> str:
-    """Date and time of an event row: local time as stated, plus UTC when the start time has an offset.
-
-    >>> when_text({"date": "2025-08-15", "localTime": "11:30", "startTime": "2025-08-15T11:30:00-08:00"})
-    'on 2025-08-15 at 11:30 local time (19:30 UTC/GMT)'
-    """
-    parts = [f"on {row['date']}"] if row.get("date") else []
-    local = row.get("localTime")
-    utc = ""
-    if row.get("startTime"):
-        try:
-            start = datetime.fromisoformat(str(row["startTime"]).replace("Z", "+00:00"))
-        except ValueError:
-            start = None
-        if start is not None and start.tzinfo is not None:
-            local = local or start.strftime("%H:%M")
-            moment = start.astimezone(timezone.utc)
-            day = "" if moment.date() == start.date() else f" on {moment.date().isoformat()}"
-            utc = f" ({moment.strftime('%H:%M')} UTC/GMT{day})"
-            if not parts:
-                parts.append(f"on {start.date().isoformat()}")
-    if local:
-        parts.append(f"at {local} local time{utc}")
-    return " ".join(parts) if parts else "(no date in the source)"
+def _who(match: "ActorMatch | None", fallback: str) -> str:
+    return match.label if match else fallback
 
 
-def _source_text(row: dict[str, Any]) -> str:
-    src = str(row.get("source") or ("a document without URL" if row.get("title") else "")
-              or row.get("assertion") or "an unnamed source")
-    title = f' "{row["title"]}"' if row.get("title") else ""
-    quote = f' — quote: "{row["quote"]}"' if row.get("quote") else ""
-    grade = f" [grade {row['reliability']}{row['credibility']}]" if row.get("reliability") else ""
-    return f"source: {src}{title}{grade}{quote}"
-
-
-def _kind(row: dict[str, Any], default: str = "event") -> str:
-    return str(row.get("type", "")).rsplit("#", 1)[-1].lower() or default
-
-
-def _event_line(row: dict[str, Any], what: str) -> str:
-    place = f" at {row['place']}" if row.get("place") else ""
-    return f"- {row.get('status', 'held')} {what} {when_text(row)}{place}; {_source_text(row)}"
-
-
-def same_event_groups(rows: list[dict[str, Any]], *keys: str) -> list[list[dict[str, Any]]]:
-    """Rows that report one event, grouped by their event cluster (kg.events, added by ``annotate_rows``).
-
-    Rows without a ``cluster`` (not annotated) fall back to: same status, date and ``keys``, and no clash
-    of clock times.  Each source keeps its own assertion (conflicts stay visible); the answer lists an
-    event once with every source that reports it.
-
-    >>> [len(g) for g in same_event_groups([{"cluster": "c1"}, {"cluster": "c2"}, {"cluster": "c1"}])]
-    [2, 1]
-
-    >>> a = {"status": "planned", "date": "2025-08-15", "localTime": "11:30", "source": "x"}
-    >>> b = {"status": "planned", "date": "2025-08-15", "source": "y"}
-    >>> c = {"status": "cancelled", "date": "2025-08-15", "source": "z"}
-    >>> [len(g) for g in same_event_groups([a, b, c])]
-    [2, 1]
-    """
-    if rows and all(r.get("cluster") for r in rows):
-        by_cluster: dict[tuple[str, str], list[dict[str, Any]]] = {}
-        for row in rows:  # sources that disagree at one time keep their own line (the conflict stays visible)
-            by_cluster.setdefault((str(row["cluster"]), str(row.get("status")) if row.get("clusterConflict") else ""),
-                                  []).append(row)
-        return list(by_cluster.values())
-    groups: list[list[dict[str, Any]]] = []
-    for row in rows:
-        key = (row.get("status"), row.get("date"), *(str(row.get(k)) for k in keys))
-        for group in groups:
-            first = group[0]
-            times = {r.get("localTime") for r in group + [row] if r.get("localTime")}
-            if row.get("date") and (first.get("status"), first.get("date"), *(str(first.get(k)) for k in keys)) == key \
-                    and len(times) <= 1:
-                group.append(row)
-                break
+def _compose(graph: "KnowledgeGraph", parsed: ParsedQuestion, events: list[Event], subject: "ActorMatch | None",
+             obj: "ActorMatch | None", answer: Answer) -> list[str]:
+    relation = parsed.relation or "between"
+    noun = NOUNS[relation]
+    pair = _topic(parsed, subject, obj)
+    filters = _filter_words(parsed)
+    if parsed.kind == "yesno":
+        answer.verdict, hits, others = verdict(parsed, events)
+        if answer.verdict == "no record":
+            lines = [f"No record: the graph holds nothing either way about a {_wanted(parsed)}{noun} {pair}{filters}."]
+            if others:
+                lines.append("It does hold:")
+                lines += [line for e in others for line in event_lines(e, relation)]
+            return lines
+        if answer.verdict == "yes":
+            lines = [f"Yes: the graph records {len(hits)} {_wanted(parsed)}{noun}{'s' if len(hits) > 1 and noun[-1] != 's' else ''} {pair}{filters}:"]
         else:
-            groups.append([row])
-    return groups
-
-
-def _grouped_lines(rows: list[dict[str, Any]], what: Any, *keys: str) -> list[str]:
-    lines = []
-    for group in same_event_groups(rows, *keys):
-        if len(group) == 1:
-            lines.append(_event_line(group[0], what(group[0])))
-            continue
-        best = max(group, key=lambda r: (bool(r.get("startTime")), bool(r.get("localTime")), len(str(r.get("place") or ""))))
-        place = f" at {best['place']}" if best.get("place") else ""
-        status = best.get("status", "held") if best.get("clusterConflict") else best.get("clusterStatus") or best.get("status", "held")
-        history = " -> ".join(best.get("clusterHistory") or [])
-        history = f" (reported {history})" if "->" in history else ""
-        count = f"{len(group)} sources" + (f" (the event: {best['clusterArticles']} article(s), {best['clusterSources']} "
-                                           f"independent source(s))" if best.get("clusterSources") else "")
-        lines.append(f"- {status} {what(best)} {when_text(best)}{place}{history}; {count}:")
-        lines += [f"    {_source_text(r)}" for r in group]
+            lines = [f"No: the graph records that it did not happen as asked ({pair}{filters}):"]
+        lines += [line for e in hits for line in event_lines(e, relation)]
+        if others:
+            lines.append("Also recorded (not what was asked):")
+            lines += [line for e in others for line in event_lines(e, relation)]
+        return lines
+    if not events:
+        return [f"The graph holds no {_wanted(parsed)}{noun} {pair}{filters}."]
+    held, planned, negative = split_by_status(events)
+    if parsed.kind == "when" or (parsed.kind == "where" and relation in ("meet", "call", "visit", "host")):
+        future_first = parsed.tense != "past"
+        main, second = (planned, held) if future_first else (held, planned)
+        main = pick_order(main, parsed.order) if parsed.order else main
+        if not main:
+            label = "planned" if future_first else "held"
+            lines = [f"The graph holds no {label} {noun} {pair}{filters}."]
+        else:
+            label = "Planned" if future_first else "Held"
+            which = f" ({parsed.order})" if parsed.order else ""
+            lines = [f"{label}{which} {noun} {pair}{filters}:"]
+            lines += [line for e in main for line in event_lines(e, relation)]
+        if second:
+            lines.append(f"{'Already held (took place)' if future_first else 'Planned (not yet held)'}:")
+            lines += [line for e in second for line in event_lines(e, relation)]
+        if negative:
+            lines.append("Did not take place (cancelled, refused or negated):")
+            lines += [line for e in negative for line in event_lines(e, relation)]
+        return lines
+    if parsed.kind == "count":
+        return _count_lines(parsed, events, noun, pair, filters, relation)
+    if not parsed.status and not held:
+        lines = [f"The graph holds no {noun} that took place {pair}{filters}; it records only:"]
+        return lines + [line for e in events for line in event_lines(e, relation)]
+    chosen = pick_order(events if parsed.status else held, parsed.order)
+    if parsed.kind == "who" and parsed.asked:
+        side = "objects" if parsed.asked == "object" else "subjects"
+        names: list[str] = []
+        for e in chosen:
+            names += [n for n in getattr(e, side) if n not in names]
+        lines = [f"{', '.join(names)} — from {len(chosen)} {noun} record(s) {pair}{filters}:"]
+    elif parsed.kind == "where":
+        places = sorted({str(e._first("place")) for e in chosen if e._first("place")})
+        lines = [f"{'; '.join(places) if places else 'No place is recorded'} — {noun} {pair}{filters}:"]
+    else:
+        lines = [f"The graph holds {len(chosen)} {noun} record(s) {pair}{filters}:"]
+    lines += [line for e in chosen for line in event_lines(e, relation)]
+    rest = [e for e in events if e not in chosen]
+    if rest and not parsed.order:
+        lines.append("Not held (planned, cancelled, refused or negated):")
+        lines += [line for e in rest for line in event_lines(e, relation)]
     return lines
 
 
-def _meetings_between(rows: list[dict[str, Any]], names: dict[str, str]) -> list[str]:
-    return _grouped_lines(rows, lambda r: f"{_kind(r, 'meeting')} between {names['a']} and {names['b']}")
-
-
-def _meetings_of(rows: list[dict[str, Any]], names: dict[str, str]) -> list[str]:
-    return _grouped_lines(rows, lambda r: f"{_kind(r, 'meeting')} of {names['a']} with {r.get('otherLabel', r.get('other'))}",
-                          "other")
-
-
-def _sanctions_by(rows: list[dict[str, Any]], names: dict[str, str]) -> list[str]:
-    return [_event_line(r, f"sanctions by {names['a']} on {r.get('targetLabel', r.get('target'))}") for r in rows]
-
-
-def _sanctions_against(rows: list[dict[str, Any]], names: dict[str, str]) -> list[str]:
-    return [_event_line(r, f"sanctions by {r.get('imposerLabel', r.get('imposer'))} on {names['a']}") for r in rows]
-
-
-def _releases(rows: list[dict[str, Any]], names: dict[str, str]) -> list[str]:
-    lines = []
-    events = same_event_groups(rows) if rows and all(r.get("cluster") for r in rows) else [[r] for r in rows]
-    for group in events:
-        r = max(group, key=lambda x: (x.get("date") == x.get("clusterDate"), bool(x.get("count"))))
-        verb = "pardon" if _kind(r) == "pardon" else "release"
-        n = r.get("clusterCount") or r.get("count")
-        count = f" ({n} persons)" if n else ""
-        whom = r.get("releasedLabel") or r.get("released") or "unnamed persons"
-        if len(group) == 1:
-            lines.append(_event_line(r, f"{verb} by {r.get('actorLabel', r.get('actor'))} of {whom}{count}"))
-            continue
-        lines.append(f"- {r.get('status', 'held')} {verb} by {r.get('actorLabel', r.get('actor'))} of {whom}{count} "
-                     f"{when_text(r)}; {len(group)} reports:")
-        lines += [f"    {_source_text(x)}" for x in group]
-    counts = [int(g[0].get("clusterCount") or g[0]["count"]) for g in events
-              if str(g[0].get("clusterCount") or g[0].get("count", "")).isdigit()]
-    if counts:
-        sources = {str(x.get("source") or x.get("assertion")) for x in rows}
-        lines.append(f"- in all: {sum(counts)} persons, {len(events)} event(s), {len(sources)} source(s)")
+def _count_lines(parsed: ParsedQuestion, events: list[Event], noun: str, pair: str, filters: str,
+                 relation: str) -> list[str]:
+    held, planned, negative = split_by_status(events)
+    counted = [e for e in events if e.status == parsed.status] if parsed.status in ("planned", "cancelled", "refused") \
+        else held
+    if parsed.count == "persons":
+        numbers = [int(str(e._first("count"))) for e in counted if str(e._first("count") or "").isdigit()]
+        head = (f"{sum(numbers)} persons in all, stated in {len(numbers)} of {len(counted)} {noun} record(s) {pair}{filters}"
+                + (f"; {len(counted) - len(numbers)} give no number" if len(counted) > len(numbers) else "") + ":")
+    elif parsed.count == "actors":
+        side = "objects" if parsed.asked != "subject" else "subjects"
+        names = sorted({n for e in counted for n in getattr(e, side)})
+        head = f"{len(names)}: {', '.join(names)} — {noun} {pair}{filters}:"
+    else:
+        head = f"{len(counted)} {'held ' if not parsed.status else ''}{noun} record(s) {pair}{filters}:"
+    lines = [head, *(line for e in counted for line in event_lines(e, relation))]
+    rest = [e for e in events if e not in counted]
+    if rest:
+        lines.append("Not counted (planned, cancelled, refused or negated):")
+        lines += [line for e in rest for line in event_lines(e, relation)]
     return lines
 
 
-def _advisers(rows: list[dict[str, Any]], names: dict[str, str]) -> list[str]:
-    return [_event_line(r, f"advisory role: {r.get('adviserLabel', r.get('adviser'))} advises {names['a']}") for r in rows]
+def _wanted(parsed: ParsedQuestion) -> str:
+    if parsed.status in ("cancelled", "refused"):
+        return f"{parsed.status} "
+    if parsed.kind == "yesno" and (parsed.tense == "future" or parsed.status == "planned"):
+        return "planned "
+    if parsed.kind == "yesno" and parsed.status == "negative":
+        return "cancelled, refused or negated "
+    if parsed.kind == "yesno":
+        return "held "
+    return ""
 
 
-def _between(rows: list[dict[str, Any]], names: dict[str, str]) -> list[str]:
-    return [_event_line(r, str(r.get("eventLabel") or _kind(r))) for r in rows]
+def _topic(parsed: ParsedQuestion, subject: "ActorMatch | None", obj: "ActorMatch | None") -> str:
+    relation = parsed.relation
+    s_type = f"any {parsed.subject_type.lower()}" if parsed.subject_type else "anyone"
+    o_type = f"any {parsed.object_type.lower()}" if parsed.object_type else "anyone"
+    s, o = _who(subject, s_type), _who(obj, o_type)
+    if relation in ("meet", "call", "between"):
+        return f"between {s} and {o}" if subject and obj else f"of {s if subject else o} with {o_type if subject else s_type}"
+    return {"visit": f"by {s} to {o}", "host": f"hosted by {s} for {o}", "pardon": f"by {s} of {o}",
+            "release": f"by {s} of {o}", "pardon-or-release": f"by {s} of {o}", "sanction": f"by {s} on {o}", "advise": f"in which {s} advises {o}"}[relation or "meet"]
 
 
-_RENDER: dict[str, tuple[Callable[[list[dict[str, Any]], dict[str, str]], list[str]], str]] = {
-    "meetings-between": (_meetings_between, "meeting between {a} and {b}"),
-    "meetings-of": (_meetings_of, "meeting of {a}{period}"),
-    "sanctions-by": (_sanctions_by, "sanctions imposed by {a}"),
-    "sanctions-against": (_sanctions_against, "sanctions against {a}"),
-    "releases-by": (_releases, "pardon or release{by}"),
-    "advisers-of": (_advisers, "adviser of {a}"),
-    "between": (_between, "event between {a} and {b}"),
-}
+def _filter_words(parsed: ParsedQuestion) -> str:
+    parts = []
+    if parsed.period_text:
+        parts.append(f" {parsed.period_text} ({parsed.period[0]} to {parsed.period[1]})" if parsed.period else "")
+    if parsed.place:
+        parts.append(f" at a place matching {parsed.place!r}")
+    return "".join(parts)
 
 
-_STOP = {"the", "and", "what", "which", "who", "whom", "with", "when", "where", "how", "did", "does", "for",
-         "from", "its", "one", "all", "are", "was", "has", "have", "any", "every"}
+def _not_understood(graph: "KnowledgeGraph", parsed: ParsedQuestion, what: str) -> Answer:
+    suggestion = _suggest(graph, parsed)
+    text = (f"I cannot answer that: I did not understand {what}, and I do not guess. "
+            f"Closest question I can answer: {suggestion!r}")
+    return Answer(parsed.text, "\n".join([text, *parsed.notes]), parsed)
 
 
-def closest_query(question: str) -> str:
-    """Name of the named query whose name and summary share most words with the question.
-
-    >>> closest_query("list the advisers please")
-    'advisers-of'
-    """
-    words = {w[:5] for w in re.findall(r"[a-z]+", question.lower()) if len(w) > 2} - _STOP
-    best, score = "meetings-of", 0
-    for name, query in list_queries().items():
-        theirs = {w[:5] for w in re.findall(r"[a-z]+", f"{name} {query.summary}".lower()) if len(w) > 2} - _STOP
-        if len(words & theirs) > score:
-            best, score = name, len(words & theirs)
-    return best
-
-
-def _no_template(question: str) -> Answer:
-    name = closest_query(question)
-    query = load_query(name)
-    text = (f"I cannot answer that: the question matches none of the question templates, and I do not guess. "
-            f"Closest named query: {name} ({query.summary}) — {query.usage()}")
-    return Answer(question, text, query=name)
+def _suggest(graph: "KnowledgeGraph", parsed: ParsedQuestion) -> str:
+    """A question the parser reads, built from the parts it did understand."""
+    known = []
+    for name in parsed.names:
+        match = lookup_actor(graph, name)
+        if match.iri:
+            known.append(match.label)
+    verb = RELATIONS.get(parsed.relation or "", "meet")
+    if parsed.relation == "between" or (parsed.relation is None and len(known) == 2):
+        if len(known) == 2:
+            return f"what happened between {known[0]} and {known[1]}"
+    actor = known[0] if known else _busiest_actor(graph)
+    place = f" in {parsed.place}" if parsed.place else ""
+    return f"who did {actor} {verb}{place}"
 
 
-def ask(graph: "KnowledgeGraph", question: str) -> Answer:
-    """Answer a plain question from the graph, or say plainly that it cannot."""
-    normal = normalise(question)
-    for template in TEMPLATES:
-        match = template.pattern.match(normal)
-        if match:
-            return _answer(graph, question, template, match)
-    return _no_template(question)
-
-
-def _actor(graph: "KnowledgeGraph", name: str) -> tuple[str, str]:
-    """(IRI, label) of the actor a name refers to; the label is the graph's when it has one."""
-    node = actor_term(graph, name)
-    rows = graph.select("SELECT ?l WHERE { ?a rdfs:label ?l } LIMIT 1", a=node)
-    return node.value, str(rows[0]["l"]) if rows else graph.resolve_actor(name).label
-
-
-def _answer(graph: "KnowledgeGraph", question: str, template: Template, match: re.Match[str]) -> Answer:
-    groups = match.groupdict()
-    params: dict[str, str] = {}
-    names: dict[str, str] = {"by": "", "period": ""}
-    for group in template.params:
-        node, label = _actor(graph, clean_name(groups[group]))
-        params[group if template.query in ("meetings-between", "between") else "actor"] = node
-        names[group] = label
-    if "a" in names and template.query == "releases-by":
-        names["by"] = f" by {names['a']}"
-    rows = select_named(graph, template.query, params)
-    from kg.events import annotate_rows
-
-    rows = annotate_rows(graph, rows)
-    notes = []
-    if groups.get("period"):
-        period = parse_period(groups["period"])
-        if period is None:
-            notes.append(f"(I could not read the period {groups['period']!r}; showing every date.)")
-        else:
-            rows = [r for r in rows if r.get("date") and period[0].isoformat() <= str(r["date"]) <= period[1].isoformat()]
-            names["period"] = f" from {period[0]} to {period[1]}"
-    if groups.get("x"):
-        wanted, label = _actor(graph, clean_name(groups["x"]))
-        rows = [r for r in rows if r.get("released") == wanted or str(r.get("releasedLabel", "")).lower() == label.lower()]
-        names["by"] = f" of {label}"
-    render, noun = _RENDER[template.query]
-    query = load_query(template.query)
-    usage = f"kg query --name {template.query} " + " ".join(f"--param {k}={v}" for k, v in params.items())
-    if not rows:
-        text = f"The graph holds no {noun.format(**names)}."
-        return Answer(question, "\n".join([text, *notes, f"(named query: {usage.strip()} — {query.summary})"]),
-                      template.name, template.query, params)
-    sources = []
-    for row in rows:
-        entry = {k: str(row[k]) for k in ("assertion", "source", "title", "quote") if row.get(k)}
-        if entry not in sources:
-            sources.append(entry)
-    head = f"The graph holds {len(rows)} record(s) of {noun.format(**names)}:"
-    text = "\n".join([head, *render(rows, names), *notes])
-    return Answer(question, text, template.name, template.query, params, rows, sources)
+def _busiest_actor(graph: "KnowledgeGraph") -> str:
+    """The label of the actor taking part in the most events (a name the suggestion can use)."""
+    rows = graph.select("SELECT ?l (COUNT(DISTINCT ?e) AS ?n) WHERE { ?e dip:participant|dip:agent|dip:imposer ?a . "
+                        "?a rdfs:label ?l } GROUP BY ?l ORDER BY DESC(?n) ?l LIMIT 1")
+    return str(rows[0]["l"]) if rows else "Putin"

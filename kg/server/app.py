@@ -52,7 +52,7 @@ from kg.server.worker import QueryKilled, QueryTimeout, run_isolated
 _SERVICE = re.compile(r"\bSERVICE\b", re.IGNORECASE)
 _LOAD = re.compile(r"\bLOAD\b", re.IGNORECASE)
 #: modules whose ``make_router(graph, settings, authorise)`` adds routes; append to add a face
-ROUTERS: list[str] = ["kg.server.gsp:make_router"]
+ROUTERS: list[str] = ["kg.server.gsp:make_router", "kg.server.ask:make_router"]
 
 
 @dataclass(frozen=True)

@@ -122,6 +122,13 @@ def mount(app: FastAPI, graph: KnowledgeGraph, *, write_token: str | None, prefi
             return page(request, "error.html", status=404, message=f"no actor named {name!r} in the graph")
         return page(request, "actor.html", actor=data, viz_url=f"{prefix}/viz?name={urlquote(name)}")
 
+    @router.get("/ask", response_class=HTMLResponse)
+    async def ask_box(request: Request, q: str = "") -> HTMLResponse:
+        from kg.web.views import ask_page
+
+        data = await run_in_threadpool(ask_page, graph, q) if q.strip() else {"question": ""}
+        return page(request, "ask.html", page=data)
+
     @router.get("/viz", response_class=HTMLResponse)
     def viz(request: Request, name: str = "") -> HTMLResponse:
         # Third-party HTML runs only inside <iframe sandbox="allow-scripts"> (opaque origin: no cookies).

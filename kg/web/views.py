@@ -84,3 +84,20 @@ def viz_html(graph: KnowledgeGraph, actor_iri: str) -> str | None:
             html = render(graph, **{key: actor_iri})
             return html if isinstance(html, str) else None
     return None
+
+
+def ask_page(graph: KnowledgeGraph, question: str) -> dict[str, Any]:
+    """The ask box's page: the question, the answer's first line, its events with sources, and the SPARQL.
+
+    >>> page = ask_page(KnowledgeGraph.open("memory:"), "who did putin meet")
+    >>> page["head"], page["events"]
+    ('The graph holds no meeting of Vladimir Putin with anyone.', [])
+    """
+    from kg.query.ask import ask
+
+    answer = ask(graph, question)
+    lines = answer.text.splitlines()
+    notes = [line for line in lines[1:] if line.startswith("(") or line.startswith("I could not")]
+    return {"question": question, "head": lines[0] if lines else "", "verdict": answer.verdict,
+            "events": [e.to_json() for e in answer.events], "notes": notes, "sparql": answer.sparql,
+            "params": answer.params, "outlets": answer.outlets}
