@@ -192,6 +192,11 @@ def match(sent: Iterable["Token"]) -> list[FrameHit]:
             hit = _apply(frame, tok)
             if hit is not None:
                 hits.append(hit)
+    # "held talks with X" is read at the verb and at its noun: one event, one place
+    places = {h.noun.i: h.place for h in hits if h.noun is not None and h.place is not None}
+    for h in hits:
+        if h.place is None and h.frame.kind == "encounter" and h.trigger.i in places:
+            h.place = places[h.trigger.i]
     return hits
 
 

@@ -123,6 +123,9 @@ def subjects(tok: "Token", depth: int = 0) -> list["Token"]:
         objs = [c for c in head.children if c.dep_ == "dobj"]
         if objs and head.lemma_.lower() in ("invite", "ask", "urge", "persuade", "allow", "tell", "expect", "want"):
             return expand(objs[0])
+        passive = [t for c in head.children if c.dep_ == "nsubjpass" for t in expand(c)]
+        if passive and is_passive(head) and not any(c.dep_ == "agent" for c in head.children):
+            return passive  # "X is expected to meet Y", "Y was invited to visit": the one expected, invited
         return subjects(head, depth + 1)
     if tok.dep_ in ("conj", "advcl", "pcomp", "ccomp") or (tok.dep_ == "acl" and head.pos_ == "VERB"):
         if tok.dep_ == "ccomp" and head.lemma_.lower() in REPORTING_VERBS:
@@ -258,8 +261,20 @@ def _place_text(p: "Token") -> str:
 
 def _journey_place(tok: "Token") -> str | None:
     """The place of the journey an encounter is part of (see :func:`place_of`)."""
-    if tok.dep_ == "relcl" and any(c.lower_ == "where" for c in tok.children) and is_place(tok.head, "in"):
-        return _place_text(tok.head)  # "traveled to Warsaw, where he met X"
+    clause, where = tok, False
+    for _ in range(4):  # "..., where he is expected to hold talks": the clause that "where" opens
+        where = where or any(c.lower_ == "where" for c in clause.children)
+        if clause.dep_ == "relcl" and where:
+            if is_place(clause.head, "in"):
+                return _place_text(clause.head)  # "traveled to Warsaw, where he met X"
+            if clause.head.lemma_.lower() in JOURNEY_NOUNS:  # "will travel to Moscow for a state visit, where ..."
+                trip = clause.head
+                verb = trip.head.head if trip.dep_ == "pobj" else trip.head
+                return _place_under(trip, ("to", "in")) or _destination(verb)
+            break
+        if clause.dep_ not in ("xcomp", "conj") or clause.head.i == clause.i:
+            break
+        clause = clause.head
     clause = tok
     for _ in range(3):  # "flew to Oslo to meet X": the purpose clause's head; "met" in "agreed to meet" climbs
         if clause.dep_ in ("xcomp", "advcl", "conj") and clause.head.i != clause.i:

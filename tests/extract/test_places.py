@@ -40,6 +40,9 @@ def places(ex: ParseExtractor, text: str) -> dict[tuple[str, str, str], str | No
     ("Premier Jonas Vik went to Geneva last month and met Secretary General Ana Ruiz.", ("Ana Ruiz", "Jonas Vik"), "Geneva"),
     ("President Hugo Lind left Rome on Monday. He traveled to Warsaw, where he held talks with President Piotr Zielinski.",
      ("Hugo Lind", "Piotr Zielinski"), "Warsaw"),
+    # "where" after a journey noun, and the subject of a passive raising verb ("he is expected to hold talks")
+    ("Premier Lea Stanek will fly to Vienna next week for an official visit, where she is expected to hold talks "
+     "with Chancellor Rolf Bauer.", ("Lea Stanek", "Rolf Bauer"), "Vienna"),
 ])
 def test_place_of_an_encounter(parse: ParseExtractor, text: str, pair: tuple[str, str], place: str) -> None:
     assert places(parse, text).get(("meets", *pair)) == place
