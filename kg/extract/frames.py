@@ -35,7 +35,8 @@ from typing import TYPE_CHECKING, Any, Iterable
 
 from kg.extract.clause_status import PASSING_ADVERBS, read_status
 from kg.extract.syntax import (
-    expand, has_particle, is_passive, is_remote, noun_agents, place_of, prep_objects, slot, subjects, unique,
+    expand, has_particle, is_passive, is_remote, members_beside, noun_agents, place_of, prep_objects, slot, subjects,
+    unique,
 )
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -191,6 +192,11 @@ def match(sent: Iterable["Token"]) -> list[FrameHit]:
             hit = _apply(frame, tok)
             if hit is not None:
                 hits.append(hit)
+    # "held talks with X" is read at the verb and at its noun: one event, one place
+    places = {h.noun.i: h.place for h in hits if h.noun is not None and h.place is not None}
+    for h in hits:
+        if h.place is None and h.frame.kind == "encounter" and h.trigger.i in places:
+            h.place = places[h.trigger.i]
     return hits
 
 
@@ -223,6 +229,8 @@ def _apply(frame: Frame, tok: "Token") -> FrameHit | None:
         between = [t for spec in ("prep:between",) for t in slot(tok, spec, noun)]
         if len(between) > 1:  # "a meeting between A and B": the pair, whoever discussed it
             agents, others = between[:1], between[1:]
+        if not others and tok.pos_ == "NOUN" and tok.dep_ == "pobj" and tok.head.lower_ == "for":
+            return None  # "A and B hosted X for talks": the talks are the purpose of the hosting, not a pair of A and B
         if not others and len(agents) > 1:  # "X and Y met": the pair
             agents, others = agents[:1], agents[1:]
         if frame.relation == "meets" and is_remote(tok, noun, frame.remote):
@@ -239,6 +247,7 @@ def _apply(frame: Frame, tok: "Token") -> FrameHit | None:
                 return None
     else:
         others = [t for spec in frame.patient for t in slot(tok, spec, noun)]
+        others += [m for o in others if o.dep_ == "dobj" for m in members_beside(tok, o)]
         if not others and tok.dep_ in ("acl", "relcl") and tok.tag_ == "VBN":
             # "Kremlin allies now sanctioned by Britain include A and B"; "the EU's list of those banned
             # includes A"; "X, who was designated"

@@ -45,6 +45,7 @@ from kg.extract.pairing import entities
 from kg.extract.recogniser import name_spans, retype_organisations, unsupported
 from kg.extract.relations import DocState, Found, find_relations, pair_of
 from kg.extract.rules import RuleExtractor, _content_end, _dedupe, _merge_events, _roles_of, pair_key
+from kg.extract.syntax import REPORTING_VERBS
 from kg.model.core import Assertion, Document
 
 PARSE_VERSION = "0.2.0"
@@ -124,22 +125,47 @@ class ParseExtractor(RuleExtractor):
         for i, (sent, mentions) in enumerate(zip(sents, chains)):
             if sent.start_char >= limit:
                 break
-            if issuer is None:
-                issuer = next((m.entity for m in mentions if isinstance(m.entity, Entity)
-                               and m.entity.type in ("Organization", "Country")), None)
             # what a frame's context words are looked for in: the headline and lede, and the last sentences
             recent = " ".join(s.text for s in sents[:2] + sents[max(2, i - 2):i + 1]).lower()
             ruled = find_relations(sent.text, sent.start_char, mentions, state)
             framed, read = _frame_findings(parsed[i], sent, mentions, state, issuer, coref, recent, bodies) \
                 if i in parsed else ([], [])
+            speakers = _speakers(parsed[i], sent.start_char) if i in parsed else []
             for f in _reconcile(framed, ruled, read):
                 if id(f.subject) in doubtful or id(f.obj) in doubtful:
                     continue
+                if speakers and _only_as_speaker(f, mentions, speakers, sent.start_char):
+                    continue  # "sanctions on five officials, Foreign Minister X said": X reports, takes no part
                 if f.relation in ("meets", "talksWith") and {id(f.subject), id(f.obj)} & media:
                     continue  # "speaking to the daily Folha": an interview, not talks
                 roles = _roles_of(f, mentions, linker, text)
                 out.append((f, self._assertion(document, f, sent.start_char, sent.text, published, roles)))
+            if issuer is None:  # the issuer of a release is named before its agentless designations, not among their targets
+                issuer = next((m.entity for m in mentions if isinstance(m.entity, Entity)
+                               and m.entity.type in ("Organization", "Country")), None)
         return _merge_events(_dedupe(_headline_merged(out, sents)), text)
+
+
+def _speakers(pdoc: Any, base: int) -> list[tuple[int, int]]:
+    """Document spans of the subjects of reporting verbs in a parsed sentence ("..., Foreign Minister X said")."""
+    return [(base + t.left_edge.idx, base + t.idx + len(t.text)) for t in pdoc
+            if t.dep_ == "nsubj" and t.head.lemma_.lower() in REPORTING_VERBS and t.pos_ in ("PROPN", "NOUN")]
+
+
+def _only_as_speaker(f: Found, mentions: list[Mention], speakers: list[tuple[int, int]], base: int) -> bool:
+    """True when a side of ``f`` is named in its sentence only as the speaker of a report after the trigger.
+
+    "Australia imposed sanctions on five officials, Foreign Minister X said" names X as who said it, not
+    as a target; "X said he would meet Y" keeps X, who is also "he".
+    """
+    for side in (f.subject, f.obj):
+        if side is None:
+            continue
+        spans = [(m.start, m.end) for m in mentions if m.entity is side]
+        if f.trigger != (0, 0) and spans and all(any(a <= ms and me <= b and a >= base + f.trigger[1] for a, b in speakers)
+                                                 for ms, me in spans):
+            return True
+    return False
 
 
 def _headline_merged(found: list[tuple[Found, Assertion]], sents: list[Sentence]) -> list[tuple[Found, Assertion]]:

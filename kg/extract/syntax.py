@@ -40,6 +40,35 @@ def expand(tok: "Token") -> list["Token"]:
     return out
 
 
+#: prepositions that name members of a group ("12 prisoners, including A and B")
+MEMBER_PREPS = frozenset({"including", "among"})
+
+
+def members_beside(verb: "Token", group: "Token") -> list["Token"]:
+    """Named members of a plural patient that the parser hung on the verb instead of on the group.
+
+    "freed two prisoners, A and B, in a swap" (A as the verb's modifier), "released 18 prisoners on
+    Wednesday, including A" ("including" on the verb).
+
+    >>> from kg.extract.model import get_model
+    >>> doc = get_model()("Belarus released 18 political prisoners on Wednesday, including Ihar Karnei, a journalist.")
+    >>> [t.text for t in members_beside(doc[1], doc[4])]
+    ['Karnei']
+    """
+    if group.tag_ != "NNS" or group.head.i != verb.i:
+        return []
+    out: list["Token"] = []
+    for c in verb.children:
+        if c.i <= group.i:
+            continue
+        if c.dep_ == "prep" and c.lower_ in MEMBER_PREPS:
+            out += [t for p in c.children if p.dep_ == "pobj" for t in expand(p) if t.pos_ == "PROPN"]
+        elif c.dep_ in ("npadvmod", "appos") and c.pos_ == "PROPN" and c.left_edge.i == group.right_edge.i + 2 \
+                and group.doc[group.right_edge.i + 1].text == ",":
+            out += [t for t in expand(c) if t.pos_ == "PROPN"]
+    return out
+
+
 def prep_objects(tok: "Token", word: str) -> list["Token"]:
     found: list["Token"] = []
     for c in tok.children:
@@ -94,6 +123,9 @@ def subjects(tok: "Token", depth: int = 0) -> list["Token"]:
         objs = [c for c in head.children if c.dep_ == "dobj"]
         if objs and head.lemma_.lower() in ("invite", "ask", "urge", "persuade", "allow", "tell", "expect", "want"):
             return expand(objs[0])
+        passive = [t for c in head.children if c.dep_ == "nsubjpass" for t in expand(c)]
+        if passive and is_passive(head) and not any(c.dep_ == "agent" for c in head.children):
+            return passive  # "X is expected to meet Y", "Y was invited to visit": the one expected, invited
         return subjects(head, depth + 1)
     if tok.dep_ in ("conj", "advcl", "pcomp", "ccomp") or (tok.dep_ == "acl" and head.pos_ == "VERB"):
         if tok.dep_ == "ccomp" and head.lemma_.lower() in REPORTING_VERBS:
@@ -147,34 +179,128 @@ def is_remote(tok: "Token", noun: "Token | None", cues: frozenset[str]) -> bool:
     return False
 
 
+#: verbs of going somewhere: "flew to Oslo to meet X", "visiting Lisbon, X held talks": where the encounter was
+MOTION_VERBS = frozenset({"travel", "fly", "go", "head", "arrive", "come", "return", "visit", "journey", "tour", "stop"})
+#: nouns of a journey: "during his visit to Hanoi, X met Y"
+JOURNEY_NOUNS = frozenset({"visit", "trip", "tour", "stay", "stop", "stopover", "journey", "sojourn"})
+
+
 def place_of(tok: "Token", noun: "Token | None" = None) -> str | None:
-    """The place a preposition attaches to the trigger, its noun or its counterpart ("met X in Berlin").
+    """The place an encounter at ``tok`` took place, read from the parse.
+
+    In order: "in"/"at" attached to the trigger, its event noun, its counterparts and what the trigger is
+    for ("met X in Berlin", "held talks with A and B in Paris", "hosted X for talks at the Foreign Ministry");
+    then the journey around it ("flew to Oslo to meet X", "visiting Lisbon, X met Y", "X, who is visiting
+    Lisbon, met Y", "during his visit to Hanoi, X met Y").
 
     >>> from kg.extract.model import get_model
     >>> place_of(get_model()("Trump will meet Putin at Joint Base Elmendorf-Richardson in Anchorage, Alaska.")[2])
     'Joint Base Elmendorf-Richardson in Anchorage, Alaska'
     >>> place_of(get_model()("Theresa May met Klaus Iohannis at No. 10 Downing Street on Wednesday.")[2])
     'No. 10 Downing Street'
+    >>> place_of(get_model()("During his visit to Hanoi, Chancellor Felix Brandt met Prime Minister Tran Van Minh.")[9])
+    'Hanoi'
     """
-    heads = [tok] + ([noun] if noun is not None else []) + [c for c in tok.children if c.dep_ == "dobj"] + \
-        [p for c in tok.children if c.dep_ == "prep" and c.lower_ == "with" for p in c.children if p.dep_ == "pobj"]
-    for h in heads:
-        for c in h.children:
-            if c.dep_ != "prep" or c.lower_ not in ("in", "at"):
+    objects = [t for c in tok.children if c.dep_ == "dobj" for t in expand(c)] + \
+        [t for h in (tok, noun) if h is not None for c in h.children if c.dep_ == "prep" and c.lower_ == "with"
+         for p in c.children if p.dep_ == "pobj" for t in expand(p)]
+    purposes = [p for h in [tok] + objects for c in h.children if c.dep_ == "prep" and c.lower_ == "for"
+                for p in c.children if p.dep_ == "pobj" and p.pos_ == "NOUN"]
+    for h in [tok] + ([noun] if noun is not None else []) + objects + purposes:
+        found = _place_under(h, ("in", "at"))
+        if found is not None:
+            return found
+    return _journey_place(tok)
+
+
+def _place_under(h: "Token", preps: tuple[str, ...]) -> str | None:
+    """The place named by the object of one of ``preps`` attached to ``h``, without trailing clauses."""
+    for c in h.children:
+        if c.dep_ != "prep" or c.lower_ not in preps:
+            continue
+        for p in c.children:
+            if p.dep_ != "pobj" or not is_place(p, c.lower_):
                 continue
+            cut = {d.i for c2 in p.children if c2.dep_ in ("relcl", "acl") and c2.i > p.i or
+                   c2.dep_ == "prep" and c2.i > p.i and not (c2.lower_ in ("in", "near", "outside") and any(
+                       g.ent_type_ in PLACE_LABELS for g in c2.subtree) or c2.lower_ == "of" and p.pos_ == "PROPN") or
+                   c2.dep_ == "appos" and c2.ent_type_ not in PLACE_LABELS for d in c2.subtree}
+            toks = [t for t in p.subtree if t.i not in cut and not (t.i == p.left_edge.i and t.lower_ == "the")]
+            toks = toks[:next((k for k, t in enumerate(toks) if t.i > p.i and t.i - 1 in cut), len(toks))]
+            while toks and (toks[-1].is_punct and toks[-1].text != "." or toks[-1].text == "." and
+                            toks[-1].i == len(h.doc) - 1):
+                toks.pop()
+            return h.doc[toks[0].i:toks[-1].i + 1].text if toks else None
+    return None
+
+
+def _lemma(tok: "Token") -> str:
+    """The lemma, also of a capitalised participle the tagger took for a name ("Visiting Nairobi, ...")."""
+    lemma = tok.lemma_.lower()
+    return lemma[:-3] if lemma == tok.lower_ and lemma.endswith("ing") and tok.pos_ == "PROPN" else lemma
+
+
+def _destination(verb: "Token") -> str | None:
+    """Where a verb of going goes: "flew to Oslo", "arrived in Kyiv", "visiting Lisbon"."""
+    if _lemma(verb) not in MOTION_VERBS:
+        return None
+    if _lemma(verb) in ("visit", "tour"):
+        for c in verb.children:
+            if c.dep_ == "dobj" and is_place(c, "in"):
+                return _place_text(c)
+    return _place_under(verb, ("to", "in"))
+
+
+def _place_text(p: "Token") -> str:
+    """A place name without its clauses ("Warsaw, where he met X": "Warsaw")."""
+    cut = {d.i for c in p.children if c.dep_ in ("relcl", "acl", "prep", "punct") and c.i > p.i for d in c.subtree}
+    toks = [t for t in p.subtree if t.i not in cut and not (t.i == p.left_edge.i and t.lower_ == "the")]
+    toks = toks[:next((k for k, t in enumerate(toks) if t.i > p.i and t.i - 1 in cut), len(toks))] or [p]
+    return p.doc[toks[0].i:toks[-1].i + 1].text
+
+
+def _journey_place(tok: "Token") -> str | None:
+    """The place of the journey an encounter is part of (see :func:`place_of`)."""
+    clause, where = tok, False
+    for _ in range(4):  # "..., where he is expected to hold talks": the clause that "where" opens
+        where = where or any(c.lower_ == "where" for c in clause.children)
+        if clause.dep_ == "relcl" and where:
+            if is_place(clause.head, "in"):
+                return _place_text(clause.head)  # "traveled to Warsaw, where he met X"
+            if clause.head.lemma_.lower() in JOURNEY_NOUNS:  # "will travel to Moscow for a state visit, where ..."
+                trip = clause.head
+                verb = trip.head.head if trip.dep_ == "pobj" else trip.head
+                return _place_under(trip, ("to", "in")) or _destination(verb)
+            break
+        if clause.dep_ not in ("xcomp", "conj") or clause.head.i == clause.i:
+            break
+        clause = clause.head
+    clause = tok
+    for _ in range(3):  # "flew to Oslo to meet X": the purpose clause's head; "met" in "agreed to meet" climbs
+        if clause.dep_ in ("xcomp", "advcl", "conj") and clause.head.i != clause.i:
+            found = _destination(clause.head)
+            if found is not None:
+                return found
+            clause = clause.head
+        else:
+            break
+    for c in clause.children:
+        if c.dep_ == "advcl" and c.i < clause.i:  # "Visiting Nairobi, X met Y"
+            found = _destination(c)
+            if found is not None:
+                return found
+        if c.dep_ == "prep" and c.lower_ in ("during", "on", "in", "at"):  # "during his visit to Hanoi"
             for p in c.children:
-                if p.dep_ != "pobj" or not is_place(p, c.lower_):
-                    continue
-                cut = {d.i for c2 in p.children if c2.dep_ in ("relcl", "acl") and c2.i > p.i or
-                       c2.dep_ == "prep" and c2.i > p.i and not (c2.lower_ in ("in", "near", "outside") and any(
-                           g.ent_type_ in PLACE_LABELS for g in c2.subtree)) or
-                       c2.dep_ == "appos" and c2.ent_type_ not in PLACE_LABELS for d in c2.subtree}
-                toks = [t for t in p.subtree if t.i not in cut and not (t.i == p.left_edge.i and t.lower_ == "the")]
-                toks = toks[:next((k for k, t in enumerate(toks) if t.i > p.i and t.i - 1 in cut), len(toks))]
-                while toks and (toks[-1].is_punct and toks[-1].text != "."  or toks[-1].text == "." and
-                                toks[-1].i == len(tok.doc) - 1):
-                    toks.pop()
-                return tok.doc[toks[0].i:toks[-1].i + 1].text if toks else None
+                if p.dep_ == "pobj" and p.lemma_.lower() in JOURNEY_NOUNS:
+                    found = _place_under(p, ("to", "in"))
+                    if found is not None:
+                        return found
+        if c.dep_ in ("nsubj", "nsubjpass"):  # "X, who is visiting Lisbon, met Y"
+            for r in c.children:
+                if r.dep_ in ("relcl", "acl") and r.lemma_.lower() != tok.lemma_.lower():
+                    found = _destination(r)
+                    if found is not None:
+                        return found
     return None
 
 
@@ -187,6 +313,8 @@ def is_place(p: "Token", prep: str) -> bool:
         return False
     if prep == "at" and labels & {"ORG", "EVENT"}:
         return True  # "at the White House", "at the United Nations"
+    if prep == "in" and p.pos_ == "PROPN" and labels & {"ORG"} and not labels & {"NORP"}:
+        return True  # "met X in Copenhagen" when the small model calls the city an organisation
     return p.pos_ == "PROPN" and p.text[:1].isupper() and not labels & {"ORG", "NORP", "EVENT"}
 
 
