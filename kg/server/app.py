@@ -302,7 +302,7 @@ def _check_load(update: str, allowed: tuple[str, ...]) -> None:
             raise HTTPException(400, f"LOAD <{url}> is disabled on this server (allow URL prefixes with --allow-load)")
         host = urlsplit(url).hostname or ""
         try:
-            addresses = {info[4][0] for info in socket.getaddrinfo(host, None)}
+            addresses = {str(info[4][0]) for info in socket.getaddrinfo(host, None)}
         except OSError:
             raise HTTPException(400, f"LOAD <{url}>: cannot resolve {host!r}") from None
         for address in addresses:
