@@ -113,7 +113,8 @@ def serve_cmd(
     max_rows: Annotated[int, typer.Option(help="Most result rows returned by one query.")] = 100_000,
     max_body: Annotated[int, typer.Option(help="Largest request body in bytes (413 above).")] = 1_000_000,
     query_memory: Annotated[int, typer.Option(help="Memory one query may use, in MB (503 above).")] = 1024,
-    per_client: Annotated[int, typer.Option(help="Queries one client address may run at once (429 above).")] = 4,
+    per_client: Annotated[int, typer.Option(help="Queries one client address runs at once (more wait; 429 past 16 waiting).")] = 4,
+    isolate: Annotated[bool, typer.Option("--isolate/--no-isolate", help="Run each query in a forked worker (real timeout, memory cap); --no-isolate is faster for trusted clients.")] = True,
     public_url: Annotated[Optional[str], typer.Option(help="URL clients reach the server at (service description, redirects); default http://HOST:PORT.", show_default=False)] = None,
     cors: Annotated[Optional[list[str]], typer.Option(help="Allowed CORS origin; repeatable.")] = None,
     allow_service: Annotated[bool, typer.Option("--allow-service", help="Allow SERVICE (federated) queries.")] = False,
@@ -138,7 +139,7 @@ def serve_cmd(
     settings = ServerSettings(
         token=secret, timeout=timeout, max_rows=max_rows, max_body=max_body, cors_origins=tuple(cors or ()),
         allow_service=allow_service, allow_load=tuple(allow_load or ()), query_memory_mb=query_memory,
-        max_queries_per_client=per_client, public_url=public_url or f"http://{host}:{port}",
+        max_queries_per_client=per_client, public_url=public_url or f"http://{host}:{port}", isolate_queries=isolate,
     )
     with _open(store) as graph:
         app = create_app(graph, settings)

@@ -3,7 +3,8 @@
 Handlers parse, make one library call and render.  Each query runs in a forked worker process
 (:mod:`kg.server.worker`) with a memory cap, killed at ``settings.timeout``: a runaway query stops and
 cannot take the server's memory or crash it.  One client address runs at most
-``max_queries_per_client`` queries at once (429 past that), the server ``max_running_queries`` (503).
+``max_queries_per_client`` queries at once (more wait their turn in a bounded queue, 429 past it), the
+server ``max_running_queries`` (503).
 Wrong bearer tokens are rate limited per address (429 with ``Retry-After``).  Every response carries
 security headers (:mod:`kg.server.headers`).  The OpenAPI description is at ``/openapi.json``; the
 Swagger page (``/docs``) is off, since it loads its JavaScript from a CDN.
@@ -42,7 +43,7 @@ from kg.api import KnowledgeGraph
 from kg.query.bindings import strip_literals
 from kg.query.nesting import check_nesting
 from kg.query.prefixes import user_position, with_prefixes
-from kg.server.guard import ClientSlots, FailureLimiter
+from kg.server.guard import ClientSlots, FailureLimiter, SlotsFull
 from kg.server.headers import SecurityHeaders
 from kg.server.limits import BodyLimit
 from kg.server.protocol import ProtocolError, QueryRequest, UpdateRequest, add_using, parse_request, service_description
@@ -74,6 +75,7 @@ class ServerSettings:
     workers: int = 8
     max_running_queries: int = 32
     max_queries_per_client: int = 4
+    max_waiting_per_client: int = 16
     query_memory_mb: int = 1024
     isolate_queries: bool = True
     allow_load: tuple[str, ...] = ()
@@ -91,7 +93,7 @@ def create_app(graph: KnowledgeGraph, settings: ServerSettings) -> FastAPI:
     pool = ThreadPoolExecutor(max_workers=settings.workers, thread_name_prefix="kg-write")
     query_pool = ThreadPoolExecutor(max_workers=settings.max_running_queries, thread_name_prefix="kg-query")
     running = threading.BoundedSemaphore(settings.max_running_queries)
-    slots = ClientSlots(settings.max_queries_per_client)
+    slots = ClientSlots(settings.max_queries_per_client, settings.max_waiting_per_client)
     limiter = FailureLimiter(per_client=settings.failures_per_minute, overall=settings.failures_per_minute * 10)
     endpoint = settings.public_url.rstrip("/") + "/sparql"
 
@@ -214,13 +216,22 @@ def create_app(graph: KnowledgeGraph, settings: ServerSettings) -> FastAPI:
                 return work()
             finally:
                 running.release()
-                slots.give(client)
 
-        if not slots.take(client):
-            raise HTTPException(429, f"{client} already runs {settings.max_queries_per_client} queries; retry when one ends",
-                                headers={"Retry-After": "1"})
+        try:
+            await asyncio.wait_for(slots.acquire(client), settings.timeout)
+        except SlotsFull:
+            raise HTTPException(429, f"{client} already runs {settings.max_queries_per_client} queries and has "
+                                     f"{slots.waiting} waiting; retry when one ends", headers={"Retry-After": "1"}) from None
+        except asyncio.TimeoutError:
+            raise HTTPException(503, f"query waited {settings.timeout:g} s for a slot; retry later",
+                                headers={"Retry-After": "1"}) from None
+        try:
+            return await _in_slot(job)
+        finally:
+            slots.release(client)
+
+    async def _in_slot(job: Callable[[], tuple[bytes, str, bool]]) -> Response:
         if not running.acquire(blocking=False):
-            slots.give(client)
             raise HTTPException(503, f"too many queries running ({settings.max_running_queries}); retry later",
                                 headers={"Retry-After": "1"})
         loop = asyncio.get_running_loop()
@@ -291,7 +302,7 @@ def _check_load(update: str, allowed: tuple[str, ...]) -> None:
             raise HTTPException(400, f"LOAD <{url}> is disabled on this server (allow URL prefixes with --allow-load)")
         host = urlsplit(url).hostname or ""
         try:
-            addresses = {info[4][0] for info in socket.getaddrinfo(host, None)}
+            addresses = {str(info[4][0]) for info in socket.getaddrinfo(host, None)}
         except OSError:
             raise HTTPException(400, f"LOAD <{url}>: cannot resolve {host!r}") from None
         for address in addresses:

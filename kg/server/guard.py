@@ -3,7 +3,7 @@
 :class:`FailureLimiter` counts failed logins and wrong bearer tokens per client address in a sliding
 window, and over all clients together (a guesser with many addresses); past the limit every attempt,
 right or wrong, is refused with 429 and ``Retry-After`` until the window has room again.
-:class:`ClientSlots` caps the queries one client address runs at once.
+:class:`ClientSlots` caps the queries one client address runs at once (more wait, in a bounded queue).
 
 >>> limiter = FailureLimiter(per_client=2, overall=100, window=60)
 >>> limiter.retry_after("10.0.0.1") is None
@@ -11,15 +11,21 @@ True
 >>> limiter.failed("10.0.0.1"); limiter.failed("10.0.0.1")
 >>> 0 < limiter.retry_after("10.0.0.1") <= 60, limiter.retry_after("10.0.0.2") is None
 (True, True)
->>> slots = ClientSlots(per_client=1)
->>> slots.take("a"), slots.take("a"), slots.take("b")
-(True, False, True)
->>> slots.give("a"); slots.take("a")
-True
+>>> import asyncio
+>>> async def demo():
+...     slots = ClientSlots(per_client=1, waiting=0)
+...     await slots.acquire("a"); await slots.acquire("b")
+...     try:
+...         await slots.acquire("a")
+...     except SlotsFull:
+...         return "a waits for its own slot; b has its own"
+>>> asyncio.run(demo())
+'a waits for its own slot; b has its own'
 """
 
 from __future__ import annotations
 
+import asyncio
 import math
 import threading
 import time
@@ -86,23 +92,42 @@ class FailureLimiter:
                     del self._clients[key]
 
 
+class SlotsFull(Exception):
+    """The client already runs its share of queries and has too many waiting."""
+
+
 class ClientSlots:
-    """How many queries each client address runs at once, at most ``per_client``."""
+    """Each client address runs at most ``per_client`` queries at once; up to ``waiting`` more wait their turn.
 
-    def __init__(self, per_client: int = 4) -> None:
-        self.per_client = per_client
+    A busy client queues behind its own queries only, so it cannot take the slots of the others; past
+    ``waiting`` queued requests it is refused (:class:`SlotsFull`, answered 429).
+    """
+
+    def __init__(self, per_client: int = 4, waiting: int = 16) -> None:
+        self.per_client, self.waiting = per_client, waiting
+        self._sems: dict[str, asyncio.Semaphore] = {}
+        self._queued: dict[str, int] = defaultdict(int)
         self._running: dict[str, int] = defaultdict(int)
-        self._lock = threading.Lock()
 
-    def take(self, client: str) -> bool:
-        with self._lock:
-            if self._running[client] >= self.per_client:
-                return False
-            self._running[client] += 1
-            return True
+    async def acquire(self, client: str) -> None:
+        """Wait for one of ``client``'s slots (call on the event loop)."""
+        sem = self._sems.setdefault(client, asyncio.Semaphore(self.per_client))
+        if sem.locked():
+            if self._queued[client] >= self.waiting:
+                raise SlotsFull(client)
+            self._queued[client] += 1
+            try:
+                await sem.acquire()
+            finally:
+                self._queued[client] -= 1
+                if not self._queued[client]:
+                    del self._queued[client]
+        else:
+            await sem.acquire()
+        self._running[client] += 1
 
-    def give(self, client: str) -> None:
-        with self._lock:
-            self._running[client] -= 1
-            if self._running[client] <= 0:
-                del self._running[client]
+    def release(self, client: str) -> None:
+        self._sems[client].release()
+        self._running[client] -= 1
+        if not self._running[client] and not self._queued.get(client):  # idle: forget the address
+            del self._running[client], self._sems[client]

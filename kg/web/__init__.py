@@ -156,9 +156,9 @@ def mount(app: FastAPI, graph: KnowledgeGraph, *, write_token: str | None, prefi
         client = request.client.host if request.client else "unknown"
         wait = guard.retry_after(client)
         if wait is not None:
-            response = page(request, "login.html", status=429, error=f"token: too many wrong tokens; retry in {wait} s")
-            response.headers["Retry-After"] = str(wait)
-            return response
+            limited = page(request, "login.html", status=429, error=f"token: too many wrong tokens; retry in {wait} s")
+            limited.headers["Retry-After"] = str(wait)
+            return limited
         if not same_secret(token, write_token):
             guard.failed(client)
             return page(request, "login.html", status=403, error="token: wrong token")
