@@ -239,8 +239,8 @@ def _grouped_lines(rows: list[dict[str, Any]], what: Any, *keys: str) -> list[st
         status = best.get("status", "held") if best.get("clusterConflict") else best.get("clusterStatus") or best.get("status", "held")
         history = " -> ".join(best.get("clusterHistory") or [])
         history = f" (reported {history})" if "->" in history else ""
-        count = f"{len(group)} sources" + (f" (the event: {best['clusterArticles']} article(s), {best['clusterSources']} "
-                                           f"independent source(s))" if best.get("clusterSources") else "")
+        count = (f"the event: {best['clusterArticles']} article(s), {best['clusterSources']} independent source(s); "
+                 if best.get("clusterSources") else "") + f"{len(group)} sources"
         lines.append(f"- {status} {what(best)} {when_text(best)}{place}{history}; {count}:")
         lines += [f"    {_source_text(r)}" for r in group]
     return lines
