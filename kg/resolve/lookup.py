@@ -148,10 +148,12 @@ def find_actor(graph: Any, name: str, *, in_graph: bool = False, on: Any = None,
         exact = [iri for iri, (label, _) in actors.items() if norm(label) == key]
         for iri in exact:
             add(iri, actors[iri][0], actors[iri][1], None, "label")
-        if not exact and (resolved is None or norm(resolved.label) != key):  # "Trump": every label holding it
-            words = f" {key} "
+        in_view = any(iri in actors for iri in found)
+        if not exact and (resolved is None or norm(resolved.label) != key or (in_graph and not in_view)):
+            # "Trump": every graph label holding its words; "Alexander Lukashenko": a longer name the graph holds
+            words = set(key.split())
             for iri, (label, kind) in actors.items():
-                if key and words in f" {norm(label)} ":
+                if words and words <= set(norm(label).split()):
                     add(iri, label, kind, None, "part of label")
     candidates = [_describe(graph, resolver, c, c.iri in actors) for c in found.values()]
     if in_graph:
