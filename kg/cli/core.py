@@ -84,14 +84,15 @@ def assert_cmd(
 
 def _refuse_near_matches(graph, names: list[tuple[str, str]]) -> None:  # type: ignore[no-untyped-def]
     """Fail naming the known actor when a new name is close to it or looks like it ("Vladmir Putin")."""
-    from kg.resolve.lookup import near_matches
+    from kg.resolve.lookup import NearMatcher
 
+    matcher = NearMatcher(graph)
     seen: set[str] = set()
     for field, name in names:
         if name in seen:
             continue
         seen.add(name)
-        near = near_matches(graph, name)
+        near = matcher.near(name)
         if near:
             known = "; ".join(c.summary() for c in near)
             fail(f"{field} {name!r} is no known actor but is close to {known}: write the known name, "

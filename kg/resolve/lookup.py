@@ -112,15 +112,17 @@ class Lookup:
         return self.candidates[0]
 
 
-def find_actor(graph: Any, name: str, *, in_graph: bool = False, on: Any = None) -> Lookup:
+def find_actor(graph: Any, name: str, *, in_graph: bool = False, on: Any = None,
+               actors: dict[str, tuple[str, str]] | None = None) -> Lookup:
     """Every actor ``name`` may mean: gazetteer and graph together; ``in_graph`` keeps those in the view.
 
     ``name`` may be a name, alias, title phrase or surname (accents and case folded), a Wikidata QID or
-    an actor IRI.  See the module docstring for an example.
+    an actor IRI.  ``actors`` is the graph's actors when the caller has them already.  See the module
+    docstring for an example.
     """
     name = " ".join(name.split())
     resolver = graph.resolver
-    actors = _graph_actors(graph)
+    actors = _graph_actors(graph) if actors is None else actors
     found: dict[str, Candidate] = {}
 
     def add(iri: str, label: str, kind: str, qid: str | None, matched_by: str) -> None:
@@ -146,10 +148,12 @@ def find_actor(graph: Any, name: str, *, in_graph: bool = False, on: Any = None)
         exact = [iri for iri, (label, _) in actors.items() if norm(label) == key]
         for iri in exact:
             add(iri, actors[iri][0], actors[iri][1], None, "label")
-        if not exact and (resolved is None or norm(resolved.label) != key):  # "Trump": every label holding it
-            words = f" {key} "
+        in_view = any(iri in actors for iri in found)
+        if not exact and (resolved is None or norm(resolved.label) != key or (in_graph and not in_view)):
+            # "Trump": every graph label holding its words; "Alexander Lukashenko": a longer name the graph holds
+            words = set(key.split())
             for iri, (label, kind) in actors.items():
-                if key and words in f" {norm(label)} ":
+                if words and words <= set(norm(label).split()):
                     add(iri, label, kind, None, "part of label")
     candidates = [_describe(graph, resolver, c, c.iri in actors) for c in found.values()]
     if in_graph:
@@ -214,32 +218,47 @@ def _current_office(rec: Any, resolver: Any, on: Any) -> str:
 def near_matches(graph: Any, name: str, *, limit: int = 3) -> list[Candidate]:
     """Known actors (gazetteer names and aliases, graph labels) that ``name`` is close to or looks like.
 
-    A name that is itself known (:func:`find_actor` finds it) has no near matches.
+    A name that is itself known (:func:`find_actor` finds it) has no near matches.  For many names (a claims
+    file) build one :class:`NearMatcher` and call it for each.
     """
-    if find_actor(graph, name).candidates:
-        return []
-    wanted = skeleton(name)
-    if not wanted:
-        return []
-    resolver = graph.resolver
-    known: dict[str, tuple[str, str, str, str | None]] = {}  # iri -> (text matched, label, type, qid)
-    for text, actor_id, kind in resolver.gaz.alias_index():
-        if kind == "surname":
-            continue
-        r = resolver.follow(resolver._make(actor_id, "alias", 1.0))
-        known.setdefault(f"{r.iri}\t{text}", (text, r.label, r.type, r.qid))
-    for iri, (label, kind) in _graph_actors(graph).items():
-        known.setdefault(f"{iri}\t{label}", (label, label, kind, None))
-    scored: dict[str, tuple[float, Candidate]] = {}
-    for key, (text, label, kind, qid) in known.items():
-        ratio = difflib.SequenceMatcher(None, wanted, skeleton(text)).ratio()
-        if ratio >= NEAR_RATIO:
-            iri = key.split("\t", 1)[0]
+    return NearMatcher(graph).near(name, limit=limit)
+
+
+class NearMatcher:
+    """The known names of the gazetteer and the graph, indexed once, for :func:`near_matches`."""
+
+    def __init__(self, graph: Any) -> None:
+        self.graph, self.resolver = graph, graph.resolver
+        self.actors = _graph_actors(graph)
+        known: dict[tuple[str, str], tuple[str, str, str | None]] = {}  # (iri, skeleton) -> (label, type, qid)
+        for text, actor_id, kind in self.resolver.gaz.alias_index():
+            if kind != "surname":
+                r = self.resolver.follow(self.resolver._make(actor_id, "alias", 1.0))
+                known.setdefault((r.iri, skeleton(text)), (r.label, r.type, r.qid))
+        for iri, (label, kind) in self.actors.items():
+            known.setdefault((iri, skeleton(label)), (label, kind, None))
+        self.known = [(iri, text, *rest) for (iri, text), rest in known.items() if text]
+
+    def near(self, name: str, *, limit: int = 3) -> list[Candidate]:
+        """The known actors ``name`` is close to or looks like, closest first (none when it is known)."""
+        if find_actor(self.graph, name, actors=self.actors).candidates:
+            return []
+        wanted = skeleton(name)
+        if not wanted:
+            return []
+        matcher = difflib.SequenceMatcher(None, "", wanted)  # b is fixed: its index is built once
+        scored: dict[str, tuple[float, Candidate]] = {}
+        for iri, text, label, kind, qid in self.known:
+            size = len(text) + len(wanted)
+            if 2 * min(len(text), len(wanted)) < NEAR_RATIO * size:
+                continue  # lengths alone rule it out
+            matcher.set_seq1(text)
+            if matcher.quick_ratio() < NEAR_RATIO or (ratio := matcher.ratio()) < NEAR_RATIO:
+                continue
             if iri not in scored or scored[iri][0] < ratio:
                 scored[iri] = (ratio, Candidate(iri, label, kind, qid, matched_by=f"near {text!r}"))
-    best = sorted(scored.values(), key=lambda pair: -pair[0])[:limit]
-    actors = _graph_actors(graph)
-    return [_describe(graph, resolver, c, c.iri in actors) for _, c in best]
+        best = sorted(scored.values(), key=lambda pair: -pair[0])[:limit]
+        return [_describe(self.graph, self.resolver, c, c.iri in self.actors) for _, c in best]
 
 
 def skeleton(name: str) -> str:
@@ -296,4 +315,4 @@ def _describe(graph: Any, resolver: Any, c: Candidate, in_graph: bool) -> Candid
                    roles=roles, dates=dates, events=events, in_graph=in_graph, in_gazetteer=rec is not None)
 
 
-__all__ = ["ActorNotFound", "AmbiguousActor", "Candidate", "Lookup", "actor_key", "find_actor", "near_matches", "search_actors", "skeleton"]
+__all__ = ["ActorNotFound", "AmbiguousActor", "Candidate", "Lookup", "NearMatcher", "actor_key", "find_actor", "near_matches", "search_actors", "skeleton"]

@@ -116,8 +116,12 @@ def mount(app: FastAPI, graph: KnowledgeGraph, *, write_token: str | None, prefi
     def actor(request: Request, name: str = "") -> HTMLResponse:
         from kg.web.views import actor_page
 
+        from kg.resolve.lookup import AmbiguousActor
+
         try:
             data = actor_page(graph, name)
+        except AmbiguousActor as exc:  # the one lookup lists the candidates: pick one by QID or IRI
+            return page(request, "error.html", status=409, message=str(exc))
         except KeyError:
             return page(request, "error.html", status=404, message=f"no actor named {name!r} in the graph")
         return page(request, "actor.html", actor=data, viz_url=f"{prefix}/viz?name={urlquote(name)}")

@@ -72,3 +72,9 @@ def test_known_and_distinct_names_have_no_near_match(trumps) -> None:
     assert near_matches(trumps, "Vladimir Putin") == [] and near_matches(trumps, "Ruslan Amanov") == []
     assert find_actor(trumps, "\u202eVladimir Putin\u202c").one().qid == "Q7747"  # invisible controls fold
     assert skeleton("Ｖladimir") == skeleton("vladimir")
+
+
+def test_a_longer_name_the_graph_holds_is_found(graph) -> None:
+    _claim(graph, "Marta Ilona Kovács", "Hugo Chávez")
+    found = find_actor(graph, "Marta Kovacs", in_graph=True).one()
+    assert found.label == "Marta Ilona Kovács" and found.events == 1
