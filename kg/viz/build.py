@@ -12,7 +12,7 @@ pyvis's template (which fetches CDN scripts and switches tooltips to
 >>> _ = M.add_edge("a", "b", relation="sanctions", status="held", date="2025-03-01", assertion="1")
 >>> view = build_view(M)
 >>> [n["label"] for n in view.nodes], view.edges[0]["relation"], view.periods, view.months
-(['A', 'B'], 'sanctions', ['2025'], ['2025-03'])
+(['A', 'B'], 'sanctions', ['2025-03'], ['2025-03'])
 """
 
 from __future__ import annotations
@@ -106,8 +106,6 @@ def _edge_width(weight: int) -> float:
 def _aggregate_edges(H: nx.MultiDiGraph, events: list[dict[str, Any]], event_index: dict[str, int],
                      event_of: Any) -> list[dict[str, Any]]:
     """One vis edge per actor pair, relation and status, weighted by the number of events."""
-    from kg.viz.timeline_data import item_grade
-
     groups: dict[tuple[Any, ...], dict[str, Any]] = {}
     for u, v, data in H.edges(data=True):
         symmetric = bool(data.get("symmetric"))
@@ -128,18 +126,7 @@ def _aggregate_edges(H: nx.MultiDiGraph, events: list[dict[str, Any]], event_ind
                  f"status: {status}" + (" (disputed)" if group["disputed"] else ""),
                  f"{weight} event{'s' if weight != 1 else ''}"
                  + (f", {dates[0]}" + (f" to {dates[-1]}" if dates[-1] != dates[0] else "") if dates else ", undated")]
-        grade = item_grade([e["grade"] for e in items if e["grade"]])
-        if grade:
-            lines.append(f"best grade: {grade}")
-        for e in items[:3]:
-            for src in e["sources"][:2]:
-                title, url = src["title"], src["url"]
-                lines.append("source: " + (f"{title} ({url})" if title and url and title != url else str(url or title)))
-            if e["quotes"]:
-                lines.append(f"quote: “{e['quotes'][0]}”")
-        if weight > 3:
-            lines.append(f"… and {weight - 3} more events (click an actor for all)")
-        lines.append("assertion: " + ", ".join(a for e in items[:5] for a in e["assertions"][:1]))
+        # the page builds the full tooltip (sources, quotes, grade) itself, as text, from its events
         style = edge_style(relation, status, disputed=group["disputed"], symmetric=group["symmetric"])
         edges.append({
             "id": f"e{i}", "from": str(a), "to": str(b), "relation": relation, "status": status,

@@ -238,6 +238,7 @@ NETWORK_JS = r"""
     return lines.join("\n");
   }
   var nodes = new vis.DataSet(), edges = new vis.DataSet();
+  var labelSize = {};  // id -> label font size last set (sizeLabels): only changes are sent to vis
   var shownNodes = {}, shownEdges = {};
   function edgeState(e) {
     var count = 0;
@@ -265,7 +266,9 @@ NETWORK_JS = r"""
         wantNodes[g.id] = live ? 1 : 0;
       }
     });
-    Object.keys(shownNodes).forEach(function (id) { if (!(id in wantNodes)) { nodeRemoves.push(id); delete shownNodes[id]; } });
+    Object.keys(shownNodes).forEach(function (id) {
+      if (!(id in wantNodes)) { nodeRemoves.push(id); delete shownNodes[id]; delete labelSize[id]; }
+    });
     Object.keys(wantNodes).forEach(function (id) {
       var hidden = !wantNodes[id];
       if (!(id in shownNodes)) {
@@ -345,16 +348,16 @@ NETWORK_JS = r"""
   // Labels by importance: the most central actors always labelled, >= 12 px at the initial zoom.
   function sizeLabels() {
     var scale = network.getScale() || 1, updates = [];
-    DATA.nodes.forEach(function (n) {
-      if (n.rank < DATA.labelled && n.id in shownNodes) {
-        updates.push({ id: n.id, font: { size: Math.max(14, Math.ceil(12.5 / scale)) },
-                       scaling: { label: { drawThreshold: 1, maxVisible: Math.max(28, Math.ceil(12.5 / scale)) } } });
+    function set(id, size, most) {
+      if (id in shownNodes && labelSize[id] !== size) {
+        labelSize[id] = size;
+        updates.push({ id: id, font: { size: size }, scaling: { label: { drawThreshold: 1, maxVisible: Math.max(most, size) } } });
       }
-    });
-    DATA.groups.forEach(function (g) {
-      if (g.id in shownNodes) { updates.push({ id: g.id, font: { size: Math.max(16, Math.ceil(12.5 / scale)) },
-        scaling: { label: { drawThreshold: 1, maxVisible: 40 } } }); }
-    });
+    }
+    for (var i = 0; i < DATA.nodes.length && i < 4 * DATA.labelled + 50; i++) {  // nodes come most central first
+      if (DATA.nodes[i].rank < DATA.labelled) { set(DATA.nodes[i].id, Math.max(14, Math.ceil(12.5 / scale)), 28); }
+    }
+    DATA.groups.forEach(function (g) { set(g.id, Math.max(16, Math.ceil(12.5 / scale)), 40); });
     if (updates.length) { nodes.update(updates); }
   }
   var zoomed = null;  // labels follow the zoom: top actors stay >= 12 px without growing huge
@@ -455,7 +458,11 @@ NETWORK_JS = r"""
     panel.appendChild(list);
   }
   function showGroup(id) {
-    expanded[id] = 1; sync(); sizeLabels();
+    var t = performance.now();
+    expanded[id] = 1; sync();
+    timing.lastSync = performance.now() - t;
+    sizeLabels();
+    timing.lastOpen = performance.now() - t;
   }
   network.on("click", function (params) {
     if (!params.nodes.length) { return; }
