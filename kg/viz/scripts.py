@@ -174,7 +174,11 @@ NETWORK_JS = r"""
   var EVENTS = DATA.events, MONTHS = DATA.months;
   // actors travel as positions in DATA.nodes: back to their ids (IRIs) once
   var ids = DATA.nodes.map(function (n) { return n.id; });
-  DATA.edges.forEach(function (e) { e.from = ids[e.from]; e.to = ids[e.to]; });
+  DATA.edges.forEach(function (e, i) {
+    var look = DATA.styles[e.k];
+    e.id = "e" + i; e.from = ids[e.f]; e.to = ids[e.t]; e.events = e.ev;
+    e.relation = look.relation; e.status = look.status; e.disputed = look.disputed;
+  });
   EVENTS.forEach(function (e) {
     e.relation = e.r; e.status = e.st || "held"; e.date = e.d; e.start_time = e.tm; e.place = e.p; e.grade = e.g;
     e.disputed = !!e.x; e.sources = e.src || []; e.quote = e.q; e.assertion = e.a;
@@ -313,7 +317,11 @@ NETWORK_JS = r"""
       var state = hidden + ":" + width;
       if (!(id in shownEdges)) {
         var item = Object.assign({}, src, { hidden: hidden, width: width });
-        if (!src.aggregate) { Object.assign(item, DATA.styles[src.style]); item.title = edgeTip(src); }
+        if (!src.aggregate) {
+          Object.assign(item, DATA.styles[src.k]);
+          item.assertion = EVENTS[src.events[0]].assertion; item.title = edgeTip(src);
+          delete item.f; delete item.t; delete item.k; delete item.ev;
+        }
         delete item.events;
         edgeAdds.push(asText(item));
       } else if (shownEdges[id] !== state) {
