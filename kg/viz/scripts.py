@@ -428,6 +428,11 @@ NETWORK_JS = r"""
   document.getElementById("kg-all").addEventListener("click", function () { setRange(0, MONTHS.length - 1); });
   paintBars();
   window.kgSetRange = function (a, b) { setRange(MONTHS.indexOf(a), MONTHS.indexOf(b)); };
+  // one period ("2024", "2024-03") or "" for all: the steps of the time bar that fall in it
+  window.kgSetPeriod = function (p) {
+    var inside = MONTHS.map(function (m, i) { return m.indexOf(p) === 0 || p.indexOf(m) === 0 ? i : -1; }).filter(function (i) { return i >= 0; });
+    if (!p) { setRange(0, MONTHS.length - 1); } else if (inside.length) { setRange(inside[0], inside[inside.length - 1]); }
+  };
 
   // The actor panel.
   var panel = document.getElementById("kg-panel");
