@@ -25,7 +25,7 @@ import networkx as nx
 
 from kg.analysis.projection import ego_network, find_node, weighted_graph
 from kg.viz.layout import spring_positions
-from kg.viz.style import edge_style, edge_tooltip, node_style, node_tooltip
+from kg.viz.style import edge_style, node_style, node_tooltip
 
 #: Above this many nodes the layout is computed in Python and physics is off.
 PHYSICS_LIMIT = 150
@@ -58,19 +58,15 @@ class View:
     labelled: int = 0
 
 
-def select_nodes(G: nx.Graph, *, max_nodes: int, actor: Any = None, depth: int = 2) -> tuple[list[Any], Any]:
-    """The nodes of ``actor``'s ego network (or all), most central first, cut to ``max_nodes``.
+def rank_nodes(G: nx.Graph, W: nx.Graph, center: Any = None) -> list[Any]:
+    """``G``'s nodes, ``center`` first, then by interaction strength in ``W`` (the weighted graph), then label.
 
-    >>> select_nodes(nx.MultiDiGraph(nx.star_graph(5)), max_nodes=3)[0]
-    [0, 1, 2]
+    >>> M = nx.MultiDiGraph(nx.star_graph(3))
+    >>> rank_nodes(M, weighted_graph(M, statuses=None))[0], rank_nodes(M, weighted_graph(M, statuses=None), 2)[0]
+    (0, 2)
     """
-    center = None
-    if actor is not None:
-        center = find_node(G, actor)
-        G = ego_network(G, center, depth)
-    degree = dict(weighted_graph(G, statuses=None).degree(weight="weight"))
-    ranked = sorted(G, key=lambda n: (n != center, -degree.get(n, 0), str(G.nodes[n].get("label", n)), str(n)))
-    return ranked[:max_nodes], center
+    strength = dict(W.degree(weight="weight"))
+    return sorted(G, key=lambda n: (n != center, -strength.get(n, 0), str(G.nodes[n].get("label", n)), str(n)))
 
 
 def _period(day: str | None, granularity: str) -> str | None:
@@ -92,7 +88,7 @@ def month_range(days: list[str], granularity: str = "month") -> list[str]:
     if not months:
         return []
     (y, m), (y2, m2) = (int(months[0][:4]), int(months[0][5:7])), (int(months[-1][:4]), int(months[-1][5:7]))
-    out = []
+    out: list[str] = []
     while (y, m) <= (y2, m2) and len(out) < 1200:
         out.append(f"{y:04d}-{m:02d}")
         y, m = (y + 1, 1) if m == 12 else (y, m + 1)
@@ -178,8 +174,7 @@ def build_view(G: nx.MultiDiGraph, *, actor: Any = None, depth: int = 2, max_nod
     center = find_node(G, actor) if actor is not None else None
     scope = ego_network(G, center, depth) if center is not None else G  # a copy, or G itself: no slow subgraph view
     W = weighted_graph(scope, statuses=None)
-    strength = dict(W.degree(weight="weight"))
-    ranked = sorted(scope, key=lambda n: (n != center, -strength.get(n, 0), str(scope.nodes[n].get("label", n)), str(n)))
+    ranked = rank_nodes(scope, W, center)
     degree = nx.degree_centrality(W) if len(W) > 1 else {n: 0.0 for n in W}
     top = max(degree.values(), default=0.0) or 1.0
     events = event_items(scope, event_of=event_of)

@@ -60,7 +60,7 @@ ARROW_GLYPHS = {"circle": "●", "bar": "|", "vee": "›", "diamond": "◆", "bo
                 "inv_triangle": "▼", "crow": "<", "curve": ")"}
 
 
-def legend(view: View | None = None) -> dict[str, list[dict[str, str]]]:
+def legend(view: View | None = None) -> dict[str, list[dict[str, Any]]]:
     """Legend rows: actor types of the view, every relation type of the ontology, status marks."""
     shapes = {"dot": "●", "square": "■", "diamond": "◆", "triangle": "▲"}
     kinds = view.types if view is not None else list(NODE_STYLES)

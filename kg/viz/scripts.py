@@ -217,7 +217,7 @@ NETWORK_JS = r"""
     var n = byId[id];
     return !n.group_id || expanded[n.group_id] || pinned[id];
   }
-  // Tooltips are built here, as text, from the fields (style.py's edge_tooltip/node_tooltip say the same).
+  // Tooltips are built here, as text, from the fields (node_tooltip in style.py says the same for Python).
   function nodeTip(n) {
     return n.label + "\n" + n.actor_type + "\nties: " + n.ties + ", degree centrality " + Number(n.degree).toFixed(3);
   }
