@@ -1,4 +1,4 @@
-"""Offline, safe, interactive network pages (pyvis / vis-network) of the current view.
+"""Offline, safe, interactive pages of the current view: the network (vis-network) and the timeline.
 
 >>> import tempfile
 >>> from pathlib import Path
@@ -57,4 +57,12 @@ def write_html(graph: "KnowledgeGraph", out: Path, **filters: Any) -> Path:
     return network_view(graph, title=title, **filters).save(Path(out))
 
 
-__all__ = ["network_view", "render_network", "write_html"]
+def write_timeline(graph: "KnowledgeGraph", out: Path, actor: str | None = None, other: str | None = None,
+                   **options: Any) -> Path:
+    """The timeline page of ``actor`` (and ``other``): see :func:`kg.viz.timeline.write_timeline`."""
+    from kg.viz.timeline import write_timeline as write
+
+    return write(graph, out, actor, other, **options)
+
+
+__all__ = ["network_view", "render_network", "write_html", "write_timeline"]

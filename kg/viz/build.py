@@ -12,7 +12,7 @@ pyvis's template (which fetches CDN scripts and switches tooltips to
 >>> _ = M.add_edge("a", "b", relation="sanctions", status="held", date="2025-03-01", assertion="1")
 >>> view = build_view(M)
 >>> [n["label"] for n in view.nodes], view.edges[0]["relation"], view.periods, view.months
-(['A', 'B'], 'sanctions', ['2025'], ['2025-03'])
+(['A', 'B'], 'sanctions', ['2025-03'], ['2025-03'])
 """
 
 from __future__ import annotations
@@ -25,7 +25,7 @@ import networkx as nx
 
 from kg.analysis.projection import ego_network, find_node, weighted_graph
 from kg.viz.layout import spring_positions
-from kg.viz.style import edge_style, edge_tooltip, node_style, node_tooltip
+from kg.viz.style import edge_style, node_style, node_tooltip
 
 #: Above this many nodes the layout is computed in Python and physics is off.
 PHYSICS_LIMIT = 150
@@ -58,19 +58,15 @@ class View:
     labelled: int = 0
 
 
-def select_nodes(G: nx.Graph, *, max_nodes: int, actor: Any = None, depth: int = 2) -> tuple[list[Any], Any]:
-    """The nodes of ``actor``'s ego network (or all), most central first, cut to ``max_nodes``.
+def rank_nodes(G: nx.Graph, W: nx.Graph, center: Any = None) -> list[Any]:
+    """``G``'s nodes, ``center`` first, then by interaction strength in ``W`` (the weighted graph), then label.
 
-    >>> select_nodes(nx.MultiDiGraph(nx.star_graph(5)), max_nodes=3)[0]
-    [0, 1, 2]
+    >>> M = nx.MultiDiGraph(nx.star_graph(3))
+    >>> rank_nodes(M, weighted_graph(M, statuses=None))[0], rank_nodes(M, weighted_graph(M, statuses=None), 2)[0]
+    (0, 2)
     """
-    center = None
-    if actor is not None:
-        center = find_node(G, actor)
-        G = ego_network(G, center, depth)
-    degree = dict(weighted_graph(G, statuses=None).degree(weight="weight"))
-    ranked = sorted(G, key=lambda n: (n != center, -degree.get(n, 0), str(G.nodes[n].get("label", n)), str(n)))
-    return ranked[:max_nodes], center
+    strength = dict(W.degree(weight="weight"))
+    return sorted(G, key=lambda n: (n != center, -strength.get(n, 0), str(G.nodes[n].get("label", n)), str(n)))
 
 
 def _period(day: str | None, granularity: str) -> str | None:
@@ -92,7 +88,7 @@ def month_range(days: list[str], granularity: str = "month") -> list[str]:
     if not months:
         return []
     (y, m), (y2, m2) = (int(months[0][:4]), int(months[0][5:7])), (int(months[-1][:4]), int(months[-1][5:7]))
-    out = []
+    out: list[str] = []
     while (y, m) <= (y2, m2) and len(out) < 1200:
         out.append(f"{y:04d}-{m:02d}")
         y, m = (y + 1, 1) if m == 12 else (y, m + 1)
@@ -106,8 +102,6 @@ def _edge_width(weight: int) -> float:
 def _aggregate_edges(H: nx.MultiDiGraph, events: list[dict[str, Any]], event_index: dict[str, int],
                      event_of: Any) -> list[dict[str, Any]]:
     """One vis edge per actor pair, relation and status, weighted by the number of events."""
-    from kg.viz.timeline_data import item_grade
-
     groups: dict[tuple[Any, ...], dict[str, Any]] = {}
     for u, v, data in H.edges(data=True):
         symmetric = bool(data.get("symmetric"))
@@ -128,18 +122,7 @@ def _aggregate_edges(H: nx.MultiDiGraph, events: list[dict[str, Any]], event_ind
                  f"status: {status}" + (" (disputed)" if group["disputed"] else ""),
                  f"{weight} event{'s' if weight != 1 else ''}"
                  + (f", {dates[0]}" + (f" to {dates[-1]}" if dates[-1] != dates[0] else "") if dates else ", undated")]
-        grade = item_grade([e["grade"] for e in items if e["grade"]])
-        if grade:
-            lines.append(f"best grade: {grade}")
-        for e in items[:3]:
-            for src in e["sources"][:2]:
-                title, url = src["title"], src["url"]
-                lines.append("source: " + (f"{title} ({url})" if title and url and title != url else str(url or title)))
-            if e["quotes"]:
-                lines.append(f"quote: “{e['quotes'][0]}”")
-        if weight > 3:
-            lines.append(f"… and {weight - 3} more events (click an actor for all)")
-        lines.append("assertion: " + ", ".join(a for e in items[:5] for a in e["assertions"][:1]))
+        # the page builds the full tooltip (sources, quotes, grade) itself, as text, from its events
         style = edge_style(relation, status, disputed=group["disputed"], symmetric=group["symmetric"])
         edges.append({
             "id": f"e{i}", "from": str(a), "to": str(b), "relation": relation, "status": status,
@@ -191,8 +174,7 @@ def build_view(G: nx.MultiDiGraph, *, actor: Any = None, depth: int = 2, max_nod
     center = find_node(G, actor) if actor is not None else None
     scope = ego_network(G, center, depth) if center is not None else G  # a copy, or G itself: no slow subgraph view
     W = weighted_graph(scope, statuses=None)
-    strength = dict(W.degree(weight="weight"))
-    ranked = sorted(scope, key=lambda n: (n != center, -strength.get(n, 0), str(scope.nodes[n].get("label", n)), str(n)))
+    ranked = rank_nodes(scope, W, center)
     degree = nx.degree_centrality(W) if len(W) > 1 else {n: 0.0 for n in W}
     top = max(degree.values(), default=0.0) or 1.0
     events = event_items(scope, event_of=event_of)

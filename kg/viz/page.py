@@ -60,7 +60,7 @@ ARROW_GLYPHS = {"circle": "●", "bar": "|", "vee": "›", "diamond": "◆", "bo
                 "inv_triangle": "▼", "crow": "<", "curve": ")"}
 
 
-def legend(view: View | None = None) -> dict[str, list[dict[str, str]]]:
+def legend(view: View | None = None) -> dict[str, list[dict[str, Any]]]:
     """Legend rows: actor types of the view, every relation type of the ontology, status marks."""
     shapes = {"dot": "●", "square": "■", "diamond": "◆", "triangle": "▲"}
     kinds = view.types if view is not None else list(NODE_STYLES)
@@ -84,7 +84,8 @@ _NODE_STYLE_KEYS = ("shape", "color")
 def page_data(view: View) -> dict[str, Any]:
     """What the page script reads (the JSON embedded in the page), kept small for 20,000-actor pages.
 
-    Styles go into tables shared by all edges (``styles``) and nodes (``looks``);
+    Relation, status and style go into tables shared by all edges (``styles``)
+    and nodes (``looks``); actors are referred to by their position in ``nodes``;
     tooltips are built by the page from the fields (as text), not shipped.
     """
     index = {n["id"]: i for i, n in enumerate(view.nodes)}  # actors are referred to by position, not by IRI
@@ -100,14 +101,16 @@ def page_data(view: View) -> dict[str, Any]:
         if e.get("quotes"):
             item["q"] = e["quotes"][0]
         events.append(item)
-    styles: dict[str, dict[str, Any]] = {}
+    styles: list[dict[str, Any]] = []  # one entry per (relation, status, disputed): the edges' shared look
+    style_of: dict[tuple[str, str, bool], int] = {}
     edges = []
-    for e in view.edges:
-        key = f"{e['relation']}|{e['status']}|{int(bool(e.get('disputed')))}"
-        styles.setdefault(key, {k: e[k] for k in _EDGE_STYLE_KEYS if k in e})
-        edges.append({"id": e["id"], "from": index[e["from"]], "to": index[e["to"]], "relation": e["relation"],
-                      "status": e["status"], "events": e["events"], "assertion": e["assertion"], "style": key}
-                     | ({"disputed": True} if e.get("disputed") else {}))
+    for e in view.edges:  # {"f": from, "t": to, "k": style, "ev": events}; the page rebuilds the rest
+        key = (e["relation"], e["status"], bool(e.get("disputed")))
+        if key not in style_of:
+            style_of[key] = len(styles)
+            styles.append({"relation": e["relation"], "status": e["status"], "disputed": key[2],
+                           **{k: e[k] for k in _EDGE_STYLE_KEYS if k in e}})
+        edges.append({"f": index[e["from"]], "t": index[e["to"]], "k": style_of[key], "ev": e["events"]})
     looks: dict[str, dict[str, Any]] = {}
     nodes = []
     for n in view.nodes:

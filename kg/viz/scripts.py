@@ -174,7 +174,11 @@ NETWORK_JS = r"""
   var EVENTS = DATA.events, MONTHS = DATA.months;
   // actors travel as positions in DATA.nodes: back to their ids (IRIs) once
   var ids = DATA.nodes.map(function (n) { return n.id; });
-  DATA.edges.forEach(function (e) { e.from = ids[e.from]; e.to = ids[e.to]; });
+  DATA.edges.forEach(function (e, i) {
+    var look = DATA.styles[e.k];
+    e.id = "e" + i; e.from = ids[e.f]; e.to = ids[e.t]; e.events = e.ev;
+    e.relation = look.relation; e.status = look.status; e.disputed = look.disputed;
+  });
   EVENTS.forEach(function (e) {
     e.relation = e.r; e.status = e.st || "held"; e.date = e.d; e.start_time = e.tm; e.place = e.p; e.grade = e.g;
     e.disputed = !!e.x; e.sources = e.src || []; e.quote = e.q; e.assertion = e.a;
@@ -213,7 +217,7 @@ NETWORK_JS = r"""
     var n = byId[id];
     return !n.group_id || expanded[n.group_id] || pinned[id];
   }
-  // Tooltips are built here, as text, from the fields (style.py's edge_tooltip/node_tooltip say the same).
+  // Tooltips are built here, as text, from the fields (node_tooltip in style.py says the same for Python).
   function nodeTip(n) {
     return n.label + "\n" + n.actor_type + "\nties: " + n.ties + ", degree centrality " + Number(n.degree).toFixed(3);
   }
@@ -238,6 +242,7 @@ NETWORK_JS = r"""
     return lines.join("\n");
   }
   var nodes = new vis.DataSet(), edges = new vis.DataSet();
+  var labelSize = {};  // id -> label font size last set (sizeLabels): only changes are sent to vis
   var shownNodes = {}, shownEdges = {};
   function edgeState(e) {
     var count = 0;
@@ -265,7 +270,9 @@ NETWORK_JS = r"""
         wantNodes[g.id] = live ? 1 : 0;
       }
     });
-    Object.keys(shownNodes).forEach(function (id) { if (!(id in wantNodes)) { nodeRemoves.push(id); delete shownNodes[id]; } });
+    Object.keys(shownNodes).forEach(function (id) {
+      if (!(id in wantNodes)) { nodeRemoves.push(id); delete shownNodes[id]; delete labelSize[id]; }
+    });
     Object.keys(wantNodes).forEach(function (id) {
       var hidden = !wantNodes[id];
       if (!(id in shownNodes)) {
@@ -310,7 +317,11 @@ NETWORK_JS = r"""
       var state = hidden + ":" + width;
       if (!(id in shownEdges)) {
         var item = Object.assign({}, src, { hidden: hidden, width: width });
-        if (!src.aggregate) { Object.assign(item, DATA.styles[src.style]); item.title = edgeTip(src); }
+        if (!src.aggregate) {
+          Object.assign(item, DATA.styles[src.k]);
+          item.assertion = EVENTS[src.events[0]].assertion; item.title = edgeTip(src);
+          delete item.f; delete item.t; delete item.k; delete item.ev;
+        }
         delete item.events;
         edgeAdds.push(asText(item));
       } else if (shownEdges[id] !== state) {
@@ -345,16 +356,16 @@ NETWORK_JS = r"""
   // Labels by importance: the most central actors always labelled, >= 12 px at the initial zoom.
   function sizeLabels() {
     var scale = network.getScale() || 1, updates = [];
-    DATA.nodes.forEach(function (n) {
-      if (n.rank < DATA.labelled && n.id in shownNodes) {
-        updates.push({ id: n.id, font: { size: Math.max(14, Math.ceil(12.5 / scale)) },
-                       scaling: { label: { drawThreshold: 1, maxVisible: Math.max(28, Math.ceil(12.5 / scale)) } } });
+    function set(id, size, most) {
+      if (id in shownNodes && labelSize[id] !== size) {
+        labelSize[id] = size;
+        updates.push({ id: id, font: { size: size }, scaling: { label: { drawThreshold: 1, maxVisible: Math.max(most, size) } } });
       }
-    });
-    DATA.groups.forEach(function (g) {
-      if (g.id in shownNodes) { updates.push({ id: g.id, font: { size: Math.max(16, Math.ceil(12.5 / scale)) },
-        scaling: { label: { drawThreshold: 1, maxVisible: 40 } } }); }
-    });
+    }
+    for (var i = 0; i < DATA.nodes.length && i < 4 * DATA.labelled + 50; i++) {  // nodes come most central first
+      if (DATA.nodes[i].rank < DATA.labelled) { set(DATA.nodes[i].id, Math.max(14, Math.ceil(12.5 / scale)), 28); }
+    }
+    DATA.groups.forEach(function (g) { set(g.id, Math.max(16, Math.ceil(12.5 / scale)), 40); });
     if (updates.length) { nodes.update(updates); }
   }
   var zoomed = null;  // labels follow the zoom: top actors stay >= 12 px without growing huge
@@ -417,6 +428,11 @@ NETWORK_JS = r"""
   document.getElementById("kg-all").addEventListener("click", function () { setRange(0, MONTHS.length - 1); });
   paintBars();
   window.kgSetRange = function (a, b) { setRange(MONTHS.indexOf(a), MONTHS.indexOf(b)); };
+  // one period ("2024", "2024-03") or "" for all: the steps of the time bar that fall in it
+  window.kgSetPeriod = function (p) {
+    var inside = MONTHS.map(function (m, i) { return m.indexOf(p) === 0 || p.indexOf(m) === 0 ? i : -1; }).filter(function (i) { return i >= 0; });
+    if (!p) { setRange(0, MONTHS.length - 1); } else if (inside.length) { setRange(inside[0], inside[inside.length - 1]); }
+  };
 
   // The actor panel.
   var panel = document.getElementById("kg-panel");
@@ -455,7 +471,11 @@ NETWORK_JS = r"""
     panel.appendChild(list);
   }
   function showGroup(id) {
-    expanded[id] = 1; sync(); sizeLabels();
+    var t = performance.now();
+    expanded[id] = 1; sync();
+    timing.lastSync = performance.now() - t;
+    sizeLabels();
+    timing.lastOpen = performance.now() - t;
   }
   network.on("click", function (params) {
     if (!params.nodes.length) { return; }

@@ -99,39 +99,6 @@ def edge_style(relation: str, status: str, *, disputed: bool = False, symmetric:
     return style
 
 
-def edge_tooltip(source: str, target: str, data: dict[str, Any]) -> str:
-    """Plain-text tooltip: who, relation, date, status, grade, source and quote.
-
-    >>> print(edge_tooltip("A", "B", {"relation": "meets", "status": "held", "date": "2025-01-02",
-    ...                               "source": "https://x.org", "quote": "A met B", "grade": "B2"}))
-    A meets B
-    status: held
-    date: 2025-01-02
-    grade: B2
-    source: https://x.org
-    quote: “A met B”
-    """
-    lines = [f"{source} {data.get('relation', '')} {target}", f"status: {data.get('status', 'held')}"
-             + (" (disputed)" if data.get("disputed") else "")]
-    for key in ("date", "start_time", "place"):
-        if data.get(key):
-            lines.append(f"{key.replace('_', ' ')}: {data[key]}")
-    if data.get("grade"):
-        conf = data.get("confidence")
-        lines.append(f"grade: {data['grade']}" + (f", confidence {conf:.2f}" if isinstance(conf, float) else ""))
-    if data.get("title"):
-        lines.append(f"title: {data['title']}")
-    if data.get("source"):
-        lines.append(f"source: {data['source']}")
-    if data.get("quote"):
-        lines.append(f"quote: “{data['quote']}”")
-    if data.get("asserted_by"):
-        lines.append(f"asserted by: {data['asserted_by']}")
-    if data.get("assertion"):
-        lines.append(f"assertion: {data['assertion']}")
-    return "\n".join(lines)
-
-
 def node_tooltip(label: str, data: dict[str, Any], degree: float, ties: int) -> str:
     """Plain-text tooltip of an actor.
 

@@ -68,9 +68,11 @@ def event_items(G: nx.MultiDiGraph, *, event_of: Callable[[dict[str, Any]], str]
     """
     found: dict[str, dict[str, Any]] = {}
     grades: dict[str, list[str]] = {}
-    for u, v, data in G.edges(data=True):
+    for u, v, data in _edges(G):
         key = event_of(data)
         item = found.get(key)
+        if item is not None and data.get("assertion") in item["assertions"] and u in item["actors"] and v in item["actors"]:
+            continue  # the reverse direction of a symmetric relation: nothing new
         if item is None:
             item = found[key] = {
                 "id": key, "relation": str(data.get("relation", "")), "status": str(data.get("status") or "held"),
@@ -102,6 +104,17 @@ def event_items(G: nx.MultiDiGraph, *, event_of: Callable[[dict[str, Any]], str]
             item["actors"].sort(key=str)
             item["source"], item["target"] = item["actors"][0], item["actors"][-1]
     return sorted(found.values(), key=lambda i: (i["date"] is None, i["date"] or "", i["start_time"] or "", i["id"]))
+
+
+def _edges(G: nx.Graph) -> Any:
+    """(u, v, data) of every edge, read from the adjacency (cheaper than ``G.edges(data=True)``)."""
+    if G.is_multigraph():
+        for u, nbrs in G.adjacency():
+            for v, keydict in nbrs.items():
+                for data in keydict.values():
+                    yield u, v, data
+    else:
+        yield from G.edges(data=True)
 
 
 __all__ = ["event_items", "event_key", "item_grade", "safe_url"]

@@ -249,3 +249,17 @@ def test_past_the_cap_groups_open_on_click(tmp_path, open_page):
     assert page.evaluate("kgSearch('Actor 2999')") == "actor:2999"  # search reaches an actor inside a closed group
     assert "actor:2999" in page.evaluate("window.kgNodes.get().filter(n => !n.hidden).map(n => n.id)")
     assert_clean(opened, links=None)
+
+
+def test_time_bar_by_year_and_by_period(graph, tmp_path, open_page):
+    build(graph)
+    opened = open_page(write_html(graph, tmp_path / "net.html", per_period="year"))
+    page = opened.page
+    assert page.evaluate("KG_DATA.months") == ["2024", "2025"]
+    before = page.evaluate(POSITIONS)
+    page.evaluate("kgSetPeriod('2024')")
+    assert page.evaluate(COUNTS) == [3, 2, 2]
+    assert page.evaluate(VISIBLE) == ["Alice Ames", "Boris Brandt", "Carla Cruz"]
+    page.evaluate("kgSetPeriod('')")
+    assert page.evaluate(COUNTS) == [8, 7, 7] and page.evaluate(POSITIONS) == before
+    assert_clean(opened)
