@@ -33,8 +33,14 @@ class Event:
 
     rows: list[dict[str, Any]] = field(default_factory=list)
 
-    def _first(self, key: str) -> Any:
-        best = max(self.rows, key=lambda r: (bool(r.get("startTime")), bool(r.get("localTime")), len(str(r.get("place") or ""))))
+    @property
+    def best(self) -> dict[str, Any]:
+        """The best-informed row: one with a start time, a clock time, the longest place."""
+        return max(self.rows, key=lambda r: (bool(r.get("startTime")), bool(r.get("localTime")), len(str(r.get("place") or ""))))
+
+    def value(self, key: str) -> Any:
+        """The best-informed row's value of ``key``, else the first row's that has one."""
+        best = self.best
         return best.get(key) if best.get(key) not in (None, "") else next((r[key] for r in self.rows if r.get(key)), None)
 
     @property
@@ -43,7 +49,7 @@ class Event:
 
     @property
     def date(self) -> str | None:
-        value = self._first("date")
+        value = self.value("date")
         return str(value) if value else None
 
     @property
@@ -73,9 +79,9 @@ class Event:
 
     def to_json(self) -> dict[str, Any]:
         """The event as the JSON answer lists it."""
-        return {"type": self.kind, "status": self.status, "date": self.date, "localTime": self._first("localTime"),
-                "startTime": _text(self._first("startTime")), "place": self._first("place"),
-                "count": _text(self._first("count")), "subjects": self.subjects, "objects": self.objects,
+        return {"type": self.kind, "status": self.status, "date": self.date, "localTime": self.value("localTime"),
+                "startTime": _text(self.value("startTime")), "place": self.value("place"),
+                "count": _text(self.value("count")), "subjects": self.subjects, "objects": self.objects,
                 "sources": self.sources, "outlets": len(self.outlets)}
 
 
@@ -182,7 +188,7 @@ def describe(event: Event, relation: str) -> str:
     s = " and ".join(event.subjects) or "someone"
     o = " and ".join(event.objects) or "unnamed persons"
     kind = event.kind.lower() if event.kind != "PrisonerRelease" else "prisoner release"
-    count = event._first("count")
+    count = event.value("count")
     persons = f" ({count} persons)" if count else ""
     if relation in ("meet", "call"):
         names = sorted(set(event.subjects) | set(event.objects), key=(event.subjects + event.objects).index)
@@ -200,7 +206,7 @@ def describe(event: Event, relation: str) -> str:
 
 def event_lines(event: Event, relation: str) -> list[str]:
     """The event's line and one line per source."""
-    best = max(event.rows, key=lambda r: (bool(r.get("startTime")), bool(r.get("localTime")), len(str(r.get("place") or ""))))
+    best = event.best
     place = f" at {best['place']}" if best.get("place") else ""
     outlets = len(event.outlets)
     head = (f"- {STATUS_WORDS.get(event.status, event.status)}: {describe(event, relation)} {when_text(best)}{place}"

@@ -168,7 +168,7 @@ def ask(graph: "KnowledgeGraph", question: str, *, today: date | None = None) ->
                             subject_type=parsed.subject_type, object_type=parsed.object_type, statuses=statuses)
         others = group_events(graph.select(wider.sparql, **wider.params))
         if others:
-            dates = ", ".join(f"{e.date or 'undated'}{' at ' + str(e._first('place')) if e._first('place') else ''} ({e.status})"
+            dates = ", ".join(f"{e.date or 'undated'}{' at ' + str(e.value('place')) if e.value('place') else ''} ({e.status})"
                               for e in others[:5])
             lines.append(f"Outside that {'period' if parsed.period else 'place'}{' and place' if parsed.period and parsed.place else ''}, "
                          f"the graph holds {len(others)}: {dates}{' …' if len(others) > 5 else ''}.")
@@ -262,7 +262,7 @@ def _compose(graph: "KnowledgeGraph", parsed: ParsedQuestion, events: list[Event
             names += [n for n in getattr(e, side) if n not in names]
         lines = [f"{', '.join(names)} — from {len(chosen)} {noun} record(s) {pair}{filters}:"]
     elif parsed.kind == "where":
-        places = sorted({str(e._first("place")) for e in chosen if e._first("place")})
+        places = sorted({str(e.value("place")) for e in chosen if e.value("place")})
         lines = [f"{'; '.join(places) if places else 'No place is recorded'} — {noun} {pair}{filters}:"]
     else:
         lines = [f"The graph holds {len(chosen)} {noun} record(s) {pair}{filters}:"]
@@ -280,7 +280,7 @@ def _count_lines(parsed: ParsedQuestion, events: list[Event], noun: str, pair: s
     counted = [e for e in events if e.status == parsed.status] if parsed.status in ("planned", "cancelled", "refused") \
         else held
     if parsed.count == "persons":
-        numbers = [int(str(e._first("count"))) for e in counted if str(e._first("count") or "").isdigit()]
+        numbers = [int(str(e.value("count"))) for e in counted if str(e.value("count") or "").isdigit()]
         head = (f"{sum(numbers)} persons in all, stated in {len(numbers)} of {len(counted)} {noun} record(s) {pair}{filters}"
                 + (f"; {len(counted) - len(numbers)} give no number" if len(counted) > len(numbers) else "") + ":")
     elif parsed.count == "actors":
