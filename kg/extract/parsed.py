@@ -16,7 +16,7 @@ How a document is read:
    "Among those freed were ...") and sentences the parser left without a frame.
 
 Every assertion records the extractor and the model in ``asserted_by``
-(``extractor:parse@0.2.0+en_core_web_sm@3.8.0``).
+(``extractor:parse@0.3.0+en_core_web_sm@3.8.0``).
 
 >>> from kg.model.core import Document
 >>> doc = Document.from_text("Leaders meet\\nTheresa May met Angela Merkel in Berlin on Monday.", published="2017-03-08")
@@ -48,7 +48,7 @@ from kg.extract.rules import RuleExtractor, _content_end, _dedupe, _merge_events
 from kg.extract.syntax import REPORTING_VERBS
 from kg.model.core import Assertion, Document
 
-PARSE_VERSION = "0.2.0"
+PARSE_VERSION = "0.3.0"  # 0.3.0: journey places, report roles, group members beside the verb
 _log = logging.getLogger("kg.extract")
 
 

@@ -265,8 +265,13 @@ def _journey_place(tok: "Token") -> str | None:
     for _ in range(4):  # "..., where he is expected to hold talks": the clause that "where" opens
         where = where or any(c.lower_ == "where" for c in clause.children)
         if clause.dep_ == "relcl" and where:
-            if is_place(clause.head, "in"):
-                return _place_text(clause.head)  # "traveled to Warsaw, where he met X"
+            if is_place(clause.head, "in"):  # "traveled to Warsaw, where he met X"
+                inner = clause.head
+                outer = inner.head.head if inner.dep_ == "pobj" and inner.head.lower_ in ("in", "at") else None
+                if outer is not None and outer.i < inner.i and is_place(outer, "at"):
+                    start = outer.left_edge.i + (outer.left_edge.lower_ == "the")
+                    return inner.doc[start:inner.i + 1].text  # "to Joint Base X in Anchorage, where": the base
+                return _place_text(inner)
             if clause.head.lemma_.lower() in JOURNEY_NOUNS:  # "will travel to Moscow for a state visit, where ..."
                 trip = clause.head
                 verb = trip.head.head if trip.dep_ == "pobj" else trip.head

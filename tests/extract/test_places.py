@@ -43,6 +43,8 @@ def places(ex: ParseExtractor, text: str) -> dict[tuple[str, str, str], str | No
     # "where" after a journey noun, and the subject of a passive raising verb ("he is expected to hold talks")
     ("Premier Lea Stanek will fly to Vienna next week for an official visit, where she is expected to hold talks "
      "with Chancellor Rolf Bauer.", ("Lea Stanek", "Rolf Bauer"), "Vienna"),
+    ("President Ada Moll left the capital on Monday en route to Camp Larsen in Bodo, where she is scheduled to meet "
+     "Prime Minister Eik Dahl.", ("Ada Moll", "Eik Dahl"), "Camp Larsen in Bodo"),
 ])
 def test_place_of_an_encounter(parse: ParseExtractor, text: str, pair: tuple[str, str], place: str) -> None:
     assert places(parse, text).get(("meets", *pair)) == place
