@@ -164,6 +164,10 @@ class Event:
                         entry[key] = str(row[key])
                 if row.get("reliability") and "grade" not in entry:
                     entry["grade"] = f"{row['reliability']}{row.get('credibility', '')}"
+            if len(self.history) > 1:  # which status this article reported (planned on the 8th, held on the 15th)
+                said = list(dict.fromkeys(str(r.get("status") or "held") for r in rows))
+                if said:
+                    entry["status"] = "/".join(said)
             quotes = list(dict.fromkeys(str(r["quote"]) for r in rows if r.get("quote")))
             if quotes:
                 entry["quote"] = quotes[0]
@@ -349,7 +353,8 @@ def event_lines(event: Event, relation: str) -> list[str]:
 
 
 def source_line(source: dict[str, Any]) -> str:
-    """``source: URL "title" [grade B2] (outlet, date) — quote: "..."``; a copy names its original.
+    """``source: URL "title" [grade B2] (outlet, date) — quote: "..."``; a copy names its original, and an
+    event whose status changed says what each source reported.
 
     >>> source_line({"url": "https://x.example/a", "outlet": "x.example", "quotes": ["A met B.", "They met."]})
     'source: https://x.example/a (x.example) — quotes: "A met B." / "They met."'
@@ -361,7 +366,8 @@ def source_line(source: dict[str, Any]) -> str:
     quotes = source.get("quotes") or ([source["quote"]] if source.get("quote") else [])
     said = f' — quote{"s" if len(quotes) > 1 else ""}: ' + " / ".join(f'"{q}"' for q in quotes) if quotes else ""
     copy = f" — the same text as {source['copyOf']}" if source.get("copyOf") else ""
-    return f"source: {url}{title}{grade} ({source['outlet']}{when}){said}{copy}"
+    status = f" reported {source['status']}" if source.get("status") else ""
+    return f"source: {url}{title}{grade} ({source['outlet']}{when}){status}{said}{copy}"
 
 
 def split_by_status(events: list[Event]) -> tuple[list[Event], list[Event], list[Event]]:

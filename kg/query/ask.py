@@ -13,7 +13,6 @@ The graph holds no meeting between Donald Trump and Vladimir Putin.
 from __future__ import annotations
 
 import difflib
-import unicodedata
 from dataclasses import dataclass, field
 from datetime import date
 from typing import TYPE_CHECKING, Any
@@ -85,10 +84,6 @@ class ActorMatch:
     candidates: tuple[str, ...] = ()
 
 
-def _fold(text: str) -> str:
-    return "".join(c for c in unicodedata.normalize("NFKD", text.lower()) if not unicodedata.combining(c)).strip()
-
-
 def lookup_actor(graph: "KnowledgeGraph", name: str, on: date | None = None) -> ActorMatch:
     """The actor a name in a question refers to.
 
@@ -115,12 +110,15 @@ def lookup_actor(graph: "KnowledgeGraph", name: str, on: date | None = None) -> 
 
 
 def _close_spelling(graph: "KnowledgeGraph", name: str) -> ActorMatch:
-    wanted = _fold(name)
+    """Actors of the graph whose name, or one word of it, is spelt close to ``name`` (folded as the lookup folds)."""
+    from kg.resolve.lookup import skeleton
+
+    wanted = skeleton(name)
     scored: dict[str, tuple[float, str]] = {}
     for row in graph.select("SELECT DISTINCT ?a ?l WHERE { ?a rdfs:label ?l ; a ?t . "
                             "VALUES ?t { dip:Person dip:Country dip:Organization dip:Group } }"):
         label = str(row["l"])
-        folded = _fold(label)
+        folded = skeleton(label)
         score = max([difflib.SequenceMatcher(None, wanted, part).ratio() for part in (folded, *folded.split())])
         if score >= 0.8 and score > scored.get(str(row["a"]), (0.0, ""))[0]:
             scored[str(row["a"])] = (score, label)
