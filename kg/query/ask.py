@@ -223,7 +223,7 @@ def _compose(graph: "KnowledgeGraph", parsed: ParsedQuestion, events: list[Event
             lines += [line for e in others for line in event_lines(e, relation)]
             return lines
         if answer.verdict == "yes":
-            lines = [f"Yes: the graph records {len(hits)} {_wanted(parsed)}{noun}{'s' if len(hits) > 1 and noun[-1] != 's' else ''} {pair}{filters}:"]
+            lines = [f"Yes: the graph records {len(hits)} {_wanted(parsed)}{plural(noun, len(hits))} {pair}{filters}:"]
         else:
             lines = [f"No: the graph records that it did not happen as asked ({pair}{filters}):"]
         lines += [line for e in hits for line in event_lines(e, relation)]
