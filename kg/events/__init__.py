@@ -41,7 +41,7 @@ from kg.events.view import cluster_iri, current_view, view_quads
 if TYPE_CHECKING:
     from kg.api import KnowledgeGraph
 
-__all__ = ["EventCluster", "EventJudgement", "Reported", "State", "anchor_map", "annotate_rows", "cluster", "clusters", "merge",
+__all__ = ["EventCluster", "EventJudgement", "Reported", "State", "anchor_map", "annotate_rows", "cluster", "clusters", "clusters_of", "merge",
            "record_copy", "split", "state", "timeline", "update"]
 
 
@@ -160,7 +160,7 @@ def update(graph: "KnowledgeGraph", *, full: bool = False) -> int:
 
 def merge(graph: "KnowledgeGraph", a: str, b: str, *, reason: str, by: str = "analyst:analyst") -> str:
     """Judge the events of ``a`` and ``b`` (cluster or assertion IDs) one event; returns the judgement ID."""
-    from kg.review import _agent
+    from kg.records import check_agent as _agent
 
     _reason(reason)
     st = state(graph)
@@ -173,7 +173,7 @@ def merge(graph: "KnowledgeGraph", a: str, b: str, *, reason: str, by: str = "an
 
 def split(graph: "KnowledgeGraph", event: str, member: str, *, reason: str, by: str = "analyst:analyst") -> str:
     """Take ``member`` (a reported event or a merged-in cluster) out of ``event``'s cluster; returns the judgement ID."""
-    from kg.review import _agent
+    from kg.records import check_agent as _agent
 
     _reason(reason)
     st = state(graph)
@@ -205,17 +205,25 @@ def event_day(c: EventCluster) -> date | None:
     return date.fromisoformat(c.first_date) if c.first_date else None
 
 
+def clusters_of(graph: "KnowledgeGraph", assertions: "list[str] | set[str]") -> dict[str, EventCluster]:
+    """Active assertion ID -> its event cluster, for the given assertions (IDs or IRIs) only.
+
+    Builds only the clusters these assertions belong to (one reading of the current state); an assertion
+    that is not active is left out.
+    """
+    st = state(graph)
+    wanted = {str(a).rsplit("/", 1)[-1] for a in assertions}
+    anchors_wanted = {st.anchor_of.get(a, a) for a in wanted if a in st.reports}
+    return {a: c for c in _built(st, copies(graph), anchors_wanted) for a in c.members if a in wanted}
+
+
 def annotate_rows(graph: "KnowledgeGraph", rows: list[dict[str, Any]], key: str = "assertion") -> list[dict[str, Any]]:
     """Add each row's event cluster to query rows that name an assertion (IRI or ID) in ``key``.
 
     Added keys: ``cluster`` (its ID), ``clusterStatus``, ``clusterCount`` (persons), ``clusterSources``
     (independent sources), ``clusterArticles``, ``clusterDate``, ``clusterHistory`` (statuses by reporting time), ``clusterConflict`` (sources disagree on one day).  Rows of no active assertion are left as they are.
     """
-    wanted = {str(r.get(key, "")).rsplit("/", 1)[-1] for r in rows}
-    by_member: dict[str, EventCluster] = {}
-    for found in clusters(graph):
-        if wanted.intersection(found.members):
-            by_member.update({m: found for m in found.members})
+    by_member = clusters_of(graph, [str(r.get(key, "")) for r in rows])
     for row in rows:
         c = by_member.get(str(row.get(key, "")).rsplit("/", 1)[-1])
         if c is not None:

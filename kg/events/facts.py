@@ -95,8 +95,9 @@ class EventCluster:
         return out
 
 
-def _origins(articles: list[dict[str, Any]]) -> int:
-    """Independent sources: articles sharing a document text or an outlet are one origin."""
+def independent_sources(articles: list[dict[str, Any]]) -> int:
+    """Independent sources among articles (``document``, ``outlet``): articles sharing a document text or an
+    outlet are one origin (a cluster's ``sources``; also for a subset or a union of clusters' articles)."""
     parent = list(range(len(articles)))
 
     def find(i: int) -> int:
@@ -174,6 +175,6 @@ def build(anchor: str, members: list[Reported], copies: dict[str, list[dict[str,
         first_reported=reported_days[0] if reported_days else None,
         last_reported=reported_days[-1] if reported_days else None,
         members=[m.id for m in members], events=[m.event for m in members], reported_events=list(reported.values()),
-        articles_list=arts, mentions=len(members), articles=len(arts), sources=_origins(arts),
+        articles_list=arts, mentions=len(members), articles=len(arts), sources=independent_sources(arts),
         outlets=len({a["outlet"] for a in arts if a["outlet"]}),
     )

@@ -2,14 +2,17 @@
 
 Yes/no questions get one of three verdicts: ``yes`` (the events and their sources), ``no`` (the graph records
 that it did not happen: cancelled, refused or negated, with sources) or ``no record`` (nothing either way).
-Each event line names its status, date and time (local as stated, plus UTC when the start time has an
-offset), place, and its sources (outlet, date, URL, quote) with the number of independent outlets.
+Rows are grouped into events by :mod:`kg.events` (:func:`events_of`): one event is listed once with every
+article that reports it, and persons, events and sources are counted once (:func:`totals`).  Each event
+line names its status (and its status history over reporting time: planned, then held), date and time
+(local as stated, plus UTC when the start time has an offset), place, and its sources (outlet, date, URL,
+quote) with the number of articles, independent sources and outlets.
 
 >>> rows = [{"event": "e1", "type": "dip#Meeting", "subjectLabel": "A", "objectLabel": "B", "status": "held",
 ...          "date": "2017-03-03", "source": "https://www.paper.example/x", "quote": "A met B."}]
->>> events = group_events(rows)
->>> events[0].outlets, events[0].status
-(['paper.example'], 'held')
+>>> event = Event(rows)
+>>> event.outlets, event.status, event_lines(event, "meet")[0]
+(['paper.example'], 'held', '- held meeting between A and B on 2017-03-03 — 1 article(s), 1 independent source(s), 1 outlet(s); sources:')
 """
 
 from __future__ import annotations
@@ -19,24 +22,40 @@ from datetime import datetime, timezone
 from typing import Any
 from urllib.parse import urlparse
 
+from typing import TYPE_CHECKING
+
+from kg.events.facts import independent_sources
+from kg.events.facts import outlet_of as outlet_key
 from kg.query.ask_sparql import NEGATIVE
 from kg.query.question import ParsedQuestion
 
+if TYPE_CHECKING:
+    from kg.api import KnowledgeGraph
+    from kg.events.facts import EventCluster
+
 #: how each status reads in an answer
 STATUS_WORDS = {"held": "held", "planned": "planned", "cancelled": "cancelled", "refused": "refused",
-                "negated": "did not happen (the source says so)"}
+                "negated": "did not happen (the source says so):"}
 
 
 @dataclass
 class Event:
-    """One event as the answer shows it: the rows (one per source and participant) that report it."""
+    """One event as the answer shows it: its event cluster (:mod:`kg.events`) and the query rows that report it.
+
+    ``split_status`` is set when the cluster's sources disagree on one reporting day: each status then has
+    its own line (the conflict stays visible) and the line lists the sources of that status.
+    """
 
     rows: list[dict[str, Any]] = field(default_factory=list)
+    cluster: "EventCluster | None" = None
+    split_status: str | None = None
 
     @property
     def best(self) -> dict[str, Any]:
-        """The best-informed row: one with a start time, a clock time, the longest place."""
-        return max(self.rows, key=lambda r: (bool(r.get("startTime")), bool(r.get("localTime")), len(str(r.get("place") or ""))))
+        """The best-informed row: one of the event's date, then with a start time, a clock time, the longest place."""
+        day = self.date
+        return max(self.rows, key=lambda r: (str(r.get("date") or "") == (day or ""), bool(r.get("startTime")),
+                                             bool(r.get("localTime")), len(str(r.get("place") or ""))))
 
     def value(self, key: str) -> Any:
         """The best-informed row's value of ``key``, else the first row's that has one."""
@@ -45,15 +64,45 @@ class Event:
 
     @property
     def status(self) -> str:
+        """The cluster's current status (its latest reporting day's), or this line's status when sources disagree."""
+        if self.split_status:
+            return self.split_status
+        if self.cluster is not None and self.cluster.status:
+            return self.cluster.status
         return str(self.rows[0].get("status") or "held")
 
     @property
+    def history(self) -> list[str]:
+        """Statuses over reporting time (``['planned', 'held']``); one day's disagreement reads ``cancelled/planned``."""
+        if self.cluster is None:
+            return [self.status]
+        out: list[str] = []
+        for h in self.cluster.status_history:
+            word = "/".join(h["statuses"]) if h["conflict"] else h["status"]
+            if not out or out[-1] != word:
+                out.append(word)
+        return out
+
+    @property
     def date(self) -> str | None:
-        value = self.value("date")
+        """The event's first day: the date range the texts state (a publication date only when none is stated)."""
+        if self.cluster is not None and self.cluster.first_date:
+            return self.cluster.first_date
+        value = next((r.get("date") for r in self.rows if r.get("date")), None)
         return str(value) if value else None
 
     @property
+    def count(self) -> int | None:
+        """Persons the event concerns (the cluster's count: one event of 30 is 30, however often reported)."""
+        if self.cluster is not None and self.cluster.count is not None:
+            return self.cluster.count
+        value = str(self.value("count") or "")
+        return int(value) if value.isdigit() else None
+
+    @property
     def kind(self) -> str:
+        if self.cluster is not None and self.cluster.type:
+            return self.cluster.type
         return str(self.rows[0].get("type", "")).rsplit("#", 1)[-1] or "Event"
 
     @property
@@ -65,24 +114,95 @@ class Event:
         return _labels(self.rows, "object")
 
     @property
-    def sources(self) -> list[dict[str, str]]:
-        out: list[dict[str, str]] = []
-        for row in self.rows:
-            entry = source_entry(row)
-            if entry not in out:
-                out.append(entry)
+    def articles(self) -> list[dict[str, Any]]:
+        """The articles reporting the event (copies of a text under other URLs included), as :mod:`kg.events` counts them."""
+        if self.cluster is None:
+            out: dict[str, dict[str, Any]] = {}
+            for row in self.rows:
+                url = str(row["source"]) if row.get("source") else None
+                publisher = str(row["publisher"]) if row.get("publisher") else None
+                out.setdefault(_row_document(row), {
+                    "document": _row_document(row), "url": url, "publisher": publisher,
+                    "published": str(row["published"]) if row.get("published") else None,
+                    "outlet": outlet_key(url, publisher), "copy": False})
+            return list(out.values())
+        arts = self.cluster.articles_list
+        if self.split_status:
+            mine = {_local(r.get("assertion")) for r in self.rows}
+            docs = {d["document"] for d in self.cluster.reported_events if mine.intersection(d["assertions"])}
+            arts = [a for a in arts if a["document"] in docs]
+        return arts
+
+    @property
+    def sources(self) -> list[dict[str, Any]]:
+        """One entry per article: outlet, date, URL, title, quotes, grade and assertion (from the rows that report it).
+
+        A copy of a text under another URL is listed with ``copyOf`` (the original's URL) and no quote of its own.
+        """
+        arts = self.articles
+        if self.cluster is not None:
+            docs = {d["document"]: set(d["assertions"]) for d in self.cluster.reported_events}
+            originals = {a["document"]: a["url"] for a in arts if not a.get("copy")}
+        out: list[dict[str, Any]] = []
+        for art in arts:
+            url = art.get("url")
+            entry: dict[str, Any] = {"outlet": outlet_of({"publisher": art.get("publisher"), "source": url})}
+            if art.get("published"):
+                entry["date"] = str(art["published"])
+            if url:
+                entry["url"] = str(url)
+            if self.cluster is None:
+                rows = [r for r in self.rows if _row_document(r) == art["document"]]
+            elif art.get("copy"):
+                entry["copyOf"] = str(originals.get(art["document"]) or art["document"])
+                rows = []
+            else:
+                rows = [r for r in self.rows if _local(r.get("assertion")) in docs.get(art["document"], set())]
+            for row in rows:
+                for key in ("title", "assertion"):
+                    if row.get(key) and key not in entry:
+                        entry[key] = str(row[key])
+                if row.get("reliability") and "grade" not in entry:
+                    entry["grade"] = f"{row['reliability']}{row.get('credibility', '')}"
+            if len(self.history) > 1:  # which status this article reported (planned on the 8th, held on the 15th)
+                said = list(dict.fromkeys(str(r.get("status") or "held") for r in rows))
+                if said:
+                    entry["status"] = "/".join(said)
+            quotes = list(dict.fromkeys(str(r["quote"]) for r in rows if r.get("quote")))
+            if quotes:
+                entry["quote"] = quotes[0]
+            if len(quotes) > 1:
+                entry["quotes"] = quotes
+            out.append(entry)
         return out
 
     @property
     def outlets(self) -> list[str]:
+        """The outlets' names (publisher, else the host)."""
         return sorted({s["outlet"] for s in self.sources})
+
+    @property
+    def independent(self) -> int:
+        """Independent sources: articles sharing a text or an outlet count once (:func:`kg.events.facts.independent_sources`)."""
+        return independent_sources(self.articles)
 
     def to_json(self) -> dict[str, Any]:
         """The event as the JSON answer lists it."""
-        return {"type": self.kind, "status": self.status, "date": self.date, "localTime": self.value("localTime"),
-                "startTime": _text(self.value("startTime")), "place": self.value("place"),
-                "count": _text(self.value("count")), "subjects": self.subjects, "objects": self.objects,
-                "sources": self.sources, "outlets": len(self.outlets)}
+        return {"cluster": self.cluster.id if self.cluster else None, "type": self.kind, "status": self.status,
+                "history": self.history, "conflict": bool(self.split_status), "date": self.date,
+                "localTime": self.value("localTime"), "startTime": _text(self.value("startTime")),
+                "place": self.value("place"), "count": self.count, "subjects": self.subjects, "objects": self.objects,
+                "sources": self.sources, "articles": len(self.articles), "independentSources": self.independent,
+                "outlets": len(self.outlets)}
+
+
+def _local(value: Any) -> str:
+    return str(value or "").rsplit("/", 1)[-1]
+
+
+def _row_document(row: dict[str, Any]) -> str:
+    """A row's article when it has no event cluster: its URL, else its assertion."""
+    return str(row.get("source") or row.get("assertion") or row.get("event"))
 
 
 def _text(value: Any) -> str | None:
@@ -110,51 +230,60 @@ def outlet_of(row: dict[str, Any]) -> str:
     return host.removeprefix("www.") or str(row.get("title") or "an unnamed source")
 
 
-def source_entry(row: dict[str, Any]) -> dict[str, str]:
-    """One source as listed: outlet, date, URL, title, quote, grade and assertion."""
-    entry = {"outlet": outlet_of(row)}
-    for key, name in (("published", "date"), ("source", "url"), ("title", "title"), ("quote", "quote"),
-                      ("assertion", "assertion")):
-        if row.get(key):
-            entry[name] = str(row[key])
-    if row.get("reliability"):
-        entry["grade"] = f"{row['reliability']}{row.get('credibility', '')}"
-    return entry
+def events_of(graph: "KnowledgeGraph", rows: list[dict[str, Any]]) -> list[Event]:
+    """The query rows grouped into events by :mod:`kg.events` (the one module that owns "same event").
 
+    Rows of one event cluster are one event however many articles, sentences or participants report it; a
+    planned-then-held event is one event with its status history.  When a cluster's sources disagree on one
+    reporting day each status keeps its own line.  Rows of no active report keep their event node.  Events
+    come in event-time order (undated first, as the query orders them).
 
-def group_events(rows: list[dict[str, Any]]) -> list[Event]:
-    """Rows that report one event, grouped: first by event node, then events of the same kind, status,
-    date and participants whose clock times do not clash (several sources of one meeting).
-
-    This is the one place answers group reports into events; when event identity (``kg.events``) lands it
-    replaces the second step.
-
-    >>> a = {"event": "1", "status": "planned", "date": "2025-08-15", "localTime": "11:30", "source": "https://x.org"}
-    >>> b = {"event": "2", "status": "planned", "date": "2025-08-15", "source": "https://y.org"}
-    >>> c = {"event": "3", "status": "cancelled", "date": "2025-08-15", "source": "https://z.org"}
-    >>> [len(e.outlets) for e in group_events([a, b, c])]
-    [2, 1]
+    >>> from kg.api import KnowledgeGraph
+    >>> from kg.model.inputs import ClaimInput
+    >>> g = KnowledgeGraph.open("memory:")
+    >>> for url in ("https://a.example/1", "https://b.example/2"):
+    ...     _ = g.assert_claim(ClaimInput(subject="Ann Lee", relation="meets", object="Raj Patel", date="2025-08-15",
+    ...                                   source=url))
+    >>> rows = g.select("SELECT ?assertion ?event ?source ?status WHERE { ?assertion dip:claimEvent ?event ; "
+    ...                 "prov:wasDerivedFrom/dip:url ?source . ?event dip:status ?st "
+    ...                 'BIND(LCASE(STRAFTER(STR(?st), "#")) AS ?status) }')
+    >>> [(len(e.rows), e.independent) for e in events_of(g, rows)]
+    [(2, 2)]
     """
-    by_node: dict[str, Event] = {}
+    from kg.events import clusters_of
+
+    by_member = clusters_of(graph, [str(r.get("assertion") or "") for r in rows]) if rows else {}
+    groups: dict[tuple[str, ...], Event] = {}
     for row in rows:
-        by_node.setdefault(str(row.get("event")), Event()).rows.append(row)
-    merged: list[Event] = []
-    for event in by_node.values():
-        key = _identity(event)
-        for other in merged:
-            times = {r.get("localTime") for r in other.rows + event.rows if r.get("localTime")}
-            if event.date and _identity(other) == key and len(times) <= 1:
-                other.rows += event.rows
-                break
+        found = by_member.get(_local(row.get("assertion")))
+        if found is None:
+            key: tuple[str, ...] = ("event", str(row.get("event")))
         else:
-            merged.append(event)
-    return merged
+            key = ("cluster", found.id, str(row.get("status") or "held") if found.conflict else "")
+        if key not in groups:
+            groups[key] = Event(cluster=found, split_status=(key[2] or None) if found is not None else None)
+        groups[key].rows.append(row)
+    return sorted(groups.values(), key=lambda e: e.date or "")
 
 
-def _identity(event: Event) -> tuple[Any, ...]:
-    family = "Meeting" if event.kind in ("Meeting", "Summit", "Visit") else event.kind
-    people = frozenset(event.subjects) | frozenset(event.objects)
-    return family, event.status, event.date, people
+def totals(events: list[Event]) -> str:
+    """Persons, events and independent sources, each counted once: ``in all: 30 persons, 1 event(s), 2 source(s)``.
+
+    >>> rows = [{"event": "e", "count": "30", "source": "https://a.example/1", "assertion": "x"},
+    ...         {"event": "e", "count": "30", "source": "https://a.example/1", "assertion": "y"}]
+    >>> totals([Event(rows)])
+    'in all: 30 persons, 1 event(s), 1 source(s)'
+    """
+    articles: dict[tuple[str, str], dict[str, Any]] = {}
+    for event in events:
+        for art in event.articles:
+            articles.setdefault((str(art["document"]), str(art.get("url") or "")), art)
+    counts = [e.count for e in events if e.count is not None]
+    persons = ""
+    if counts:
+        stated = f" (stated for {len(counts)} of {len(events)} events)" if len(counts) < len(events) else ""
+        persons = f"{sum(counts)} persons{stated}, "
+    return f"in all: {persons}{len(events)} event(s), {independent_sources(list(articles.values()))} source(s)"
 
 
 def when_text(row: dict[str, Any]) -> str:
@@ -188,8 +317,8 @@ def describe(event: Event, relation: str) -> str:
     s = " and ".join(event.subjects) or "someone"
     o = " and ".join(event.objects) or "unnamed persons"
     kind = event.kind.lower() if event.kind != "PrisonerRelease" else "prisoner release"
-    count = event.value("count")
-    persons = f" ({count} persons)" if count else ""
+    count = event.count
+    persons = f" ({count} persons)" if count is not None else ""
     if relation in ("meet", "call"):
         names = sorted(set(event.subjects) | set(event.objects), key=(event.subjects + event.objects).index)
         return f"{kind} between {' and '.join(names)}"
@@ -205,23 +334,40 @@ def describe(event: Event, relation: str) -> str:
 
 
 def event_lines(event: Event, relation: str) -> list[str]:
-    """The event's line and one line per source."""
-    best = event.best
+    """The event's line (status, what, when, where, status history, counts) and one line per source."""
+    best = dict(event.best)
+    if event.date and str(best.get("date") or "") != event.date:  # a clock time of another day is not this one's
+        best = {k: v for k, v in best.items() if k not in ("localTime", "startTime")}
+    best["date"] = event.date
     place = f" at {best['place']}" if best.get("place") else ""
-    outlets = len(event.outlets)
-    head = (f"- {STATUS_WORDS.get(event.status, event.status)}: {describe(event, relation)} {when_text(best)}{place}"
-            f" — {outlets} independent outlet{'s' if outlets != 1 else ''}; sources:")
+    history = event.history
+    if event.split_status:
+        said = f" (sources disagree on this event's status; reported {' -> '.join(history)})"
+    else:
+        said = f" (reported {' -> '.join(history)})" if len(history) > 1 else ""
+    word = STATUS_WORDS.get(event.status, event.status)
+    head = (f"- {word} {describe(event, relation)} {when_text(best)}{place}{said}"
+            f" — {len(event.articles)} article(s), {event.independent} independent source(s), {len(event.outlets)} outlet(s);"
+            " sources:")
     return [head, *(f"    {source_line(s)}" for s in event.sources)]
 
 
-def source_line(source: dict[str, str]) -> str:
-    """``source: URL "title" [grade B2] (outlet, date) — quote: "..."``."""
+def source_line(source: dict[str, Any]) -> str:
+    """``source: URL "title" [grade B2] (outlet, date) — quote: "..."``; a copy names its original, and an
+    event whose status changed says what each source reported.
+
+    >>> source_line({"url": "https://x.example/a", "outlet": "x.example", "quotes": ["A met B.", "They met."]})
+    'source: https://x.example/a (x.example) — quotes: "A met B." / "They met."'
+    """
     url = source.get("url") or "a document without URL"
     title = f' "{source["title"]}"' if source.get("title") else ""
     grade = f" [grade {source['grade']}]" if source.get("grade") else ""
     when = f", {source['date']}" if source.get("date") else ""
-    quote = f' — quote: "{source["quote"]}"' if source.get("quote") else ""
-    return f"source: {url}{title}{grade} ({source['outlet']}{when}){quote}"
+    quotes = source.get("quotes") or ([source["quote"]] if source.get("quote") else [])
+    said = f' — quote{"s" if len(quotes) > 1 else ""}: ' + " / ".join(f'"{q}"' for q in quotes) if quotes else ""
+    copy = f" — the same text as {source['copyOf']}" if source.get("copyOf") else ""
+    status = f" reported {source['status']}" if source.get("status") else ""
+    return f"source: {url}{title}{grade} ({source['outlet']}{when}){status}{said}{copy}"
 
 
 def split_by_status(events: list[Event]) -> tuple[list[Event], list[Event], list[Event]]:

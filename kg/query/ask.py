@@ -13,16 +13,14 @@ The graph holds no meeting between Donald Trump and Vladimir Putin.
 from __future__ import annotations
 
 import difflib
-import unicodedata
 from dataclasses import dataclass, field
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
 from pyoxigraph import NamedNode
 
-from kg.query.answer import Event, event_lines, group_events, pick_order, split_by_status, verdict
-from kg.query.ask_sparql import BuiltQuery, build_query
-from kg.query.named import actor_term
+from kg.query.answer import Event, event_lines, events_of, pick_order, split_by_status, totals, verdict
+from kg.query.ask_sparql import build_query
 from kg.query.question import RELATIONS, ParsedQuestion, QuestionError, normalise, parse_period, parse_question
 
 if TYPE_CHECKING:
@@ -82,43 +80,45 @@ class ActorMatch:
     name: str
     iri: str | None
     label: str
-    how: str  # resolver, spelling, unknown, ambiguous
+    how: str  # lookup (kg.resolve.lookup.find_actor), spelling, unknown, ambiguous
     candidates: tuple[str, ...] = ()
-
-
-def _fold(text: str) -> str:
-    return "".join(c for c in unicodedata.normalize("NFKD", text.lower()) if not unicodedata.combining(c)).strip()
 
 
 def lookup_actor(graph: "KnowledgeGraph", name: str, on: date | None = None) -> ActorMatch:
     """The actor a name in a question refers to.
 
-    The one place ask resolves names: the resolver as the rest of the CLI uses it (gazetteer, aliases,
-    surnames, titles, accents folded; :func:`kg.query.named.actor_term`), then a close spelling of an actor
-    the graph holds ("Lukashenk", "Merkle").  When the interfaces issue's single actor lookup lands in
-    :mod:`kg.resolve`, it replaces the first step here.
+    First the one actor lookup every command uses (:func:`kg.resolve.lookup.find_actor`: gazetteer aliases,
+    surnames, titles read on the question's date, accents folded, graph labels); several candidates are
+    listed, never chosen silently.  Only when it finds nobody, a close spelling of an actor the graph holds
+    ("Lukashenk", "Merkle"), said in the answer.
+
+    >>> from kg.api import KnowledgeGraph
+    >>> with KnowledgeGraph.open("memory:") as g:
+    ...     m = lookup_actor(g, "Lukashenka")
+    >>> m.label, m.how
+    ('Alexander Lukashenko', 'lookup')
     """
+    from kg.resolve.lookup import find_actor
+
     for variant in dict.fromkeys((name, name.removeprefix("the ").removeprefix("The "))):
-        if on is not None:  # a title read on the question's date: "the US president in 2018"
-            dated = graph.resolve_actor(variant, on=on)
-            if dated.confidence > 0.5 and dated.iri:
-                return ActorMatch(name, dated.iri, dated.label, "resolver")
-        node = actor_term(graph, variant)
-        ref = graph.resolve_actor(variant)
-        known = ref.confidence > 0.5 or bool(graph.query("ASK { ?a rdfs:label ?l }", a=node))
-        if known:
-            rows = graph.select("SELECT ?l WHERE { ?a rdfs:label ?l } LIMIT 1", a=node)
-            return ActorMatch(name, node.value, str(rows[0]["l"]) if rows else ref.label, "resolver")
+        found = find_actor(graph, variant, on=on).candidates
+        if len(found) == 1:
+            return ActorMatch(name, found[0].iri, found[0].label, "lookup")
+        if found:
+            return ActorMatch(name, None, name, "ambiguous", tuple(c.summary() for c in found[:5]))
     return _close_spelling(graph, name)
 
 
 def _close_spelling(graph: "KnowledgeGraph", name: str) -> ActorMatch:
-    wanted = _fold(name)
+    """Actors of the graph whose name, or one word of it, is spelt close to ``name`` (folded as the lookup folds)."""
+    from kg.resolve.lookup import skeleton
+
+    wanted = skeleton(name)
     scored: dict[str, tuple[float, str]] = {}
     for row in graph.select("SELECT DISTINCT ?a ?l WHERE { ?a rdfs:label ?l ; a ?t . "
                             "VALUES ?t { dip:Person dip:Country dip:Organization dip:Group } }"):
         label = str(row["l"])
-        folded = _fold(label)
+        folded = skeleton(label)
         score = max([difflib.SequenceMatcher(None, wanted, part).ratio() for part in (folded, *folded.split())])
         if score >= 0.8 and score > scored.get(str(row["a"]), (0.0, ""))[0]:
             scored[str(row["a"])] = (score, label)
@@ -148,7 +148,8 @@ def ask(graph: "KnowledgeGraph", question: str, *, today: date | None = None) ->
     for name in parsed.names:
         match = lookup_actor(graph, name, on=_day(parsed))
         if match.iri is None:
-            why = (f"the name {name!r}: it could be {', '.join(match.candidates)}" if match.how == "ambiguous"
+            why = (f"the name {name!r}: it could be {'; '.join(match.candidates)} (ask again with the full name)"
+                   if match.how == "ambiguous"
                    else f"the name {name!r}: no actor of the graph or the gazetteer has that name, alias or a close spelling")
             return _not_understood(graph, parsed, why)
         matches[name] = match
@@ -159,14 +160,14 @@ def ask(graph: "KnowledgeGraph", question: str, *, today: date | None = None) ->
                         obj=NamedNode(obj.iri) if obj and obj.iri else None, subject_type=parsed.subject_type,
                         object_type=parsed.object_type, period=parsed.period, place=_place(parsed), statuses=statuses)
     rows = graph.select(built.sparql, **built.params)
-    events = group_events(rows)
+    events = events_of(graph, rows)
     answer = Answer(question, "", parsed, built.sparql, built.params_json(), rows, events,
                     actors={m.name: m.iri or "" for m in matches.values()})
     lines = _compose(graph, parsed, events, subject, obj, answer)
     if not rows and (parsed.period or parsed.place):
         wider = build_query(parsed.relation, subject=built.params.get("subject"), obj=built.params.get("object"),  # type: ignore[arg-type]
                             subject_type=parsed.subject_type, object_type=parsed.object_type, statuses=statuses)
-        others = group_events(graph.select(wider.sparql, **wider.params))
+        others = events_of(graph, graph.select(wider.sparql, **wider.params))
         if others:
             dates = ", ".join(f"{e.date or 'undated'}{' at ' + str(e.value('place')) if e.value('place') else ''} ({e.status})"
                               for e in others[:5])
@@ -214,12 +215,15 @@ def _compose(graph: "KnowledgeGraph", parsed: ParsedQuestion, events: list[Event
         answer.verdict, hits, others = verdict(parsed, events)
         if answer.verdict == "no record":
             lines = [f"No record: the graph holds nothing either way about a {_wanted(parsed)}{noun} {pair}{filters}."]
-            if others:
+            if _wanted(parsed) == "planned " and any("planned" in e.history for e in others):
+                lines = [f"No record: the graph holds no {_wanted(parsed)}{noun} still to come {pair}{filters}; "
+                         "what was planned is recorded as:"]
+            elif others:
                 lines.append("It does hold:")
-                lines += [line for e in others for line in event_lines(e, relation)]
+            lines += [line for e in others for line in event_lines(e, relation)]
             return lines
         if answer.verdict == "yes":
-            lines = [f"Yes: the graph records {len(hits)} {_wanted(parsed)}{noun}{'s' if len(hits) > 1 and noun[-1] != 's' else ''} {pair}{filters}:"]
+            lines = [f"Yes: the graph records {len(hits)} {_wanted(parsed)}{plural(noun, len(hits))} {pair}{filters}:"]
         else:
             lines = [f"No: the graph records that it did not happen as asked ({pair}{filters}):"]
         lines += [line for e in hits for line in event_lines(e, relation)]
@@ -260,13 +264,14 @@ def _compose(graph: "KnowledgeGraph", parsed: ParsedQuestion, events: list[Event
         names: list[str] = []
         for e in chosen:
             names += [n for n in getattr(e, side) if n not in names]
-        lines = [f"{', '.join(names)} — from {len(chosen)} {noun} record(s) {pair}{filters}:"]
+        lines = [f"{', '.join(names)} — from {len(chosen)} {plural(noun, len(chosen))} {pair}{filters}:"]
     elif parsed.kind == "where":
         places = sorted({str(e.value("place")) for e in chosen if e.value("place")})
         lines = [f"{'; '.join(places) if places else 'No place is recorded'} — {noun} {pair}{filters}:"]
     else:
-        lines = [f"The graph holds {len(chosen)} {noun} record(s) {pair}{filters}:"]
+        lines = [f"The graph holds {len(chosen)} {plural(noun, len(chosen))} {pair}{filters}:"]
     lines += [line for e in chosen for line in event_lines(e, relation)]
+    lines.append(f"Each counted once, {totals(chosen)}.")
     rest = [e for e in events if e not in chosen]
     if rest and not parsed.order:
         lines.append("Not held (planned, cancelled, refused or negated):")
@@ -280,21 +285,32 @@ def _count_lines(parsed: ParsedQuestion, events: list[Event], noun: str, pair: s
     counted = [e for e in events if e.status == parsed.status] if parsed.status in ("planned", "cancelled", "refused") \
         else held
     if parsed.count == "persons":
-        numbers = [int(str(e.value("count"))) for e in counted if str(e.value("count") or "").isdigit()]
-        head = (f"{sum(numbers)} persons in all, stated in {len(numbers)} of {len(counted)} {noun} record(s) {pair}{filters}"
+        numbers = [e.count for e in counted if e.count is not None]
+        head = (f"{sum(numbers)} persons in all, stated in {len(numbers)} of {len(counted)} {plural(noun, len(counted))} {pair}{filters}"
                 + (f"; {len(counted) - len(numbers)} give no number" if len(counted) > len(numbers) else "") + ":")
     elif parsed.count == "actors":
         side = "objects" if parsed.asked != "subject" else "subjects"
         names = sorted({n for e in counted for n in getattr(e, side)})
         head = f"{len(names)}: {', '.join(names)} — {noun} {pair}{filters}:"
     else:
-        head = f"{len(counted)} {'held ' if not parsed.status else ''}{noun} record(s) {pair}{filters}:"
-    lines = [head, *(line for e in counted for line in event_lines(e, relation))]
+        head = f"{len(counted)} {'held ' if not parsed.status else ''}{plural(noun, len(counted))} {pair}{filters}:"
+    lines = [head, *(line for e in counted for line in event_lines(e, relation)), f"Each counted once, {totals(counted)}."]
     rest = [e for e in events if e not in counted]
     if rest:
         lines.append("Not counted (planned, cancelled, refused or negated):")
         lines += [line for e in rest for line in event_lines(e, relation)]
     return lines
+
+
+def plural(noun: str, n: int) -> str:
+    """``meeting`` or ``meetings`` for ``n`` events.
+
+    >>> plural("meeting", 2), plural("sanctions", 1), plural("pardon or release", 3), plural("call", 1)
+    ('meetings', 'sanctions', 'pardons or releases', 'call')
+    """
+    if n == 1:
+        return noun
+    return " or ".join(w if w.endswith("s") else w + "s" for w in noun.split(" or "))
 
 
 def _wanted(parsed: ParsedQuestion) -> str:

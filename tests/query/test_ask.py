@@ -73,7 +73,7 @@ def test_one_event_reported_by_several_sources_is_listed_once(graph):
     lines = [line for line in text.splitlines() if line.startswith("- ")]
     assert len(lines) == 2  # the planned meeting once, the conflicting cancellation on its own line
     planned = next(line for line in lines if line.startswith("- planned"))
-    assert "11:30 local time" in planned and "Anchorage" in planned and "2 independent outlets" in planned
+    assert "11:30 local time" in planned and "Anchorage" in planned and "2 independent source(s)" in planned
     assert text.index("Did not take place") > text.index(planned)
     assert "https://example.org/a" in text and "https://example.net/b" in text and "https://example.org/c" in text
 
