@@ -138,7 +138,11 @@ def judgement_quads(judgements: list[EventJudgement], *, by: str, start_seq: int
                               DefaultGraph())]
     for i, j in enumerate(judgements):
         seq = start_seq + i
-        rid = content_hash(f"{j.kind}|{j.a}|{j.b}|{j.reason}|{at.isoformat()}|{seq}")[:32]
+        # A machine judgement is a function of the reports it links, so its ID is too: the same articles
+        # ingested again (or after a crash) give the same records.  An analyst may judge the same pair
+        # again later (merge, split, merge), so their IDs carry the time.
+        rid = (content_hash(f"{j.kind}|{j.a}|{j.b}|{j.rule}")[:32] if by == MACHINE else
+               content_hash(f"{j.kind}|{j.a}|{j.b}|{j.reason}|{at.isoformat()}|{seq}")[:32])
         ids.append(rid)
         node = iri(f"{DATA_NS}eventjudgement/{rid}")
         triples: list[tuple[Any, Any, Any]] = [

@@ -65,6 +65,21 @@ def test_kill_during_import_is_all_or_nothing(tmp_path):
         assert _dump(store) == expected
 
 
+def _content(store: Path) -> tuple[list[str], set[frozenset[str]]]:
+    """What an ingest must reproduce: every quad but the derived event index and machine links, and the events.
+
+    Event clusters are built incrementally, so an ingest resumed after a crash may link the same reports in
+    another order (other anchors, other link records); what must not change is which reports form one event.
+    """
+    from kg.events import clusters
+
+    with KnowledgeGraph.open(str(store)) as graph:
+        partition = {frozenset(c.members) for c in clusters(graph)}
+    lines = [line for line in _dump(store)
+             if "/id/graph/events>" not in line and "/id/eventjudgement/" not in line and "kg-events" not in line]
+    return lines, partition
+
+
 def _write_articles(folder: Path, n: int = 30) -> None:
     folder.mkdir()
     leaders = ["Emmanuel Macron", "Olaf Scholz", "Joe Biden", "Xi Jinping", "Narendra Modi", "Recep Tayyip Erdogan"]
@@ -80,8 +95,8 @@ def test_kill_during_ingest_leaves_whole_documents_only(tmp_path):
     _write_articles(folder)
     reference = tmp_path / "ref"
     subprocess.run([*KG, "ingest", str(folder), "--store", str(reference)], check=True, capture_output=True)
-    expected = _dump(reference)
-    assert expected
+    expected = _content(reference)
+    assert expected[0] and expected[1]
     for attempt in range(KILLS):
         store = tmp_path / f"s{attempt}"
         _kill_at_random([*KG, "ingest", str(folder), "--store", str(store)], seed=100 + attempt)
@@ -92,4 +107,4 @@ def test_kill_during_ingest_leaves_whole_documents_only(tmp_path):
                     "SELECT ?g WHERE { ?g a dip:Assertion . FILTER NOT EXISTS { GRAPH ?g { ?e dip:status ?s } } }")
                 assert broken == []
         subprocess.run([*KG, "ingest", str(folder), "--store", str(store)], check=True, capture_output=True)
-        assert _dump(store) == expected
+        assert _content(store) == expected
