@@ -75,12 +75,13 @@ def projection_sparql(relations: Iterable[str] | None = None) -> str:
         for cls in sorted(subclasses(p.event_class)):
             rows.append(f'("{name}" {_short(cls)} {_short(p.source_role)} {_short(p.target_role)})')
     return f"""
-SELECT ?g ?rel ?e ?cls ?s ?t ?st ?date ?start ?place ?conf ?rr ?cred ?review ?url ?title ?quote ?by WHERE {{
+SELECT ?g ?rel ?e ?cls ?s ?t ?st ?date ?start ?local ?place ?conf ?rr ?cred ?review ?url ?title ?quote ?by WHERE {{
   VALUES (?rel ?cls ?srole ?trole) {{ {' '.join(rows)} }}
   ?e a ?cls ; ?srole ?s ; ?trole ?t ; dip:status ?st .
   FILTER(?s != ?t)
   ?g dip:claimEvent ?e .
-  OPTIONAL {{ ?e dip:date ?date }} OPTIONAL {{ ?e dip:startTime ?start }} OPTIONAL {{ ?e dip:place ?place }}
+  OPTIONAL {{ ?e dip:date ?date }} OPTIONAL {{ ?e dip:startTime ?start }} OPTIONAL {{ ?e dip:localTime ?local }}
+  OPTIONAL {{ ?e dip:place ?place }}
   OPTIONAL {{ ?g dip:confidence ?conf }} OPTIONAL {{ ?g dip:sourceReliability ?rr }}
   OPTIONAL {{ ?g dip:informationCredibility ?cred }} OPTIONAL {{ ?g dip:reviewStatus ?review }}
   OPTIONAL {{ ?g prov:wasDerivedFrom ?doc . OPTIONAL {{ ?doc dip:url ?url }} OPTIONAL {{ ?doc dip:title ?title }} }}
@@ -151,7 +152,8 @@ def project(
     """Actors as nodes, one edge per derived relation of each active assertion.
 
     Nodes are actor IRIs with ``label`` and ``type``.  Edges (key ``ID:relation``)
-    carry ``relation``, ``status``, ``date``, ``start_time``, ``place``,
+    carry ``relation``, ``status``, ``date``, ``start_time``, ``local_time``
+    (a clock time as the source gave it, e.g. ``"11:30"``), ``place``,
     ``confidence``, ``grade`` (e.g. ``"B2"``), ``quote``, ``source`` (URL),
     ``title``, ``asserted_by``, ``assertion`` (ID), ``assertions`` (list of IDs),
     ``review`` (proposed/accepted), ``disputed``, ``symmetric``, ``event``.
@@ -199,6 +201,7 @@ def project(
             s, t, key=f"{aid}:{rel}",
             relation=rel, status=_local(row["st"]).lower(), date=day,
             start_time=str(row["start"]) if "start" in row else None,
+            local_time=str(row["local"]) if "local" in row else None,
             place=str(row["place"]) if "place" in row else None,
             confidence=confidence, grade=grade,
             quote=str(row["quote"]) if "quote" in row else None,

@@ -31,8 +31,10 @@ from kg.viz.style import edge_style, node_style, node_tooltip
 PHYSICS_LIMIT = 150
 #: Past this many actors the page opens on community groups that expand on click.
 DEFAULT_MAX_NODES = 500
-#: The most central actors whose labels are always drawn (at least 12 px at the initial zoom).
+#: The most central actors whose labels are always drawn (at least 12 px at the initial zoom) ...
 LABELLED = 12
+#: ... and every actor's on pages this small.
+LABEL_ALL = 50
 
 
 @dataclass
@@ -242,5 +244,5 @@ def build_view(G: nx.MultiDiGraph, *, actor: Any = None, depth: int = 2, max_nod
         relations=sorted({str(e.get("relation")) for e in edges}),
         statuses=sorted({str(e.get("status")) for e in edges}),
         center=str(G.nodes[center].get("label", center)) if center is not None else None,
-        events=events, groups=groups, months=month_range(days, per_period), labelled=min(LABELLED, len(nodes)),
+        events=events, groups=groups, months=month_range(days, per_period), labelled=len(nodes) if len(nodes) <= LABEL_ALL else LABELLED,
     )

@@ -28,6 +28,7 @@ from typing import Any
 from kg.viz.build import View
 from kg.viz.style import MARK_COLOR, NODE_STYLES, relation_arrow, relation_color, relation_names
 from kg.viz.template import PAGE
+from kg.viz.timeline_data import clock
 
 VIS_VERSION = "vis-9.1.2"
 #: As Django's json_script: no "<", ">" or "&" survives, so neither "</script>" nor "<!--" can.
@@ -74,8 +75,7 @@ def legend(view: View | None = None) -> dict[str, list[dict[str, Any]]]:
 
 
 #: Event fields -> their short keys in the page data (the page script expands them).
-EVENT_KEYS = {"relation": "r", "status": "st", "date": "d", "start_time": "tm", "place": "p", "grade": "g",
-              "disputed": "x"}
+EVENT_KEYS = {"relation": "r", "status": "st", "date": "d", "place": "p", "grade": "g", "disputed": "x"}
 #: Edge and node keys that the page rebuilds from a shared style table instead of repeating per item.
 _EDGE_STYLE_KEYS = ("color", "dashes", "arrows", "label")
 _NODE_STYLE_KEYS = ("shape", "color")
@@ -93,6 +93,8 @@ def page_data(view: View) -> dict[str, Any]:
     for e in view.events:  # short keys (EVENT_KEYS): 40,000 events are most of a 20,000-actor page
         item = {short: e[key] for key, short in EVENT_KEYS.items() if e.get(key) not in (None, False)}
         item["s"], item["t"] = index[e["source"]], index[e["target"]]
+        if clock(e):
+            item["tm"] = clock(e)
         sources = [{"url": s["url"]} if s["title"] == s["url"] else s for s in e["sources"]]
         if sources:
             item["src"] = sources

@@ -49,7 +49,7 @@ KG.timeline = function (box, events, labels, opts) {
   }
   function itemText(e) {
     var who = focus ? e.relation : name(e.source) + " " + e.relation + " " + name(e.target);
-    return e.date + (e.start_time && e.start_time.length > 10 ? " " + e.start_time.slice(11, 16) : "") + " " +
+    return e.date + (e.time ? " " + e.time : "") + " " +
       e.status + (e.grade ? " " + e.grade : "") + ": " + who + (e.place ? " @ " + e.place : "");
   }
   var head = KG.el("p", "kg-tl-head", (opts.heading || "") + dated.length + " dated event" + (dated.length === 1 ? "" : "s") +
@@ -180,7 +180,7 @@ NETWORK_JS = r"""
     e.relation = look.relation; e.status = look.status; e.disputed = look.disputed;
   });
   EVENTS.forEach(function (e) {
-    e.relation = e.r; e.status = e.st || "held"; e.date = e.d; e.start_time = e.tm; e.place = e.p; e.grade = e.g;
+    e.relation = e.r; e.status = e.st || "held"; e.date = e.d; e.time = e.tm; e.place = e.p; e.grade = e.g;
     e.disputed = !!e.x; e.sources = e.src || []; e.quote = e.q; e.assertion = e.a;
     e.source = ids[e.s]; e.target = ids[e.t];
     e.actors = e.s === e.t ? [e.source] : [e.source, e.target];
@@ -459,7 +459,7 @@ NETWORK_JS = r"""
       var e = EVENTS[i];
       var other = e.actors.filter(function (a) { return a !== id; }).map(function (a) { return labels[a] || a; }).join(", ");
       var li = el("li", "kg-" + (KG.NEGATIVE[e.status] ? "negative" : e.status));
-      li.appendChild(el("span", "kg-date", e.date || "undated"));
+      li.appendChild(el("span", "kg-date", (e.date || "undated") + (e.time ? " " + e.time : "")));
       li.appendChild(document.createTextNode(" " + e.relation + " " + other + " "));
       li.appendChild(el("span", "kg-status", e.status + (e.disputed ? ", disputed" : "") + (e.grade ? ", " + e.grade : "")));
       if (e.place) { li.appendChild(el("div", "kg-omitted", e.place)); }

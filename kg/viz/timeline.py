@@ -26,7 +26,7 @@ from typing import TYPE_CHECKING, Any
 import networkx as nx
 
 from kg.analysis.projection import find_node
-from kg.viz.timeline_data import event_items
+from kg.viz.timeline_data import clock, event_items
 
 if TYPE_CHECKING:
     from kg.api import KnowledgeGraph
@@ -71,7 +71,7 @@ def timeline_rows(graph: "KnowledgeGraph", actor: str | None = None, other: str 
     for item in items:
         others = [name(a) for a in item["actors"] if a != focus] if focus is not None else []
         rows.append({
-            "date": item["date"], "time": (item["start_time"] or "")[11:16] or None, "status": item["status"],
+            "date": item["date"], "time": clock(item), "status": item["status"],
             "relation": item["relation"], "from": name(item["source"]), "to": name(item["target"]),
             "with": ", ".join(others) or None, "place": item["place"], "grade": item["grade"],
             "disputed": item["disputed"], "sources": " ".join(s["url"] or s["title"] or "" for s in item["sources"]),
@@ -91,9 +91,9 @@ def render_timeline(G: nx.MultiDiGraph, actor: str | None = None, other: str | N
     from kg.viz.template import TIMELINE_PAGE
 
     items, focus = actor_events(G, actor, other)
-    keep = ("id", "relation", "status", "date", "start_time", "place", "source", "target", "actors", "sources",
+    keep = ("id", "relation", "status", "date", "place", "source", "target", "actors", "sources",
             "grade", "assertions", "disputed")
-    events = [{**{k: (str(i[k]) if k in ("source", "target") else i[k]) for k in keep},
+    events = [{**{k: (str(i[k]) if k in ("source", "target") else i[k]) for k in keep}, "time": clock(i),
                "actors": [str(a) for a in i["actors"]], "quote": (i["quotes"] or [None])[0]} for i in items]
     labels = {str(n): str(d.get("label", n)) for n, d in G.nodes(data=True)}
     heading = ""

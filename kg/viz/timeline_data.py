@@ -60,7 +60,7 @@ def safe_url(url: Any) -> str | None:
 def event_items(G: nx.MultiDiGraph, *, event_of: Callable[[dict[str, Any]], str] = event_key) -> list[dict[str, Any]]:
     """Events of the projection ``G``, sorted by date (undated last).
 
-    Each item: ``id``, ``relation``, ``status``, ``date``, ``start_time``,
+    Each item: ``id``, ``relation``, ``status``, ``date``, ``start_time``, ``local_time``,
     ``place``, ``actors`` (node keys, source first), ``source``/``target``
     (node keys), ``sources`` (``url``, ``title``; ``url`` only when http(s)),
     ``assertions``, ``quotes``, ``grade`` (see :func:`item_grade`),
@@ -76,7 +76,8 @@ def event_items(G: nx.MultiDiGraph, *, event_of: Callable[[dict[str, Any]], str]
         if item is None:
             item = found[key] = {
                 "id": key, "relation": str(data.get("relation", "")), "status": str(data.get("status") or "held"),
-                "date": data.get("date"), "start_time": data.get("start_time"), "place": data.get("place"),
+                "date": data.get("date"), "start_time": data.get("start_time"), "local_time": data.get("local_time"),
+                "place": data.get("place"),
                 "source": u, "target": v, "actors": [], "sources": [], "assertions": [], "quotes": [],
                 "disputed": False, "symmetric": bool(data.get("symmetric")),
             }
@@ -84,7 +85,7 @@ def event_items(G: nx.MultiDiGraph, *, event_of: Callable[[dict[str, Any]], str]
         for node in (u, v):
             if node not in item["actors"]:
                 item["actors"].append(node)
-        for field in ("date", "start_time", "place"):
+        for field in ("date", "start_time", "local_time", "place"):
             if not item[field] and data.get(field):
                 item[field] = data[field]
         src = {"url": safe_url(data.get("source")), "title": data.get("title") or data.get("source")}
@@ -103,7 +104,17 @@ def event_items(G: nx.MultiDiGraph, *, event_of: Callable[[dict[str, Any]], str]
         if item["symmetric"]:
             item["actors"].sort(key=str)
             item["source"], item["target"] = item["actors"][0], item["actors"][-1]
-    return sorted(found.values(), key=lambda i: (i["date"] is None, i["date"] or "", i["start_time"] or "", i["id"]))
+    return sorted(found.values(), key=lambda i: (i["date"] is None, i["date"] or "", clock(i) or "", i["id"]))
+
+
+def clock(item: dict[str, Any]) -> str | None:
+    """An event's clock time ``HH:MM``: from its start time, else the local time its source gave.
+
+    >>> clock({"start_time": "2025-08-15T11:30:00-08:00"}), clock({"start_time": None, "local_time": "09:05"})
+    ('11:30', '09:05')
+    """
+    start = item.get("start_time") or ""
+    return start[11:16] if len(start) >= 16 else (item.get("local_time") or None)
 
 
 def _edges(G: nx.Graph) -> Any:
@@ -117,4 +128,4 @@ def _edges(G: nx.Graph) -> Any:
         yield from G.edges(data=True)
 
 
-__all__ = ["event_items", "event_key", "item_grade", "safe_url"]
+__all__ = ["clock", "event_items", "event_key", "item_grade", "safe_url"]

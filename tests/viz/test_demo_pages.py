@@ -56,6 +56,7 @@ def test_timeline_shows_the_planned_trump_putin_meeting_on_its_date(demo, open_p
     planned = [i for i in items if i[1] == "planned"]
     assert planned and all(i[0] == "2025-08-15" and "kg-planned" in i[2] for i in planned)
     assert any("Anchorage" in i[4] for i in planned)
+    assert all("2025-08-15 11:30 planned" in i[4] for i in planned)  # the clock time, as a source or the analyst gave it
     tick = page.eval_on_selector_all(".kg-tl-tick", "ts => ts.map(t => [t.textContent, parseFloat(t.style.left)])")
     august = dict(tick)["2025-08"]
     assert all(august < i[3] for i in planned)  # after the start of August, on the 15th
