@@ -160,7 +160,7 @@ def update(graph: "KnowledgeGraph", *, full: bool = False) -> int:
 
 def merge(graph: "KnowledgeGraph", a: str, b: str, *, reason: str, by: str = "analyst:analyst") -> str:
     """Judge the events of ``a`` and ``b`` (cluster or assertion IDs) one event; returns the judgement ID."""
-    from kg.review import _agent
+    from kg.records import check_agent as _agent
 
     _reason(reason)
     st = state(graph)
@@ -173,7 +173,7 @@ def merge(graph: "KnowledgeGraph", a: str, b: str, *, reason: str, by: str = "an
 
 def split(graph: "KnowledgeGraph", event: str, member: str, *, reason: str, by: str = "analyst:analyst") -> str:
     """Take ``member`` (a reported event or a merged-in cluster) out of ``event``'s cluster; returns the judgement ID."""
-    from kg.review import _agent
+    from kg.records import check_agent as _agent
 
     _reason(reason)
     st = state(graph)
