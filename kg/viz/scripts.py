@@ -248,6 +248,7 @@ NETWORK_JS = r"""
         lines.push("source: " + (s.title && s.url && s.title !== s.url ? s.title + " (" + s.url + ")" : (s.url || s.title)));
       });
       if (v.place) { lines.push("place: " + v.place); }
+      if (KG.history(v)) { lines.push("event: " + KG.history(v)); }
       if (v.quote) { lines.push("quote: “" + v.quote + "”"); }
     });
     if (items.length > 3) { lines.push("… and " + (items.length - 3) + " more events (click an actor for all)"); }

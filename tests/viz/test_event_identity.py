@@ -97,4 +97,7 @@ def test_actor_panel_lists_one_entry_per_event(graph, tmp_path, open_page):
     assert len(items) == 2
     summit = next(i for i in items if i[1] == 5)
     assert summit[0].startswith("planned 2025-08-08 → held 2025-08-15") and "5 reports, 5 independent sources" in summit[0]
+    tips = page.evaluate("kgEdges.get().map(e => typeof e.title === 'string' ? e.title : e.title.textContent)")  # one tie of two events, not six reports
+    assert len(tips) == 1 and "2 events, 2025-08-15 to 2025-10-01" in tips[0]
+    assert "event: planned 2025-08-08 → held 2025-08-15 → held 2025-08-16, 5 reports, 5 independent sources" in tips[0]
     assert opened.requests == [] and opened.errors == []
