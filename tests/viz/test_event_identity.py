@@ -101,3 +101,19 @@ def test_actor_panel_lists_one_entry_per_event(graph, tmp_path, open_page):
     assert len(tips) == 1 and "2 events, 2025-08-15 to 2025-10-01" in tips[0]
     assert "event: planned 2025-08-08 → held 2025-08-15 → held 2025-08-16, 5 reports, 5 independent sources" in tips[0]
     assert opened.requests == [] and opened.errors == []
+
+
+def test_a_copy_of_the_text_under_another_url_is_a_source_of_the_event(graph):
+    from kg.model import Assertion, Claim, Document, Evidence
+
+    text = "Ann Lee met Raj Patel in Tallinn on Friday, the ministry said."
+    doc = Document.from_text(text, url="https://wire.example/story", title="Wire story", publisher="Wire")
+    claim = Claim("meets", graph.resolve_actor("Ann Lee"), graph.resolve_actor("Raj Patel"), status="held",
+                  date="2025-08-15")
+    graph.add_document(doc, [Assertion(claim, doc, asserted_by="extractor:rules@0.1", confidence=0.9,
+                                       evidence=Evidence("Ann Lee met Raj Patel", text, 0, 21))])
+    copy = Document.from_text(text, url="https://paper.example/reprint", title="Reprint", publisher="Paper")
+    assert events.record_copy(graph, copy)
+    [item] = event_items(identify_events(graph, project(graph)))
+    assert [s["url"] for s in item["sources"]] == ["https://wire.example/story", "https://paper.example/reprint"]
+    assert (item["mentions"], item["articles"], item["independent"]) == (1, 2, 1)  # one text: one independent source
