@@ -11,7 +11,7 @@ from kg.cli.analysis import (AcceptedOnly, ActorTypes, Format, MinConfidence, Mi
                              _filters, _render)
 from kg.cli.common import AsOfOption, StoreOption, console, open_graph
 
-COLUMNS = ["date", "time", "status", "relation", "from", "to", "place", "grade", "sources"]
+COLUMNS = ["date", "time", "status", "history", "relation", "from", "to", "place", "grade", "sources"]
 
 
 def register(app: typer.Typer) -> None:
@@ -39,5 +39,5 @@ def timeline_cmd(
         from kg.viz.timeline import timeline_rows
 
         rows = timeline_rows(graph, actor, other, **filters)
-    _render(rows, COLUMNS + (["disputed", "assertions"] if fmt != "table" else []), fmt,
+    _render(rows, COLUMNS + (["reports", "independent", "disputed", "assertions"] if fmt != "table" else []), fmt,
             title=f"timeline of {actor}" + (f" and {other}" if other else ""))

@@ -42,7 +42,9 @@ def network_view(graph: "KnowledgeGraph", *, title: str = "diplomacy-kg network"
     unknown = set(filters) - set(PROJECT_OPTIONS) - set(VIEW_OPTIONS)
     if unknown:
         raise TypeError(f"unknown option {sorted(unknown)[0]!r}")
-    G = project(graph, **{k: v for k, v in filters.items() if k in PROJECT_OPTIONS and v is not None})
+    from kg.viz.timeline_data import identify_events
+
+    G = identify_events(graph, project(graph, **{k: v for k, v in filters.items() if k in PROJECT_OPTIONS and v is not None}))
     return render_network(G, title=title, **{k: v for k, v in filters.items() if k in VIEW_OPTIONS and v is not None})
 
 

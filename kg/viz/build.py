@@ -103,15 +103,19 @@ def _edge_width(weight: int) -> float:
 
 def _aggregate_edges(H: nx.MultiDiGraph, events: list[dict[str, Any]], event_index: dict[str, int],
                      event_of: Any) -> list[dict[str, Any]]:
-    """One vis edge per actor pair, relation and status, weighted by the number of events."""
+    """One vis edge per actor pair, relation and status, weighted by the number of events (not reports).
+
+    The status is the event's (its cluster's latest), so a meeting reported planned and then held is
+    one held edge of weight 1, not a planned and a held edge.
+    """
     groups: dict[tuple[Any, ...], dict[str, Any]] = {}
     for u, v, data in H.edges(data=True):
         symmetric = bool(data.get("symmetric"))
         a, b = (u, v) if not symmetric or str(u) <= str(v) else (v, u)
-        status = str(data.get("status") or "held")
+        index = event_index[event_of(data)]
+        status = str(events[index]["status"] or "held")
         key = (a, b, str(data.get("relation", "")), status)
         group = groups.setdefault(key, {"events": [], "disputed": False, "symmetric": symmetric})
-        index = event_index[event_of(data)]
         if index not in group["events"]:
             group["events"].append(index)
         group["disputed"] = group["disputed"] or bool(data.get("disputed"))

@@ -75,7 +75,8 @@ def legend(view: View | None = None) -> dict[str, list[dict[str, Any]]]:
 
 
 #: Event fields -> their short keys in the page data (the page script expands them).
-EVENT_KEYS = {"relation": "r", "status": "st", "date": "d", "place": "p", "grade": "g", "disputed": "x"}
+EVENT_KEYS = {"relation": "r", "status": "st", "date": "d", "place": "p", "grade": "g", "disputed": "x",
+              "mentions": "m", "independent": "i"}
 #: Edge and node keys that the page rebuilds from a shared style table instead of repeating per item.
 _EDGE_STYLE_KEYS = ("color", "dashes", "arrows", "label")
 _NODE_STYLE_KEYS = ("shape", "color")
@@ -92,14 +93,21 @@ def page_data(view: View) -> dict[str, Any]:
     events = []
     for e in view.events:  # short keys (EVENT_KEYS): 40,000 events are most of a 20,000-actor page
         item = {short: e[key] for key, short in EVENT_KEYS.items() if e.get(key) not in (None, False)}
+        for short in ("m", "i"):  # counts of one report say nothing: kept off 20,000-actor pages
+            if item.get(short) == 1:
+                del item[short]
         item["s"], item["t"] = index[e["source"]], index[e["target"]]
         if clock(e):
             item["tm"] = clock(e)
-        sources = [{"url": s["url"]} if s["title"] == s["url"] else s for s in e["sources"]]
+        sources = [{k: v for k, v in s.items() if v is not None and not (k == "title" and v == s["url"])
+                    and not (k == "grade" and len(e["sources"]) == 1)}  # one source: its grade is the event's
+                   for s in e["sources"]]
         if sources:
             item["src"] = sources
         if e["assertions"]:
             item["a"] = e["assertions"][0]
+        if e.get("status_history"):
+            item["h"] = [[h["day"], h["status"]] for h in e["status_history"]]
         if e.get("quotes"):
             item["q"] = e["quotes"][0]
         events.append(item)

@@ -23,10 +23,22 @@ KG.safeUrl = function (url) {
 KG.sourceLink = function (src, n) {
   var url = KG.safeUrl(src && src.url);
   var text = (src && (src.title || src.url)) || ("source " + n);
-  if (!url) { return KG.el("span", "kg-src", text); }
-  var a = KG.el("a", "kg-src", text);
-  a.href = url; a.rel = "noopener noreferrer"; a.target = "_blank";
-  return a;
+  var a;
+  if (!url) { a = KG.el("span", "kg-src", text); } else {
+    a = KG.el("a", "kg-src", text);
+    a.href = url; a.rel = "noopener noreferrer"; a.target = "_blank";
+  }
+  if (!src || !src.grade) { return a; }
+  var box = KG.el("span", "kg-src-graded");  // the source's effective grade beside it, as text
+  box.appendChild(a); box.appendChild(KG.el("span", "kg-grade", " " + src.grade));
+  return box;
+};
+// "planned 2025-08-08 → held 2025-08-15, 3 reports, 2 independent sources": an event's history and counts.
+KG.history = function (e) {
+  var h = (e.status_history || []).map(function (x) { return x.status + " " + x.day; }).join(" → ");
+  var n = e.mentions ? e.mentions + " report" + (e.mentions === 1 ? "" : "s") : "";
+  var i = e.independent ? e.independent + " independent source" + (e.independent === 1 ? "" : "s") : "";
+  return [h, n, i].filter(Boolean).join(", ");
 };
 KG.fold = function (s) {
   return String(s || "").normalize("NFD").replace(/[\u0300-\u036f]/g, "").toLowerCase().trim();
@@ -104,7 +116,8 @@ KG.timeline = function (box, events, labels, opts) {
       item.style.borderColor = KG.relationColor(e.relation);
       if (e.status !== "planned" && !KG.NEGATIVE[e.status]) { item.style.background = KG.relationColor(e.relation); }
       item.appendChild(KG.el("span", "kg-tl-text", itemText(e)));
-      var tip = itemText(e) + (e.quote ? "\n“" + e.quote + "”" : "") + (e.disputed ? "\ndisputed" : "");
+      var tip = itemText(e) + (KG.history(e) ? "\n" + KG.history(e) : "") + (e.quote ? "\n“" + e.quote + "”" : "") +
+        (e.disputed ? "\ndisputed" : "");
       item.title = tip;
       var links = KG.el("span", "kg-tl-links");
       (e.sources || []).forEach(function (s, n) { links.appendChild(KG.sourceLink(s, n + 1)); });
@@ -185,6 +198,8 @@ NETWORK_JS = r"""
     e.source = ids[e.s]; e.target = ids[e.t];
     e.actors = e.s === e.t ? [e.source] : [e.source, e.target];
     e.assertions = e.assertion ? [e.assertion] : [];
+    e.status_history = (e.h || []).map(function (x) { return { day: x[0], status: x[1] }; });
+    e.mentions = e.m; e.independent = e.i;
   });
   DATA.groups.forEach(function (g) { g.members = g.members.map(function (i) { return ids[i]; }); });
   var byId = {}, labels = {};
@@ -233,6 +248,7 @@ NETWORK_JS = r"""
         lines.push("source: " + (s.title && s.url && s.title !== s.url ? s.title + " (" + s.url + ")" : (s.url || s.title)));
       });
       if (v.place) { lines.push("place: " + v.place); }
+      if (KG.history(v)) { lines.push("event: " + KG.history(v)); }
       if (v.quote) { lines.push("quote: “" + v.quote + "”"); }
     });
     if (items.length > 3) { lines.push("… and " + (items.length - 3) + " more events (click an actor for all)"); }
@@ -463,6 +479,7 @@ NETWORK_JS = r"""
       li.appendChild(document.createTextNode(" " + e.relation + " " + other + " "));
       li.appendChild(el("span", "kg-status", e.status + (e.disputed ? ", disputed" : "") + (e.grade ? ", " + e.grade : "")));
       if (e.place) { li.appendChild(el("div", "kg-omitted", e.place)); }
+      if (KG.history(e)) { li.appendChild(el("div", "kg-history", KG.history(e))); }
       var links = el("div", "kg-links");
       (e.sources || []).forEach(function (s, k) { links.appendChild(KG.sourceLink(s, k + 1)); });
       li.appendChild(links);

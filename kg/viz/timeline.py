@@ -55,7 +55,9 @@ def _project(graph: "KnowledgeGraph", filters: dict[str, Any]) -> nx.MultiDiGrap
     unknown = set(filters) - set(PROJECT_OPTIONS)
     if unknown:
         raise TypeError(f"unknown option {sorted(unknown)[0]!r}")
-    return project(graph, **{k: v for k, v in filters.items() if v is not None})
+    from kg.viz.timeline_data import identify_events
+
+    return identify_events(graph, project(graph, **{k: v for k, v in filters.items() if v is not None}))
 
 
 def timeline_rows(graph: "KnowledgeGraph", actor: str | None = None, other: str | None = None,
@@ -74,7 +76,9 @@ def timeline_rows(graph: "KnowledgeGraph", actor: str | None = None, other: str 
             "date": item["date"], "time": clock(item), "status": item["status"],
             "relation": item["relation"], "from": name(item["source"]), "to": name(item["target"]),
             "with": ", ".join(others) or None, "place": item["place"], "grade": item["grade"],
-            "disputed": item["disputed"], "sources": " ".join(s["url"] or s["title"] or "" for s in item["sources"]),
+            "disputed": item["disputed"], "history": " → ".join(h["status"] for h in item["status_history"]) or None,
+            "reports": item["mentions"], "independent": item["independent"],
+            "sources": " ".join(s["url"] or s["title"] or "" for s in item["sources"]),
             "assertions": ",".join(item["assertions"]),
         })
     return rows
@@ -92,7 +96,7 @@ def render_timeline(G: nx.MultiDiGraph, actor: str | None = None, other: str | N
 
     items, focus = actor_events(G, actor, other)
     keep = ("id", "relation", "status", "date", "place", "source", "target", "actors", "sources",
-            "grade", "assertions", "disputed")
+            "grade", "assertions", "disputed", "status_history", "mentions", "independent")
     events = [{**{k: (str(i[k]) if k in ("source", "target") else i[k]) for k in keep}, "time": clock(i),
                "actors": [str(a) for a in i["actors"]], "quote": (i["quotes"] or [None])[0]} for i in items]
     labels = {str(n): str(d.get("label", n)) for n, d in G.nodes(data=True)}

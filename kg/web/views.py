@@ -7,6 +7,9 @@
 >>> page = actor_page(g, "A B")
 >>> list(page["groups"]), [n["label"] for n in page["neighbours"]]
 (['meets'], ['C D'])
+>>> _ = g.assert_claim(ClaimInput(subject="A B", relation="meets", object="C D", source="https://y.org/2"))
+>>> [(e["mentions"], [s["source"] for s in e["sources"]]) for e in actor_page(g, "A B")["groups"]["meets"]]
+[(2, ['https://x.org/1', 'https://y.org/2'])]
 """
 
 from __future__ import annotations
@@ -27,30 +30,71 @@ _NEIGHBOURS = """SELECT DISTINCT ?edge ?other ?label ?dir WHERE {
 
 
 def actor_page(graph: KnowledgeGraph, name: str) -> dict[str, Any]:
-    """Everything known about an actor in the current view, grouped by relation, with grades."""
+    """Everything known about an actor in the current view: its events grouped by relation, with grades.
+
+    One entry per event (the event clusters of :mod:`kg.events`), each with its status history, counts
+    and its sources (one per assertion, with that assertion's effective grade).
+    """
     from kg.conflicts import conflicts
 
     ref = graph.find_actor(name)
     node = iri(ref.canonical_iri())
+    return {"label": ref.label, "iri": ref.canonical_iri(), "groups": _events(graph, node),
+            "neighbours": _neighbours(graph, node), "conflicts": conflicts(graph, actor=ref.canonical_iri()),
+            "viz": viz_available(), "anachronisms": _anachronisms(graph, ref.canonical_iri())}
+
+
+def _events(graph: KnowledgeGraph, node: Any) -> dict[str, list[dict[str, Any]]]:
+    """Relation -> the actor's events (one per event cluster) in date order, each with its sources."""
+    from kg.events import copies, state
+    from kg.events.facts import build
+
     grades = all_grades(graph)
-    groups: dict[str, list[dict[str, Any]]] = {}
+    st = state(graph)
+    events: dict[str, dict[str, Any]] = {}
     for row in graph.assertions_about(node):
         aid = str(row["g"]).rsplit("/", 1)[-1]
         grade = grades.get(aid, {})
         row = {k: (str(v) if v is not None else None) for k, v in row.items()}
-        row.update(id=aid, grade=grade.get("grade", f"{row.get('rel')}{row.get('cred')}"),
-                   origins=grade.get("origins"))
-        groups.setdefault(str(row["relation"]), []).append(row)
+        anchor = st.anchor_of.get(aid, aid)
+        event = events.setdefault(anchor, {"id": anchor, "relation": row["relation"], "eventLabel": row.get("eventLabel"),
+                                           "status": row.get("status"), "date": row.get("date"), "place": row.get("place"),
+                                           "history": [], "sources": {}})
+        source = event["sources"].get(aid)
+        if source is None:
+            row.update(id=aid, grade=grade.get("grade", f"{row.get('rel')}{row.get('cred')}"),
+                       origins=grade.get("origins"), quotes=[])
+            source = event["sources"][aid] = row
+        if row.get("quote") and row["quote"] not in source["quotes"]:
+            source["quotes"].append(row["quote"])
+        for field in ("date", "place"):
+            event[field] = event[field] or row.get(field)
+    members, cp = st.members(), copies(graph)
+    groups: dict[str, list[dict[str, Any]]] = {}
+    for anchor, event in events.items():
+        mine = [r for r in members.get(anchor, []) if r.id in event["sources"]]
+        event["mentions"] = event["independent"] = len(event["sources"])
+        if mine:
+            facts = build(anchor, mine, cp)
+            event.update(status=facts.status or event["status"], date=facts.first_date or event["date"],
+                         place=facts.place or event["place"], mentions=facts.mentions, independent=facts.sources,
+                         history=[{"day": h["day"], "status": "/".join(h["statuses"])} for h in facts.status_history])
+        order = {m.id: i for i, m in enumerate(sorted(mine, key=lambda m: (m.reported_on, m.document, m.id)))}
+        event["sources"] = sorted(event["sources"].values(), key=lambda r: (order.get(r["id"], len(order)), r["id"]))
+        groups.setdefault(str(event["relation"]), []).append(event)
+    for rows in groups.values():
+        rows.sort(key=lambda e: (e["date"] is None, e["date"] or "", e["id"]))
+    return groups
+
+
+def _neighbours(graph: KnowledgeGraph, node: Any) -> list[dict[str, Any]]:
     seen: dict[tuple[str, str, str], dict[str, Any]] = {}
     for r in graph.select(_NEIGHBOURS, me=node):
         key = (str(r["edge"]).rsplit("#", 1)[-1], str(r["other"]), str(r["label"]))
         entry = seen.setdefault(key, {"edge": key[0], "label": key[2], "dir": str(r["dir"])})
         if entry["dir"] != str(r["dir"]):
             entry["dir"] = "both"
-    neighbours = list(seen.values())
-    return {"label": ref.label, "iri": ref.canonical_iri(), "groups": groups, "neighbours": neighbours,
-            "conflicts": conflicts(graph, actor=ref.canonical_iri()), "viz": viz_available(),
-            "anachronisms": _anachronisms(graph, ref.canonical_iri())}
+    return list(seen.values())
 
 
 def _anachronisms(graph: KnowledgeGraph, actor_iri: str) -> list[dict[str, Any]]:

@@ -48,9 +48,17 @@ def test_every_view_shows_the_effective_grade(tmp_path, kg_cli):
         cells = re.findall(r'independent source\(s\)">([A-F][1-6])<', page)
         assert sorted(cells) == sorted(expected.values())
 
+        from kg.analysis.projection import project
         from kg.viz import write_html
+        from kg.viz.timeline_data import event_items, identify_events
 
+        items = event_items(identify_events(g, project(g)))  # the viz data: one item per event
         html = write_html(g, tmp_path / "net.html").read_text()
-    for grade in expected.values():
-        assert f"grade: {grade}" in html
-    assert "grade: F6" not in html
+    assert {aid: grade for i in items for aid, grade in i["grades"].items()} == expected
+    meeting = next(i for i in items if one in i["assertions"])
+    assert sorted(meeting["assertions"]) == sorted([one, other]) and meeting["grade"] == "D2"
+    # the page's tooltips and actor panel are built from its embedded data: each source with its grade
+    # (an event of one source carries it once, as the event's grade)
+    data = json.loads(re.search(r'<script type="application/json" id="kg-data">(.*?)</script>', html, re.S).group(1))
+    on_page = [s.get("grade", e["g"]) for e in data["events"] for s in e.get("src", [])]
+    assert sorted(on_page) == sorted(expected.values())
