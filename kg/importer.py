@@ -34,6 +34,7 @@ from typing import Any
 
 from pyoxigraph import BlankNode, DefaultGraph, Literal, NamedNode, Quad, RdfFormat, parse
 
+from kg.events.view import EVENTS_GRAPH
 from kg.ids import assertion_iri
 
 #: Files from this size on go through the bulk loader (streaming checks only, no SHACL pass).
@@ -42,6 +43,7 @@ ID_SPACE = "https://w3id.org/diplomacy-kg/"
 ASSERTION_SPACE = assertion_iri("0" * 32)[:-32]
 _ASSERTION = re.compile(re.escape(ASSERTION_SPACE) + r"[0-9a-f]{32}$")
 _DIP = "https://w3id.org/diplomacy-kg/ontology#"
+_EVENTS = NamedNode(EVENTS_GRAPH)
 _NON_NEGATIVE = {f"{_DIP}startOffset", f"{_DIP}endOffset", f"{_DIP}personCount"}
 _RANGES: dict[str, Callable[[str], bool]] = {
     f"{_DIP}informationCredibility": lambda v: v.isdigit() and 1 <= int(v) <= 6,
@@ -127,7 +129,8 @@ class _Checker:
             if isinstance(g, BlankNode):
                 raise ImportRefused(f"{self.path}: quad {self.count}: a graph named by a blank node (_:{g.value}) "
                                     "is refused; name it with an IRI")
-            if isinstance(g, NamedNode) and g not in self.graphs:
+            if isinstance(g, NamedNode) and g not in self.graphs and g != _EVENTS:
+                # the derived events index (kg.events) travels with a dump; `kg events update --full` rebuilds it
                 if g.value.startswith(ID_SPACE) and not _ASSERTION.match(g.value):
                     raise ImportRefused(f"{self.path}: graph <{g.value}> is a reserved name "
                                         "(only assertion IRIs name graphs in the project's ID space)")

@@ -70,15 +70,15 @@ def assert_cmd(
         fail("give SUBJECT RELATION OBJECT, or --file claims.csv|claims.yaml")
     if not source:
         fail("--source: a source is required (a URL such as https://...)")
-    claim = ClaimInput.model_validate(dict(
-        subject=subject, relation=relation, object=obj, source=source, quote=quote, published=published,
-        analyst=analyst, reliability=reliability, credibility=credibility, date=date, time=time, place=place,
-        status=status, count=count, subject_type=subject_type, object_type=object_type,
-        subject_role=subject_role, object_role=object_role,
-    ))
     with _open(store) as graph:
-        if not new_actor:
-            _refuse_near_matches(graph, [("subject", claim.subject), ("object", claim.object)])
+        if not new_actor:  # first, so a look-alike ("Vladimir \u0420utin") is refused naming the known actor
+            _refuse_near_matches(graph, [("subject", subject), ("object", obj)])
+        claim = ClaimInput.model_validate(dict(
+            subject=subject, relation=relation, object=obj, source=source, quote=quote, published=published,
+            analyst=analyst, reliability=reliability, credibility=credibility, date=date, time=time, place=place,
+            status=status, count=count, subject_type=subject_type, object_type=object_type,
+            subject_role=subject_role, object_role=object_role,
+        ))
         print(graph.assert_claim(claim))
 
 

@@ -141,8 +141,8 @@ class LookupAttributeRuler:
             matches = [(number, match_id, i, i + 1) for i, r in enumerate(per_token) for number, match_id in r.rules]
             self.ruler.set_annotations(doc, sorted(matches + longer))
             return doc
-        settable = list(_SETTABLE_IDS())
-        values = doc.to_array(settable)
+        settable: Any = list(_SETTABLE_IDS())  # spaCy's stubs want list[int | str]
+        values: Any = doc.to_array(settable)
         for i, r in enumerate(per_token):
             for column, value in r.merged or ():
                 values[i, column] = value

@@ -33,7 +33,8 @@ def fold(text: str) -> str:
     'zelenskyy cavusoglu'
     """
     decomposed = unicodedata.normalize("NFKD", text)
-    stripped = "".join(c for c in decomposed if not unicodedata.combining(c))
+    # invisible format characters (soft hyphen, word joiner, zero-width space) never tell two names apart
+    stripped = "".join(c for c in decomposed if not unicodedata.combining(c) and unicodedata.category(c) != "Cf")
     # a few letters have no decomposition
     return stripped.replace("ı", "i").replace("ł", "l").replace("ø", "o").replace("đ", "d").casefold()
 

@@ -62,10 +62,15 @@ def test_search_sees_graph_only_actors(trumps) -> None:
     assert [r["name"] for r in rows] == ["Franak Viačorka"] and rows[0]["in_graph"] and rows[0]["events"] == 1
 
 
-@pytest.mark.parametrize("name", ["Vladmir Putin", "Vla\u2060dimir Putin", "Vladimir \u0420utin",
-                                  "Vladimir Pu\u00adtin", "\u202enituP rimidalV\u202c"])
+@pytest.mark.parametrize("name", ["Vladmir Putin", "Vladimir \u0420utin", "\u202enituP rimidalV\u202c"])
 def test_a_typo_or_look_alike_names_the_near_match(trumps, name: str) -> None:
     assert [c.label for c in near_matches(trumps, name)] == ["Vladimir Putin"]
+
+
+@pytest.mark.parametrize("name", ["Vla\u2060dimir Putin", "Vladimir Pu\u00adtin"])
+def test_an_invisible_variant_is_the_actor_itself(trumps, name: str) -> None:
+    # format characters (Cf) are folded away before any comparison (issue 17): the same actor, not a near one
+    assert near_matches(trumps, name) == [] and find_actor(trumps, name).one().qid == "Q7747"
 
 
 def test_known_and_distinct_names_have_no_near_match(trumps) -> None:
