@@ -19,7 +19,8 @@ True
 ...         await slots.acquire("a")
 ...     except SlotsFull:
 ...         return "a waits for its own slot; b has its own"
->>> asyncio.run(demo())
+>>> from concurrent.futures import ThreadPoolExecutor  # a thread of its own: the caller may have a loop running
+>>> ThreadPoolExecutor(1).submit(asyncio.run, demo()).result()
 'a waits for its own slot; b has its own'
 """
 
