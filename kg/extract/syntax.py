@@ -28,15 +28,29 @@ PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 
 
 def expand(tok: "Token") -> list["Token"]:
-    """``tok`` with its conjuncts and appositions ("A, B and C", "his counterpart, X")."""
+    """``tok`` with its conjuncts and appositions ("A, B and C", "his counterpart, X").
+
+    A conjunct the parser hangs after a finished "A and B" is not one: in "after the meeting between A and B,
+    President C said" C is the speaker, not a third party to the meeting.
+
+    >>> from kg.extract.model import get_model
+    >>> d = get_model()("Shortly after the meeting between Putin and Xi, Ukrainian President Volodymyr Zelensky said China must wait.")
+    >>> [t.text for t in expand(d[5])]
+    ['Putin', 'Xi']
+    """
     out = [tok]
     todo = [tok]
     while todo:
         t = todo.pop()
-        for c in t.children:
-            if c.dep_ in ("conj", "appos") and c not in out:
+        closed = False  # "A and B" is a finished list: a name after "A and B," is not a third conjunct
+        for c in sorted(t.children, key=lambda x: x.i):
+            if c.dep_ == "cc":
+                closed = False
+            if c.dep_ in ("conj", "appos") and c not in out and not (closed and c.dep_ == "conj"):
                 out.append(c)
                 todo.append(c)
+            if c.dep_ == "conj" and any(x.dep_ == "cc" and t.i < x.i < c.i for x in t.children):
+                closed = True
     return out
 
 
@@ -94,6 +108,24 @@ def slot(tok: "Token", spec: str, noun: "Token | None") -> list["Token"]:
     if rest:
         return [t for o in out for t in slot(o, rest, None)]
     return out
+
+
+def inverted_subjects(tok: "Token") -> list["Token"]:
+    """The subjects after a fronted passive participle: "Also designated were A and B" (A and B were designated).
+
+    The parser hangs them on the participle or on its "were" as ``nsubj`` or ``attr``; only those after the
+    participle count, and only when the participle has its passive auxiliary and no passive subject of its own.
+
+    >>> from kg.extract.model import get_model
+    >>> d = get_model()("Also designated were Marina Kuzmina and Pavel Dronov.")
+    >>> [t.text for t in inverted_subjects(d[1])]
+    ['Kuzmina', 'Dronov']
+    """
+    aux = [c for c in tok.children if c.dep_ == "auxpass" and c.i > tok.i]
+    if not aux or any(c.dep_ == "nsubjpass" for c in tok.children):
+        return []
+    return [t for h in (tok, *aux) for c in h.children if c.dep_ in ("nsubj", "attr") and c.i > tok.i
+            for t in expand(c)]
 
 
 def is_passive(tok: "Token") -> bool:
