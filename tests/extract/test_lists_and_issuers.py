@@ -6,17 +6,7 @@ from __future__ import annotations
 import pytest
 
 from kg.extract.parsed import ParseExtractor
-from kg.model.core import Document
-
-
-@pytest.fixture(scope="module")
-def parse() -> ParseExtractor:
-    return ParseExtractor(resolver=None)
-
-
-def pairs(ex: ParseExtractor, text: str) -> set[tuple[str, str, str]]:
-    return {(a.claim.relation, s.label, o.label if o else "")
-            for a in ex.extract(Document.from_text(text, published="2024-05-02")) for s, o in a.claim.pairs()}
+from tests.extract.test_report_roles import pairs, parse  # noqa: F401  (the fixture and the helper are shared)
 
 
 ISSUER = "Treasury sanctions arms network\n\nThe Treasury Department on Monday sanctioned the Orlen Arms Company.\n"
