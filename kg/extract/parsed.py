@@ -273,9 +273,12 @@ def _frame_findings(pdoc: Any, sent: Sentence, mentions: list[Mention], state: D
         found += got
         plural_they = any(t.lower_ in ("they", "them") and _plural_antecedent(t) for t in (*hit.agents, *hit.others))
         # "Hostage families met X": the parse names who met, and they are no actor; the rules' nearest name is not them
-        bare = bool(hit.agents) and bool(hit.others) and all(t.pos_ == "NOUN" for t in hit.agents)
+        bare = bool(hit.agents) and bool(hit.others) and all(t.pos_ == "NOUN" for t in hit.agents) or (
+            hit.frame.kind == "act" and hit.trigger.dep_ == "relcl" and bool(hit.others) and not hit.agents)
         if got or plural_they or bare:  # the frame's reading replaces the rules' for this trigger; where it read nobody, the rules may
             read.append((hit.trigger.idx, hit.trigger.idx + len(hit.trigger.text)))
+            if hit.noun is not None:  # "Sanctions were imposed on X": the noun of the light verb is the same trigger
+                read.append((hit.noun.idx, hit.noun.idx + len(hit.noun.text)))
     return found, read
 
 
@@ -365,7 +368,8 @@ def _to_found(hit: FrameHit, spans: list[tuple[int, int, Mention]], text: str, s
             return []  # "measures against X" with no imposer named anywhere before: nobody to credit
         if frame.relation == "sanctions":
             agents = [e for e in (state.last_imposer, issuer) if e is not None][:1]
-        elif state.last_releaser is not None and not hit.agents:
+        elif state.last_releaser is not None and not hit.agents and hit.trigger.dep_ != "relcl":
+            # "X, who was freed last year" is background: its releaser is not the one named before
             agents = [state.last_releaser]  # "X was also freed": by the releaser named before, not "prisons will release"
     # "during their meeting", "X and Y discussed it in a phone call": the pair of the clause took part
     their = any(c.dep_ == "poss" and c.lower_ == "their" for c in hit.trigger.children) or (

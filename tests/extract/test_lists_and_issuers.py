@@ -77,3 +77,27 @@ class TestWhoMet:
                              "where he was greeted by President Vo Van Lam.")
         assert ("meets", "Vo Van Lam", "Tomas Berg") in found or ("meets", "Tomas Berg", "Vo Van Lam") in found, found
         assert not any({s, o} == {"Vo Van Lam", "Anil Rao"} for _r, s, o in found), found
+
+
+def test_the_noun_of_a_passive_light_verb_is_read_once(parse: ParseExtractor) -> None:
+    found = pairs(parse, "Britain sanctions militia financiers\n\nBritain today announced sanctions on militia leaders.\n"
+                         "Sanctions were also imposed on Hezbollah financier Karim Osman.")
+    assert ("sanctions", "United Kingdom", "Karim Osman") in found, found
+    assert not any(o == "Hezbollah" for _r, _s, o in found), found
+
+
+class TestWhoReleased:
+    """A release names its releaser and the released; background and descriptions name neither."""
+
+    def test_a_description_of_the_released_is_no_group(self, parse: ParseExtractor) -> None:
+        found = pairs(parse, "Russia on Friday released Anna Sorokina, a dual U.S.-Russian citizen serving a "
+                             "ten-year sentence, in exchange for Pavel Zimin.")
+        assert ("releases", "Russia", "Anna Sorokina") in found, found
+        assert ("releases", "Russia", "") not in found, found
+
+    def test_a_release_in_the_background_takes_no_releaser_named_before(self, parse: ParseExtractor) -> None:
+        found = pairs(parse, "Iran released French teacher Luc Martin on Tuesday.\n"
+                             "Rights groups say Iran still holds several Europeans, including journalist Cecile "
+                             "Brun, who was freed on bail last year.")
+        assert ("releases", "Iran", "Luc Martin") in found, found
+        assert not any(o == "Cecile Brun" for r, _s, o in found if r == "releases"), found
