@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from kg.extract.syntax import MAX_CLIMB, REPORTING_VERBS
+from kg.extract.syntax import ASKING_VERBS, MAX_CLIMB, REPORTING_VERBS
 
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Token
@@ -28,7 +28,8 @@ slate organise organize expected scheduled planned upcoming plans""".split())
 GOING_LEMMAS = frozenset("travel go head fly leave depart".split())
 #: words that make it a possibility, not a fact ("open to a meeting", "would like to meet")
 HEDGE_LEMMAS = frozenset("""open willing ready consider hope want wish like offer possible may might could
-would should can suggest urge call ask push press try eager keen seek""".split())
+would should can suggest urge call ask push press try eager keen seek appeal plead implore beg demand lobby pressure
+encourage persuade""".split())
 #: nouns that hold a possible act ("pressure to free", "a chance to meet"); as nouns, "call" and "talk" are events
 HEDGE_NOUNS = frozenset("""possibility pressure demand appeal plea request need chance opportunity bid effort attempt
 proposal idea offer hope call""".split())
@@ -55,7 +56,8 @@ def governing(tok: "Token") -> list["Token"]:
         if t.head is t:
             break
         dep = t.dep_
-        infinitive = dep == "acl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in t.children)
+        infinitive = (dep == "acl" or dep == "advcl" and t.head.lemma_.lower() in ASKING_VERBS) and \
+            any(c.dep_ == "aux" and c.lower_ == "to" for c in t.children)  # "pressed X to free Y": asked, not done
         if dep in ("ccomp", "advcl", "relcl", "parataxis", "conj", "acl") and t.pos_ in ("VERB", "AUX") and not infinitive:
             break  # the clause ends here: "said (he will) meet", "met X after (Y refused)"
         if dep in ("ROOT",):

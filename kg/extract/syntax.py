@@ -132,6 +132,15 @@ def is_passive(tok: "Token") -> bool:
     return any(c.dep_ in ("nsubjpass", "auxpass") for c in tok.children) or tok.tag_ == "VBN" and tok.dep_ == "acl"
 
 
+#: verbs that ask someone to act; the parser often hangs their infinitive as an adverbial clause ("pressed X to free Y")
+ASKING_VERBS = frozenset({"urge", "press", "push", "ask", "call", "appeal", "plead", "persuade", "pressure", "encourage",
+                          "implore", "beg", "lobby", "tell", "invite"})
+#: verbs whose subject, not their object, does what the infinitive says ("promised Kyiv to send")
+_SUBJECT_CONTROL = frozenset({"promise", "vow", "threaten", "pledge"})
+#: verbs that ask someone named after a preposition to act ("appealed to X to", "called on X to", "pleaded with X to")
+_ASKING_VERBS = frozenset({"appeal", "call", "plead", "prevail", "rely", "count", "lean", "wait"})
+
+
 def subjects(tok: "Token", depth: int = 0) -> list["Token"]:
     """The actors of verb ``tok``: its subject (or passive agent), else the subject it inherits.
 
@@ -153,12 +162,23 @@ def subjects(tok: "Token", depth: int = 0) -> list["Token"]:
         return []
     if tok.dep_ == "xcomp":
         objs = [c for c in head.children if c.dep_ == "dobj"]
-        if objs and head.lemma_.lower() in ("invite", "ask", "urge", "persuade", "allow", "tell", "expect", "want"):
-            return expand(objs[0])
+        if objs and head.lemma_.lower() not in _SUBJECT_CONTROL:
+            return expand(objs[0])  # "invited X to visit", "pressed Xi to free": the one asked acts
+        asked = [t for c in head.children if c.dep_ == "prep" and c.lower_ in ("to", "on", "upon", "with")
+                 and head.lemma_.lower() in _ASKING_VERBS for t in prep_objects(head, c.lower_)]
+        if asked:
+            return asked[:1]  # "appealed to Putin to release", "called on Tehran to free": the one appealed to
         passive = [t for c in head.children if c.dep_ == "nsubjpass" for t in expand(c)]
         if passive and is_passive(head) and not any(c.dep_ == "agent" for c in head.children):
             return passive  # "X is expected to meet Y", "Y was invited to visit": the one expected, invited
         return subjects(head, depth + 1)
+    if tok.dep_ == "advcl" and head.lemma_.lower() in ASKING_VERBS and any(c.dep_ == "aux" and c.lower_ == "to"
+                                                                          for c in tok.children):
+        asked = [c for c in head.children if c.dep_ == "dobj"] or [
+            t for c in head.children if c.dep_ == "prep" and c.lower_ in ("to", "on", "upon", "with")
+            for t in prep_objects(head, c.lower_)]
+        if asked:
+            return expand(asked[0])  # "pressed X to free Y", "appealed to X to release Y": X is asked to act
     if tok.dep_ in ("conj", "advcl", "pcomp", "ccomp") or (tok.dep_ == "acl" and head.pos_ == "VERB"):
         if tok.dep_ == "ccomp" and head.lemma_.lower() in REPORTING_VERBS:
             return []

@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 
 from kg.extract.parsed import ParseExtractor
+from kg.model.core import Document
 from tests.extract.test_report_roles import pairs, parse  # noqa: F401  (the fixture and the helper are shared)
 
 
@@ -101,3 +102,14 @@ class TestWhoReleased:
                              "Brun, who was freed on bail last year.")
         assert ("releases", "Iran", "Luc Martin") in found, found
         assert not any(o == "Cecile Brun" for r, _s, o in found if r == "releases"), found
+
+    @pytest.mark.parametrize("text, actor", [
+        ("Pope Leo appealed to President Igor Danko to release the jailed journalists.", "Igor Danko"),
+        ("Chancellor Eva Lind called on President Igor Danko to free opposition leader Marta Vos.", "Igor Danko"),
+        ("Chancellor Eva Lind pressed President Igor Danko to free opposition leader Marta Vos.", "Igor Danko"),
+    ])
+    def test_the_one_asked_to_release_is_the_releaser_and_it_is_not_done(self, parse: ParseExtractor, text: str,
+                                                                         actor: str) -> None:
+        found = [(a.claim.subject.label, a.claim.status) for a in
+                 parse.extract(Document.from_text(text, published="2024-05-02")) if a.claim.relation == "releases"]
+        assert found and all(s == actor and st == "planned" for s, st in found), found
