@@ -108,6 +108,7 @@ class Coref:
         self.last_subject: Entity | None = None
         self.last_pair: tuple[Entity, Entity] | None = None
         self.pairs: list[tuple[Entity, Entity]] = []  # pairs of persons per sentence, in reading order
+        self.groups: list[tuple[Entity, ...]] = []  # all persons of each sentence with two or more, in reading order
 
     # -- registry -----------------------------------------------------------
     def _person(self, name: str, titles: tuple[str, ...], country: str | None, create: bool) -> Entity | None:
@@ -200,6 +201,7 @@ class Coref:
         if len(persons) >= 2:
             self.last_pair = (persons[0], persons[1])
             self.pairs.append(self.last_pair)
+            self.groups.append(tuple(persons))
         if sent_subject is not None and not headline:
             self.last_subject = sent_subject
         return kept
@@ -274,6 +276,12 @@ class Coref:
                 for a, b in reversed(self.pairs[-6:]):
                     if all(any(role in t or t == "counterpart" for t in e.titles) for e in (a, b)):
                         return (a, b)
+            if role == "leader" and not any(w in m.text.lower().split() for w in ("two", "both")):
+                # "the leaders" after "A, B and C met D": all of them who lead (not an aide)
+                for g in reversed(self.groups[-6:]):
+                    leaders = tuple(e for e in g if not (e.titles & _NOT_LEADER and not e.titles & _LEADER))
+                    if len(leaders) > 2:
+                        return leaders
             if role == "leader":  # "the leaders": the latest pair of persons who both lead (not an aide)
                 return next(((a, b) for a, b in reversed(self.pairs[-6:])
                              if not any(e.titles & _NOT_LEADER and not e.titles & _LEADER for e in (a, b))), None)

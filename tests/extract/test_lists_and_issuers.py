@@ -113,3 +113,12 @@ class TestWhoReleased:
         found = [(a.claim.subject.label, a.claim.status) for a in
                  parse.extract(Document.from_text(text, published="2024-05-02")) if a.claim.relation == "releases"]
         assert found and all(s == actor and st == "planned" for s, st in found), found
+
+
+def test_the_leaders_after_a_group_are_the_whole_group(parse: ParseExtractor) -> None:
+    found = pairs(parse, "Four leaders meet in Riga\n\nPresident Anna Berzina, President Jonas Kalnins and Prime Minister "
+                         "Eva Tamm met President Piotr Nowak in Riga on Monday.\n"
+                         "The leaders later held a phone call with Chancellor Klaus Werner.")
+    callers = {s for r, s, o in found if r == "talksWith" and o == "Klaus Werner"} | \
+        {o for r, s, o in found if r == "talksWith" and s == "Klaus Werner"}
+    assert {"Anna Berzina", "Jonas Kalnins", "Eva Tamm", "Piotr Nowak"} <= callers, found
