@@ -51,6 +51,8 @@ impose adopt implement enact extend expand unveil introduce slap level agree fin
 _INSTRUMENT_NOUNS = frozenset({"order", "decree", "deal", "agreement", "warrant", "document", "papers", "executive"})
 #: verbs that name the members of a list ("those sanctioned include A")
 _LISTING_VERBS = frozenset({"include", "be", "comprise", "feature", "contain"})
+#: nouns that name a sanction ("hit with sanctions", "slapped with an asset freeze")
+_MEASURES = frozenset({"sanction", "ban", "penalty", "freeze", "measure", "restriction"})
 #: relative pronouns that stand for their antecedent
 _RELATIVES = frozenset({"who", "whom", "which", "that"})
 #: verbs whose subject is the measure and whose object its target ("the sanctions target X")
@@ -206,7 +208,9 @@ def _apply(frame: Frame, tok: "Token") -> FrameHit | None:
     noun = None
     listing: "Token | None" = None  # the verb that lists the patients ("Among those freed were ...")
     if frame.with_dobj:
-        objs = [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass") and c.lemma_.lower() in frame.with_dobj]
+        objs = [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass") and c.lemma_.lower() in frame.with_dobj] or [
+            t for t in prep_objects(tok, "with") if t.lemma_.lower() in frame.with_dobj and "prep:with" not in
+            frame.patient + frame.counterpart]  # "were hit with sanctions", "hit Russia with new sanctions"
         if not objs:
             return None
         noun = objs[0]
@@ -248,6 +252,9 @@ def _apply(frame: Frame, tok: "Token") -> FrameHit | None:
                     or any(c.dep_ in ("oprd", "xcomp", "ccomp") for c in tok.children):
                 return None
     else:
+        if not agents and frame.relation == "sanctions" and is_passive(tok):
+            # "X was hit with sanctions by the US": the parser hangs the agent on the measure
+            agents = [t for m in prep_objects(tok, "with") if m.lemma_.lower() in _MEASURES for t in prep_objects(m, "by")]
         others = [t for spec in frame.patient for t in slot(tok, spec, noun)]
         others += [m for o in others if o.dep_ == "dobj" for m in members_beside(tok, o)]
         if not others and "nsubjpass" in frame.patient and tok.tag_ == "VBN":

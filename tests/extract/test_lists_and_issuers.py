@@ -122,3 +122,13 @@ def test_the_leaders_after_a_group_are_the_whole_group(parse: ParseExtractor) ->
     callers = {s for r, s, o in found if r == "talksWith" and o == "Klaus Werner"} | \
         {o for r, s, o in found if r == "talksWith" and s == "Klaus Werner"}
     assert {"Anna Berzina", "Jonas Kalnins", "Eva Tamm", "Piotr Nowak"} <= callers, found
+
+
+@pytest.mark.parametrize("text, imposer, targets", [
+    ("The Kora Shipping Company and its captain, Ivo Maric, were hit with sanctions by the United States on Monday.",
+     "United States", {"Kora Shipping Company", "Ivo Maric"}),
+    ("Businessman Pavel Sokol was slapped with sanctions by Britain.", "United Kingdom", {"Pavel Sokol"}),
+])
+def test_hit_with_sanctions_by(parse: ParseExtractor, text: str, imposer: str, targets: set[str]) -> None:
+    found = pairs(parse, text)
+    assert {o for r, s, o in found if r == "sanctions" and s == imposer} == targets, found
