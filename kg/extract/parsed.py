@@ -274,7 +274,9 @@ def _frame_findings(pdoc: Any, sent: Sentence, mentions: list[Mention], state: D
         plural_they = any(t.lower_ in ("they", "them") and _plural_antecedent(t) for t in (*hit.agents, *hit.others))
         # "Hostage families met X": the parse names who met, and they are no actor; the rules' nearest name is not them
         bare = bool(hit.agents) and bool(hit.others) and all(t.pos_ == "NOUN" for t in hit.agents) or (
-            hit.frame.kind == "act" and hit.trigger.dep_ == "relcl" and bool(hit.others) and not hit.agents)
+            hit.frame.kind == "act" and hit.trigger.dep_ == "relcl" and bool(hit.others) and not hit.agents) or (
+            hit.frame.host == "subject" and hit.trigger.dep_ == "acl" and hit.trigger.head.pos_ == "NOUN")
+        # ... and "on the sidelines of the summit hosted by X" is X hosting an event, not X meeting who is named
         if got or plural_they or bare:  # the frame's reading replaces the rules' for this trigger; where it read nobody, the rules may
             read.append((hit.trigger.idx, hit.trigger.idx + len(hit.trigger.text)))
             if hit.noun is not None:  # "Sanctions were imposed on X": the noun of the light verb is the same trigger

@@ -132,3 +132,10 @@ def test_the_leaders_after_a_group_are_the_whole_group(parse: ParseExtractor) ->
 def test_hit_with_sanctions_by(parse: ParseExtractor, text: str, imposer: str, targets: set[str]) -> None:
     found = pairs(parse, text)
     assert {o for r, s, o in found if r == "sanctions" and s == imposer} == targets, found
+
+
+def test_the_host_of_a_summit_does_not_meet_everyone_named(parse: ParseExtractor) -> None:
+    found = pairs(parse, "Prime Minister Ravi Menon and President Li Wen held talks on Wednesday on the sidelines of "
+                         "the regional summit hosted by President Omar Haddad.")
+    assert ("meets", "Ravi Menon", "Li Wen") in found, found
+    assert not any("Omar Haddad" in (s, o) for _r, s, o in found), found
