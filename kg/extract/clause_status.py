@@ -131,7 +131,20 @@ def read_status(hit: "FrameHit") -> None:
     verbs = [t for t in chain if t.pos_ in ("VERB", "AUX")]
     # "had met" looks back; "has met twice" counts earlier meetings; "has sanctioned" is the news itself
     perfect = any(c.dep_ == "aux" and c.lower_ in ("had", "'d", "’d") for v in verbs for c in v.children)
-    passing = any(c.dep_ in ("advmod", "npadvmod", "amod") and c.lower_ in PASSING_ADVERBS for t in chain[:2]
-                  for c in t.children)
-    hit.in_passing = perfect or passing or any(t.lower_ in PASSING_ADVERBS for t in hit.trigger.doc
+    # "held their first talks in five years" is the news; "first met in 2010" looks back
+    passing = any(c.dep_ in ("advmod", "npadvmod", "amod") and c.lower_ in PASSING_ADVERBS and not _first_of_noun(c)
+                  for t in chain[:2] for c in t.children)
+    hit.in_passing = perfect or passing or any(t.lower_ in PASSING_ADVERBS and not _first_of_noun(t)
+                                                for t in hit.trigger.doc
                                                 if t.head.i in (hit.trigger.i,) or t.dep_ == "conj" and t.pos_ == "ADV")
+
+
+def _first_of_noun(tok: "Token") -> bool:
+    """True for "first" describing an event noun ("their first formal talks"): news, not a look back.
+
+    >>> from kg.extract.model import get_model
+    >>> from kg.extract.frames import match
+    >>> [h.in_passing for h in match(get_model()("Modi and Xi held their first talks in five years on Wednesday."))]
+    [False, False]
+    """
+    return tok.lower_ == "first" and tok.dep_ == "amod" and tok.head.pos_ == "NOUN"
