@@ -107,6 +107,11 @@ def read_status(hit: "FrameHit") -> None:
     future = reported_would or any(c.dep_ == "aux" and c.lower_ in FUTURE_AUX for c in kids)
     modal = any(c.dep_ == "aux" and c.lower_ in MODALS and not (reported_would and c.lower_ == "would") for c in kids)
     going = any(t.lemma_.lower() in GOING_LEMMAS and t.tag_ in ("VBZ", "VBP", "VBG") for t in chain[1:])
+    if _setting(hit.trigger):
+        # "In a phone call on Monday, X and Y agreed to ...": the call is where the clause took place; what they
+        # agreed, urged or hoped is its content, not the call's status (its tense and modals still count)
+        chain = [t for t in chain if t.pos_ != "VERB" or t.tag_ not in ("VBD", "VBN")]
+        lemmas = [t.lemma_.lower() for t in chain]
     plan = going or any(lem in PLAN_LEMMAS for lem in lemmas[1:]) or any(
         c.dep_ in ("amod", "compound") and c.lower_ in PLANNED_AMODS for c in (hit.noun or hit.trigger).children) or \
         (hit.trigger.pos_ == "NOUN" and any(c.lower_ in PLANNED_AMODS for c in hit.trigger.children))
@@ -148,3 +153,14 @@ def _first_of_noun(tok: "Token") -> bool:
     [False, False]
     """
     return tok.lower_ == "first" and tok.dep_ == "amod" and tok.head.pos_ == "NOUN"
+
+
+def _setting(tok: "Token") -> bool:
+    """True for an event noun that is the setting of its clause: "in a phone call", "during their talks".
+
+    >>> from kg.extract.model import get_model
+    >>> from kg.extract.frames import match
+    >>> [(h.relation, h.status) for h in match(get_model()("In a phone call on Monday, Putin and Erdogan agreed to resume grain exports."))]
+    [('talksWith', 'held')]
+    """
+    return tok.pos_ == "NOUN" and tok.dep_ == "pobj" and tok.head.lower_ in ("in", "during", "over", "at")
