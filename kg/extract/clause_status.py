@@ -110,7 +110,8 @@ def read_status(hit: "FrameHit") -> None:
     if _setting(hit.trigger):
         # "In a phone call on Monday, X and Y agreed to ...": the call is where the clause took place; what they
         # agreed, urged or hoped is its content, not the call's status (its tense and modals still count)
-        chain = [t for t in chain if t.pos_ != "VERB" or t.tag_ not in ("VBD", "VBN")]
+        clause = hit.trigger.head.head  # the verb "in a phone call" attaches to, when it is past ("agreed")
+        chain = [t for t in chain if t.i != clause.i or t.pos_ != "VERB" or t.tag_ != "VBD"]
         lemmas = [t.lemma_.lower() for t in chain]
     plan = going or any(lem in PLAN_LEMMAS for lem in lemmas[1:]) or any(
         c.dep_ in ("amod", "compound") and c.lower_ in PLANNED_AMODS for c in (hit.noun or hit.trigger).children) or \

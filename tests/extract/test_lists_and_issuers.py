@@ -139,3 +139,14 @@ def test_the_host_of_a_summit_does_not_meet_everyone_named(parse: ParseExtractor
                          "the regional summit hosted by President Omar Haddad.")
     assert ("meets", "Ravi Menon", "Li Wen") in found, found
     assert not any("Omar Haddad" in (s, o) for _r, s, o in found), found
+
+
+@pytest.mark.parametrize("text, relation, status", [
+    ("In a phone call on Monday, President Ana Ruiz and President Tomas Berg agreed to resume grain exports.",
+     "talksWith", "held"),
+    ("President Ana Ruiz and President Tomas Berg were scheduled to meet at a regional meeting in Lima next month.",
+     "meets", "planned"),
+])
+def test_the_status_of_an_event_that_sets_the_scene(parse: ParseExtractor, text: str, relation: str, status: str) -> None:
+    got = {(a.claim.relation, a.claim.status) for a in parse.extract(Document.from_text(text, published="2024-05-02"))}
+    assert (relation, status) in got and all(st == status for r, st in got if r == relation), got
