@@ -140,7 +140,9 @@ class ParseExtractor(RuleExtractor):
                     continue  # "speaking to the daily Folha": an interview, not talks
                 roles = _roles_of(f, mentions, linker, text)
                 out.append((f, self._assertion(document, f, sent.start_char, sent.text, published, roles)))
-            if issuer is None:  # the issuer of a release is named before its agentless designations, not among their targets
+            # the issuer of a release is named before its agentless designations, not among their targets, and not
+            # in a title-case headline, whose capitalised words run together ("Treasury Targets Procurement Network")
+            if issuer is None and not is_headline(sent):
                 issuer = next((m.entity for m in mentions if isinstance(m.entity, Entity)
                                and m.entity.type in ("Organization", "Country")), None)
         return _merge_events(_dedupe(_headline_merged(out, sents)), text)
@@ -215,7 +217,8 @@ def _reconcile(framed: list[Found], ruled: list[Found], read: list[tuple[int, in
             return False  # states meet through persons: "counterparts from France and Germany" is no France-Germany meeting
         if any(a < f.trigger[1] and f.trigger[0] < b for a, b in read):
             span = patients.get((f.relation, id(f.obj)))
-            return f.subject.type != "Person" and span is not None and span[0] <= f.trigger[0] < span[1]
+            return f.subject.type != "Person" and span is not None and span[0] <= f.trigger[0] < span[1] and \
+                (f.relation, id(f.subject)) not in patients  # a target named beside another is no co-imposer
         return True
 
     return framed + [f for f in ruled if keep(f)]
@@ -368,8 +371,8 @@ def _to_found(hit: FrameHit, spans: list[tuple[int, int, Mention]], text: str, s
         if frame.relation == "sanctions" and hit.trigger.pos_ == "NOUN" and hit.trigger.lemma_.lower() != "sanction" \
                 and state.last_imposer is None:
             return []  # "measures against X" with no imposer named anywhere before: nobody to credit
-        if frame.relation == "sanctions":
-            agents = [e for e in (state.last_imposer, issuer) if e is not None][:1]
+        if frame.relation == "sanctions":  # the imposer named before, never one of this act's own targets
+            agents = [e for e in (state.last_imposer, issuer) if e is not None and e not in others][:1]
         elif state.last_releaser is not None and not hit.agents and hit.trigger.dep_ != "relcl":
             # "X, who was freed last year" is background: its releaser is not the one named before
             agents = [state.last_releaser]  # "X was also freed": by the releaser named before, not "prisons will release"

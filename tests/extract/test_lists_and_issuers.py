@@ -150,3 +150,25 @@ def test_the_host_of_a_summit_does_not_meet_everyone_named(parse: ParseExtractor
 def test_the_status_of_an_event_that_sets_the_scene(parse: ParseExtractor, text: str, relation: str, status: str) -> None:
     got = {(a.claim.relation, a.claim.status) for a in parse.extract(Document.from_text(text, published="2024-05-02"))}
     assert (relation, status) in got and all(st == status for r, st in got if r == relation), got
+
+
+RELEASE = ("Treasury Targets Drone Parts Network\n\nToday, the Department of the Treasury's Office of Foreign Assets "
+           "Control (OFAC) is taking action against a network supplying drone parts.\n")
+
+
+def test_a_title_case_headline_is_not_the_issuer(parse: ParseExtractor) -> None:
+    found = pairs(parse, RELEASE + "Colonel Arman Petrosyan is being designated pursuant to E.O. 13224.")
+    assert {s for r, s, _o in found if r == "sanctions"} == {"Department of the Treasury"}, found
+
+
+def test_a_short_name_the_text_defines_is_the_company(parse: ParseExtractor) -> None:
+    found = pairs(parse, RELEASE + "Macau-based Lotus Harbor Trading Limited (Lotus) shipped the parts. Lotus is "
+                                   "being designated pursuant to E.O. 13382.")
+    assert ("sanctions", "Department of the Treasury", "Lotus Harbor Trading Limited") in found, found
+
+
+def test_a_target_named_beside_another_is_not_its_imposer(parse: ParseExtractor) -> None:
+    found = pairs(parse, RELEASE + "Iran-based Nour Sanat Company (Nour) and its managing director, Reza Kamali, are "
+                                   "being designated for their role in the procurement.")
+    assert {(s, o) for r, s, o in found if r == "sanctions"} == {
+        ("Department of the Treasury", "Nour Sanat Company"), ("Department of the Treasury", "Reza Kamali")}, found
