@@ -44,6 +44,9 @@ def entities_at(tok: Any, spans: list[tuple[int, int, Mention]], mint: Any = Non
     todo = [tok]
     while todo:
         t = todo.pop()
+        if t is not tok and tok.pos_ == "PROPN" and t.pos_ == "NOUN" and t.dep_ == "compound" and \
+                t.lemma_.lower() not in TITLE_WORDS:
+            continue  # "Hezbollah financier Mohammad Qasir": the body before a role noun is his affiliation
         for c in t.children:
             if t is tok and tok.pos_ == "NOUN" and c.dep_ in ("compound", "amod", "nmod", "poss", "det") and \
                     tok.lemma_.lower() not in _STATE_ORGANS:
@@ -111,6 +114,8 @@ def group_of(tok: Any, text: str) -> tuple[str, int | None] | None:
         tok = next((p for c in tok.children if c.lower_ == "of" for p in c.children if p.dep_ == "pobj"), tok)
     if tok.lemma_.lower() not in _GROUP_NOUNS:
         return None
+    if tok.tag_ == "NN" and tok.dep_ == "appos" and not any(c.dep_ == "nummod" for c in tok.children):
+        return None  # "released X, a dual citizen serving ...": a description of X, not a group
     g = find_group(text, max(0, tok.left_edge.idx - 1))
     if g is not None:
         return g[0], g[1]

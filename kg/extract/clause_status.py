@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from kg.extract.syntax import MAX_CLIMB, REPORTING_VERBS
+from kg.extract.syntax import ASKING_VERBS, MAX_CLIMB, REPORTING_VERBS
 
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Token
@@ -28,7 +28,8 @@ slate organise organize expected scheduled planned upcoming plans""".split())
 GOING_LEMMAS = frozenset("travel go head fly leave depart".split())
 #: words that make it a possibility, not a fact ("open to a meeting", "would like to meet")
 HEDGE_LEMMAS = frozenset("""open willing ready consider hope want wish like offer possible may might could
-would should can suggest urge call ask push press try eager keen seek""".split())
+would should can suggest urge call ask push press try eager keen seek appeal plead implore beg demand lobby pressure
+encourage persuade""".split())
 #: nouns that hold a possible act ("pressure to free", "a chance to meet"); as nouns, "call" and "talk" are events
 HEDGE_NOUNS = frozenset("""possibility pressure demand appeal plea request need chance opportunity bid effort attempt
 proposal idea offer hope call""".split())
@@ -55,7 +56,8 @@ def governing(tok: "Token") -> list["Token"]:
         if t.head is t:
             break
         dep = t.dep_
-        infinitive = dep == "acl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in t.children)
+        infinitive = (dep == "acl" or dep == "advcl" and t.head.lemma_.lower() in ASKING_VERBS) and \
+            any(c.dep_ == "aux" and c.lower_ == "to" for c in t.children)  # "pressed X to free Y": asked, not done
         if dep in ("ccomp", "advcl", "relcl", "parataxis", "conj", "acl") and t.pos_ in ("VERB", "AUX") and not infinitive:
             break  # the clause ends here: "said (he will) meet", "met X after (Y refused)"
         if dep in ("ROOT",):
@@ -105,6 +107,12 @@ def read_status(hit: "FrameHit") -> None:
     future = reported_would or any(c.dep_ == "aux" and c.lower_ in FUTURE_AUX for c in kids)
     modal = any(c.dep_ == "aux" and c.lower_ in MODALS and not (reported_would and c.lower_ == "would") for c in kids)
     going = any(t.lemma_.lower() in GOING_LEMMAS and t.tag_ in ("VBZ", "VBP", "VBG") for t in chain[1:])
+    if _setting(hit.trigger):
+        # "In a phone call on Monday, X and Y agreed to ...": the call is where the clause took place; what they
+        # agreed, urged or hoped is its content, not the call's status (its tense and modals still count)
+        clause = hit.trigger.head.head  # the verb "in a phone call" attaches to, when it is past ("agreed")
+        chain = [t for t in chain if t.i != clause.i or t.pos_ != "VERB" or t.tag_ != "VBD"]
+        lemmas = [t.lemma_.lower() for t in chain]
     plan = going or any(lem in PLAN_LEMMAS for lem in lemmas[1:]) or any(
         c.dep_ in ("amod", "compound") and c.lower_ in PLANNED_AMODS for c in (hit.noun or hit.trigger).children) or \
         (hit.trigger.pos_ == "NOUN" and any(c.lower_ in PLANNED_AMODS for c in hit.trigger.children))
@@ -129,7 +137,31 @@ def read_status(hit: "FrameHit") -> None:
     verbs = [t for t in chain if t.pos_ in ("VERB", "AUX")]
     # "had met" looks back; "has met twice" counts earlier meetings; "has sanctioned" is the news itself
     perfect = any(c.dep_ == "aux" and c.lower_ in ("had", "'d", "’d") for v in verbs for c in v.children)
-    passing = any(c.dep_ in ("advmod", "npadvmod", "amod") and c.lower_ in PASSING_ADVERBS for t in chain[:2]
-                  for c in t.children)
-    hit.in_passing = perfect or passing or any(t.lower_ in PASSING_ADVERBS for t in hit.trigger.doc
+    # "held their first talks in five years" is the news; "first met in 2010" looks back
+    passing = any(c.dep_ in ("advmod", "npadvmod", "amod") and c.lower_ in PASSING_ADVERBS and not _first_of_noun(c)
+                  for t in chain[:2] for c in t.children)
+    hit.in_passing = perfect or passing or any(t.lower_ in PASSING_ADVERBS and not _first_of_noun(t)
+                                                for t in hit.trigger.doc
                                                 if t.head.i in (hit.trigger.i,) or t.dep_ == "conj" and t.pos_ == "ADV")
+
+
+def _first_of_noun(tok: "Token") -> bool:
+    """True for "first" describing an event noun ("their first formal talks"): news, not a look back.
+
+    >>> from kg.extract.model import get_model
+    >>> from kg.extract.frames import match
+    >>> [h.in_passing for h in match(get_model()("Modi and Xi held their first talks in five years on Wednesday."))]
+    [False, False]
+    """
+    return tok.lower_ == "first" and tok.dep_ == "amod" and tok.head.pos_ == "NOUN"
+
+
+def _setting(tok: "Token") -> bool:
+    """True for an event noun that is the setting of its clause: "in a phone call", "during their talks".
+
+    >>> from kg.extract.model import get_model
+    >>> from kg.extract.frames import match
+    >>> [(h.relation, h.status) for h in match(get_model()("In a phone call on Monday, Putin and Erdogan agreed to resume grain exports."))]
+    [('talksWith', 'held')]
+    """
+    return tok.pos_ == "NOUN" and tok.dep_ == "pobj" and tok.head.lower_ in ("in", "during", "over", "at")

@@ -78,6 +78,8 @@ class Entity:
     countries: set[str] = field(default_factory=set)
 
 
+#: a short name a text defines for an organisation right after its full name: "(Sunrise)", "(the Company)"
+_DEFINED_ALIAS = re.compile(r"\s*\((?:the\s+)?([A-Z][\w&.-]+(?:\s[A-Z][\w&.-]+)?)\)")
 #: "The Prime Minister", "the Secretary": a bare title in capitals (official style names the principal)
 _CAPITALISED_TITLE = re.compile(r"^(?:[Tt]he\s+)?[A-Z][a-z]+(?:\s+(?:of\s+(?:the\s+)?)?[A-Z][a-z]+)*$")
 #: a news dateline at the start of a paragraph: upper-case places, an optional date and agency, then a dash
@@ -103,11 +105,13 @@ class Coref:
         self.persons: dict[str, Entity] = {}  # folded surname (and folded full name) -> person
         self.firsts: dict[str, list[Entity]] = {}  # folded given name -> persons with it
         self.others: dict[tuple[str, str], Entity] = {}
+        self.aliases: dict[str, Entity] = {}  # "Sunrise Electronics Limited (Sunrise)": the short name a text defines
         self.recent: list[Entity] = []  # persons, most recent last
         self.seen: list[Entity] = []  # persons in order of first mention so far
         self.last_subject: Entity | None = None
         self.last_pair: tuple[Entity, Entity] | None = None
         self.pairs: list[tuple[Entity, Entity]] = []  # pairs of persons per sentence, in reading order
+        self.groups: list[tuple[Entity, ...]] = []  # all persons of each sentence with two or more, in reading order
 
     # -- registry -----------------------------------------------------------
     def _person(self, name: str, titles: tuple[str, ...], country: str | None, create: bool) -> Entity | None:
@@ -184,6 +188,10 @@ class Coref:
                     continue
                 piece.entity = ent
                 kept.append(piece)
+                if ent.type == "Organization" and piece.kind == "org":
+                    short = _DEFINED_ALIAS.match(self.text, piece.end)
+                    if short and short.group(1) != ent.label:
+                        self.aliases.setdefault(short.group(1), ent)
                 if ent.type == "Person":
                     if sent_subject is None and not _PREP_BEFORE.search(self.text[max(0, piece.start - 14):piece.start]):
                         sent_subject = ent
@@ -200,6 +208,7 @@ class Coref:
         if len(persons) >= 2:
             self.last_pair = (persons[0], persons[1])
             self.pairs.append(self.last_pair)
+            self.groups.append(tuple(persons))
         if sent_subject is not None and not headline:
             self.last_subject = sent_subject
         return kept
@@ -227,6 +236,8 @@ class Coref:
         return [m]
 
     def _resolve(self, m: Mention, kept: list[Mention], subject: Entity | None) -> Entity | tuple[Entity, Entity] | None:
+        if m.kind in ("org", "acronym", "surname", "name") and (m.name or m.text) in self.aliases:
+            return self.aliases[m.name or m.text]
         if m.kind in ("country", "org"):
             return self._other(m.name or m.text, m.type)
         if m.kind == "acronym":
@@ -274,6 +285,12 @@ class Coref:
                 for a, b in reversed(self.pairs[-6:]):
                     if all(any(role in t or t == "counterpart" for t in e.titles) for e in (a, b)):
                         return (a, b)
+            if role == "leader" and not any(w in m.text.lower().split() for w in ("two", "both")):
+                # "the leaders" after "A, B and C met D": all of them who lead (not an aide)
+                for g in reversed(self.groups[-6:]):
+                    leaders = tuple(e for e in g if not (e.titles & _NOT_LEADER and not e.titles & _LEADER))
+                    if len(leaders) > 2:
+                        return leaders
             if role == "leader":  # "the leaders": the latest pair of persons who both lead (not an aide)
                 return next(((a, b) for a, b in reversed(self.pairs[-6:])
                              if not any(e.titles & _NOT_LEADER and not e.titles & _LEADER for e in (a, b))), None)

@@ -35,7 +35,7 @@ from typing import TYPE_CHECKING, Any, Iterable
 
 from kg.extract.clause_status import PASSING_ADVERBS, read_status
 from kg.extract.syntax import (
-    expand, has_particle, is_passive, is_remote, members_beside, noun_agents, place_of, prep_objects, slot, subjects,
+    expand, has_particle, inverted_subjects, is_passive, is_remote, members_beside, noun_agents, place_of, prep_objects, slot, subjects,
     unique,
 )
 
@@ -51,6 +51,10 @@ impose adopt implement enact extend expand unveil introduce slap level agree fin
 _INSTRUMENT_NOUNS = frozenset({"order", "decree", "deal", "agreement", "warrant", "document", "papers", "executive"})
 #: verbs that name the members of a list ("those sanctioned include A")
 _LISTING_VERBS = frozenset({"include", "be", "comprise", "feature", "contain"})
+#: nouns that name a sanction ("hit with sanctions", "slapped with an asset freeze")
+_MEASURES = frozenset({"sanction", "ban", "penalty", "freeze", "measure", "restriction"})
+#: relative pronouns that stand for their antecedent
+_RELATIVES = frozenset({"who", "whom", "which", "that"})
 #: verbs whose subject is the measure and whose object its target ("the sanctions target X")
 _TARGETING_VERBS = frozenset({"target", "hit", "name", "cover", "affect", "include", "list"})
 
@@ -204,7 +208,9 @@ def _apply(frame: Frame, tok: "Token") -> FrameHit | None:
     noun = None
     listing: "Token | None" = None  # the verb that lists the patients ("Among those freed were ...")
     if frame.with_dobj:
-        objs = [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass") and c.lemma_.lower() in frame.with_dobj]
+        objs = [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass") and c.lemma_.lower() in frame.with_dobj] or [
+            t for t in prep_objects(tok, "with") if t.lemma_.lower() in frame.with_dobj and "prep:with" not in
+            frame.patient + frame.counterpart]  # "were hit with sanctions", "hit Russia with new sanctions"
         if not objs:
             return None
         noun = objs[0]
@@ -246,9 +252,26 @@ def _apply(frame: Frame, tok: "Token") -> FrameHit | None:
                     or any(c.dep_ in ("oprd", "xcomp", "ccomp") for c in tok.children):
                 return None
     else:
+        if not agents and frame.relation == "sanctions" and is_passive(tok):
+            # "X was hit with sanctions by the US": the parser hangs the agent on the measure
+            agents = [t for m in prep_objects(tok, "with") if m.lemma_.lower() in _MEASURES for t in prep_objects(m, "by")]
         others = [t for spec in frame.patient for t in slot(tok, spec, noun)]
         others += [m for o in others if o.dep_ == "dobj" for m in members_beside(tok, o)]
-        if not others and tok.dep_ in ("acl", "relcl") and tok.tag_ == "VBN":
+        if not others and "nsubjpass" in frame.patient and tok.tag_ == "VBN":
+            others = inverted_subjects(tok)  # "Also designated were A and B"; "Also freed was C"
+        if tok.dep_ == "relcl" and any(o.lower_ in _RELATIVES for o in others):
+            # "Abramovich, who was sanctioned by Britain": the antecedent, not "who"
+            others = [x for o in others for x in (expand(tok.head) if o.lower_ in _RELATIVES else [o])]
+        if not others and tok.dep_ == "amod" and tok.tag_ == "VBN":
+            # "the EU-sanctioned businessman X", "U.S.-designated group Y": the prefix is the agent
+            prefix = [c for c in tok.children if c.dep_ in ("npadvmod", "compound") and c.pos_ == "PROPN" and c.i < tok.i]
+            if prefix and not agents:
+                named = tok.head
+                while named.dep_ == "compound" and named.head is not named:
+                    named = named.head  # "businessman Alisher Usmanov": the name the title word stands before
+                agents, others = prefix, expand(named)
+        if not others and (tok.dep_ in ("acl", "relcl") or tok.dep_ == "amod" and tok.head.dep_ == "nsubj"
+                           and tok.head.head.lemma_.lower() in _LISTING_VERBS) and tok.tag_ == "VBN":
             # "Kremlin allies now sanctioned by Britain include A and B"; "the EU's list of those banned
             # includes A"; "X, who was designated"
             head = tok.head

@@ -140,7 +140,9 @@ class ParseExtractor(RuleExtractor):
                     continue  # "speaking to the daily Folha": an interview, not talks
                 roles = _roles_of(f, mentions, linker, text)
                 out.append((f, self._assertion(document, f, sent.start_char, sent.text, published, roles)))
-            if issuer is None:  # the issuer of a release is named before its agentless designations, not among their targets
+            # the issuer of a release is named before its agentless designations, not among their targets, and not
+            # in a title-case headline, whose capitalised words run together ("Treasury Targets Procurement Network")
+            if issuer is None and not is_headline(sent):
                 issuer = next((m.entity for m in mentions if isinstance(m.entity, Entity)
                                and m.entity.type in ("Organization", "Country")), None)
         return _merge_events(_dedupe(_headline_merged(out, sents)), text)
@@ -205,7 +207,8 @@ def _reconcile(framed: list[Found], ruled: list[Found], read: list[tuple[int, in
     keys = {pair_of(f) for f in framed}
     # a state or body the rules add as a co-agent of a patient the frames found ("X joined A, B and C to impose
     # sanctions on Y"): the parse gives one subject, the list is the rules'
-    patients = {(f.relation, id(f.obj)) for f in framed if f.obj is not None}
+    # on the same trigger: "Russia released A in exchange for B, who was freed by the US" gives no US-A release
+    patients = {(f.relation, id(f.obj)): (f.start, f.end) for f in framed if f.obj is not None}
 
     def keep(f: Found) -> bool:
         if pair_of(f) in keys:
@@ -213,7 +216,9 @@ def _reconcile(framed: list[Found], ruled: list[Found], read: list[tuple[int, in
         if f.relation in ("meets", "talksWith") and "Country" in (f.subject.type, getattr(f.obj, "type", "")):
             return False  # states meet through persons: "counterparts from France and Germany" is no France-Germany meeting
         if any(a < f.trigger[1] and f.trigger[0] < b for a, b in read):
-            return f.subject.type != "Person" and (f.relation, id(f.obj)) in patients
+            span = patients.get((f.relation, id(f.obj)))
+            return f.subject.type != "Person" and span is not None and span[0] <= f.trigger[0] < span[1] and \
+                (f.relation, id(f.subject)) not in patients  # a target named beside another is no co-imposer
         return True
 
     return framed + [f for f in ruled if keep(f)]
@@ -270,8 +275,15 @@ def _frame_findings(pdoc: Any, sent: Sentence, mentions: list[Mention], state: D
         got = _to_found(hit, spans, sent.text, state, issuer, mint, minted)
         found += got
         plural_they = any(t.lower_ in ("they", "them") and _plural_antecedent(t) for t in (*hit.agents, *hit.others))
-        if got or plural_they:  # the frame's reading replaces the rules' for this trigger; where it read nobody, the rules may
+        # "Hostage families met X": the parse names who met, and they are no actor; the rules' nearest name is not them
+        bare = bool(hit.agents) and bool(hit.others) and all(t.pos_ == "NOUN" for t in hit.agents) or (
+            hit.frame.kind == "act" and hit.trigger.dep_ == "relcl" and bool(hit.others) and not hit.agents) or (
+            hit.frame.host == "subject" and hit.trigger.dep_ == "acl" and hit.trigger.head.pos_ == "NOUN")
+        # ... and "on the sidelines of the summit hosted by X" is X hosting an event, not X meeting who is named
+        if got or plural_they or bare:  # the frame's reading replaces the rules' for this trigger; where it read nobody, the rules may
             read.append((hit.trigger.idx, hit.trigger.idx + len(hit.trigger.text)))
+            if hit.noun is not None:  # "Sanctions were imposed on X": the noun of the light verb is the same trigger
+                read.append((hit.noun.idx, hit.noun.idx + len(hit.noun.text)))
     return found, read
 
 
@@ -288,6 +300,41 @@ def _lifted(tok: Any) -> bool:
         if c.dep_ in ("amod", "compound", "nmod"))
 
 
+def _governing_person(pron: Any, spans: list[tuple[int, int, Mention]], mint: Any = None) -> list[Entity]:
+    """The person a subject "he"/"she" of a subordinate clause stands for: the named subject of the clause above.
+
+    "After meeting Modi, Biden flew to Hanoi, where he was greeted by Trong": "he" is Biden, the subject of
+    the clause that "where he was greeted" hangs from, not Modi, the first person of the sentence. Empty
+    when no named person is the subject of a governing clause (then coreference decides).
+    """
+    if pron.lower_ not in ("he", "she") or pron.dep_ not in ("nsubj", "nsubjpass"):
+        return []
+    verb, steps = pron.head, 0
+    while verb.head is not verb and steps < 6:
+        verb, steps = verb.head, steps + 1
+        subj = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") and c.pos_ == "PROPN" and c.i < pron.i]
+        if subj:
+            people = [e for e in entities_at(subj[0], spans, mint) if e.type == "Person"]
+            return people[:1]
+    return []
+
+
+def _reporter_of(it: Any) -> list[Any]:
+    """The subject of the reporting verb whose clause "it" is the subject of: "Canada said it had frozen" gives Canada.
+
+    >>> from kg.extract.model import get_model
+    >>> d = get_model()("Canada said on Friday that it had frozen the assets of two officials.")
+    >>> [t.text for t in _reporter_of(d[5])]
+    ['Canada']
+    """
+    verb = it.head
+    while verb.dep_ in ("conj", "xcomp", "aux") and verb.head is not verb:
+        verb = verb.head
+    if verb.dep_ != "ccomp" or verb.head.lemma_.lower() not in REPORTING_VERBS:
+        return []
+    return [c for c in verb.head.children if c.dep_ == "nsubj" and c.lower_ not in ("it", "they", "he", "she")]
+
+
 def _plural_antecedent(tok: Any) -> bool:
     """True when a plural common noun earlier in the sentence is the subject "they" most likely refers to."""
     return any(t.tag_ == "NNS" and t.dep_ in ("nsubj", "nsubjpass") and t.i < tok.i for t in tok.doc)
@@ -300,7 +347,10 @@ def _to_found(hit: FrameHit, spans: list[tuple[int, int, Mention]], text: str, s
     for t in hit.agents:
         if t.lower_ in ("they", "them") and _plural_antecedent(t):
             continue
-        agents += [e for e in entities_at(t, spans, mint) if e not in agents]
+        found = _governing_person(t, spans, mint) or entities_at(t, spans, mint)
+        if not found and t.lower_ == "it":
+            found = [e for s in _reporter_of(t) for e in entities_at(s, spans, mint) if e.type != "Person"]
+        agents += [e for e in found if e not in agents]
     others: list[Entity] = []
     groups: list[tuple[str, int | None]] = []
     for t in hit.others:
@@ -309,7 +359,7 @@ def _to_found(hit: FrameHit, spans: list[tuple[int, int, Mention]], text: str, s
             continue
         if t.lower_ in ("they", "them") and _plural_antecedent(t):
             continue  # "the freed prisoners ..., where they were met by X": not the last pair of leaders
-        es = entities_at(t, spans, mint, bent_lists=frame.kind == "act")
+        es = _governing_person(t, spans, mint) or entities_at(t, spans, mint, bent_lists=frame.kind == "act")
         others += [e for e in es if e not in others and e not in agents]
         own = [e for a, b, m in spans if a <= t.idx < b for e in entities(m)]
         if not own and frame.kind == "act" and frame.relation in ("pardons", "releases"):
@@ -321,9 +371,10 @@ def _to_found(hit: FrameHit, spans: list[tuple[int, int, Mention]], text: str, s
         if frame.relation == "sanctions" and hit.trigger.pos_ == "NOUN" and hit.trigger.lemma_.lower() != "sanction" \
                 and state.last_imposer is None:
             return []  # "measures against X" with no imposer named anywhere before: nobody to credit
-        if frame.relation == "sanctions":
-            agents = [e for e in (state.last_imposer, issuer) if e is not None][:1]
-        elif state.last_releaser is not None and not hit.agents:
+        if frame.relation == "sanctions":  # the imposer named before, never one of this act's own targets
+            agents = [e for e in (state.last_imposer, issuer) if e is not None and e not in others][:1]
+        elif state.last_releaser is not None and not hit.agents and hit.trigger.dep_ != "relcl":
+            # "X, who was freed last year" is background: its releaser is not the one named before
             agents = [state.last_releaser]  # "X was also freed": by the releaser named before, not "prisons will release"
     # "during their meeting", "X and Y discussed it in a phone call": the pair of the clause took part
     their = any(c.dep_ == "poss" and c.lower_ == "their" for c in hit.trigger.children) or (

@@ -34,6 +34,21 @@ def name_spans(pdoc: Any, base: int) -> tuple[tuple[int, int, str], ...]:
     return tuple(out)
 
 
+#: the legal forms that end a company's name: the name vouches for itself ("Kestrel Trading LLC")
+LEGAL_FORMS = frozenset("""LLC L.L.C. Ltd Ltd. Limited Inc Inc. Corp Corp. Co Co. PLC Plc GmbH AG JSC PJSC OJSC CJSC
+SA S.A. LLP FZE FZCO FZ-LLC DMCC SARL SRL BV B.V. NV N.V. Pte OOO AO PAO""".split())
+
+
+def _legal_form(e: Entity) -> bool:
+    """True for an organisation whose name ends in a legal form.
+
+    >>> from kg.model.core import ActorRef
+    >>> _legal_form(Entity(label="Kestrel Trading LLC", type="Organization", ref=ActorRef("Kestrel Trading LLC", "Organization", "x")))
+    True
+    """
+    return e.type == "Organization" and e.label.split()[-1] in LEGAL_FORMS
+
+
 #: recogniser labels that vouch for a name being an actor's
 _ACTOR_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP", "FAC", "LOC"})
 
@@ -52,7 +67,7 @@ def unsupported(sents: list[Sentence], chains: list[list[Mention]], linker: Link
             e = m.entity
             if not isinstance(e, Entity) or m.kind not in ("name", "surname", "acronym", "org"):
                 continue
-            backed = bool(e.titles) or e.type == "Country" or e.ref.qid is not None or \
+            backed = bool(e.titles) or e.type == "Country" or e.ref.qid is not None or _legal_form(e) or \
                 linker.lookup(e.label) is not None or any(
                     a <= m.start < b and (label in _ACTOR_LABELS or label == "NAME" and m.kind == "name"
                                           and e.type == "Person") for a, b, label in sent.ner)

@@ -28,15 +28,29 @@ PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 
 
 def expand(tok: "Token") -> list["Token"]:
-    """``tok`` with its conjuncts and appositions ("A, B and C", "his counterpart, X")."""
+    """``tok`` with its conjuncts and appositions ("A, B and C", "his counterpart, X").
+
+    A conjunct the parser hangs after a finished "A and B" is not one: in "after the meeting between A and B,
+    President C said" C is the speaker, not a third party to the meeting.
+
+    >>> from kg.extract.model import get_model
+    >>> d = get_model()("Shortly after the meeting between Putin and Xi, Ukrainian President Volodymyr Zelensky said China must wait.")
+    >>> [t.text for t in expand(d[5])]
+    ['Putin', 'Xi']
+    """
     out = [tok]
     todo = [tok]
     while todo:
         t = todo.pop()
-        for c in t.children:
-            if c.dep_ in ("conj", "appos") and c not in out:
+        closed = False  # "A and B" is a finished list: a name after "A and B," is not a third conjunct
+        for c in sorted(t.children, key=lambda x: x.i):
+            if c.dep_ == "cc":
+                closed = False
+            if c.dep_ in ("conj", "appos") and c not in out and not (closed and c.dep_ == "conj"):
                 out.append(c)
                 todo.append(c)
+            if c.dep_ == "conj" and any(x.dep_ == "cc" and t.i < x.i < c.i for x in t.children):
+                closed = True
     return out
 
 
@@ -96,8 +110,35 @@ def slot(tok: "Token", spec: str, noun: "Token | None") -> list["Token"]:
     return out
 
 
+def inverted_subjects(tok: "Token") -> list["Token"]:
+    """The subjects after a fronted passive participle: "Also designated were A and B" (A and B were designated).
+
+    The parser hangs them on the participle or on its "were" as ``nsubj`` or ``attr``; only those after the
+    participle count, and only when the participle has its passive auxiliary and no passive subject of its own.
+
+    >>> from kg.extract.model import get_model
+    >>> d = get_model()("Also designated were Marina Kuzmina and Pavel Dronov.")
+    >>> [t.text for t in inverted_subjects(d[1])]
+    ['Kuzmina', 'Dronov']
+    """
+    aux = [c for c in tok.children if c.dep_ == "auxpass" and c.i > tok.i]
+    if not aux or any(c.dep_ == "nsubjpass" for c in tok.children):
+        return []
+    return [t for h in (tok, *aux) for c in h.children if c.dep_ in ("nsubj", "attr") and c.i > tok.i
+            for t in expand(c)]
+
+
 def is_passive(tok: "Token") -> bool:
     return any(c.dep_ in ("nsubjpass", "auxpass") for c in tok.children) or tok.tag_ == "VBN" and tok.dep_ == "acl"
+
+
+#: verbs that ask someone to act; the parser often hangs their infinitive as an adverbial clause ("pressed X to free Y")
+ASKING_VERBS = frozenset({"urge", "press", "push", "ask", "call", "appeal", "plead", "persuade", "pressure", "encourage",
+                          "implore", "beg", "lobby", "tell", "invite"})
+#: verbs whose subject, not their object, does what the infinitive says ("promised Kyiv to send")
+_SUBJECT_CONTROL = frozenset({"promise", "vow", "threaten", "pledge"})
+#: verbs that ask someone named after a preposition to act ("appealed to X to", "called on X to", "pleaded with X to")
+_ASKING_VERBS = frozenset({"appeal", "call", "plead", "prevail", "rely", "count", "lean", "wait"})
 
 
 def subjects(tok: "Token", depth: int = 0) -> list["Token"]:
@@ -121,12 +162,23 @@ def subjects(tok: "Token", depth: int = 0) -> list["Token"]:
         return []
     if tok.dep_ == "xcomp":
         objs = [c for c in head.children if c.dep_ == "dobj"]
-        if objs and head.lemma_.lower() in ("invite", "ask", "urge", "persuade", "allow", "tell", "expect", "want"):
-            return expand(objs[0])
+        if objs and head.lemma_.lower() not in _SUBJECT_CONTROL:
+            return expand(objs[0])  # "invited X to visit", "pressed Xi to free": the one asked acts
+        asked = [t for c in head.children if c.dep_ == "prep" and c.lower_ in ("to", "on", "upon", "with")
+                 and head.lemma_.lower() in _ASKING_VERBS for t in prep_objects(head, c.lower_)]
+        if asked:
+            return asked[:1]  # "appealed to Putin to release", "called on Tehran to free": the one appealed to
         passive = [t for c in head.children if c.dep_ == "nsubjpass" for t in expand(c)]
         if passive and is_passive(head) and not any(c.dep_ == "agent" for c in head.children):
             return passive  # "X is expected to meet Y", "Y was invited to visit": the one expected, invited
         return subjects(head, depth + 1)
+    if tok.dep_ == "advcl" and head.lemma_.lower() in ASKING_VERBS and any(c.dep_ == "aux" and c.lower_ == "to"
+                                                                          for c in tok.children):
+        asked = [c for c in head.children if c.dep_ == "dobj"] or [
+            t for c in head.children if c.dep_ == "prep" and c.lower_ in ("to", "on", "upon", "with")
+            for t in prep_objects(head, c.lower_)]
+        if asked:
+            return expand(asked[0])  # "pressed X to free Y", "appealed to X to release Y": X is asked to act
     if tok.dep_ in ("conj", "advcl", "pcomp", "ccomp") or (tok.dep_ == "acl" and head.pos_ == "VERB"):
         if tok.dep_ == "ccomp" and head.lemma_.lower() in REPORTING_VERBS:
             return []
