@@ -235,7 +235,7 @@ class Coref:
                 return out
         return [m]
 
-    def _resolve(self, m: Mention, kept: list[Mention], subject: Entity | None) -> Entity | tuple[Entity, Entity] | None:
+    def _resolve(self, m: Mention, kept: list[Mention], subject: Entity | None) -> Entity | tuple[Entity, ...] | None:
         if m.kind in ("org", "acronym", "surname", "name") and (m.name or m.text) in self.aliases:
             return self.aliases[m.name or m.text]
         if m.kind in ("country", "org"):
