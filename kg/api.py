@@ -19,13 +19,13 @@ from typing import Any
 
 from pyoxigraph import DefaultGraph, Literal, NamedNode, Quad, QuerySolutions, RdfFormat
 
-from kg.ids import assertion_iri, document_iri
+from kg.rdf.ids import assertion_iri, document_iri
 from kg.model import ActorRef, Assertion, Claim, Document, Evidence, Grade, StatedRole
 from kg.model.inputs import ClaimInput
 from kg.query.prefixes import user_position, with_prefixes
 from kg.rdf.assertion_graph import assertion_quads, dedupe, document_triples
 from kg.rdf.terms import iri
-from kg.records import (
+from kg.desk.records import (
     DECISIONS,
     NEEDS_REASON,
     PRIORITY,
@@ -42,8 +42,8 @@ from kg.records import (
 )
 from kg.store import GraphStore, open_store
 from kg.store.base import QueryResult, Term, insert_unless_present, writer
-from kg.validate import validate_quads
-from kg.vocab import DIP
+from kg.rdf.validate import validate_quads
+from kg.rdf.vocab import DIP
 
 
 #: claims checked against the shapes at once (pyshacl grows faster than linearly past a few hundred)
@@ -74,7 +74,7 @@ class KnowledgeGraph:
     def resolver(self) -> Any:
         """The actor resolver: the packaged gazetteer plus this graph's merge/split records."""
         if self._resolver is None:
-            from kg.actor_graph import resolver_for
+            from kg.resolve.actor_graph import resolver_for
 
             self._resolver = resolver_for(self)
         return self._resolver
@@ -253,7 +253,7 @@ class KnowledgeGraph:
         same guards: a known ID, a reason for all but an acceptance, no decision about an assertion out of
         the view but a reinstatement, and no decision made twice (retracting a retracted assertion,
         accepting an accepted one).  The check, the record and the view maintenance happen under the
-        store's one writer, and the write is one SPARQL UPDATE (:func:`kg.records.decision_update`).
+        store's one writer, and the write is one SPARQL UPDATE (:func:`kg.desk.records.decision_update`).
         """
         if decision not in DECISIONS:
             raise ValueError(f"decision: unknown decision {decision!r}; expected one of {', '.join(DECISIONS)}")

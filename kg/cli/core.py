@@ -100,7 +100,7 @@ def _refuse_near_matches(graph, names: list[tuple[str, str]]) -> None:  # type: 
 
 
 def _assert_file(path: Path, skip_invalid: bool, store: Optional[str], new_actor: bool = False) -> None:
-    from kg.claims_file import parse_claims_lenient, read_claims_file
+    from kg.desk.claims_file import parse_claims_lenient, read_claims_file
 
     claims, errors = parse_claims_lenient(read_claims_file(path), str(path))
     if errors and not skip_invalid:
@@ -159,7 +159,7 @@ def show_cmd(
     from kg.rdf.terms import iri
     from kg.resolve.lookup import find_actor
 
-    from kg.grading import all_grades
+    from kg.desk.grading import all_grades
 
     fmt = list_format(fmt)
     with open_graph(store, as_of) as graph:

@@ -47,7 +47,7 @@ def list_cmd(
     store: StoreOption = None,
 ) -> None:
     """List the review queue (proposed assertions by default), highest confidence first."""
-    from kg.review import review_queue
+    from kg.desk.review import review_queue
 
     with _open(store) as graph:
         rows = review_queue(graph, min_confidence=min_conf, relation=relation, source=source,
@@ -64,8 +64,8 @@ def show_cmd(
     store: StoreOption = None,
 ) -> None:
     """Show one assertion: claim, quote in its sentence, source, extractor, grades, decisions."""
-    from kg.grading import effective_grade
-    from kg.review import review_item
+    from kg.desk.grading import effective_grade
+    from kg.desk.review import review_item
 
     fmt = list_format(fmt)
     with _open(store) as graph:
@@ -94,7 +94,7 @@ def show_cmd(
 
 
 def _decide(kind: str, assertion_id: str, reason: Optional[str], analyst: str, store: Optional[str]) -> None:
-    from kg import review
+    from kg.desk import review
 
     with _open(store) as graph:
         print(getattr(review, kind)(graph, assertion_id, reason, f"analyst:{analyst}"))
@@ -152,7 +152,7 @@ def accept_all_cmd(
     store: StoreOption = None,
 ) -> None:
     """Accept every proposed assertion at or above a confidence; prints their IDs."""
-    from kg.review import bulk_accept
+    from kg.desk.review import bulk_accept
 
     if not 0.0 <= min_conf <= 1.0:
         fail(f"--min-conf: {min_conf} is not in [0, 1]")
@@ -169,7 +169,7 @@ def conflicts_cmd(
     store: StoreOption = None,
 ) -> None:
     """Claims that disagree (held vs planned/cancelled, counts, dates, places) with their sources and grades."""
-    from kg.conflicts import conflicts, describe
+    from kg.desk.conflicts import conflicts, describe
 
     fmt = list_format(fmt)
     with _open(store) as graph:
@@ -198,7 +198,7 @@ def diff_cmd(
     store: StoreOption = None,
 ) -> None:
     """What was added, accepted, disputed, rejected, retracted, reinstated or re-graded between two record times."""
-    from kg.timeline import diff
+    from kg.desk.history import diff
 
     fmt = list_format(fmt)
     with _open(store) as graph:
@@ -215,7 +215,7 @@ def diff_cmd(
 @sources_app.command("list")
 def sources_list_cmd(fmt: FormatOption = None, store: StoreOption = None) -> None:
     """List registered outlets with their current reliability grade."""
-    from kg.grading import list_sources
+    from kg.desk.grading import list_sources
 
     with _open(store) as graph:
         rows = list_sources(graph)
@@ -231,7 +231,7 @@ def sources_set_cmd(
     store: StoreOption = None,
 ) -> None:
     """Set or change an outlet's default reliability; prints the rating ID."""
-    from kg.grading import set_source_grade
+    from kg.desk.grading import set_source_grade
 
     with _open(store) as graph:
         print(set_source_grade(graph, domain, grade, reason=reason, by=f"analyst:{analyst}"))
@@ -245,7 +245,7 @@ def grade_cmd(
     store: StoreOption = None,
 ) -> None:
     """Override an assertion's computed information credibility; prints the rating ID."""
-    from kg.grading import override_credibility
+    from kg.desk.grading import override_credibility
 
     with _open(store) as graph:
         print(override_credibility(graph, assertion_id, credibility, reason=reason, by=f"analyst:{analyst}"))
