@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 from types import TracebackType
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from pyoxigraph import DefaultGraph, Literal, NamedNode, Quad, QuerySolutions, RdfFormat
 
@@ -45,6 +45,9 @@ from kg.store.base import QueryResult, Term, insert_unless_present, writer
 from kg.rdf.validate import validate_quads
 from kg.rdf.vocab import DIP
 
+if TYPE_CHECKING:  # kg.resolve.actor_graph reads a KnowledgeGraph: a type-only import, no import circle
+    from kg.resolve import Resolver
+
 
 #: claims checked against the shapes at once (pyshacl grows faster than linearly past a few hundred)
 SHAPES_BATCH = 200
@@ -68,10 +71,10 @@ class KnowledgeGraph:
 
     def __init__(self, store: GraphStore) -> None:
         self.store = store
-        self._resolver: Any = None
+        self._resolver: Resolver | None = None
 
     @property
-    def resolver(self) -> Any:
+    def resolver(self) -> Resolver:
         """The actor resolver: the packaged gazetteer plus this graph's merge/split records."""
         if self._resolver is None:
             from kg.resolve.actor_graph import resolver_for
@@ -233,7 +236,7 @@ class KnowledgeGraph:
         resolver = self.resolver if follow_decisions else Resolver.default()
         resolved = resolver.resolve(name, on=on, actor_type=actor_type)
         if resolved is not None:
-            return resolved.to_ref()  # type: ignore[no-any-return]
+            return resolved.to_ref()
         for row in self.select(
             "SELECT ?a ?type ?label ?needle WHERE { ?a rdfs:label ?label ; a ?type . "
             "FILTER(LCASE(STR(?label)) = LCASE(STR(?needle))) "
@@ -242,8 +245,8 @@ class KnowledgeGraph:
         ):
             kind = str(row["type"]).rsplit("#", 1)[-1]
             found = ResolvedActor(row["a"], row["label"], kind, None, row["a"], 0.5, "label")
-            return resolver.follow(found).to_ref()  # type: ignore[no-any-return]
-        return resolver.unknown(name, actor_type or "Person").to_ref()  # type: ignore[no-any-return]
+            return resolver.follow(found).to_ref()
+        return resolver.unknown(name, actor_type or "Person").to_ref()
 
     # -- review records ---------------------------------------------------------------
     def decide(self, assertion_id: str, decision: str, *, reason: str | None, by: str = "analyst:analyst") -> str:
