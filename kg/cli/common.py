@@ -118,6 +118,17 @@ def open_graph(store: Optional[str], as_of: Optional[str] = None) -> Iterator[An
             yield past
 
 
+def escape_markup(text: str) -> str:
+    r"""``text`` with rich console markup escaped, so names from the graph print as written.
+
+    >>> escape_markup("[bold]x")
+    '\\[bold]x'
+    """
+    from rich.markup import escape
+
+    return escape(text)
+
+
 def rows_table(rows: list[dict[str, Any]], columns: list[str], title: str | None = None) -> Any:
     """A rich table of ``rows`` (values shown as text; markup is not interpreted)."""
     from rich.table import Table

@@ -7,7 +7,7 @@ from typing import Annotated, Any, Optional
 
 import typer
 
-from kg.cli.common import FormatOption, StoreOption, console, fail, list_format, render, rows_table
+from kg.cli.common import FormatOption, StoreOption, console, fail, list_format, open_graph, render, rows_table
 
 review_app = typer.Typer(name="review",
                          help="Review extracted assertions: list, show, accept, reject, dispute, reinstate.",
@@ -24,12 +24,6 @@ def register(app: typer.Typer) -> None:
     app.command("conflicts")(conflicts_cmd)
     app.command("diff")(diff_cmd)
     app.command("grade")(grade_cmd)
-
-
-def _open(store: Optional[str]):  # type: ignore[no-untyped-def]
-    from kg.api import KnowledgeGraph
-
-    return KnowledgeGraph.open(store)
 
 
 def _print(rows: list[dict[str, Any]], columns: list[str], fmt: str | None, title: str | None = None) -> None:
@@ -49,7 +43,7 @@ def list_cmd(
     """List the review queue (proposed assertions by default), highest confidence first."""
     from kg.desk.review import review_queue
 
-    with _open(store) as graph:
+    with open_graph(store) as graph:
         rows = review_queue(graph, min_confidence=min_conf, relation=relation, source=source,
                             status=None if status == "any" else status)
     if fmt in ("json", "jsonl"):
@@ -68,7 +62,7 @@ def show_cmd(
     from kg.desk.review import review_item
 
     fmt = list_format(fmt)
-    with _open(store) as graph:
+    with open_graph(store) as graph:
         item = review_item(graph, assertion_id)
         item["grade"] = effective_grade(graph, assertion_id)
     if fmt == "json":
@@ -96,7 +90,7 @@ def show_cmd(
 def _decide(kind: str, assertion_id: str, reason: Optional[str], analyst: str, store: Optional[str]) -> None:
     from kg.desk import review
 
-    with _open(store) as graph:
+    with open_graph(store) as graph:
         print(getattr(review, kind)(graph, assertion_id, reason, f"analyst:{analyst}"))
 
 
@@ -156,7 +150,7 @@ def accept_all_cmd(
 
     if not 0.0 <= min_conf <= 1.0:
         fail(f"--min-conf: {min_conf} is not in [0, 1]")
-    with _open(store) as graph:
+    with open_graph(store) as graph:
         ids = bulk_accept(graph, min_conf, f"analyst:{analyst}", reason)
     for aid in ids:
         print(aid)
@@ -172,7 +166,7 @@ def conflicts_cmd(
     from kg.desk.conflicts import conflicts, describe
 
     fmt = list_format(fmt)
-    with _open(store) as graph:
+    with open_graph(store) as graph:
         found = conflicts(graph, window_days=window)
     if fmt == "json":
         print(json.dumps(found, indent=2, default=str))
@@ -201,7 +195,7 @@ def diff_cmd(
     from kg.desk.history import diff
 
     fmt = list_format(fmt)
-    with _open(store) as graph:
+    with open_graph(store) as graph:
         changes = diff(graph, from_, to)
     if fmt == "json":
         print(json.dumps(changes, indent=2, default=str))
@@ -217,7 +211,7 @@ def sources_list_cmd(fmt: FormatOption = None, store: StoreOption = None) -> Non
     """List registered outlets with their current reliability grade."""
     from kg.desk.grading import list_sources
 
-    with _open(store) as graph:
+    with open_graph(store) as graph:
         rows = list_sources(graph)
     _print(rows, ["source", "grade", "reason", "by", "at", "changes"], fmt, title="sources")
 
@@ -233,7 +227,7 @@ def sources_set_cmd(
     """Set or change an outlet's default reliability; prints the rating ID."""
     from kg.desk.grading import set_source_grade
 
-    with _open(store) as graph:
+    with open_graph(store) as graph:
         print(set_source_grade(graph, domain, grade, reason=reason, by=f"analyst:{analyst}"))
 
 
@@ -247,5 +241,5 @@ def grade_cmd(
     """Override an assertion's computed information credibility; prints the rating ID."""
     from kg.desk.grading import override_credibility
 
-    with _open(store) as graph:
+    with open_graph(store) as graph:
         print(override_credibility(graph, assertion_id, credibility, reason=reason, by=f"analyst:{analyst}"))
