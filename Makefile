@@ -23,7 +23,7 @@ bench: setup
 	for b in bench/bench_*.py; do $(BIN)/python $$b || exit 1; done
 
 vocab: setup
-	$(BIN)/python -m kg.vocab_gen
+	$(BIN)/python -m kg.rdf.vocab_gen
 
 clean:
 	rm -rf $(VENV) demo-output build *.egg-info

@@ -61,7 +61,7 @@ def one_sentence(n: int, extractor: str) -> dict[str, float]:
 
 def claims(rows: int) -> dict[str, float]:
     from kg.api import KnowledgeGraph
-    from kg.claims_file import parse_claims_text
+    from kg.desk.claims_file import parse_claims_text
 
     people = names(1000)
     lines = ["subject,relation,object,source,date,reliability,credibility"]

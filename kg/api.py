@@ -15,17 +15,17 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 from types import TracebackType
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from pyoxigraph import DefaultGraph, Literal, NamedNode, Quad, QuerySolutions, RdfFormat
 
-from kg.ids import assertion_iri, document_iri
+from kg.rdf.ids import assertion_iri, document_iri
 from kg.model import ActorRef, Assertion, Claim, Document, Evidence, Grade, StatedRole
 from kg.model.inputs import ClaimInput
 from kg.query.prefixes import user_position, with_prefixes
 from kg.rdf.assertion_graph import assertion_quads, dedupe, document_triples
 from kg.rdf.terms import iri
-from kg.records import (
+from kg.desk.records import (
     DECISIONS,
     NEEDS_REASON,
     PRIORITY,
@@ -42,8 +42,11 @@ from kg.records import (
 )
 from kg.store import GraphStore, open_store
 from kg.store.base import QueryResult, Term, insert_unless_present, writer
-from kg.validate import validate_quads
-from kg.vocab import DIP
+from kg.rdf.validate import validate_quads
+from kg.rdf.vocab import DIP
+
+if TYPE_CHECKING:  # kg.resolve.actor_graph reads a KnowledgeGraph: a type-only import, no import circle
+    from kg.resolve import Resolver
 
 
 #: claims checked against the shapes at once (pyshacl grows faster than linearly past a few hundred)
@@ -68,13 +71,13 @@ class KnowledgeGraph:
 
     def __init__(self, store: GraphStore) -> None:
         self.store = store
-        self._resolver: Any = None
+        self._resolver: Resolver | None = None
 
     @property
-    def resolver(self) -> Any:
+    def resolver(self) -> Resolver:
         """The actor resolver: the packaged gazetteer plus this graph's merge/split records."""
         if self._resolver is None:
-            from kg.actor_graph import resolver_for
+            from kg.resolve.actor_graph import resolver_for
 
             self._resolver = resolver_for(self)
         return self._resolver
@@ -233,7 +236,7 @@ class KnowledgeGraph:
         resolver = self.resolver if follow_decisions else Resolver.default()
         resolved = resolver.resolve(name, on=on, actor_type=actor_type)
         if resolved is not None:
-            return resolved.to_ref()  # type: ignore[no-any-return]
+            return resolved.to_ref()
         for row in self.select(
             "SELECT ?a ?type ?label ?needle WHERE { ?a rdfs:label ?label ; a ?type . "
             "FILTER(LCASE(STR(?label)) = LCASE(STR(?needle))) "
@@ -242,8 +245,8 @@ class KnowledgeGraph:
         ):
             kind = str(row["type"]).rsplit("#", 1)[-1]
             found = ResolvedActor(row["a"], row["label"], kind, None, row["a"], 0.5, "label")
-            return resolver.follow(found).to_ref()  # type: ignore[no-any-return]
-        return resolver.unknown(name, actor_type or "Person").to_ref()  # type: ignore[no-any-return]
+            return resolver.follow(found).to_ref()
+        return resolver.unknown(name, actor_type or "Person").to_ref()
 
     # -- review records ---------------------------------------------------------------
     def decide(self, assertion_id: str, decision: str, *, reason: str | None, by: str = "analyst:analyst") -> str:
@@ -253,7 +256,7 @@ class KnowledgeGraph:
         same guards: a known ID, a reason for all but an acceptance, no decision about an assertion out of
         the view but a reinstatement, and no decision made twice (retracting a retracted assertion,
         accepting an accepted one).  The check, the record and the view maintenance happen under the
-        store's one writer, and the write is one SPARQL UPDATE (:func:`kg.records.decision_update`).
+        store's one writer, and the write is one SPARQL UPDATE (:func:`kg.desk.records.decision_update`).
         """
         if decision not in DECISIONS:
             raise ValueError(f"decision: unknown decision {decision!r}; expected one of {', '.join(DECISIONS)}")

@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from kg.api import KnowledgeGraph
-from kg.claims_file import parse_claims_text, read_claims_file
+from kg.desk.claims_file import parse_claims_text, read_claims_file
 
 SEED_QUESTION = "when is trump meeting with putin"
 
@@ -30,7 +30,7 @@ def _metadata(path: Path) -> dict[str, dict[str, Any]]:
 
 def default_samples() -> Path:
     """The bundled samples: shipped inside the package (``kg/samples``), so an installed ``kg demo`` finds them."""
-    from kg.resources import samples_path
+    from kg.rdf.resources import samples_path
 
     return samples_path()
 
@@ -44,7 +44,7 @@ def run_demo(out: Path, samples: Path | None = None, *, echo: Callable[..., Any]
     store_path = out / "store"
     report: dict[str, Any] = {"store": str(store_path)}
     with KnowledgeGraph.open(str(store_path)) as graph:
-        from kg.actor_graph import load_gazetteer
+        from kg.resolve.actor_graph import load_gazetteer
         from kg.ingest.pipeline import ingest_paths
 
         load_gazetteer(graph)

@@ -59,7 +59,7 @@ def export_store(graph: "KnowledgeGraph", fmt: str) -> bytes:
 @lru_cache(maxsize=1)
 def jsonld_context() -> dict[str, str]:
     """The published JSON-LD context (``ontology/context.jsonld``): the ontology's prefixes and ID spaces."""
-    from kg.resources import ontology_path
+    from kg.rdf.resources import ontology_path
 
     return json.loads(ontology_path("context.jsonld").read_text(encoding="utf-8"))["@context"]  # type: ignore[no-any-return]
 

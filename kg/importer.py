@@ -35,7 +35,7 @@ from typing import Any
 from pyoxigraph import BlankNode, DefaultGraph, Literal, NamedNode, Quad, RdfFormat, parse
 
 from kg.events.view import EVENTS_GRAPH
-from kg.ids import assertion_iri
+from kg.rdf.ids import assertion_iri
 
 #: Files from this size on go through the bulk loader (streaming checks only, no SHACL pass).
 BULK_BYTES = 32 * 1024 * 1024
@@ -99,7 +99,7 @@ def import_file(graph: Any, path: Path, *, progress: Progress | None = None, bul
     if progress is not None:
         progress(check.count, size, size)
     if to_write is not None:
-        from kg.validate import validate_quads
+        from kg.rdf.validate import validate_quads
 
         validate_quads([*kept, *_context(graph.store, kept)], what=str(path))
         if to_write:

@@ -17,7 +17,7 @@ import json
 from collections import defaultdict
 from typing import TYPE_CHECKING, Any
 
-from kg.records import open_removal
+from kg.desk.records import open_removal
 
 if TYPE_CHECKING:
     from kg.api import KnowledgeGraph

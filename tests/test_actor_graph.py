@@ -2,7 +2,7 @@
 
 from pyoxigraph import RdfFormat
 
-from kg.actor_graph import actor_decisions, load_gazetteer, record_actor_decision
+from kg.resolve.actor_graph import actor_decisions, load_gazetteer, record_actor_decision
 from kg.model.inputs import ClaimInput
 from tests.conftest import run_kg
 

@@ -9,8 +9,8 @@ from rdflib.compare import isomorphic
 
 from kg.api import KnowledgeGraph
 from kg.model.inputs import ClaimInput
-from kg.records import UnknownAssertionError
-from kg.validate import ValidationError
+from kg.desk.records import UnknownAssertionError
+from kg.rdf.validate import ValidationError
 
 SUMMIT = dict(subject="Donald Trump", relation="meets", object="Vladimir Putin", source="https://example.org/a",
               quote="Trump will meet Putin in Anchorage.", date="2025-08-15", place="Anchorage",
@@ -112,7 +112,7 @@ def test_stats_count_what_was_written(graph):
 
 
 def test_bulk_claims_are_all_or_nothing(graph):
-    from kg.claims_file import ClaimsFileError, parse_claims_text
+    from kg.desk.claims_file import ClaimsFileError, parse_claims_text
 
     text = "subject,relation,object,source\nA B,meets,C D,https://x.org/1\nE F,meet,G H,https://x.org/2\n"
     with pytest.raises(ClaimsFileError, match="row 3: relation"):

@@ -4,8 +4,8 @@ from rdflib import OWL, RDF, Graph, Namespace, URIRef
 
 from kg.model.core import EVENT_TYPES, RELATIONS
 from kg.rdf.ontology import default_codes, ontology_graph, projections, superclasses
-from kg.resources import ontology_path
-from kg.vocab import DIP
+from kg.rdf.resources import ontology_path
+from kg.rdf.vocab import DIP
 
 SH = Namespace("http://www.w3.org/ns/shacl#")
 NS = "https://w3id.org/diplomacy-kg/ontology#"

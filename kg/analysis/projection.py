@@ -168,7 +168,7 @@ def project(
     symmetric = {name: p.symmetric for name, p in projections().items()}
     actors = _actors(graph)
     decisions = _decisions(graph)
-    from kg.grading import all_grades
+    from kg.desk.grading import all_grades
 
     grades = all_grades(graph)  # the one effective grade, as in kg show, kg review show and /ui/actor
     G = nx.MultiDiGraph()
@@ -300,9 +300,9 @@ def _unit(data: dict[str, Any], weight_by: str) -> Any:
     if weight_by == "events":
         return data.get("event") or data.get("assertion")
     if weight_by == "sources":
-        from kg.grading import source_key
+        from kg.desk.grading import source_key
 
-        try:  # copies from one outlet count once, as kg.grading counts origins
+        try:  # copies from one outlet count once, as kg.desk.grading counts origins
             return source_key(data.get("source") or data.get("title") or data.get("asserted_by"))
         except ValueError:
             return data.get("assertion")

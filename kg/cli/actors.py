@@ -120,7 +120,7 @@ def split(a: Annotated[str, typer.Argument(help="One actor of an earlier merge."
 
 
 def _decide(kind: str, a: str, b: str, reason: str, analyst: str, store: Optional[str]) -> None:
-    from kg.actor_graph import record_actor_decision
+    from kg.resolve.actor_graph import record_actor_decision
     from kg.api import KnowledgeGraph
 
     with KnowledgeGraph.open(store) as graph:
@@ -130,7 +130,7 @@ def _decide(kind: str, a: str, b: str, reason: str, analyst: str, store: Optiona
 @actors_app.command("load")
 def load(store: StoreOption = None) -> None:
     """Write the gazetteer (actors, offices, dated positions; dip:Leader typing) into the store."""
-    from kg.actor_graph import load_gazetteer
+    from kg.resolve.actor_graph import load_gazetteer
     from kg.api import KnowledgeGraph
 
     with KnowledgeGraph.open(store) as graph:
@@ -145,7 +145,7 @@ def check(actor: Annotated[Optional[str], typer.Option("--actor", help="Only rol
     """Anachronism check: roles a source gives an actor that they did not hold on the event date."""
     import json
 
-    from kg.anachronism import find_anachronisms
+    from kg.resolve.anachronism import find_anachronisms
     from kg.api import KnowledgeGraph
     from kg.cli.common import fail
 

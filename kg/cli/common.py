@@ -105,17 +105,28 @@ def run_guarded(app: typer.Typer) -> int:
 
 @contextlib.contextmanager
 def open_graph(store: Optional[str], as_of: Optional[str] = None) -> Iterator[Any]:
-    """The graph at ``store``; with ``as_of``, an in-memory copy of what was known then (kg.timeline.as_of)."""
+    """The graph at ``store``; with ``as_of``, an in-memory copy of what was known then (kg.desk.history.as_of)."""
     from kg.api import KnowledgeGraph
 
     with KnowledgeGraph.open(store) as graph:
         if as_of is None:
             yield graph
             return
-        from kg.timeline import as_of as graph_as_of
+        from kg.desk.history import as_of as graph_as_of
 
         with graph_as_of(graph, as_of) as past:
             yield past
+
+
+def escape_markup(text: str) -> str:
+    r"""``text`` with rich console markup escaped, so names from the graph print as written.
+
+    >>> escape_markup("[bold]x")
+    '\\[bold]x'
+    """
+    from rich.markup import escape
+
+    return escape(text)
 
 
 def rows_table(rows: list[dict[str, Any]], columns: list[str], title: str | None = None) -> Any:

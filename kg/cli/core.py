@@ -10,7 +10,7 @@ from typing import Annotated, Optional
 
 import typer
 
-from kg.cli.common import (AsOfOption, FormatOption, StoreOption, console, err_console, fail, list_format,
+from kg.cli.common import (AsOfOption, FormatOption, StoreOption, console, err_console, escape_markup, fail, list_format,
                            open_graph, render, rows_table)
 
 NewActorOption = Annotated[bool, typer.Option(
@@ -27,12 +27,6 @@ def register(app: typer.Typer) -> None:
     app.command("import")(import_cmd)
     app.command("stats")(stats_cmd)
     app.command("demo")(demo_cmd)
-
-
-def _open(store: Optional[str]):  # type: ignore[no-untyped-def]
-    from kg.api import KnowledgeGraph
-
-    return KnowledgeGraph.open(store)
 
 
 def assert_cmd(
@@ -70,7 +64,7 @@ def assert_cmd(
         fail("give SUBJECT RELATION OBJECT, or --file claims.csv|claims.yaml")
     if not source:
         fail("--source: a source is required (a URL such as https://...)")
-    with _open(store) as graph:
+    with open_graph(store) as graph:
         if not new_actor:  # first, so a look-alike ("Vladimir \u0420utin") is refused naming the known actor
             _refuse_near_matches(graph, [("subject", subject), ("object", obj)])
         claim = ClaimInput.model_validate(dict(
@@ -100,7 +94,7 @@ def _refuse_near_matches(graph, names: list[tuple[str, str]]) -> None:  # type: 
 
 
 def _assert_file(path: Path, skip_invalid: bool, store: Optional[str], new_actor: bool = False) -> None:
-    from kg.claims_file import parse_claims_lenient, read_claims_file
+    from kg.desk.claims_file import parse_claims_lenient, read_claims_file
 
     claims, errors = parse_claims_lenient(read_claims_file(path), str(path))
     if errors and not skip_invalid:
@@ -109,7 +103,7 @@ def _assert_file(path: Path, skip_invalid: bool, store: Optional[str], new_actor
 
     from kg.cli.common import err_console
 
-    with _open(store) as graph:
+    with open_graph(store) as graph:
         if not new_actor:
             _refuse_near_matches(graph, [(f"row {i + 1} {field}", name) for i, c in enumerate(claims)
                                          for field, name in (("subject", c.subject), ("object", c.object))])
@@ -132,7 +126,7 @@ def retract_cmd(
     store: StoreOption = None,
 ) -> None:
     """Retract an assertion: it leaves the current view, its history stays."""
-    with _open(store) as graph:
+    with open_graph(store) as graph:
         print(graph.retract(assertion_id, reason=reason, by=f"analyst:{analyst}"))
 
 
@@ -143,7 +137,7 @@ def history_cmd(
 ) -> None:
     """Show every record about an assertion, oldest first."""
     fmt = list_format(fmt)
-    with _open(store) as graph:
+    with open_graph(store) as graph:
         entries = graph.history(assertion_id)
     rows = [{"when": e.at, "what": e.kind, "who": e.by, "reason": e.reason, "record": e.record} for e in entries]
     render(rows, ["when", "what", "who", "reason", "record"], fmt, title=f"history of {assertion_id}")
@@ -159,7 +153,7 @@ def show_cmd(
     from kg.rdf.terms import iri
     from kg.resolve.lookup import find_actor
 
-    from kg.grading import all_grades
+    from kg.desk.grading import all_grades
 
     fmt = list_format(fmt)
     with open_graph(store, as_of) as graph:
@@ -178,18 +172,12 @@ def show_cmd(
         render(rows, ["relation", *columns], fmt, records=[{"actor": found.label, "actor_iri": found.iri, **r}
                                                            for r in rows])
         return
-    console.print(f"[bold]{_escape(found.label)}[/bold]  {found.iri}")
+    console.print(f"[bold]{escape_markup(found.label)}[/bold]  {found.iri}")
     for relation in sorted({r["relation"] for r in rows}):
         group = [r for r in rows if r["relation"] == relation]
         console.print(rows_table(group, columns, title=relation))
     if not rows:
         console.print("no assertions about this actor in the current view")
-
-
-def _escape(text: str) -> str:
-    from rich.markup import escape
-
-    return escape(text)
 
 
 def export_cmd(
@@ -200,7 +188,7 @@ def export_cmd(
     """Export the store as RDF (TriG/N-Quads keep every assertion graph) or as a network for other tools."""
     from kg.export import export_store
 
-    with _open(store) as graph:
+    with open_graph(store) as graph:
         data = export_store(graph, fmt)
     if out is None:
         sys.stdout.buffer.write(data)
@@ -220,7 +208,7 @@ def import_cmd(
 
     if not path.is_file():
         fail(f"{path}: no such file")
-    with _open(store) as graph, _progress(path) as progress:
+    with open_graph(store) as graph, _progress(path) as progress:
         report = import_file(graph, path, progress=progress, bulk=bulk)
     console.print(f"imported {report.quads} quads ({report.written} new, {report.graphs} graphs) from {path} "
                   f"[{report.mode}, {report.rate:,.0f} quads/s]", markup=False, highlight=False)

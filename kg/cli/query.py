@@ -10,19 +10,14 @@ from typing import Annotated, Optional
 
 import typer
 
-from kg.cli.common import AsOfOption, StoreOption, console, fail, list_format, open_graph, render, rows_table
+from kg.cli.common import (AsOfOption, StoreOption, console, escape_markup, fail, list_format, open_graph, render,
+                           rows_table)
 
 
 def register(app: typer.Typer) -> None:
     app.command("query")(query_cmd)
     app.command("ask")(ask_cmd)
     app.command("serve")(serve_cmd)
-
-
-def _open(store: Optional[str]):  # type: ignore[no-untyped-def]
-    from kg.api import KnowledgeGraph
-
-    return KnowledgeGraph.open(store)
 
 
 def query_cmd(
@@ -42,9 +37,9 @@ def query_cmd(
 
     if list_:
         for query in list_queries().values():
-            console.print(f"[bold]{query.name}[/bold]  {_escape(query.summary)}")
+            console.print(f"[bold]{query.name}[/bold]  {escape_markup(query.summary)}")
             for p in query.params:
-                console.print(f"    {p.name} ({p.type}{', optional' if p.optional else ''}) {_escape(p.description)}")
+                console.print(f"    {p.name} ({p.type}{', optional' if p.optional else ''}) {escape_markup(p.description)}")
         return
     given = [x for x in (sparql, file, name) if x is not None]
     if len(given) != 1:
@@ -80,12 +75,6 @@ def _read_text(path: Path) -> str:
         raise
 
 
-def _escape(text: str) -> str:
-    from rich.markup import escape
-
-    return escape(text)
-
-
 def ask_cmd(
     question: Annotated[str, typer.Argument(help='A plain question, e.g. "when is trump meeting with putin".')],
     fmt: Annotated[str, typer.Option("--format", help="text or json (parsed question, SPARQL, bound params, rows, events, sources).")] = "text",
@@ -96,7 +85,7 @@ def ask_cmd(
 
     if fmt not in ("text", "json"):
         fail(f"--format {fmt!r}: expected text or json")
-    with _open(store) as graph:
+    with open_graph(store) as graph:
         answer = ask(graph, question)
     if fmt == "json":
         print(json.dumps(answer.to_json(), indent=2, ensure_ascii=False))
@@ -141,7 +130,7 @@ def serve_cmd(
         allow_service=allow_service, allow_load=tuple(allow_load or ()), query_memory_mb=query_memory,
         max_queries_per_client=per_client, public_url=public_url or f"http://{host}:{port}", isolate_queries=isolate,
     )
-    with _open(store) as graph:
+    with open_graph(store) as graph:
         app = create_app(graph, settings)
         console.print(f"serving {graph.store.name} store on http://{host}:{port}/sparql "
                       f"({'updates need the bearer token' if settings.token else 'read-only'})")

@@ -7,7 +7,7 @@ from typing import Annotated, Any, Optional
 
 import typer
 
-from kg.cli.common import FormatOption, StoreOption, console, fail, list_format, render, rows_table
+from kg.cli.common import FormatOption, StoreOption, console, fail, list_format, open_graph, render, rows_table
 
 review_app = typer.Typer(name="review",
                          help="Review extracted assertions: list, show, accept, reject, dispute, reinstate.",
@@ -26,12 +26,6 @@ def register(app: typer.Typer) -> None:
     app.command("grade")(grade_cmd)
 
 
-def _open(store: Optional[str]):  # type: ignore[no-untyped-def]
-    from kg.api import KnowledgeGraph
-
-    return KnowledgeGraph.open(store)
-
-
 def _print(rows: list[dict[str, Any]], columns: list[str], fmt: str | None, title: str | None = None) -> None:
     """Rows in ``fmt`` (kg.cli.common.render); JSON keeps every field of each row."""
     render(rows, columns, list_format(fmt), title=title, records=rows)
@@ -47,9 +41,9 @@ def list_cmd(
     store: StoreOption = None,
 ) -> None:
     """List the review queue (proposed assertions by default), highest confidence first."""
-    from kg.review import review_queue
+    from kg.desk.review import review_queue
 
-    with _open(store) as graph:
+    with open_graph(store) as graph:
         rows = review_queue(graph, min_confidence=min_conf, relation=relation, source=source,
                             status=None if status == "any" else status)
     if fmt in ("json", "jsonl"):
@@ -64,11 +58,11 @@ def show_cmd(
     store: StoreOption = None,
 ) -> None:
     """Show one assertion: claim, quote in its sentence, source, extractor, grades, decisions."""
-    from kg.grading import effective_grade
-    from kg.review import review_item
+    from kg.desk.grading import effective_grade
+    from kg.desk.review import review_item
 
     fmt = list_format(fmt)
-    with _open(store) as graph:
+    with open_graph(store) as graph:
         item = review_item(graph, assertion_id)
         item["grade"] = effective_grade(graph, assertion_id)
     if fmt == "json":
@@ -94,9 +88,9 @@ def show_cmd(
 
 
 def _decide(kind: str, assertion_id: str, reason: Optional[str], analyst: str, store: Optional[str]) -> None:
-    from kg import review
+    from kg.desk import review
 
-    with _open(store) as graph:
+    with open_graph(store) as graph:
         print(getattr(review, kind)(graph, assertion_id, reason, f"analyst:{analyst}"))
 
 
@@ -152,11 +146,11 @@ def accept_all_cmd(
     store: StoreOption = None,
 ) -> None:
     """Accept every proposed assertion at or above a confidence; prints their IDs."""
-    from kg.review import bulk_accept
+    from kg.desk.review import bulk_accept
 
     if not 0.0 <= min_conf <= 1.0:
         fail(f"--min-conf: {min_conf} is not in [0, 1]")
-    with _open(store) as graph:
+    with open_graph(store) as graph:
         ids = bulk_accept(graph, min_conf, f"analyst:{analyst}", reason)
     for aid in ids:
         print(aid)
@@ -169,10 +163,10 @@ def conflicts_cmd(
     store: StoreOption = None,
 ) -> None:
     """Claims that disagree (held vs planned/cancelled, counts, dates, places) with their sources and grades."""
-    from kg.conflicts import conflicts, describe
+    from kg.desk.conflicts import conflicts, describe
 
     fmt = list_format(fmt)
-    with _open(store) as graph:
+    with open_graph(store) as graph:
         found = conflicts(graph, window_days=window)
     if fmt == "json":
         print(json.dumps(found, indent=2, default=str))
@@ -198,10 +192,10 @@ def diff_cmd(
     store: StoreOption = None,
 ) -> None:
     """What was added, accepted, disputed, rejected, retracted, reinstated or re-graded between two record times."""
-    from kg.timeline import diff
+    from kg.desk.history import diff
 
     fmt = list_format(fmt)
-    with _open(store) as graph:
+    with open_graph(store) as graph:
         changes = diff(graph, from_, to)
     if fmt == "json":
         print(json.dumps(changes, indent=2, default=str))
@@ -215,9 +209,9 @@ def diff_cmd(
 @sources_app.command("list")
 def sources_list_cmd(fmt: FormatOption = None, store: StoreOption = None) -> None:
     """List registered outlets with their current reliability grade."""
-    from kg.grading import list_sources
+    from kg.desk.grading import list_sources
 
-    with _open(store) as graph:
+    with open_graph(store) as graph:
         rows = list_sources(graph)
     _print(rows, ["source", "grade", "reason", "by", "at", "changes"], fmt, title="sources")
 
@@ -231,9 +225,9 @@ def sources_set_cmd(
     store: StoreOption = None,
 ) -> None:
     """Set or change an outlet's default reliability; prints the rating ID."""
-    from kg.grading import set_source_grade
+    from kg.desk.grading import set_source_grade
 
-    with _open(store) as graph:
+    with open_graph(store) as graph:
         print(set_source_grade(graph, domain, grade, reason=reason, by=f"analyst:{analyst}"))
 
 
@@ -245,7 +239,7 @@ def grade_cmd(
     store: StoreOption = None,
 ) -> None:
     """Override an assertion's computed information credibility; prints the rating ID."""
-    from kg.grading import override_credibility
+    from kg.desk.grading import override_credibility
 
-    with _open(store) as graph:
+    with open_graph(store) as graph:
         print(override_credibility(graph, assertion_id, credibility, reason=reason, by=f"analyst:{analyst}"))

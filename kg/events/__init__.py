@@ -100,7 +100,7 @@ def clusters(graph: "KnowledgeGraph", *, actor: str | None = None, other: str | 
 
 def _resolve(st: State, ident: str) -> str:
     """The anchor of a cluster ID or of a member assertion ID; ValueError when unknown."""
-    from kg.review import check_id
+    from kg.desk.review import check_id
 
     check_id(ident)
     if ident not in st.anchor_of:
@@ -160,7 +160,7 @@ def update(graph: "KnowledgeGraph", *, full: bool = False) -> int:
 
 def merge(graph: "KnowledgeGraph", a: str, b: str, *, reason: str, by: str = "analyst:analyst") -> str:
     """Judge the events of ``a`` and ``b`` (cluster or assertion IDs) one event; returns the judgement ID."""
-    from kg.records import check_agent as _agent
+    from kg.desk.records import check_agent as _agent
 
     _reason(reason)
     st = state(graph)
@@ -173,7 +173,7 @@ def merge(graph: "KnowledgeGraph", a: str, b: str, *, reason: str, by: str = "an
 
 def split(graph: "KnowledgeGraph", event: str, member: str, *, reason: str, by: str = "analyst:analyst") -> str:
     """Take ``member`` (a reported event or a merged-in cluster) out of ``event``'s cluster; returns the judgement ID."""
-    from kg.records import check_agent as _agent
+    from kg.desk.records import check_agent as _agent
 
     _reason(reason)
     st = state(graph)
@@ -237,7 +237,7 @@ def annotate_rows(graph: "KnowledgeGraph", rows: list[dict[str, Any]], key: str 
 def neighbourhoods(graph: "KnowledgeGraph", window_days: int) -> list[list[Reported]]:
     """Event clusters, joined when they share a block and their event dates lie within ``window_days``.
 
-    A neighbourhood is "possibly one event": :mod:`kg.conflicts` looks for disagreements inside one.
+    A neighbourhood is "possibly one event": :mod:`kg.desk.conflicts` looks for disagreements inside one.
     Undated clusters stay on their own.
     """
     from kg.events.match import blocking_key

@@ -23,10 +23,10 @@ from typing import TYPE_CHECKING, Any
 
 from pyoxigraph import DefaultGraph, Literal, Quad
 
-from kg.ids import DATA_NS, content_hash, document_iri
+from kg.rdf.ids import DATA_NS, content_hash, document_iri
 from kg.model.core import Document
 from kg.rdf.terms import PROV_GENERATED_AT, RDF_TYPE, iri, lit, typed
-from kg.vocab import DIP
+from kg.rdf.vocab import DIP
 
 if TYPE_CHECKING:
     from kg.api import KnowledgeGraph

@@ -43,7 +43,7 @@ def outlet_of(url: str | None, publisher: str | None) -> str | None:
     >>> outlet_of("https://www.Example.org/a", None), outlet_of(None, "Press Agency")
     ('example.org', 'press agency')
     """
-    from kg.grading import source_key
+    from kg.desk.grading import source_key
 
     for value in (url, publisher):
         if value:

@@ -28,9 +28,9 @@ from typing import TYPE_CHECKING, Any
 
 from pyoxigraph import DefaultGraph, Literal, Quad
 
-from kg.ids import DATA_NS, agent_iri, assertion_iri, content_hash
+from kg.rdf.ids import DATA_NS, agent_iri, assertion_iri, content_hash
 from kg.rdf.terms import PROV_ATTRIBUTED, PROV_GENERATED_AT, RDF_TYPE, RDFS_LABEL, iri, lit
-from kg.vocab import DIP
+from kg.rdf.vocab import DIP
 
 if TYPE_CHECKING:
     from kg.api import KnowledgeGraph

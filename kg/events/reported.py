@@ -17,7 +17,7 @@ import datetime as dt
 from datetime import date, datetime
 from typing import TYPE_CHECKING, Any
 
-from kg.review import actors_by_assertion, active_graphs
+from kg.desk.review import actors_by_assertion, active_graphs
 
 if TYPE_CHECKING:
     from kg.api import KnowledgeGraph

@@ -21,9 +21,9 @@ from typing import TYPE_CHECKING, Any
 from pyoxigraph import Literal, NamedNode, Quad
 
 from kg.events.facts import EventCluster
-from kg.ids import DATA_NS, assertion_iri, document_iri
+from kg.rdf.ids import DATA_NS, assertion_iri, document_iri
 from kg.rdf.terms import RDF_TYPE, RDFS_LABEL, iri, lit
-from kg.vocab import DIP
+from kg.rdf.vocab import DIP
 
 if TYPE_CHECKING:
     from kg.api import KnowledgeGraph

@@ -134,7 +134,7 @@ def _check_against_ontology(frame: Frame, where: str) -> None:
     The ontology is the single source of truth for relation types: a frame only says how text states one.
     """
     from kg.rdf.ontology import projections, superclasses
-    from kg.vocab import DIP
+    from kg.rdf.vocab import DIP
 
     found = projections().get(frame.relation)
     if found is None:

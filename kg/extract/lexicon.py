@@ -153,7 +153,7 @@ def _add_gazetteer_countries() -> None:
     import csv
 
     try:
-        from kg.resources import gazetteer_path
+        from kg.rdf.resources import gazetteer_path
 
         with gazetteer_path("countries.csv").open(encoding="utf-8") as fh:
             rows = [r for r in csv.DictReader(line for line in fh if not line.startswith("#"))]

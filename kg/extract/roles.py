@@ -4,7 +4,7 @@ Each titled mention of a participant in the evidence sentence is turned into a
 :class:`~kg.model.StatedRole` when its title names exactly one office of the
 gazetteer (through :meth:`kg.resolve.Resolver.stated_office`).  Titles that do
 not state a current office ("former President", "acting", "ex-") give none,
-so the anachronism check (:mod:`kg.anachronism`) only sees roles the source
+so the anachronism check (:mod:`kg.resolve.anachronism`) only sees roles the source
 asserts for the time of the event.
 
 >>> from kg.extract.linking import Linker

@@ -32,7 +32,7 @@ from kg.extract.nlp import get_nlp
 from kg.extract.patterns import find_place
 from kg.extract.relations import DocState, Found, find_relations
 from kg.extract.roles import stated_roles
-from kg.ids import DATA_NS, slugify
+from kg.rdf.ids import DATA_NS, slugify
 from kg.model.core import ActorRef, Assertion, Claim, Document, Evidence, StatedRole
 
 RULES_VERSION = "0.1.0"

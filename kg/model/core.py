@@ -26,7 +26,7 @@ from datetime import date, datetime, timezone
 from functools import cached_property
 from typing import Any
 
-from kg.ids import actor_iri_for_name, actor_iri_for_qid, content_hash
+from kg.rdf.ids import actor_iri_for_name, actor_iri_for_qid, content_hash
 
 #: Direct actor-to-actor relations; the ontology declares which event roles project to each.
 RELATIONS: tuple[str, ...] = ("meets", "talksWith", "pardons", "releases", "sanctions", "advises")
@@ -78,7 +78,7 @@ class StatedRole:
 
     ``office`` is a gazetteer office ID (``RU-president``); ``stated_as`` is the
     mention as written.  The anachronism check compares it with the positions
-    the actor held on the event date (:mod:`kg.anachronism`).
+    the actor held on the event date (:mod:`kg.resolve.anachronism`).
 
     >>> StatedRole(ActorRef("Vladimir Putin", qid="Q7747"), "RU-president").key()
     ['https://w3id.org/diplomacy-kg/id/actor/Q7747', 'RU-president']

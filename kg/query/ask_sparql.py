@@ -27,7 +27,7 @@ from rdflib import RDFS, URIRef
 
 from kg.rdf.ontology import ontology_graph, projections
 from kg.store.base import Term
-from kg.vocab import DIP
+from kg.rdf.vocab import DIP
 
 #: question relation -> the ontology's relation name (dip:relationName of its projection)
 PROJECTED = {"meet": "meets", "call": "talksWith", "pardon": "pardons", "release": "releases",

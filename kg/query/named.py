@@ -33,7 +33,7 @@ from typing import TYPE_CHECKING, Any
 from pyoxigraph import Literal, NamedNode
 
 from kg.query.prefixes import PREFIXES
-from kg.resources import ontology_path
+from kg.rdf.resources import ontology_path
 from kg.store.base import QueryResult, Term
 
 if TYPE_CHECKING:
@@ -148,7 +148,7 @@ def to_term(param: Param, value: Any, graph: "KnowledgeGraph | None" = None) -> 
     if kind == "string":
         return Literal(text)
     if kind == "assertion":
-        from kg.ids import assertion_iri
+        from kg.rdf.ids import assertion_iri
 
         from urllib.parse import quote
 

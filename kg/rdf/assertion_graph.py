@@ -24,7 +24,7 @@ from datetime import date, datetime
 
 from pyoxigraph import DefaultGraph, Literal, NamedNode, Quad
 
-from kg.ids import (
+from kg.rdf.ids import (
     CODES_NS,
     actor_iri_for_name,
     agent_iri,
@@ -48,7 +48,7 @@ from kg.rdf.terms import (
     lit,
     typed,
 )
-from kg.vocab import DIP
+from kg.rdf.vocab import DIP
 
 _STATUS = {
     "held": DIP.Held,

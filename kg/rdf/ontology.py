@@ -14,8 +14,8 @@ from functools import lru_cache
 
 from rdflib import RDF, RDFS, Graph, URIRef
 
-from kg.resources import ontology_path
-from kg.vocab import DIP
+from kg.rdf.resources import ontology_path
+from kg.rdf.vocab import DIP
 
 
 @dataclass(frozen=True)

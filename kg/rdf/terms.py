@@ -13,7 +13,7 @@ from functools import lru_cache
 
 from pyoxigraph import Literal, NamedNode
 
-from kg.vocab import DIP
+from kg.rdf.vocab import DIP
 
 XSD = "http://www.w3.org/2001/XMLSchema#"
 RDF_TYPE = NamedNode("http://www.w3.org/1999/02/22-rdf-syntax-ns#type")

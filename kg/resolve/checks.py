@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 
-from kg.ids import is_qid
+from kg.rdf.ids import is_qid
 from kg.resolve.gazetteer import Gazetteer
 from kg.resolve.records import Position
 

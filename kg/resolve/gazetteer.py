@@ -21,7 +21,7 @@ from collections import defaultdict
 from collections.abc import Iterable
 from pathlib import Path
 
-from kg.ids import is_qid
+from kg.rdf.ids import is_qid
 from kg.resolve.csvio import GazetteerError, Row, read_file
 from kg.resolve.normalize import norm
 from kg.resolve.records import ALIAS_KINDS, ActorRecord, Alias, Office, Position, parse_bound

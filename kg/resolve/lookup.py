@@ -27,7 +27,7 @@ from dataclasses import asdict, dataclass
 from functools import lru_cache
 from typing import Any
 
-from kg.ids import actor_iri_for_name, actor_iri_for_qid, is_qid
+from kg.rdf.ids import actor_iri_for_name, actor_iri_for_qid, is_qid
 from kg.resolve.normalize import norm
 
 ACTOR_TYPES = ("Person", "Country", "Organization", "Group")

@@ -30,7 +30,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from datetime import date, datetime
 
-from kg.ids import actor_iri_for_name, actor_iri_for_qid, is_qid
+from kg.rdf.ids import actor_iri_for_name, actor_iri_for_qid, is_qid
 from kg.model.core import ActorRef
 from kg.resolve.decisions import ActorDecision, derive_mapping
 from kg.resolve.gazetteer import Gazetteer

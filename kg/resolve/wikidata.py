@@ -35,7 +35,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from kg.ids import is_qid
+from kg.rdf.ids import is_qid
 from kg.resolve.csvio import GazetteerError, read_file
 from kg.resolve.gazetteer import default_dir, load_dir
 from kg.resolve.normalize import norm

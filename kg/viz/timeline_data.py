@@ -8,7 +8,7 @@ item with five sources, its status history and its counts (GDELT's mentions,
 articles, independent sources).  Without it an item is one event node.
 
 The grade shown for an event comes from :func:`item_grade` only: the best
-effective grade (:func:`kg.grading.all_grades`, which the projection carries)
+effective grade (:func:`kg.desk.grading.all_grades`, which the projection carries)
 of its assertions; each source keeps its own.
 
 >>> import networkx as nx

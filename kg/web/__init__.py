@@ -204,7 +204,7 @@ def mount(app: FastAPI, graph: KnowledgeGraph, *, write_token: str | None, prefi
     @router.get("/review", response_class=HTMLResponse)
     def queue(request: Request, min_conf: float | None = None, relation: str | None = None,
               source: str | None = None, status: str = "proposed") -> HTMLResponse:
-        from kg.review import review_item, review_queue
+        from kg.desk.review import review_item, review_queue
 
         if status not in REVIEW_STATUSES:
             return page(request, "error.html", status=400,
@@ -220,7 +220,7 @@ def mount(app: FastAPI, graph: KnowledgeGraph, *, write_token: str | None, prefi
     @router.post("/review/{assertion_id}", response_class=HTMLResponse)
     def decide(request: Request, assertion_id: str, decision: Annotated[str, Form()] = "",
                reason: Annotated[str, Form()] = "", csrf: Annotated[str, Form()] = "") -> Response:
-        from kg import review
+        from kg.desk import review
         from kg.model.inputs import one_line_error
 
         if checked(request, csrf) is None:

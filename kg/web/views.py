@@ -20,7 +20,7 @@ import inspect
 from typing import Any
 
 from kg.api import KnowledgeGraph
-from kg.grading import all_grades
+from kg.desk.grading import all_grades
 from kg.rdf.terms import iri
 
 _NEIGHBOURS = """SELECT DISTINCT ?edge ?other ?label ?dir WHERE {
@@ -35,7 +35,7 @@ def actor_page(graph: KnowledgeGraph, name: str) -> dict[str, Any]:
     One entry per event (the event clusters of :mod:`kg.events`), each with its status history, counts
     and its sources (one per assertion, with that assertion's effective grade).
     """
-    from kg.conflicts import conflicts
+    from kg.desk.conflicts import conflicts
 
     ref = graph.find_actor(name)
     node = iri(ref.canonical_iri())
@@ -99,7 +99,7 @@ def _neighbours(graph: KnowledgeGraph, node: Any) -> list[dict[str, Any]]:
 
 def _anachronisms(graph: KnowledgeGraph, actor_iri: str) -> list[dict[str, Any]]:
     """Roles sources give the actor that the actor did not hold on the event date (none without positions)."""
-    from kg.anachronism import PositionsMissing, find_anachronisms
+    from kg.resolve.anachronism import PositionsMissing, find_anachronisms
 
     try:
         return [a.as_dict() for a in find_anachronisms(graph, actor_iri)]

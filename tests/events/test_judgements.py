@@ -50,7 +50,7 @@ def test_places_that_are_not_nested_are_two_events_unless_on_one_day(graph):
     claim(graph, "https://c.example/3", date="2025-08-16", place="Helsinki", status="planned")
     assert sorted(c.mentions for c in events.clusters(graph)) == [1, 2]
     claim(graph, "https://e.example/5", date="2025-08-15", place="Fairbanks")  # one pair, one day: a conflict
-    from kg.conflicts import conflicts
+    from kg.desk.conflicts import conflicts
 
     assert sorted(c.mentions for c in events.clusters(graph)) == [1, 3]
     assert {c["kind"] for c in conflicts(graph, window_days=0)} == {"place"}

@@ -8,7 +8,7 @@ import warnings
 
 from fastapi import FastAPI
 
-from kg import grading
+from kg.desk import grading
 from kg.api import KnowledgeGraph
 from kg.model.inputs import ClaimInput
 

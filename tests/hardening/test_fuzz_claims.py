@@ -1,4 +1,4 @@
-"""Fuzzing analysts' claims: ClaimInput fields, CSV and YAML files (kg.claims_file) and HTTP POST /assertions.
+"""Fuzzing analysts' claims: ClaimInput fields, CSV and YAML files (kg.desk.claims_file) and HTTP POST /assertions.
 
 Every input is stored or refused with a clean one-line error; a refused claim leaves the store byte-identical.
 """
@@ -16,7 +16,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from kg.api import KnowledgeGraph
-from kg.claims_file import parse_claims_lenient, parse_claims_text
+from kg.desk.claims_file import parse_claims_lenient, parse_claims_text
 from kg.model.inputs import ClaimInput, one_line_error
 from tests.hardening._common import EXAMPLES, check_clean, snapshot
 

@@ -11,10 +11,10 @@ from pathlib import Path
 import pytest
 
 from kg.api import KnowledgeGraph
-from kg.claims_file import MAX_CLAIMS_BYTES, ClaimsFileError, parse_claims_text, read_claims_file
+from kg.desk.claims_file import MAX_CLAIMS_BYTES, ClaimsFileError, parse_claims_text, read_claims_file
 from kg.model import ActorRef, Assertion, Claim, Document
 from kg.rdf.assertion_graph import MAX_PAIR_EDGES, assertion_quads
-from kg.vocab import DIP
+from kg.rdf.vocab import DIP
 
 
 def _summit(n: int) -> Assertion:

@@ -4,14 +4,14 @@ from __future__ import annotations
 
 import pytest
 
-from kg.claims_file import ClaimsFileError, parse_claims_lenient, parse_claims_text
+from kg.desk.claims_file import ClaimsFileError, parse_claims_lenient, parse_claims_text
 from kg.query.bindings import inject_values, strip_literals
 
 
 @pytest.mark.parametrize("text", ["subject,relation,object,source\n\r0", "subject,relation,object,source\nA,meets,B\rC,https://x.org\n",
                                   "subject,relation,object,source\n" + "a" * 200_000 + ",meets,B,https://x.org\n"])
 def test_csv_claims_with_a_lone_cr_or_huge_field_are_a_clean_error(text):
-    """Fixed (kg/claims_file.py): csv.Error escaped as an unclean exception (a lone CR, a field over the csv limit)."""
+    """Fixed (kg/desk/claims_file.py): csv.Error escaped as an unclean exception (a lone CR, a field over the csv limit)."""
     try:
         claims, errors = parse_claims_lenient(text, "claims.csv")
     except ClaimsFileError as exc:
@@ -69,7 +69,7 @@ def test_cli_sample_ends_in_a_result_or_one_line_error(tmp_path, kg_cli):
 
 
 def test_import_of_an_iri_with_a_line_separator_is_clean():
-    """Fixed (kg/validate.py): pyoxigraph accepts the IRI <https:\\u2028//x>, but SHACL validation re-parsed the quads
+    """Fixed (kg/rdf/validate.py): pyoxigraph accepts the IRI <https:\\u2028//x>, but SHACL validation re-parsed the quads
     as N-Triples text with rdflib, which raised rdflib.exceptions.ParserError (unclean) from import_rdf."""
     from pyoxigraph import RdfFormat
 

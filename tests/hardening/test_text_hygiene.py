@@ -9,7 +9,7 @@ from __future__ import annotations
 import pytest
 
 from kg.api import KnowledgeGraph
-from kg.claims_file import ClaimsFileError, parse_claims_text
+from kg.desk.claims_file import ClaimsFileError, parse_claims_text
 from kg.model.inputs import ClaimInput, one_line_error
 from tests.hardening._common import snapshot
 

@@ -19,7 +19,7 @@ import pytest
 
 from kg.api import KnowledgeGraph
 from kg.model.inputs import ClaimInput
-from kg.records import view_drift
+from kg.desk.records import view_drift
 from kg.store.oxigraph_store import OxigraphStore
 from tests.servers import REPO, oxigraph_server
 

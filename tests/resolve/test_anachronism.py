@@ -6,8 +6,8 @@ import json
 
 import pytest
 
-from kg.actor_graph import load_gazetteer, record_actor_decision
-from kg.anachronism import PositionsMissing, find_anachronisms
+from kg.resolve.actor_graph import load_gazetteer, record_actor_decision
+from kg.resolve.anachronism import PositionsMissing, find_anachronisms
 from kg.api import KnowledgeGraph
 from kg.extract import get_extractor
 from kg.extract.records import to_record

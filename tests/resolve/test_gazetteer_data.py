@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from kg.ids import is_qid
+from kg.rdf.ids import is_qid
 from kg.resolve import Gazetteer, GazetteerError
 from kg.resolve.build_countries import build_rows
 from kg.resolve.checks import check_gazetteer, overlapping_terms

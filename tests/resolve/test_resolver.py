@@ -7,7 +7,7 @@ from datetime import date, datetime
 
 import pytest
 
-from kg.ids import actor_iri_for_name, actor_iri_for_qid
+from kg.rdf.ids import actor_iri_for_name, actor_iri_for_qid
 from kg.model.core import ActorRef
 from kg.resolve import ActorDecision, Gazetteer, ResolvedActor, Resolver
 

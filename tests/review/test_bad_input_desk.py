@@ -6,8 +6,8 @@ import pytest
 from pydantic import ValidationError
 from pyoxigraph import RdfFormat
 
-from kg import grading
-from kg.claims_file import ClaimsFileError, parse_claims_text
+from kg.desk import grading
+from kg.desk.claims_file import ClaimsFileError, parse_claims_text
 from kg.model.inputs import ClaimInput, one_line_error
 
 GOOD = dict(subject="Donald Trump", relation="meets", object="Vladimir Putin", source="https://example.org/a",

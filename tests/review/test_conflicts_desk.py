@@ -1,10 +1,10 @@
-"""kg.conflicts: held vs planned/cancelled, counts, dates, places; each side with sources and grades."""
+"""kg.desk.conflicts: held vs planned/cancelled, counts, dates, places; each side with sources and grades."""
 
 from __future__ import annotations
 
 import pytest
 
-from kg.conflicts import conflicts, describe
+from kg.desk.conflicts import conflicts, describe
 from kg.model.inputs import ClaimInput
 
 BASE = dict(subject="Donald Trump", relation="meets", object="Vladimir Putin", date="2025-08-15")

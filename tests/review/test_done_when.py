@@ -5,10 +5,10 @@ from __future__ import annotations
 import json
 
 from kg.api import KnowledgeGraph
-from kg.conflicts import conflicts
+from kg.desk.conflicts import conflicts
 from kg.model.inputs import ClaimInput
 from kg.rdf.terms import iri
-from kg.review import accept, review_queue
+from kg.desk.review import accept, review_queue
 
 HELD = dict(subject="Donald Trump", relation="meets", object="Vladimir Putin", status="held", date="2025-08-15",
             place="Anchorage", source="https://www.whitehouse.example.gov/briefing",

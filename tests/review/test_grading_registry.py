@@ -1,12 +1,12 @@
-"""kg.grading: sources registry with history, corroboration-based credibility, overrides, grade filters."""
+"""kg.desk.grading: sources registry with history, corroboration-based credibility, overrides, grade filters."""
 
 from __future__ import annotations
 
 import pytest
 
-from kg import grading
+from kg.desk import grading
 from kg.model.inputs import ClaimInput
-from kg.records import UnknownAssertionError
+from kg.desk.records import UnknownAssertionError
 
 CLAIM = dict(subject="Donald Trump", relation="meets", object="Vladimir Putin", date="2025-08-15",
              quote="Trump met Putin in Anchorage on Friday.")

@@ -9,13 +9,13 @@ from datetime import datetime, timedelta, timezone
 import pytest
 from pyoxigraph import DefaultGraph, RdfFormat
 
-from kg import review
-from kg.ids import agent_iri, assertion_iri, record_iri
+from kg.desk import review
+from kg.rdf.ids import agent_iri, assertion_iri, record_iri
 from kg.model.inputs import ClaimInput
 from kg.rdf.terms import iri
-from kg.records import Record, record_quads
-from kg.timeline import as_of, diff
-from kg.validate import ValidationError, validate_quads
+from kg.desk.records import Record, record_quads
+from kg.desk.history import as_of, diff
+from kg.rdf.validate import ValidationError, validate_quads
 from tests.conftest import run_kg
 
 OTHER_TEXT = "Vladimir Putin and Donald Trump will meet in Alaska, Moscow confirmed."

@@ -1,12 +1,12 @@
-"""kg.review: the queue, one item, decisions, view modes."""
+"""kg.desk.review: the queue, one item, decisions, view modes."""
 
 from __future__ import annotations
 
 import pytest
 
-from kg import review
+from kg.desk import review
 from kg.model.inputs import ClaimInput
-from kg.records import UnknownAssertionError
+from kg.desk.records import UnknownAssertionError
 from kg.rdf.terms import iri
 
 HELD = dict(subject="Donald Trump", relation="meets", object="Vladimir Putin", source="https://gov.example.org/held",

@@ -1,4 +1,4 @@
-"""kg.timeline: as_of (record time) and diff."""
+"""kg.desk.history: as_of (record time) and diff."""
 
 from __future__ import annotations
 
@@ -6,9 +6,9 @@ from datetime import datetime, timedelta, timezone
 
 import pytest
 
-from kg import grading, review
+from kg.desk import grading, review
 from kg.rdf.terms import iri
-from kg.timeline import as_of, diff, moment
+from kg.desk.history import as_of, diff, moment
 
 MEETS = "SELECT ?g WHERE { ?g a dip:Assertion ; dip:claimEvent ?e . ?e dip:status ?s }"  # event nodes in the view
 

@@ -6,7 +6,7 @@ import pytest
 from pyoxigraph import RdfFormat
 from tests.servers import oxigraph_server
 
-from kg.actor_graph import load_gazetteer
+from kg.resolve.actor_graph import load_gazetteer
 from kg.api import KnowledgeGraph
 from kg.events import update as update_events
 from kg.model.inputs import ClaimInput

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from kg import events, grading
+from kg import events
+
+from kg.desk import grading
 from kg.analysis.projection import find_node, project
 from kg.model.inputs import ClaimInput
 from kg.viz import write_html

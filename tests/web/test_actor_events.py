@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import re
 
-from kg import events, grading
+from kg import events
+
+from kg.desk import grading
 from kg.model.inputs import ClaimInput
 
 MEET = dict(subject="Ann Lee", relation="meets", object="Raj Patel", date="2025-08-15")

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from pyoxigraph import RdfFormat
 
-from kg.review import effective_status
+from kg.desk.review import effective_status
 
 FORM = dict(subject="Donald Trump", relation="meets", object="Vladimir Putin", status="held",
             source="https://gov.example.org/briefing", quote="The two presidents met in Anchorage.",
@@ -146,7 +146,7 @@ def test_markup_in_names_and_quotes_is_escaped(logged_in, web_graph, helpers):
 
 
 def test_actor_page_lists_roles_not_held_on_the_date(client, web_graph):
-    from kg.actor_graph import load_gazetteer
+    from kg.resolve.actor_graph import load_gazetteer
     from kg.model.inputs import ClaimInput
 
     load_gazetteer(web_graph)

@@ -1,7 +1,7 @@
-"""Generate :mod:`kg.vocab` and ``docs/ontology.md`` from ``ontology/dip.ttl``.
+"""Generate :mod:`kg.rdf.vocab` and ``docs/ontology.md`` from ``ontology/dip.ttl``.
 
 The Turtle file is the single source of truth for terms; run
-``python -m kg.vocab_gen`` after editing it.  ``tests/test_vocab.py`` fails
+``python -m kg.rdf.vocab_gen`` after editing it.  ``tests/test_vocab.py`` fails
 when either generated file drifts from the Turtle.
 
 >>> src = render_vocab_module(load_ontology())
@@ -16,10 +16,10 @@ from pathlib import Path
 
 from rdflib import OWL, RDF, RDFS, Graph, URIRef
 
-from kg.ids import ONTOLOGY_NS
-from kg.resources import ontology_path
+from kg.rdf.ids import ONTOLOGY_NS
+from kg.rdf.resources import ontology_path
 
-REPO_ROOT = Path(__file__).resolve().parent.parent
+REPO_ROOT = Path(__file__).resolve().parents[2]
 VOCAB_MODULE = Path(__file__).resolve().parent / "vocab.py"
 ONTOLOGY_DOC = REPO_ROOT / "docs" / "ontology.md"
 
@@ -47,7 +47,7 @@ def render_vocab_module(graph: Graph) -> str:
     """Python source of the ``DIP`` DefinedNamespace (unknown names raise)."""
     lines = [
         '"""Terms of the diplomacy-kg ontology. GENERATED from ontology/dip.ttl by'
-        ' ``python -m kg.vocab_gen``: do not edit.',
+        ' ``python -m kg.rdf.vocab_gen``: do not edit.',
         "",
         ">>> DIP.Summit",
         "rdflib.term.URIRef('https://w3id.org/diplomacy-kg/ontology#Summit')",
@@ -98,7 +98,7 @@ def render_ontology_doc(graph: Graph) -> str:
     out = [
         "# The diplomacy-kg ontology",
         "",
-        "GENERATED from `ontology/dip.ttl` by `python -m kg.vocab_gen`; do not edit by hand.",
+        "GENERATED from `ontology/dip.ttl` by `python -m kg.rdf.vocab_gen`; do not edit by hand.",
         "",
         f"Namespace: `{ONTOLOGY_NS}` (prefix `dip:`). Data IRIs (actors, events, assertions, documents) live under",
         "`https://w3id.org/diplomacy-kg/id/`. CAMEO and PLOVER codes are SKOS concept schemes in `ontology/codes/`",

@@ -8,7 +8,7 @@ role whose actor held no position in that office on the event date, with the
 actor who did.  Such a row means the source is wrong, the resolver linked the
 wrong person, or the event date is wrong; each is worth an analyst's look.
 
->>> from kg.actor_graph import load_gazetteer
+>>> from kg.resolve.actor_graph import load_gazetteer
 >>> from kg.api import KnowledgeGraph
 >>> from kg.extract import get_extractor
 >>> from kg.model import Document

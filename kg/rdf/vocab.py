@@ -1,4 +1,4 @@
-"""Terms of the diplomacy-kg ontology. GENERATED from ontology/dip.ttl by ``python -m kg.vocab_gen``: do not edit.
+"""Terms of the diplomacy-kg ontology. GENERATED from ontology/dip.ttl by ``python -m kg.rdf.vocab_gen``: do not edit.
 
 >>> DIP.Summit
 rdflib.term.URIRef('https://w3id.org/diplomacy-kg/ontology#Summit')

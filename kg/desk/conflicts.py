@@ -29,8 +29,8 @@ from kg.api import KnowledgeGraph
 from kg.events import neighbourhoods
 from kg.events.match import OFF, places_compatible
 from kg.events.reported import Reported
-from kg.grading import all_grades
-from kg.review import actors_by_assertion, assertion_rows
+from kg.desk.grading import all_grades
+from kg.desk.review import actors_by_assertion, assertion_rows
 
 #: attributes compared inside one event cluster, in report order.
 ATTRIBUTES: tuple[tuple[str, str], ...] = (("status", "event_status"), ("count", "count"),

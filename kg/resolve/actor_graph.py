@@ -27,12 +27,12 @@ from typing import TYPE_CHECKING
 
 from pyoxigraph import DefaultGraph, Literal, NamedNode, Quad
 
-from kg.ids import DATA_NS, actor_iri_for_name, actor_iri_for_qid, agent_iri, content_hash, office_iri, wikidata_iri
+from kg.rdf.ids import DATA_NS, actor_iri_for_name, actor_iri_for_qid, agent_iri, content_hash, office_iri, wikidata_iri
 from kg.rdf.terms import OWL_SAME_AS, PROV_ATTRIBUTED, PROV_DERIVED, PROV_GENERATED_AT, RDF_TYPE, RDFS_LABEL, iri, lit, typed
-from kg.records import view_removals_for_graph
+from kg.desk.records import view_removals_for_graph
 from kg.resolve import ActorDecision, Gazetteer, Resolver
 from kg.resolve.records import ActorRecord, Office
-from kg.vocab import DIP
+from kg.rdf.vocab import DIP
 
 if TYPE_CHECKING:
     from kg.api import KnowledgeGraph

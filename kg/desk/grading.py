@@ -38,9 +38,9 @@ from urllib.parse import urlsplit
 from pyoxigraph import Literal, NamedNode, Quad
 
 from kg.api import KnowledgeGraph
-from kg.ids import DATA_NS, agent_iri, assertion_iri, content_hash, slugify
+from kg.rdf.ids import DATA_NS, agent_iri, assertion_iri, content_hash, slugify
 from kg.rdf.terms import PROV_ATTRIBUTED, PROV_GENERATED_AT, RDF_TYPE, RDFS_LABEL, iri, lit
-from kg.review import assertion_rows, check_id
+from kg.desk.review import assertion_rows, check_id
 
 SOURCES_GRAPH = f"{DATA_NS}graph/sources"
 SCHEMA = "https://schema.org/"
@@ -121,7 +121,7 @@ def override_credibility(graph: KnowledgeGraph, assertion_id: str, credibility: 
         raise ValueError(f"credibility: {credibility!r} is not an information credibility grade 1-6")
     reason = _reason(reason)
     if not graph.has_assertion(assertion_id):
-        from kg.records import UnknownAssertionError
+        from kg.desk.records import UnknownAssertionError
 
         raise UnknownAssertionError(assertion_id)
     return _rating(graph, iri(assertion_iri(assertion_id)), CREDIBILITY, lit(credibility), reason, by)
@@ -231,7 +231,7 @@ def effective_grade(graph: KnowledgeGraph, assertion_id: str) -> dict[str, Any]:
 
 
 def _missing(assertion_id: str) -> dict[str, Any]:
-    from kg.records import UnknownAssertionError
+    from kg.desk.records import UnknownAssertionError
 
     raise UnknownAssertionError(assertion_id)
 

@@ -1,7 +1,7 @@
 """The analyst's review desk: the queue of proposed assertions, one item in detail, decisions.
 
 Extracted assertions enter as ``proposed`` with their extractor's confidence; analyst claims enter as
-``accepted``.  An assertion's *effective status* is its latest decision record (kg.records), else the
+``accepted``.  An assertion's *effective status* is its latest decision record (kg.desk.records), else the
 ``dip:reviewStatus`` it entered with.  Retracting or rejecting takes it out of the current view; accepting
 or disputing it is then refused until it is *reinstated* (:func:`reinstate`), which undoes the removal and
 puts its claim triples back.  Between removals and reinstatements the latest decision wins; a reinstated
@@ -38,10 +38,10 @@ import re
 from typing import Any
 
 from kg.api import KnowledgeGraph
-from kg.ids import assertion_iri
+from kg.rdf.ids import assertion_iri
 from kg.rdf.terms import iri
-from kg.records import REINSTATING, UnknownAssertionError, check_id, sort_records
-from kg.records import status_from as status_from
+from kg.desk.records import REINSTATING, UnknownAssertionError, check_id, sort_records
+from kg.desk.records import status_from as status_from
 
 #: view modes: which assertions a query should see.
 VIEW_MODES: tuple[str, ...] = ("accepted", "default")

@@ -23,11 +23,11 @@ from typing import Any
 from pyoxigraph import DefaultGraph, NamedNode, Quad
 
 from kg.api import KnowledgeGraph
-from kg.grading import SOURCES_GRAPH, ratings
+from kg.desk.grading import SOURCES_GRAPH, ratings
 from kg.rdf.terms import PROV_DERIVED, PROV_GENERATED_AT, RDF_TYPE, iri
-from kg.records import REINSTATING, REMOVING
-from kg.review import assertion_rows, decisions
-from kg.vocab import DIP
+from kg.desk.records import REINSTATING, REMOVING
+from kg.desk.review import assertion_rows, decisions
+from kg.rdf.vocab import DIP
 
 
 def moment(when: str | date | datetime) -> datetime:

@@ -29,11 +29,11 @@ from typing import Any
 
 from pyoxigraph import DefaultGraph, Literal, NamedNode, Quad
 
-from kg.ids import agent_iri, assertion_iri, content_hash, record_iri
+from kg.rdf.ids import agent_iri, assertion_iri, content_hash, record_iri
 from kg.rdf.terms import PROV_ATTRIBUTED, PROV_GENERATED_AT, RDF_TYPE, RDFS_LABEL, iri, lit
 from kg.store import GraphStore
 from kg.store.base import quad_text
-from kg.vocab import DIP
+from kg.rdf.vocab import DIP
 
 #: decision -> (record class, review status)
 DECISIONS: dict[str, tuple[str, str]] = {

@@ -21,7 +21,7 @@ from pyoxigraph import BlankNode, Literal, NamedNode, Quad
 from rdflib import Graph
 
 from kg.rdf.ontology import ontology_graph
-from kg.resources import ontology_path
+from kg.rdf.resources import ontology_path
 
 
 _XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
@@ -77,7 +77,7 @@ def _class_hierarchy() -> Graph:
     """Class hierarchy and typed individuals (statuses) of the ontology, for sh:class checks."""
     from rdflib import RDF, RDFS, URIRef
 
-    from kg.ids import ONTOLOGY_NS
+    from kg.rdf.ids import ONTOLOGY_NS
 
     ontology = ontology_graph()
     graph = Graph()
