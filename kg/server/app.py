@@ -212,7 +212,8 @@ def create_app(graph: KnowledgeGraph, settings: ServerSettings) -> FastAPI:
         def job() -> tuple[bytes, str, bool]:
             try:
                 if settings.isolate_queries:
-                    return run_isolated(work, timeout=settings.timeout, memory=settings.query_memory_mb << 20)
+                    return run_isolated(work, timeout=settings.timeout, memory=settings.query_memory_mb << 20,
+                                        fork_guard=getattr(graph.store, "fork_guard", None))
                 return work()
             finally:
                 running.release()

@@ -28,6 +28,7 @@ import signal
 import threading
 import time
 from collections.abc import Callable
+from contextlib import AbstractContextManager, nullcontext
 from typing import Any, TypeVar
 
 T = TypeVar("T")
@@ -97,12 +98,18 @@ def _wait_quietly(pid: int) -> None:
         pass
 
 
-def run_isolated(fn: Callable[[], T], *, timeout: float, memory: int) -> T:
-    """``fn()`` run in a forked child with ``memory`` more bytes of address space, killed after ``timeout`` s."""
+def run_isolated(fn: Callable[[], T], *, timeout: float, memory: int,
+                 fork_guard: AbstractContextManager[Any] | None = None) -> T:
+    """``fn()`` run in a forked child with ``memory`` more bytes of address space, killed after ``timeout`` s.
+
+    ``fork_guard`` (the store's ``fork_guard`` lock) is held across the fork, so no write is half-way
+    through the engine when the child starts.
+    """
     if not hasattr(os, "fork"):
         return fn()
     read, write = os.pipe()
-    pid = os.fork()
+    with fork_guard if fork_guard is not None else nullcontext():
+        pid = os.fork()
     if pid == 0:  # the child: never returns
         os.close(read)
         _child(fn, memory, write)

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import fcntl
 import os
+import threading
 from collections.abc import Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import IO
@@ -35,6 +36,9 @@ class OxigraphStore:
     """A pyoxigraph ``Store``: on disk at ``path``, or in memory when ``path`` is None."""
 
     def __init__(self, path: str | os.PathLike[str] | None) -> None:
+        # Held while a write runs, and by kg.server.worker while it forks: a child forked in the middle of a
+        # write would inherit the engine's locks held by a thread that does not exist in it, and hang.
+        self.fork_guard = threading.Lock()
         self.path = Path(path) if path is not None else None
         self.name = "oxigraph" if path is not None else "memory"
         self._lock: IO[str] | None = None
@@ -58,6 +62,10 @@ class OxigraphStore:
 
     # -- writes -------------------------------------------------------------------------
     def apply(self, add: Sequence[Quad], remove: Sequence[Quad] = ()) -> None:
+        with self.fork_guard:
+            self._apply(add, remove)
+
+    def _apply(self, add: Sequence[Quad], remove: Sequence[Quad] = ()) -> None:
         if not remove:
             self._store.extend(add)  # pyoxigraph: extend is one transaction
             return
@@ -65,15 +73,18 @@ class OxigraphStore:
         self._store.update(_delete_insert(remove, add))
 
     def update(self, sparql: str) -> None:
-        self._store.update(sparql)
+        with self.fork_guard:
+            self._store.update(sparql)
 
     def load(self, data: bytes, fmt: RdfFormat) -> None:
         # Store.load is transactional: a parse error leaves the store untouched.
-        self._store.load(data, format=fmt)
+        with self.fork_guard:
+            self._store.load(data, format=fmt)
 
     def bulk_load(self, path: str | os.PathLike[str], fmt: RdfFormat) -> None:
         """pyoxigraph's bulk loader (fast, not transactional: validate first; kg.importer does)."""
-        self._store.bulk_load(path=str(path), format=fmt)
+        with self.fork_guard:
+            self._store.bulk_load(path=str(path), format=fmt)
 
     # -- reads --------------------------------------------------------------------------
     def query(self, sparql: str, *, bindings: Mapping[str, Term] | None = None,
