@@ -20,6 +20,7 @@ from __future__ import annotations
 import fcntl
 import os
 import threading
+import time
 from collections.abc import Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import IO
@@ -139,8 +140,7 @@ def _take_lock(lock_path: Path) -> IO[str]:
     try:
         fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
     except BlockingIOError:
-        handle.seek(0)
-        owner = handle.read().strip() or "unknown"
+        owner = _owner(handle)
         handle.close()
         raise StoreLockedError(f"store {lock_path.parent} is locked by PID {owner}") from None
     handle.seek(0)
@@ -148,6 +148,21 @@ def _take_lock(lock_path: Path) -> IO[str]:
     handle.write(str(os.getpid()))
     handle.flush()
     return handle
+
+
+def _owner(handle: IO[str]) -> str:
+    """The PID in a lock file another process holds.
+
+    The holder writes its PID just after taking the lock, so a racer can find the file empty for an
+    instant: read again for up to 0.2 s before saying "unknown".
+    """
+    for _ in range(20):
+        handle.seek(0)
+        owner = handle.read().strip()
+        if owner:
+            return owner
+        time.sleep(0.01)
+    return "unknown"
 
 
 def _take_shared_lock(lock_path: Path) -> IO[str] | None:
@@ -159,7 +174,7 @@ def _take_shared_lock(lock_path: Path) -> IO[str] | None:
     try:
         fcntl.flock(handle, fcntl.LOCK_SH | fcntl.LOCK_NB)
     except BlockingIOError:
-        owner = handle.read().strip() or "unknown"
+        owner = _owner(handle)
         handle.close()
         raise StoreLockedError(f"store {lock_path.parent} is locked by PID {owner}") from None
     return handle
