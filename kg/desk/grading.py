@@ -170,28 +170,16 @@ def _normalised(text: str | None) -> str:
 
 def _origins(rows: list[dict[str, Any]]) -> int:
     """Number of independent origins: union of rows sharing outlet, document, quote hash or quote text."""
-    parent = list(range(len(rows)))
+    from kg.events.facts import count_origins
 
-    def find(i: int) -> int:
-        while parent[i] != i:
-            parent[i] = parent[parent[i]]
-            i = parent[i]
-        return i
-
-    seen: dict[tuple[str, str], int] = {}
-    for i, row in enumerate(rows):
+    keys = []
+    for row in rows:
         outlet = row.get("publisher") or row.get("url")
-        keys = [("doc", row["document"]), ("qh", row.get("quote_hash") or ""), ("text", _normalised(row.get("quote")))]
+        item = [("doc", row["document"]), ("qh", row.get("quote_hash") or ""), ("text", _normalised(row.get("quote")))]
         if outlet:
-            keys.append(("outlet", source_key(outlet) if "://" in outlet else outlet.lower()))
-        for key in keys:
-            if not key[1]:
-                continue
-            if key in seen:
-                parent[find(i)] = find(seen[key])
-            else:
-                seen[key] = i
-    return len({find(i) for i in range(len(rows))})
+            item.append(("outlet", source_key(outlet) if "://" in outlet else outlet.lower()))
+        keys.append(item)
+    return count_origins(keys)
 
 
 def corroboration(graph: KnowledgeGraph, rows: dict[str, dict[str, Any]] | None = None) -> dict[str, int]:

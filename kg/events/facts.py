@@ -95,10 +95,13 @@ class EventCluster:
         return out
 
 
-def independent_sources(articles: list[dict[str, Any]]) -> int:
-    """Independent sources among articles (``document``, ``outlet``): articles sharing a document text or an
-    outlet are one origin (a cluster's ``sources``; also for a subset or a union of clusters' articles)."""
-    parent = list(range(len(articles)))
+def count_origins(keys: list[list[tuple[str, str]]]) -> int:
+    """How many origins among items, where items sharing any non-empty key are one origin (union-find).
+
+    >>> count_origins([[("doc", "a")], [("doc", "a"), ("outlet", "x")], [("outlet", "x")], [("doc", "b")]])
+    2
+    """
+    parent = list(range(len(keys)))
 
     def find(i: int) -> int:
         while parent[i] != i:
@@ -107,15 +110,21 @@ def independent_sources(articles: list[dict[str, Any]]) -> int:
         return i
 
     seen: dict[tuple[str, str], int] = {}
-    for i, art in enumerate(articles):
-        for key in (("doc", art["document"]), ("outlet", art.get("outlet") or "")):
+    for i, item in enumerate(keys):
+        for key in item:
             if not key[1]:
                 continue
             if key in seen:
                 parent[find(i)] = find(seen[key])
             else:
                 seen[key] = i
-    return len({find(i) for i in range(len(articles))})
+    return len({find(i) for i in range(len(keys))})
+
+
+def independent_sources(articles: list[dict[str, Any]]) -> int:
+    """Independent sources among articles (``document``, ``outlet``): articles sharing a document text or an
+    outlet are one origin (a cluster's ``sources``; also for a subset or a union of clusters' articles)."""
+    return count_origins([[("doc", a["document"]), ("outlet", a.get("outlet") or "")] for a in articles])
 
 
 def _main_type(members: list[Reported]) -> str:
