@@ -357,7 +357,8 @@ class KnowledgeGraph:
             "retracted_or_rejected": f"SELECT (COUNT(DISTINCT ?a) AS ?n) WHERE {{ {open_removal('?a', '?r')} }}",
             "documents": "SELECT (COUNT(?d) AS ?n) WHERE { ?d a dip:Document }",
             "actors": "SELECT (COUNT(DISTINCT ?x) AS ?n) WHERE { ?x a ?t . VALUES ?t { dip:Person dip:Country dip:Organization dip:Group } }",
-            "events": "SELECT (COUNT(DISTINCT ?e) AS ?n) WHERE { ?e a ?t . VALUES ?t { dip:Meeting dip:Summit dip:Visit dip:Call dip:Pardon dip:PrisonerRelease dip:SanctionsAction dip:AdvisoryRole } }",
+            "events": "SELECT (COUNT(DISTINCT ?e) AS ?n) WHERE { ?e a ?t . VALUES ?t { "  # every relation type's classes
+                      + " ".join(f"<{c}>" for c in _event_classes()) + " } }",
             "records": "SELECT (COUNT(?r) AS ?n) WHERE { ?r dip:about ?a }",
         }
         for key, sparql in queries.items():
@@ -418,3 +419,10 @@ def load_file(path: Path) -> tuple[bytes, RdfFormat]:
     if fmt is None:
         raise ValueError(f"{path}: unknown RDF file extension {path.suffix!r} (use .ttl, .trig, .nq, .nt, .jsonld, .rdf)")
     return path.read_bytes(), fmt
+
+
+def _event_classes() -> list[str]:
+    """IRIs of every event class of every relation type (:mod:`kg.model.relation_types`)."""
+    from kg.model.relation_types import relation_types
+
+    return [c for t in relation_types().values() for c in t.event_classes]

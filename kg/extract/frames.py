@@ -27,6 +27,7 @@ token attributes.
 
 from __future__ import annotations
 
+import os
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -43,6 +44,8 @@ if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Token
 
 FRAMES_FILE = Path(__file__).with_name("frames.yaml")
+#: environment variable naming extra frames files (YAML, as frames.yaml; ``os.pathsep``-separated), read after it
+FRAMES_ENV = "KG_FRAMES"
 
 #: verbs whose subject performs the act its object names ("ordered the release", "announced sanctions")
 _AGENTIVE_VERBS = frozenset("""order announce approve sign grant issue authorize authorise declare decree complete carry
@@ -128,24 +131,37 @@ def load_frames(path: str | None = None) -> tuple[Frame, ...]:
     return tuple(frames)
 
 
+@lru_cache(maxsize=1)
+def all_frames() -> tuple[Frame, ...]:
+    """The frames of ``frames.yaml`` and of the files named by ``KG_FRAMES`` (the trigger data of relation
+    types added to the ontology); a missing file is a one-line error.
+
+    >>> all_frames() == load_frames() or bool(os.environ.get(FRAMES_ENV))
+    True
+    """
+    extra = [p for p in os.environ.get(FRAMES_ENV, "").split(os.pathsep) if p.strip()]
+    missing = next((p for p in extra if not Path(p).is_file()), None)
+    if missing is not None:
+        raise FileNotFoundError(f"{FRAMES_ENV}: no frames file {missing!r}")
+    return load_frames() + tuple(f for p in extra for f in load_frames(p))
+
+
 def _check_against_ontology(frame: Frame, where: str) -> None:
     """A frame's relation must be a projection of ``dip.ttl`` and its event type a class of that relation's events.
 
     The ontology is the single source of truth for relation types: a frame only says how text states one.
     """
-    from kg.rdf.ontology import projections, superclasses
-    from kg.rdf.vocab import DIP
+    from kg.model.relation_types import relation_types
 
-    found = projections().get(frame.relation)
+    found = relation_types().get(frame.relation)
     if found is None:
         raise ValueError(f"{where}: relation {frame.relation!r} is not declared in ontology/dip.ttl "
-                         f"(declared: {', '.join(sorted(projections()))})")
+                         f"(declared: {', '.join(sorted(relation_types()))})")
     if (frame.kind == "encounter") != found.symmetric:
         raise ValueError(f"{where}: relation {frame.relation!r} is {'' if found.symmetric else 'not '}symmetric in "
                          f"ontology/dip.ttl, so its frame kind must be {'encounter' if found.symmetric else 'act'}")
     if frame.event_type is not None:
-        cls = f"{DIP}{frame.event_type}"
-        if found.event_class != cls and found.event_class not in superclasses(cls):
+        if frame.event_type not in found.event_types:
             raise ValueError(f"{where}: event type {frame.event_type!r} is not a kind of "
                              f"{found.event_class.rsplit('#', 1)[-1]} in ontology/dip.ttl")
 
@@ -153,7 +169,7 @@ def _check_against_ontology(frame: Frame, where: str) -> None:
 @lru_cache(maxsize=1)
 def _index() -> dict[tuple[str, str], tuple[Frame, ...]]:
     out: dict[tuple[str, str], list[Frame]] = {}
-    for f in load_frames():
+    for f in all_frames():
         for lemma in f.lemmas:
             for pos in f.pos:
                 out.setdefault((lemma, pos), []).append(f)
@@ -175,7 +191,7 @@ def gate_pattern() -> "re.Pattern[str]":
     (True, False)
     """
     words: set[str] = set()
-    for f in load_frames():
+    for f in all_frames():
         for w in (f.with_dobj or f.lemmas):
             words.add(w[:-1] if len(w) >= 5 else w)
             words.update(_IRREGULAR.get(w, ()))

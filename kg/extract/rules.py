@@ -34,6 +34,7 @@ from kg.extract.relations import DocState, Found, find_relations
 from kg.extract.roles import stated_roles
 from kg.rdf.ids import DATA_NS, slugify
 from kg.model.core import ActorRef, Assertion, Claim, Document, Evidence, StatedRole
+from kg.model.relation_types import relation_type
 
 RULES_VERSION = "0.1.0"
 #: lines from which the rest of a page is site furniture (comment forms, related links)
@@ -120,7 +121,8 @@ class RuleExtractor:
             iso, basis = published.isoformat(), "published"
         clock, offset = (None, None)
         place = None
-        if c in ("meets", "talksWith"):
+        encounter = relation_type(c).symmetric  # meets, talksWith: two sides meet or talk
+        if encounter:
             clock, offset = find_time(stext)
             stated = next((n[6:] for n in f.notes if n.startswith("place:")), None)
             if stated is not None and f.event_type != "Call":
@@ -132,11 +134,11 @@ class RuleExtractor:
         hedges = find_hedges(stext) + (("conditional",) if "hedged" in f.notes else ())
         is_host = f.host is not None and f.host is f.subject
         cameo, plover = codes_for(c, f.status, f.event_type or None, is_host=is_host)
-        participants = (subject, obj) if c in ("meets", "talksWith") and obj is not None else ()
+        participants = (subject, obj) if encounter and obj is not None else ()
         released = tuple(e.ref for e in f.released)
         if c in ("releases", "pardons") and obj is not None and obj.type == "Person":
             released = (obj,)
-        claim = Claim(c, subject, obj, status=f.status, event_type=f.event_type if c in ("meets", "talksWith") else None,
+        claim = Claim(c, subject, obj, status=f.status, event_type=f.event_type if encounter else None,
                       participants=participants, date=iso, end_date=end_date, time=clock,
                       datetime=to_datetime(iso, clock, offset) if basis in ("explicit", "relative") and not end_date
                       else None,
@@ -165,7 +167,7 @@ def pair_key(a: Assertion) -> tuple[str, ...]:
     """(relation, subject, object) of an assertion, by canonical IRI; symmetric relations in sorted order."""
     s = a.claim.subject.canonical_iri()
     o = a.claim.obj.canonical_iri() if a.claim.obj else ""
-    if a.claim.relation in ("meets", "talksWith"):
+    if relation_type(a.claim.relation).symmetric:
         s, o = sorted((s, o))
     return (a.claim.relation, s, o)
 
@@ -192,8 +194,6 @@ def _dedupe(found: list[tuple[Found, Assertion]]) -> list[tuple[Found, Assertion
 #: "held bilateral talks with A and B", "met A and B separately": several events, not one
 _SEPARATELY = re.compile(r"\b(?:bilateral(?:ly)?|separate(?:ly)?|individually|one-on-one|one-to-one|respectively|"
                          r"in turn|each of)\b", re.IGNORECASE)
-#: relations whose several actors on one side of one trigger are one event (PLOVER actor/recipient lists)
-_MULTI_PARTY = frozenset({"meets", "talksWith", "sanctions"})
 
 
 def _merge_events(found: list[tuple[Found, Assertion]], text: str) -> list[Assertion]:
@@ -207,7 +207,7 @@ def _merge_events(found: list[tuple[Found, Assertion]], text: str) -> list[Asser
     for f, a in found:
         c = a.claim
         key: tuple[Any, ...] = (id(f), )
-        if (c.relation in _MULTI_PARTY and not f.weak and a.evidence is not None and c.obj is not None
+        if (relation_type(c.relation).multi_party and not f.weak and a.evidence is not None and c.obj is not None
                 and "separate" not in f.notes and not _SEPARATELY.search(a.evidence.sentence or a.evidence.quote)):
             key = (a.evidence.sentence, (a.evidence.start or 0) - f.start, f.trigger, c.relation, c.status, c.event_type,
                    c.host.canonical_iri() if c.host else None)
@@ -235,7 +235,7 @@ def _merged(members: list[Assertion], text: str) -> Assertion:
     subjects = list(dict.fromkeys(a.claim.subject for a in members))
     objects = [o for o in dict.fromkeys(a.claim.obj for a in members) if o is not None]
     c = first.claim
-    participants = tuple(subjects + objects) if c.relation in ("meets", "talksWith") else ()
+    participants = tuple(subjects + objects) if relation_type(c.relation).symmetric else ()
     roles = tuple({(r.actor, r.office): r for a in members for r in a.claim.stated_roles}.values())
     claim = replace(c, subject=subjects[0], obj=objects[0], co_subjects=tuple(subjects[1:]),
                     co_objects=tuple(objects[1:]), participants=participants, stated_roles=roles,

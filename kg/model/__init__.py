@@ -4,8 +4,9 @@ Validation of untrusted input happens at the edge (:mod:`kg.model.inputs`,
 pydantic); these dataclasses are what the library passes around inside.
 """
 
+from typing import TYPE_CHECKING, Any
+
 from kg.model.core import (
-    RELATIONS,
     STATUSES,
     ActorRef,
     Assertion,
@@ -15,6 +16,18 @@ from kg.model.core import (
     Grade,
     StatedRole,
 )
+from kg.model.relation_types import RelationType, RelationTypes, relation_type, relation_types
+
+if TYPE_CHECKING:
+    from kg.model.core import RELATIONS
+
+
+def __getattr__(name: str) -> Any:
+    """``RELATIONS``: the relation names of the ontology in use (read on first use)."""
+    if name == "RELATIONS":
+        return relation_types().names()
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
 
 __all__ = [
     "RELATIONS",
@@ -26,4 +39,8 @@ __all__ = [
     "Evidence",
     "Grade",
     "StatedRole",
+    "RelationType",
+    "RelationTypes",
+    "relation_type",
+    "relation_types",
 ]

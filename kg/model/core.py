@@ -24,28 +24,38 @@ import json
 from dataclasses import dataclass, field, fields, replace
 from datetime import date, datetime, timezone
 from functools import cached_property
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
+from kg.model.relation_types import relation_types
 from kg.rdf.ids import actor_iri_for_name, actor_iri_for_qid, content_hash
 
-#: Direct actor-to-actor relations; the ontology declares which event roles project to each.
-RELATIONS: tuple[str, ...] = ("meets", "talksWith", "pardons", "releases", "sanctions", "advises")
 #: Event status values (dip:EventStatus individuals).
 STATUSES: tuple[str, ...] = ("held", "planned", "cancelled", "refused", "negated")
 ACTOR_TYPES: tuple[str, ...] = ("Person", "Country", "Organization", "Group")
 
-#: Default event class for each relation; extractors may pick a subclass (Summit, Visit).
-DEFAULT_EVENT_TYPE: dict[str, str] = {
-    "meets": "Meeting",
-    "talksWith": "Call",
-    "pardons": "Pardon",
-    "releases": "PrisonerRelease",
-    "sanctions": "SanctionsAction",
-    "advises": "AdvisoryRole",
-}
-EVENT_TYPES: tuple[str, ...] = (
-    "Meeting", "Summit", "Visit", "Call", "Pardon", "PrisonerRelease", "SanctionsAction", "AdvisoryRole",
-)
+if TYPE_CHECKING:  # read from the ontology on first use (module __getattr__ below), never listed here
+    #: Direct actor-to-actor relations: the relation types of the ontology, in list order.
+    RELATIONS: tuple[str, ...]
+    #: Default event class for each relation; extractors may pick a subclass (Summit, Visit).
+    DEFAULT_EVENT_TYPE: dict[str, str]
+    #: Every event class of a relation type (each relation's class and its subclasses).
+    EVENT_TYPES: tuple[str, ...]
+
+
+def __getattr__(name: str) -> Any:
+    """``RELATIONS``, ``DEFAULT_EVENT_TYPE`` and ``EVENT_TYPES``, from :mod:`kg.model.relation_types`.
+
+    >>> from kg.model.core import DEFAULT_EVENT_TYPE, EVENT_TYPES, RELATIONS
+    >>> RELATIONS[:2], DEFAULT_EVENT_TYPE["pardons"], "Summit" in EVENT_TYPES
+    (('meets', 'talksWith'), 'Pardon', True)
+    """
+    if name == "RELATIONS":
+        return relation_types().names()
+    if name == "DEFAULT_EVENT_TYPE":
+        return {n: t.event_type for n, t in relation_types().items()}
+    if name == "EVENT_TYPES":
+        return relation_types().event_types()
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 @dataclass(frozen=True)
@@ -196,13 +206,13 @@ class Claim:
         return [(s, o) for s in (self.subject, *self.co_subjects) for o in objects]
 
     def __post_init__(self) -> None:
-        if self.relation not in RELATIONS:
-            raise ValueError(f"unknown relation {self.relation!r}; expected one of {', '.join(RELATIONS)}")
+        types = relation_types()
+        relation_type = types.get_type(self.relation)  # ValueError: unknown relation ...; expected one of ...
         if self.status not in STATUSES:
             raise ValueError(f"unknown status {self.status!r}; expected one of {', '.join(STATUSES)}")
         if self.event_type is None:
-            object.__setattr__(self, "event_type", DEFAULT_EVENT_TYPE[self.relation])
-        elif self.event_type not in EVENT_TYPES:
+            object.__setattr__(self, "event_type", relation_type.event_type)
+        elif self.event_type not in types.event_types():
             raise ValueError(f"unknown event type {self.event_type!r}")
 
     def key_fields(self) -> dict[str, Any]:

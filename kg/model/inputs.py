@@ -37,9 +37,8 @@ from datetime import date, datetime
 
 from pydantic import BaseModel, ConfigDict, ValidationError, field_validator
 
-from kg.model.core import ACTOR_TYPES, RELATIONS, STATUSES
-
-_ALIASES = {r.lower(): r for r in RELATIONS} | {"talks": "talksWith", "talks-with": "talksWith", "talks_with": "talksWith"}
+from kg.model.core import ACTOR_TYPES, STATUSES
+from kg.model.relation_types import relation_types
 _URL = re.compile(r"^(https?://[^\s/$.?#][^\s]*|urn:[a-z0-9][a-z0-9-]{0,31}:\S+|doi:10\.\S+)$", re.IGNORECASE)
 
 
@@ -115,11 +114,14 @@ def clean_name(value: str) -> str:
 
 def normalise_relation(value: str) -> str:
     """Map a relation name (any case, ``talks``) to its canonical name or raise ValueError."""
-    key = value.strip().lower()
-    if key in _ALIASES:
-        return _ALIASES[key]
-    close = difflib.get_close_matches(key, list(_ALIASES), n=2, cutoff=0.5)
-    hint = f"; did you mean {' or '.join(_ALIASES[c] for c in close)}?" if close else f"; expected one of {', '.join(RELATIONS)}"
+    types = relation_types()
+    aliases = {form: name for name, t in types.items() for form in t.spellings()}
+    key = " ".join(value.strip().lower().split())
+    if key in aliases:
+        return aliases[key]
+    close = difflib.get_close_matches(key, list(aliases), n=2, cutoff=0.5)
+    names = list(dict.fromkeys(aliases[c] for c in close))
+    hint = f"; did you mean {' or '.join(names)}?" if close else f"; expected one of {', '.join(types.names())}"
     raise ValueError(f"unknown relation {value!r}{hint}")
 
 

@@ -96,6 +96,10 @@ def relation_shape(relation: str) -> RelationShape:
         classes = _below(p.event_class, RDFS.subClassOf)
         return RelationShape(relation, classes, _below(p.source_role, RDFS.subPropertyOf),
                              _below(p.target_role, RDFS.subPropertyOf))
+    if relation in projections():  # a relation type by its own name ("condemns"), as the ontology declares it
+        p = projections()[relation]
+        return RelationShape(relation, _below(p.event_class, RDFS.subClassOf), _below(p.source_role, RDFS.subPropertyOf),
+                             _below(p.target_role, RDFS.subPropertyOf))
     if relation == "pardon-or-release":
         pardon, release = relation_shape("pardon"), relation_shape("release")
         return RelationShape(relation, pardon.classes + release.classes, tuple(dict.fromkeys(pardon.subject_roles + release.subject_roles)),

@@ -36,7 +36,8 @@ from kg.rdf.ids import (
     wikidata_iri,
 )
 from kg.model import ActorRef, Assertion, Claim, Document
-from kg.rdf.ontology import Projection, default_codes, projections
+from kg.model.relation_types import RelationType as Projection, relation_types
+from kg.rdf.ontology import default_codes
 from kg.rdf.terms import (
     OWL_SAME_AS,
     PROV_ATTRIBUTED,
@@ -122,9 +123,10 @@ def _date_literal(value: str, xsd_type: str, field: str) -> Literal:
 def claim_triples(assertion: Assertion) -> list[tuple[NamedNode, NamedNode, object]]:
     """The claim's triples: event node, roles, attributes, actors and projected edges."""
     claim, aid = assertion.claim, assertion.id
-    projection = projections()[claim.relation]
+    types = relation_types()
+    projection = types.get_type(claim.relation)
     event = iri(event_iri(aid))
-    event_class = iri(getattr(DIP, claim.event_type or "Event"))
+    event_class = iri(types.event_class_iri(claim.event_type) if claim.event_type else DIP.Event)
     triples: list[tuple[NamedNode, NamedNode, object]] = [
         (event, RDF_TYPE, event_class),
         (event, RDFS_LABEL, Literal(_event_label(claim))),
@@ -158,7 +160,7 @@ def claim_triples(assertion: Assertion) -> list[tuple[NamedNode, NamedNode, obje
         cameo = f"{CODES_NS}cameo/{claim.cameo}"
     if claim.plover:
         plover = f"{CODES_NS}plover/{claim.plover}"
-    if claim.relation == "advises":
+    if not projection.coded:  # a standing relation (advises): no event codes
         cameo = plover = None
     for prop, code in ((DIP.cameo, cameo), (DIP.plover, plover)):
         if code:

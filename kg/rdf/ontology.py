@@ -1,4 +1,8 @@
-"""Read what the code needs from ``dip.ttl``: projections and the class hierarchy.
+"""Read what the code needs from ``dip.ttl``: the ontology graph, projections and the class hierarchy.
+
+The graph is the packaged ``dip.ttl`` with the CAMEO and PLOVER code schemes, plus any Turtle files
+named in the ``KG_ONTOLOGY`` environment variable (separated by ``os.pathsep``): an extension adds
+relation types (:mod:`kg.model.relation_types`) without editing the packaged file.
 
 >>> p = projections()["pardons"]
 >>> (p.event_class.split("#")[1], p.source_role.split("#")[1], p.target_role.split("#")[1])
@@ -9,55 +13,59 @@ True
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import os
+from collections.abc import Mapping
 from functools import lru_cache
+from pathlib import Path
+from typing import TYPE_CHECKING
 
-from rdflib import RDF, RDFS, Graph, URIRef
+from rdflib import RDFS, Graph, URIRef
 
 from kg.rdf.resources import ontology_path
 from kg.rdf.vocab import DIP
 
 
-@dataclass(frozen=True)
-class Projection:
-    """Fillers of ``source_role`` in events of ``event_class`` get ``edge`` to fillers of ``target_role``."""
+if TYPE_CHECKING:
+    from kg.model.relation_types import RelationType
 
-    relation: str
-    event_class: str
-    source_role: str
-    target_role: str
-    edge: str
+#: environment variable naming extra ontology files (Turtle), read after the packaged ones
+ONTOLOGY_ENV = "KG_ONTOLOGY"
 
-    @property
-    def symmetric(self) -> bool:
-        return self.source_role == self.target_role
+
+def extension_files() -> list[Path]:
+    """The extra ontology files named by ``KG_ONTOLOGY``; a missing one is a one-line error.
+
+    >>> extension_files() if not os.environ.get(ONTOLOGY_ENV) else []
+    []
+    """
+    paths = [Path(p) for p in os.environ.get(ONTOLOGY_ENV, "").split(os.pathsep) if p.strip()]
+    for path in paths:
+        if not path.is_file():
+            raise FileNotFoundError(f"{ONTOLOGY_ENV}: no ontology file {str(path)!r}")
+    return paths
 
 
 @lru_cache(maxsize=1)
 def ontology_graph() -> Graph:
-    """The parsed ontology (``dip.ttl``) plus the CAMEO and PLOVER code schemes."""
+    """The parsed ontology (``dip.ttl``), the CAMEO and PLOVER code schemes and the ``KG_ONTOLOGY`` files."""
     graph = Graph()
     graph.parse(ontology_path("dip.ttl"), format="turtle")
     for name in ("cameo.ttl", "plover.ttl"):
         graph.parse(ontology_path("codes", name), format="turtle")
+    for path in extension_files():
+        try:
+            graph.parse(path, format="turtle")
+        except Exception as exc:  # rdflib raises parser-specific errors
+            raise ValueError(f"{ONTOLOGY_ENV}: {path} is not valid Turtle ({' '.join(str(exc).split())[:200]})") from None
     return graph
 
 
-@lru_cache(maxsize=1)
-def projections() -> dict[str, Projection]:
-    """Relation name -> projection, as declared by ``dip:Projection`` nodes."""
-    graph = ontology_graph()
-    result = {}
-    for node in graph.subjects(RDF.type, URIRef(DIP.Projection)):
-        name = str(graph.value(node, URIRef(DIP.relationName)))
-        result[name] = Projection(
-            relation=name,
-            event_class=str(graph.value(node, URIRef(DIP.eventClass))),
-            source_role=str(graph.value(node, URIRef(DIP.sourceRole))),
-            target_role=str(graph.value(node, URIRef(DIP.targetRole))),
-            edge=str(graph.value(node, URIRef(DIP.edge))),
-        )
-    return result
+def projections() -> Mapping[str, "RelationType"]:
+    """Relation name -> relation type (its projection: event class, roles, edge), as declared by
+    ``dip:Projection`` nodes; the same registry as :func:`kg.model.relation_types.relation_types`."""
+    from kg.model.relation_types import relation_types
+
+    return relation_types()
 
 
 @lru_cache(maxsize=None)

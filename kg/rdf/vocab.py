@@ -29,6 +29,7 @@ class DIP(DefinedNamespace):
     DocumentCopy: URIRef  # The same text published under another URL (a syndicated or republished copy): recorded on the existing document instead of being ski
     Event: URIRef  # An n-ary diplomatic event with roles, time, place, status and counts.
     EventCluster: URIRef  # What happened: the reported events (assertions) judged to be one event, with counts in the manner of GDELT. Derived data in the grap
+    EventCoding: URIRef  # The CAMEO and PLOVER codes (dip:cameo, dip:plover) of a relation's events with status dip:forStatus, optionally only for events of di
     EventJudgement: URIRef  # A stored, append-only judgement about event identity: a machine link of a reported event (an assertion) to an event cluster with i
     EventLink: URIRef  # A machine judgement: the reported event dip:eventB belongs to the cluster anchored at dip:eventA (eventA = eventB starts a new cluster)
     EventMerge: URIRef  # An analyst's judgement that the clusters anchored at dip:eventA and dip:eventB are one event.
@@ -85,6 +86,7 @@ class DIP(DefinedNamespace):
     claimEvent: URIRef  # The event or relationship node an assertion states.
     clusterParticipant: URIRef  # cluster participant
     clusterSource: URIRef  # A document of the cluster.
+    colour: URIRef  # Optional #RRGGBB colour of a relation's edges in the network view; without it the view takes one from its colour-blind-safe palette by dip
     confidence: URIRef  # Confidence in [0, 1] of an assertion or a resolved mention.
     contentHash: URIRef  # SHA-256 hex digest of the document text (or of the URL for a cited source).
     copyOf: URIRef  # copy of
@@ -99,12 +101,16 @@ class DIP(DefinedNamespace):
     eventA: URIRef  # event A
     eventB: URIRef  # event B
     eventClass: URIRef  # event class
+    eventCode: URIRef  # A coding of the relation's events.
     eventDay: URIRef  # A day node <…/id/day/YYYY-MM-DD> for each day of the event date range: date ranges are key lookups.
     eventMonth: URIRef  # A month node <…/id/month/YYYY-MM> of the event date: on each dated event node, and for each month of an event cluster's date range.
     eventType: URIRef  # event type
     evidence: URIRef  # evidence
     firstDate: URIRef  # Start of the event date range (event time).
     firstReported: URIRef  # Earliest reporting (publication) date.
+    forEventClass: URIRef  # The coding applies only to events of this class or one of its subclasses.
+    forHost: URIRef  # True when the coding applies only when the subject hosts the event (CAMEO 043, host a visit).
+    forStatus: URIRef  # for status
     hedge: URIRef  # A hedging expression ('reportedly', 'according to') found in the evidence.
     holdsPosition: URIRef  # holds position
     host: URIRef  # The participant on whose soil a meeting takes place.
@@ -112,6 +118,7 @@ class DIP(DefinedNamespace):
     informationCredibility: URIRef  # Admiralty grade of the information: 1 (confirmed) to 5 (improbable), 6 (cannot be judged).
     lastDate: URIRef  # End of the event date range (event time).
     lastReported: URIRef  # Latest reporting (publication) date.
+    listOrder: URIRef  # Where a relation comes in lists, legends and the network view's colour order (ascending); relations without one come after, by name.
     localTime: URIRef  # The clock time as stated (HH:MM, local), kept when no date or offset is known.
     matchRule: URIRef  # The rule that decided a machine event link (same day, planned then held, same document ...).
     matchScore: URIRef  # The machine's score (0-1) for a same-event link.
@@ -119,6 +126,7 @@ class DIP(DefinedNamespace):
     member: URIRef  # member
     memberEvent: URIRef  # The event node of a member assertion.
     monthKey: URIRef  # Of a month node: YYYY-MM, ordered as text, so a date range selects its month nodes by a range of keys.
+    multiParty: URIRef  # True when several actors on one side of one trigger are one event ('A, B and C met D'; PLOVER's actor and recipient lists); otherwise
     numArticles: URIRef  # Articles (documents and copies under other URLs), as GDELT NumArticles.
     numMentions: URIRef  # Member assertions (evidence spans), as GDELT NumMentions.
     numOutlets: URIRef  # Distinct outlets (hosts or publishers).

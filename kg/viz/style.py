@@ -26,41 +26,41 @@ DEFAULT_NODE = ("dot", "#9d9d9d")
 OKABE_ITO = ("#0072B2", "#E69F00", "#009E73", "#CC79A7", "#000000", "#56B4E9", "#F0E442")
 #: vis-network arrowhead types: with the colour, each relation's shape.
 ARROW_TYPES = ("circle", "bar", "vee", "diamond", "box", "arrow", "triangle", "inv_triangle", "crow", "curve")
-#: Relations in the ontology's order get colours and arrowheads in this order (stable for new relations too).
-KNOWN_RELATIONS = ("meets", "talksWith", "pardons", "releases", "sanctions", "advises")
 #: Statuses drawn as "did not happen": red, with a ✗ label.
 NEGATIVE_STATUSES = frozenset({"refused", "negated", "cancelled"})
 MARK_COLOR = "#d62728"
 
 
 def relation_names() -> list[str]:
-    """Every relation type of the ontology (``dip:Projection``), known ones first: the legend's rows.
+    """Every relation type of the ontology (:mod:`kg.model.relation_types`), in its ``dip:listOrder``:
+    the legend's rows, and the order in which relations take colours and arrowheads.
 
     >>> relation_names()[:3]
     ['meets', 'talksWith', 'pardons']
     """
-    from kg.rdf.ontology import projections
+    from kg.model.relation_types import relation_types
 
-    names = list(projections())
-    return [r for r in KNOWN_RELATIONS if r in names] + sorted(r for r in names if r not in KNOWN_RELATIONS)
+    return list(relation_types().names())
 
 
 def _index(relation: str) -> int:
-    known = list(KNOWN_RELATIONS)
-    if relation in known:
-        return known.index(relation)
-    try:
-        return relation_names().index(relation)
-    except ValueError:  # not in the ontology: a stable slot from its name
-        return len(known) + int(hashlib.sha256(relation.encode()).hexdigest(), 16) % 64
+    names = relation_names()
+    if relation in names:
+        return names.index(relation)
+    return len(names) + int(hashlib.sha256(relation.encode()).hexdigest(), 16) % 64  # not in the ontology: stable
 
 
 def relation_color(relation: str) -> str:
-    """Colour of a relation's edges (Okabe-Ito).
+    """Colour of a relation's edges: its ``dip:colour`` in the ontology, else Okabe-Ito by list order.
 
     >>> relation_color("meets"), relation_color("talksWith")
     ('#0072B2', '#E69F00')
     """
+    from kg.model.relation_types import relation_types
+
+    declared = relation_types().get(relation)
+    if declared is not None and declared.colour:
+        return declared.colour
     return OKABE_ITO[_index(relation) % len(OKABE_ITO)]
 
 

@@ -253,9 +253,10 @@ def http_url(value: Any) -> str | None:
 
 
 def _relations() -> tuple[str, ...]:
-    from kg.model import RELATIONS
+    """The relation types of the ontology in use, in list order (the claim form's choices)."""
+    from kg.model.relation_types import relation_types
 
-    return RELATIONS
+    return relation_types().names()
 
 
 def _statuses() -> tuple[str, ...]:

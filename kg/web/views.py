@@ -23,10 +23,17 @@ from kg.api import KnowledgeGraph
 from kg.desk.grading import all_grades
 from kg.rdf.terms import iri
 
+#: the %s slot takes the direct edges of every relation type (:mod:`kg.model.relation_types`)
 _NEIGHBOURS = """SELECT DISTINCT ?edge ?other ?label ?dir WHERE {
   { ?me ?edge ?other . BIND("out" AS ?dir) } UNION { ?other ?edge ?me . BIND("in" AS ?dir) }
-  VALUES ?edge { dip:meets dip:talksWith dip:pardons dip:releases dip:sanctions dip:advises }
+  VALUES ?edge { %s }
   ?other rdfs:label ?label } ORDER BY ?label ?edge"""
+
+
+def _neighbours_query() -> str:
+    from kg.model.relation_types import relation_types
+
+    return _NEIGHBOURS % " ".join(f"<{t.edge}>" for t in relation_types().values())
 
 
 def actor_page(graph: KnowledgeGraph, name: str) -> dict[str, Any]:
@@ -89,7 +96,7 @@ def _events(graph: KnowledgeGraph, node: Any) -> dict[str, list[dict[str, Any]]]
 
 def _neighbours(graph: KnowledgeGraph, node: Any) -> list[dict[str, Any]]:
     seen: dict[tuple[str, str, str], dict[str, Any]] = {}
-    for r in graph.select(_NEIGHBOURS, me=node):
+    for r in graph.select(_neighbours_query(), me=node):
         key = (str(r["edge"]).rsplit("#", 1)[-1], str(r["other"]), str(r["label"]))
         entry = seen.setdefault(key, {"edge": key[0], "label": key[2], "dir": str(r["dir"])})
         if entry["dir"] != str(r["dir"]):
