@@ -24,9 +24,6 @@ if TYPE_CHECKING:
 
 PLOVER_FIELDS = ("id", "date", "actor", "recipient", "event", "mode", "context", "text", "text_info", "cite_info")
 CODEBOOK = "PLOVER 2021 via diplomacy-kg ontology/dip.ttl (dip:plover)"
-#: PLOVER context of each relation (the manual's context list).
-CONTEXTS = {"meets": "diplomatic", "talksWith": "diplomatic", "pardons": "human_rights", "releases": "human_rights",
-            "sanctions": "economic"}
 _NEGATED = {"cancelled", "refused", "negated"}
 
 _CLAIMS = """
@@ -49,9 +46,29 @@ SELECT ?g ?role ?label WHERE {
   GRAPH ?g { ?e ?p ?a . ?a rdfs:label ?label } BIND(STRAFTER(STR(?p), "#") AS ?role)
 }
 """
-#: Event roles (dip.ttl) on PLOVER's actor side; the others are recipients; participants are either.
-ACTOR_ROLES = {"agent", "imposer", "visitor", "advisor"}
-RECIPIENT_ROLES = {"target", "releasedPerson", "host", "advisee"}
+
+
+def _sides() -> tuple[set[str], set[str]]:
+    """Event roles on PLOVER's actor side and on its recipient side: the source and target roles of the
+    relation types that are not symmetric (:mod:`kg.model.relation_types`), the visitor and the host;
+    participants are either.
+
+    >>> sorted(_sides()[0]), sorted(_sides()[1])
+    (['advisor', 'agent', 'imposer', 'visitor'], ['advisee', 'host', 'releasedPerson', 'target'])
+    """
+    from kg.model.relation_types import local_name, relation_types
+
+    directed = [t for t in relation_types().values() if not t.symmetric]
+    return ({local_name(t.source_role) for t in directed} | {"visitor"},
+            {local_name(t.target_role) for t in directed} | {"host"})
+
+
+def _context(relation: str) -> str:
+    """The PLOVER context of a relation's events (``dip:ploverContext``), or ""."""
+    from kg.model.relation_types import relation_types
+
+    found = relation_types().get(relation)
+    return (found.plover_context or "") if found is not None else ""
 
 
 def plover_records(graph: "KnowledgeGraph") -> list[dict[str, Any]]:
@@ -73,7 +90,7 @@ def plover_records(graph: "KnowledgeGraph") -> list[dict[str, Any]]:
             "recipient": recipient,
             "event": event,
             "mode": _mode(event, str(row["cls"]).rsplit("#", 1)[-1], str(row["status"]), len(roles.get(g, []))),
-            "context": CONTEXTS.get(str(row["rel"]), ""),
+            "context": _context(str(row["rel"])),
             "text": str(row.get("quote", "")),
             "text_info": {"start": _int(row.get("start")), "end": _int(row.get("end"))},
             "cite_info": {"url": str(row.get("url", "")), "title": str(row.get("title", "")),
@@ -97,8 +114,9 @@ def _parties(event_label: str, roles: list[tuple[str, str]]) -> tuple[str, str]:
     >>> _parties("Pardon: C pardons D", [("agent", "C"), ("releasedPerson", "D")])
     ('C', 'D')
     """
-    actors = sorted({label for role, label in roles if role in ACTOR_ROLES})
-    recipients = sorted({label for role, label in roles if role in RECIPIENT_ROLES})
+    actor_roles, recipient_roles = _sides()
+    actors = sorted({label for role, label in roles if role in actor_roles})
+    recipients = sorted({label for role, label in roles if role in recipient_roles})
     participants = sorted({label for role, label in roles if role == "participant"} - set(actors) - set(recipients),
                           key=lambda label: (event_label.find(label) % (len(event_label) + 1), label))
     if not actors and participants:

@@ -41,6 +41,7 @@ dip:condemns a owl:ObjectProperty ; rdfs:label "condemns"@en ; rdfs:subPropertyO
 dip:CondemnsProjection a dip:Projection ; rdfs:label "condemnations project to condemns"@en ;
     dip:eventClass dip:Condemnation ; dip:sourceRole dip:condemner ; dip:targetRole dip:condemned ;
     dip:edge dip:condemns ; dip:relationName "condemns" ; dip:listOrder 7 ; dip:colour "#AA3377" ;
+    dip:ploverContext "diplomatic" ;
     dip:eventCode [ dip:forStatus dip:Held ; dip:cameo cameo:111 ; dip:plover plover:ACCUSE ] .
 cameo:111 a skos:Concept ; skos:notation "111" ; skos:prefLabel "Criticize or denounce"@en .
 """
@@ -238,6 +239,11 @@ def test_a_relation_type_added_as_triples_and_a_frame_flows_through(tmp_path, op
         "cls": DIP + "Condemnation", "cameo": "https://w3id.org/diplomacy-kg/codes/cameo/111",
         "plover": "https://w3id.org/diplomacy-kg/codes/plover/ACCUSE", "st": DIP + "Held",
         "a": "Japan", "b": "North Korea", "rel": "condemns"}]
+
+    # the PLOVER export: codes, context and sides from the relation type
+    [record] = [json.loads(line) for line in _kg(env, "export", "--format", "plover").splitlines()]
+    assert (record["event"], record["context"], record["actor"], record["recipient"]) == \
+        ("ACCUSE", "diplomatic", "Japan", "North Korea")
 
     # SHACL: the store conforms under the extended ontology, and the event shape does apply to the new class
     check = subprocess.run([*KG[:1], "-c", SHACL_CHECK, str(store)], capture_output=True, text=True, env=env,

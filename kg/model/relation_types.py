@@ -3,8 +3,9 @@
 A relation type is everything the code needs to know about a relation such as ``meets`` or
 ``sanctions``: its event class (and the subclasses that are event types of it too), the roles its
 subject and object fill, whether it is symmetric (its edge is an ``owl:SymmetricProperty``) or
-multi-party (``dip:multiParty``), its CAMEO and PLOVER codes per status (``dip:eventCode``), its
-label, its place in lists (``dip:listOrder``) and an optional edge colour (``dip:colour``).  Nothing
+multi-party (``dip:multiParty``), its CAMEO and PLOVER codes per status (``dip:eventCode``) and PLOVER
+context (``dip:ploverContext``), its label, its place in lists (``dip:listOrder``) and an optional edge
+colour (``dip:colour``).  Nothing
 here names a relation: a new relation type is new triples in the ontology (or in a file named by
 ``KG_ONTOLOGY``, see :mod:`kg.rdf.ontology`) plus its trigger data for extraction.
 
@@ -106,6 +107,7 @@ class RelationType:
     codings: tuple[EventCoding, ...]
     superclasses: tuple[tuple[str, frozenset[str]], ...] = ()
     aliases: tuple[str, ...] = ()
+    plover_context: str | None = None
 
     @property
     def relation(self) -> str:
@@ -282,6 +284,7 @@ def _read(graph: Graph, node: Node) -> RelationType:
     classes = _subclasses(graph, event_class)
     order = _one(graph, node, "listOrder", where, required=False)
     colour = _one(graph, node, "colour", where, required=False)
+    context = _one(graph, node, "ploverContext", where, required=False)
     if colour is not None and not _COLOUR.match(str(colour)):
         raise ValueError(f"ontology: {where}: dip:colour {str(colour)!r} is not #RRGGBB")
     label = graph.value(edge, RDFS.label)
@@ -296,7 +299,7 @@ def _read(graph: Graph, node: Node) -> RelationType:
         multi_party=_flag(_one(graph, node, "multiParty", where, required=False)),
         order=int(order.toPython()) if isinstance(order, Literal) else None,
         colour=str(colour) if colour is not None else None, codings=codings, superclasses=supers,
-        aliases=tuple(aliases))
+        aliases=tuple(aliases), plover_context=str(context) if context is not None else None)
 
 
 def _coding(graph: Graph, node: Node, where: str) -> EventCoding:

@@ -138,6 +138,7 @@ class DIP(DefinedNamespace):
     personCount: URIRef  # count of persons
     place: URIRef  # Where the event happens, as named in the source.
     plover: URIRef  # On an event class: its default PLOVER event type. On an event: the code of this event.
+    ploverContext: URIRef  # The PLOVER context of a relation's events (the manual's list: diplomatic, human_rights, economic ...), written by the PLOVER export
     positionEnd: URIRef  # position end
     positionStart: URIRef  # position start
     published: URIRef  # published
