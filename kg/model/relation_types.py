@@ -177,6 +177,7 @@ class RelationTypes(Mapping[str, RelationType]):
         ordered = sorted(types, key=lambda t: (t.order is None, t.order or 0, t.name))
         self._types = {t.name: t for t in ordered}
         self._event_classes = {local_name(c): c for t in ordered for c in t.event_classes}
+        self._event_types = tuple(self._event_classes)
 
     @classmethod
     def from_graph(cls, graph: Graph) -> "RelationTypes":
@@ -225,7 +226,7 @@ class RelationTypes(Mapping[str, RelationType]):
 
     def event_types(self) -> tuple[str, ...]:
         """Local names of every event class of every relation (each relation's class and subclasses)."""
-        return tuple(self._event_classes)
+        return self._event_types
 
     def event_class_iri(self, event_type: str) -> str:
         """The IRI of an event type's class; ValueError when no relation has it.
