@@ -255,6 +255,11 @@ def test_a_relation_type_added_as_triples_and_a_frame_flows_through(tmp_path, op
     between = json.loads(_kg(env, "query", "--name", "between", "--param", "a=Japan", "--param", "b=North Korea",
                              "--format", "json"))["results"]["bindings"]
     assert {(r["type"]["value"], r["quote"]["value"]) for r in between} == {(DIP + "Condemnation", "Japan condemned North Korea")}
+    hops = json.loads(_kg(env, "query", "--name", "within-hops", "--param", "actor=Japan", "--param", "hops=1",
+                          "--format", "json"))["results"]["bindings"]
+    assert [r["otherLabel"]["value"] for r in hops] == ["North Korea"]  # over the new edge, dip:condemns
+    answer = _kg(env, "ask", "What happened between Japan and North Korea?")
+    assert "1 event between Japan and North Korea" in answer and "condemnation" in answer
 
     # viz: the network page draws the edge in the relation's colour, with a legend entry
     page_path = tmp_path / "net.html"

@@ -122,7 +122,24 @@ def load_query(name: str) -> NamedQuery:
     if not _NAME.match(name) or not path.is_file():
         known = ", ".join(p.stem for p in sorted(queries_dir().glob("*.rq")))
         raise NamedQueryError(f"no named query {name!r}; known: {known}")
-    return parse_header(name, path.read_text(encoding="utf-8"))
+    return parse_header(name, expand_relation_edges(path.read_text(encoding="utf-8")))
+
+
+def expand_relation_edges(text: str) -> str:
+    """``dip:relatesTo`` in a query (outside comment lines) as the alternative path of every relation type's
+    edge (:mod:`kg.model.relation_types`): the store holds the edges, not the superproperty they entail.
+
+    >>> expand_relation_edges("?a (dip:relatesTo|^dip:relatesTo) ?b").count("ontology#talksWith>")
+    2
+    """
+    if "dip:relatesTo" not in text:
+        return text
+    from kg.model.relation_types import relation_types
+
+    edges = "(" + "|".join(f"<{t.edge}>" for t in relation_types().values()) + ")"
+    term = re.compile(r"(?<![\w:])dip:relatesTo(?![\w-])")
+    return "".join(line if line.lstrip().startswith("#") else term.sub(lambda _m: edges, line)
+                   for line in text.splitlines(keepends=True))
 
 
 def to_term(param: Param, value: Any, graph: "KnowledgeGraph | None" = None) -> Term:
