@@ -227,6 +227,9 @@ def test_a_relation_type_added_as_triples_and_a_frame_flows_through(tmp_path, op
     # extraction and storage
     out = _kg(env, "ingest", str(story), "--published", "2026-03-05", "--url", "https://example.org/tokyo")
     assert "assertions 1" in out
+    clusters = json.loads(_kg(env, "query", "--format", "json", """SELECT ?t WHERE { GRAPH ?g {
+        ?c a dip:EventCluster ; dip:eventType ?t } }"""))["results"]["bindings"]
+    assert [r["t"]["value"] for r in clusters] == [DIP + "Condemnation"]  # the event cluster knows its type
     stats = json.loads(_kg(env, "stats", "--format", "json"))
     assert (stats["assertions"], stats["events"]) == (1, 1)
     rows = json.loads(_kg(env, "query", "--format", "json", """

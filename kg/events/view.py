@@ -90,8 +90,10 @@ def cluster_triples(c: EventCluster) -> list[tuple[Any, Any, Any]]:
                                      (node, iri(DIP.numArticles), lit(c.articles)),
                                      (node, iri(DIP.numSources), lit(c.sources)),
                                      (node, iri(DIP.numOutlets), lit(c.outlets))]
-    if c.type and hasattr(DIP, c.type):
-        t.append((node, iri(DIP.eventType), iri(getattr(DIP, c.type))))
+    from kg.model.relation_types import relation_types  # event classes of every relation type, added ones too
+
+    if c.type and c.type in relation_types().event_types():
+        t.append((node, iri(DIP.eventType), iri(relation_types().event_class_iri(c.type))))
     t += [(node, iri(DIP.clusterParticipant), iri(p["iri"])) for p in c.participants]
     t += [(node, iri(DIP.member), iri(assertion_iri(m))) for m in c.members]
     t += [(node, iri(DIP.memberEvent), iri(e)) for e in c.events if e]
