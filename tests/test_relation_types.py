@@ -274,3 +274,15 @@ def test_a_relation_type_added_as_triples_and_a_frame_flows_through(tmp_path, op
         return r && [r.textContent.trim(), r.dataset.relationColor, r.classList.contains('kg-absent'),
                      r.querySelector('line').getAttribute('stroke')]; })()""")
     assert legend is not None and legend[0].endswith("condemns") and legend[1:] == ["#AA3377", False, "#AA3377"]
+
+
+def test_a_missing_frames_file_is_a_one_line_error(tmp_path, monkeypatch):
+    from kg.extract.frames import all_frames
+
+    monkeypatch.setenv("KG_FRAMES", str(tmp_path / "none.yaml"))
+    all_frames.cache_clear()
+    try:
+        with pytest.raises(FileNotFoundError, match=r"^KG_FRAMES: no frames file '.*none.yaml'$"):
+            all_frames()
+    finally:
+        all_frames.cache_clear()  # the next caller reads the frames of the restored environment
