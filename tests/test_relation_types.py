@@ -160,6 +160,8 @@ def test_a_registry_reads_another_ontology_file(tmp_path):
     ('dip:X a dip:Projection ; dip:relationName "x" ; dip:eventClass dip:Meeting ; dip:sourceRole dip:agent ; '
      'dip:targetRole dip:target ; dip:edge dip:meets ; dip:colour "red" .', r"^ontology: relation 'x': dip:colour 'red' is not #RRGGBB$"),
     ('dip:X a dip:Projection ; dip:relationName "x y" .', r"^ontology: relation 'x y': a relation name is letters"),
+    ('dip:X a dip:Projection ; dip:relationName "x" ; dip:eventClass dip:Meeting ; dip:sourceRole dip:participant ; '
+     "dip:targetRole dip:participant ; dip:edge dip:x .", r"^ontology: relation 'x': the edge must be an owl:SymmetricProperty"),
 ])
 def test_a_malformed_relation_type_is_a_one_line_error(tmp_path, broken, message):
     path = tmp_path / "bad.ttl"

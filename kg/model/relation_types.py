@@ -282,6 +282,10 @@ def _read(graph: Graph, node: Node) -> RelationType:
             raise ValueError(f"ontology: {where}: dip:{prop} must be an IRI")
     event_class, edge = terms["eventClass"], terms["edge"]
     assert isinstance(event_class, URIRef) and isinstance(edge, URIRef)
+    symmetric = (edge, RDF.type, OWL.SymmetricProperty) in graph
+    if (terms["sourceRole"] == terms["targetRole"]) != symmetric:
+        raise ValueError(f"ontology: {where}: the edge must be an owl:SymmetricProperty exactly when the source and "
+                         "target roles are the same (every pair of fillers of that role gets the edge)")
     classes = _subclasses(graph, event_class)
     order = _one(graph, node, "listOrder", where, required=False)
     colour = _one(graph, node, "colour", where, required=False)
@@ -296,7 +300,7 @@ def _read(graph: Graph, node: Node) -> RelationType:
     return RelationType(
         name=name, label=str(label) if label is not None else name, edge=str(edge), event_class=str(event_class),
         event_classes=classes, source_role=str(terms["sourceRole"]), target_role=str(terms["targetRole"]),
-        symmetric=(edge, RDF.type, OWL.SymmetricProperty) in graph,
+        symmetric=symmetric,
         multi_party=_flag(_one(graph, node, "multiParty", where, required=False)),
         order=int(order.toPython()) if isinstance(order, Literal) else None,
         colour=str(colour) if colour is not None else None, codings=codings, superclasses=supers,
