@@ -6,9 +6,10 @@ import contextlib
 import json
 import sys
 from pathlib import Path
-from typing import Annotated, Optional
+from typing import Annotated, Any, Optional
 
 import typer
+from typer.core import TyperArgument, TyperCommand
 
 from kg.cli.common import (AsOfOption, FormatOption, StoreOption, console, err_console, escape_markup, fail, list_format,
                            open_graph, render, rows_table)
@@ -17,9 +18,34 @@ NewActorOption = Annotated[bool, typer.Option(
     "--new-actor", help="Create an actor even when its name is close to a known one (a typo guard).")]
 
 
+def relation_help() -> str:
+    """The help of ``kg assert``'s RELATION: the relation types of the ontology in use
+    (:mod:`kg.model.relation_types`, extensions in ``KG_ONTOLOGY`` included), in list order.
+
+    >>> relation_help()
+    'meets, talksWith, pardons, releases, sanctions or advises.'
+    """
+    from kg.model.relation_types import relation_types
+
+    try:
+        names = relation_types().names()
+    except (ValueError, OSError) as exc:  # a broken extension: help still shows, the command says what is wrong
+        return f"A relation type of the ontology (which cannot be read now: {exc})."
+    return f"{', '.join(names[:-1])} or {names[-1]}." if len(names) > 1 else f"{''.join(names)}."
+
+
+class _AssertCommand(TyperCommand):
+    """``kg assert``: RELATION's help is read from the ontology when help is shown, not on every start."""
+
+    def format_help(self, ctx: Any, formatter: Any) -> None:  # click's types: vendored by newer typer
+        for param in self.params:
+            if isinstance(param, TyperArgument) and param.name == "relation":
+                param.help = relation_help()
+        super().format_help(ctx, formatter)
+
 
 def register(app: typer.Typer) -> None:
-    app.command("assert")(assert_cmd)
+    app.command("assert", cls=_AssertCommand)(assert_cmd)
     app.command("retract")(retract_cmd)
     app.command("history")(history_cmd)
     app.command("show")(show_cmd)
@@ -31,7 +57,7 @@ def register(app: typer.Typer) -> None:
 
 def assert_cmd(
     subject: Annotated[Optional[str], typer.Argument(help="Who (a name, resolved to an actor).")] = None,
-    relation: Annotated[Optional[str], typer.Argument(help="meets, talksWith, pardons, releases, sanctions or advises.")] = None,
+    relation: Annotated[Optional[str], typer.Argument(help="A relation type of the ontology.")] = None,
     obj: Annotated[Optional[str], typer.Argument(metavar="OBJECT", help="Whom (a name, resolved to an actor).")] = None,
     file: Annotated[Optional[Path], typer.Option("--file", help="Bulk claims from a .csv or .yaml file.")] = None,
     skip_invalid: Annotated[bool, typer.Option("--skip-invalid", help="With --file: write valid rows, report the rest.")] = False,
