@@ -1,10 +1,9 @@
-"""RemoteStore against a real ``oxigraph serve``: the graph API, named queries and ask work unchanged."""
+"""RemoteStore against real servers (``oxigraph serve`` and Virtuoso 7): the graph API, named queries and ask work unchanged."""
 
 from __future__ import annotations
 
 import pytest
 from pyoxigraph import RdfFormat
-from tests.servers import oxigraph_server
 
 from kg.resolve.actor_graph import load_gazetteer
 from kg.api import KnowledgeGraph
@@ -45,8 +44,8 @@ def _fill(graph: KnowledgeGraph) -> list[str]:
     return ids
 
 
-def test_ingest_and_named_queries_match_the_embedded_store(tmp_path):
-    with oxigraph_server(tmp_path / "ox") as url, KnowledgeGraph.open(url) as remote, KnowledgeGraph.open("memory:") as local:
+def test_ingest_and_named_queries_match_the_embedded_store(remote_spec):
+    with KnowledgeGraph.open(remote_spec) as remote, KnowledgeGraph.open("memory:") as local:
         assert remote.store.name == "remote"
         ids = _fill(remote)
         assert _fill(local) == ids  # content-hash IDs do not depend on the store
@@ -66,8 +65,8 @@ def test_ingest_and_named_queries_match_the_embedded_store(tmp_path):
         assert len(remote.history(ids[0])) == 1
 
 
-def test_export_from_remote_round_trips(tmp_path):
-    with oxigraph_server(tmp_path / "ox") as url, KnowledgeGraph.open(url) as remote:
+def test_export_from_remote_round_trips(remote_spec):
+    with KnowledgeGraph.open(remote_spec) as remote:
         _fill(remote)
         data = remote.export(RdfFormat.N_QUADS)
     with KnowledgeGraph.open("memory:") as local:
@@ -95,13 +94,13 @@ def test_registry_opens_http_specs():
     store.close()
 
 
-def test_a_named_dataset_answers_the_same_remote_and_embedded(tmp_path):
+def test_a_named_dataset_answers_the_same_remote_and_embedded(remote_spec):
     """``default_graphs`` / ``named_graphs`` travel as the protocol's dataset parameters and match pyoxigraph's own."""
     from pyoxigraph import NamedNode, Quad
 
     side = [NamedNode(f"http://kg.test/g{i}") for i in range(3)]
     quads = [Quad(g, NamedNode("http://kg.test/p"), NamedNode(f"http://kg.test/o{i}"), g) for i, g in enumerate(side)]
-    with oxigraph_server(tmp_path / "ox") as url, KnowledgeGraph.open(url) as remote, KnowledgeGraph.open("memory:") as local:
+    with KnowledgeGraph.open(remote_spec) as remote, KnowledgeGraph.open("memory:") as local:
         for graph in (remote, local):
             _fill(graph)
             graph.store.apply(quads)
