@@ -39,7 +39,7 @@ from urllib.parse import parse_qs, urlsplit, urlunsplit
 import httpx
 from pyoxigraph import BlankNode, DefaultGraph, NamedNode, Quad, QueryResultsFormat, RdfFormat, parse_query_results
 
-from kg.query.bindings import _mask, inject_values, strip_literals
+from kg.query.bindings import _mask, inject_values, strip_literals, where_brace
 from kg.store.base import QueryResult, StoreError, Term
 from kg.store.remote import RemoteStore, _as_triples, _checked
 
@@ -136,10 +136,11 @@ class VirtuosoStore(RemoteStore):
               named_graphs: Sequence[NamedNode] | None = None) -> QueryResult:
         if bindings:
             sparql = inject_values(sparql, bindings)
-        data = [("query", hide_graphs(sparql, self.hidden))]
         if default_graphs is None and named_graphs is None:
-            data.append(("default-graph-uri", self.default_graph.value))
-        else:  # a protocol-named dataset: exactly those graphs (none named: none at all, not Virtuoso's "all")
+            # no default-graph-uri: given one, Virtuoso finds nothing in GRAPH <iri>; the query names our graph
+            data = [("query", hide_graphs(explicit_default(sparql, self.default_graph.value, query=True), self.hidden))]
+        else:
+            data = [("query", hide_graphs(sparql, self.hidden))]  # a protocol-named dataset: exactly those graphs (none named: none at all, not Virtuoso's "all")
             data += [("default-graph-uri", g.value) for g in default_graphs or ()]
             data += [("named-graph-uri", g.value) for g in named_graphs or [NamedNode(_NO_NAMED)]]
         form = _FORM.search(strip_literals(sparql))
@@ -190,13 +191,12 @@ def hide_graphs(sparql: str, hidden: Sequence[str], *, update: bool = False) -> 
                 edits.append((_closing(masked, brace) + 1, f" FILTER({var} NOT IN ({banned})) }}"))
         else:
             where_next = True
-    for at, text in sorted(edits, key=lambda e: e[0], reverse=True):
-        sparql = sparql[:at] + text + sparql[at:]
-    return sparql
+    return _edited(sparql, edits)
 
 
-def explicit_default(update: str, graph: str) -> str:
-    """``update`` with our default graph named: every triple outside ``GRAPH`` goes into ``GRAPH <graph> {…}``.
+def explicit_default(update: str, graph: str, *, query: bool = False) -> str:
+    """``update`` (or, with ``query``, the WHERE group of a query) with our default graph named: every
+    triple pattern outside ``GRAPH`` goes into ``GRAPH <graph> {…}``.
 
     Virtuoso cannot take a default graph for an update as a parameter: given one (``default-graph-uri``,
     ``WITH``, ``define input:default-graph-uri``), ``GRAPH <iri>`` in the ``WHERE`` finds nothing, and
@@ -208,11 +208,19 @@ def explicit_default(update: str, graph: str) -> str:
     'INSERT { GRAPH <urn:d> { ?s <a:q> ?o } } WHERE { GRAPH <urn:d> { ?s <a:p> ?o } FILTER(?o > 1) OPTIONAL { GRAPH <urn:d> { ?o <a:p> ?x } } }'
     >>> explicit_default("DELETE DATA { <a:s> <a:p> 1 . GRAPH <a:g> { <a:s> <a:p> 2 } }", "urn:d")
     'DELETE DATA { GRAPH <urn:d> { <a:s> <a:p> 1 . } GRAPH <a:g> { <a:s> <a:p> 2 } }'
+    >>> explicit_default("CONSTRUCT { ?s ?p 1 } WHERE { ?s ?p 1 }", "urn:d", query=True)
+    'CONSTRUCT { ?s ?p 1 } WHERE { GRAPH <urn:d> { ?s ?p 1 } }'
     """
     masked = _mask(update, fill="x")  # strings and IRIs stay tokens of the triple blocks
+    edits: list[tuple[int, str]] = []
+    if query:
+        if re.search(r"(?<![\w:?$])FROM(?![\w:])", masked, re.IGNORECASE):
+            return update  # the query names its own dataset
+        brace = where_brace(update)
+        _wrap_group(masked, brace + 1, _closing(masked, brace), f"GRAPH <{graph}> {{ ", edits)
+        return _edited(update, edits)
     if re.search(r"(?<![\w:?$])(WITH|USING)(?![\w:])", masked, re.IGNORECASE):
         raise StoreError("a Virtuoso store takes updates without WITH or USING (name graphs with GRAPH)")
-    edits: list[tuple[int, str]] = []
     depth = 0
     for i, c in enumerate(masked):
         if c == "{":
@@ -221,9 +229,14 @@ def explicit_default(update: str, graph: str) -> str:
             depth += 1
         elif c == "}":
             depth -= 1
-    for at, text in sorted(edits, key=lambda e: e[0], reverse=True):
-        update = update[:at] + text + update[at:]
-    return update
+    return _edited(update, edits)
+
+
+def _edited(text: str, edits: list[tuple[int, str]]) -> str:
+    """``text`` with each ``(position, insertion)`` applied (positions are of the original text)."""
+    for at, insertion in sorted(edits, key=lambda e: e[0], reverse=True):
+        text = text[:at] + insertion + text[at:]
+    return text
 
 
 _WORD = re.compile(r"(?<![\w:?$])(OPTIONAL|MINUS|UNION|FILTER|BIND|VALUES|GRAPH|SERVICE|SELECT|NOT|EXISTS)(?![\w:])",
