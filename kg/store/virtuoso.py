@@ -39,7 +39,7 @@ from urllib.parse import parse_qs, urlsplit, urlunsplit
 import httpx
 from pyoxigraph import BlankNode, DefaultGraph, NamedNode, Quad, QueryResultsFormat, RdfFormat, parse_query_results
 
-from kg.query.bindings import _mask, inject_values, strip_literals, where_brace
+from kg.query.bindings import BindingError, _mask, inject_values, strip_literals, where_brace
 from kg.store.base import QueryResult, StoreError, Term
 from kg.store.remote import RemoteStore, _as_triples, _checked
 
@@ -108,11 +108,12 @@ class VirtuosoStore(RemoteStore):
         """One request, so one transaction; Virtuoso's parser gives up on one long data block, so the
         quads go in operations of at most :data:`CHUNK` triples, grouped by graph."""
         ops = [f"DELETE DATA {{ {block} }}" for block in self._blocks(remove)]
-        if any(isinstance(t, BlankNode) for q in add for t in (q.subject, q.object)):
+        blank = [q for q in add if isinstance(q.subject, BlankNode) or isinstance(q.object, BlankNode)]
+        plain = [q for q in add if not (isinstance(q.subject, BlankNode) or isinstance(q.object, BlankNode))]
+        ops += [f"INSERT DATA {{ {block} }}" for block in self._blocks(plain)]
+        if blank:
             # INSERT DATA refuses blank nodes; a template with one solution makes one node per label
-            ops.append("INSERT { " + " ".join(self._blocks(add, len(add) or 1)) + " } WHERE {}")
-        else:
-            ops += [f"INSERT DATA {{ {block} }}" for block in self._blocks(add)]
+            ops.append("INSERT { " + " ".join(self._blocks(blank, len(blank))) + " } WHERE {}")
         if ops:
             self._form([("update", " ;\n".join(ops))])
 
@@ -216,7 +217,10 @@ def explicit_default(update: str, graph: str, *, query: bool = False) -> str:
     if query:
         if re.search(r"(?<![\w:?$])FROM(?![\w:])", masked, re.IGNORECASE):
             return update  # the query names its own dataset
-        brace = where_brace(update)
+        try:
+            brace = where_brace(update)
+        except BindingError:
+            return update  # not a query Virtuoso will take either: its own error names the mistake
         _wrap_group(masked, brace + 1, _closing(masked, brace), f"GRAPH <{graph}> {{ ", edits)
         return _edited(update, edits)
     if re.search(r"(?<![\w:?$])(WITH|USING)(?![\w:])", masked, re.IGNORECASE):
