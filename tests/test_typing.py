@@ -10,3 +10,10 @@ REPO = Path(__file__).resolve().parent.parent
 def test_mypy_passes_on_the_library():
     proc = subprocess.run([sys.executable, "-m", "mypy", "kg"], cwd=REPO, capture_output=True, text=True, timeout=900)
     assert proc.returncode == 0, proc.stdout[-3000:]
+
+
+def test_mypy_strict_passes_on_the_store():
+    """The store layer (every engine's dialect) is typed strictly: no Any leaks, no untyped calls."""
+    proc = subprocess.run([sys.executable, "-m", "mypy", "--strict", "kg/store"], cwd=REPO, capture_output=True,
+                          text=True, timeout=900)
+    assert proc.returncode == 0, proc.stdout[-3000:]
