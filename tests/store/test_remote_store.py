@@ -36,9 +36,6 @@ PARAMS = {
 ANACHRONISM = ClaimInput(subject="Vladimir Putin", relation="meets", object="Barack Obama", date="2009-07-07",
                          source="https://example.org/moscow", subject_role="Russian President")
 
-#: named queries that use more than SPARQL 1.1, so Virtuoso refuses them: name -> what its error says
-NOT_ON_VIRTUOSO = {"events-in-range": "LATERAL"}  # Oxigraph's LATERAL join (issue 14: make it plain SPARQL 1.1)
-
 
 def _fill(graph: KnowledgeGraph) -> list[str]:
     ids = graph.assert_claims(CLAIMS)
@@ -62,10 +59,6 @@ def test_ingest_and_named_queries_match_the_embedded_store(remote_spec):
         # Virtuoso answers a computed boolean (BIND(false AS ?copy), EXISTS) as the integer 1 or 0 (docs/deploy.md)
         shown = (lambda v: {"true": "1", "false": "0"}.get(str(v), str(v))) if virtuoso else str
         for name in list_queries():
-            if virtuoso and name in NOT_ON_VIRTUOSO:
-                with pytest.raises(SyntaxError, match=NOT_ON_VIRTUOSO[name]):
-                    select_named(remote, name, params[name])
-                continue
             got = select_named(remote, name, params[name])
             want = select_named(local, name, params[name])
             strip = lambda rows: sorted(sorted((k, shown(v)) for k, v in r.items() if k not in ("at",)) for r in rows)
