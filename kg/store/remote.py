@@ -70,8 +70,7 @@ class RemoteStore:
         >>> RemoteStore.from_spec("http://127.0.0.1:7878", token="s3cret")._client.headers["authorization"]
         'Bearer s3cret'
         """
-        token = token if token is not None else os.environ.get("KG_STORE_TOKEN") or None
-        headers = {"Authorization": f"Bearer {token}"} if token else None
+        headers = auth_headers(token)
         parts = urlsplit(spec)
         if not parts.netloc:
             raise StoreError(f"store {spec}: not an endpoint URL")
@@ -167,6 +166,12 @@ class RemoteStore:
 
     def close(self) -> None:
         self._client.close()
+
+
+def auth_headers(token: str | None) -> dict[str, str] | None:
+    """``Authorization: Bearer`` for ``token`` (default: ``$KG_STORE_TOKEN``), or None without one."""
+    token = token if token is not None else os.environ.get("KG_STORE_TOKEN") or None
+    return {"Authorization": f"Bearer {token}"} if token else None
 
 
 def _checked(response: httpx.Response, url: str) -> httpx.Response:

@@ -41,7 +41,7 @@ from pyoxigraph import BlankNode, DefaultGraph, NamedNode, Quad, QueryResultsFor
 
 from kg.query.bindings import BindingError, _mask, inject_values, strip_literals, where_brace
 from kg.store.base import QueryResult, StoreError, Term
-from kg.store.remote import RemoteStore, _as_triples, _checked
+from kg.store.remote import RemoteStore, _as_triples, _checked, auth_headers
 
 #: the named graph standing for our default graph (unless the spec says ``default=``)
 DEFAULT_GRAPH = "urn:x-diplomacy-kg:default-graph"
@@ -90,9 +90,8 @@ class VirtuosoStore(RemoteStore):
         if unknown:
             raise StoreError(f"store {spec}: unknown parameter {sorted(unknown)[0]!r} (default, hide)")
         endpoint = urlunsplit((parts.scheme.split("+", 1)[1], parts.netloc, parts.path or "/sparql", "", ""))
-        plain = RemoteStore.from_spec("http://h", token=token)  # the token rules are RemoteStore's
         return cls(endpoint, default_graph=args.get("default", [DEFAULT_GRAPH])[0], hidden=args.get("hide", []),
-                   headers=plain._client.headers)
+                   headers=auth_headers(token))
 
     # -- transport: forms only (a POST of application/sparql-query is never answered) --------
     def _form(self, data: list[tuple[str, str]], accept: str | None = None) -> httpx.Response:
@@ -141,12 +140,12 @@ class VirtuosoStore(RemoteStore):
             # no default-graph-uri: given one, Virtuoso finds nothing in GRAPH <iri>; the query names our graph
             named = explicit_default(flatten_lateral(sparql), self.default_graph.value, query=True)
             data = [("query", hide_graphs(named, self.hidden))]
-        else:
-            data = [("query", hide_graphs(sparql, self.hidden))]  # a protocol-named dataset: exactly those graphs (none named: none at all, not Virtuoso's "all")
+        else:  # a protocol-named dataset: exactly those graphs (none named: none at all, not Virtuoso's "all")
+            data = [("query", hide_graphs(flatten_lateral(sparql), self.hidden))]
             data += [("default-graph-uri", g.value) for g in default_graphs or ()]
             data += [("named-graph-uri", g.value) for g in named_graphs or [NamedNode(_NO_NAMED)]]
         form = _FORM.search(strip_literals(sparql))
-        graph_form = bool(form) and form.group(1).upper() in ("CONSTRUCT", "DESCRIBE")  # type: ignore[union-attr]
+        graph_form = form is not None and form.group(1).upper() in ("CONSTRUCT", "DESCRIBE")
         response = self._form(data, "application/n-triples" if graph_form else _RESULTS)
         ctype = response.headers.get("content-type", "").split(";")[0].strip()
         if ctype in ("application/n-triples", "text/plain"):

@@ -76,6 +76,8 @@ def test_spec_forms():
     store = open_store("virtuoso+https://db.example/sparql?default=urn:kg&hide=urn:sys")
     assert isinstance(store, VirtuosoStore) and store.query_url == "https://db.example/sparql"
     assert store.hidden[0] == "urn:kg" and store.hidden[-1] == "urn:sys"
+    assert VirtuosoStore.from_spec("virtuoso+http://h/sparql", token="s3cret")._client.headers["authorization"] == \
+        "Bearer s3cret"
     with pytest.raises(StoreError, match="expected virtuoso"):
         VirtuosoStore.from_spec("virtuoso+ftp://h/sparql")
 
