@@ -18,6 +18,7 @@ What differs from a plain SPARQL 1.1 server, and what this dialect does about it
   ``nodeID://b123``: both are mapped back to what pyoxigraph returns;
 * blank nodes are refused in ``INSERT DATA``: such writes use ``INSERT {…} WHERE {}``
   (one solution, so one fresh blank node per label, as ``INSERT DATA`` would);
+* each operation of a request is committed on its own: a write is one operation (see :meth:`VirtuosoStore.apply`);
 * a result cut by the server's ``ResultSetMaxRows`` raises :class:`StoreError`
   instead of answering silently short.
 
@@ -53,6 +54,8 @@ SYSTEM_GRAPHS = (
 )
 #: triples per data operation (Virtuoso 7.2's SPARQL parser runs out of stack near 5,000 in one block)
 CHUNK = 1000
+#: triples in one write sent as one template operation (near 2,000 its SQL passes Virtuoso's 10,000-line cap)
+TEMPLATE_MAX = 1000
 #: stands for "no named graphs" when a request names default graphs only (Virtuoso would range over all)
 _NO_NAMED = "urn:x-diplomacy-kg:no-named-graphs"
 _RESULTS = "application/sparql-results+json"
@@ -104,15 +107,23 @@ class VirtuosoStore(RemoteStore):
 
     # -- writes -------------------------------------------------------------------------
     def apply(self, add: Sequence[Quad], remove: Sequence[Quad] = ()) -> None:
-        """One request, so one transaction; Virtuoso's parser gives up on one long data block, so the
-        quads go in operations of at most :data:`CHUNK` triples, grouped by graph."""
-        ops = [f"DELETE DATA {{ {block} }}" for block in self._blocks(remove)]
+        """Atomic as one SPARQL operation: Virtuoso commits each operation of a request on its own.
+
+        Adds alone are one ``INSERT DATA``, removals alone one ``DELETE DATA`` (any size: blocks of
+        :data:`CHUNK` triples, which its parser takes); both, or blank nodes (refused in ``INSERT DATA``),
+        are one ``DELETE {…} INSERT {…} WHERE {}`` up to :data:`TEMPLATE_MAX` triples (a template compiles
+        to SQL, capped in length).  Beyond that the write is split, and a failure can leave part of it.
+        """
         blank = [q for q in add if isinstance(q.subject, BlankNode) or isinstance(q.object, BlankNode)]
-        plain = [q for q in add if not (isinstance(q.subject, BlankNode) or isinstance(q.object, BlankNode))]
-        ops += [f"INSERT DATA {{ {block} }}" for block in self._blocks(plain)]
-        if blank:
-            # INSERT DATA refuses blank nodes; a template with one solution makes one node per label
-            ops.append("INSERT { " + " ".join(self._blocks(blank, len(blank))) + " } WHERE {}")
+        if (blank or (add and remove)) and len(add) + len(remove) <= TEMPLATE_MAX:
+            deleting = f"DELETE {{ {' '.join(self._blocks(remove))} }} " if remove else ""
+            ops = [f"{deleting}INSERT {{ {' '.join(self._blocks(add, len(add) or 1))} }} WHERE {{}}"]
+        else:
+            plain = [q for q in add if not (isinstance(q.subject, BlankNode) or isinstance(q.object, BlankNode))]
+            ops = [f"DELETE DATA {{ {' '.join(self._blocks(remove))} }}"] if remove else []
+            ops += [f"INSERT DATA {{ {' '.join(self._blocks(plain))} }}"] if plain else []
+            if blank:  # one template, so one node per label across the blank-node quads
+                ops.append("INSERT { " + " ".join(self._blocks(blank, len(blank))) + " } WHERE {}")
         if ops:
             self._form([("update", " ;\n".join(ops))])
 

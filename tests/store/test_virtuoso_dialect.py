@@ -102,3 +102,25 @@ def test_on_virtuoso_blank_nodes_big_writes_and_graph_updates(virtuoso_endpoint)
     assert len(list(store.quads(graph=DefaultGraph()))) == 0 and len(store) == 5999
     assert len(list(store.query("SELECT ?g WHERE { GRAPH ?g { ?s ?p ?o } } LIMIT 1"))) == 1  # only ours, no system graph
     assert {row["g"].value for row in store.query("SELECT DISTINCT ?g WHERE { GRAPH ?g { ?s ?p ?o } }")} == {g.value}
+
+
+@pytest.mark.server
+def test_on_virtuoso_a_write_that_fails_on_the_server_leaves_nothing(virtuoso_endpoint):
+    """Virtuoso commits each operation of a request on its own, so a remove-and-add is one operation."""
+    from tests.servers import virtuoso_reset
+
+    virtuoso_reset(virtuoso_endpoint)
+    store = open_store("virtuoso+" + virtuoso_endpoint)
+    old = Quad(NamedNode(EX + "a"), NamedNode(EX + "p"), Literal("old"), DefaultGraph())
+    store.apply([old])
+    new = Quad(NamedNode(EX + "a"), NamedNode(EX + "p"), Literal("new"), NamedNode(EX + "g"))
+    # a literal Virtuoso 7.2 cannot convert in a template: the server fails after parsing the request
+    bad = Quad(NamedNode(EX + "a"), NamedNode(EX + "t"),
+               Literal("11:30:00", datatype=NamedNode("http://www.w3.org/2001/XMLSchema#time")), DefaultGraph())
+    with pytest.raises(StoreError, match="HTTP 500"):
+        store.apply([new, bad], remove=[old])
+    assert list(store.quads()) == [old]
+    # a large remove-and-add still goes through (split, as documented)
+    many = [Quad(NamedNode(f"{EX}s{i}"), NamedNode(EX + "p"), Literal(str(i)), NamedNode(EX + "g")) for i in range(2500)]
+    store.apply(many, remove=[old])
+    assert len(store) == 2500
