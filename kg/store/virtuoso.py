@@ -259,14 +259,24 @@ _WORD = re.compile(r"(?<![\w:?$])(OPTIONAL|MINUS|UNION|FILTER|BIND|VALUES|GRAPH|
 
 
 def _wrap_group(masked: str, start: int, end: int, opening: str, edits: list[tuple[int, str]]) -> None:
-    """Edits putting each triple block of the group ``masked[start:end]`` (and of its subgroups) in ``opening … }``."""
+    """Edits putting each triple block of the group ``masked[start:end]`` (and of its subgroups) in ``opening … }``.
+
+    A block is cut after every :data:`CHUNK` triples: Virtuoso's parser gives up on one long block.
+
+    >>> edits: list[tuple[int, str]] = []
+    >>> text = "{ " + "<a:s> <a:p> 1.5 . " * (CHUNK + 1) + "}"
+    >>> _edited(text, (_wrap_group(text, 1, len(text) - 1, "G { ", edits), edits)[1]).count("G {")
+    2
+    """
     block: list[int] = []  # first and last character of the current triple block
+    triples = [0]
 
     def close() -> None:
         if block:
             edits.append((block[0], opening))
             edits.append((block[1] + 1, " }"))
             block.clear()
+        triples[0] = 0
 
     i = start
     while i < end:
@@ -309,6 +319,10 @@ def _wrap_group(masked: str, start: int, end: int, opening: str, edits: list[tup
             j = _closing(masked, i, "()" if c == "(" else "[]") + 1 if c in "([" else i + 1
             block[1] = j - 1
             i = j
+            if c == "." and (i >= end or masked[i].isspace()):  # a triple's end (not the dot of 1.5)
+                triples[0] += 1
+                if triples[0] >= CHUNK:
+                    close()
     close()
 
 

@@ -100,6 +100,9 @@ def test_on_virtuoso_blank_nodes_big_writes_and_graph_updates(virtuoso_endpoint)
     store.update(f"DELETE WHERE {{ GRAPH ?x {{ <{EX}s2> ?p ?o }} }}")
     store.update("DELETE { ?s ?p ?o } WHERE { ?s ?p ?o }")
     assert len(list(store.quads(graph=DefaultGraph()))) == 0 and len(store) == 5999
+    # an update written by hand with thousands of default-graph triples in one block (cut into blocks on the way)
+    store.update("INSERT DATA { " + " ".join(f"<{EX}t{i}> <{EX}p> {i}.5 ." for i in range(6000)) + " }")
+    assert len(list(store.quads(graph=DefaultGraph()))) == 6000
     assert len(list(store.query("SELECT ?g WHERE { GRAPH ?g { ?s ?p ?o } } LIMIT 1"))) == 1  # only ours, no system graph
     assert {row["g"].value for row in store.query("SELECT DISTINCT ?g WHERE { GRAPH ?g { ?s ?p ?o } }")} == {g.value}
 
