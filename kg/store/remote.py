@@ -7,7 +7,9 @@ Spec forms (see docs/deploy.md):
 * ``sparql+http://host:port/path?query=URL&update=URL&gsp=URL`` (or
   ``sparql+https``) — explicit endpoints for any server (Fuseki, GraphDB,
   QLever...); each URL may be relative to ``http://host:port/path``; ``query``
-  and ``update`` default to that base URL, ``gsp`` is optional.
+  and ``update`` default to that base URL, ``gsp`` is optional;
+* ``virtuoso+http://host:port/sparql`` — Virtuoso 7, through its dialect
+  (:class:`kg.store.virtuoso.VirtuosoStore`, a subclass of this one).
 
 Results are parsed with pyoxigraph into the same types the embedded store
 returns, so callers cannot tell the difference.  ``apply`` sends one SPARQL
