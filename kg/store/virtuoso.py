@@ -9,10 +9,13 @@ What differs from a plain SPARQL 1.1 server, and what this dialect does about it
 
 * Virtuoso has no default graph of its own (a query without a dataset reads the
   union of every graph, its system graphs included, and ``INSERT DATA`` without
-  ``GRAPH`` is refused): our default graph is kept in a named graph, sent as
-  ``default-graph-uri`` with every query and update, and that graph and the
-  system graphs are filtered out of every ``GRAPH ?var`` pattern
-  (:func:`hide_graphs` rewrites the text; a ``GRAPH <iri>`` is left alone);
+  ``GRAPH`` is refused), and naming one (``default-graph-uri``, ``WITH``) makes
+  ``GRAPH <iri>`` find nothing: our default graph is kept in a named graph that
+  every query and update names in its text (:func:`explicit_default` puts each
+  triple pattern outside ``GRAPH`` in ``GRAPH <that graph> {…}``), and that graph
+  and the system graphs are filtered out of every ``GRAPH ?var`` pattern
+  (:func:`hide_graphs`; a ``GRAPH <iri>`` is left alone);
+* Oxigraph's ``LATERAL`` is refused: :func:`flatten_lateral` writes it as a plain join;
 * a POST of ``application/sparql-query`` is never answered: requests are forms;
 * ``ASK`` is answered as a one-row table ``__ASK_RETVAL``, blank nodes as
   ``nodeID://b123``: both are mapped back to what pyoxigraph returns;
@@ -307,10 +310,10 @@ def _wrap_group(masked: str, start: int, end: int, opening: str, edits: list[tup
             elif kind in ("FILTER", "BIND"):
                 while i < end and masked[i].isspace():
                     i += 1
-                if masked[i] == "(":
-                    i = _closing(masked, i, "()") + 1
-                elif not _WORD.match(masked, i):  # FILTER fn(…)
-                    i = _closing(masked, masked.index("(", i), "()") + 1
+                if masked[i] == "(" or not _WORD.match(masked, i):  # FILTER (…) or FILTER fn(…)
+                    close_paren = _closing(masked, masked.index("(", i), "()")
+                    _wrap_exists(masked, i, close_paren, opening, edits)
+                    i = close_paren + 1
         elif c in ".;," and not block:
             i += 1
         else:
@@ -344,6 +347,23 @@ def flatten_lateral(query: str) -> str:
         close = _closing(masked, lateral.end() - 1)
         body = query[lateral.end():close]
         query = f"{query[:lateral.start()]}{' ' * (lateral.end() - lateral.start())}{body} {query[close + 1:]}"
+
+
+def _wrap_exists(masked: str, start: int, end: int, opening: str, edits: list[tuple[int, str]]) -> None:
+    """:func:`_wrap_group` for each ``EXISTS {…}`` inside the expression ``masked[start:end]``.
+
+    >>> edits: list[tuple[int, str]] = []
+    >>> text = "{ FILTER(?x || EXISTS { ?s ?p ?o }) }"
+    >>> _edited(text, (_wrap_group(text, 1, len(text) - 1, "G { ", edits), edits)[1])
+    '{ FILTER(?x || EXISTS { G { ?s ?p ?o } }) }'
+    """
+    pattern = re.compile(r"(?<![\w:?$])EXISTS\s*\{", re.IGNORECASE)
+    found = pattern.search(masked, start, end)
+    while found:
+        brace = found.end() - 1
+        close = _closing(masked, brace)
+        _wrap_group(masked, brace + 1, close, opening, edits)
+        found = pattern.search(masked, close + 1, end)
 
 
 def _long_delete(update: str) -> str:
