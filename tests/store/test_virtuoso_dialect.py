@@ -127,3 +127,30 @@ def test_on_virtuoso_a_write_that_fails_on_the_server_leaves_nothing(virtuoso_en
     many = [Quad(NamedNode(f"{EX}s{i}"), NamedNode(EX + "p"), Literal(str(i)), NamedNode(EX + "g")) for i in range(2500)]
     store.apply(many, remove=[old])
     assert len(store) == 2500
+
+
+@pytest.mark.server
+def test_on_virtuoso_processes_racing_to_write_lose_nothing(virtuoso_endpoint):
+    """tests/hardening/test_write_races.py's race between four writer processes, on Virtuoso."""
+    import os
+    import subprocess
+    import sys
+
+    from kg.api import KnowledgeGraph
+    from tests.hardening.test_write_races import WORKER, _claim, check_consistent
+    from tests.servers import REPO, virtuoso_reset
+
+    virtuoso_reset(virtuoso_endpoint)
+    spec, rounds = "virtuoso+" + virtuoso_endpoint, 20
+    with KnowledgeGraph.open(spec) as graph:
+        for i in range(rounds):
+            graph.assert_claim(_claim(i, "x"))
+    env = {k: v for k, v in os.environ.items() if k not in ("KG_STORE", "KG_TOKEN")}
+    procs = [subprocess.Popen([sys.executable, "-c", WORKER, spec, role, str(rounds)], cwd=REPO, env=env,
+                              stdout=subprocess.PIPE, stderr=subprocess.PIPE) for role in ("reject", "y", "A1", "E5")]
+    for proc in procs:
+        _, err = proc.communicate(timeout=300)
+        assert proc.returncode == 0, err.decode()[-2000:]
+    with KnowledgeGraph.open(spec) as graph:
+        assert graph.stats()["assertions"] == 3 * rounds
+        check_consistent(graph)
