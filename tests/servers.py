@@ -1,4 +1,4 @@
-"""Real servers for tests, on loopback: ``kg serve`` and the ``oxigraph`` server from PyPI."""
+"""Real servers for tests, on loopback: ``kg serve``, the ``oxigraph`` server from PyPI and Debian's Virtuoso 7."""
 
 from __future__ import annotations
 
@@ -91,3 +91,80 @@ def oxigraph_server(location: Path) -> Iterator[str]:
     with running(cmd, lambda: httpx.get(base + "/query", params={"query": "ASK {}"}, timeout=1).status_code == 200,
                  name="oxigraph serve"):
         yield base
+
+
+VIRTUOSO_INI = """\
+[Database]
+DatabaseFile = {d}/virtuoso.db
+ErrorLogFile = {d}/virtuoso.log
+LockFile = {d}/virtuoso.lck
+TransactionFile = {d}/virtuoso.trx
+xa_persistent_file = {d}/virtuoso.pxa
+[TempDatabase]
+DatabaseFile = {d}/virtuoso-temp.db
+TransactionFile = {d}/virtuoso-temp.trx
+[Parameters]
+ServerPort = 127.0.0.1:{sql_port}
+DisableUnixSocket = 1
+CheckpointInterval = 0
+NumberOfBuffers = 10000
+MaxDirtyBuffers = 6000
+DirsAllowed = {d}
+ThreadsPerQuery = 1
+[HTTPServer]
+ServerPort = 127.0.0.1:{http_port}
+ServerRoot = {d}
+ServerThreads = 4
+Charset = UTF-8
+[SPARQL]
+ResultSetMaxRows = {max_rows}
+MaxQueryExecutionTime = 120
+"""
+#: what SPARQL Update over HTTP needs once per database (the endpoint's user is "SPARQL", acting as "nobody")
+VIRTUOSO_GRANTS = "GRANT SPARQL_UPDATE TO \"SPARQL\"; DB.DBA.RDF_DEFAULT_USER_PERMS_SET ('nobody', 7);"
+
+
+def virtuoso_binary() -> str | None:
+    """Debian's ``virtuoso-t`` (package virtuoso-opensource), with ``isql-vt`` beside it."""
+    binary, isql = shutil.which("virtuoso-t"), shutil.which("isql-vt")
+    return binary if binary and isql else None
+
+
+@contextlib.contextmanager
+def virtuoso_server(folder: Path, *, max_rows: int = 1_000_000) -> Iterator[str]:
+    """A real Virtuoso 7 with an ini of its own in ``folder``, on free loopback ports; yields the SPARQL endpoint URL.
+
+    Without ``virtuoso-t`` the test skips, unless ``CI`` is set: then it fails (``.ci/run`` installs it).
+    """
+    binary = virtuoso_binary()
+    if binary is None:
+        if os.environ.get("CI"):
+            pytest.fail("virtuoso-t / isql-vt are missing and CI is set: apt-get install virtuoso-opensource")
+        pytest.skip("Virtuoso is not installed (apt-get install virtuoso-opensource); Virtuoso store tests skipped")
+    folder.mkdir(parents=True, exist_ok=True)
+    sql_port, http_port = free_port(), free_port()
+    ini = folder / "virtuoso.ini"
+    ini.write_text(VIRTUOSO_INI.format(d=folder, sql_port=sql_port, http_port=http_port, max_rows=max_rows))
+    endpoint = f"http://127.0.0.1:{http_port}/sparql"
+    ready = lambda: httpx.get(endpoint, params={"query": "ASK {}"}, timeout=1).status_code == 200  # noqa: E731
+    with running([binary, "+foreground", "+configfile", str(ini)], ready, name="virtuoso-t", timeout=60):
+        grants = subprocess.run(["isql-vt", f"127.0.0.1:{sql_port}", "dba", "dba", f"exec={VIRTUOSO_GRANTS}"],
+                                capture_output=True, text=True, timeout=60)
+        if grants.returncode != 0 or "Error" in grants.stdout + grants.stderr:
+            raise RuntimeError(f"isql-vt grants failed: {grants.stdout[-1000:]} {grants.stderr[-1000:]}")
+        yield endpoint
+
+
+def virtuoso_reset(endpoint: str) -> None:
+    """Drop every graph but Virtuoso's own, so the next test starts from an empty store."""
+    from kg.store.virtuoso import SYSTEM_GRAPHS
+
+    keep = ", ".join(f"<{g}>" for g in SYSTEM_GRAPHS)
+    graphs = httpx.post(endpoint, data={"query": f"SELECT DISTINCT ?g WHERE {{ GRAPH ?g {{ ?s ?p ?o }} "
+                                        f"FILTER(?g NOT IN ({keep})) }}"},
+                        headers={"Accept": "application/sparql-results+json"}, timeout=60)
+    graphs.raise_for_status()
+    names = [row["g"]["value"] for row in graphs.json()["results"]["bindings"]]
+    if names:
+        update = " ; ".join(f"CLEAR SILENT GRAPH <{g}>" for g in names)
+        httpx.post(endpoint, data={"update": update}, timeout=120).raise_for_status()

@@ -28,8 +28,11 @@ class BindingError(ValueError):
     """A binding could not be applied (bad variable name, blank node, no WHERE group)."""
 
 
-def _mask(sparql: str) -> str:
-    """Copy of ``sparql`` with strings, IRIs and comments blanked out (same length)."""
+def _mask(sparql: str, fill: str = " ") -> str:
+    """Copy of ``sparql`` with strings, IRIs and comments blanked out (same length).
+
+    Strings and IRIs are filled with ``fill`` (a non-space fill keeps them visible as one token), comments with spaces.
+    """
     out = list(sparql)
     i, n = 0, len(sparql)
     while i < n:
@@ -56,7 +59,7 @@ def _mask(sparql: str) -> str:
             i += 1
             continue
         for k in range(i, end):
-            out[k] = " "
+            out[k] = " " if c == "#" else fill
         i = end
     return "".join(out)
 

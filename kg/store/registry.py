@@ -25,6 +25,8 @@ _FACTORIES: dict[str, str] = {
     "https": "kg.store.remote:RemoteStore.from_spec",
     "sparql+http": "kg.store.remote:RemoteStore.from_spec",
     "sparql+https": "kg.store.remote:RemoteStore.from_spec",
+    "virtuoso+http": "kg.store.virtuoso:VirtuosoStore.from_spec",
+    "virtuoso+https": "kg.store.virtuoso:VirtuosoStore.from_spec",
 }
 
 

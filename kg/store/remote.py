@@ -7,7 +7,9 @@ Spec forms (see docs/deploy.md):
 * ``sparql+http://host:port/path?query=URL&update=URL&gsp=URL`` (or
   ``sparql+https``) — explicit endpoints for any server (Fuseki, GraphDB,
   QLever...); each URL may be relative to ``http://host:port/path``; ``query``
-  and ``update`` default to that base URL, ``gsp`` is optional.
+  and ``update`` default to that base URL, ``gsp`` is optional;
+* ``virtuoso+http://host:port/sparql`` — Virtuoso 7, through its dialect
+  (:class:`kg.store.virtuoso.VirtuosoStore`, a subclass of this one).
 
 Results are parsed with pyoxigraph into the same types the embedded store
 returns, so callers cannot tell the difference.  ``apply`` sends one SPARQL
@@ -70,8 +72,7 @@ class RemoteStore:
         >>> RemoteStore.from_spec("http://127.0.0.1:7878", token="s3cret")._client.headers["authorization"]
         'Bearer s3cret'
         """
-        token = token if token is not None else os.environ.get("KG_STORE_TOKEN") or None
-        headers = {"Authorization": f"Bearer {token}"} if token else None
+        headers = auth_headers(token)
         parts = urlsplit(spec)
         if not parts.netloc:
             raise StoreError(f"store {spec}: not an endpoint URL")
@@ -167,6 +168,12 @@ class RemoteStore:
 
     def close(self) -> None:
         self._client.close()
+
+
+def auth_headers(token: str | None) -> dict[str, str] | None:
+    """``Authorization: Bearer`` for ``token`` (default: ``$KG_STORE_TOKEN``), or None without one."""
+    token = token if token is not None else os.environ.get("KG_STORE_TOKEN") or None
+    return {"Authorization": f"Bearer {token}"} if token else None
 
 
 def _checked(response: httpx.Response, url: str) -> httpx.Response:

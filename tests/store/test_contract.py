@@ -7,7 +7,7 @@ import contextlib
 import pytest
 from pyoxigraph import DefaultGraph, Literal, NamedNode, Quad, RdfFormat
 
-from tests.servers import oxigraph_server
+from tests.store.conftest import engine_spec
 from kg.store import StoreError, StoreLockedError, open_store
 
 EX = "http://example.org/"
@@ -18,11 +18,11 @@ def q(s: str, o: str, g: str | None = None) -> Quad:
     return Quad(NamedNode(EX + s), NamedNode(EX + "p"), Literal(o), graph)
 
 
-@pytest.fixture(params=["memory", "embedded", "remote"])
+@pytest.fixture(params=["memory", "embedded", "oxigraph", "virtuoso"])
 def store(request, tmp_path):
     with contextlib.ExitStack() as stack:
-        if request.param == "remote":
-            spec = stack.enter_context(oxigraph_server(tmp_path / "oxigraph"))
+        if request.param in ("oxigraph", "virtuoso"):
+            spec = stack.enter_context(engine_spec(request.param, tmp_path, request))
         else:
             spec = "memory:" if request.param == "memory" else str(tmp_path / "s")
         s = open_store(spec)
