@@ -33,6 +33,8 @@ def query_cmd(
 ) -> None:
     """Run SPARQL 1.1 over the current view (GRAPH ?g reaches assertion graphs), or a named query."""
     from kg.query.named import list_queries, load_query, parse_param_args, run_named
+    from pyoxigraph import QueryBoolean
+
     from kg.query.results import result_rows, serialize_result
 
     if list_:
@@ -62,9 +64,9 @@ def query_cmd(
             render(rows, columns, fmt, empty="no results")
         else:
             text = serialize_result(result, fmt)
-            sys.stdout.write(text)
-            if fmt in ("csv", "tsv") and text.count("\n") <= 1:  # a header and no row
-                print("no results", file=sys.stderr)
+            sys.stdout.write(text if not text or text.endswith("\n") else text + "\n")
+            if fmt in ("csv", "tsv") and not isinstance(result, QueryBoolean) and text.count("\n") <= 1:
+                print("no results", file=sys.stderr)  # a header and no row
 
 
 def _read_text(path: Path) -> str:

@@ -60,3 +60,11 @@ def test_injection_through_a_parameter_is_harmless(store, kg_cli):
 def test_errors_are_one_line(store, kg_cli, args, message):
     proc = kg_cli("query", *args, store=store)
     assert proc.returncode == 1 and message in proc.stderr and len(proc.stderr.strip().splitlines()) == 1
+
+
+@pytest.mark.parametrize("fmt", ["tsv", "csv"])
+def test_ask_prints_its_answer_as_a_line_and_never_no_results(store, kg_cli, fmt):
+    found = kg_cli("query", "ASK { ?e dip:place ?p }", "--format", fmt, store=store, check=True)
+    missing = kg_cli("query", "ASK { ?e dip:place 'Nowhere' }", "--format", fmt, store=store, check=True)
+    assert (found.stdout, missing.stdout) == ("true\n", "false\n")
+    assert "no results" not in found.stderr + missing.stderr
