@@ -56,12 +56,16 @@ def test_json_and_csv(kg_cli, store):
         (["ego", "Nobody"], "no actor named"),
         (["centrality", "--relations", "meet"], "unknown relation 'meet'"),
         (["centrality", "--since", "March"], "is not an ISO year"),
-        (["centrality", "--format", "xml"], "--format 'xml'"),
     ],
 )
 def test_errors_are_one_line(kg_cli, store, args, message):
     proc = kg_cli("analyze", *args, store=store)
     assert proc.returncode == 1 and message in proc.stderr and "Traceback" not in proc.stderr
+
+
+def test_a_bad_format_is_a_usage_error(kg_cli, store):
+    proc = kg_cli("analyze", "centrality", "--format", "xml", store=store)
+    assert proc.returncode == 2 and "'xml' is not one of table" in proc.stderr
 
 
 def test_viz_writes_one_page(kg_cli, store, tmp_path):
