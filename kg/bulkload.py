@@ -6,8 +6,9 @@ taken back:
 
 * **Empty store** (a restore, a migration, a first load): the loader runs in a thread (its Rust threads work
   without Python's lock) *beside* the streaming check of :func:`kg.importer.scan`, which then costs no extra
-  time; the loader parses strictly and the check leniently (the loader has the syntax).  If either fails, the
-  store is emptied again (``DROP ALL``: it was empty), so nothing half-written remains.
+  time.  The check parses strictly and the loader leniently (the loader takes longer, so the parser's own
+  checks go to the check's side).  If either fails, the store is emptied again (``DROP ALL``: it was empty),
+  so nothing half-written remains.
 * **Store with data**: the strict streaming check runs first and refuses any graph the store already holds;
   then the loader reads the file leniently (it has just been parsed strictly), and if it still fails (disk
   full, I/O error), the graphs it started are dropped: they did not exist before.
@@ -34,8 +35,8 @@ from pyoxigraph import RdfFormat
 
 from kg.importer import ImportRefused, Progress, syntax_refusal
 
-#: ``scan(lenient, phase)``: the streaming check (kg.importer.scan bound to the store and file).
-Scan = Callable[[bool, str], Any]
+#: ``scan(phase)``: the strict streaming check (kg.importer.scan bound to the store and file).
+Scan = Callable[[str], Any]
 
 
 def load_checked(store: Any, path: Path, fmt: RdfFormat, scan: Scan, *,
@@ -43,7 +44,7 @@ def load_checked(store: Any, path: Path, fmt: RdfFormat, scan: Scan, *,
     """Check and bulk-load ``path`` into ``store`` all-or-nothing; returns the check's result and the way taken."""
     if is_empty(store):
         return _beside(store, path, fmt, scan, progress), "bulk beside the check"
-    check = scan(False, "checking")
+    check = scan("checking")
     check.finish(None)  # refuses a graph the store holds, and triples about a stored assertion
     if progress is not None:
         progress("loading", check.count, 0, 0)
@@ -73,22 +74,22 @@ def _beside(store: Any, path: Path, fmt: RdfFormat, scan: Scan, progress: Progre
 
     def load() -> None:
         try:
-            store.bulk_load(path, fmt)
+            store.bulk_load(path, fmt, lenient=True)  # the strict check beside it has the syntax
         except BaseException as exc:  # noqa: BLE001 - handed to the main thread, which undoes and reports it
             failed.append(exc)
 
     loader = threading.Thread(target=load, name="kg-bulk-load")
     loader.start()
     try:
-        check = scan(True, "checking and loading")
+        check = scan("checking and loading")
         if progress is not None:
             progress("loading", check.count, 0, 0)
     except BaseException:
-        _undo(store, loader)
+        _undo(store, loader, progress)
         raise
     _wait(loader)
     if failed:
-        _undo(store, loader)
+        _undo(store, loader, progress)
         exc = failed[0]
         if isinstance(exc, SyntaxError):
             raise syntax_refusal(path, exc) from None
@@ -108,8 +109,10 @@ def _wait(loader: threading.Thread) -> None:
         raise interrupted
 
 
-def _undo(store: Any, loader: threading.Thread) -> None:
+def _undo(store: Any, loader: threading.Thread, progress: Progress | None) -> None:
     """Wait for the loader, then empty the store (it was empty before this import)."""
+    if progress is not None:
+        progress("undoing (the loader finishes first)", 0, 0, 0)
     try:
         _wait(loader)
     finally:

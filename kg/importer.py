@@ -99,8 +99,7 @@ def _import(store: Any, path: Path, fmt: RdfFormat, started: float, progress: Pr
     if bulk and hasattr(store, "bulk_load"):
         from kg.bulkload import load_checked
 
-        check, mode = load_checked(store, path, fmt, lambda lenient, phase: scan(store, path, fmt, lenient=lenient,
-                                                                                 phase=phase, progress=progress),
+        check, mode = load_checked(store, path, fmt, lambda phase: scan(store, path, fmt, phase=phase, progress=progress),
                                    progress=progress)
         return ImportReport(check.count, len(check.graphs), mode, time.perf_counter() - started, check.count)
     check = scan(store, path, fmt, keep=not bulk, progress=progress)
@@ -117,17 +116,14 @@ def _import(store: Any, path: Path, fmt: RdfFormat, started: float, progress: Pr
     return ImportReport(check.count, len(check.graphs), "transaction", time.perf_counter() - started, len(to_write))
 
 
-def scan(store: Any, path: Path, fmt: RdfFormat, *, keep: bool = False, lenient: bool = False,
-         phase: str = "checking", progress: Progress | None = None) -> _Checker:
-    """The streaming validation pass over ``path`` (constant memory unless ``keep``); raises :class:`ImportRefused`.
-
-    ``lenient`` skips the parser's own IRI and literal checks (used when the bulk loader parses strictly beside it).
-    """
+def scan(store: Any, path: Path, fmt: RdfFormat, *, keep: bool = False, phase: str = "checking",
+         progress: Progress | None = None) -> _Checker:
+    """The streaming validation pass over ``path`` (constant memory unless ``keep``); raises :class:`ImportRefused`."""
     check = _Checker(store, path, fmt, keep=keep)
     size = path.stat().st_size
     with path.open("rb") as handle:
         try:
-            check.run(_quads(parse(handle, format=fmt, lenient=lenient), fmt), handle, size, phase, progress)
+            check.run(_quads(parse(handle, format=fmt), fmt), handle, size, phase, progress)
         except SyntaxError as exc:
             raise syntax_refusal(path, exc) from None
     if progress is not None:
