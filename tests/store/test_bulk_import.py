@@ -101,3 +101,24 @@ def test_the_progress_bar_shows_on_a_terminal_only(tmp_path: Path) -> None:
     assert b"quads" in shown and b"checking" in shown  # the bar, with its phase
     piped = run_kg("import", "--bulk", str(path), store=tmp_path / "pipe")
     assert piped.returncode == 0 and piped.stderr == ""
+
+
+@pytest.mark.parametrize("suffix", ["trig", "nq", "jsonld"])
+def test_a_dump_bulk_loads_into_an_empty_store_unchanged(tmp_path: Path, suffix: str) -> None:
+    from pyoxigraph import RdfFormat
+
+    from kg.model.inputs import ClaimInput
+
+    fmt = RdfFormat.from_extension(suffix)
+    assert fmt is not None
+    dump = tmp_path / f"dump.{suffix}"
+    with KnowledgeGraph.open("memory:") as source:
+        for subject, obj in (("Donald Trump", "Vladimir Putin"), ("Emmanuel Macron", "Olaf Scholz")):
+            source.assert_claim(ClaimInput(subject=subject, relation="meets", object=obj, date="2024-03-04",
+                                           source="https://example.org/bulk", quote=f"{subject} met {obj}."))
+        dump.write_bytes(source.export(fmt))
+        expected = sorted(source.export(RdfFormat.N_QUADS).decode().splitlines())
+    with KnowledgeGraph.open(str(tmp_path / "store")) as graph:
+        report = import_file(graph, dump, bulk=True)
+        assert report.mode == "bulk beside the check" and report.graphs == 2
+        assert sorted(graph.export(RdfFormat.N_QUADS).decode().splitlines()) == expected
