@@ -53,7 +53,6 @@ def test_json_and_csv(kg_cli, store):
     "args, message",
     [
         (["path", "Alice", "Ruritania"], "no path between"),
-        (["ego", "Nobody"], "no actor named"),
         (["centrality", "--relations", "meet"], "unknown relation 'meet'"),
         (["centrality", "--since", "March"], "is not an ISO year"),
     ],
@@ -61,6 +60,11 @@ def test_json_and_csv(kg_cli, store):
 def test_errors_are_one_line(kg_cli, store, args, message):
     proc = kg_cli("analyze", *args, store=store)
     assert proc.returncode == 1 and message in proc.stderr and "Traceback" not in proc.stderr
+
+
+def test_an_unknown_actor_is_nothing_matched(kg_cli, store):
+    proc = kg_cli("analyze", "ego", "Nobody", store=store)
+    assert proc.returncode == 3 and "no actor named" in proc.stderr and "Traceback" not in proc.stderr
 
 
 def test_a_bad_format_is_a_usage_error(kg_cli, store):
