@@ -62,8 +62,10 @@ def show_cmd(
     if fmt == "json":  # one object (the event whole), as documented
         print(json.dumps(c.as_dict(), indent=2, ensure_ascii=False, default=str))
         return
-    if fmt != "table":  # JSONL: the same object on one line; TSV and CSV: the event's summary row
-        render([_row(c)], _COLUMNS, fmt, records=[c.as_dict()])
+    if fmt != "table":  # JSONL: the same object on one line; TSV and CSV: one row an article, with the event's columns
+        event = {"event": c.id, "status": c.status, "first_date": c.first_date, "place": c.place}
+        render([{**event, **a} for a in c.articles_list], [*event, "url", "outlet", "published", "copy", "document"],
+               fmt, records=[c.as_dict()])
         return
     console.print(rows_table([_row(c)], _COLUMNS, title="event"))
     console.print(rows_table(c.status_history, ["day", "status", "statuses", "conflict"], title="status by reporting day"))
