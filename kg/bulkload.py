@@ -52,7 +52,7 @@ def load_checked(store: Any, path: Path, fmt: RdfFormat, scan: Scan, *,
         store.bulk_load(path, fmt, lenient=True)
     except (OSError, SyntaxError, ValueError) as exc:
         for g in check.graphs:  # they did not exist before: dropping them undoes the partial load
-            store.update(f"DROP SILENT GRAPH <{g.value}>")
+            store.update(f"DROP SILENT GRAPH {g}")  # a NamedNode the strict parse accepted, written by pyoxigraph
         raise ImportRefused(f"{path}: bulk load failed ({' '.join(str(exc).split())}); "
                             "the graphs it started were dropped") from None
     return check, "bulk after the check"

@@ -122,3 +122,38 @@ def test_a_dump_bulk_loads_into_an_empty_store_unchanged(tmp_path: Path, suffix:
         report = import_file(graph, dump, bulk=True)
         assert report.mode == "bulk beside the check" and report.graphs == 2
         assert sorted(graph.export(RdfFormat.N_QUADS).decode().splitlines()) == expected
+
+
+class _FullDisk:
+    """A real store whose bulk loader writes the whole file, then fails as a full disk would."""
+
+    def __init__(self, store: object) -> None:
+        self.inner = store
+
+    def __getattr__(self, name: str) -> object:
+        return getattr(self.inner, name)
+
+    def bulk_load(self, path: Path, fmt: object, *, lenient: bool = False) -> None:
+        self.inner.bulk_load(path, fmt, lenient=lenient)  # type: ignore[attr-defined]
+        raise OSError(28, "No space left on device")
+
+
+@pytest.mark.parametrize("with_data", [False, True])
+def test_a_loader_failure_takes_back_what_it_wrote(tmp_path: Path, with_data: bool) -> None:
+    from kg.bulkload import load_checked
+    from kg.importer import scan
+    from pyoxigraph import RdfFormat
+
+    with KnowledgeGraph.open(str(tmp_path / "store")) as graph:
+        if with_data:
+            first = tmp_path / "first.nq"
+            first.write_text("".join(_good_lines(50)), encoding="utf-8")
+            import_file(graph, first, bulk=True)
+        before = sorted(graph.export(RdfFormat.N_QUADS).decode().splitlines())
+        path = tmp_path / "more.nq"
+        path.write_text("".join(_good_lines(500, start=1000)), encoding="utf-8")
+        store = _FullDisk(graph.store)
+        with pytest.raises(ImportRefused, match="No space left on device"):
+            load_checked(store, path, RdfFormat.N_QUADS, lambda phase: scan(store, path, RdfFormat.N_QUADS))
+        assert sorted(graph.export(RdfFormat.N_QUADS).decode().splitlines()) == before
+        assert _named_graphs(graph) == (5 if with_data else 0)
