@@ -63,8 +63,8 @@ def show_cmd(
         print(json.dumps(c.as_dict(), indent=2, ensure_ascii=False, default=str))
         return
     if fmt != "table":  # JSONL: the same object on one line; TSV and CSV: one row an article, with the event's columns
-        event = {"event": c.id, "status": c.status, "first_date": c.first_date, "place": c.place}
-        render([{**event, **a} for a in c.articles_list], [*event, "url", "outlet", "published", "copy", "document"],
+        summary = {"event": c.id, "status": c.status, "first_date": c.first_date, "place": c.place}
+        render([{**summary, **a} for a in c.articles_list], [*summary, "url", "outlet", "published", "copy", "document"],
                fmt, records=[c.as_dict()])
         return
     console.print(rows_table([_row(c)], _COLUMNS, title="event"))
