@@ -8,11 +8,13 @@ Rules (docs/exchange.md):
 * a graph named by a blank node is refused (it would keep its edge in the view after a retraction);
 * default-graph triples about a stored assertion (its grades, its evidence, a review record about it)
   are refused;
-* the data is validated before anything is written: every file in a streaming pass (syntax, the rules
-  above, the shapes' value ranges); a file under :data:`BULK_BYTES` also against the SHACL shapes together
-  with what the store already says about the nodes it names (the result, not only the input).  Then one
-  transaction writes it; a larger file goes through pyoxigraph's bulk loader, and a failure there drops
-  the graphs it had started to write.
+* the data is validated before anything is kept: every file in a streaming pass (syntax, the rules above, the
+  shapes' value ranges); a file under :data:`BULK_BYTES` also against the SHACL shapes together with what the
+  store already says about the nodes it names (the result, not only the input), then one transaction writes it.
+  A larger file goes through pyoxigraph's bulk loader (:mod:`kg.bulkload`).
+
+Bad input is refused with one line naming the file and the line: ``data.nq:3: dip:startOffset '-3' is out of
+range``.
 
 >>> from kg.api import KnowledgeGraph
 >>> import tempfile, pathlib
@@ -27,15 +29,16 @@ from __future__ import annotations
 
 import re
 import time
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import IO, Any
 
 from pyoxigraph import BlankNode, DefaultGraph, Literal, NamedNode, Quad, RdfFormat, parse
 
 from kg.events.view import EVENTS_GRAPH
 from kg.rdf.ids import assertion_iri
+from kg.store.base import writer
 
 #: Files from this size on go through the bulk loader (streaming checks only, no SHACL pass).
 BULK_BYTES = 32 * 1024 * 1024
@@ -51,11 +54,15 @@ _RANGES: dict[str, Callable[[str], bool]] = {
     f"{_DIP}confidence": lambda v: _float(v) is not None and 0.0 <= _float(v) <= 1.0,  # type: ignore[operator]
 }
 _CHECKED = frozenset(NamedNode(p) for p in (*_NON_NEGATIVE, *_RANGES))
-Progress = Callable[[int, int, int], None]  # (quads so far, bytes read, file size)
+_PARSER_AT = re.compile(r"^Parser error at line \d+ between columns \d+ and \d+: ")
+#: ``progress(phase, quads so far, bytes read, file size)``; phase is "checking", "checking and loading" or
+#: "loading" (bytes unknown: 0, 0).
+Progress = Callable[[str, int, int, int], None]
+PROGRESS_EVERY = 100_000
 
 
 class ImportRefused(ValueError):
-    """The file breaks an import rule; the one-line message names the file and the reason."""
+    """The file breaks an import rule; the one-line message names the file, the line and the reason."""
 
 
 @dataclass(frozen=True)
@@ -82,76 +89,161 @@ def import_file(graph: Any, path: Path, *, progress: Progress | None = None, bul
         raise ImportRefused(f"{path}: unknown RDF file extension {path.suffix!r} (use .ttl, .trig, .nq, .nt, .jsonld)")
     size = path.stat().st_size
     bulk = size >= BULK_BYTES if bulk is None else bulk
-    check = _Checker(graph.store, path)
-    kept: list[Quad] = []
+    store = graph.store
+    with writer(store):  # the store's one writer from the first check to the last write
+        return _import(store, path, fmt, started, progress, bulk)
+
+
+def _import(store: Any, path: Path, fmt: RdfFormat, started: float, progress: Progress | None,
+            bulk: bool) -> ImportReport:
+    if bulk and hasattr(store, "bulk_load"):
+        from kg.bulkload import load_checked
+
+        check, mode = load_checked(store, path, fmt, lambda phase: scan(store, path, fmt, phase=phase, progress=progress),
+                                   progress=progress)
+        return ImportReport(check.count, len(check.graphs), mode, time.perf_counter() - started, check.count)
+    check = scan(store, path, fmt, keep=not bulk, progress=progress)
+    to_write = check.finish(None if bulk else check.kept)
+    if to_write is None:  # a remote store on the bulk path: one request, which the server applies as one transaction
+        store.load(path.read_bytes(), fmt)
+        return ImportReport(check.count, len(check.graphs), "bulk", time.perf_counter() - started, check.count)
+    from kg.rdf.validate import validate_quads
+
+    kept = check.kept or []
+    validate_quads([*kept, *_context(store, kept)], what=str(path))
+    if to_write:
+        store.apply(to_write)
+    return ImportReport(check.count, len(check.graphs), "transaction", time.perf_counter() - started, len(to_write))
+
+
+def scan(store: Any, path: Path, fmt: RdfFormat, *, keep: bool = False, phase: str = "checking",
+         progress: Progress | None = None) -> _Checker:
+    """The streaming validation pass over ``path`` (constant memory unless ``keep``); raises :class:`ImportRefused`."""
+    check = _Checker(store, path, fmt, keep=keep)
+    size = path.stat().st_size
     with path.open("rb") as handle:
         try:
-            for i, q in enumerate(parse(handle, format=fmt), 1):
-                q = q if isinstance(q, Quad) else Quad(q.subject, q.predicate, q.object, DefaultGraph())
-                check.quad(q)
-                if not bulk:
-                    kept.append(q)
-                if progress is not None and i % 100_000 == 0:
-                    progress(i, handle.tell(), size)
+            check.run(_quads(parse(handle, format=fmt), fmt), handle, size, phase, progress)
         except SyntaxError as exc:
-            raise ImportRefused(f"{path}: {' '.join(str(exc).split())}") from None
-    to_write = check.finish(None if bulk else kept)
+            raise syntax_refusal(path, exc) from None
     if progress is not None:
-        progress(check.count, size, size)
-    if to_write is not None:
-        from kg.rdf.validate import validate_quads
+        progress(phase, check.count, size, size)
+    return check
 
-        validate_quads([*kept, *_context(graph.store, kept)], what=str(path))
-        if to_write:
-            graph.store.apply(to_write)
-        return ImportReport(check.count, len(check.graphs), "transaction", time.perf_counter() - started,
-                            len(to_write))
-    _bulk_load(graph.store, path, fmt, check.graphs)
-    return ImportReport(check.count, len(check.graphs), "bulk", time.perf_counter() - started, check.count)
+
+def syntax_refusal(path: Path, exc: SyntaxError) -> ImportRefused:
+    """A parser's error as ``FILE:LINE:COLUMN: what`` (one line)."""
+    message = " ".join(_PARSER_AT.sub("", str(exc.msg or exc)).split())
+    where = f":{exc.lineno}" + (f":{exc.offset}" if exc.offset else "") if exc.lineno else ""
+    return ImportRefused(f"{path}{where}: {message}")
+
+
+def line_of(path: Path, fmt: RdfFormat, n: int) -> int | None:
+    """The line on which the ``n``-th statement of ``path`` ends (re-reads the file: for error messages only).
+
+    >>> import tempfile, pathlib
+    >>> with tempfile.TemporaryDirectory() as d:
+    ...     f = pathlib.Path(d, "x.trig")
+    ...     _ = f.write_text('@prefix e: <https://e.org/> .\\n\\ne:g {\\n  e:a e:p "1" ;\\n    e:q "2" .\\n}\\n')
+    ...     line_of(f, RdfFormat.TRIG, 2)
+    5
+    """
+    with path.open("rb") as handle:
+        reader = _LineReader(handle)
+        try:
+            for i, _ in enumerate(parse(reader, format=fmt, lenient=True), 1):  # type: ignore[arg-type]
+                if i == n:
+                    return reader.lines
+        except SyntaxError:
+            return None
+    return None
+
+
+class _LineReader:
+    """Hands the parser at most one line a read, counting them (a statement's line is the count when it comes out)."""
+
+    def __init__(self, handle: IO[bytes]) -> None:
+        self.handle, self.lines = handle, 0
+
+    def read(self, size: int = -1) -> bytes:
+        line = self.handle.readline(size if size > 0 else -1)
+        if line.endswith(b"\n"):
+            self.lines += 1
+        return line
+
+
+def _quads(items: Iterable[Any], fmt: RdfFormat) -> Iterator[Quad]:
+    """Quads of a dataset format as they come; triples of a graph format put in the default graph."""
+    if fmt.supports_datasets:
+        return iter(items)
+    default = DefaultGraph()
+    return (Quad(t.subject, t.predicate, t.object, default) for t in items)
 
 
 class _Checker:
     """The streaming validation pass: graph names, assertions touched, value ranges."""
 
-    def __init__(self, store: Any, path: Path) -> None:
-        self.store, self.path = store, path
-        self.graphs: set[NamedNode] = set()
-        self.about: set[str] = set()
+    def __init__(self, store: Any, path: Path, fmt: RdfFormat, *, keep: bool = False) -> None:
+        self.store, self.path, self.fmt = store, path, fmt
+        self.graphs: dict[NamedNode, int] = {}  # graph -> number of its first quad (for the error's line)
+        self.about: dict[str, int] = {}  # stored-assertion candidates named in the default graph -> first quad
         self.count = 0
-        self._last: Any = None
-        self._default = False
+        self.kept: list[Quad] | None = [] if keep else None
 
-    def quad(self, q: Quad) -> None:
-        self.count += 1
-        g = q.graph_name
-        if g != self._last:
-            self._last, self._default = g, isinstance(g, DefaultGraph)
-            if isinstance(g, BlankNode):
-                raise ImportRefused(f"{self.path}: quad {self.count}: a graph named by a blank node (_:{g.value}) "
-                                    "is refused; name it with an IRI")
-            if isinstance(g, NamedNode) and g not in self.graphs and g != _EVENTS:
-                # the derived events index (kg.events) travels with a dump; `kg events update --full` rebuilds it
-                if g.value.startswith(ID_SPACE) and not _ASSERTION.match(g.value):
-                    raise ImportRefused(f"{self.path}: graph <{g.value}> is a reserved name "
-                                        "(only assertion IRIs name graphs in the project's ID space)")
-                self.graphs.add(g)
-        if self._default:
-            for term in (q.subject, q.object):
-                if type(term) is NamedNode and term.value.startswith(ASSERTION_SPACE):
-                    self.about.add(term.value.split("#", 1)[0])
-        p = q.predicate
-        if p in _CHECKED:
-            self._value(p.value, q.object)
+    def run(self, quads: Iterator[Quad], handle: IO[bytes], size: int, phase: str, progress: Progress | None) -> None:
+        """Check every quad (one tight loop: this pass runs at the parser's pace on large files)."""
+        graphs, about, checked, kept = self.graphs, self.about, _CHECKED, self.kept
+        space, named = ASSERTION_SPACE, NamedNode
+        last: Any = None
+        default = False
+        n = self.count
+        try:
+            for q in quads:
+                n += 1
+                g = q.graph_name
+                if g != last:
+                    last, default = g, isinstance(g, DefaultGraph)
+                    if not default and g not in graphs:
+                        self._new_graph(g, n)
+                if default:
+                    s, o = q.subject, q.object
+                    if type(s) is named and s.value.startswith(space):
+                        about.setdefault(s.value.split("#", 1)[0], n)
+                    if type(o) is named and o.value.startswith(space):
+                        about.setdefault(o.value.split("#", 1)[0], n)
+                p = q.predicate
+                if p in checked:
+                    self._value(p.value, q.object, n)
+                if kept is not None:
+                    kept.append(q)
+                if progress is not None and not n % PROGRESS_EVERY:
+                    progress(phase, n, handle.tell(), size)
+        finally:
+            self.count = n
 
-    def _value(self, predicate: str, obj: Any) -> None:
+    def refuse(self, n: int, message: str) -> ImportRefused:
+        """``FILE:LINE: message`` for the ``n``-th quad."""
+        line = line_of(self.path, self.fmt, n)
+        return ImportRefused(f"{self.path}:{line}: {message}" if line else f"{self.path}: quad {n}: {message}")
+
+    def _new_graph(self, g: Any, n: int) -> None:
+        if g == _EVENTS:  # the derived events index (kg.events) travels with a dump; not an assertion graph
+            return
+        if isinstance(g, BlankNode):
+            raise self.refuse(n, f"a graph named by a blank node (_:{g.value}) is refused; name it with an IRI")
+        if g.value.startswith(ID_SPACE) and not _ASSERTION.match(g.value):
+            raise self.refuse(n, f"graph <{g.value}> is a reserved name "
+                                 "(only assertion IRIs name graphs in the project's ID space)")
+        self.graphs[g] = n
+
+    def _value(self, predicate: str, obj: Any, n: int) -> None:
         """The shapes' value range of a checked property (offsets and counts, grades, confidence)."""
         if not isinstance(obj, Literal):
             return
         value = obj.value
         ok = value.lstrip("+").isdigit() if predicate in _NON_NEGATIVE else _RANGES[predicate](value)
         if not ok:
-            name = predicate.rsplit("#", 1)[-1]
-            raise ImportRefused(f"{self.path}: quad {self.count}: dip:{name} {value!r} is out of range")
+            raise self.refuse(n, f"dip:{predicate.rsplit('#', 1)[-1]} {value!r} is out of range")
 
     def finish(self, kept: list[Quad] | None) -> list[Quad] | None:
         """The quads still to write (``kept`` less what the store holds already); refuses changes to stored assertions.
@@ -160,24 +252,32 @@ class _Checker:
         graph, or saying anything new about a stored assertion, is refused.  ``kept`` is None on the bulk path,
         which cannot compare and refuses any graph the store already has.
         """
-        existing = {g for g in self.graphs if self.store.contains_graph(g)}
-        touched = {iri for iri in self.about - {g.value for g in self.graphs}
-                   if self.store.contains_graph(NamedNode(iri))}
+        graphs = self.graphs
+        existing = {g: n for g, n in graphs.items() if self.store.contains_graph(g)}
+        touched = {iri: n for iri, n in self.about.items()
+                   if NamedNode(iri) not in graphs and self.store.contains_graph(NamedNode(iri))}
         if not existing and not touched:
             return kept
         if kept is None:
-            name = sorted(g.value for g in existing)[0] if existing else sorted(touched)[0]
-            raise ImportRefused(f"{self.path}: graph <{name}> already exists; an import never changes "
-                                "a stored assertion (nothing was written)")
-        new = [q for q in kept if not any(True for _ in self.store.quads(q.subject, q.predicate, q.object, q.graph_name))]
-        for q in new:
+            if existing:
+                g, n = min(existing.items(), key=lambda item: item[1])
+                raise self.refuse(n, f"graph <{g.value}> already exists; an import never changes a stored "
+                                     "assertion (nothing was written)")
+            iri, n = min(touched.items(), key=lambda item: item[1])
+            raise self.refuse(n, f"triples about the stored assertion <{iri}> are refused; an import never changes "
+                                 "a stored assertion (nothing was written)")
+        new = []
+        for n, q in enumerate(kept, 1):
+            if any(True for _ in self.store.quads(q.subject, q.predicate, q.object, q.graph_name)):
+                continue
             if isinstance(q.graph_name, NamedNode) and q.graph_name in existing:
-                raise ImportRefused(f"{self.path}: graph <{q.graph_name.value}> already exists; an import never "
-                                    "changes a stored assertion (nothing was written)")
+                raise self.refuse(n, f"graph <{q.graph_name.value}> already exists; an import never changes a "
+                                     "stored assertion (nothing was written)")
             for term in (q.subject, q.object):
                 if isinstance(term, NamedNode) and term.value.split("#", 1)[0] in touched:
-                    raise ImportRefused(f"{self.path}: triples about the stored assertion <{term.value.split('#')[0]}> "
-                                        "are refused; an import never changes a stored assertion (nothing was written)")
+                    raise self.refuse(n, f"triples about the stored assertion <{term.value.split('#')[0]}> are "
+                                         "refused; an import never changes a stored assertion (nothing was written)")
+            new.append(q)
         return new
 
 
@@ -187,22 +287,8 @@ def _context(store: Any, quads: Iterable[Quad]) -> list[Quad]:
     return [c for node in nodes for c in store.quads(node, None, None, DefaultGraph())]
 
 
-def _bulk_load(store: Any, path: Path, fmt: RdfFormat, graphs: set[NamedNode]) -> None:
-    loader = getattr(store, "bulk_load", None)
-    if loader is None:  # a remote store: one request, which the server applies as one transaction
-        store.load(path.read_bytes(), fmt)
-        return
-    try:
-        loader(path, fmt)
-    except (OSError, SyntaxError, ValueError) as exc:
-        for g in graphs:  # they did not exist before: dropping them undoes the partial load
-            store.update(f"DROP SILENT GRAPH <{g.value}>")
-        raise ImportRefused(f"{path}: bulk load failed ({' '.join(str(exc).split())}); its graphs were dropped") from None
-
-
 def _float(value: str) -> float | None:
     try:
         return float(value)
     except ValueError:
         return None
-

@@ -246,7 +246,9 @@ def find_node(G: nx.Graph, name: str) -> Any:
     if partial:
         names = ", ".join(sorted(str(G.nodes[n].get("label", n)) for n in partial)[:5])
         raise KeyError(f"{name!r} matches several actors: {names}")
-    raise KeyError(f"no actor named {name!r} in the network")
+    from kg.resolve.lookup import ActorNotFound  # a KeyError: the CLI's "nothing matched" (exit 3)
+
+    raise ActorNotFound(f"no actor named {name!r} in the network")
 
 
 def _resolved(G: nx.Graph, name: str) -> Any:

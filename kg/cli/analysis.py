@@ -2,15 +2,12 @@
 
 from __future__ import annotations
 
-import csv
-import json
-import sys
 from pathlib import Path
 from typing import Annotated, Any, Optional
 
 import typer
 
-from kg.cli.common import AsOfOption, StoreOption, console, fail, open_graph, rows_table
+from kg.cli.common import AsOfOption, StoreOption, console, list_format, open_graph, render
 
 analyze_app = typer.Typer(help="Network analysis of the current view: centrality, brokers, communities, paths, ego networks, change.",
                           no_args_is_help=True)
@@ -22,7 +19,9 @@ MinConfidence = Annotated[Optional[float], typer.Option("--min-confidence", help
 MinGrade = Annotated[Optional[str], typer.Option("--min-grade", help="Only assertions graded at least this well, e.g. B2 (reliability and credibility).")]
 ActorTypes = Annotated[Optional[str], typer.Option("--actor-types", help="Comma-separated actor types: Person, Country, Organization, Group.")]
 AcceptedOnly = Annotated[bool, typer.Option("--accepted-only", help="Only accepted (reviewed or analyst) assertions that are not disputed.")]
-Format = Annotated[str, typer.Option("--format", help="table, json or csv.")]
+Format = Annotated[Optional[str], typer.Option(
+    "--format", help="table, tsv, csv, json or jsonl (default: table on a terminal, tsv in a pipe).", show_default=False,
+    callback=lambda value: value if value is None else list_format(value))]  # a bad one is a usage error (2), first
 Top = Annotated[int, typer.Option("--top", help="How many rows to show (0: all).")]
 WeightBy = Annotated[str, typer.Option("--weight", help="What a tie's weight counts: assertions (reports), events, or sources (independent outlets).")]
 
@@ -59,23 +58,15 @@ def _project(store: Optional[str], **filters: Any) -> Any:
         return project(graph, **filters)
 
 
-def _render(rows: list[dict[str, Any]], columns: list[str], fmt: str, title: Optional[str] = None) -> None:
-    if fmt == "json":
-        print(json.dumps(rows, indent=2, ensure_ascii=False, default=str))
-    elif fmt == "csv":
-        writer = csv.DictWriter(sys.stdout, fieldnames=columns, extrasaction="ignore", lineterminator="\n")
-        writer.writeheader()
-        writer.writerows(rows)
-    elif fmt == "table":
-        console.print(rows_table(rows, columns, title=title))
-    else:
-        fail(f"--format {fmt!r} is not one of table, json, csv")
+def _render(rows: list[dict[str, Any]], columns: list[str], fmt: Optional[str], title: Optional[str] = None) -> None:
+    """Rows as every listing command prints them (kg.cli.common.render): JSON and JSONL carry each row whole."""
+    render(rows, columns, list_format(fmt), title=title, records=rows, empty="no results")
 
 
 @analyze_app.command("centrality")
 def centrality_cmd(
     by: Annotated[str, typer.Option("--by", help="Sort by degree, betweenness, eigenvector or pagerank.")] = "degree",
-    top: Top = 20, weight: WeightBy = "assertions", fmt: Format = "table", since: Since = None, until: Until = None,
+    top: Top = 20, weight: WeightBy = "assertions", fmt: Format = None, since: Since = None, until: Until = None,
     relations: Relations = None, min_confidence: MinConfidence = None, min_grade: MinGrade = None,
     actor_types: ActorTypes = None, accepted_only: AcceptedOnly = False, store: StoreOption = None,
 ) -> None:
@@ -90,7 +81,7 @@ def centrality_cmd(
 
 @analyze_app.command("brokers")
 def brokers_cmd(
-    top: Top = 20, fmt: Format = "table", since: Since = None, until: Until = None, relations: Relations = None,
+    top: Top = 20, fmt: Format = None, since: Since = None, until: Until = None, relations: Relations = None,
     min_confidence: MinConfidence = None, min_grade: MinGrade = None, actor_types: ActorTypes = None,
     accepted_only: AcceptedOnly = False, store: StoreOption = None,
 ) -> None:
@@ -104,7 +95,7 @@ def brokers_cmd(
 
 @analyze_app.command("communities")
 def communities_cmd(
-    weight: WeightBy = "assertions", fmt: Format = "table", since: Since = None, until: Until = None, relations: Relations = None,
+    weight: WeightBy = "assertions", fmt: Format = None, since: Since = None, until: Until = None, relations: Relations = None,
     min_confidence: MinConfidence = None, min_grade: MinGrade = None, actor_types: ActorTypes = None,
     accepted_only: AcceptedOnly = False, store: StoreOption = None,
 ) -> None:
@@ -113,7 +104,7 @@ def communities_cmd(
 
     G = _project(store, **_filters(since, until, relations, min_confidence, min_grade, actor_types, accepted_only))
     rows = community_rows(G, weight_by=weight)
-    if fmt != "json":
+    if list_format(fmt) not in ("json", "jsonl"):
         for row in rows:
             row.pop("all_members")
     _render(rows, ["community", "size", "members"], fmt, title="communities")
@@ -123,7 +114,7 @@ def communities_cmd(
 def path_cmd(
     source: Annotated[str, typer.Argument(metavar="A", help="First actor (name or part of it).")],
     target: Annotated[str, typer.Argument(metavar="B", help="Second actor.")],
-    fmt: Format = "table", since: Since = None, until: Until = None, relations: Relations = None,
+    fmt: Format = None, since: Since = None, until: Until = None, relations: Relations = None,
     min_confidence: MinConfidence = None, min_grade: MinGrade = None, actor_types: ActorTypes = None,
     accepted_only: AcceptedOnly = False, store: StoreOption = None,
 ) -> None:
@@ -140,7 +131,7 @@ def path_cmd(
 def ego_cmd(
     actor: Annotated[str, typer.Argument(help="The actor at the centre (name or part of it).")],
     depth: Annotated[int, typer.Option("--depth", help="Hops from the actor.")] = 1,
-    fmt: Format = "table", since: Since = None, until: Until = None, relations: Relations = None,
+    fmt: Format = None, since: Since = None, until: Until = None, relations: Relations = None,
     min_confidence: MinConfidence = None, min_grade: MinGrade = None, actor_types: ActorTypes = None,
     accepted_only: AcceptedOnly = False, store: StoreOption = None,
 ) -> None:
@@ -156,7 +147,7 @@ def ego_cmd(
 def change_cmd(
     from_period: Annotated[str, typer.Option("--from-period", help="Earlier period FROM:TO (e.g. 2024-01:2024-06, or 2024).")],
     to_period: Annotated[str, typer.Option("--to-period", help="Later period FROM:TO.")],
-    top: Top = 10, fmt: Format = "table", relations: Relations = None,
+    top: Top = 10, fmt: Format = None, relations: Relations = None,
     min_confidence: MinConfidence = None, min_grade: MinGrade = None, actor_types: ActorTypes = None,
     accepted_only: AcceptedOnly = False, store: StoreOption = None,
 ) -> None:

@@ -104,19 +104,9 @@ def assert_cmd(
 
 def _refuse_near_matches(graph, names: list[tuple[str, str]]) -> None:  # type: ignore[no-untyped-def]
     """Fail naming the known actor when a new name is close to it or looks like it ("Vladmir Putin")."""
-    from kg.resolve.lookup import NearMatcher
+    from kg.resolve.newactor import refuse_near_matches
 
-    matcher = NearMatcher(graph)
-    seen: set[str] = set()
-    for field, name in names:
-        if name in seen:
-            continue
-        seen.add(name)
-        near = matcher.near(name)
-        if near:
-            known = "; ".join(c.summary() for c in near)
-            fail(f"{field} {name!r} is no known actor but is close to {known}: write the known name, "
-                 f"or pass --new-actor to create {name!r}")
+    refuse_near_matches(graph, names, confirm="--new-actor")  # a ValueError: one line, exit status 1
 
 
 def _assert_file(path: Path, skip_invalid: bool, store: Optional[str], new_actor: bool = False) -> None:
@@ -242,16 +232,21 @@ def import_cmd(
 
 @contextlib.contextmanager
 def _progress(path: Path):  # type: ignore[no-untyped-def]
-    """A progress bar on stderr (terminals only) fed with (quads, bytes read, file size)."""
+    """A progress bar on stderr (terminals only) fed with (phase, quads, bytes read, file size)."""
     if not sys.stderr.isatty():
         yield None
         return
-    from rich.progress import BarColumn, DownloadColumn, Progress, TextColumn
+    from rich.progress import BarColumn, DownloadColumn, Progress, TextColumn, TimeElapsedColumn
 
-    with Progress(TextColumn("validating {task.fields[quads]:,} quads"), BarColumn(), DownloadColumn(),
-                  console=err_console, transient=True) as bar:
-        task = bar.add_task("import", total=path.stat().st_size, quads=0)
-        yield lambda quads, done, total: bar.update(task, completed=done, total=total, quads=quads)
+    with Progress(TextColumn("{task.description}: {task.fields[quads]:,} quads"), BarColumn(), DownloadColumn(),
+                  TimeElapsedColumn(), console=err_console, transient=True) as bar:
+        task = bar.add_task("checking", total=path.stat().st_size, quads=0)
+
+        def update(phase: str, quads: int, done: int, total: int) -> None:
+            # the loading phase has no byte count (pyoxigraph's loader reports none): a pulsing bar
+            bar.update(task, description=phase, quads=quads, completed=done, total=total or None)
+
+        yield update
 
 
 def stats_cmd(fmt: FormatOption = None, store: StoreOption = None) -> None:

@@ -7,11 +7,10 @@ from typing import Annotated, Any, Optional
 
 import typer
 
-from kg.cli.common import StoreOption, console, fail, open_graph, rows_table
+from kg.cli.common import FormatOption, StoreOption, console, fail, list_format, open_graph, render, rows_table
 
 events_app = typer.Typer(name="events", help="Event clusters: one event, many sources; merge and split them.",
                          no_args_is_help=True)
-FormatOption = Annotated[str, typer.Option("--format", help="table or json.")]
 AnalystOption = Annotated[str, typer.Option("--analyst", help="Your analyst ID.")]
 ReasonOption = Annotated[str, typer.Option("--reason", help="Why (required; kept in the history).")]
 _COLUMNS = ["id", "label", "status", "first_date", "place", "count", "mentions", "articles", "sources", "outlets"]
@@ -19,11 +18,6 @@ _COLUMNS = ["id", "label", "status", "first_date", "place", "count", "mentions",
 
 def register(app: typer.Typer) -> None:
     app.add_typer(events_app, name="events", help=events_app.info.help)
-
-
-def _check(fmt: str) -> None:
-    if fmt not in ("table", "json"):
-        fail(f"--format: {fmt!r} is not one of table, json")
 
 
 def _row(c: Any) -> dict[str, Any]:
@@ -35,39 +29,43 @@ def list_cmd(
     actor: Annotated[Optional[str], typer.Option("--actor", help="Only events of this actor (name or alias).")] = None,
     other: Annotated[Optional[str], typer.Option("--with", help="Only events of --actor with this actor too.")] = None,
     family: Annotated[Optional[str], typer.Option("--family", help="meeting, call, release, sanctions or advisory.")] = None,
-    fmt: FormatOption = "table",
+    fmt: FormatOption = None,
     store: StoreOption = None,
 ) -> None:
     """List event clusters in event-time order with status and GDELT-like counts."""
     from kg.events import clusters
 
-    _check(fmt)
+    fmt = list_format(fmt)
     if other and not actor:
         fail("--with: needs --actor")
     with open_graph(store) as graph:
         a = graph.find_actor(actor).canonical_iri() if actor else None
         b = graph.find_actor(other).canonical_iri() if other else None
         found = clusters(graph, actor=a, other=b, family=family)
-    if fmt == "json":
-        print(json.dumps([c.as_dict() for c in found], indent=2, default=str))
-        return
-    console.print(rows_table([_row(c) for c in found], _COLUMNS, title="events"))
+    # JSON and JSONL: each event whole (as_dict); TSV, CSV and the table: one summary row an event
+    render([_row(c) for c in found], _COLUMNS, fmt, title="events", records=[c.as_dict() for c in found],
+           empty="no events")
 
 
 @events_app.command("show")
 def show_cmd(
     event: Annotated[str, typer.Argument(metavar="ID", help="Event cluster ID, or the ID of a member assertion.")],
-    fmt: FormatOption = "table",
+    fmt: FormatOption = None,
     store: StoreOption = None,
 ) -> None:
     """One event: participants, status history, dates, sources and member assertions."""
     from kg.events import cluster
 
-    _check(fmt)
+    fmt = list_format(fmt)
     with open_graph(store) as graph:
         c = cluster(graph, event)
-    if fmt == "json":
-        print(json.dumps(c.as_dict(), indent=2, default=str))
+    if fmt == "json":  # one object (the event whole), as documented
+        print(json.dumps(c.as_dict(), indent=2, ensure_ascii=False, default=str))
+        return
+    if fmt != "table":  # JSONL: the same object on one line; TSV and CSV: one row an article, with the event's columns
+        summary = {"event": c.id, "status": c.status, "first_date": c.first_date, "place": c.place}
+        render([{**summary, **a} for a in c.articles_list], [*summary, "url", "outlet", "published", "copy", "document"],
+               fmt, records=[c.as_dict()])
         return
     console.print(rows_table([_row(c)], _COLUMNS, title="event"))
     console.print(rows_table(c.status_history, ["day", "status", "statuses", "conflict"], title="status by reporting day"))

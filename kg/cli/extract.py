@@ -8,9 +8,10 @@ from typing import Annotated, Optional
 
 import typer
 
-from kg.cli.common import StoreOption, console, err_console, fail, rows_table
+from kg.cli.common import LIST_FORMATS, StoreOption, console, err_console, list_format, render, rows_table
 
-FORMATS = ("jsonl", "table")
+FORMATS = LIST_FORMATS
+COLUMNS = ["relation", "subject", "object", "status", "date", "time", "place", "count", "confidence"]
 BATCH = 64  # documents per nlp.pipe batch
 
 
@@ -21,7 +22,9 @@ def register(app: typer.Typer) -> None:
 
 def extract_cmd(
     paths: Annotated[list[str], typer.Argument(help="Files or folders (recursive); '-' reads stdin.")],
-    fmt: Annotated[str, typer.Option("--format", help="jsonl (one relation a line) or table.")] = "table",
+    fmt: Annotated[Optional[str], typer.Option("--format", help="jsonl (one relation a line, as found), json, tsv, csv "
+                                               "or table (default: table on a terminal, tsv in a pipe).",
+                                               show_default=False)] = None,
     published: Annotated[Optional[str], typer.Option(help="Publication date (overrides the file's).")] = None,
     url: Annotated[Optional[str], typer.Option(help="Source URL (overrides the file's).")] = None,
     extractor: Annotated[str, typer.Option(help="Extractor: parse (default; trained pipeline and relation frames) or rules (patterns only, no model); see docs/extraction.md.")] = "parse",
@@ -33,23 +36,24 @@ def extract_cmd(
     from kg.ingest.readers import ReaderError, iter_documents
     from kg.model.core import Document
 
-    if fmt not in FORMATS:
-        fail(f"--format must be one of {', '.join(FORMATS)}, got {fmt!r}")
+    fmt = list_format(fmt)
     ex = get_extractor(extractor)
     warnings: list[str] = []
     failed = 0
     pending: list[tuple[str, Document]] = []
     tables: dict[str, list[dict]] = {}  # type: ignore[type-arg]
+    records: list[dict] = []  # type: ignore[type-arg]
 
     def flush() -> None:
         # batches go through nlp.pipe (extract_many); output order is input order
         for (source, _doc), assertions in zip(pending, extract_batch(ex, [d for _, d in pending])):
             for a in assertions:
                 for rec in to_records(a, source):
-                    if fmt == "jsonl":
+                    if fmt == "jsonl":  # streamed as found
                         sys.stdout.write(json.dumps(rec, ensure_ascii=False) + "\n")
                     else:
                         tables.setdefault(source, []).append(_row(rec))
+                        records.append(rec)
         sys.stdout.flush()
         pending.clear()
 
@@ -67,8 +71,10 @@ def extract_cmd(
     flush()
     if fmt == "table":
         for source, rows in tables.items():
-            console.print(rows_table(rows, ["relation", "subject", "object", "status", "date", "time", "place", "count",
-                                            "confidence"], title=f"{source}: {len(rows)} relations"))
+            console.print(rows_table(rows, COLUMNS, title=f"{source}: {len(rows)} relations"))
+    elif fmt != "jsonl":  # json: one array of the JSONL records; tsv and csv: the table's columns and the source
+        render([{"source": source, **row} for source, rows in tables.items() for row in rows], ["source", *COLUMNS],
+               fmt, records=records)
     if failed:
         raise typer.Exit(1)
 

@@ -9,7 +9,7 @@ import typer
 
 from kg.cli.analysis import (AcceptedOnly, ActorTypes, Format, MinConfidence, MinGrade, Relations, Since, Until,
                              _filters, _render)
-from kg.cli.common import AsOfOption, StoreOption, console, open_graph
+from kg.cli.common import AsOfOption, StoreOption, console, list_format, open_graph
 
 COLUMNS = ["date", "time", "status", "history", "relation", "from", "to", "place", "grade", "sources"]
 
@@ -23,7 +23,7 @@ def timeline_cmd(
     other: Annotated[Optional[str], typer.Argument(help="Only events with this second actor.")] = None,
     html: Annotated[Optional[Path], typer.Option("--html", help="Write an offline HTML timeline page here instead of a table.")] = None,
     title: Annotated[Optional[str], typer.Option("--title", help="Page title (with --html).")] = None,
-    fmt: Format = "table", since: Since = None, until: Until = None, relations: Relations = None,
+    fmt: Format = None, since: Since = None, until: Until = None, relations: Relations = None,
     min_confidence: MinConfidence = None, min_grade: MinGrade = None, actor_types: ActorTypes = None,
     accepted_only: AcceptedOnly = False, store: StoreOption = None, as_of: AsOfOption = None,
 ) -> None:
@@ -39,5 +39,5 @@ def timeline_cmd(
         from kg.viz.timeline import timeline_rows
 
         rows = timeline_rows(graph, actor, other, **filters)
-    _render(rows, COLUMNS + (["reports", "independent", "disputed", "assertions"] if fmt != "table" else []), fmt,
+    _render(rows, COLUMNS + (["reports", "independent", "disputed", "assertions"] if list_format(fmt) != "table" else []), fmt,
             title=f"timeline of {actor}" + (f" and {other}" if other else ""))

@@ -43,6 +43,7 @@ from kg.api import KnowledgeGraph
 from kg.query.bindings import strip_literals
 from kg.query.nesting import check_nesting
 from kg.query.prefixes import user_position, with_prefixes
+from kg.resolve.newactor import NearActorRefused, refuse_near_matches
 from kg.server.guard import ClientSlots, FailureLimiter, SlotsFull
 from kg.server.headers import SecurityHeaders
 from kg.server.limits import BodyLimit
@@ -167,16 +168,37 @@ def create_app(graph: KnowledgeGraph, settings: ServerSettings) -> FastAPI:
             data = await request.json()
         except ValueError:
             raise HTTPException(400, "body is not JSON") from None
+        items = data if isinstance(data, list) else [data]
+        confirmed_all = request.query_params.get("new_actor", "").lower() in ("1", "true", "yes")
+        confirmed: list[bool] = []
         try:
-            claims = [ClaimInput.model_validate(d) for d in (data if isinstance(data, list) else [data])]
+            claims = []
+            for item in items:
+                # "new_actor": true confirms that a name close to a known actor is a new one (not a claim field)
+                extra = item.pop("new_actor", False) if isinstance(item, dict) else False
+                if not isinstance(extra, bool):
+                    raise HTTPException(422, "new_actor: must be true or false")
+                confirmed.append(confirmed_all or extra)
+                claims.append(ClaimInput.model_validate(item))
         except ValidationError as exc:
             raise HTTPException(422, one_line_error(exc)) from None
         loop = asyncio.get_running_loop()
         try:
-            ids = await loop.run_in_executor(pool, graph.assert_claims, claims)
+            ids = await loop.run_in_executor(pool, _assert_guarded, claims, confirmed, isinstance(data, list))
+        except NearActorRefused as exc:
+            return JSONResponse({"detail": str(exc), "near_matches": [m.as_dict() for m in exc.matches],
+                                 "confirm": "new_actor"}, status_code=409)
         except ValueError as exc:
             raise HTTPException(422, " ".join(str(exc).split())) from None
         return JSONResponse({"ids": ids}, status_code=201)
+
+    def _assert_guarded(claims: list[Any], confirmed: list[bool], numbered: bool) -> list[str]:
+        """The near-match guard (kg.resolve.newactor) for the claims not confirmed, then one atomic write."""
+        unconfirmed = [(i, c) for i, (c, ok) in enumerate(zip(claims, confirmed), 1) if not ok]
+        names = [(f"claim {i} {field}" if numbered else field, getattr(c, field))
+                 for i, c in unconfirmed for field in ("subject", "object")]
+        refuse_near_matches(graph, names, confirm='"new_actor": true')
+        return graph.assert_claims(claims)
 
     def _checked_text(text: str, what: str) -> None:
         masked = strip_literals(text)

@@ -82,10 +82,13 @@ class OxigraphStore:
         with self.fork_guard:
             self._store.load(data, format=fmt)
 
-    def bulk_load(self, path: str | os.PathLike[str], fmt: RdfFormat) -> None:
-        """pyoxigraph's bulk loader (fast, not transactional: validate first; kg.importer does)."""
+    def bulk_load(self, path: str | os.PathLike[str], fmt: RdfFormat, *, lenient: bool = False) -> None:
+        """pyoxigraph's bulk loader (fast, not transactional: validate first; kg.bulkload does).
+
+        ``lenient`` skips the parser's IRI and literal checks (for a file that was just parsed strictly).
+        """
         with self.fork_guard:
-            self._store.bulk_load(path=str(path), format=fmt)
+            self._store.bulk_load(path=str(path), format=fmt, lenient=lenient)
 
     # -- reads --------------------------------------------------------------------------
     def query(self, sparql: str, *, bindings: Mapping[str, Term] | None = None,

@@ -195,9 +195,11 @@ def mount(app: FastAPI, graph: KnowledgeGraph, *, write_token: str | None, prefi
         values = {k: str(form.get(k) or "").strip() for k in CLAIM_FIELDS}
         if checked(request, str(form.get("csrf") or "")) is None:
             return denied(request, "csrf or login: log in and submit the form from this site")
-        error, claim_id = await run_in_threadpool(_add_claim, graph, values)  # keep the event loop free
+        new_actor = str(form.get("new_actor") or "") == "1"
+        error, claim_id, near = await run_in_threadpool(_add_claim, graph, values, new_actor)  # event loop stays free
         if error:
-            return page(request, "add.html", status=400, values=values, error=error,
+            # a name close to a known actor: 409, the near match named, and a box to confirm a new actor
+            return page(request, "add.html", status=409 if near else 400, values=values, error=error, near=near,
                         relations=_relations(), statuses=_statuses())
         return redirect(f"{prefix}/actor?name={urlquote(values['subject'])}&added={claim_id}")
 
@@ -265,20 +267,31 @@ def _statuses() -> tuple[str, ...]:
     return STATUSES
 
 
-def _add_claim(graph: KnowledgeGraph, values: dict[str, str]) -> tuple[str | None, str | None]:
-    """(one-line error, None) or (None, assertion ID); nothing is written on error."""
+def _add_claim(graph: KnowledgeGraph, values: dict[str, str],
+               new_actor: bool = False) -> tuple[str | None, str | None, list[Any]]:
+    """(one-line error, None, near matches) or (None, assertion ID, []); nothing is written on error.
+
+    Unless ``new_actor`` confirms it, a subject or object close to a known actor is refused naming it
+    (kg.resolve.newactor, the guard of ``kg assert`` and ``POST /assertions``).
+    """
     from pydantic import ValidationError
 
     from kg.model.inputs import ClaimInput, one_line_error
+    from kg.resolve.newactor import NearActorRefused, refuse_near_matches
 
     if not values.get("source"):
-        return "source: a source URL is required", None
+        return "source: a source URL is required", None, []
     if not values.get("quote"):
-        return "quote: a quote from the source is required", None
+        return "quote: a quote from the source is required", None, []
     data: dict[str, Any] = {k: v for k, v in values.items() if v}
     data.setdefault("analyst", "web")
     try:
         claim = ClaimInput(**data)
-        return None, graph.assert_claim(claim)
+        if not new_actor:
+            refuse_near_matches(graph, [("subject", claim.subject), ("object", claim.object)],
+                                confirm="the \"new actor\" box")
+        return None, graph.assert_claim(claim), []
+    except NearActorRefused as exc:
+        return str(exc), None, exc.matches
     except (ValidationError, ValueError, KeyError) as exc:
-        return one_line_error(exc), None
+        return one_line_error(exc), None, []

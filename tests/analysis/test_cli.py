@@ -53,15 +53,23 @@ def test_json_and_csv(kg_cli, store):
     "args, message",
     [
         (["path", "Alice", "Ruritania"], "no path between"),
-        (["ego", "Nobody"], "no actor named"),
         (["centrality", "--relations", "meet"], "unknown relation 'meet'"),
         (["centrality", "--since", "March"], "is not an ISO year"),
-        (["centrality", "--format", "xml"], "--format 'xml'"),
     ],
 )
 def test_errors_are_one_line(kg_cli, store, args, message):
     proc = kg_cli("analyze", *args, store=store)
     assert proc.returncode == 1 and message in proc.stderr and "Traceback" not in proc.stderr
+
+
+def test_an_unknown_actor_is_nothing_matched(kg_cli, store):
+    proc = kg_cli("analyze", "ego", "Nobody", store=store)
+    assert proc.returncode == 3 and "no actor named" in proc.stderr and "Traceback" not in proc.stderr
+
+
+def test_a_bad_format_is_a_usage_error(kg_cli, store):
+    proc = kg_cli("analyze", "centrality", "--format", "xml", store=store)
+    assert proc.returncode == 2 and "'xml' is not one of table" in proc.stderr
 
 
 def test_viz_writes_one_page(kg_cli, store, tmp_path):

@@ -95,7 +95,9 @@ def test_cli_lists_and_shows_the_summit(tmp_path, kg_cli):
     listed = json.loads(kg_cli("events", "list", "--actor", "Putin", "--with", "Trump", "--format", "json",
                                store=store, check=True).stdout)
     assert len(listed) == 1 and listed[0]["articles"] == 2 and listed[0]["status"] == "planned"
-    shown = kg_cli("events", "show", listed[0]["id"], store=store, check=True).stdout
+    shown = kg_cli("events", "show", listed[0]["id"], "--format", "table", store=store, check=True).stdout
     assert "https://example.org/amp/x" in shown and "status by reporting day" in shown
+    piped = kg_cli("events", "show", listed[0]["id"], store=store, check=True).stdout  # TSV: a row an article
+    assert sorted(line.split("\t")[4] for line in piped.splitlines()[1:]) == ["https://example.org/amp/x", SEED_URL]
     bad = kg_cli("events", "show", "nope", store=store)
     assert bad.returncode != 0 and "'nope'" in bad.stderr and len(bad.stderr.strip().splitlines()) == 1

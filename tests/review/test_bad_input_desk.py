@@ -73,7 +73,8 @@ def test_cli_rejects_bad_input_in_one_line(tmp_path, kg_cli, args, message):
         graph.assert_claim(ClaimInput(**GOOD))
         before = graph.export(RdfFormat.N_QUADS)
     proc = kg_cli(*args, store=store)
-    assert proc.returncode == 1 and proc.stderr.startswith(message), proc.stderr
+    no_match = message.startswith("error: no assertion with ID")  # exit 3: nothing matched the ID (docs/cli.md)
+    assert proc.returncode == (3 if no_match else 1) and proc.stderr.startswith(message), proc.stderr
     assert len(proc.stderr.strip().splitlines()) == 1
     with KnowledgeGraph.open(str(store)) as graph:
         assert graph.export(RdfFormat.N_QUADS) == before

@@ -222,4 +222,4 @@ def test_cli_reinstate(tmp_path):
     history = run_kg("history", aid, store=store, check=True).stdout
     assert "reinstated" in history and history.index("rejected") < history.index("reinstated")
     unknown = run_kg("review", "reinstate", "0" * 32, "--reason", "x", store=store)
-    assert unknown.returncode == 1 and unknown.stderr.count("\n") == 1 and "0" * 32 in unknown.stderr
+    assert unknown.returncode == 3 and unknown.stderr.count("\n") == 1 and "0" * 32 in unknown.stderr  # no match
