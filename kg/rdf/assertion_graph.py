@@ -36,6 +36,7 @@ from kg.rdf.ids import (
     wikidata_iri,
 )
 from kg.model import ActorRef, Assertion, Claim, Document
+from kg.rdf.event_time import event_time_triples
 from kg.rdf.ontology import Projection, default_codes, projections
 from kg.rdf.terms import (
     OWL_SAME_AS,
@@ -139,9 +140,7 @@ def claim_triples(assertion: Assertion) -> list[tuple[NamedNode, NamedNode, obje
         triples += _actor_triples(node, actor)
     if claim.date:
         triples.append((event, iri(DIP.date), _date_literal(claim.date, "date", "date")))
-        from kg.events.view import event_time_triples  # event-time keys: date ranges are lookups
-
-        triples += event_time_triples(event, claim.date)
+        triples += event_time_triples(event, claim.date)  # event-time keys: date ranges are lookups
     if claim.end_date:
         triples.append((event, iri(DIP.endDate), _date_literal(claim.end_date, "date", "end date")))
     if claim.datetime:

@@ -23,12 +23,16 @@ from __future__ import annotations
 import difflib
 import re
 import unicodedata
+from datetime import date
 from dataclasses import asdict, dataclass
 from functools import lru_cache
 from typing import Any
 
 from kg.rdf.ids import actor_iri_for_name, actor_iri_for_qid, is_qid
+from kg.resolve.gazetteer import Gazetteer
 from kg.resolve.normalize import norm
+from kg.resolve.records import ActorRecord
+from kg.resolve.resolver import Resolver
 
 ACTOR_TYPES = ("Person", "Country", "Organization", "Group")
 #: Similarity (difflib ratio of the folded names) from which a new name counts as a near match.
@@ -170,13 +174,28 @@ def actor_key(graph: Any, name: str) -> str:
     return found.one().iri if found.candidates else name
 
 
+def _gazetteer_current(gaz: Gazetteer, rec: ActorRecord, on: date) -> str:
+    return "; ".join(gaz.offices[p.office].label for p in rec.positions if p.covers(on))
+
+
+def search_rows(name: str, on: date | None = None, limit: int = 10, gaz: Gazetteer | None = None) -> list[dict[str, Any]]:
+    """Candidates for ``name``: the resolver's pick first, then alias matches."""
+    gaz = gaz or Gazetteer.load()
+    day = on or date.today()
+    best = Resolver(gaz).resolve(name, on=day)
+    recs = gaz.search(name, limit)
+    if best and best.id in gaz.actors:
+        recs = [gaz.actors[best.id]] + [r for r in recs if r.id != best.id]
+    return [{"id": r.id, "name": r.name, "type": r.type, "qid": r.qid, "country": r.country,
+             "current": _gazetteer_current(gaz, r, day),
+             "matched_by": best.matched_by if best and best.id == r.id else "search"} for r in recs[:limit]]
+
+
 def search_actors(graph: Any, name: str, *, on: Any = None, limit: int = 10) -> list[dict[str, Any]]:
     """Rows for ``kg actors search``: the lookup's candidates, then gazetteer and graph actors whose names contain it.
 
     Graph-only actors (found by extraction, not in the gazetteer) are listed too, with their number of events.
     """
-    from kg.resolve.views import search_rows
-
     rows: dict[str, dict[str, Any]] = {}
     actors = _graph_actors(graph)
     by_iri = _gazetteer_by_iri(graph.resolver)
@@ -206,8 +225,6 @@ def _row(c: Candidate) -> dict[str, Any]:
 
 
 def _current_office(rec: Any, resolver: Any, on: Any) -> str:
-    from datetime import date
-
     if rec is None:
         return ""
     day = on or date.today()

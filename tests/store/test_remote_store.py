@@ -14,6 +14,8 @@ from kg.query.ask import ask
 from kg.query.named import list_queries, select_named
 from kg.store import StoreError, open_store
 from kg.store.remote import RemoteStore
+from kg.desk.history import history
+from kg.desk.review import retract
 
 pytestmark = pytest.mark.server
 
@@ -40,7 +42,7 @@ ANACHRONISM = ClaimInput(subject="Vladimir Putin", relation="meets", object="Bar
 
 def _fill(graph: KnowledgeGraph) -> list[str]:
     ids = graph.assert_claims(CLAIMS)
-    graph.retract(graph.assert_claim(ClaimInput(subject="Trump", relation="talks", object="Lukashenko",
+    retract(graph, graph.assert_claim(ClaimInput(subject="Trump", relation="talks", object="Lukashenko",
                                                 source="https://example.org/call")), reason="wrong source")
     return ids
 
@@ -63,7 +65,7 @@ def test_ingest_and_named_queries_match_the_embedded_store(tmp_path):
             assert got and strip(got) == strip(want), name
         assert "19:30" not in ask(remote, "when is trump meeting with putin").text  # no offset given: local time only
         assert "Anchorage" in ask(remote, "when is trump meeting with putin").text
-        assert len(remote.history(ids[0])) == 1
+        assert len(history(remote, ids[0])) == 1
 
 
 def test_export_from_remote_round_trips(tmp_path):
