@@ -120,3 +120,46 @@ def test_bulk_claims_are_all_or_nothing(graph):
     with pytest.raises(ClaimsFileError, match="row 3: relation"):
         parse_claims_text(text, "claims.csv")
     assert len(graph.store) == 0
+
+
+def _resolver_knowing(name: str, alias: str):
+    from kg.resolve import ActorRecord, Gazetteer, Resolver
+    from kg.resolve.records import Alias
+
+    record = ActorRecord("zv-1", name, "Person", alias_kinds=(Alias(name, "name"), Alias(alias, "alias")))
+    return Resolver(Gazetteer([record], []))
+
+
+def test_the_graph_resolves_with_the_resolver_it_is_given():
+    with KnowledgeGraph.open("memory:", resolver=_resolver_knowing("Zorn Vale", "the Vale envoy")) as graph:
+        aid = graph.assert_claim(ClaimInput(subject="the Vale envoy", relation="meets", object="Ann Lee",
+                                            source="https://example.org/z"))
+        labels = {r["la"] for r in graph.select(MEETS_LABELS)}
+        assert "Zorn Vale" in labels and "the Vale envoy" not in labels
+        assert graph.resolve_actor("Vladimir Putin").qid is None  # not in the given gazetteer
+        assert len(aid) == 32
+    with KnowledgeGraph.open("memory:") as graph:  # default: the packaged gazetteer
+        assert graph.resolve_actor("Vladimir Putin").qid == "Q7747"
+        assert graph.resolve_actor("the Vale envoy").label == "the Vale envoy"
+
+
+def test_merge_records_apply_on_top_of_the_given_resolver():
+    from kg.resolve.actor_graph import record_actor_decision
+
+    with KnowledgeGraph.open("memory:", resolver=_resolver_knowing("Zorn Vale", "the Vale envoy")) as graph:
+        graph.assert_claim(ClaimInput(subject="Zed Vale", relation="meets", object="Ann Lee",
+                                      source="https://example.org/z"))
+        record_actor_decision(graph, "merge", "Zorn Vale", "Zed Vale", reason="one person")
+        assert graph.resolve_actor("Zed Vale").label == "Zorn Vale"
+        assert graph.resolve_actor("Zed Vale", follow_decisions=False).label == "Zed Vale"
+        assert graph.resolver.gaz is graph.base_resolver.gaz
+
+
+def test_the_resolver_is_typed_not_any():
+    import typing
+
+    from kg.resolve import Resolver
+
+    hints = typing.get_type_hints(KnowledgeGraph.__init__)
+    assert hints["resolver"] == Resolver | None
+    assert typing.get_type_hints(KnowledgeGraph.resolver.fget)["return"] is Resolver
