@@ -27,12 +27,12 @@ from dataclasses import dataclass
 from datetime import datetime, timezone
 from typing import Any
 
-from pyoxigraph import DefaultGraph, Literal, NamedNode, Quad
+from pyoxigraph import DefaultGraph, Literal, NamedNode, Quad, QuerySolutions
 
 from kg.rdf.ids import agent_iri, assertion_iri, content_hash, record_iri
 from kg.rdf.terms import PROV_ATTRIBUTED, PROV_GENERATED_AT, RDF_TYPE, RDFS_LABEL, iri, lit
 from kg.store import GraphStore
-from kg.store.base import quad_text, writer
+from kg.store.base import QueryResult, quad_text, writer
 from kg.rdf.vocab import DIP
 
 #: decision -> (record class, review status)
@@ -351,5 +351,11 @@ def view_drift(store: GraphStore) -> tuple[list[Quad], list[Quad]]:
                           f"{active_only} FILTER NOT EXISTS {{ ?s ?p ?o }} }}")
     stale = store.query(f"SELECT DISTINCT ?s ?p ?o WHERE {{ ?x a <{DIP.Assertion}> . GRAPH ?x {{ ?s ?p ?o }} ?s ?p ?o . "
                         f"FILTER NOT EXISTS {{ ?g a <{DIP.Assertion}> . GRAPH ?g {{ ?s ?p ?o }} {active_only} }} }}")
-    return ([Quad(r["s"], r["p"], r["o"], DefaultGraph()) for r in missing],  # type: ignore[union-attr,arg-type]
-            [Quad(r["s"], r["p"], r["o"], DefaultGraph()) for r in stale])  # type: ignore[union-attr,arg-type]
+    return _view_quads(missing), _view_quads(stale)
+
+
+def _view_quads(result: QueryResult) -> list[Quad]:
+    """The ``?s ?p ?o`` rows of a SELECT as default-graph quads."""
+    if not isinstance(result, QuerySolutions):
+        raise TypeError("expected SELECT solutions")
+    return [Quad(row["s"], row["p"], row["o"], DefaultGraph()) for row in result]
