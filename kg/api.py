@@ -125,7 +125,7 @@ class KnowledgeGraph:
         Idempotent: assertions already stored are skipped, so re-ingesting changes nothing.
         """
         unique = list(dict((a.id, a) for a in assertions).values())
-        always = [Quad(s, p, o, DefaultGraph()) for s, p, o in document_triples(document)]  # type: ignore[arg-type]
+        always = [Quad(s, p, o, DefaultGraph()) for s, p, o in document_triples(document)]
         quads_of = {a.id: dedupe(assertion_quads(a)) for a in unique}
         if validate:
             validate_quads(dedupe(always + [q for qs in quads_of.values() for q in qs]),

@@ -209,10 +209,10 @@ def _projected_edges(
     return [(s, edge, t) for s in sources for t in targets if s != t]
 
 
-def document_triples(document: Document) -> list[tuple[NamedNode, NamedNode, object]]:
+def document_triples(document: Document) -> list[tuple[NamedNode, NamedNode, NamedNode | Literal]]:
     """Triples describing a source document (default graph)."""
     node = iri(document_iri(document.iri_hash))
-    triples: list[tuple[NamedNode, NamedNode, object]] = [
+    triples: list[tuple[NamedNode, NamedNode, NamedNode | Literal]] = [
         (node, RDF_TYPE, iri(DIP.Document)),
         (node, iri(DIP.contentHash), Literal(document.iri_hash)),
     ]
