@@ -26,7 +26,7 @@ def extract_cmd(
     extractor: Annotated[str, typer.Option(help="Extractor: parse (default; trained pipeline and relation frames) or rules (patterns only, no model); see docs/extraction.md.")] = "parse",
 ) -> None:
     """Extract relations from articles and print them; touches no store."""
-    from kg.extract.batch import InputError, extract_paths
+    from kg.ingest.batch import InputError, extract_paths
     from kg.extract.records import to_records
 
     if fmt not in FORMATS:

@@ -10,7 +10,5 @@ Extractors are chosen by name (:func:`get_extractor`): the default ``parse``
 """
 
 from kg.extract.registry import Extractor, available, get_extractor, register
-from kg.extract.batch import Extracted, InputError, extract_paths
 
 __all__ = ["Extractor", "available", "get_extractor", "register"]
-__all__ += ["Extracted", "InputError", "extract_paths"]

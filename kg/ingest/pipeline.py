@@ -30,8 +30,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Protocol
 
-from kg.extract.batch import extract_batch as extract_batch  # moved to kg.extract.batch; kept importable here
 from kg.extract.registry import DEFAULT_EXTRACTOR, get_extractor
+from kg.ingest.batch import extract_batch as extract_batch  # moved to kg.ingest.batch; kept importable here
 from kg.ingest.readers import ReaderError, iter_documents
 from kg.model.core import Assertion, Document
 

@@ -1,4 +1,4 @@
-"""``kg.extract.extract_paths``: the library call behind ``kg extract`` (per-document results and per-input
+"""``kg.ingest.batch.extract_paths``: the library call behind ``kg extract`` (per-document results and per-input
 errors, in input order, across batch boundaries; an extractor crash names its file and the rest go on)."""
 
 from __future__ import annotations
@@ -6,7 +6,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 from pathlib import Path
 
-from kg.extract import Extracted, InputError, extract_paths, get_extractor
+from kg.extract import get_extractor
+from kg.ingest.batch import Extracted, InputError, extract_paths
 from kg.model.core import Assertion, Document
 
 

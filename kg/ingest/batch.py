@@ -1,6 +1,8 @@
 """Extract a set of paths: documents read from files, folders or stdin, extracted in batches, nothing stored.
 
-:func:`extract_paths` is the library call behind ``kg extract``: it reads every file under the paths
+:func:`extract_paths` is the library call behind ``kg extract`` (it lives in :mod:`kg.ingest`, next to
+:func:`kg.ingest.pipeline.ingest_paths`, because it reads files; :mod:`kg.extract` never imports
+:mod:`kg.ingest`): it reads every file under the paths
 (:func:`kg.ingest.readers.iter_documents`), runs the extractor over documents in batches (``nlp.pipe``
 through ``extract_many`` when the extractor has it) and yields, in input order, one :class:`Extracted` per
 document and one :class:`InputError` per input that could not be read or extracted; one bad input never
