@@ -1,4 +1,14 @@
-"""The library facade: everything the CLI, the server and the demo call.
+"""The library facade: a graph over a store and a resolver, opened, written, read and exported.
+
+``KnowledgeGraph(store, resolver)`` takes its actor resolver as nomenklatura's ``Store(dataset, resolver)``
+does (default: the packaged gazetteer's), and applies the merge/split records stored in the graph on top.
+It keeps what every caller needs: open, write (documents, assertions, analysts' claims, RDF), read
+(SPARQL, counts) and export.  Feature logic lives in its package: decisions and history in
+:mod:`kg.desk` (:func:`kg.desk.records.decide`, :func:`kg.desk.review.retract`,
+:func:`kg.desk.history.history`, :func:`kg.desk.review.assertions_about`), claims as assertions in
+:mod:`kg.desk.claim`, actor resolution in :mod:`kg.resolve` (:func:`kg.resolve.actor_graph.resolve_actor`,
+:func:`kg.resolve.lookup.find_actor`).  ``decide``, ``reinstate``, ``resolve_actor`` and ``find_actor``
+stay as thin delegating methods because the docs name them as public API.
 
 >>> with KnowledgeGraph.open("memory:") as graph:
 ...     aid = graph.assert_claim(ClaimInput(subject="Donald Trump", relation="meets",
@@ -10,43 +20,30 @@ True
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator, Mapping, Sequence
-from dataclasses import dataclass
-from datetime import datetime
+from collections.abc import Callable, Mapping, Sequence
+from datetime import date, datetime
 from pathlib import Path
-from types import TracebackType
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
-from pyoxigraph import DefaultGraph, Literal, NamedNode, Quad, QuerySolutions, RdfFormat
+from pyoxigraph import DefaultGraph, Literal, NamedNode, Quad, QuerySolutions, RdfFormat, parse
 
-from kg.rdf.ids import assertion_iri, document_iri
-from kg.model import ActorRef, Assertion, Claim, Document, Evidence, Grade, StatedRole
+from kg.desk.claim import claim_to_assertion
+from kg.desk.records import HistoryEntry as HistoryEntry  # moved to kg.desk.records; kept importable here
+from kg.desk.records import REINSTATING, decide, open_removal
+from kg.model import ActorRef, Assertion, Document
 from kg.model.inputs import ClaimInput
+from kg.query.nesting import check_nesting
 from kg.query.prefixes import user_position, with_prefixes
 from kg.rdf.assertion_graph import assertion_quads, dedupe, document_triples
+from kg.rdf.ids import assertion_iri, document_iri
 from kg.rdf.terms import iri
-from kg.desk.records import (
-    DECISIONS,
-    NEEDS_REASON,
-    PRIORITY,
-    REINSTATING,
-    UnknownAssertionError,
-    check_agent,
-    check_id,
-    current_status,
-    decision_update,
-    make_record,
-    open_removal,
-    open_removals,
-    refusal,
-)
-from kg.store import GraphStore, open_store
-from kg.store.base import QueryResult, Term, insert_unless_present, writer
 from kg.rdf.validate import validate_quads
 from kg.rdf.vocab import DIP
-
-if TYPE_CHECKING:  # kg.resolve.actor_graph reads a KnowledgeGraph: a type-only import, no import circle
-    from kg.resolve import Resolver
+from kg.resolve import Resolver
+from kg.resolve.actor_graph import resolve_actor, resolver_for
+from kg.resolve.lookup import find_actor
+from kg.store import GraphStore, open_store
+from kg.store.base import QueryResult, Term, insert_unless_present, writer
 
 
 #: claims checked against the shapes at once (pyshacl grows faster than linearly past a few hundred)
@@ -55,41 +52,47 @@ SHAPES_BATCH = 200
 CONDITIONAL_GROUPS = 64
 
 
-@dataclass(frozen=True)
-class HistoryEntry:
-    """One record about an assertion: its creation or a later decision."""
-
-    kind: str
-    at: str
-    by: str
-    reason: str | None
-    record: str
-
-
 class KnowledgeGraph:
-    """A diplomacy knowledge graph over any :class:`~kg.store.GraphStore`."""
+    """A diplomacy knowledge graph over any :class:`~kg.store.GraphStore`, resolving actors with ``resolver``.
 
-    def __init__(self, store: GraphStore) -> None:
+    ``resolver`` (default :meth:`Resolver.default <kg.resolve.Resolver.default>`, the packaged gazetteer) is
+    the base; :attr:`resolver` adds the merge/split records stored in the graph on top of it.
+
+    >>> from kg.resolve import Gazetteer
+    >>> from kg.store import open_store
+    >>> base = Resolver(Gazetteer.load())
+    >>> graph = KnowledgeGraph(open_store("memory:"), base)
+    >>> graph.base_resolver is base, graph.resolver.gaz is base.gaz
+    (True, True)
+    """
+
+    def __init__(self, store: GraphStore, resolver: Resolver | None = None) -> None:
         self.store = store
+        self._base = resolver
         self._resolver: Resolver | None = None
 
     @property
-    def resolver(self) -> Resolver:
-        """The actor resolver: the packaged gazetteer plus this graph's merge/split records."""
-        if self._resolver is None:
-            from kg.resolve.actor_graph import resolver_for
+    def base_resolver(self) -> Resolver:
+        """The resolver the graph was given (built from the packaged gazetteer when none was)."""
+        if self._base is None:
+            self._base = Resolver.default()
+        return self._base
 
-            self._resolver = resolver_for(self)
+    @property
+    def resolver(self) -> Resolver:
+        """The actor resolver: :attr:`base_resolver` plus this graph's merge/split records."""
+        if self._resolver is None:
+            self._resolver = resolver_for(self, self.base_resolver)
         return self._resolver
 
     def reset_resolver(self) -> None:
-        """Forget the cached resolver (after a merge or split)."""
+        """Forget the cached resolver (after a merge or split); the base resolver stays."""
         self._resolver = None
 
     @classmethod
-    def open(cls, spec: str | None = None) -> "KnowledgeGraph":
-        """Open the store named by ``spec`` (path, ``memory:``, or endpoint URL)."""
-        return cls(open_store(spec))
+    def open(cls, spec: str | None = None, *, resolver: Resolver | None = None) -> "KnowledgeGraph":
+        """Open the store named by ``spec`` (path, ``memory:``, or endpoint URL) with ``resolver``."""
+        return cls(open_store(spec), resolver)
 
     def close(self) -> None:
         self.store.close()
@@ -122,7 +125,7 @@ class KnowledgeGraph:
         Idempotent: assertions already stored are skipped, so re-ingesting changes nothing.
         """
         unique = list(dict((a.id, a) for a in assertions).values())
-        always = [Quad(s, p, o, DefaultGraph()) for s, p, o in document_triples(document)]  # type: ignore[arg-type]
+        always = [Quad(s, p, o, DefaultGraph()) for s, p, o in document_triples(document)]
         quads_of = {a.id: dedupe(assertion_quads(a)) for a in unique}
         if validate:
             validate_quads(dedupe(always + [q for qs in quads_of.values() for q in qs]),
@@ -148,7 +151,7 @@ class KnowledgeGraph:
 
     def assert_claim(self, claim: ClaimInput) -> str:
         """Validate and store an analyst's sourced claim; returns the assertion ID."""
-        assertion = self.claim_to_assertion(claim)
+        assertion = claim_to_assertion(self, claim)
         self.add_assertion(assertion)
         return assertion.id
 
@@ -165,7 +168,7 @@ class KnowledgeGraph:
         assertions: list[Assertion] = []
         quads_of: dict[str, list[Quad]] = {}
         for start in range(0, len(claims), SHAPES_BATCH):
-            batch = [self.claim_to_assertion(c) for c in claims[start:start + SHAPES_BATCH]]
+            batch = [claim_to_assertion(self, c) for c in claims[start:start + SHAPES_BATCH]]
             fresh = {a.id: dedupe(assertion_quads(a)) for a in batch if a.id not in quads_of}
             validate_quads(dedupe([q for qs in fresh.values() for q in qs]),
                            what=f"claims {start + 1}-{start + len(batch)}")
@@ -177,146 +180,31 @@ class KnowledgeGraph:
         self._insert_new(unique, quads_of=quads_of)
         return [a.id for a in assertions]
 
-    def claim_to_assertion(self, claim: ClaimInput) -> Assertion:
-        """Resolve the claim's actors and build its assertion (nothing is written)."""
-        subject = self.resolve_actor(claim.subject, claim.subject_type, on=claim.date)
-        obj = self.resolve_actor(claim.object, claim.object_type, on=claim.date)
-        if claim.relation in ("pardons", "releases") and claim.count is not None and claim.object_type == "Group":
-            obj = ActorRef(obj.label, "Group", count=claim.count)
-        core = Claim(
-            relation=claim.relation,
-            subject=subject,
-            obj=obj,
-            status=claim.status,
-            date=claim.date.isoformat() if claim.date else None,
-            time=claim.time,
-            date_basis="explicit" if claim.date else None,
-            place=claim.place,
-            count=claim.count,
-            stated_roles=self._stated_roles(claim, subject, obj),
-        )
-        source = Document.from_url(claim.source, published=claim.published)
-        evidence = Evidence(quote=claim.quote) if claim.quote else None
-        return Assertion(
-            claim=core,
-            source=source,
-            asserted_by=f"analyst:{claim.analyst}",
-            evidence=evidence,
-            confidence=claim.confidence,
-            grade=Grade(claim.reliability, claim.credibility),
-            review_status="accepted",
-        )
-
-    def _stated_roles(self, claim: ClaimInput, subject: ActorRef, obj: ActorRef) -> tuple[StatedRole, ...]:
-        """The offices an analyst gives the claim's actors (``subject_role``/``object_role``)."""
-        roles = []
-        for field, actor, phrase in (("subject_role", subject, claim.subject_role),
-                                     ("object_role", obj, claim.object_role)):
-            if not phrase:
-                continue
-            if actor.type != "Person":
-                raise ValueError(f"{field}: {actor.label!r} is a {actor.type}; only a person holds an office")
-            try:
-                office = self.resolver.office_named(phrase, actor.canonical_iri())
-            except ValueError as exc:
-                raise ValueError(f"{field}: {exc}") from None
-            roles.append(StatedRole(actor, office, phrase))
-        return tuple(roles)
-
-    def resolve_actor(self, name: str, actor_type: str | None = None, *, on: Any = None,
+    def resolve_actor(self, name: str, actor_type: str | None = None, *, on: date | datetime | None = None,
                       follow_decisions: bool = True) -> ActorRef:
-        """Resolve a name: the gazetteer, an actor already in the graph by label, or a new node.
+        """Resolve a name (documented public API; delegates to :func:`kg.resolve.actor_graph.resolve_actor`).
 
-        ``follow_decisions=False`` ignores analysts' merge/split records (the raw node).
+        The gazetteer, an actor already in the graph by label, or a new node; ``follow_decisions=False``
+        ignores analysts' merge/split records (the raw node).
         """
-        from kg.model.inputs import fold_name
-        from kg.resolve import ResolvedActor, Resolver
+        return resolve_actor(self, name, actor_type, on=on, follow_decisions=follow_decisions)
 
-        name = fold_name(name) or name  # invisible variants (soft hyphen, word joiner) are the same name
-        resolver = self.resolver if follow_decisions else Resolver.default()
-        resolved = resolver.resolve(name, on=on, actor_type=actor_type)
-        if resolved is not None:
-            return resolved.to_ref()
-        for row in self.select(
-            "SELECT ?a ?type ?label ?needle WHERE { ?a rdfs:label ?label ; a ?type . "
-            "FILTER(LCASE(STR(?label)) = LCASE(STR(?needle))) "
-            "VALUES ?type { dip:Person dip:Country dip:Organization dip:Group } } LIMIT 1",
-            needle=Literal(name),
-        ):
-            kind = str(row["type"]).rsplit("#", 1)[-1]
-            found = ResolvedActor(row["a"], row["label"], kind, None, row["a"], 0.5, "label")
-            return resolver.follow(found).to_ref()
-        return resolver.unknown(name, actor_type or "Person").to_ref()
-
-    # -- review records ---------------------------------------------------------------
+    # -- decisions (documented public API; the one door is kg.desk.records.decide) -------------------
     def decide(self, assertion_id: str, decision: str, *, reason: str | None, by: str = "analyst:analyst") -> str:
-        """The one door for decisions (retracted, rejected, accepted, disputed, reinstated); returns the record ID.
+        """Record a decision (retracted, rejected, accepted, disputed, reinstated); returns the record ID.
 
-        Every face (``kg retract``, ``kg review``, the web desk, the HTTP API) comes through here, with the
-        same guards: a known ID, a reason for all but an acceptance, no decision about an assertion out of
-        the view but a reinstatement, and no decision made twice (retracting a retracted assertion,
-        accepting an accepted one).  The check, the record and the view maintenance happen under the
-        store's one writer, and the write is one SPARQL UPDATE (:func:`kg.desk.records.decision_update`).
+        Delegates to :func:`kg.desk.records.decide`, the one door every face comes through with the same
+        guards (deciding the same thing twice is a clear error); :mod:`kg.desk.review` has one function per
+        decision.
         """
-        if decision not in DECISIONS:
-            raise ValueError(f"decision: unknown decision {decision!r}; expected one of {', '.join(DECISIONS)}")
-        check_id(assertion_id)
-        text = (reason or "").strip() or None
-        if decision in NEEDS_REASON and text is None:
-            raise ValueError(f"reason: a {DECISIONS[decision][0].rsplit('#', 1)[-1].lower()} needs a reason")
-        agent = check_agent(by)
-        with writer(self.store):
-            if not self.has_assertion(assertion_id):
-                raise UnknownAssertionError(assertion_id)
-            status = current_status(self.store, assertion_id)
-            undone = open_removals(self.store, assertion_id)
-            why = refusal(decision, assertion_id, status, undone)
-            if why:
-                raise ValueError(why)
-            record = make_record(assertion_id, decision, agent, text,
-                                 undoes=undone if decision == REINSTATING else ())
-            self.store.update(decision_update(record, leaves_view=not undone))
-        return record.id
-
-    def retract(self, assertion_id: str, *, reason: str, by: str = "analyst:analyst") -> str:
-        """Retract an assertion: it leaves the current view; its history stays."""
-        return self.decide(assertion_id, "retracted", reason=reason, by=by)
+        return decide(self.store, assertion_id, decision, reason=reason, by=by)
 
     def reinstate(self, assertion_id: str, *, reason: str, by: str = "analyst:analyst") -> str:
-        """Undo a rejection or retraction: the claim returns to the current view; returns the record ID.
+        """Undo a rejection or retraction (delegates to :func:`kg.desk.records.decide`); returns the record ID.
 
         Raises ValueError (nothing written) when the assertion is active or the reason is empty.
         """
-        return self.decide(assertion_id, REINSTATING, reason=reason, by=by)
-
-    def history(self, assertion_id: str) -> list[HistoryEntry]:
-        """The assertion's creation and every later record about it, oldest first."""
-        if not self.has_assertion(assertion_id):
-            raise UnknownAssertionError(assertion_id)
-        node = iri(assertion_iri(assertion_id))
-        entries = []
-        for row in self.select(
-            "SELECT ?at ?who WHERE { ?a prov:generatedAtTime ?at ; prov:wasAttributedTo ?ag . ?ag rdfs:label ?who }",
-            a=node,
-        ):
-            entries.append(HistoryEntry("asserted", str(row["at"]), str(row["who"]), None, assertion_id))
-        for row in self.select(
-            "SELECT ?rec ?dec ?at ?who ?reason WHERE { ?rec dip:about ?a ; dip:decision ?d ; prov:generatedAtTime ?at ;"
-            " prov:wasAttributedTo ?ag . ?ag rdfs:label ?who . BIND(LCASE(STRAFTER(STR(?d), '#')) AS ?dec)"
-            " OPTIONAL { ?rec dip:reason ?reason } }",
-            a=node,
-        ):
-            entries.append(
-                HistoryEntry(
-                    str(row["dec"]), str(row["at"]), str(row["who"]),
-                    str(row["reason"]) if row.get("reason") else None, str(row["rec"]).rsplit("/", 1)[-1],
-                )
-            )
-        from kg.events.judgements import history_entries
-
-        entries += history_entries(self, assertion_id)  # event merges, splits and machine links naming it
-        return sorted(entries, key=lambda e: (datetime.fromisoformat(e.at), e.kind != "asserted",
-                                              PRIORITY.get(e.kind, 0)))
+        return decide(self.store, assertion_id, REINSTATING, reason=reason, by=by)
 
     # -- reading -----------------------------------------------------------------------
     def query(self, sparql: str, **bindings: Term) -> QueryResult:
@@ -325,8 +213,6 @@ class KnowledgeGraph:
         Common prefixes (dip, prov, rdfs, xsd, owl, skos, schema) are predeclared.  Queries nesting deeper
         than :data:`kg.query.nesting.MAX_NESTING` are refused before parsing (the parser would crash).
         """
-        from kg.query.nesting import check_nesting
-
         check_nesting(sparql)
         try:
             return self.store.query(with_prefixes(sparql), bindings=bindings or None)
@@ -373,8 +259,6 @@ class KnowledgeGraph:
 
     def import_rdf(self, data: bytes, fmt: RdfFormat, *, name: str = "input") -> int:
         """Validate and load RDF atomically; returns the number of quads added."""
-        from pyoxigraph import parse
-
         try:
             quads = [q if isinstance(q, Quad) else Quad(q.subject, q.predicate, q.object, DefaultGraph())
                      for q in parse(data, format=fmt)]
@@ -385,30 +269,11 @@ class KnowledgeGraph:
         self.store.apply(quads)
         return len(self.store) - before
 
-    def assertions_about(self, actor: NamedNode) -> Iterator[dict[str, Any]]:
-        """Active assertions whose claim involves ``actor``, with source and grade."""
-        yield from self.select(
-            """
-            SELECT ?g ?relation ?event ?eventLabel ?status ?date ?place ?source ?title ?quote ?by ?rel ?cred ?conf WHERE {
-              GRAPH ?g { ?event ?role ?actor . }
-              ?g dip:claimEvent ?event ; dip:assertedRelation ?relation ; prov:wasDerivedFrom ?doc ;
-                 prov:wasAttributedTo ?agent ; dip:sourceReliability ?rel ; dip:informationCredibility ?cred ;
-                 dip:confidence ?conf .
-              ?agent rdfs:label ?by .
-              ?event rdfs:label ?eventLabel ; dip:status ?st . BIND(LCASE(STRAFTER(STR(?st), "#")) AS ?status)
-              OPTIONAL { ?event dip:date ?date } OPTIONAL { ?event dip:place ?place }
-              OPTIONAL { ?doc dip:url ?source } OPTIONAL { ?doc dip:title ?title }
-              OPTIONAL { ?g dip:evidence/dip:quote ?quote }
-              FILTER NOT EXISTS { %s }
-            } ORDER BY ?relation ?date
-            """ % open_removal("?g", "?rec"),
-            actor=actor,
-        )
-
     def find_actor(self, name: str) -> ActorRef:
-        """The one actor of the graph ``name`` means (kg.resolve.lookup.find_actor); KeyError when none or several."""
-        from kg.resolve.lookup import find_actor
+        """The one actor of the graph ``name`` means; KeyError when none or several.
 
+        Documented public API; delegates to :func:`kg.resolve.lookup.find_actor` (``in_graph=True``).
+        """
         found = find_actor(self, name, in_graph=True).one()
         return ActorRef(found.label, found.type, iri=found.iri, qid=found.qid)
 

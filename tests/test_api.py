@@ -11,6 +11,8 @@ from kg.api import KnowledgeGraph
 from kg.model.inputs import ClaimInput
 from kg.desk.records import UnknownAssertionError
 from kg.rdf.validate import ValidationError
+from kg.desk.history import history
+from kg.desk.review import retract
 
 SUMMIT = dict(subject="Donald Trump", relation="meets", object="Vladimir Putin", source="https://example.org/a",
               quote="Trump will meet Putin in Anchorage.", date="2025-08-15", place="Anchorage",
@@ -40,18 +42,18 @@ def test_same_claim_twice_is_a_no_op(graph):
 
 def test_retract_hides_from_view_and_keeps_history(graph):
     aid = graph.assert_claim(ClaimInput(**SUMMIT))
-    graph.retract(aid, reason="wrong date", by="analyst:bob")
+    retract(graph, aid, reason="wrong date", by="analyst:bob")
     assert graph.select(MEETS_LABELS) == []
     assert bool(graph.query("ASK { GRAPH ?g { ?a dip:meets ?b } }"))  # the assertion graph stays
-    kinds = [e.kind for e in graph.history(aid)]
+    kinds = [e.kind for e in history(graph, aid)]
     assert kinds == ["asserted", "retracted"]
-    assert graph.history(aid)[1].reason == "wrong date"
+    assert history(graph, aid)[1].reason == "wrong date"
 
 
 def test_retracting_one_of_two_sources_keeps_the_edge(graph):
     first = graph.assert_claim(ClaimInput(**SUMMIT))
     graph.assert_claim(ClaimInput(**{**SUMMIT, "source": "https://example.org/b"}))
-    graph.retract(first, reason="duplicate")
+    retract(graph, first, reason="duplicate")
     # the event of the second assertion still projects the edge
     assert graph.select(MEETS_LABELS)
 
@@ -65,7 +67,7 @@ def test_conflicting_claims_coexist(graph):
 
 def test_retract_unknown_id(graph):
     with pytest.raises(UnknownAssertionError):
-        graph.retract("0" * 32, reason="x")
+        retract(graph, "0" * 32, reason="x")
 
 
 def test_labels_with_markup_are_stored_as_given(graph):
@@ -78,7 +80,7 @@ def test_labels_with_markup_are_stored_as_given(graph):
 def test_export_trig_import_round_trip_is_isomorphic(graph):
     graph.assert_claim(ClaimInput(**SUMMIT))
     aid = graph.assert_claim(ClaimInput(**{**SUMMIT, "source": "https://example.org/b"}))
-    graph.retract(aid, reason="test")
+    retract(graph, aid, reason="test")
     first = graph.export(RdfFormat.TRIG)
     other = KnowledgeGraph.open("memory:")
     other.import_rdf(first, RdfFormat.TRIG)
@@ -118,3 +120,46 @@ def test_bulk_claims_are_all_or_nothing(graph):
     with pytest.raises(ClaimsFileError, match="row 3: relation"):
         parse_claims_text(text, "claims.csv")
     assert len(graph.store) == 0
+
+
+def _resolver_knowing(name: str, alias: str):
+    from kg.resolve import ActorRecord, Gazetteer, Resolver
+    from kg.resolve.records import Alias
+
+    record = ActorRecord("zv-1", name, "Person", alias_kinds=(Alias(name, "name"), Alias(alias, "alias")))
+    return Resolver(Gazetteer([record], []))
+
+
+def test_the_graph_resolves_with_the_resolver_it_is_given():
+    with KnowledgeGraph.open("memory:", resolver=_resolver_knowing("Zorn Vale", "the Vale envoy")) as graph:
+        aid = graph.assert_claim(ClaimInput(subject="the Vale envoy", relation="meets", object="Ann Lee",
+                                            source="https://example.org/z"))
+        labels = {r["la"] for r in graph.select(MEETS_LABELS)}
+        assert "Zorn Vale" in labels and "the Vale envoy" not in labels
+        assert graph.resolve_actor("Vladimir Putin").qid is None  # not in the given gazetteer
+        assert len(aid) == 32
+    with KnowledgeGraph.open("memory:") as graph:  # default: the packaged gazetteer
+        assert graph.resolve_actor("Vladimir Putin").qid == "Q7747"
+        assert graph.resolve_actor("the Vale envoy").label == "the Vale envoy"
+
+
+def test_merge_records_apply_on_top_of_the_given_resolver():
+    from kg.resolve.actor_graph import record_actor_decision
+
+    with KnowledgeGraph.open("memory:", resolver=_resolver_knowing("Zorn Vale", "the Vale envoy")) as graph:
+        graph.assert_claim(ClaimInput(subject="Zed Vale", relation="meets", object="Ann Lee",
+                                      source="https://example.org/z"))
+        record_actor_decision(graph, "merge", "Zorn Vale", "Zed Vale", reason="one person")
+        assert graph.resolve_actor("Zed Vale").label == "Zorn Vale"
+        assert graph.resolve_actor("Zed Vale", follow_decisions=False).label == "Zed Vale"
+        assert graph.resolver.gaz is graph.base_resolver.gaz
+
+
+def test_the_resolver_is_typed_not_any():
+    import typing
+
+    from kg.resolve import Resolver
+
+    hints = typing.get_type_hints(KnowledgeGraph.__init__)
+    assert hints["resolver"] == Resolver | None
+    assert typing.get_type_hints(KnowledgeGraph.resolver.fget)["return"] is Resolver

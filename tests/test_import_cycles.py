@@ -1,6 +1,10 @@
-"""No import circles in ``kg``: every module imports in a fresh interpreter, and the graph of module-level
-``kg`` imports (read with ast; imports under ``if TYPE_CHECKING:`` and inside functions do not count) has
-no cycle."""
+"""No import circles in ``kg``: every module imports in a fresh interpreter, and the graph of ``kg`` imports
+has no cycle.
+
+The graph is read with ast and holds every import a module can run: at top level and inside functions,
+methods and branches (a function-level import only hides a circle until the function is called).  Only
+imports under ``if TYPE_CHECKING:`` do not count: they never run.  ``KNOWN_CYCLES`` would list circles not
+yet broken, each with its reason; it is empty and may only shrink."""
 
 from __future__ import annotations
 
@@ -33,25 +37,31 @@ def _is_type_checking(test: ast.expr) -> bool:
     )
 
 
-def _module_level_imports(tree: ast.Module) -> list[ast.Import | ast.ImportFrom]:
-    """Imports run when the module is imported: top level, and inside if/try/with at top level."""
+#: import circles not broken yet, as sorted tuples of module names, each with a comment saying why
+#: (was 42 simple cycles in 3 knots when function-level imports began to count; now none)
+KNOWN_CYCLES: set[tuple[str, ...]] = set()
+
+
+def _imports(tree: ast.Module) -> list[ast.Import | ast.ImportFrom]:
+    """Every import the module can run: anywhere in it (functions, methods, branches), but not under
+    ``if TYPE_CHECKING:``, which never runs."""
     out: list[ast.Import | ast.ImportFrom] = []
 
-    def walk(body: list[ast.stmt]) -> None:
-        for node in body:
-            if isinstance(node, (ast.Import, ast.ImportFrom)):
-                out.append(node)
-            elif isinstance(node, ast.If):
-                if not _is_type_checking(node.test):
-                    walk(node.body)
-                walk(node.orelse)
-            elif isinstance(node, ast.Try):
-                for block in (node.body, node.orelse, node.finalbody, *[h.body for h in node.handlers]):
-                    walk(block)
-            elif isinstance(node, (ast.With, ast.ClassDef)):
-                walk(node.body)
+    class Walker(ast.NodeVisitor):
+        def visit_If(self, node: ast.If) -> None:
+            if _is_type_checking(node.test):
+                for child in node.orelse:
+                    self.visit(child)
+            else:
+                self.generic_visit(node)
 
-    walk(tree.body)
+        def visit_Import(self, node: ast.Import) -> None:
+            out.append(node)
+
+        def visit_ImportFrom(self, node: ast.ImportFrom) -> None:
+            out.append(node)
+
+    Walker().visit(tree)
     return out
 
 
@@ -68,7 +78,7 @@ def import_graph() -> nx.DiGraph:
     for name, path in modules.items():
         package = name if path.name == "__init__.py" else name.rpartition(".")[0]
         targets: set[str] = set()
-        for node in _module_level_imports(ast.parse(path.read_text(encoding="utf-8"))):
+        for node in _imports(ast.parse(path.read_text(encoding="utf-8"))):
             if isinstance(node, ast.Import):
                 targets.update(alias.name for alias in node.names)
                 continue
@@ -97,6 +107,17 @@ def test_graph_reader_sees_imports() -> None:
     assert graph.has_edge("kg.api", "kg.desk")  # importing kg.desk.records runs kg/desk/__init__.py
 
 
+def test_function_level_imports_count_and_type_checking_ones_do_not() -> None:
+    tree = ast.parse(
+        "from typing import TYPE_CHECKING\n"
+        "if TYPE_CHECKING:\n    from kg.api import KnowledgeGraph\n"
+        "def f():\n    from kg.desk import review\n"
+        "class C:\n    def m(self):\n        if True:\n            import kg.events.view\n"
+    )
+    names = {alias.name for node in _imports(tree) for alias in node.names}
+    assert names == {"TYPE_CHECKING", "review", "kg.events.view"}
+
+
 def test_a_cycle_is_found_and_named() -> None:
     graph = import_graph()
     graph.add_edge("kg.desk.records", "kg.api")  # kg.api imports kg.desk.records at module level
@@ -106,8 +127,11 @@ def test_a_cycle_is_found_and_named() -> None:
 
 def test_no_import_cycles_in_kg() -> None:
     graph = import_graph()
-    cycles = sorted((sorted(c) for c in nx.simple_cycles(graph)), key=len)
-    assert not cycles, "import cycles: " + "; ".join(" -> ".join(c) for c in cycles[:10])
+    cycles = sorted((tuple(sorted(c)) for c in nx.simple_cycles(graph)), key=len)
+    new = [c for c in cycles if c not in KNOWN_CYCLES]
+    assert not new, f"{len(new)} import cycles: " + "; ".join(" -> ".join(c) for c in new[:10])
+    gone = KNOWN_CYCLES - set(cycles)
+    assert not gone, f"broken, so remove from KNOWN_CYCLES: {sorted(gone)}"
 
 
 def test_every_module_imports_in_a_fresh_interpreter() -> None:

@@ -142,8 +142,10 @@ def retract_cmd(
     store: StoreOption = None,
 ) -> None:
     """Retract an assertion: it leaves the current view, its history stays."""
+    from kg.desk.review import retract
+
     with open_graph(store) as graph:
-        print(graph.retract(assertion_id, reason=reason, by=f"analyst:{analyst}"))
+        print(retract(graph, assertion_id, reason=reason, by=f"analyst:{analyst}"))
 
 
 def history_cmd(
@@ -152,9 +154,11 @@ def history_cmd(
     store: StoreOption = None,
 ) -> None:
     """Show every record about an assertion, oldest first."""
+    from kg.desk.history import history
+
     fmt = list_format(fmt)
     with open_graph(store) as graph:
-        entries = graph.history(assertion_id)
+        entries = history(graph, assertion_id)
     rows = [{"when": e.at, "what": e.kind, "who": e.by, "reason": e.reason, "record": e.record} for e in entries]
     render(rows, ["when", "what", "who", "reason", "record"], fmt, title=f"history of {assertion_id}")
 
@@ -170,11 +174,12 @@ def show_cmd(
     from kg.resolve.lookup import find_actor
 
     from kg.desk.grading import all_grades
+    from kg.desk.review import assertions_about
 
     fmt = list_format(fmt)
     with open_graph(store, as_of) as graph:
         found = find_actor(graph, actor, in_graph=True).one()  # several candidates: listed, exit 4
-        rows = list(graph.assertions_about(iri(found.iri)))
+        rows = list(assertions_about(graph, iri(found.iri)))
         grades = all_grades(graph)  # the one effective grade, as in kg review show and /ui/actor
     for row in rows:
         row["id"] = str(row.get("g", "")).rsplit("/", 1)[-1]

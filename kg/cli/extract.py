@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 import sys
-from typing import Annotated, Optional
+from typing import Annotated, Any, Optional
 
 import typer
 
@@ -12,7 +12,6 @@ from kg.cli.common import LIST_FORMATS, StoreOption, console, err_console, list_
 
 FORMATS = LIST_FORMATS
 COLUMNS = ["relation", "subject", "object", "status", "date", "time", "place", "count", "confidence"]
-BATCH = 64  # documents per nlp.pipe batch
 
 
 def register(app: typer.Typer) -> None:
@@ -30,45 +29,32 @@ def extract_cmd(
     extractor: Annotated[str, typer.Option(help="Extractor: parse (default; trained pipeline and relation frames) or rules (patterns only, no model); see docs/extraction.md.")] = "parse",
 ) -> None:
     """Extract relations from articles and print them; touches no store."""
+    from kg.ingest.batch import InputError, extract_paths
     from kg.extract.records import to_records
-    from kg.extract.registry import get_extractor
-    from kg.ingest.pipeline import extract_batch
-    from kg.ingest.readers import ReaderError, iter_documents
-    from kg.model.core import Document
 
     fmt = list_format(fmt)
-    ex = get_extractor(extractor)
     warnings: list[str] = []
     failed = 0
-    pending: list[tuple[str, Document]] = []
-    tables: dict[str, list[dict]] = {}  # type: ignore[type-arg]
-    records: list[dict] = []  # type: ignore[type-arg]
-
-    def flush() -> None:
-        # batches go through nlp.pipe (extract_many); output order is input order
-        for (source, _doc), assertions in zip(pending, extract_batch(ex, [d for _, d in pending])):
-            for a in assertions:
-                for rec in to_records(a, source):
-                    if fmt == "jsonl":  # streamed as found
-                        sys.stdout.write(json.dumps(rec, ensure_ascii=False) + "\n")
-                    else:
-                        tables.setdefault(source, []).append(_row(rec))
-                        records.append(rec)
-        sys.stdout.flush()
-        pending.clear()
-
-    for f, result in iter_documents(list(paths), published=published, url=url, warnings=warnings):
+    tables: dict[str, list[dict[str, Any]]] = {}
+    records: list[dict[str, Any]] = []
+    for item in extract_paths(paths, extractor=extractor, published=published, url=url, warnings=warnings):
         for w in warnings:
             err_console.print(f"warning: {w}", markup=False, highlight=False)
         warnings.clear()
-        if isinstance(result, ReaderError):
-            print(f"error: {result}", file=sys.stderr)
+        if isinstance(item, InputError):
+            print(f"error: {item}", file=sys.stderr)
             failed += 1
             continue
-        pending.extend((url or f, doc) for doc in result)
-        if len(pending) >= BATCH:
-            flush()
-    flush()
+        for a in item.assertions:
+            for rec in to_records(a, item.source):
+                if fmt == "jsonl":
+                    sys.stdout.write(json.dumps(rec, ensure_ascii=False) + "\n")
+                else:
+                    tables.setdefault(item.source, []).append(_row(rec))
+                    records.append(rec)
+        sys.stdout.flush()
+    for w in warnings:
+        err_console.print(f"warning: {w}", markup=False, highlight=False)
     if fmt == "table":
         for source, rows in tables.items():
             console.print(rows_table(rows, COLUMNS, title=f"{source}: {len(rows)} relations"))
@@ -79,7 +65,7 @@ def extract_cmd(
         raise typer.Exit(1)
 
 
-def _row(rec: dict) -> dict:  # type: ignore[type-arg]
+def _row(rec: dict[str, Any]) -> dict[str, Any]:
     return {**rec, "subject": rec["subject"]["label"], "object": (rec["object"] or {}).get("label"),
             "status": rec["status_detail"]}
 

@@ -32,15 +32,20 @@ from __future__ import annotations
 import re
 import unicodedata
 from datetime import datetime, timezone
-from typing import Any
-from urllib.parse import urlsplit
+from typing import TYPE_CHECKING, Any
 
 from pyoxigraph import Literal, NamedNode, Quad
 
-from kg.api import KnowledgeGraph
+from kg.desk.sources import source_key as source_key
+from kg.events import anchor_map
+from kg.events.facts import count_origins
 from kg.rdf.ids import DATA_NS, agent_iri, assertion_iri, content_hash, slugify
 from kg.rdf.terms import PROV_ATTRIBUTED, PROV_GENERATED_AT, RDF_TYPE, RDFS_LABEL, iri, lit
-from kg.desk.review import assertion_rows, check_id
+from kg.desk.records import UnknownAssertionError, check_id
+from kg.desk.review import assertion_rows
+
+if TYPE_CHECKING:  # the desk reads a KnowledgeGraph; kg.api imports no desk module but records
+    from kg.api import KnowledgeGraph
 
 SOURCES_GRAPH = f"{DATA_NS}graph/sources"
 SCHEMA = "https://schema.org/"
@@ -51,24 +56,6 @@ _RATINGS = """SELECT ?r ?item ?aspect ?value ?reason ?at ?who WHERE { GRAPH ?sg 
   ?r a schema:Rating ; schema:itemReviewed ?item ; schema:reviewAspect ?aspect ; schema:ratingValue ?value ;
      prov:generatedAtTime ?at ; prov:wasAttributedTo ?ag . ?ag rdfs:label ?who .
   OPTIONAL { ?r schema:ratingExplanation ?reason } } } ORDER BY ?at"""
-
-
-def source_key(source: str | None) -> str:
-    """The registry key of a source: URL host without ``www.``, else the lower-cased name.
-
-    >>> source_key("https://www.Reuters.com/world/x"), source_key("Associated Press")
-    ('reuters.com', 'associated press')
-    """
-    text = (source or "").strip()
-    if not text:
-        raise ValueError("source: a domain, URL or publisher name is required")
-    if "://" in text:
-        host = urlsplit(text).hostname or ""
-        if not host:
-            raise ValueError(f"source: {text!r} has no host")
-        text = host
-    text = text.lower().rstrip(".")
-    return text[4:] if text.startswith("www.") else text
 
 
 def source_node(key: str) -> NamedNode:
@@ -121,7 +108,6 @@ def override_credibility(graph: KnowledgeGraph, assertion_id: str, credibility: 
         raise ValueError(f"credibility: {credibility!r} is not an information credibility grade 1-6")
     reason = _reason(reason)
     if not graph.has_assertion(assertion_id):
-        from kg.desk.records import UnknownAssertionError
 
         raise UnknownAssertionError(assertion_id)
     return _rating(graph, iri(assertion_iri(assertion_id)), CREDIBILITY, lit(credibility), reason, by)
@@ -170,8 +156,6 @@ def _normalised(text: str | None) -> str:
 
 def _origins(rows: list[dict[str, Any]]) -> int:
     """Number of independent origins: union of rows sharing outlet, document, quote hash or quote text."""
-    from kg.events.facts import count_origins
-
     keys = []
     for row in rows:
         outlet = row.get("publisher") or row.get("url")
@@ -188,8 +172,6 @@ def corroboration(graph: KnowledgeGraph, rows: dict[str, dict[str, Any]] | None 
     The same claim: the same event cluster (kg.events: one module owns "same event") and the same event
     status (a cancellation does not corroborate a meeting).
     """
-    from kg.events import anchor_map
-
     rows = rows if rows is not None else assertion_rows(graph)
     active = {k: r for k, r in rows.items() if r["status"] not in ("rejected", "retracted")}
     anchor = anchor_map(graph)
@@ -219,7 +201,6 @@ def effective_grade(graph: KnowledgeGraph, assertion_id: str) -> dict[str, Any]:
 
 
 def _missing(assertion_id: str) -> dict[str, Any]:
-    from kg.desk.records import UnknownAssertionError
 
     raise UnknownAssertionError(assertion_id)
 

@@ -25,9 +25,44 @@ from pyoxigraph import DefaultGraph, NamedNode, Quad
 from kg.api import KnowledgeGraph
 from kg.desk.grading import SOURCES_GRAPH, ratings
 from kg.rdf.terms import PROV_DERIVED, PROV_GENERATED_AT, RDF_TYPE, iri
-from kg.desk.records import REINSTATING, REMOVING
+from kg.desk.records import PRIORITY, REINSTATING, REMOVING, HistoryEntry, UnknownAssertionError
+from kg.rdf.ids import assertion_iri
 from kg.desk.review import assertion_rows, decisions
 from kg.rdf.vocab import DIP
+
+
+def history(graph: KnowledgeGraph, assertion_id: str) -> list[HistoryEntry]:
+    """The assertion's creation and every later record about it (decisions, event judgements), oldest first.
+
+    >>> from kg.model.inputs import ClaimInput
+    >>> g = KnowledgeGraph.open("memory:")
+    >>> aid = g.assert_claim(ClaimInput(subject="A B", relation="meets", object="C D", source="https://x.org/1"))
+    >>> [e.kind for e in history(g, aid)]
+    ['asserted']
+    """
+    from kg.events.judgements import history_entries
+
+    if not graph.has_assertion(assertion_id):
+        raise UnknownAssertionError(assertion_id)
+    node = iri(assertion_iri(assertion_id))
+    entries = []
+    for row in graph.select(
+        "SELECT ?at ?who WHERE { ?a prov:generatedAtTime ?at ; prov:wasAttributedTo ?ag . ?ag rdfs:label ?who }",
+        a=node,
+    ):
+        entries.append(HistoryEntry("asserted", str(row["at"]), str(row["who"]), None, assertion_id))
+    for row in graph.select(
+        "SELECT ?rec ?dec ?at ?who ?reason WHERE { ?rec dip:about ?a ; dip:decision ?d ; prov:generatedAtTime ?at ;"
+        " prov:wasAttributedTo ?ag . ?ag rdfs:label ?who . BIND(LCASE(STRAFTER(STR(?d), '#')) AS ?dec)"
+        " OPTIONAL { ?rec dip:reason ?reason } }",
+        a=node,
+    ):
+        entries.append(HistoryEntry(str(row["dec"]), str(row["at"]), str(row["who"]),
+                                    str(row["reason"]) if row.get("reason") else None,
+                                    str(row["rec"]).rsplit("/", 1)[-1]))
+    entries += history_entries(graph, assertion_id)  # event merges, splits and machine links naming it
+    return sorted(entries, key=lambda e: (datetime.fromisoformat(e.at), e.kind != "asserted",
+                                          PRIORITY.get(e.kind, 0)))
 
 
 def moment(when: str | date | datetime) -> datetime:

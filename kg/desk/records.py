@@ -27,12 +27,12 @@ from dataclasses import dataclass
 from datetime import datetime, timezone
 from typing import Any
 
-from pyoxigraph import DefaultGraph, Literal, NamedNode, Quad
+from pyoxigraph import DefaultGraph, Literal, NamedNode, Quad, QuerySolutions
 
 from kg.rdf.ids import agent_iri, assertion_iri, content_hash, record_iri
 from kg.rdf.terms import PROV_ATTRIBUTED, PROV_GENERATED_AT, RDF_TYPE, RDFS_LABEL, iri, lit
 from kg.store import GraphStore
-from kg.store.base import quad_text
+from kg.store.base import QueryResult, quad_text, writer
 from kg.rdf.vocab import DIP
 
 #: decision -> (record class, review status)
@@ -274,6 +274,53 @@ def refusal(decision: str, assertion_id: str, status: str, open_ids: Sequence[st
     return None
 
 
+@dataclass(frozen=True)
+class HistoryEntry:
+    """One record about an assertion: its creation or a later decision (see :func:`kg.desk.history.history`)."""
+
+    kind: str
+    at: str
+    by: str
+    reason: str | None
+    record: str
+
+
+def decide(store: GraphStore, assertion_id: str, decision: str, *, reason: str | None,
+           by: str = "analyst:analyst") -> str:
+    """The one door for decisions (retracted, rejected, accepted, disputed, reinstated); returns the record ID.
+
+    Every face (``kg retract``, ``kg review``, the web desk, the HTTP API, :mod:`kg.desk.review`'s
+    ``retract``/``reject``/``accept``/``dispute``/``reinstate``) comes through here, with the same guards: a
+    known ID, a reason for all but an acceptance, no decision about an assertion out of the view but a
+    reinstatement, and no decision made twice (retracting a retracted assertion, accepting an accepted
+    one).  The check, the record and the view maintenance happen under the store's one writer, and the
+    write is one SPARQL UPDATE (:func:`decision_update`).
+
+    >>> from kg.store import open_store
+    >>> decide(open_store("memory:"), "a" * 32, "retracted", reason="x")
+    Traceback (most recent call last):
+    kg.desk.records.UnknownAssertionError: no assertion with ID 'aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa' in the store
+    """
+    if decision not in DECISIONS:
+        raise ValueError(f"decision: unknown decision {decision!r}; expected one of {', '.join(DECISIONS)}")
+    check_id(assertion_id)
+    text = (reason or "").strip() or None
+    if decision in NEEDS_REASON and text is None:
+        raise ValueError(f"reason: a {DECISIONS[decision][0].rsplit('#', 1)[-1].lower()} needs a reason")
+    agent = check_agent(by)
+    with writer(store):
+        if not store.contains_graph(iri(assertion_iri(assertion_id))):
+            raise UnknownAssertionError(assertion_id)
+        status = current_status(store, assertion_id)
+        undone = open_removals(store, assertion_id)
+        why = refusal(decision, assertion_id, status, undone)
+        if why:
+            raise ValueError(why)
+        record = make_record(assertion_id, decision, agent, text, undoes=undone if decision == REINSTATING else ())
+        store.update(decision_update(record, leaves_view=not undone))
+    return record.id
+
+
 def decision_update(record: Record, *, leaves_view: bool) -> str:
     """One SPARQL UPDATE appending ``record`` and maintaining the current view, computed by the server.
 
@@ -304,5 +351,11 @@ def view_drift(store: GraphStore) -> tuple[list[Quad], list[Quad]]:
                           f"{active_only} FILTER NOT EXISTS {{ ?s ?p ?o }} }}")
     stale = store.query(f"SELECT DISTINCT ?s ?p ?o WHERE {{ ?x a <{DIP.Assertion}> . GRAPH ?x {{ ?s ?p ?o }} ?s ?p ?o . "
                         f"FILTER NOT EXISTS {{ ?g a <{DIP.Assertion}> . GRAPH ?g {{ ?s ?p ?o }} {active_only} }} }}")
-    return ([Quad(r["s"], r["p"], r["o"], DefaultGraph()) for r in missing],  # type: ignore[union-attr,arg-type]
-            [Quad(r["s"], r["p"], r["o"], DefaultGraph()) for r in stale])  # type: ignore[union-attr,arg-type]
+    return _view_quads(missing), _view_quads(stale)
+
+
+def _view_quads(result: QueryResult) -> list[Quad]:
+    """The ``?s ?p ?o`` rows of a SELECT as default-graph quads."""
+    if not isinstance(result, QuerySolutions):
+        raise TypeError("expected SELECT solutions")
+    return [Quad(row["s"], row["p"], row["o"], DefaultGraph()) for row in result]

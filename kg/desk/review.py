@@ -35,13 +35,18 @@ When an acceptance and a dispute share a timestamp, the more cautious wins (disp
 from __future__ import annotations
 
 import re
-from typing import Any
+from collections.abc import Iterator
+from typing import TYPE_CHECKING, Any
 
-from kg.api import KnowledgeGraph
+from pyoxigraph import NamedNode
+
 from kg.rdf.ids import assertion_iri
 from kg.rdf.terms import iri
-from kg.desk.records import REINSTATING, UnknownAssertionError, check_id, sort_records
+from kg.desk.records import REINSTATING, UnknownAssertionError, check_id, decide, open_removal, sort_records
 from kg.desk.records import status_from as status_from
+
+if TYPE_CHECKING:  # the desk reads a KnowledgeGraph; kg.api imports no desk module but records
+    from kg.api import KnowledgeGraph
 
 #: view modes: which assertions a query should see.
 VIEW_MODES: tuple[str, ...] = ("accepted", "default")
@@ -204,7 +209,12 @@ def effective_status(graph: KnowledgeGraph, assertion_id: str) -> str:
 
 
 def _decide(graph: KnowledgeGraph, assertion_id: str, decision: str, reason: str | None, by: str) -> str:
-    return graph.decide(assertion_id, decision, reason=reason, by=by)
+    return decide(graph.store, assertion_id, decision, reason=reason, by=by)
+
+
+def retract(graph: KnowledgeGraph, assertion_id: str, reason: str, by: str = "analyst:analyst") -> str:
+    """Retract an assertion: it leaves the current view, its history stays; returns the record ID."""
+    return _decide(graph, assertion_id, "retracted", reason, by)
 
 
 def accept(graph: KnowledgeGraph, assertion_id: str, reason: str | None = None, by: str = "analyst:analyst") -> str:
@@ -235,7 +245,7 @@ def bulk_accept(graph: KnowledgeGraph, min_confidence: float, by: str = "analyst
     """Accept every proposed assertion with confidence >= ``min_confidence``; returns their IDs."""
     ids = [r["id"] for r in review_queue(graph, min_confidence=min_confidence)]
     for aid in ids:
-        graph.decide(aid, "accepted", reason=reason or f"bulk accept, confidence >= {min_confidence}", by=by)
+        _decide(graph, aid, "accepted", reason or f"bulk accept, confidence >= {min_confidence}", by)
     return ids
 
 
@@ -273,6 +283,27 @@ def active_graphs(graph: KnowledgeGraph, mode: str = "default") -> set[str]:
     """IDs of the assertions visible in ``mode`` (same rule as :func:`active_filter`)."""
     rows = graph.select(f"SELECT ?g WHERE {{ ?g a dip:Assertion . {active_filter(mode)} }}")
     return {_local(r["g"]) for r in rows}
+
+
+def assertions_about(graph: KnowledgeGraph, actor: NamedNode) -> Iterator[dict[str, Any]]:
+    """Active assertions whose claim involves ``actor``, with source and grade."""
+    yield from graph.select(
+        """
+        SELECT ?g ?relation ?event ?eventLabel ?status ?date ?place ?source ?title ?quote ?by ?rel ?cred ?conf WHERE {
+          GRAPH ?g { ?event ?role ?actor . }
+          ?g dip:claimEvent ?event ; dip:assertedRelation ?relation ; prov:wasDerivedFrom ?doc ;
+             prov:wasAttributedTo ?agent ; dip:sourceReliability ?rel ; dip:informationCredibility ?cred ;
+             dip:confidence ?conf .
+          ?agent rdfs:label ?by .
+          ?event rdfs:label ?eventLabel ; dip:status ?st . BIND(LCASE(STRAFTER(STR(?st), "#")) AS ?status)
+          OPTIONAL { ?event dip:date ?date } OPTIONAL { ?event dip:place ?place }
+          OPTIONAL { ?doc dip:url ?source } OPTIONAL { ?doc dip:title ?title }
+          OPTIONAL { ?g dip:evidence/dip:quote ?quote }
+          FILTER NOT EXISTS { %s }
+        } ORDER BY ?relation ?date
+        """ % open_removal("?g", "?rec"),
+        actor=actor,
+    )
 
 
 def assertion_node(assertion_id: str) -> Any:

@@ -100,7 +100,7 @@ def clusters(graph: "KnowledgeGraph", *, actor: str | None = None, other: str | 
 
 def _resolve(st: State, ident: str) -> str:
     """The anchor of a cluster ID or of a member assertion ID; ValueError when unknown."""
-    from kg.desk.review import check_id
+    from kg.desk.records import check_id
 
     check_id(ident)
     if ident not in st.anchor_of:

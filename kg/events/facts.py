@@ -29,6 +29,7 @@ from dataclasses import asdict, dataclass, field
 from datetime import date
 from typing import Any
 
+from kg.desk.sources import source_key
 from kg.events.reported import Reported
 
 #: the cluster's one type when members differ: most frequent, then the most specific.
@@ -43,8 +44,6 @@ def outlet_of(url: str | None, publisher: str | None) -> str | None:
     >>> outlet_of("https://www.Example.org/a", None), outlet_of(None, "Press Agency")
     ('example.org', 'press agency')
     """
-    from kg.desk.grading import source_key
-
     for value in (url, publisher):
         if value:
             try:

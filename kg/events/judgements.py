@@ -28,6 +28,7 @@ from typing import TYPE_CHECKING, Any
 
 from pyoxigraph import DefaultGraph, Literal, Quad
 
+from kg.desk.records import HistoryEntry
 from kg.rdf.ids import DATA_NS, agent_iri, assertion_iri, content_hash
 from kg.rdf.terms import PROV_ATTRIBUTED, PROV_GENERATED_AT, RDF_TYPE, RDFS_LABEL, iri, lit
 from kg.rdf.vocab import DIP
@@ -161,10 +162,8 @@ def judgement_quads(judgements: list[EventJudgement], *, by: str, start_seq: int
     return quads, ids
 
 
-def history_entries(graph: "KnowledgeGraph", assertion_id: str) -> list[Any]:
+def history_entries(graph: "KnowledgeGraph", assertion_id: str) -> list[HistoryEntry]:
     """``kg history`` entries for the event judgements naming ``assertion_id`` (machine links to itself omitted)."""
-    from kg.api import HistoryEntry
-
     out = []
     for j in read_judgements(graph):
         if assertion_id not in (j.a, j.b) or (j.kind == "link" and j.a == j.b):

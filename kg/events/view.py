@@ -6,10 +6,11 @@ day of its event date range (at most :data:`MAX_DAYS`) and one **month node** (`
 per month, so "events in March" is an index lookup on ``dip:eventMonth`` instead of a scan of every date.
 The graph is derived data: it is rebuilt from the judgements and the assertions.
 
->>> day_node(date(2025, 3, 14)).value, month_node(date(2025, 3, 14)).value
-('https://w3id.org/diplomacy-kg/id/day/2025-03-14', 'https://w3id.org/diplomacy-kg/id/month/2025-03')
->>> [n.value[-7:] for n in months_between(date(2025, 1, 30), date(2025, 3, 2))]
-['2025-01', '2025-02', '2025-03']
+The day and month nodes and the event-time keys of one event live in :mod:`kg.rdf.event_time` (an
+assertion's graph writes them too).
+
+>>> cluster_iri("a" * 32).rsplit("/", 2)[-2]
+'eventcluster'
 """
 
 from __future__ import annotations
@@ -21,6 +22,11 @@ from typing import TYPE_CHECKING, Any
 from pyoxigraph import Literal, NamedNode, Quad
 
 from kg.events.facts import EventCluster
+from kg.rdf.event_time import day_node as day_node
+from kg.rdf.event_time import event_time_triples as event_time_triples
+from kg.rdf.event_time import month_key as month_key
+from kg.rdf.event_time import month_node as month_node
+from kg.rdf.event_time import months_between as months_between
 from kg.rdf.ids import DATA_NS, assertion_iri, document_iri
 from kg.rdf.terms import RDF_TYPE, RDFS_LABEL, iri, lit
 from kg.rdf.vocab import DIP
@@ -35,51 +41,6 @@ MAX_DAYS = 62
 def cluster_iri(anchor: str) -> str:
     """IRI of the event cluster anchored at ``anchor``."""
     return f"{DATA_NS}eventcluster/{anchor}"
-
-
-def day_node(day: date) -> NamedNode:
-    """The day node of ``day``."""
-    return iri(f"{DATA_NS}day/{day.isoformat()}")
-
-
-def month_node(day: date) -> NamedNode:
-    """The month node of ``day``."""
-    return iri(f"{DATA_NS}month/{day.isoformat()[:7]}")
-
-
-def month_key(day: date) -> str:
-    """``YYYY-MM``: ordered as text, so a range of months selects a small range of month nodes.
-
-    >>> month_key(date(2025, 3, 14))
-    '2025-03'
-    """
-    return day.isoformat()[:7]
-
-
-def event_time_triples(event: NamedNode, value: str | None) -> list[tuple[Any, Any, Any]]:
-    """Event-time keys of one dated event node: ``dip:eventMonth`` its month node, which has ``dip:monthKey``.
-
-    A date range becomes a lookup of a few month nodes (``monthKey`` between two ``YYYY-MM``) and then of
-    the events of those months, instead of a comparison of every event's date.
-
-    >>> [t[1].value.rsplit("#")[-1] for t in event_time_triples(iri("https://x.example/e"), "2025-03-14")]
-    ['eventMonth', 'monthKey']
-    """
-    try:
-        day = date.fromisoformat((value or "")[:10])
-    except ValueError:
-        return []
-    month = month_node(day)
-    return [(event, iri(DIP.eventMonth), month), (month, iri(DIP.monthKey), Literal(month_key(day)))]
-
-
-def months_between(first: date, last: date) -> list[NamedNode]:
-    """Month nodes from ``first``'s month to ``last``'s, inclusive."""
-    out, y, m = [], first.year, first.month
-    while (y, m) <= (last.year, last.month):
-        out.append(iri(f"{DATA_NS}month/{y:04d}-{m:02d}"))
-        y, m = (y + 1, 1) if m == 12 else (y, m + 1)
-    return out
 
 
 def cluster_triples(c: EventCluster) -> list[tuple[Any, Any, Any]]:

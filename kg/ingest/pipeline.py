@@ -31,8 +31,8 @@ from pathlib import Path
 from typing import Any, Protocol
 
 from kg.extract.registry import DEFAULT_EXTRACTOR, get_extractor
+from kg.ingest.batch import extract_batch as extract_batch  # moved to kg.ingest.batch; kept importable here
 from kg.ingest.readers import ReaderError, iter_documents
-from kg.ingest.split import extract_in_parts
 from kg.model.core import Assertion, Document
 
 
@@ -141,23 +141,6 @@ def _cluster_events(graph: GraphLike, summary: IngestSummary) -> None:
         update(graph)  # type: ignore[arg-type]
     except Exception as exc:  # noqa: BLE001 - clustering is derived data; ingest has succeeded
         summary.warnings.append(f"event clustering: {type(exc).__name__}: {str(exc).splitlines()[0] if str(exc) else ''}")
-
-
-def extract_batch(extractor: Any, documents: Sequence[Document]) -> list[list[Assertion]]:
-    """Assertions per document, through ``extract_many`` (``nlp.pipe``) when the extractor has it.
-
-    >>> from kg.extract import get_extractor
-    >>> [len(x) for x in extract_batch(get_extractor("rules"), [Document.from_text("T\\nAnn Lee met Raj Patel.")])]
-    [1]
-    """
-    many = getattr(extractor, "extract_many", None)
-
-    def run(docs: Sequence[Document]) -> list[list[Assertion]]:
-        if many is not None and len(docs) > 1:
-            return [list(batch) for batch in many(docs)]
-        return [list(extractor.extract(d)) for d in docs]
-
-    return extract_in_parts(run, documents)  # texts over spaCy's limit go in parts (kg.ingest.split)
 
 
 def _first_line(exc: BaseException) -> str:

@@ -37,6 +37,7 @@ from kg.rdf.ids import (
 )
 from kg.model import ActorRef, Assertion, Claim, Document
 from kg.model.relation_types import RelationType as Projection, relation_types
+from kg.rdf.event_time import event_time_triples
 from kg.rdf.ontology import default_codes
 from kg.rdf.terms import (
     OWL_SAME_AS,
@@ -141,9 +142,7 @@ def claim_triples(assertion: Assertion) -> list[tuple[NamedNode, NamedNode, obje
         triples += _actor_triples(node, actor)
     if claim.date:
         triples.append((event, iri(DIP.date), _date_literal(claim.date, "date", "date")))
-        from kg.events.view import event_time_triples  # event-time keys: date ranges are lookups
-
-        triples += event_time_triples(event, claim.date)
+        triples += event_time_triples(event, claim.date)  # event-time keys: date ranges are lookups
     if claim.end_date:
         triples.append((event, iri(DIP.endDate), _date_literal(claim.end_date, "date", "end date")))
     if claim.datetime:
@@ -212,10 +211,10 @@ def _projected_edges(
     return [(s, edge, t) for s in sources for t in targets if s != t]
 
 
-def document_triples(document: Document) -> list[tuple[NamedNode, NamedNode, object]]:
+def document_triples(document: Document) -> list[tuple[NamedNode, NamedNode, NamedNode | Literal]]:
     """Triples describing a source document (default graph)."""
     node = iri(document_iri(document.iri_hash))
-    triples: list[tuple[NamedNode, NamedNode, object]] = [
+    triples: list[tuple[NamedNode, NamedNode, NamedNode | Literal]] = [
         (node, RDF_TYPE, iri(DIP.Document)),
         (node, iri(DIP.contentHash), Literal(document.iri_hash)),
     ]

@@ -22,7 +22,7 @@ True
 
 from __future__ import annotations
 
-from datetime import datetime, timezone
+from datetime import date, datetime, timezone
 from typing import TYPE_CHECKING
 
 from pyoxigraph import DefaultGraph, Literal, NamedNode, Quad
@@ -30,7 +30,9 @@ from pyoxigraph import DefaultGraph, Literal, NamedNode, Quad
 from kg.rdf.ids import DATA_NS, actor_iri_for_name, actor_iri_for_qid, agent_iri, content_hash, office_iri, wikidata_iri
 from kg.rdf.terms import OWL_SAME_AS, PROV_ATTRIBUTED, PROV_DERIVED, PROV_GENERATED_AT, RDF_TYPE, RDFS_LABEL, iri, lit, typed
 from kg.desk.records import view_removals_for_graph
-from kg.resolve import ActorDecision, Gazetteer, Resolver
+from kg.model.core import ActorRef
+from kg.model.inputs import fold_name
+from kg.resolve import ActorDecision, Gazetteer, ResolvedActor, Resolver
 from kg.resolve.records import ActorRecord, Office
 from kg.rdf.vocab import DIP
 
@@ -123,8 +125,8 @@ def record_actor_decision(graph: "KnowledgeGraph", kind: str, a: str, b: str, *,
         raise ValueError(f"decision must be merge or split, got {kind!r}")
     if not reason.strip():
         raise ValueError("reason: a merge or split needs a reason")
-    actor_a = graph.resolve_actor(a, follow_decisions=False)
-    actor_b = graph.resolve_actor(b, follow_decisions=False)
+    actor_a = resolve_actor(graph, a, follow_decisions=False)
+    actor_b = resolve_actor(graph, b, follow_decisions=False)
     iri_a, iri_b = iri(actor_a.canonical_iri()), iri(actor_b.canonical_iri())
     if iri_a == iri_b and kind == "merge":
         raise ValueError(f"{a!r} and {b!r} are already the same actor ({iri_a.value})")
@@ -145,9 +147,9 @@ def record_actor_decision(graph: "KnowledgeGraph", kind: str, a: str, b: str, *,
     return rid
 
 
-def actor_decisions(graph: "KnowledgeGraph") -> list[ActorDecision]:
+def actor_decisions(graph: "KnowledgeGraph", gaz: Gazetteer | None = None) -> list[ActorDecision]:
     """Every merge/split record in time order, as resolver decisions (IDs are node IRIs or gazetteer ids)."""
-    by_iri = {actor_iri(r): r.id for r in Gazetteer.load().actors.values()}
+    by_iri = {actor_iri(r): r.id for r in (gaz or Gazetteer.load()).actors.values()}
     rows = graph.select(
         "SELECT ?kind ?a ?b ?reason ?at WHERE { ?d dip:actorA ?a ; dip:actorB ?b ; dip:reason ?reason ;"
         " prov:generatedAtTime ?at ; a ?cls . VALUES (?cls ?kind) { (dip:Merge 'merge') (dip:Split 'split') } }"
@@ -156,6 +158,43 @@ def actor_decisions(graph: "KnowledgeGraph") -> list[ActorDecision]:
     return [ActorDecision(r["kind"], by_iri.get(r["a"], r["a"]), by_iri.get(r["b"], r["b"]), r["reason"]) for r in rows]
 
 
-def resolver_for(graph: "KnowledgeGraph") -> Resolver:
-    """A resolver over the packaged gazetteer that applies the graph's merge/split records."""
-    return Resolver(Gazetteer.load(), decisions=actor_decisions(graph))
+def resolver_for(graph: "KnowledgeGraph", base: Resolver | None = None) -> Resolver:
+    """``base`` (default: the packaged gazetteer's resolver) that also applies the graph's merge/split records.
+
+    >>> from kg.api import KnowledgeGraph
+    >>> with KnowledgeGraph.open("memory:") as g:
+    ...     rid = record_actor_decision(g, "merge", "Ann Lee", "A. Lee", reason="one person")
+    ...     resolver_for(g).decisions[-1].kind
+    'merge'
+    """
+    base = base if base is not None else Resolver.default()
+    return Resolver(base.gaz, decisions=(*base.decisions, *actor_decisions(graph, base.gaz)))
+
+
+def resolve_actor(graph: "KnowledgeGraph", name: str, actor_type: str | None = None, *,
+                  on: date | datetime | None = None, follow_decisions: bool = True) -> ActorRef:
+    """Resolve a name: the gazetteer, an actor already in the graph by label, or a new node.
+
+    ``follow_decisions=False`` ignores analysts' merge/split records (the raw node, from the resolver the
+    graph was given).
+
+    >>> from kg.api import KnowledgeGraph
+    >>> with KnowledgeGraph.open("memory:") as g:
+    ...     resolve_actor(g, "President Putin").qid, resolve_actor(g, "Ann Lee").type
+    ('Q7747', 'Person')
+    """
+    name = fold_name(name) or name  # invisible variants (soft hyphen, word joiner) are the same name
+    resolver = graph.resolver if follow_decisions else graph.base_resolver
+    resolved = resolver.resolve(name, on=on, actor_type=actor_type)
+    if resolved is not None:
+        return resolved.to_ref()
+    for row in graph.select(
+        "SELECT ?a ?type ?label ?needle WHERE { ?a rdfs:label ?label ; a ?type . "
+        "FILTER(LCASE(STR(?label)) = LCASE(STR(?needle))) "
+        "VALUES ?type { dip:Person dip:Country dip:Organization dip:Group } } LIMIT 1",
+        needle=Literal(name),
+    ):
+        kind = str(row["type"]).rsplit("#", 1)[-1]
+        found = ResolvedActor(row["a"], row["label"], kind, None, row["a"], 0.5, "label")
+        return resolver.follow(found).to_ref()
+    return resolver.unknown(name, actor_type or "Person").to_ref()

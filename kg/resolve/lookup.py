@@ -23,12 +23,19 @@ from __future__ import annotations
 import difflib
 import re
 import unicodedata
+from datetime import date
 from dataclasses import asdict, dataclass
 from functools import lru_cache
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from kg.rdf.ids import actor_iri_for_name, actor_iri_for_qid, is_qid
+from kg.resolve.gazetteer import Gazetteer
 from kg.resolve.normalize import norm
+from kg.resolve.records import ActorRecord
+from kg.resolve.resolver import Resolver
+
+if TYPE_CHECKING:  # the lookup reads a KnowledgeGraph; kg.api calls find_actor
+    from kg.api import KnowledgeGraph
 
 ACTOR_TYPES = ("Person", "Country", "Organization", "Group")
 #: Similarity (difflib ratio of the folded names) from which a new name counts as a near match.
@@ -112,7 +119,7 @@ class Lookup:
         return self.candidates[0]
 
 
-def find_actor(graph: Any, name: str, *, in_graph: bool = False, on: Any = None,
+def find_actor(graph: KnowledgeGraph, name: str, *, in_graph: bool = False, on: Any = None,
                actors: dict[str, tuple[str, str]] | None = None) -> Lookup:
     """Every actor ``name`` may mean: gazetteer and graph together; ``in_graph`` keeps those in the view.
 
@@ -161,7 +168,7 @@ def find_actor(graph: Any, name: str, *, in_graph: bool = False, on: Any = None,
     return Lookup(name, tuple(candidates))
 
 
-def actor_key(graph: Any, name: str) -> str:
+def actor_key(graph: KnowledgeGraph, name: str) -> str:
     """The IRI of the one graph actor ``name`` means; ``name`` itself when none (the caller reports it).
 
     Raises :class:`AmbiguousActor` when several graph actors answer: the analyst picks one by QID or IRI.
@@ -170,13 +177,28 @@ def actor_key(graph: Any, name: str) -> str:
     return found.one().iri if found.candidates else name
 
 
-def search_actors(graph: Any, name: str, *, on: Any = None, limit: int = 10) -> list[dict[str, Any]]:
+def _gazetteer_current(gaz: Gazetteer, rec: ActorRecord, on: date) -> str:
+    return "; ".join(gaz.offices[p.office].label for p in rec.positions if p.covers(on))
+
+
+def search_rows(name: str, on: date | None = None, limit: int = 10, gaz: Gazetteer | None = None) -> list[dict[str, Any]]:
+    """Candidates for ``name``: the resolver's pick first, then alias matches."""
+    gaz = gaz or Gazetteer.load()
+    day = on or date.today()
+    best = Resolver(gaz).resolve(name, on=day)
+    recs = gaz.search(name, limit)
+    if best and best.id in gaz.actors:
+        recs = [gaz.actors[best.id]] + [r for r in recs if r.id != best.id]
+    return [{"id": r.id, "name": r.name, "type": r.type, "qid": r.qid, "country": r.country,
+             "current": _gazetteer_current(gaz, r, day),
+             "matched_by": best.matched_by if best and best.id == r.id else "search"} for r in recs[:limit]]
+
+
+def search_actors(graph: KnowledgeGraph, name: str, *, on: Any = None, limit: int = 10) -> list[dict[str, Any]]:
     """Rows for ``kg actors search``: the lookup's candidates, then gazetteer and graph actors whose names contain it.
 
     Graph-only actors (found by extraction, not in the gazetteer) are listed too, with their number of events.
     """
-    from kg.resolve.views import search_rows
-
     rows: dict[str, dict[str, Any]] = {}
     actors = _graph_actors(graph)
     by_iri = _gazetteer_by_iri(graph.resolver)
@@ -205,9 +227,7 @@ def _row(c: Candidate) -> dict[str, Any]:
             "in_graph": c.in_graph, "matched_by": c.matched_by, "qid": c.qid or "", "iri": c.iri, "roles": c.roles}
 
 
-def _current_office(rec: Any, resolver: Any, on: Any) -> str:
-    from datetime import date
-
+def _current_office(rec: ActorRecord | None, resolver: Resolver, on: Any) -> str:
     if rec is None:
         return ""
     day = on or date.today()
@@ -215,7 +235,7 @@ def _current_office(rec: Any, resolver: Any, on: Any) -> str:
                      if p.covers(day) and p.office in resolver.gaz.offices)
 
 
-def near_matches(graph: Any, name: str, *, limit: int = 3) -> list[Candidate]:
+def near_matches(graph: KnowledgeGraph, name: str, *, limit: int = 3) -> list[Candidate]:
     """Known actors (gazetteer names and aliases, graph labels) that ``name`` is close to or looks like.
 
     A name that is itself known (:func:`find_actor` finds it) has no near matches.  For many names (a claims
@@ -227,7 +247,7 @@ def near_matches(graph: Any, name: str, *, limit: int = 3) -> list[Candidate]:
 class NearMatcher:
     """The known names of the gazetteer and the graph, indexed once, for :func:`near_matches`."""
 
-    def __init__(self, graph: Any) -> None:
+    def __init__(self, graph: KnowledgeGraph) -> None:
         self.graph, self.resolver = graph, graph.resolver
         self.actors = _graph_actors(graph)
         known: dict[tuple[str, str], tuple[str, str, str | None]] = {}  # (iri, skeleton) -> (label, type, qid)
@@ -272,7 +292,7 @@ def skeleton(name: str) -> str:
     return norm(text)
 
 
-def _graph_actors(graph: Any) -> dict[str, tuple[str, str]]:
+def _graph_actors(graph: KnowledgeGraph) -> dict[str, tuple[str, str]]:
     """Actors of the current view: IRI -> (label, type)."""
     rows = graph.select(
         "SELECT ?a ?label ?type WHERE { ?a rdfs:label ?label ; a ?type . "
@@ -280,17 +300,17 @@ def _graph_actors(graph: Any) -> dict[str, tuple[str, str]]:
     return {str(r["a"]): (str(r["label"]), str(r["type"]).rsplit("#", 1)[-1]) for r in rows}
 
 
-def _gazetteer_by_iri(resolver: Any) -> dict[str, Any]:
+def _gazetteer_by_iri(resolver: Resolver) -> dict[str, ActorRecord]:
     return _by_iri(resolver.gaz)
 
 
 @lru_cache(maxsize=4)
-def _by_iri(gaz: Any) -> dict[str, Any]:
+def _by_iri(gaz: Gazetteer) -> dict[str, ActorRecord]:
     return {actor_iri_for_qid(rec.qid) if rec.qid else actor_iri_for_name(rec.name, rec.type): rec
             for rec in gaz.actors.values()}
 
 
-def _describe(graph: Any, resolver: Any, c: Candidate, in_graph: bool) -> Candidate:
+def _describe(graph: KnowledgeGraph, resolver: Resolver, c: Candidate, in_graph: bool) -> Candidate:
     """``c`` with its country, roles (gazetteer positions), event dates and count (graph)."""
     from dataclasses import replace
 

@@ -27,10 +27,11 @@ True
 from __future__ import annotations
 
 import asyncio
-import math
 import threading
 import time
-from collections import defaultdict, deque
+from collections import defaultdict
+
+from kg.web.auth import FailureLimiter as FailureLimiter  # the web desk's login limiter, shared by the server
 
 #: minimum length of a write token (``kg serve`` refuses shorter ones)
 MIN_TOKEN_LENGTH = 16
@@ -51,46 +52,6 @@ def check_token(token: str | None) -> str | None:
         raise ValueError(f"token: {len(token)} characters, at least {MIN_TOKEN_LENGTH} needed "
                          '(e.g. python -c "import secrets; print(secrets.token_urlsafe(24))")')
     return token
-
-
-class FailureLimiter:
-    """At most ``per_client`` failures per address and ``overall`` in total within ``window`` seconds."""
-
-    def __init__(self, per_client: int = 10, overall: int = 100, window: float = 60.0) -> None:
-        self.per_client, self.overall, self.window = per_client, overall, window
-        self._clients: dict[str, deque[float]] = defaultdict(deque)
-        self._all: deque[float] = deque()
-        self._lock = threading.Lock()
-
-    def _trim(self, times: deque[float], now: float) -> None:
-        while times and times[0] <= now - self.window:
-            times.popleft()
-
-    def retry_after(self, client: str) -> int | None:
-        """Seconds to wait before the next attempt from ``client``, or None when it may try now."""
-        now = time.monotonic()
-        with self._lock:
-            mine = self._clients.get(client, deque())
-            self._trim(mine, now)
-            self._trim(self._all, now)
-            waits = []
-            if len(mine) >= self.per_client:
-                waits.append(mine[0] + self.window - now)
-            if len(self._all) >= self.overall:
-                waits.append(self._all[0] + self.window - now)
-            if not mine and client in self._clients:
-                del self._clients[client]
-        return max(1, math.ceil(max(waits))) if waits else None
-
-    def failed(self, client: str) -> None:
-        """Record one failed attempt from ``client``."""
-        now = time.monotonic()
-        with self._lock:
-            self._clients[client].append(now)
-            self._all.append(now)
-            if len(self._clients) > 10_000:  # forget the oldest addresses rather than grow without bound
-                for key in list(self._clients)[:1000]:
-                    del self._clients[key]
 
 
 class SlotsFull(Exception):

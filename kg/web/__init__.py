@@ -31,7 +31,7 @@ from jinja2 import Environment, FileSystemLoader
 from starlette.concurrency import run_in_threadpool
 
 from kg.api import KnowledgeGraph
-from kg.web.auth import AUTH_MAX_AGE, COOKIE, MAX_AGE, LiveSessions, Session, Signer, same_secret
+from kg.web.auth import AUTH_MAX_AGE, COOKIE, MAX_AGE, FailureLimiter, LiveSessions, Session, Signer, same_secret
 
 HERE = Path(__file__).resolve().parent
 PREFIX = "/ui"
@@ -46,10 +46,8 @@ CLAIM_FIELDS = ("subject", "relation", "object", "source", "quote", "published",
 
 
 def mount(app: FastAPI, graph: KnowledgeGraph, *, write_token: str | None, prefix: str = PREFIX,
-          limiter: Any = None) -> None:
+          limiter: FailureLimiter | None = None) -> None:
     """Add the desk's pages under ``prefix`` (default ``/ui``) and its CSS under ``prefix/static``."""
-    from kg.server.guard import FailureLimiter
-
     env = Environment(loader=FileSystemLoader(str(HERE / "templates")), autoescape=True)
     env.filters["http_url"] = http_url
     signer = Signer()

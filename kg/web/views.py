@@ -55,11 +55,12 @@ def _events(graph: KnowledgeGraph, node: Any) -> dict[str, list[dict[str, Any]]]
     """Relation -> the actor's events (one per event cluster) in date order, each with its sources."""
     from kg.events import copies, state
     from kg.events.facts import build
+    from kg.desk.review import assertions_about
 
     grades = all_grades(graph)
     st = state(graph)
     events: dict[str, dict[str, Any]] = {}
-    for row in graph.assertions_about(node):
+    for row in assertions_about(graph, node):
         aid = str(row["g"]).rsplit("/", 1)[-1]
         grade = grades.get(aid, {})
         row = {k: (str(v) if v is not None else None) for k, v in row.items()}

@@ -8,6 +8,7 @@ import pytest
 from kg.analysis.projection import ego_network, project, projection_sparql, subclasses, weighted_graph, _short
 from kg.model import ActorRef, Assertion, Claim, Document, Evidence, Grade
 from kg.rdf.ontology import projections
+from kg.desk.review import retract
 from tests.analysis.sample import build
 
 
@@ -85,7 +86,7 @@ def test_bad_filters_fail_with_one_line(sample):
 
 def test_retracted_leave_and_disputed_are_marked(sample):
     graph, ids = sample
-    graph.retract(ids["Alice Ames-meets-Boris Brandt"], reason="wrong")
+    retract(graph, ids["Alice Ames-meets-Boris Brandt"], reason="wrong")
     graph.decide(ids["Ruritania-sanctions-Freedonia"], "disputed", reason="doubtful")
     G = project(graph)
     assert ("Alice Ames", "meets", "Boris Brandt", "held") not in _labelled(G)

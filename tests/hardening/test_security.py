@@ -20,6 +20,7 @@ from kg.model import ActorRef, Assertion, Claim, Document
 from kg.model.inputs import ClaimInput
 from kg.query.ask import ask
 from kg.query.named import select_named
+from kg.desk.claim import claim_to_assertion
 from tests.hardening._common import check_clean, kg_serve, raw_http, snapshot
 
 PAYLOADS = ['x" } ; DROP ALL ; #', "> } INSERT DATA { <a> <b> <c> } #", "x\\u0022 } ; DROP ALL ; #",
@@ -36,7 +37,7 @@ def seeded():
         for i, p in enumerate(PAYLOADS):  # actors whose names are the payloads
             # unvalidated (model_construct): ClaimInput refuses the control characters of two payloads (issue 17
             # item 4), but a store may hold them from before, and queries must still bind them as terms
-            graph.add_assertion(graph.claim_to_assertion(ClaimInput.model_construct(
+            graph.add_assertion(claim_to_assertion(graph, ClaimInput.model_construct(
                 subject=p, relation="meets", object="Vladimir Putin", subject_type="Person",
                 source="https://example.org/p", quote="q", date=__import__("datetime").date(2025, 8, 16))))
             # and one plain node per payload label, so exact literal matches can be counted

@@ -11,6 +11,7 @@ import pytest
 from kg.api import KnowledgeGraph
 from kg.desk.claims_file import ClaimsFileError, parse_claims_text
 from kg.model.inputs import ClaimInput, one_line_error
+from kg.desk.claim import claim_to_assertion
 from tests.hardening._common import snapshot
 
 HEADER = "subject,relation,object,source,quote\n"
@@ -46,9 +47,9 @@ def test_a_quote_keeps_its_line_breaks() -> None:
                                   "\ufeffVladimir Putin", "Vladimir\u00a0Putin", "\uff36ladimir Putin"])
 def test_invisible_variants_fold_into_the_real_actor(name: str) -> None:
     with KnowledgeGraph.open("memory:") as graph:
-        plain = graph.claim_to_assertion(ClaimInput(subject="Vladimir Putin", relation="meets", object="Ann Lee",
+        plain = claim_to_assertion(graph, ClaimInput(subject="Vladimir Putin", relation="meets", object="Ann Lee",
                                                     source="https://example.org/a"))
-        variant = graph.claim_to_assertion(ClaimInput(subject=name, relation="meets", object="Ann Lee",
+        variant = claim_to_assertion(graph, ClaimInput(subject=name, relation="meets", object="Ann Lee",
                                                       source="https://example.org/a"))
         assert variant.claim.subject.canonical_iri() == plain.claim.subject.canonical_iri()
         assert variant.id == plain.id

@@ -21,6 +21,7 @@ from kg.api import KnowledgeGraph
 from kg.model.inputs import ClaimInput
 from kg.desk.records import view_drift
 from kg.store.oxigraph_store import OxigraphStore
+from kg.desk.claim import claim_to_assertion
 from tests.servers import REPO, oxigraph_server
 
 MULTI = """SELECT ?g (COUNT(DISTINCT ?v) AS ?n) WHERE {
@@ -95,13 +96,14 @@ def test_threads_on_an_embedded_store(tmp_path: Path) -> None:
 WORKER = r"""
 import sys
 from kg.api import KnowledgeGraph
+from kg.desk.claim import claim_to_assertion
 from kg.model.inputs import ClaimInput
 from tests.hardening.test_write_races import _claim
 url, role, n = sys.argv[1], sys.argv[2], int(sys.argv[3])
 with KnowledgeGraph.open(url) as g:
     for i in range(n):
         if role == "reject":
-            aid = g.claim_to_assertion(_claim(i, "x")).id
+            aid = claim_to_assertion(g, _claim(i, "x")).id
             g.decide(aid, "rejected", reason="wrong", by="analyst:alice")
         elif role == "y":
             g.assert_claim(_claim(i, "y"))

@@ -7,6 +7,7 @@ from pyoxigraph import RdfFormat
 
 from kg.model.inputs import ClaimInput
 from kg.query.named import NamedQueryError, bind_params, list_queries, load_query, select_named
+from kg.desk.review import retract
 
 PAYLOAD = 'x" } ; DROP ALL ; #'
 
@@ -24,7 +25,7 @@ def filled(graph):
         ClaimInput(subject="Steve Witkoff", relation="advises", object="Donald Trump", source="https://example.org/w"),
     ])
     retracted = graph.assert_claim(ClaimInput(subject="Trump", relation="talks", object="Lukashenko", source="https://example.org/c"))
-    graph.retract(retracted, reason="wrong source")
+    retract(graph, retracted, reason="wrong source")
     return graph, ids, retracted
 
 

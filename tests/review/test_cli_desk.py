@@ -9,6 +9,7 @@ from typer.testing import CliRunner
 
 from kg.api import KnowledgeGraph
 from kg.cli.main import app
+from kg.desk.history import history
 
 
 @pytest.fixture
@@ -88,5 +89,5 @@ def test_every_door_refuses_a_decision_made_twice(tmp_path, extracted):
         assert again.returncode == 1
         assert again.stderr.strip().splitlines()[-1].startswith("error: id: assertion "), again.stderr
     with KnowledgeGraph.open(store) as graph:
-        assert [e.kind for e in graph.history(first)] == ["asserted", "retracted"]
-        assert [e.kind for e in graph.history(second)] == ["asserted", "accepted"]
+        assert [e.kind for e in history(graph, first)] == ["asserted", "retracted"]
+        assert [e.kind for e in history(graph, second)] == ["asserted", "accepted"]

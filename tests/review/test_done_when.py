@@ -9,6 +9,7 @@ from kg.desk.conflicts import conflicts
 from kg.model.inputs import ClaimInput
 from kg.rdf.terms import iri
 from kg.desk.review import accept, review_queue
+from kg.desk.review import assertions_about
 
 HELD = dict(subject="Donald Trump", relation="meets", object="Vladimir Putin", status="held", date="2025-08-15",
             place="Anchorage", source="https://www.whitehouse.example.gov/briefing",
@@ -24,7 +25,7 @@ def test_done_when_flow_library(graph, extracted):
     assert review_queue(graph) == []
     held = graph.assert_claim(ClaimInput(**HELD))
     putin = iri(graph.find_actor("Vladimir Putin").canonical_iri())
-    rows = {str(r["g"]).rsplit("/", 1)[-1]: r for r in graph.assertions_about(putin)}
+    rows = {str(r["g"]).rsplit("/", 1)[-1]: r for r in assertions_about(graph, putin)}
     assert set(rows) == {planned, held}
     assert rows[planned]["status"] == "planned" and rows[held]["status"] == "held"
     assert str(rows[held]["source"]) == HELD["source"] and str(rows[planned]["source"]) == "https://news.example.com/planned"

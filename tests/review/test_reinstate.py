@@ -16,6 +16,8 @@ from kg.rdf.terms import iri
 from kg.desk.records import Record, record_quads
 from kg.desk.history import as_of, diff
 from kg.rdf.validate import ValidationError, validate_quads
+from kg.desk.history import history
+from kg.desk.review import retract
 from tests.conftest import run_kg
 
 OTHER_TEXT = "Vladimir Putin and Donald Trump will meet in Alaska, Moscow confirmed."
@@ -57,7 +59,7 @@ def test_removal_then_reinstate_restores_exactly_the_claim(graph, extracted, rem
     if removal == "reject":
         review.reject(graph, aid, "satire site", "analyst:alice")
     else:
-        graph.retract(aid, reason="wrong date", by="analyst:alice")
+        retract(graph, aid, reason="wrong date", by="analyst:alice")
     assert _claim_in_view(graph, aid) == set()
     assert review.effective_status(graph, aid) == {"reject": "rejected", "retract": "retracted"}[removal]
 
@@ -75,7 +77,7 @@ def test_removal_then_reinstate_restores_exactly_the_claim(graph, extracted, rem
 
 def test_reinstated_analyst_claim_is_accepted_again_and_can_be_removed_again(graph):
     aid = graph.assert_claim(_claim_input("https://www.whitehouse.example.gov/briefing"))
-    graph.retract(aid, reason="duplicate", by="analyst:alice")
+    retract(graph, aid, reason="duplicate", by="analyst:alice")
     graph.reinstate(aid, reason="not a duplicate after all", by="analyst:alice")
     assert review.effective_status(graph, aid) == "accepted"
     assert aid in review.active_graphs(graph, "accepted")
@@ -149,7 +151,7 @@ def test_history_lists_the_reinstatement_in_order(graph, extracted):
     review.reject(graph, aid, "wrong", "analyst:alice")
     rid = review.reinstate(graph, aid, "right after all", "analyst:bob")
     review.accept(graph, aid, "checked", "analyst:carol")
-    entries = graph.history(aid)
+    entries = history(graph, aid)
     assert [e.kind for e in entries] == ["asserted", "rejected", "reinstated", "accepted"]
     assert (entries[2].by, entries[2].reason, entries[2].record) == ("bob", "right after all", rid)
     assert review.effective_status(graph, aid) == "accepted"
@@ -160,7 +162,7 @@ def test_as_of_before_and_after_the_reinstatement(graph, extracted, past):
     review.reject(graph, aid, "wrong", "analyst:alice")
     time.sleep(0.01)
     review.reinstate(graph, aid, "right after all", "analyst:alice")
-    rejected_at = next(e.at for e in graph.history(aid) if e.kind == "rejected")
+    rejected_at = next(e.at for e in history(graph, aid) if e.kind == "rejected")
 
     before = as_of(graph, rejected_at)
     assert review.effective_status(before, aid) == "rejected"

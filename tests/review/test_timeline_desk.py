@@ -9,6 +9,7 @@ import pytest
 from kg.desk import grading, review
 from kg.rdf.terms import iri
 from kg.desk.history import as_of, diff, moment
+from kg.desk.review import assertions_about
 
 MEETS = "SELECT ?g WHERE { ?g a dip:Assertion ; dip:claimEvent ?e . ?e dip:status ?s }"  # event nodes in the view
 
@@ -18,7 +19,7 @@ def test_as_of_applies_only_records_made_by_then(graph, extracted, past):
     second = extracted(graph, at=past + timedelta(days=30), url="https://b.example.org/", text="Trump meets Putin.",
                        quote="Trump meets Putin")
     review.reject(graph, first, "wrong", "analyst:alice")  # recorded now (after `past`)
-    assert not any(True for _ in graph.assertions_about(iri(graph.find_actor("Donald Trump").canonical_iri()))
+    assert not any(True for _ in assertions_about(graph, iri(graph.find_actor("Donald Trump").canonical_iri()))
                    if str(_["g"]).endswith(first))
 
     before_any = as_of(graph, past - timedelta(days=1))

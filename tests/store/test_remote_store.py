@@ -13,6 +13,8 @@ from kg.query.ask import ask
 from kg.query.named import list_queries, select_named
 from kg.store import StoreError, open_store
 from kg.store.remote import RemoteStore
+from kg.desk.history import history
+from kg.desk.review import retract
 
 pytestmark = pytest.mark.server
 
@@ -39,7 +41,7 @@ ANACHRONISM = ClaimInput(subject="Vladimir Putin", relation="meets", object="Bar
 
 def _fill(graph: KnowledgeGraph) -> list[str]:
     ids = graph.assert_claims(CLAIMS)
-    graph.retract(graph.assert_claim(ClaimInput(subject="Trump", relation="talks", object="Lukashenko",
+    retract(graph, graph.assert_claim(ClaimInput(subject="Trump", relation="talks", object="Lukashenko",
                                                 source="https://example.org/call")), reason="wrong source")
     return ids
 
@@ -65,7 +67,7 @@ def test_ingest_and_named_queries_match_the_embedded_store(remote_spec):
             assert got and strip(got) == strip(want), name
         assert "19:30" not in ask(remote, "when is trump meeting with putin").text  # no offset given: local time only
         assert "Anchorage" in ask(remote, "when is trump meeting with putin").text
-        assert len(remote.history(ids[0])) == 1
+        assert len(history(remote, ids[0])) == 1
 
 
 def test_export_from_remote_round_trips(remote_spec):
