@@ -19,7 +19,7 @@ token attributes.
 >>> from kg.extract.model import get_model
 >>> h = match(get_model()("Foreign Minister Penny Wong held talks in Canberra with her counterpart Retno Marsudi."))[0]
 >>> (h.relation, h.event_type, [t.text for t in h.agents], [t.text for t in h.others], h.status, h.place)
-('meets', 'Meeting', ['Wong'], ['counterpart', 'Marsudi'], 'held', 'Canberra')
+('meets', 'Meeting', ['Wong'], ['Marsudi'], 'held', 'Canberra')
 >>> [h] = match(get_model()("Chancellor Olaf Scholz said he was open to a meeting with Xi Jinping."))
 >>> (h.relation, [t.text for t in h.agents], [t.text for t in h.others], h.status, h.hedged)
 ('meets', ['he'], ['Jinping'], 'planned', True)
@@ -237,7 +237,9 @@ def _apply(frame: Frame, tok: "Token") -> FrameHit | None:
             agents, others = between[:1], between[1:]
         if not others and tok.pos_ == "NOUN" and tok.dep_ == "pobj" and tok.head.lower_ == "for":
             return None  # "A and B hosted X for talks": the talks are the purpose of the hosting, not a pair of A and B
-        if not others and len(agents) > 1:  # "X and Y met": the pair
+        if not others and len(agents) > 1:  # "X and Y met": the pair ("the two leaders, X and Y, met": the names)
+            agents = [t for t in agents if not (t.pos_ == "NOUN" and any(c.dep_ == "appos" and c in agents
+                                                                            for c in t.children))]
             agents, others = agents[:1], agents[1:]
         if frame.relation == "meets" and is_remote(tok, noun, frame.remote):
             relation, event_type = "talksWith", "Call"
@@ -313,6 +315,10 @@ def _apply(frame: Frame, tok: "Token") -> FrameHit | None:
             agents = agents or [t for c in tok.children if c.dep_ == "acl" for t in subjects(c)]
     # the parser sometimes coordinates an adverb with the subjects ("Scholz and Xi last met")
     stray = [t for t in agents + others if t.lower_ in PASSING_ADVERBS]
+    # "the two leaders, A and B, met": the common noun is named by its appositions, it is no third side
+    if frame.kind == "encounter":
+        stray += [t for t in agents + others if t.pos_ == "NOUN" and any(c.dep_ == "appos" and c in agents + others
+                                                                         for c in t.children)]
     agents = [t for t in agents if t not in stray]
     others = [t for t in others if t not in stray]
     if frame.kind == "encounter" and not others and len(agents) > 1:

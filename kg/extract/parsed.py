@@ -128,8 +128,9 @@ class ParseExtractor(RuleExtractor):
             # what a frame's context words are looked for in: the headline and lede, and the last sentences
             recent = " ".join(s.text for s in sents[:2] + sents[max(2, i - 2):i + 1]).lower()
             ruled = find_relations(sent.text, sent.start_char, mentions, state)
-            framed, read = _frame_findings(parsed[i], sent, mentions, state, issuer, coref, recent, bodies) \
-                if i in parsed else ([], [])
+            framed, read, readings = _frame_findings(parsed[i], sent, mentions, state, issuer, coref, recent, bodies) \
+                if i in parsed else ([], [], [])
+            _restatus(ruled, readings)
             speakers = _speakers(parsed[i], sent.start_char) if i in parsed else []
             for f in _reconcile(framed, ruled, read):
                 if id(f.subject) in doubtful or id(f.obj) in doubtful:
@@ -228,10 +229,34 @@ def _reconcile(framed: list[Found], ruled: list[Found], read: list[tuple[int, in
 _NER_TYPES = {"PERSON": "Person", "ORG": "Organization", "GPE": "Country", "NORP": None}
 
 
+Reading = tuple[int, int, FrameHit]
+
+
+def _restatus(ruled: list[Found], readings: list[Reading]) -> None:
+    """The rules' findings on a trigger a frame read as not held take the status the parse gives it.
+
+    The rules read status from the words before the trigger; the parse reads it from the verbs that govern
+    the trigger ("a meeting with X would be pointless", "has ruled out a meeting"), also where the frame found
+    no actor of its own to report.
+    """
+    for f in ruled:
+        if f.trigger == (0, 0):
+            continue
+        hit = next((h for a, b, h in readings if a < f.trigger[1] and f.trigger[0] < b), None)
+        if hit is None or hit.status == "held" or (hit.noun or hit.trigger).dep_ in ("nsubj", "nsubjpass"):
+            continue  # "the new sanctions will see assets frozen": the subject's verb tells what follows from it
+        f.status = hit.status
+        if hit.hedged and "hedged" not in f.notes:
+            f.notes.append("hedged")
+        if hit.in_passing and "in_passing" not in f.notes:
+            f.notes.append("in_passing")
+
+
 def _frame_findings(pdoc: Any, sent: Sentence, mentions: list[Mention], state: DocState,
                     issuer: Entity | None, coref: Coref, recent: str = "",
-                    bodies: frozenset[int] | set[int] = frozenset()) -> tuple[list[Found], list[tuple[int, int]]]:
-    """The frames' findings in one parsed sentence, and the trigger spans the frames read."""
+                    bodies: frozenset[int] | set[int] = frozenset()
+                    ) -> tuple[list[Found], list[tuple[int, int]], list[Reading]]:
+    """The frames' findings in one parsed sentence, the trigger spans the frames read, and every frame's reading."""
     base = sent.start_char
     spans = [(m.start - base, m.end - base, m) for m in mentions if m.entity is not None or m.extra.get("pair")]
 
@@ -265,9 +290,11 @@ def _frame_findings(pdoc: Any, sent: Sentence, mentions: list[Mention], state: D
                                    if len(e) > 1 and e.label_ in ("PERSON", "ORG", "FAC", "WORK_OF_ART", "LAW", "PRODUCT")]
     read += [(t.idx, t.idx + len(t.text)) for t in pdoc if t.dep_ == "amod" and gate_pattern().match(t.lower_)
              or t.lemma_.lower() in _LIFTED_MEASURES and t.head.lemma_.lower() in _LIFTING_VERBS]
+    readings: list[Reading] = []
     for hit in match(pdoc):
         if hit.trigger.idx < outside:
             continue
+        readings += [(t.idx, t.idx + len(t.text), hit) for t in (hit.trigger, hit.noun) if t is not None]
         if hit.frame.relation == "sanctions" and _lifted(hit.trigger):
             continue
         if hit.frame.context and not any(w in recent for w in hit.frame.context):
@@ -284,7 +311,7 @@ def _frame_findings(pdoc: Any, sent: Sentence, mentions: list[Mention], state: D
             read.append((hit.trigger.idx, hit.trigger.idx + len(hit.trigger.text)))
             if hit.noun is not None:  # "Sanctions were imposed on X": the noun of the light verb is the same trigger
                 read.append((hit.noun.idx, hit.noun.idx + len(hit.noun.text)))
-    return found, read
+    return found, read, readings
 
 
 #: measures and the verbs that lift them ("eased sanctions on Belavia" is no new sanction)

@@ -1,0 +1,54 @@
+"""Status, arguments and attributes the frames read from the parse, on sentences written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from kg.extract.frames import describe, match
+from kg.extract.model import get_model
+from kg.extract.parsed import ParseExtractor
+from kg.model.core import Document
+
+
+@pytest.fixture(scope="module")
+def extractor() -> ParseExtractor:
+    return ParseExtractor(resolver=None)
+
+
+def findings(extractor: ParseExtractor, sentence: str) -> list[tuple[str, frozenset[str], str]]:
+    doc = Document.from_text("Report\n" + sentence, published="2024-03-06")
+    return sorted((a.claim.relation, frozenset((s.label, o.label if o else "")), a.claim.status)
+                  for a in extractor.extract(doc) for s, o in a.claim.pairs())
+
+
+@pytest.mark.parametrize("sentence, status", [
+    ("Jane Roe has ruled out a meeting with John Doe.", "refused"),
+    ("Jane Roe turned down talks with John Doe.", "refused"),
+    ("Jane Roe denied that she had met John Doe.", "negated"),
+    ("Jane Roe called off her meeting with John Doe.", "cancelled"),
+])
+def test_refusal_denial_and_cancellation_are_read_from_the_governing_verb(extractor, sentence, status):
+    assert findings(extractor, sentence) == [("meets", frozenset({"Jane Roe", "John Doe"}), status)]
+
+
+def test_a_purpose_clause_shares_the_mood_of_the_journey(extractor):
+    hedged = findings(extractor, "Officials said Jane Roe may travel to Lisbon to meet John Doe.")
+    assert hedged == [("meets", frozenset({"Jane Roe", "John Doe"}), "planned")]
+    done = findings(extractor, "Jane Roe travelled to Lisbon on Monday to meet John Doe.")
+    assert done == [("meets", frozenset({"Jane Roe", "John Doe"}), "held")]
+
+
+def test_a_threat_is_a_plan_not_an_act(extractor):
+    assert findings(extractor, "The European Union threatened to impose sanctions on John Doe.") == [
+        ("sanctions", frozenset({"European Union", "John Doe"}), "planned")]
+
+
+def test_a_common_noun_named_by_its_appositions_is_no_side():
+    [hit] = [h for h in match(get_model()("The two ministers, Jane Roe and Ann Lee, last spoke in June."))
+             if h.relation == "talksWith"]
+    assert describe(hit)["agents"] == ["Roe"] and describe(hit)["others"] == ["Lee"]
+
+
+def test_the_pair_named_in_apposition_is_found(extractor):
+    assert findings(extractor, "The two ministers, Jane Roe and Ann Lee, last spoke in June.") == [
+        ("talksWith", frozenset({"Jane Roe", "Ann Lee"}), "held")]
