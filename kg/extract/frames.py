@@ -35,7 +35,7 @@ from typing import TYPE_CHECKING, Any, Iterable
 
 from kg.extract.clause_status import PASSING_ADVERBS, read_status
 from kg.extract.syntax import (
-    expand, has_particle, inverted_subjects, is_passive, is_remote, members_beside, noun_agents, place_of, prep_objects, slot, subjects,
+    expand, has_particle, inverted_subjects, stranded_objects, is_passive, is_remote, members_beside, noun_agents, place_of, prep_objects, slot, subjects,
     unique,
 )
 
@@ -259,6 +259,8 @@ def _apply(frame: Frame, tok: "Token") -> FrameHit | None:
             agents = [t for m in prep_objects(tok, "with") if m.lemma_.lower() in _MEASURES for t in prep_objects(m, "by")]
         others = [t for spec in frame.patient for t in slot(tok, spec, noun)]
         others += [m for o in others if o.dep_ == "dobj" for m in members_beside(tok, o)]
+        if not others and "dobj" in frame.patient and tok.pos_ == "VERB":
+            others = stranded_objects(tok)  # "designated A and B pursuant to E.O. 13224"
         if not others and "nsubjpass" in frame.patient and tok.tag_ == "VBN":
             others = inverted_subjects(tok)  # "Also designated were A and B"; "Also freed was C"
         if tok.dep_ == "relcl" and any(o.lower_ in _RELATIVES for o in others):

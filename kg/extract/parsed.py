@@ -30,6 +30,7 @@ True
 from __future__ import annotations
 
 import logging
+from dataclasses import replace
 from collections.abc import Iterable, Iterator
 from typing import Any
 
@@ -174,15 +175,28 @@ def _only_as_speaker(f: Found, mentions: list[Mention], speakers: list[tuple[int
 def _headline_merged(found: list[tuple[Found, Assertion]], sents: list[Sentence]) -> list[tuple[Found, Assertion]]:
     """A headline's finding that the body states too is the body's: one report, not two.
 
-    The body's sentence is the better evidence (it has the date, place and counts); a headline that
-    says what the body does not keep its own finding.
+    The body's sentence is the better evidence (it has the date and counts); a headline that
+    says what the body does not keep its own finding, and a headline's place fills in a body finding
+    of the same pair and status that states none.
     """
     if not sents or not is_headline(sents[0], first=True):
         return found
     head_end = sents[0].end_char
-    body = {pair_key(a) for _f, a in found if a.evidence is not None and (a.evidence.start or 0) >= head_end}
-    return [(f, a) for f, a in found
-            if a.evidence is None or (a.evidence.start or 0) >= head_end or pair_key(a) not in body]
+
+    def in_body(a: Assertion) -> bool:
+        return a.evidence is None or (a.evidence.start or 0) >= head_end
+
+    body = {pair_key(a) for _f, a in found if a.evidence is not None and in_body(a)}
+    # "X Meets Y in Moscow" over a body that says "he met Y" names the place the body leaves out
+    places = {(pair_key(a), a.claim.status): a.claim.place for _f, a in found
+              if not in_body(a) and a.claim.place and pair_key(a) in body}
+    out = []
+    for f, a in found:
+        if not in_body(a) and pair_key(a) in body:
+            continue
+        place = places.get((pair_key(a), a.claim.status)) if a.claim.place is None else None
+        out.append((f, replace(a, claim=replace(a.claim, place=place)) if place else a))
+    return out
 
 
 def _repoint_pronouns(chains: list[list[Mention]]) -> None:

@@ -110,6 +110,27 @@ def slot(tok: "Token", spec: str, noun: "Token | None") -> list["Token"]:
     return out
 
 
+def stranded_objects(tok: "Token") -> list["Token"]:
+    """The object the parser made the subject of a verbless complement right after the verb.
+
+    "designated A, B and C pursuant to E.O. 13224" is parsed with A as the subject of "pursuant"; a
+    complement without a verb of its own cannot have a subject, so its "subject" is the verb's object.
+
+    >>> from kg.extract.model import get_model
+    >>> d = get_model()("OFAC today designated Ivan Orlov, Petra Stoll, and Kestrel Shipping pursuant to E.O. 13224.")
+    >>> [t.text for t in stranded_objects(d[2])]
+    ['Orlov', 'Stoll', 'Shipping']
+    """
+    out: list["Token"] = []
+    for c in tok.children:
+        if c.dep_ not in ("ccomp", "advcl", "xcomp") or c.pos_ in ("VERB", "AUX") or c.i < tok.i:
+            continue
+        if any(m.dep_ == "mark" for m in c.children):
+            continue  # "designated as X", "so that": a clause of its own
+        out += [t for s in c.children if s.dep_ == "nsubj" and tok.i < s.i < c.i for t in expand(s)]
+    return out
+
+
 def inverted_subjects(tok: "Token") -> list["Token"]:
     """The subjects after a fronted passive participle: "Also designated were A and B" (A and B were designated).
 
@@ -252,14 +273,23 @@ def place_of(tok: "Token", noun: "Token | None" = None) -> str | None:
     'No. 10 Downing Street'
     >>> place_of(get_model()("During his visit to Hanoi, Chancellor Felix Brandt met Prime Minister Tran Van Minh.")[9])
     'Hanoi'
+    >>> place_of(get_model()("Talks between Jane Roe and John Doe took place in Geneva on Monday.")[0])
+    'Geneva'
     """
     objects = [t for c in tok.children if c.dep_ == "dobj" for t in expand(c)] + \
         [t for h in (tok, noun) if h is not None for c in h.children if c.dep_ == "prep" and c.lower_ == "with"
          for p in c.children if p.dep_ == "pobj" for t in expand(p)]
     purposes = [p for h in [tok] + objects for c in h.children if c.dep_ == "prep" and c.lower_ == "for"
                 for p in c.children if p.dep_ == "pobj" and p.pos_ == "NOUN"]
-    for h in [tok] + ([noun] if noun is not None else []) + objects + purposes:
+    event = noun if noun is not None else tok
+    # "talks between A and B took place in Geneva", "the meeting was held at the Kremlin": the event noun's verb
+    carrier = [event.head] if event.pos_ in ("NOUN", "PROPN") and event.dep_ in ("nsubj", "nsubjpass") else []
+    for h in [tok] + ([noun] if noun is not None else []) + objects + purposes + carrier:
         found = _place_under(h, ("in", "at"))
+        if found is not None:
+            return found
+    if event.pos_ in ("NOUN", "PROPN") and event.dep_ == "pobj" and event.head.lower_ == "for":
+        found = _destination(event.head.head)  # "arrived in Oslo for talks with X"
         if found is not None:
             return found
     return _journey_place(tok)
@@ -320,7 +350,7 @@ def _journey_place(tok: "Token") -> str | None:
             if is_place(clause.head, "in"):  # "traveled to Warsaw, where he met X"
                 inner = clause.head
                 outer = inner.head.head if inner.dep_ == "pobj" and inner.head.lower_ in ("in", "at") else None
-                if outer is not None and outer.i < inner.i and is_place(outer, "at"):
+                if outer is not None and outer.i < inner.i and outer.dep_ == "pobj" and is_place(outer, "at"):
                     start = outer.left_edge.i + (outer.left_edge.lower_ == "the")
                     return inner.doc[start:inner.i + 1].text  # "to Joint Base X in Anchorage, where": the base
                 return _place_text(inner)

@@ -52,3 +52,36 @@ def test_a_common_noun_named_by_its_appositions_is_no_side():
 def test_the_pair_named_in_apposition_is_found(extractor):
     assert findings(extractor, "The two ministers, Jane Roe and Ann Lee, last spoke in June.") == [
         ("talksWith", frozenset({"Jane Roe", "Ann Lee"}), "held")]
+
+
+def places(extractor: ParseExtractor, sentence: str) -> dict[frozenset[str], str | None]:
+    doc = Document.from_text("Report\n" + sentence, published="2024-03-06")
+    return {frozenset((s.label, o.label)): a.claim.place for a in extractor.extract(doc) for s, o in a.claim.pairs()}
+
+
+@pytest.mark.parametrize("sentence, place", [
+    ("Talks between Jane Roe and John Doe took place in Lisbon on Monday.", "Lisbon"),
+    ("Jane Roe arrived in Lisbon on Monday for talks with John Doe.", "Lisbon"),
+])
+def test_the_place_of_an_event_noun_is_read_from_the_verb_that_carries_it(extractor, sentence, place):
+    assert places(extractor, sentence) == {frozenset({"Jane Roe", "John Doe"}): place}
+
+
+def test_a_where_clause_takes_the_place_it_hangs_from_not_the_person_before_it(extractor):
+    got = places(extractor, "Jane Roe met John Doe in Lisbon, where she also met Ann Lee.")
+    assert got == {frozenset({"Jane Roe", "John Doe"}): "Lisbon", frozenset({"Jane Roe", "Ann Lee"}): "Lisbon"}
+
+
+def test_targets_the_parser_strands_under_pursuant_are_the_verbs_objects(extractor):
+    doc = Document.from_text("Report\nThe Treasury today designated Ivan Orlov, Petra Stoll, and Kestrel Shipping "
+                             "pursuant to E.O. 13224.", published="2024-03-06")
+    targets = {o.label for a in extractor.extract(doc) if a.claim.relation == "sanctions" for _s, o in a.claim.pairs()}
+    assert targets == {"Ivan Orlov", "Petra Stoll", "Kestrel Shipping"}
+
+
+def test_taking_action_against_someone_is_a_sanction_only_in_a_sanctions_context(extractor):
+    said = "The United States today took action against Ivan Orlov and Petra Stoll"
+    assert findings(extractor, said + ", freezing their assets under sanctions rules.") == [
+        ("sanctions", frozenset({"United States", "Ivan Orlov"}), "held"),
+        ("sanctions", frozenset({"United States", "Petra Stoll"}), "held")]
+    assert findings(extractor, said + " over the collapse of the talks.") == []
