@@ -215,10 +215,23 @@ def subjects(tok: "Token", depth: int = 0) -> list["Token"]:
 
 
 def noun_agents(noun: "Token") -> list["Token"]:
-    """Who holds an event noun: its possessor ("Trump's meeting"), else the subject of the verb governing it."""
+    """Who holds an event noun: its possessor ("Trump's meeting"), else the subject of the verb governing it.
+
+    A possessive pronoun is the governing verb's subject when it has one ("X called off her meeting with Y": X).
+
+    >>> from kg.extract.model import get_model
+    >>> [t.text for t in noun_agents(get_model()("Jane Roe called off her meeting with John Doe.")[5])]
+    ['Roe']
+    """
     poss = [c for c in noun.children if c.dep_ == "poss"]
-    if poss:
+    if poss and not (poss[0].pos_ == "PRON" and poss[0].lower_ in ("his", "her")):
         return expand(poss[0])
+    governing = _governing_subjects(noun)
+    return governing or (expand(poss[0]) if poss else [])
+
+
+def _governing_subjects(noun: "Token") -> list["Token"]:
+    """The subject of the verb an event noun is the object of (through prepositions and complements)."""
     t, steps = noun, 0
     while t.head is not t and steps < MAX_CLIMB:
         if t.dep_ not in ("dobj", "pobj", "prep", "attr", "acomp", "xcomp", "pcomp", "oprd", "compound", "npadvmod"):
