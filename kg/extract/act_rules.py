@@ -42,7 +42,7 @@ def _release_list(sent: PairingSentence, trig: Trigger, ts: int, te: int, state:
         return []
     relation = "pardons" if re.search(r"pardon|clemency|amnesty", sent.text[ts:te], re.IGNORECASE) else "releases"
     end = sent.loc[named[-1]][1]
-    return [Found(relation, state.last_releaser, e, start=ts, end=end, confidence=trig.confidence)
+    return [Found(relation, state.last_releaser, e, start=ts, end=end, confidence=trig.confidence, notes=["list"])
             for e in sent.ents(named) if e is not state.last_releaser]
 
 

@@ -26,6 +26,8 @@ administration junta prosecutors prosecutor cabinet parliament state leadership"
 _CLAUSES = frozenset({"acl", "relcl", "advcl", "ccomp", "xcomp", "parataxis", "agent", "pcomp"})
 #: prepositions that introduce named members of an argument ("detainees, including X")
 _LIST_PREPS = frozenset({"including", "among", "like", "along", "plus", "as"})
+#: number words of a counted group ("freed three activists")
+_COUNT_WORDS = {w: n for n, w in enumerate("zero one two three four five six seven eight nine ten eleven twelve".split())}
 _QUANTITY_NOUNS = frozenset({"number", "group", "dozen", "dozens", "hundreds", "scores", "batch", "total"})
 #: dependents whose subtrees hold other things than the argument itself ("X, who met Y", "X of Y")
 _NOT_PART = frozenset({"prep", "relcl", "acl", "advcl", "punct", "cc", "conj", "appos", "ccomp", "parataxis", "agent"})
@@ -112,11 +114,17 @@ def group_of(tok: Any, text: str) -> tuple[str, int | None] | None:
     """A patient that is a counted group ("16 prisoners", "30 people convicted of extremism")."""
     if tok.lemma_.lower() in _QUANTITY_NOUNS:  # "a number of detainees", "dozens of prisoners"
         tok = next((p for c in tok.children if c.lower_ == "of" for p in c.children if p.dep_ == "pobj"), tok)
-    if tok.lemma_.lower() not in _GROUP_NOUNS:
-        return None
+    counted = tok.tag_ == "NNS" and tok.pos_ == "NOUN" and any(
+        c.dep_ == "nummod" and (c.like_num or c.lower_ in _COUNT_WORDS) for c in tok.children)
+    if tok.lemma_.lower() not in _GROUP_NOUNS and not counted:
+        return None  # "freed 222 opponents", "released 30 protesters": any counted persons are a group
     if tok.tag_ == "NN" and tok.dep_ == "appos" and not any(c.dep_ == "nummod" for c in tok.children):
         return None  # "released X, a dual citizen serving ...": a description of X, not a group
     g = find_group(text, max(0, tok.left_edge.idx - 1))
     if g is not None:
         return g[0], g[1]
+    if counted:
+        num = next(c for c in tok.children if c.dep_ == "nummod")
+        raw = num.lower_.replace(",", "")
+        return "prisoners", int(raw) if raw.isdigit() else _COUNT_WORDS.get(raw)
     return "prisoners", None

@@ -47,6 +47,8 @@ FRAMES_FILE = Path(__file__).with_name("frames.yaml")
 #: verbs whose subject performs the act its object names ("ordered the release", "announced sanctions")
 _AGENTIVE_VERBS = frozenset("""order announce approve sign grant issue authorize authorise declare decree complete carry
 impose adopt implement enact extend expand unveil introduce slap level agree finalize finalise""".split())
+#: verbs that credit their object with an act named after "for" ("thanked X for the release of Y")
+_CREDITING_VERBS = frozenset({"thank", "credit", "praise", "commend", "applaud", "laud", "reward"})
 #: documents through which an act is done ("signed the order for X's release")
 _INSTRUMENT_NOUNS = frozenset({"order", "decree", "deal", "agreement", "warrant", "document", "papers", "executive"})
 #: verbs that name the members of a list ("those sanctioned include A")
@@ -308,6 +310,10 @@ def _apply(frame: Frame, tok: "Token") -> FrameHit | None:
                 held = held.head.head
             doer = held.head if held.dep_ in ("dobj", "nsubjpass") else None
             agents = own or (subjects(doer) if doer is not None and doer.lemma_.lower() in _AGENTIVE_VERBS else [])
+            if not agents and held.dep_ == "pobj" and held.head.lower_ == "for" and \
+                    held.head.head.lemma_.lower() in _CREDITING_VERBS:
+                # "thanked X for the release of Y": the one thanked released Y
+                agents = [t for c in held.head.head.children if c.dep_ == "dobj" for t in expand(c)]
             if "poss" in frame.patient and [o for o in others if o.dep_ == "poss"] and any(
                     o.dep_ != "poss" for o in others):
                 others = [o for o in others if o.dep_ != "poss"]  # "his release of X": X, not him

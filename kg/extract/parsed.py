@@ -231,6 +231,8 @@ def _reconcile(framed: list[Found], ruled: list[Found], read: list[tuple[int, in
     def keep(f: Found) -> bool:
         if pair_of(f) in keys or (parsed and f.relation in ("meets", "talksWith")):
             return False
+        if parsed and f.relation in ("releases", "pardons") and "list" not in f.notes:
+            return False
         if f.relation in ("meets", "talksWith") and "Country" in (f.subject.type, getattr(f.obj, "type", "")):
             return False  # states meet through persons: "counterparts from France and Germany" is no France-Germany meeting
         if any(a < f.trigger[1] and f.trigger[0] < b for a, b in read):

@@ -85,3 +85,27 @@ def test_taking_action_against_someone_is_a_sanction_only_in_a_sanctions_context
         ("sanctions", frozenset({"United States", "Ivan Orlov"}), "held"),
         ("sanctions", frozenset({"United States", "Petra Stoll"}), "held")]
     assert findings(extractor, said + " over the collapse of the talks.") == []
+
+
+def groups(extractor: ParseExtractor, sentence: str) -> list[tuple[str, str, int | None]]:
+    doc = Document.from_text("Report\n" + sentence, published="2024-03-06")
+    return sorted((a.claim.relation, a.claim.subject.label, a.claim.obj.count) for a in extractor.extract(doc)
+                  if a.claim.obj is not None and a.claim.obj.type == "Group")
+
+
+def test_the_one_thanked_for_a_release_is_the_releaser(extractor):
+    assert groups(extractor, "Jane Roe thanked John Doe for the release of 12 prisoners on Friday.") == [
+        ("releases", "John Doe", 12)]
+
+
+def test_any_counted_plural_of_persons_released_is_a_group(extractor):
+    assert groups(extractor, "Valoria freed 222 opponents of the government on Thursday.") == [
+        ("releases", "Valoria", 222)]
+
+
+def test_those_thanked_after_a_release_did_not_release_anyone(extractor):
+    text = ("Report\nValoria released Mark Otto on Monday.\n"
+            "His wife thanked Jane Roe, John Doe and the European Union after her husband was freed.")
+    found = {(a.claim.relation, a.claim.subject.label, a.claim.obj.label)
+             for a in extractor.extract(Document.from_text(text, published="2024-03-06"))}
+    assert found == {("releases", "Valoria", "Mark Otto")}
