@@ -15,6 +15,7 @@ from kg.extract.lexicon import TITLE_WORDS
 from kg.extract.mentions import Mention
 from kg.extract.pairing import entities
 from kg.extract.patterns import find_group
+from kg.extract.syntax import expand
 
 #: persons that are groups when no name is given ("pardoned 16 prisoners")
 _GROUP_NOUNS = frozenset("""prisoner detainee inmate people person individual man woman convict hostage national citizen
@@ -76,6 +77,12 @@ def entities_at(tok: Any, spans: list[tuple[int, int, Mention]], mint: Any = Non
                 todo2.append(c)
                 if c.dep_ in ("nmod", "conj", "appos"):
                     keep += _phrase(c)  # each member's own phrase: "the head of the KGB" adds no KGB
+        if tok.tag_ == "NNS" and tok.pos_ == "NOUN":
+            # "several allies of the president, including A and B": the parser hangs the list on the last noun
+            # of the phrase; the named members belong to the counted or plural patient
+            keep += [d for c in tok.subtree if c.dep_ == "prep" and c.lower_ in ("including", "among") and c.i > tok.i
+                     and not _in_clause(c, tok) for p in c.children if p.dep_ == "pobj" for e in expand(p)
+                     for d in _phrase(e)]
         # "A, who ...; B, the chief of ...; C": the parser hangs semicolon items anywhere; a semicolon names them
         keep += [d for c in tok.subtree if c.dep_ == "conj" and c.i > tok.i and _after_semicolon(c)
                  for d in _phrase(c)]
@@ -88,6 +95,16 @@ def entities_at(tok: Any, spans: list[tuple[int, int, Mention]], mint: Any = Non
     if not out and mint is not None:
         out = mint(tok)
     return out
+
+
+def _in_clause(tok: Any, top: Any) -> bool:
+    """True when ``tok`` sits in a clause below ``top`` ("allies who met A, including B": not a member of allies)."""
+    t = tok
+    while t.i != top.i and t.head is not t:
+        if t.dep_ in _CLAUSES:
+            return True
+        t = t.head
+    return False
 
 
 def _after_semicolon(tok: Any) -> bool:

@@ -109,3 +109,10 @@ def test_those_thanked_after_a_release_did_not_release_anyone(extractor):
     found = {(a.claim.relation, a.claim.subject.label, a.claim.obj.label)
              for a in extractor.extract(Document.from_text(text, published="2024-03-06"))}
     assert found == {("releases", "Valoria", "Mark Otto")}
+
+
+def test_named_members_the_parser_hangs_on_the_last_noun_belong_to_the_plural_patient(extractor):
+    assert findings(extractor, "Britain on Thursday sanctioned several allies of the Valorian president, "
+                               "including Ivan Orlov and Petra Stoll.") == [
+        ("sanctions", frozenset({"United Kingdom", "Ivan Orlov"}), "held"),
+        ("sanctions", frozenset({"United Kingdom", "Petra Stoll"}), "held")]
