@@ -46,7 +46,7 @@ from kg.extract.pairing import entities
 from kg.extract.recogniser import name_spans, retype_organisations, unsupported
 from kg.extract.relations import DocState, Found, find_relations, pair_of
 from kg.extract.rules import RuleExtractor, _content_end, _dedupe, _merge_events, _roles_of, pair_key
-from kg.extract.syntax import REPORTING_VERBS
+from kg.extract.syntax import REPORTING_VERBS, other_dates
 from kg.model.core import Assertion, Document
 
 PARSE_VERSION = "0.3.0"  # 0.3.0: journey places, report roles, group members beside the verb
@@ -435,6 +435,7 @@ def _to_found(hit: FrameHit, spans: list[tuple[int, int, Mention]], text: str, s
     if not agents or (not others and not groups):
         return []
     notes = ["parse"] + (["in_passing"] if hit.in_passing else []) + (["hedged"] if hit.hedged else [])
+    notes += [f"other_date:{a}-{b}" for a, b in other_dates(hit.trigger, hit.noun)]
     if hit.place is not None:
         notes.append(f"place:{hit.place}")
     ts, te = hit.trigger.idx, hit.trigger.idx + len(hit.trigger.text)

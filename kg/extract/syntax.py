@@ -426,3 +426,39 @@ def unique(toks: list["Token"]) -> list["Token"]:
             seen.add(t.i)
             out.append(t)
     return out
+
+
+#: dependencies that open a clause or a description of their own: a date inside one dates something else
+_DATE_BOUNDARIES = frozenset({"relcl", "acl", "advcl", "ccomp", "conj", "appos", "parataxis", "csubj", "xcomp"})
+
+
+def other_dates(tok: "Token", noun: "Token | None" = None) -> list[tuple[int, int]]:
+    """Sentence spans of the dates that belong to another clause than the event at ``tok``.
+
+    A date dates the event when it hangs from the trigger, its event noun or a verb above them ("said on
+    Tuesday he had met X") without crossing into a clause or description of its own: in "X, who was freed
+    in 2019, met Y" the year dates the release, not the meeting.
+
+    >>> from kg.extract.model import get_model
+    >>> d = get_model()("Ann Lee, who was freed in 2019, met John Doe in Oslo on Monday.")
+    >>> [d.text[a:b] for a, b in other_dates(d[9])]
+    ['2019']
+    """
+    doc = tok.doc
+    above = {tok.i} | {t.i for t in tok.ancestors} | ({noun.i} if noun is not None else set())
+    out = []
+    for ent in doc.ents:
+        if ent.label_ not in ("DATE", "TIME"):
+            continue
+        t, crossed = ent.root, False
+        for _ in range(2 * MAX_CLIMB):
+            if t.i in above:
+                break
+            if t.dep_ in _DATE_BOUNDARIES and (t.pos_ in ("VERB", "AUX") or t.dep_ in ("appos", "relcl", "acl")):
+                crossed = True
+            if t.head is t:
+                break
+            t = t.head
+        if crossed or t.i not in above:
+            out.append((ent.start_char, ent.end_char))
+    return out

@@ -116,3 +116,10 @@ def test_named_members_the_parser_hangs_on_the_last_noun_belong_to_the_plural_pa
                                "including Ivan Orlov and Petra Stoll.") == [
         ("sanctions", frozenset({"United Kingdom", "Ivan Orlov"}), "held"),
         ("sanctions", frozenset({"United Kingdom", "Petra Stoll"}), "held")]
+
+
+def test_a_date_in_a_clause_of_its_own_dates_that_clause_not_the_event(extractor):
+    doc = Document.from_text("Report\nAnn Lee, who was freed by Valoria in 2019, met John Doe in Oslo.",
+                             published="2024-03-06")
+    dates = {a.claim.relation: (a.claim.date, a.claim.date_basis) for a in extractor.extract(doc)}
+    assert dates == {"releases": ("2019-01-01", "explicit"), "meets": ("2024-03-06", "published")}
