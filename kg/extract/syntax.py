@@ -175,7 +175,10 @@ def subjects(tok: "Token", depth: int = 0) -> list["Token"]:
         return agent
     subj = [t for c in tok.children if c.dep_ in ("nsubj", "csubj") for t in expand(c)]
     if subj and tok.dep_ == "relcl" and subj[0].lower_ in ("who", "that", "which", "whom"):
-        return expand(tok.head)  # "Macron, who met Xi last year": the antecedent
+        ant = tok.head  # "Macron, who met Xi last year": the antecedent
+        while ant.dep_ == "conj" and ant.head is not ant and ant.head.i < ant.i:
+            ant = ant.head  # "A and B, who met in Rome": the relative clause hangs on B, its antecedent is the pair
+        return expand(ant)
     if subj:
         return subj
     head = tok.head

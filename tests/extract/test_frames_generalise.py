@@ -123,3 +123,17 @@ def test_a_date_in_a_clause_of_its_own_dates_that_clause_not_the_event(extractor
                              published="2024-03-06")
     dates = {a.claim.relation: (a.claim.date, a.claim.date_basis) for a in extractor.extract(doc)}
     assert dates == {"releases": ("2019-01-01", "explicit"), "meets": ("2024-03-06", "published")}
+
+
+@pytest.mark.parametrize("sentence, relation", [
+    ("Jane Roe hosted a dinner for John Doe at the palace.", "meets"),
+    ("Jane Roe paid a visit to John Doe in Lisbon.", "meets"),
+    ("Jane Roe received a call from John Doe.", "talksWith"),
+    ("Jane Roe and John Doe, who met in Lisbon on Monday, agreed to cooperate.", "meets"),
+])
+def test_more_ways_to_say_two_persons_met_or_talked(extractor, sentence, relation):
+    assert findings(extractor, sentence) == [(relation, frozenset({"Jane Roe", "John Doe"}), "held")]
+
+
+def test_a_dinner_for_a_cause_is_no_meeting(extractor):
+    assert findings(extractor, "Jane Roe hosted a dinner for charity at the palace.") == []
