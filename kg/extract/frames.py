@@ -76,6 +76,8 @@ class Frame:
     host: str | None = None
     persons: bool = False
     remote: frozenset[str] = frozenset()
+    #: lemmas one of which must be the object of a preposition on the trigger ("added X to its sanctions list")
+    needs_pobj: frozenset[str] = frozenset()
     #: words one of which the sentence or the two before it must contain ("targeted" is a sanction only there)
     context: tuple[str, ...] = ()
     confidence: float = 0.85
@@ -118,6 +120,7 @@ def load_frames(path: str | None = None) -> tuple[Frame, ...]:
                 lemmas=frozenset(str(x).lower() for x in entry["lemmas"]), pos=frozenset(entry["pos"]),
                 event_type=entry.get("event_type"), with_dobj=frozenset(entry.get("with_dobj", ())),
                 needs_particle=frozenset(entry.get("needs_particle", ())),
+                needs_pobj=frozenset(str(x).lower() for x in entry.get("needs_pobj", ())),
                 counterpart=tuple(entry.get("counterpart", ())), patient=tuple(entry.get("patient", ())),
                 host=entry.get("host"), persons=bool(entry.get("persons", False)),
                 remote=frozenset(entry.get("remote", ())), context=tuple(str(w).lower() for w in entry.get("context", ())),
@@ -217,6 +220,9 @@ def _apply(frame: Frame, tok: "Token") -> FrameHit | None:
             return None
         noun = objs[0]
     if frame.needs_particle and not has_particle(tok, frame.needs_particle):
+        return None
+    if frame.needs_pobj and not any(p.lemma_.lower() in frame.needs_pobj for c in tok.children if c.dep_ == "prep"
+                                    for p in c.children if p.dep_ == "pobj"):
         return None
     relation, event_type = frame.relation, frame.event_type
     if tok.pos_ == "NOUN":

@@ -324,13 +324,22 @@ def _frame_findings(pdoc: Any, sent: Sentence, mentions: list[Mention], state: D
         # "Hostage families met X": the parse names who met, and they are no actor; the rules' nearest name is not them
         bare = bool(hit.agents) and bool(hit.others) and all(t.pos_ == "NOUN" for t in hit.agents) or (
             hit.frame.kind == "act" and hit.trigger.dep_ == "relcl" and bool(hit.others) and not hit.agents) or (
-            hit.frame.host == "subject" and hit.trigger.dep_ == "acl" and hit.trigger.head.pos_ == "NOUN")
+            hit.frame.host == "subject" and hit.trigger.dep_ == "acl" and hit.trigger.head.pos_ == "NOUN") or (
+            # "sanctions on an arms network supplying X": the patient is the network, not the name in its clause
+            hit.frame.kind == "act" and bool(hit.agents) and bool(hit.others) and
+            all(t.pos_ == "NOUN" and not _names_in_phrase(t) for t in hit.others))
         # ... and "on the sidelines of the summit hosted by X" is X hosting an event, not X meeting who is named
         if got or plural_they or bare:  # the frame's reading replaces the rules' for this trigger; where it read nobody, the rules may
             read.append((hit.trigger.idx, hit.trigger.idx + len(hit.trigger.text)))
             if hit.noun is not None:  # "Sanctions were imposed on X": the noun of the light verb is the same trigger
                 read.append((hit.noun.idx, hit.noun.idx + len(hit.noun.text)))
     return found, read, readings
+
+
+def _names_in_phrase(tok: Any) -> bool:
+    """True when the phrase of ``tok`` outside its clauses holds a recognised name ("two commanders, A and B")."""
+    clauses = {d.i for c in tok.children if c.dep_ in ("acl", "relcl", "advcl") for d in c.subtree}
+    return any(t.ent_type_ and t.i not in clauses for t in tok.subtree)
 
 
 #: measures and the verbs that lift them ("eased sanctions on Belavia" is no new sanction)

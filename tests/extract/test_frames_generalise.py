@@ -133,3 +133,14 @@ def test_a_date_in_a_clause_of_its_own_dates_that_clause_not_the_event(extractor
 
 def test_a_dinner_for_a_cause_is_no_meeting(extractor):
     assert findings(extractor, "Jane Roe hosted a dinner for charity at the palace.") == []
+
+
+def test_adding_names_to_a_sanctions_list_sanctions_them(extractor):
+    assert findings(extractor, "Canada on Friday expanded its sanctions, adding Ivan Orlov and Petra Stoll to its list.") == [
+        ("sanctions", frozenset({"Canada", "Ivan Orlov"}), "held"),
+        ("sanctions", frozenset({"Canada", "Petra Stoll"}), "held")]
+    assert findings(extractor, "Canada added Ivan Orlov to its delegation for the sanctions talks.") == []
+
+
+def test_a_name_in_a_clause_on_a_common_noun_patient_is_no_target(extractor):
+    assert findings(extractor, "The United States announced new sanctions on an arms network supplying Valoria.") == []
