@@ -34,9 +34,10 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Iterable
 
 from kg.extract.clause_status import PASSING_ADVERBS, read_status
+from kg.extract.setting import place_of
 from kg.extract.syntax import (
-    expand, has_particle, inverted_subjects, stranded_objects, is_passive, is_remote, members_beside, noun_agents, place_of, prep_objects, slot, subjects,
-    unique,
+    expand, has_particle, inverted_subjects, is_passive, is_remote, members_beside, noun_agents, prep_objects, slot,
+    stranded_objects, subjects, unique,
 )
 
 if TYPE_CHECKING:  # pragma: no cover
