@@ -234,6 +234,10 @@ def _apply(frame: Frame, tok: "Token") -> FrameHit | None:
             while verb.dep_ in ("pobj", "prep", "dobj", "nsubj") and verb.head is not verb:
                 verb = verb.head
             agents = subjects(verb) if verb is not tok else []
+            if len(agents) == 1 and verb.pos_ == "VERB":
+                # "X told Y during their meeting that ...": the one the subject addressed is the other of the pair
+                agents += [t for c in verb.children if c.dep_ in ("dobj", "dative") and c.pos_ == "PROPN"
+                           for t in expand(c)]
     else:
         agents = subjects(tok)
     if frame.kind == "encounter":

@@ -32,6 +32,7 @@ def findings(extractor: ParseExtractor, sentence: str) -> list[tuple[str, frozen
     ("Jane Roe paid a visit to John Doe in Lisbon.", "meets", "held"),
     ("Jane Roe received a call from John Doe.", "talksWith", "held"),
     ("Jane Roe and John Doe, who met in Lisbon on Monday, agreed to cooperate.", "meets", "held"),
+    ("Jane Roe told John Doe during their meeting that the border would stay open.", "meets", "held"),
 ])
 def test_who_met_or_talked_with_whom_and_the_status(extractor, sentence, relation, status):
     assert findings(extractor, sentence) == [(relation, frozenset({"Jane Roe", "John Doe"}), status)]
@@ -131,8 +132,9 @@ def test_a_date_in_a_clause_of_its_own_dates_that_clause_not_the_event(extractor
     assert dates == {"releases": ("2019-01-01", "explicit"), "meets": ("2024-03-06", "published")}
 
 
-def test_a_dinner_for_a_cause_is_no_meeting(extractor):
+def test_a_dinner_for_a_cause_or_a_meeting_of_nobody_named_is_no_pair(extractor):
     assert findings(extractor, "Jane Roe hosted a dinner for charity at the palace.") == []
+    assert findings(extractor, "Jane Roe praised the deal during their meeting.") == []
 
 
 def test_adding_names_to_a_sanctions_list_sanctions_them(extractor):
