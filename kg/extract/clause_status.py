@@ -38,6 +38,8 @@ CANCEL_LEMMAS = frozenset("cancel postpone scrap scuttle shelve delay suspend ab
 #: phrasal verbs (lemma, particle) of refusal and cancellation ("ruled out a meeting", "called off the talks")
 REFUSE_PHRASAL = frozenset({("rule", "out"), ("turn", "down")})
 CANCEL_PHRASAL = frozenset({("call", "off"), ("put", "off")})
+#: verbs whose "whether"/"if" complement is a question put, not an event ("asked whether he would meet X")
+QUESTION_LEMMAS = frozenset({"ask", "wonder", "question", "inquire", "enquire", "query"})
 #: verbs whose clausal complement states what did not happen ("denied that they had met")
 DENYING_LEMMAS = frozenset({"deny", "dismiss", "refute"})
 MODALS = frozenset("could would might may can should must".split())
@@ -99,6 +101,9 @@ def read_status(hit: "FrameHit") -> None:
         hit.status = "refused"
         return
     top = chain[-1]
+    if top.dep_ == "ccomp" and top.head.lemma_.lower() in QUESTION_LEMMAS and any(
+            c.dep_ == "mark" and c.lower_ in ("whether", "if") for c in top.children):
+        hit.notes.append("question")  # "asked whether he would meet X": a question put to someone, not an event
     if top.dep_ == "ccomp" and top.head.lemma_.lower() in DENYING_LEMMAS:
         hit.status = "negated"  # "denied that she had met him": what is denied did not happen, as far as it says
         return

@@ -216,7 +216,7 @@ def _frame_findings(pdoc: Any, sent: Sentence, mentions: list[Mention], state: D
             continue
         if hit.frame.context and not any(w in recent for w in hit.frame.context):
             continue
-        got = _to_found(hit, spans, sent.text, state, issuer, mint, minted)
+        got = _to_found(hit, spans, sent.text, state, issuer, mint, minted) if "question" not in hit.notes else []
         found += got
         plural_they = any(t.lower_ in ("they", "them") and _plural_antecedent(t) for t in (*hit.agents, *hit.others))
         # "Hostage families met X": the parse names who met, and they are no actor; the rules' nearest name is not them
@@ -227,7 +227,7 @@ def _frame_findings(pdoc: Any, sent: Sentence, mentions: list[Mention], state: D
             hit.frame.kind == "act" and bool(hit.agents) and bool(hit.others) and
             all(t.pos_ == "NOUN" and not _names_in_phrase(t) for t in hit.others))
         # ... and "on the sidelines of the summit hosted by X" is X hosting an event, not X meeting who is named
-        if got or plural_they or bare:  # the frame's reading replaces the rules' for this trigger; where it read nobody, the rules may
+        if got or plural_they or bare or "question" in hit.notes:  # the frame's reading replaces the rules' for this trigger; where it read nobody, the rules may
             read.append((hit.trigger.idx, hit.trigger.idx + len(hit.trigger.text)))
             if hit.noun is not None:  # "Sanctions were imposed on X": the noun of the light verb is the same trigger
                 read.append((hit.noun.idx, hit.noun.idx + len(hit.noun.text)))

@@ -184,9 +184,19 @@ def other_dates(tok: "Token", noun: "Token | None" = None) -> list[tuple[int, in
     >>> d = get_model()("Ann Lee, who was freed in 2019, met John Doe in Oslo on Monday.")
     >>> [d.text[a:b] for a, b in other_dates(d[9])]
     ['2019']
+    >>> [d.text[a:b] for a, b in other_dates(d[5])]
+    ['Monday']
     """
     doc = tok.doc
-    above = {tok.i} | {t.i for t in tok.ancestors} | ({noun.i} if noun is not None else set())
+    # the trigger and the words above it, up to a relative clause or description it sits in ("X, who has met Y
+    # twice, said on Monday": Monday dates the saying, not the meetings)
+    above = {tok.i} | ({noun.i} if noun is not None else set())
+    t = tok
+    for _ in range(MAX_CLIMB):
+        if t.dep_ in ("relcl", "acl", "appos") or t.head is t:
+            break
+        t = t.head
+        above.add(t.i)
     out = []
     for ent in doc.ents:
         if ent.label_ not in ("DATE", "TIME"):

@@ -146,3 +146,14 @@ def test_adding_names_to_a_sanctions_list_sanctions_them(extractor):
 
 def test_a_name_in_a_clause_on_a_common_noun_patient_is_no_target(extractor):
     assert findings(extractor, "The United States announced new sanctions on an arms network supplying Valoria.") == []
+
+
+def test_a_question_put_to_someone_is_no_event(extractor):
+    assert findings(extractor, 'Asked whether he would meet John Doe, Jane Roe said: "There are no plans."') == []
+
+
+def test_the_main_verbs_date_does_not_date_a_relative_clause_on_its_subject(extractor):
+    doc = Document.from_text("Report\nJane Roe, who has met John Doe twice this year, said on Monday that talks "
+                             "would resume.", published="2024-03-06")
+    [a] = [a for a in extractor.extract(doc) if a.claim.relation == "meets"]
+    assert (a.claim.status, a.claim.date) == ("held", None)
