@@ -175,14 +175,15 @@ _IRREGULAR = {"meet": ("met",), "speak": ("spoke",), "sit": ("sat",), "freeze": 
 def gate_pattern() -> "re.Pattern[str]":
     """The cheap pass that selects sentences to parse: a stem of every trigger word of the frames.
 
-    A light verb ("hold", "impose") is selected through its object ("talks", "sanctions").
+    A light verb ("hold", "impose") is selected through its object ("talks", "sanctions"), "added X to its
+    list" through the list.
 
     >>> bool(gate_pattern().search("Trump met Putin")), bool(gate_pattern().search("It rained in Oslo"))
     (True, False)
     """
     words: set[str] = set()
     for f in load_frames():
-        for w in (f.with_dobj or f.lemmas):
+        for w in (f.with_dobj or f.needs_pobj or f.lemmas):  # the rarer word of a light verb's pair
             words.add(w[:-1] if len(w) >= 5 else w)
             words.update(_IRREGULAR.get(w, ()))
     return re.compile(r"\b(?:" + "|".join(sorted(map(re.escape, words), key=len, reverse=True)) + ")", re.IGNORECASE)
