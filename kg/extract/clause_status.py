@@ -107,7 +107,8 @@ def read_status(hit: "FrameHit") -> None:
     if top.dep_ == "ccomp" and top.head.lemma_.lower() in DENYING_LEMMAS:
         hit.status = "negated"  # "denied that she had met him": what is denied did not happen, as far as it says
         return
-    if any(lem in CANCEL_LEMMAS for lem in lemmas[1:]) or _phrasal(chain[1:], CANCEL_PHRASAL) or any(
+    if any(lem in CANCEL_LEMMAS for lem in lemmas[1:]) or _phrasal(chain[1:], CANCEL_PHRASAL) or \
+            _called_off_after(chain[-1]) or any(
             c.dep_ in ("amod", "compound") and c.lemma_.lower() in ("cancel", "cancelled", "canceled", "postponed")
             for c in hit.trigger.children):
         hit.status = "cancelled"
@@ -159,6 +160,32 @@ def read_status(hit: "FrameHit") -> None:
     hit.in_passing = perfect or passing or any(t.lower_ in PASSING_ADVERBS and not _first_of_noun(t)
                                                 for t in hit.trigger.doc
                                                 if t.head.i in (hit.trigger.i,) or t.dep_ == "conj" and t.pos_ == "ADV")
+
+
+#: nouns of a plan or journey whose cancellation cancels the event planned ("but the trip was called off")
+_PLAN_NOUNS = frozenset({"trip", "visit", "meeting", "talks", "talk", "summit", "plan", "call", "tour", "journey",
+                         "it", "that", "this"})
+
+
+def _called_off_after(top: "Token") -> bool:
+    """True when a plan's clause goes on "but the trip was cancelled/called off" (the plan did not happen).
+
+    >>> from kg.extract.model import get_model
+    >>> from kg.extract.frames import match
+    >>> [h.status for h in match(get_model()("Jane Roe had planned to meet John Doe but the trip was called off."))]
+    ['cancelled']
+    """
+    if not any(t.lemma_.lower() in PLAN_LEMMAS for t in [top, *top.children] if t.dep_ in ("ROOT", "acomp", "conj",
+                                                                                            "ccomp", "xcomp")):
+        return False
+    for c in top.children:
+        if c.dep_ != "conj" or c.i < top.i or not any(x.dep_ == "cc" and x.lower_ == "but" for x in top.children):
+            continue
+        cancelled = c.lemma_.lower() in CANCEL_LEMMAS or _phrasal([c], CANCEL_PHRASAL)
+        subject = [x for x in c.children if x.dep_ in ("nsubj", "nsubjpass")]
+        if cancelled and subject and subject[0].lemma_.lower() in _PLAN_NOUNS:
+            return True
+    return False
 
 
 def _phrasal(chain: list["Token"], verbs: frozenset[tuple[str, str]]) -> bool:

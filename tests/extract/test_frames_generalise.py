@@ -27,6 +27,7 @@ def findings(extractor: ParseExtractor, sentence: str) -> list[tuple[str, frozen
     ("Jane Roe turned down talks with John Doe.", "meets", "refused"),
     ("Jane Roe denied that she had met John Doe.", "meets", "negated"),
     ("Jane Roe called off her meeting with John Doe.", "meets", "cancelled"),
+    ("Jane Roe had planned to meet John Doe but the trip was called off.", "meets", "cancelled"),
     # more ways to say two persons met or talked
     ("Jane Roe hosted a dinner for John Doe at the palace.", "meets", "held"),
     ("Jane Roe paid a visit to John Doe in Lisbon.", "meets", "held"),
