@@ -15,7 +15,7 @@ from kg.extract.lexicon import TITLE_WORDS
 from kg.extract.mentions import Mention
 from kg.extract.pairing import entities
 from kg.extract.patterns import find_group
-from kg.extract.syntax import expand
+from kg.extract.syntax import acts_next, expand
 
 #: persons that are groups when no name is given ("pardoned 16 prisoners")
 _GROUP_NOUNS = frozenset("""prisoner detainee inmate people person individual man woman convict hostage national citizen
@@ -74,6 +74,8 @@ def entities_at(tok: Any, spans: list[tuple[int, int, Mention]], mint: Any = Non
                 if c.dep_ in _CLAUSES or c.dep_ == "poss" or (c.dep_ == "prep" and c.lower_ not in _LIST_PREPS and not (
                         c.lower_ == "of" and t.lower_ in TITLE_WORDS)):  # "the president of Belarus, X": X
                     continue
+                if acts_next(c):
+                    continue  # "freeing X and B releasing Y": B acts, it is no member of the list
                 todo2.append(c)
                 if c.dep_ in ("nmod", "conj", "appos"):
                     keep += _phrase(c)  # each member's own phrase: "the head of the KGB" adds no KGB

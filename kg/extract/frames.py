@@ -36,7 +36,7 @@ from typing import TYPE_CHECKING, Any, Iterable
 from kg.extract.clause_status import PASSING_ADVERBS, read_status
 from kg.extract.setting import place_of
 from kg.extract.syntax import (
-    expand, has_particle, inverted_subjects, is_passive, is_remote, members_beside, noun_agents, prep_objects, slot,
+    absolute_subject, acts_next, expand, has_particle, inverted_subjects, is_passive, is_remote, members_beside, noun_agents, prep_objects, slot,
     stranded_objects, subjects, unique,
 )
 
@@ -240,7 +240,8 @@ def _apply(frame: Frame, tok: "Token") -> FrameHit | None:
                 agents += [t for c in verb.children if c.dep_ in ("dobj", "dative") and c.pos_ == "PROPN"
                            for t in expand(c)]
     else:
-        agents = subjects(tok)
+        absolute = absolute_subject(tok)  # "with A freeing X and B releasing Y": B releases
+        agents = [absolute] if absolute is not None else subjects(tok)
     if frame.kind == "encounter":
         others = [t for spec in frame.counterpart for t in slot(tok, spec, noun)]
         if frame.counterpart == ("dobj",) or "dobj" in frame.counterpart:
@@ -275,6 +276,10 @@ def _apply(frame: Frame, tok: "Token") -> FrameHit | None:
         others += [m for o in others if o.dep_ == "dobj" for m in members_beside(tok, o)]
         if not others and "dobj" in frame.patient and tok.pos_ == "VERB":
             others = stranded_objects(tok)  # "designated A and B pursuant to E.O. 13224"
+        if not others and "nsubjpass" in frame.patient and is_passive(tok) and tok.dep_ in ("pcomp", "advcl"):
+            # "X arrived home after being released by Y": the one released is the main clause's subject
+            gov = tok.head.head if tok.dep_ == "pcomp" else tok.head
+            others = subjects(gov) if gov.pos_ in ("VERB", "AUX") else []
         if not others and "nsubjpass" in frame.patient and tok.tag_ == "VBN":
             others = inverted_subjects(tok)  # "Also designated were A and B"; "Also freed was C"
         if tok.dep_ == "relcl" and any(o.lower_ in _RELATIVES for o in others):
@@ -335,6 +340,8 @@ def _apply(frame: Frame, tok: "Token") -> FrameHit | None:
             agents = agents or [t for c in tok.children if c.dep_ == "acl" for t in subjects(c)]
     # the parser sometimes coordinates an adverb with the subjects ("Scholz and Xi last met")
     stray = [t for t in agents + others if t.lower_ in PASSING_ADVERBS]
+    # "freeing X and B releasing Y": B is the next gerund's subject, not a second patient
+    stray += [t for t in others if acts_next(t)]
     # "the two leaders, A and B, met": the common noun is named by its appositions, it is no third side
     if frame.kind == "encounter":
         stray += [t for t in agents + others if t.pos_ == "NOUN" and any(c.dep_ == "appos" and c in agents + others

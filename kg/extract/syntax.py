@@ -280,3 +280,31 @@ def unique(toks: list["Token"]) -> list["Token"]:
             seen.add(t.i)
             out.append(t)
     return out
+
+
+def absolute_subject(verb: "Token") -> "Token | None":
+    """The subject the parser took for an object's conjunct before a subjectless gerund.
+
+    "with A freeing X and B releasing Y" is parsed with B as a second object of "freeing" and "releasing"
+    without a subject; a name right before a gerund that has none is that gerund's subject.
+
+    >>> from kg.extract.model import get_model
+    >>> d = get_model()("They swapped prisoners, with Valoria freeing Mark Otto and Norland releasing Sara Lind.")
+    >>> absolute_subject(d[11]).text
+    'Norland'
+    """
+    if verb.tag_ != "VBG" or verb.dep_ not in ("advcl", "conj") or verb.i == 0 or \
+            any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
+        return None
+    before = verb.doc[verb.i - 1]
+    if before.pos_ == "PROPN" and before.dep_ == "conj" and before.head.dep_ in ("dobj", "conj"):
+        return before
+    return None
+
+
+def acts_next(tok: "Token") -> bool:
+    """True when ``tok`` is the subject of the subjectless gerund right after it (see :func:`absolute_subject`)."""
+    if tok.i + 1 >= len(tok.doc):
+        return False
+    found = absolute_subject(tok.doc[tok.i + 1])
+    return found is not None and found.i == tok.i

@@ -158,3 +158,16 @@ def test_the_main_verbs_date_does_not_date_a_relative_clause_on_its_subject(extr
                              "would resume.", published="2024-03-06")
     [a] = [a for a in extractor.extract(doc) if a.claim.relation == "meets"]
     assert (a.claim.status, a.claim.date) == ("held", None)
+
+
+def test_each_side_of_a_swap_releases_its_own_prisoner(extractor):
+    doc = Document.from_text("Report\nValoria and Norland exchanged prisoners on Friday, with Valoria freeing "
+                             "Mark Otto and Norland releasing Sara Lind.", published="2024-03-06")
+    pairs = {(s.label, o.label) for a in extractor.extract(doc) if a.claim.relation == "releases"
+             for s, o in a.claim.pairs()}
+    assert pairs == {("Valoria", "Mark Otto"), ("Norland", "Sara Lind")}
+
+
+def test_who_arrived_after_being_released_is_the_one_released(extractor):
+    assert findings(extractor, "Mark Otto arrived home after being released by Valoria.") == [
+        ("releases", frozenset({"Valoria", "Mark Otto"}), "held")]
