@@ -31,10 +31,12 @@ def _only_as_speaker(f: Found, mentions: list[Mention], speakers: list[tuple[int
     """True when a side of ``f`` is named in its sentence only as the speaker of a report after the trigger.
 
     "Australia imposed sanctions on five officials, Foreign Minister X said" names X as who said it, not
-    as a target; "X said he would meet Y" keeps X, who is also "he".
+    as a target; "X said he would meet Y" keeps X, who is also "he". A subject the parse gave an encounter
+    through a fronted clause keeps it: "After meeting Y in Rome, X said ..." (X met Y).
     """
+    fronted = "parse" in f.notes and f.relation in ("meets", "talksWith")
     for side in (f.subject, f.obj):
-        if side is None:
+        if side is None or (fronted and side is f.subject):
             continue
         spans = [(m.start, m.end) for m in mentions if m.entity is side]
         if f.trigger != (0, 0) and spans and all(any(a <= ms and me <= b and a >= base + f.trigger[1] for a, b in speakers)

@@ -34,6 +34,7 @@ def findings(extractor: ParseExtractor, sentence: str) -> list[tuple[str, frozen
     ("Jane Roe received a call from John Doe.", "talksWith", "held"),
     ("Jane Roe and John Doe, who met in Lisbon on Monday, agreed to cooperate.", "meets", "held"),
     ("Jane Roe told John Doe during their meeting that the border would stay open.", "meets", "held"),
+    ("Speaking in Lisbon after meeting John Doe, Jane Roe said the talks were good.", "meets", "held"),
 ])
 def test_who_met_or_talked_with_whom_and_the_status(extractor, sentence, relation, status):
     assert findings(extractor, sentence) == [(relation, frozenset({"Jane Roe", "John Doe"}), status)]
