@@ -15,6 +15,7 @@ from kg.extract.lexicon import TITLE_WORDS
 from kg.extract.mentions import Mention
 from kg.extract.pairing import entities
 from kg.extract.patterns import find_group
+from kg.extract.syntax import acts_next, expand
 
 #: persons that are groups when no name is given ("pardoned 16 prisoners")
 _GROUP_NOUNS = frozenset("""prisoner detainee inmate people person individual man woman convict hostage national citizen
@@ -26,6 +27,8 @@ administration junta prosecutors prosecutor cabinet parliament state leadership"
 _CLAUSES = frozenset({"acl", "relcl", "advcl", "ccomp", "xcomp", "parataxis", "agent", "pcomp"})
 #: prepositions that introduce named members of an argument ("detainees, including X")
 _LIST_PREPS = frozenset({"including", "among", "like", "along", "plus", "as"})
+#: number words of a counted group ("freed three activists")
+_COUNT_WORDS = {w: n for n, w in enumerate("zero one two three four five six seven eight nine ten eleven twelve".split())}
 _QUANTITY_NOUNS = frozenset({"number", "group", "dozen", "dozens", "hundreds", "scores", "batch", "total"})
 #: dependents whose subtrees hold other things than the argument itself ("X, who met Y", "X of Y")
 _NOT_PART = frozenset({"prep", "relcl", "acl", "advcl", "punct", "cc", "conj", "appos", "ccomp", "parataxis", "agent"})
@@ -71,9 +74,17 @@ def entities_at(tok: Any, spans: list[tuple[int, int, Mention]], mint: Any = Non
                 if c.dep_ in _CLAUSES or c.dep_ == "poss" or (c.dep_ == "prep" and c.lower_ not in _LIST_PREPS and not (
                         c.lower_ == "of" and t.lower_ in TITLE_WORDS)):  # "the president of Belarus, X": X
                     continue
+                if acts_next(c):
+                    continue  # "freeing X and B releasing Y": B acts, it is no member of the list
                 todo2.append(c)
                 if c.dep_ in ("nmod", "conj", "appos"):
                     keep += _phrase(c)  # each member's own phrase: "the head of the KGB" adds no KGB
+        if tok.tag_ == "NNS" and tok.pos_ == "NOUN":
+            # "several allies of the president, including A and B": the parser hangs the list on the last noun
+            # of the phrase; the named members belong to the counted or plural patient
+            keep += [d for c in tok.subtree if c.dep_ == "prep" and c.lower_ in ("including", "among") and c.i > tok.i
+                     and not _in_clause(c, tok) for p in c.children if p.dep_ == "pobj" for e in expand(p)
+                     for d in _phrase(e)]
         # "A, who ...; B, the chief of ...; C": the parser hangs semicolon items anywhere; a semicolon names them
         keep += [d for c in tok.subtree if c.dep_ == "conj" and c.i > tok.i and _after_semicolon(c)
                  for d in _phrase(c)]
@@ -86,6 +97,16 @@ def entities_at(tok: Any, spans: list[tuple[int, int, Mention]], mint: Any = Non
     if not out and mint is not None:
         out = mint(tok)
     return out
+
+
+def _in_clause(tok: Any, top: Any) -> bool:
+    """True when ``tok`` sits in a clause below ``top`` ("allies who met A, including B": not a member of allies)."""
+    t = tok
+    while t.i != top.i and t.head is not t:
+        if t.dep_ in _CLAUSES:
+            return True
+        t = t.head
+    return False
 
 
 def _after_semicolon(tok: Any) -> bool:
@@ -112,11 +133,17 @@ def group_of(tok: Any, text: str) -> tuple[str, int | None] | None:
     """A patient that is a counted group ("16 prisoners", "30 people convicted of extremism")."""
     if tok.lemma_.lower() in _QUANTITY_NOUNS:  # "a number of detainees", "dozens of prisoners"
         tok = next((p for c in tok.children if c.lower_ == "of" for p in c.children if p.dep_ == "pobj"), tok)
-    if tok.lemma_.lower() not in _GROUP_NOUNS:
-        return None
+    counted = tok.tag_ == "NNS" and tok.pos_ == "NOUN" and any(
+        c.dep_ == "nummod" and (c.like_num or c.lower_ in _COUNT_WORDS) for c in tok.children)
+    if tok.lemma_.lower() not in _GROUP_NOUNS and not counted:
+        return None  # "freed 222 opponents", "released 30 protesters": any counted persons are a group
     if tok.tag_ == "NN" and tok.dep_ == "appos" and not any(c.dep_ == "nummod" for c in tok.children):
         return None  # "released X, a dual citizen serving ...": a description of X, not a group
     g = find_group(text, max(0, tok.left_edge.idx - 1))
     if g is not None:
         return g[0], g[1]
+    if counted:
+        num = next(c for c in tok.children if c.dep_ == "nummod")
+        raw = num.lower_.replace(",", "")
+        return "prisoners", int(raw) if raw.isdigit() else _COUNT_WORDS.get(raw)
     return "prisoners", None

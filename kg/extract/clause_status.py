@@ -29,12 +29,19 @@ GOING_LEMMAS = frozenset("travel go head fly leave depart".split())
 #: words that make it a possibility, not a fact ("open to a meeting", "would like to meet")
 HEDGE_LEMMAS = frozenset("""open willing ready consider hope want wish like offer possible may might could
 would should can suggest urge call ask push press try eager keen seek appeal plead implore beg demand lobby pressure
-encourage persuade""".split())
+encourage persuade threaten""".split())
 #: nouns that hold a possible act ("pressure to free", "a chance to meet"); as nouns, "call" and "talk" are events
 HEDGE_NOUNS = frozenset("""possibility pressure demand appeal plea request need chance opportunity bid effort attempt
 proposal idea offer hope call""".split())
 REFUSE_LEMMAS = frozenset("refuse decline reject snub rebuff spurn deny".split())
 CANCEL_LEMMAS = frozenset("cancel postpone scrap scuttle shelve delay suspend abandon".split())
+#: phrasal verbs (lemma, particle) of refusal and cancellation ("ruled out a meeting", "called off the talks")
+REFUSE_PHRASAL = frozenset({("rule", "out"), ("turn", "down")})
+CANCEL_PHRASAL = frozenset({("call", "off"), ("put", "off")})
+#: verbs whose "whether"/"if" complement is a question put, not an event ("asked whether he would meet X")
+QUESTION_LEMMAS = frozenset({"ask", "wonder", "question", "inquire", "enquire", "query"})
+#: verbs whose clausal complement states what did not happen ("denied that they had met")
+DENYING_LEMMAS = frozenset({"deny", "dismiss", "refute"})
 MODALS = frozenset("could would might may can should must".split())
 FUTURE_AUX = frozenset({"will", "shall", "'ll", "’ll", "wo"})
 #: a conditional or purpose clause marker ("if they meet", "whether to meet", "so that they can meet")
@@ -56,8 +63,10 @@ def governing(tok: "Token") -> list["Token"]:
         if t.head is t:
             break
         dep = t.dep_
-        infinitive = (dep == "acl" or dep == "advcl" and t.head.lemma_.lower() in ASKING_VERBS) and \
-            any(c.dep_ == "aux" and c.lower_ == "to" for c in t.children)  # "pressed X to free Y": asked, not done
+        # "pressed X to free Y": asked, not done; "may travel to Oslo to meet Y": the purpose shares the travel's mood
+        infinitive = (dep == "acl" or dep == "advcl" and (t.head.lemma_.lower() in ASKING_VERBS or any(
+            c.dep_ == "aux" and c.lower_ in MODALS | FUTURE_AUX for c in t.head.children))) and \
+            any(c.dep_ == "aux" and c.lower_ == "to" for c in t.children)
         if dep in ("ccomp", "advcl", "relcl", "parataxis", "conj", "acl") and t.pos_ in ("VERB", "AUX") and not infinitive:
             break  # the clause ends here: "said (he will) meet", "met X after (Y refused)"
         if dep in ("ROOT",):
@@ -88,10 +97,18 @@ def read_status(hit: "FrameHit") -> None:
             any(c.dep_ == "prep" and c.lower_ == "without" for c in chain[1:]) or \
             any(t.lower_ in ("without", "instead") for t in chain[1:]):
         hit.status = "negated"
-    if any(lem in REFUSE_LEMMAS for lem in lemmas[1:]):
+    if any(lem in REFUSE_LEMMAS for lem in lemmas[1:]) or _phrasal(chain[1:], REFUSE_PHRASAL):
         hit.status = "refused"
         return
-    if any(lem in CANCEL_LEMMAS for lem in lemmas[1:]) or any(
+    top = chain[-1]
+    if top.dep_ == "ccomp" and top.head.lemma_.lower() in QUESTION_LEMMAS and any(
+            c.dep_ == "mark" and c.lower_ in ("whether", "if") for c in top.children):
+        hit.notes.append("question")  # "asked whether he would meet X": a question put to someone, not an event
+    if top.dep_ == "ccomp" and top.head.lemma_.lower() in DENYING_LEMMAS:
+        hit.status = "negated"  # "denied that she had met him": what is denied did not happen, as far as it says
+        return
+    if any(lem in CANCEL_LEMMAS for lem in lemmas[1:]) or _phrasal(chain[1:], CANCEL_PHRASAL) or \
+            _called_off_after(chain[-1]) or any(
             c.dep_ in ("amod", "compound") and c.lemma_.lower() in ("cancel", "cancelled", "canceled", "postponed")
             for c in hit.trigger.children):
         hit.status = "cancelled"
@@ -143,6 +160,43 @@ def read_status(hit: "FrameHit") -> None:
     hit.in_passing = perfect or passing or any(t.lower_ in PASSING_ADVERBS and not _first_of_noun(t)
                                                 for t in hit.trigger.doc
                                                 if t.head.i in (hit.trigger.i,) or t.dep_ == "conj" and t.pos_ == "ADV")
+
+
+#: nouns of a plan or journey whose cancellation cancels the event planned ("but the trip was called off")
+_PLAN_NOUNS = frozenset({"trip", "visit", "meeting", "talks", "talk", "summit", "plan", "call", "tour", "journey",
+                         "it", "that", "this"})
+
+
+def _called_off_after(top: "Token") -> bool:
+    """True when a plan's clause goes on "but the trip was cancelled/called off" (the plan did not happen).
+
+    >>> from kg.extract.model import get_model
+    >>> from kg.extract.frames import match
+    >>> [h.status for h in match(get_model()("Jane Roe had planned to meet John Doe but the trip was called off."))]
+    ['cancelled']
+    """
+    if not any(t.lemma_.lower() in PLAN_LEMMAS for t in [top, *top.children] if t.dep_ in ("ROOT", "acomp", "conj",
+                                                                                            "ccomp", "xcomp")):
+        return False
+    for c in top.children:
+        if c.dep_ != "conj" or c.i < top.i or not any(x.dep_ == "cc" and x.lower_ == "but" for x in top.children):
+            continue
+        cancelled = c.lemma_.lower() in CANCEL_LEMMAS or _phrasal([c], CANCEL_PHRASAL)
+        subject = [x for x in c.children if x.dep_ in ("nsubj", "nsubjpass")]
+        if cancelled and subject and subject[0].lemma_.lower() in _PLAN_NOUNS:
+            return True
+    return False
+
+
+def _phrasal(chain: list["Token"], verbs: frozenset[tuple[str, str]]) -> bool:
+    """True when a word of ``chain`` is one of the phrasal ``verbs`` (its lemma with its particle).
+
+    >>> from kg.extract.model import get_model
+    >>> from kg.extract.frames import match
+    >>> [h.status for h in match(get_model()("Jane Roe has ruled out a meeting with John Doe."))]
+    ['refused']
+    """
+    return any((t.lemma_.lower(), c.lower_) in verbs for t in chain for c in t.children if c.dep_ == "prt")
 
 
 def _first_of_noun(tok: "Token") -> bool:

@@ -19,7 +19,7 @@ token attributes.
 >>> from kg.extract.model import get_model
 >>> h = match(get_model()("Foreign Minister Penny Wong held talks in Canberra with her counterpart Retno Marsudi."))[0]
 >>> (h.relation, h.event_type, [t.text for t in h.agents], [t.text for t in h.others], h.status, h.place)
-('meets', 'Meeting', ['Wong'], ['counterpart', 'Marsudi'], 'held', 'Canberra')
+('meets', 'Meeting', ['Wong'], ['Marsudi'], 'held', 'Canberra')
 >>> [h] = match(get_model()("Chancellor Olaf Scholz said he was open to a meeting with Xi Jinping."))
 >>> (h.relation, [t.text for t in h.agents], [t.text for t in h.others], h.status, h.hedged)
 ('meets', ['he'], ['Jinping'], 'planned', True)
@@ -35,9 +35,10 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Iterable
 
 from kg.extract.clause_status import PASSING_ADVERBS, read_status
+from kg.extract.setting import place_of
 from kg.extract.syntax import (
-    expand, has_particle, inverted_subjects, is_passive, is_remote, members_beside, noun_agents, place_of, prep_objects, slot, subjects,
-    unique,
+    absolute_subject, acts_next, expand, has_particle, inverted_subjects, is_passive, is_remote, members_beside, noun_agents, prep_objects, slot,
+    stranded_objects, subjects, unique,
 )
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -50,6 +51,8 @@ FRAMES_ENV = "KG_FRAMES"
 #: verbs whose subject performs the act its object names ("ordered the release", "announced sanctions")
 _AGENTIVE_VERBS = frozenset("""order announce approve sign grant issue authorize authorise declare decree complete carry
 impose adopt implement enact extend expand unveil introduce slap level agree finalize finalise""".split())
+#: verbs that credit their object with an act named after "for" ("thanked X for the release of Y")
+_CREDITING_VERBS = frozenset({"thank", "credit", "praise", "commend", "applaud", "laud", "reward"})
 #: documents through which an act is done ("signed the order for X's release")
 _INSTRUMENT_NOUNS = frozenset({"order", "decree", "deal", "agreement", "warrant", "document", "papers", "executive"})
 #: verbs that name the members of a list ("those sanctioned include A")
@@ -77,6 +80,8 @@ class Frame:
     host: str | None = None
     persons: bool = False
     remote: frozenset[str] = frozenset()
+    #: lemmas one of which must be the object of a preposition on the trigger ("added X to its sanctions list")
+    needs_pobj: frozenset[str] = frozenset()
     #: words one of which the sentence or the two before it must contain ("targeted" is a sanction only there)
     context: tuple[str, ...] = ()
     confidence: float = 0.85
@@ -119,6 +124,7 @@ def load_frames(path: str | None = None) -> tuple[Frame, ...]:
                 lemmas=frozenset(str(x).lower() for x in entry["lemmas"]), pos=frozenset(entry["pos"]),
                 event_type=entry.get("event_type"), with_dobj=frozenset(entry.get("with_dobj", ())),
                 needs_particle=frozenset(entry.get("needs_particle", ())),
+                needs_pobj=frozenset(str(x).lower() for x in entry.get("needs_pobj", ())),
                 counterpart=tuple(entry.get("counterpart", ())), patient=tuple(entry.get("patient", ())),
                 host=entry.get("host"), persons=bool(entry.get("persons", False)),
                 remote=frozenset(entry.get("remote", ())), context=tuple(str(w).lower() for w in entry.get("context", ())),
@@ -185,14 +191,15 @@ _IRREGULAR = {"meet": ("met",), "speak": ("spoke",), "sit": ("sat",), "freeze": 
 def gate_pattern() -> "re.Pattern[str]":
     """The cheap pass that selects sentences to parse: a stem of every trigger word of the frames.
 
-    A light verb ("hold", "impose") is selected through its object ("talks", "sanctions").
+    A light verb ("hold", "impose") is selected through its object ("talks", "sanctions"), "added X to its
+    list" through the list.
 
     >>> bool(gate_pattern().search("Trump met Putin")), bool(gate_pattern().search("It rained in Oslo"))
     (True, False)
     """
     words: set[str] = set()
     for f in all_frames():
-        for w in (f.with_dobj or f.lemmas):
+        for w in (f.with_dobj or f.needs_pobj or f.lemmas):  # the rarer word of a light verb's pair
             words.add(w[:-1] if len(w) >= 5 else w)
             words.update(_IRREGULAR.get(w, ()))
     return re.compile(r"\b(?:" + "|".join(sorted(map(re.escape, words), key=len, reverse=True)) + ")", re.IGNORECASE)
@@ -232,6 +239,9 @@ def _apply(frame: Frame, tok: "Token") -> FrameHit | None:
         noun = objs[0]
     if frame.needs_particle and not has_particle(tok, frame.needs_particle):
         return None
+    if frame.needs_pobj and not any(p.lemma_.lower() in frame.needs_pobj for c in tok.children if c.dep_ == "prep"
+                                    for p in c.children if p.dep_ == "pobj"):
+        return None
     relation, event_type = frame.relation, frame.event_type
     if tok.pos_ == "NOUN":
         agents = noun_agents(tok)
@@ -241,8 +251,13 @@ def _apply(frame: Frame, tok: "Token") -> FrameHit | None:
             while verb.dep_ in ("pobj", "prep", "dobj", "nsubj") and verb.head is not verb:
                 verb = verb.head
             agents = subjects(verb) if verb is not tok else []
+            if len(agents) == 1 and verb.pos_ == "VERB":
+                # "X told Y during their meeting that ...": the one the subject addressed is the other of the pair
+                agents += [t for c in verb.children if c.dep_ in ("dobj", "dative") and c.pos_ == "PROPN"
+                           for t in expand(c)]
     else:
-        agents = subjects(tok)
+        absolute = absolute_subject(tok)  # "with A freeing X and B releasing Y": B releases
+        agents = [absolute] if absolute is not None else subjects(tok)
     if frame.kind == "encounter":
         others = [t for spec in frame.counterpart for t in slot(tok, spec, noun)]
         if frame.counterpart == ("dobj",) or "dobj" in frame.counterpart:
@@ -253,7 +268,9 @@ def _apply(frame: Frame, tok: "Token") -> FrameHit | None:
             agents, others = between[:1], between[1:]
         if not others and tok.pos_ == "NOUN" and tok.dep_ == "pobj" and tok.head.lower_ == "for":
             return None  # "A and B hosted X for talks": the talks are the purpose of the hosting, not a pair of A and B
-        if not others and len(agents) > 1:  # "X and Y met": the pair
+        if not others and len(agents) > 1:  # "X and Y met": the pair ("the two leaders, X and Y, met": the names)
+            agents = [t for t in agents if not (t.pos_ == "NOUN" and any(c.dep_ == "appos" and c in agents
+                                                                            for c in t.children))]
             agents, others = agents[:1], agents[1:]
         if frame.relation == "meets" and is_remote(tok, noun, frame.remote):
             relation, event_type = "talksWith", "Call"
@@ -273,6 +290,12 @@ def _apply(frame: Frame, tok: "Token") -> FrameHit | None:
             agents = [t for m in prep_objects(tok, "with") if m.lemma_.lower() in _MEASURES for t in prep_objects(m, "by")]
         others = [t for spec in frame.patient for t in slot(tok, spec, noun)]
         others += [m for o in others if o.dep_ == "dobj" for m in members_beside(tok, o)]
+        if not others and "dobj" in frame.patient and tok.pos_ == "VERB":
+            others = stranded_objects(tok)  # "designated A and B pursuant to E.O. 13224"
+        if not others and "nsubjpass" in frame.patient and is_passive(tok) and tok.dep_ in ("pcomp", "advcl"):
+            # "X arrived home after being released by Y": the one released is the main clause's subject
+            gov = tok.head.head if tok.dep_ == "pcomp" else tok.head
+            others = subjects(gov) if gov.pos_ in ("VERB", "AUX") else []
         if not others and "nsubjpass" in frame.patient and tok.tag_ == "VBN":
             others = inverted_subjects(tok)  # "Also designated were A and B"; "Also freed was C"
         if tok.dep_ == "relcl" and any(o.lower_ in _RELATIVES for o in others):
@@ -320,6 +343,10 @@ def _apply(frame: Frame, tok: "Token") -> FrameHit | None:
                 held = held.head.head
             doer = held.head if held.dep_ in ("dobj", "nsubjpass") else None
             agents = own or (subjects(doer) if doer is not None and doer.lemma_.lower() in _AGENTIVE_VERBS else [])
+            if not agents and held.dep_ == "pobj" and held.head.lower_ == "for" and \
+                    held.head.head.lemma_.lower() in _CREDITING_VERBS:
+                # "thanked X for the release of Y": the one thanked released Y
+                agents = [t for c in held.head.head.children if c.dep_ == "dobj" for t in expand(c)]
             if "poss" in frame.patient and [o for o in others if o.dep_ == "poss"] and any(
                     o.dep_ != "poss" for o in others):
                 others = [o for o in others if o.dep_ != "poss"]  # "his release of X": X, not him
@@ -329,6 +356,12 @@ def _apply(frame: Frame, tok: "Token") -> FrameHit | None:
             agents = agents or [t for c in tok.children if c.dep_ == "acl" for t in subjects(c)]
     # the parser sometimes coordinates an adverb with the subjects ("Scholz and Xi last met")
     stray = [t for t in agents + others if t.lower_ in PASSING_ADVERBS]
+    # "freeing X and B releasing Y": B is the next gerund's subject, not a second patient
+    stray += [t for t in others if acts_next(t)]
+    # "the two leaders, A and B, met": the common noun is named by its appositions, it is no third side
+    if frame.kind == "encounter":
+        stray += [t for t in agents + others if t.pos_ == "NOUN" and any(c.dep_ == "appos" and c in agents + others
+                                                                         for c in t.children)]
     agents = [t for t in agents if t not in stray]
     others = [t for t in others if t not in stray]
     if frame.kind == "encounter" and not others and len(agents) > 1:

@@ -43,8 +43,10 @@ from kg.extract.model import MAX_PARSE_CHARS, get_model, model_info
 from kg.extract.nlp import get_nlp
 from kg.extract.pairing import entities
 from kg.extract.recogniser import name_spans, retype_organisations, unsupported
-from kg.extract.relations import DocState, Found, find_relations, pair_of
-from kg.extract.rules import RuleExtractor, _content_end, _dedupe, _merge_events, _roles_of, pair_key
+from kg.extract.reconcile import Reading, _headline_merged, _only_as_speaker, _reconcile, _restatus, _speakers
+from kg.extract.relations import DocState, Found, find_relations
+from kg.extract.rules import RuleExtractor, _content_end, _dedupe, _merge_events, _roles_of
+from kg.extract.setting import other_dates
 from kg.extract.syntax import REPORTING_VERBS
 from kg.model.core import Assertion, Document
 
@@ -128,10 +130,11 @@ class ParseExtractor(RuleExtractor):
             # what a frame's context words are looked for in: the headline and lede, and the last sentences
             recent = " ".join(s.text for s in sents[:2] + sents[max(2, i - 2):i + 1]).lower()
             ruled = find_relations(sent.text, sent.start_char, mentions, state)
-            framed, read = _frame_findings(parsed[i], sent, mentions, state, issuer, coref, recent, bodies) \
-                if i in parsed else ([], [])
+            framed, read, readings = _frame_findings(parsed[i], sent, mentions, state, issuer, coref, recent, bodies) \
+                if i in parsed else ([], [], [])
+            _restatus(ruled, readings)
             speakers = _speakers(parsed[i], sent.start_char) if i in parsed else []
-            for f in _reconcile(framed, ruled, read):
+            for f in _reconcile(framed, ruled, read, parsed=i in parsed):
                 if id(f.subject) in doubtful or id(f.obj) in doubtful:
                     continue
                 if speakers and _only_as_speaker(f, mentions, speakers, sent.start_char):
@@ -148,42 +151,6 @@ class ParseExtractor(RuleExtractor):
         return _merge_events(_dedupe(_headline_merged(out, sents)), text)
 
 
-def _speakers(pdoc: Any, base: int) -> list[tuple[int, int]]:
-    """Document spans of the subjects of reporting verbs in a parsed sentence ("..., Foreign Minister X said")."""
-    return [(base + t.left_edge.idx, base + t.idx + len(t.text)) for t in pdoc
-            if t.dep_ == "nsubj" and t.head.lemma_.lower() in REPORTING_VERBS and t.pos_ in ("PROPN", "NOUN")]
-
-
-def _only_as_speaker(f: Found, mentions: list[Mention], speakers: list[tuple[int, int]], base: int) -> bool:
-    """True when a side of ``f`` is named in its sentence only as the speaker of a report after the trigger.
-
-    "Australia imposed sanctions on five officials, Foreign Minister X said" names X as who said it, not
-    as a target; "X said he would meet Y" keeps X, who is also "he".
-    """
-    for side in (f.subject, f.obj):
-        if side is None:
-            continue
-        spans = [(m.start, m.end) for m in mentions if m.entity is side]
-        if f.trigger != (0, 0) and spans and all(any(a <= ms and me <= b and a >= base + f.trigger[1] for a, b in speakers)
-                                                 for ms, me in spans):
-            return True
-    return False
-
-
-def _headline_merged(found: list[tuple[Found, Assertion]], sents: list[Sentence]) -> list[tuple[Found, Assertion]]:
-    """A headline's finding that the body states too is the body's: one report, not two.
-
-    The body's sentence is the better evidence (it has the date, place and counts); a headline that
-    says what the body does not keep its own finding.
-    """
-    if not sents or not is_headline(sents[0], first=True):
-        return found
-    head_end = sents[0].end_char
-    body = {pair_key(a) for _f, a in found if a.evidence is not None and (a.evidence.start or 0) >= head_end}
-    return [(f, a) for f, a in found
-            if a.evidence is None or (a.evidence.start or 0) >= head_end or pair_key(a) not in body]
-
-
 def _repoint_pronouns(chains: list[list[Mention]]) -> None:
     """"he"/"she" that coreference gave to a name now known to be a body take the sentence's person before them."""
     last: Entity | None = None
@@ -198,40 +165,15 @@ def _repoint_pronouns(chains: list[list[Mention]]) -> None:
                 last = e
 
 
-def _reconcile(framed: list[Found], ruled: list[Found], read: list[tuple[int, int]]) -> list[Found]:
-    """The frames' findings, and the rules' findings for pairs and triggers the frames did not read.
-
-    Where both found a pair, the parse decides its status (the rules read "May" as a modal); where a
-    frame read a trigger, its reading of who took part replaces the rules' nearest-name guess.
-    """
-    keys = {pair_of(f) for f in framed}
-    # a state or body the rules add as a co-agent of a patient the frames found ("X joined A, B and C to impose
-    # sanctions on Y"): the parse gives one subject, the list is the rules'
-    # on the same trigger: "Russia released A in exchange for B, who was freed by the US" gives no US-A release
-    patients = {(f.relation, id(f.obj)): (f.start, f.end) for f in framed if f.obj is not None}
-
-    def keep(f: Found) -> bool:
-        if pair_of(f) in keys:
-            return False
-        if f.relation in ("meets", "talksWith") and "Country" in (f.subject.type, getattr(f.obj, "type", "")):
-            return False  # states meet through persons: "counterparts from France and Germany" is no France-Germany meeting
-        if any(a < f.trigger[1] and f.trigger[0] < b for a, b in read):
-            span = patients.get((f.relation, id(f.obj)))
-            return f.subject.type != "Person" and span is not None and span[0] <= f.trigger[0] < span[1] and \
-                (f.relation, id(f.subject)) not in patients  # a target named beside another is no co-imposer
-        return True
-
-    return framed + [f for f in ruled if keep(f)]
-
-
 #: recogniser labels an unmentioned argument may be minted from, and the actor type they give
 _NER_TYPES = {"PERSON": "Person", "ORG": "Organization", "GPE": "Country", "NORP": None}
 
 
 def _frame_findings(pdoc: Any, sent: Sentence, mentions: list[Mention], state: DocState,
                     issuer: Entity | None, coref: Coref, recent: str = "",
-                    bodies: frozenset[int] | set[int] = frozenset()) -> tuple[list[Found], list[tuple[int, int]]]:
-    """The frames' findings in one parsed sentence, and the trigger spans the frames read."""
+                    bodies: frozenset[int] | set[int] = frozenset()
+                    ) -> tuple[list[Found], list[tuple[int, int]], list[Reading]]:
+    """The frames' findings in one parsed sentence, the trigger spans the frames read, and every frame's reading."""
     base = sent.start_char
     spans = [(m.start - base, m.end - base, m) for m in mentions if m.entity is not None or m.extra.get("pair")]
 
@@ -265,26 +207,37 @@ def _frame_findings(pdoc: Any, sent: Sentence, mentions: list[Mention], state: D
                                    if len(e) > 1 and e.label_ in ("PERSON", "ORG", "FAC", "WORK_OF_ART", "LAW", "PRODUCT")]
     read += [(t.idx, t.idx + len(t.text)) for t in pdoc if t.dep_ == "amod" and gate_pattern().match(t.lower_)
              or t.lemma_.lower() in _LIFTED_MEASURES and t.head.lemma_.lower() in _LIFTING_VERBS]
+    readings: list[Reading] = []
     for hit in match(pdoc):
         if hit.trigger.idx < outside:
             continue
+        readings += [(t.idx, t.idx + len(t.text), hit) for t in (hit.trigger, hit.noun) if t is not None]
         if hit.frame.relation == "sanctions" and _lifted(hit.trigger):
             continue
         if hit.frame.context and not any(w in recent for w in hit.frame.context):
             continue
-        got = _to_found(hit, spans, sent.text, state, issuer, mint, minted)
+        got = _to_found(hit, spans, sent.text, state, issuer, mint, minted) if "question" not in hit.notes else []
         found += got
         plural_they = any(t.lower_ in ("they", "them") and _plural_antecedent(t) for t in (*hit.agents, *hit.others))
         # "Hostage families met X": the parse names who met, and they are no actor; the rules' nearest name is not them
         bare = bool(hit.agents) and bool(hit.others) and all(t.pos_ == "NOUN" for t in hit.agents) or (
             hit.frame.kind == "act" and hit.trigger.dep_ == "relcl" and bool(hit.others) and not hit.agents) or (
-            hit.frame.host == "subject" and hit.trigger.dep_ == "acl" and hit.trigger.head.pos_ == "NOUN")
+            hit.frame.host == "subject" and hit.trigger.dep_ == "acl" and hit.trigger.head.pos_ == "NOUN") or (
+            # "sanctions on an arms network supplying X": the patient is the network, not the name in its clause
+            hit.frame.kind == "act" and bool(hit.agents) and bool(hit.others) and
+            all(t.pos_ == "NOUN" and not _names_in_phrase(t) for t in hit.others))
         # ... and "on the sidelines of the summit hosted by X" is X hosting an event, not X meeting who is named
-        if got or plural_they or bare:  # the frame's reading replaces the rules' for this trigger; where it read nobody, the rules may
+        if got or plural_they or bare or "question" in hit.notes:  # the frame's reading replaces the rules' for this trigger; where it read nobody, the rules may
             read.append((hit.trigger.idx, hit.trigger.idx + len(hit.trigger.text)))
             if hit.noun is not None:  # "Sanctions were imposed on X": the noun of the light verb is the same trigger
                 read.append((hit.noun.idx, hit.noun.idx + len(hit.noun.text)))
-    return found, read
+    return found, read, readings
+
+
+def _names_in_phrase(tok: Any) -> bool:
+    """True when the phrase of ``tok`` outside its clauses holds a recognised name ("two commanders, A and B")."""
+    clauses = {d.i for c in tok.children if c.dep_ in ("acl", "relcl", "advcl") for d in c.subtree}
+    return any(t.ent_type_ and t.i not in clauses for t in tok.subtree)
 
 
 #: measures and the verbs that lift them ("eased sanctions on Belavia" is no new sanction)
@@ -389,6 +342,7 @@ def _to_found(hit: FrameHit, spans: list[tuple[int, int, Mention]], text: str, s
     if not agents or (not others and not groups):
         return []
     notes = ["parse"] + (["in_passing"] if hit.in_passing else []) + (["hedged"] if hit.hedged else [])
+    notes += [f"other_date:{a}-{b}" for a, b in other_dates(hit.trigger, hit.noun)]
     if hit.place is not None:
         notes.append(f"place:{hit.place}")
     ts, te = hit.trigger.idx, hit.trigger.idx + len(hit.trigger.text)

@@ -113,7 +113,7 @@ class RuleExtractor:
             iri = f"{DATA_NS}group/{document.iri_hash[:12]}-{slugify(label)}-{count or 'n'}"
             obj = ActorRef(label, "Group", iri=iri, count=count)
         planned = f.status == "planned"
-        iso, end_date, basis = find_date(stext, published, future=planned)
+        iso, end_date, basis = find_date(_own_dates(stext, f.notes), published, future=planned)
         if c == "advises":  # a standing role, not an event: no event date
             iso, end_date, basis = None, None, None
         elif iso is None and published is not None and f.status == "held" and "in_passing" not in f.notes:
@@ -152,6 +152,19 @@ class RuleExtractor:
             evidence = Evidence(stext[lead:f.end], sentence, base + lead, base + f.end)
         return Assertion(claim, document, asserted_by=self.asserted_by, evidence=evidence,
                          confidence=round(hedged_confidence(f.confidence, hedges), 3))
+
+
+def _own_dates(stext: str, notes: list[str]) -> str:
+    """The sentence with the dates of other clauses blanked ("X, freed in 2019, met Y": the meeting is not 2019).
+
+    >>> _own_dates("Ann Lee, freed in 2019, met Tom Berg.", ["parse", "other_date:18-22"])
+    'Ann Lee, freed in     , met Tom Berg.'
+    """
+    for n in notes:
+        if n.startswith("other_date:"):
+            a, b = (int(x) for x in n[11:].split("-"))
+            stext = stext[:a] + " " * (b - a) + stext[b:]
+    return stext
 
 
 def _roles_of(f: Found, mentions: list[Any], linker: Linker, text: str) -> tuple[StatedRole, ...]:

@@ -1,12 +1,14 @@
-"""Reading arguments off a dependency parse: subjects, objects, lists, places (used by :mod:`kg.extract.frames`).
+"""Reading arguments off a dependency parse: subjects, objects, lists (used by :mod:`kg.extract.frames`).
+
+Places and dates of an event are in :mod:`kg.extract.setting`.
 
 Every function takes spaCy tokens of a parsed sentence and walks the tree with a bound
 (:data:`MAX_CLIMB`), so a pathological parse costs a few steps, never a loop.
 
 >>> from kg.extract.model import get_model
 >>> doc = get_model()("Belarusian President Alexander Lukashenko agreed to meet Donald Trump in Minsk.")
->>> [t.text for t in subjects(doc[6])], place_of(doc[6])
-(['Lukashenko'], 'Minsk')
+>>> [t.text for t in subjects(doc[6])], [t.text for t in slot(doc[6], "dobj", None)]
+(['Lukashenko'], ['Trump'])
 """
 
 from __future__ import annotations
@@ -110,6 +112,27 @@ def slot(tok: "Token", spec: str, noun: "Token | None") -> list["Token"]:
     return out
 
 
+def stranded_objects(tok: "Token") -> list["Token"]:
+    """The object the parser made the subject of a verbless complement right after the verb.
+
+    "designated A, B and C pursuant to E.O. 13224" is parsed with A as the subject of "pursuant"; a
+    complement without a verb of its own cannot have a subject, so its "subject" is the verb's object.
+
+    >>> from kg.extract.model import get_model
+    >>> d = get_model()("OFAC today designated Ivan Orlov, Petra Stoll, and Kestrel Shipping pursuant to E.O. 13224.")
+    >>> [t.text for t in stranded_objects(d[2])]
+    ['Orlov', 'Stoll', 'Shipping']
+    """
+    out: list["Token"] = []
+    for c in tok.children:
+        if c.dep_ not in ("ccomp", "advcl", "xcomp") or c.pos_ in ("VERB", "AUX") or c.i < tok.i:
+            continue
+        if any(m.dep_ == "mark" for m in c.children):
+            continue  # "designated as X", "so that": a clause of its own
+        out += [t for s in c.children if s.dep_ == "nsubj" and tok.i < s.i < c.i for t in expand(s)]
+    return out
+
+
 def inverted_subjects(tok: "Token") -> list["Token"]:
     """The subjects after a fronted passive participle: "Also designated were A and B" (A and B were designated).
 
@@ -154,7 +177,10 @@ def subjects(tok: "Token", depth: int = 0) -> list["Token"]:
         return agent
     subj = [t for c in tok.children if c.dep_ in ("nsubj", "csubj") for t in expand(c)]
     if subj and tok.dep_ == "relcl" and subj[0].lower_ in ("who", "that", "which", "whom"):
-        return expand(tok.head)  # "Macron, who met Xi last year": the antecedent
+        ant = tok.head  # "Macron, who met Xi last year": the antecedent
+        while ant.dep_ == "conj" and ant.head is not ant and ant.head.i < ant.i:
+            ant = ant.head  # "A and B, who met in Rome": the relative clause hangs on B, its antecedent is the pair
+        return expand(ant)
     if subj:
         return subj
     head = tok.head
@@ -194,10 +220,23 @@ def subjects(tok: "Token", depth: int = 0) -> list["Token"]:
 
 
 def noun_agents(noun: "Token") -> list["Token"]:
-    """Who holds an event noun: its possessor ("Trump's meeting"), else the subject of the verb governing it."""
+    """Who holds an event noun: its possessor ("Trump's meeting"), else the subject of the verb governing it.
+
+    A possessive pronoun is the governing verb's subject when it has one ("X called off her meeting with Y": X).
+
+    >>> from kg.extract.model import get_model
+    >>> [t.text for t in noun_agents(get_model()("Jane Roe called off her meeting with John Doe.")[5])]
+    ['Roe']
+    """
     poss = [c for c in noun.children if c.dep_ == "poss"]
-    if poss:
+    if poss and not (poss[0].pos_ == "PRON" and poss[0].lower_ in ("his", "her")):
         return expand(poss[0])
+    governing = _governing_subjects(noun)
+    return governing or (expand(poss[0]) if poss else [])
+
+
+def _governing_subjects(noun: "Token") -> list["Token"]:
+    """The subject of the verb an event noun is the object of (through prepositions and complements)."""
     t, steps = noun, 0
     while t.head is not t and steps < MAX_CLIMB:
         if t.dep_ not in ("dobj", "pobj", "prep", "attr", "acomp", "xcomp", "pcomp", "oprd", "compound", "npadvmod"):
@@ -231,148 +270,6 @@ def is_remote(tok: "Token", noun: "Token | None", cues: frozenset[str]) -> bool:
     return False
 
 
-#: verbs of going somewhere: "flew to Oslo to meet X", "visiting Lisbon, X held talks": where the encounter was
-MOTION_VERBS = frozenset({"travel", "fly", "go", "head", "arrive", "come", "return", "visit", "journey", "tour", "stop"})
-#: nouns of a journey: "during his visit to Hanoi, X met Y"
-JOURNEY_NOUNS = frozenset({"visit", "trip", "tour", "stay", "stop", "stopover", "journey", "sojourn"})
-
-
-def place_of(tok: "Token", noun: "Token | None" = None) -> str | None:
-    """The place an encounter at ``tok`` took place, read from the parse.
-
-    In order: "in"/"at" attached to the trigger, its event noun, its counterparts and what the trigger is
-    for ("met X in Berlin", "held talks with A and B in Paris", "hosted X for talks at the Foreign Ministry");
-    then the journey around it ("flew to Oslo to meet X", "visiting Lisbon, X met Y", "X, who is visiting
-    Lisbon, met Y", "during his visit to Hanoi, X met Y").
-
-    >>> from kg.extract.model import get_model
-    >>> place_of(get_model()("Trump will meet Putin at Joint Base Elmendorf-Richardson in Anchorage, Alaska.")[2])
-    'Joint Base Elmendorf-Richardson in Anchorage, Alaska'
-    >>> place_of(get_model()("Theresa May met Klaus Iohannis at No. 10 Downing Street on Wednesday.")[2])
-    'No. 10 Downing Street'
-    >>> place_of(get_model()("During his visit to Hanoi, Chancellor Felix Brandt met Prime Minister Tran Van Minh.")[9])
-    'Hanoi'
-    """
-    objects = [t for c in tok.children if c.dep_ == "dobj" for t in expand(c)] + \
-        [t for h in (tok, noun) if h is not None for c in h.children if c.dep_ == "prep" and c.lower_ == "with"
-         for p in c.children if p.dep_ == "pobj" for t in expand(p)]
-    purposes = [p for h in [tok] + objects for c in h.children if c.dep_ == "prep" and c.lower_ == "for"
-                for p in c.children if p.dep_ == "pobj" and p.pos_ == "NOUN"]
-    for h in [tok] + ([noun] if noun is not None else []) + objects + purposes:
-        found = _place_under(h, ("in", "at"))
-        if found is not None:
-            return found
-    return _journey_place(tok)
-
-
-def _place_under(h: "Token", preps: tuple[str, ...]) -> str | None:
-    """The place named by the object of one of ``preps`` attached to ``h``, without trailing clauses."""
-    for c in h.children:
-        if c.dep_ != "prep" or c.lower_ not in preps:
-            continue
-        for p in c.children:
-            if p.dep_ != "pobj" or not is_place(p, c.lower_):
-                continue
-            cut = {d.i for c2 in p.children if c2.dep_ in ("relcl", "acl") and c2.i > p.i or
-                   c2.dep_ == "prep" and c2.i > p.i and not (c2.lower_ in ("in", "near", "outside") and any(
-                       g.ent_type_ in PLACE_LABELS for g in c2.subtree) or c2.lower_ == "of" and p.pos_ == "PROPN") or
-                   c2.dep_ == "appos" and c2.ent_type_ not in PLACE_LABELS for d in c2.subtree}
-            toks = [t for t in p.subtree if t.i not in cut and not (t.i == p.left_edge.i and t.lower_ == "the")]
-            toks = toks[:next((k for k, t in enumerate(toks) if t.i > p.i and t.i - 1 in cut), len(toks))]
-            while toks and (toks[-1].is_punct and toks[-1].text != "." or toks[-1].text == "." and
-                            toks[-1].i == len(h.doc) - 1):
-                toks.pop()
-            return h.doc[toks[0].i:toks[-1].i + 1].text if toks else None
-    return None
-
-
-def _lemma(tok: "Token") -> str:
-    """The lemma, also of a capitalised participle the tagger took for a name ("Visiting Nairobi, ...")."""
-    lemma = tok.lemma_.lower()
-    return lemma[:-3] if lemma == tok.lower_ and lemma.endswith("ing") and tok.pos_ == "PROPN" else lemma
-
-
-def _destination(verb: "Token") -> str | None:
-    """Where a verb of going goes: "flew to Oslo", "arrived in Kyiv", "visiting Lisbon"."""
-    if _lemma(verb) not in MOTION_VERBS:
-        return None
-    if _lemma(verb) in ("visit", "tour"):
-        for c in verb.children:
-            if c.dep_ == "dobj" and is_place(c, "in"):
-                return _place_text(c)
-    return _place_under(verb, ("to", "in"))
-
-
-def _place_text(p: "Token") -> str:
-    """A place name without its clauses ("Warsaw, where he met X": "Warsaw")."""
-    cut = {d.i for c in p.children if c.dep_ in ("relcl", "acl", "prep", "punct") and c.i > p.i for d in c.subtree}
-    toks = [t for t in p.subtree if t.i not in cut and not (t.i == p.left_edge.i and t.lower_ == "the")]
-    toks = toks[:next((k for k, t in enumerate(toks) if t.i > p.i and t.i - 1 in cut), len(toks))] or [p]
-    return p.doc[toks[0].i:toks[-1].i + 1].text
-
-
-def _journey_place(tok: "Token") -> str | None:
-    """The place of the journey an encounter is part of (see :func:`place_of`)."""
-    clause, where = tok, False
-    for _ in range(4):  # "..., where he is expected to hold talks": the clause that "where" opens
-        where = where or any(c.lower_ == "where" for c in clause.children)
-        if clause.dep_ == "relcl" and where:
-            if is_place(clause.head, "in"):  # "traveled to Warsaw, where he met X"
-                inner = clause.head
-                outer = inner.head.head if inner.dep_ == "pobj" and inner.head.lower_ in ("in", "at") else None
-                if outer is not None and outer.i < inner.i and is_place(outer, "at"):
-                    start = outer.left_edge.i + (outer.left_edge.lower_ == "the")
-                    return inner.doc[start:inner.i + 1].text  # "to Joint Base X in Anchorage, where": the base
-                return _place_text(inner)
-            if clause.head.lemma_.lower() in JOURNEY_NOUNS:  # "will travel to Moscow for a state visit, where ..."
-                trip = clause.head
-                verb = trip.head.head if trip.dep_ == "pobj" else trip.head
-                return _place_under(trip, ("to", "in")) or _destination(verb)
-            break
-        if clause.dep_ not in ("xcomp", "conj") or clause.head.i == clause.i:
-            break
-        clause = clause.head
-    clause = tok
-    for _ in range(3):  # "flew to Oslo to meet X": the purpose clause's head; "met" in "agreed to meet" climbs
-        if clause.dep_ in ("xcomp", "advcl", "conj") and clause.head.i != clause.i:
-            found = _destination(clause.head)
-            if found is not None:
-                return found
-            clause = clause.head
-        else:
-            break
-    for c in clause.children:
-        if c.dep_ == "advcl" and c.i < clause.i:  # "Visiting Nairobi, X met Y"
-            found = _destination(c)
-            if found is not None:
-                return found
-        if c.dep_ == "prep" and c.lower_ in ("during", "on", "in", "at"):  # "during his visit to Hanoi"
-            for p in c.children:
-                if p.dep_ == "pobj" and p.lemma_.lower() in JOURNEY_NOUNS:
-                    found = _place_under(p, ("to", "in"))
-                    if found is not None:
-                        return found
-        if c.dep_ in ("nsubj", "nsubjpass"):  # "X, who is visiting Lisbon, met Y"
-            for r in c.children:
-                if r.dep_ in ("relcl", "acl") and r.lemma_.lower() != tok.lemma_.lower():
-                    found = _destination(r)
-                    if found is not None:
-                        return found
-    return None
-
-
-def is_place(p: "Token", prep: str) -> bool:
-    """A preposition's object that names a place: a recognised place, or a proper name that is no date or person."""
-    labels = {t.ent_type_ for t in p.subtree}
-    if labels & PLACE_LABELS:
-        return True
-    if labels & {"DATE", "TIME", "PERSON", "PERCENT", "MONEY"} or p.like_num:
-        return False
-    if prep == "at" and labels & {"ORG", "EVENT"}:
-        return True  # "at the White House", "at the United Nations"
-    if prep == "in" and p.pos_ == "PROPN" and labels & {"ORG"} and not labels & {"NORP"}:
-        return True  # "met X in Copenhagen" when the small model calls the city an organisation
-    return p.pos_ == "PROPN" and p.text[:1].isupper() and not labels & {"ORG", "NORP", "EVENT"}
 
 
 def unique(toks: list["Token"]) -> list["Token"]:
@@ -383,3 +280,31 @@ def unique(toks: list["Token"]) -> list["Token"]:
             seen.add(t.i)
             out.append(t)
     return out
+
+
+def absolute_subject(verb: "Token") -> "Token | None":
+    """The subject the parser took for an object's conjunct before a subjectless gerund.
+
+    "with A freeing X and B releasing Y" is parsed with B as a second object of "freeing" and "releasing"
+    without a subject; a name right before a gerund that has none is that gerund's subject.
+
+    >>> from kg.extract.model import get_model
+    >>> d = get_model()("They swapped prisoners, with Valoria freeing Mark Otto and Norland releasing Sara Lind.")
+    >>> absolute_subject(d[11]).text
+    'Norland'
+    """
+    if verb.tag_ != "VBG" or verb.dep_ not in ("advcl", "conj") or verb.i == 0 or \
+            any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
+        return None
+    before = verb.doc[verb.i - 1]
+    if before.pos_ == "PROPN" and before.dep_ == "conj" and before.head.dep_ in ("dobj", "conj"):
+        return before
+    return None
+
+
+def acts_next(tok: "Token") -> bool:
+    """True when ``tok`` is the subject of the subjectless gerund right after it (see :func:`absolute_subject`)."""
+    if tok.i + 1 >= len(tok.doc):
+        return False
+    found = absolute_subject(tok.doc[tok.i + 1])
+    return found is not None and found.i == tok.i

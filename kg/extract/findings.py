@@ -1,0 +1,95 @@
+"""What the positional rules find in a sentence, and the helpers every rule handler shares.
+
+A :class:`Found` is one relation read from one sentence before it becomes an Assertion;
+:class:`DocState` carries what one sentence tells the next (the last imposer or releaser,
+a bulleted list of targets). The handlers live in :mod:`kg.extract.relations` (encounters),
+:mod:`kg.extract.act_rules` (pardons, releases, sanctions) and :mod:`kg.extract.role_rules` (advisers).
+
+>>> a, b = object(), object()
+>>> pair_of(Found("meets", a, b)) == pair_of(Found("meets", b, a)), pair_of(Found("pardons", a, b)) == pair_of(Found("pardons", b, a))
+(True, False)
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from kg.extract.pairing import PairingSentence, entities
+
+#: a verb coordinated with an earlier one: "... and (later) spoke with"
+_AND_VERB = re.compile(r"(?:^|[^,\w]|,)\s*\band\s+(?:(?:then|later|also|subsequently|afterwards|separately|again|"
+                       r"has|have|had|will|would|was|were|is|are|[a-z]+ly)\s+){0,2}$")
+
+
+
+@dataclass
+class Found:
+    """One relation found in a sentence, before it becomes an Assertion."""
+
+    relation: str
+    subject: Any  # kg.extract.coref.Entity
+    obj: Any = None
+    group: tuple[str, int | None] | None = None
+    status: str = "held"
+    event_type: str | None = None
+    host: Any = None
+    start: int = 0  # sentence-local span of the evidence
+    end: int = 0
+    confidence: float = 0.9
+    weak: bool = False
+    trigger: tuple[int, int] = (0, 0)  # sentence-local span of the trigger words
+    released: list[Any] = field(default_factory=list)  # named persons of a group release/pardon
+    notes: list[str] = field(default_factory=list)
+
+
+@dataclass
+class DocState:
+    """What carries over between sentences of one document."""
+
+    last_imposer: Any = None
+    list_imposer: Any = None  # "Those sanctioned are:" -- each following bullet line names a target
+    last_releaser: Any = None  # the state or group that released prisoners ("X was also freed" names no agent)
+    since_sanction: int = 99  # sentences since the last one about a sanction ("They include X and Y" follows one)
+
+
+
+def pair_of(f: Found) -> tuple[Any, ...]:
+    """The relation and the two sides of a finding (a group by its label); symmetric relations unordered."""
+    b = id(f.obj) if f.obj is not None else (f.group or ("", 0))[0]
+    if f.relation in ("meets", "talksWith"):
+        return (f.relation, frozenset((id(f.subject), b)))
+    return (f.relation, id(f.subject), b)
+
+
+_SUBCLAUSE = re.compile(r"[,;:—–(]|\b(?:after|before|when|while|as|since|because|where|once|until|but)\b", re.IGNORECASE)
+
+
+def _coord_subject(sent: PairingSentence, ts: int, person: bool) -> int | None:
+    """The subject of a verb coordinated by "and": the first actor of the sub-clause holding the first verb
+    ("..., hours after envoy X visited Minsk and met Y": X; "Belarus freed A and released B": Belarus)."""
+    m = _AND_VERB.search(sent.text[max(0, ts - 40):ts])
+    and_pos = max(0, ts - 40) + m.start() if m else ts
+    bounds = [b.end() for b in _SUBCLAUSE.finditer(sent.text, 0, and_pos)]
+    start = bounds[-1] if bounds else 0
+    for i, (a, e) in enumerate(sent.loc):
+        if a < start or e > and_pos:
+            continue
+        ents = entities(sent.ms[i])
+        if not ents or (person and ents[0].type != "Person"):
+            continue
+        if _PREP_OBJ_BEFORE.search(sent.text[max(0, a - 12):a]):
+            continue
+        return i
+    return sent.clause_subject(ts, person=person)
+
+
+_PREP_OBJ_BEFORE = re.compile(r"\b(?:of|in|from|at|on|for|against|to|with|about|into|over|than|like|under)\s+(?:the\s+)?$",
+                              re.IGNORECASE)
+
+
+def _span(sent: PairingSentence, ts: int, te: int, idx: list[int]) -> tuple[int, int]:
+    locs = [sent.loc[i] for i in idx] + [(ts, te)]
+    return min(s for s, _ in locs), max(e for _, e in locs)
+

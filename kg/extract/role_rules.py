@@ -1,0 +1,83 @@
+"""Positional rules for standing roles: who advises whom ("X, an adviser to Y", "Y's adviser X").
+
+>>> from kg.extract.rules import RuleExtractor
+>>> from kg.model.core import Document
+>>> doc = Document.from_text("Jane Roe, a senior adviser to John Doe, spoke to reporters.")
+>>> sorted((s.label, o.label) for a in RuleExtractor(resolver=None).extract(doc) for s, o in a.claim.pairs())
+[('Jane Roe', 'John Doe')]
+"""
+
+from __future__ import annotations
+
+import re
+
+from kg.extract.findings import DocState, Found, _span
+from kg.extract.pairing import _ADVISEE_PREP, _APPOS_LEFT, _POSS, PairingSentence
+from kg.extract.patterns import Trigger
+
+
+def _advises(sent: PairingSentence, trig: Trigger, ts: int, te: int, state: DocState) -> list[Found]:
+    text = sent.text
+    adviser = advisee = None
+    ai = bi = None
+    prep = _ADVISEE_PREP.match(text[te:])
+    if prep:
+        r = sent.right(te + prep.end(), max_chars=60)
+        if r:
+            bi, advisee = r[0], sent.ents(r[:1])[0]
+            for i in range(len(sent.ms) - 1, -1, -1):
+                if sent.loc[i][1] <= ts and _APPOS_LEFT.match(text[sent.loc[i][1]:ts]):
+                    ai = i
+                    break
+            if ai is None and bi + 1 < len(sent.ms) and re.fullmatch(r"\s*,\s*", text[sent.loc[bi][1]:sent.loc[bi + 1][0]]):
+                ai = bi + 1  # "An aide to Y, X, said"
+            if ai is None:  # "X is an adviser to Y"
+                left = sent.left(ts)
+                ai = left[-1] if left and re.search(r"\b(?:is|was|as|became)\s+(?:an?|the)?\s*\w*\s*$",
+                                                    text[sent.loc[left[-1]][1]:ts]) else None
+    else:
+        for i in range(len(sent.ms) - 1, -1, -1):
+            if sent.loc[i][1] <= ts and _POSS.match(text[sent.loc[i][1]:ts]):
+                bi, advisee = i, sent.ents([i])[0] if sent.ents([i]) else None
+                break
+        if bi is not None:
+            r = sent.right(te, max_chars=4)
+            inside = [i for i, (a, b) in enumerate(sent.loc) if a < te < b]  # "adviser Francesco Talo"
+            if inside:
+                ai = inside[0]
+            elif r:
+                ai = r[0]
+            elif bi > 0 and _APPOS_LEFT.match(text[sent.loc[bi - 1][1]:sent.loc[bi][0]]):
+                ai = bi - 1
+    poss = re.search(r"(?<!\bas )\b(?:his|her)\s+(?:[\w-]+\s+){0,2}$", text[:ts])
+    if (ai is None or advisee is None) and poss and not prep:
+        # "Duda ..., his chief of staff Malgorzata Paprocka said": the possessor is the clause subject
+        first = sent.clause_subject(poss.start())
+        inside = [i for i, (a, b) in enumerate(sent.loc) if a < te < b]
+        r = inside or sent.right(te, max_chars=4)
+        if first is not None and r and r[0] != first:
+            ai, bi, advisee = r[0], first, (sent.ents([first]) or [None])[0]
+    if (ai is None or advisee is None) and re.search(r"\bas\s+(?:his|her)\s+(?:[\w-]+\s+){0,3}$", text[:ts]):
+        # "President Y appointed X as his foreign policy adviser": X advises the clause subject
+        first = sent.clause_subject(ts)
+        left = [i for i in sent.left(ts, allow_prep=True) if i != first]
+        if first is not None and left:
+            ai, bi, advisee = left[-1], first, (sent.ents([first]) or [None])[0]
+    if ai is None or advisee is None:
+        return []
+    ents = sent.ents([ai])
+    adviser = ents[0] if ents else None
+    if adviser is None or adviser is advisee or adviser.type != "Person":
+        return []
+    a, b = _span(sent, ts, te, [ai, bi] if bi is not None else [ai])
+    out = [Found("advises", adviser, advisee, start=a, end=b, confidence=trig.confidence)]
+    pred = re.search(r"\bpredecessor\s*,?\s*", text)
+    if pred:
+        r = sent.right(pred.end(), max_chars=20)
+        for e in sent.ents(r[:1]):
+            if e.type == "Person" and e not in (adviser, advisee):
+                pa, pb = _span(sent, pred.start(), pred.end(), r[:1])
+                out.append(Found("advises", e, advisee, start=min(a, pa), end=max(b, pb),
+                                 confidence=trig.confidence * 0.8, notes=["predecessor"]))
+    return out
+

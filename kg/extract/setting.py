@@ -1,0 +1,215 @@
+"""Where and when an event read by a frame took place, from the parse: its place and the dates that are not its own.
+
+>>> from kg.extract.model import get_model
+>>> doc = get_model()("Belarusian President Alexander Lukashenko agreed to meet Donald Trump in Minsk.")
+>>> place_of(doc[6])
+'Minsk'
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from kg.extract.syntax import MAX_CLIMB, PLACE_LABELS, expand
+
+if TYPE_CHECKING:  # pragma: no cover
+    from spacy.tokens import Token
+
+
+#: verbs of going somewhere: "flew to Oslo to meet X", "visiting Lisbon, X held talks": where the encounter was
+MOTION_VERBS = frozenset({"travel", "fly", "go", "head", "arrive", "come", "return", "visit", "journey", "tour", "stop"})
+#: nouns of a journey: "during his visit to Hanoi, X met Y"
+JOURNEY_NOUNS = frozenset({"visit", "trip", "tour", "stay", "stop", "stopover", "journey", "sojourn"})
+
+
+def place_of(tok: "Token", noun: "Token | None" = None) -> str | None:
+    """The place an encounter at ``tok`` took place, read from the parse.
+
+    In order: "in"/"at" attached to the trigger, its event noun, its counterparts and what the trigger is
+    for ("met X in Berlin", "held talks with A and B in Paris", "hosted X for talks at the Foreign Ministry");
+    then the journey around it ("flew to Oslo to meet X", "visiting Lisbon, X met Y", "X, who is visiting
+    Lisbon, met Y", "during his visit to Hanoi, X met Y").
+
+    >>> from kg.extract.model import get_model
+    >>> place_of(get_model()("Trump will meet Putin at Joint Base Elmendorf-Richardson in Anchorage, Alaska.")[2])
+    'Joint Base Elmendorf-Richardson in Anchorage, Alaska'
+    >>> place_of(get_model()("Theresa May met Klaus Iohannis at No. 10 Downing Street on Wednesday.")[2])
+    'No. 10 Downing Street'
+    >>> place_of(get_model()("During his visit to Hanoi, Chancellor Felix Brandt met Prime Minister Tran Van Minh.")[9])
+    'Hanoi'
+    >>> place_of(get_model()("Talks between Jane Roe and John Doe took place in Geneva on Monday.")[0])
+    'Geneva'
+    """
+    objects = [t for c in tok.children if c.dep_ == "dobj" for t in expand(c)] + \
+        [t for h in (tok, noun) if h is not None for c in h.children if c.dep_ == "prep" and c.lower_ == "with"
+         for p in c.children if p.dep_ == "pobj" for t in expand(p)]
+    purposes = [p for h in [tok] + objects for c in h.children if c.dep_ == "prep" and c.lower_ == "for"
+                for p in c.children if p.dep_ == "pobj" and p.pos_ == "NOUN"]
+    event = noun if noun is not None else tok
+    # "talks between A and B took place in Geneva", "the meeting was held at the Kremlin": the event noun's verb
+    carrier = [event.head] if event.pos_ in ("NOUN", "PROPN") and event.dep_ in ("nsubj", "nsubjpass") else []
+    for h in [tok] + ([noun] if noun is not None else []) + objects + purposes + carrier:
+        found = _place_under(h, ("in", "at"))
+        if found is not None:
+            return found
+    if event.pos_ in ("NOUN", "PROPN") and event.dep_ == "pobj" and event.head.lower_ == "for":
+        found = _destination(event.head.head)  # "arrived in Oslo for talks with X"
+        if found is not None:
+            return found
+    return _journey_place(tok)
+
+
+def _place_under(h: "Token", preps: tuple[str, ...]) -> str | None:
+    """The place named by the object of one of ``preps`` attached to ``h``, without trailing clauses."""
+    for c in h.children:
+        if c.dep_ != "prep" or c.lower_ not in preps:
+            continue
+        for p in c.children:
+            if p.dep_ != "pobj" or not is_place(p, c.lower_):
+                continue
+            cut = {d.i for c2 in p.children if c2.dep_ in ("relcl", "acl") and c2.i > p.i or
+                   c2.dep_ == "prep" and c2.i > p.i and not (c2.lower_ in ("in", "near", "outside") and any(
+                       g.ent_type_ in PLACE_LABELS for g in c2.subtree) or c2.lower_ == "of" and p.pos_ == "PROPN") or
+                   c2.dep_ == "appos" and c2.ent_type_ not in PLACE_LABELS for d in c2.subtree}
+            toks = [t for t in p.subtree if t.i not in cut and not (t.i == p.left_edge.i and t.lower_ == "the")]
+            toks = toks[:next((k for k, t in enumerate(toks) if t.i > p.i and t.i - 1 in cut), len(toks))]
+            while toks and (toks[-1].is_punct and toks[-1].text != "." or toks[-1].text == "." and
+                            toks[-1].i == len(h.doc) - 1):
+                toks.pop()
+            return h.doc[toks[0].i:toks[-1].i + 1].text if toks else None
+    return None
+
+
+def _lemma(tok: "Token") -> str:
+    """The lemma, also of a capitalised participle the tagger took for a name ("Visiting Nairobi, ...")."""
+    lemma = tok.lemma_.lower()
+    return lemma[:-3] if lemma == tok.lower_ and lemma.endswith("ing") and tok.pos_ == "PROPN" else lemma
+
+
+def _destination(verb: "Token") -> str | None:
+    """Where a verb of going goes: "flew to Oslo", "arrived in Kyiv", "visiting Lisbon"."""
+    if _lemma(verb) not in MOTION_VERBS:
+        return None
+    if _lemma(verb) in ("visit", "tour"):
+        for c in verb.children:
+            if c.dep_ == "dobj" and is_place(c, "in"):
+                return _place_text(c)
+    return _place_under(verb, ("to", "in"))
+
+
+def _place_text(p: "Token") -> str:
+    """A place name without its clauses ("Warsaw, where he met X": "Warsaw")."""
+    cut = {d.i for c in p.children if c.dep_ in ("relcl", "acl", "prep", "punct") and c.i > p.i for d in c.subtree}
+    toks = [t for t in p.subtree if t.i not in cut and not (t.i == p.left_edge.i and t.lower_ == "the")]
+    toks = toks[:next((k for k, t in enumerate(toks) if t.i > p.i and t.i - 1 in cut), len(toks))] or [p]
+    return p.doc[toks[0].i:toks[-1].i + 1].text
+
+
+def _journey_place(tok: "Token") -> str | None:
+    """The place of the journey an encounter is part of (see :func:`place_of`)."""
+    clause, where = tok, False
+    for _ in range(4):  # "..., where he is expected to hold talks": the clause that "where" opens
+        where = where or any(c.lower_ == "where" for c in clause.children)
+        if clause.dep_ == "relcl" and where:
+            if is_place(clause.head, "in"):  # "traveled to Warsaw, where he met X"
+                inner = clause.head
+                outer = inner.head.head if inner.dep_ == "pobj" and inner.head.lower_ in ("in", "at") else None
+                if outer is not None and outer.i < inner.i and outer.dep_ == "pobj" and is_place(outer, "at"):
+                    start = outer.left_edge.i + (outer.left_edge.lower_ == "the")
+                    return inner.doc[start:inner.i + 1].text  # "to Joint Base X in Anchorage, where": the base
+                return _place_text(inner)
+            if clause.head.lemma_.lower() in JOURNEY_NOUNS:  # "will travel to Moscow for a state visit, where ..."
+                trip = clause.head
+                verb = trip.head.head if trip.dep_ == "pobj" else trip.head
+                return _place_under(trip, ("to", "in")) or _destination(verb)
+            break
+        if clause.dep_ not in ("xcomp", "conj") or clause.head.i == clause.i:
+            break
+        clause = clause.head
+    clause = tok
+    for _ in range(3):  # "flew to Oslo to meet X": the purpose clause's head; "met" in "agreed to meet" climbs
+        if clause.dep_ in ("xcomp", "advcl", "conj") and clause.head.i != clause.i:
+            found = _destination(clause.head)
+            if found is not None:
+                return found
+            clause = clause.head
+        else:
+            break
+    for c in clause.children:
+        if c.dep_ == "advcl" and c.i < clause.i:  # "Visiting Nairobi, X met Y"
+            found = _destination(c)
+            if found is not None:
+                return found
+        if c.dep_ == "prep" and c.lower_ in ("during", "on", "in", "at"):  # "during his visit to Hanoi"
+            for p in c.children:
+                if p.dep_ == "pobj" and p.lemma_.lower() in JOURNEY_NOUNS:
+                    found = _place_under(p, ("to", "in"))
+                    if found is not None:
+                        return found
+        if c.dep_ in ("nsubj", "nsubjpass"):  # "X, who is visiting Lisbon, met Y"
+            for r in c.children:
+                if r.dep_ in ("relcl", "acl") and r.lemma_.lower() != tok.lemma_.lower():
+                    found = _destination(r)
+                    if found is not None:
+                        return found
+    return None
+
+
+def is_place(p: "Token", prep: str) -> bool:
+    """A preposition's object that names a place: a recognised place, or a proper name that is no date or person."""
+    labels = {t.ent_type_ for t in p.subtree}
+    if labels & PLACE_LABELS:
+        return True
+    if labels & {"DATE", "TIME", "PERSON", "PERCENT", "MONEY"} or p.like_num:
+        return False
+    if prep == "at" and labels & {"ORG", "EVENT"}:
+        return True  # "at the White House", "at the United Nations"
+    if prep == "in" and p.pos_ == "PROPN" and labels & {"ORG"} and not labels & {"NORP"}:
+        return True  # "met X in Copenhagen" when the small model calls the city an organisation
+    return p.pos_ == "PROPN" and p.text[:1].isupper() and not labels & {"ORG", "NORP", "EVENT"}
+
+
+#: dependencies that open a clause or a description of their own: a date inside one dates something else
+_DATE_BOUNDARIES = frozenset({"relcl", "acl", "advcl", "ccomp", "conj", "appos", "parataxis", "csubj", "xcomp"})
+
+
+def other_dates(tok: "Token", noun: "Token | None" = None) -> list[tuple[int, int]]:
+    """Sentence spans of the dates that belong to another clause than the event at ``tok``.
+
+    A date dates the event when it hangs from the trigger, its event noun or a verb above them ("said on
+    Tuesday he had met X") without crossing into a clause or description of its own: in "X, who was freed
+    in 2019, met Y" the year dates the release, not the meeting.
+
+    >>> from kg.extract.model import get_model
+    >>> d = get_model()("Ann Lee, who was freed in 2019, met John Doe in Oslo on Monday.")
+    >>> [d.text[a:b] for a, b in other_dates(d[9])]
+    ['2019']
+    >>> [d.text[a:b] for a, b in other_dates(d[5])]
+    ['Monday']
+    """
+    doc = tok.doc
+    # the trigger and the words above it, up to a relative clause or description it sits in ("X, who has met Y
+    # twice, said on Monday": Monday dates the saying, not the meetings)
+    above = {tok.i} | ({noun.i} if noun is not None else set())
+    t = tok
+    for _ in range(MAX_CLIMB):
+        if t.dep_ in ("relcl", "acl", "appos") or t.head is t:
+            break
+        t = t.head
+        above.add(t.i)
+    out = []
+    for ent in doc.ents:
+        if ent.label_ not in ("DATE", "TIME"):
+            continue
+        t, crossed = ent.root, False
+        for _ in range(2 * MAX_CLIMB):
+            if t.i in above:
+                break
+            if t.dep_ in _DATE_BOUNDARIES and (t.pos_ in ("VERB", "AUX") or t.dep_ in ("appos", "relcl", "acl")):
+                crossed = True
+            if t.head is t:
+                break
+            t = t.head
+        if crossed or t.i not in above:
+            out.append((ent.start_char, ent.end_char))
+    return out
