@@ -8,7 +8,7 @@ with that role and country, he/she to the subject, him/her to the most recent
 other person, and "the two leaders"/"they" to the last pair of persons.
 
 >>> from kg.extract.nlp import get_nlp
->>> from kg.extract.linking import Linker
+>>> from kg.extract.linking import Linker, as_written
 >>> from kg.extract.mentions import sentences
 >>> doc = get_nlp()("Belarusian President Alexander Lukashenko spoke. The Belarusian leader smiled.")
 >>> chains = Coref(Linker(resolver=None)).run(sentences(doc), doc.text)
@@ -24,7 +24,7 @@ from functools import lru_cache
 from dataclasses import dataclass, field
 
 from kg.extract.lexicon import DEMONYMS, ORGANIZATIONS
-from kg.extract.linking import Linker
+from kg.extract.linking import Linker, as_written
 from kg.extract.mentions import Mention, Sentence, find_mentions, is_headline
 from kg.model.core import ActorRef
 
@@ -131,7 +131,7 @@ class Coref:
             ent = firsts[0] if len(firsts) == 1 else None
         if ent is None and create:
             label = " ".join(parts)
-            ent = Entity(label, "Person", self.linker.ref(label, "Person"))
+            ent = Entity(label, "Person", as_written(self.linker.ref(label, "Person"), label))
             self.persons[key] = ent
             if full != key:
                 self.persons[full] = ent
@@ -250,6 +250,8 @@ class Coref:
                 ref = self.linker.lookup(m.name, "Person")
                 if ref is not None:
                     ent = self._person(ref.label, m.titles, m.country, create=True)
+                    if ent is not None and ent.ref.label == ref.label:  # "Zelensky" alone: the story's spelling
+                        ent.ref = as_written(ent.ref, m.name)
                 elif any(t not in _WEAK_TITLES for t in m.titles):  # "Pope Francis", "Mr. Putin", "Gen. Smith"
                     ent = self._person(m.name, m.titles, m.country, create=True)
                 elif not m.titles and _THE_BEFORE.search(self.text[max(0, m.start - 40):m.start]):

@@ -1,0 +1,40 @@
+"""Actors as the story names them: spellings, titles and descriptions resolved to one node (sentences of ours)."""
+
+from __future__ import annotations
+
+import pytest
+
+from kg.extract.parsed import ParseExtractor
+from kg.model.core import Document
+
+
+@pytest.fixture(scope="module")
+def parse() -> ParseExtractor:
+    return ParseExtractor()  # with the packaged gazetteer: spellings link to one actor
+
+
+def found(ex: ParseExtractor, text: str) -> set[tuple[str, str, str]]:
+    out = set()
+    for a in ex.extract(Document.from_text(text, published="2024-05-02")):
+        for s, o in a.claim.pairs():
+            if o is not None:
+                out.add((a.claim.relation, s.label, o.label))
+    return out
+
+
+def test_a_transliteration_is_printed_as_written_and_links_to_one_node(parse: ParseExtractor) -> None:
+    one = "Calls\n\nChancellor Ida Brandt spoke by phone with Ukrainian President Volodymyr Zelenskiy on Monday.\n"
+    two = "Calls\n\nChancellor Ida Brandt spoke by phone with Zelensky on Monday.\n"
+    three = "Calls\n\nChancellor Ida Brandt spoke by phone with Volodymyr Zelenskyy on Monday.\n"
+    got = {}
+    for text in (one, two, three):
+        [a] = list(parse.extract(Document.from_text(text, published="2024-05-02")))
+        got[a.claim.obj.label] = a.claim.obj.canonical_iri()
+    assert set(got) == {"Volodymyr Zelenskiy", "Volodymyr Zelensky", "Volodymyr Zelenskyy"}
+    assert len(set(got.values())) == 1  # one person, one node
+
+
+def test_accents_are_no_other_spelling(parse: ParseExtractor) -> None:
+    text = "Ankara talks\n\nPresident Recep Tayyip Erdogan met Chancellor Ida Brandt in Ankara on Monday.\n"
+    labels = {s for _r, s, _o in found(parse, text)} | {o for _r, _s, o in found(parse, text)}
+    assert "Recep Tayyip Erdoğan" in labels  # the gazetteer's label, not a second name
