@@ -218,6 +218,12 @@ ROLE_NOUNS: dict[str, str] = {
     "supreme leader": "supreme leader", "spokesperson": "spokesperson", "spokesman": "spokesperson",
     "adviser": "adviser", "advisor": "adviser", "secretary-general": "secretary-general",
     "director-general": "director-general",
+    # descriptions that name one person as well as a title does ("the crown prince later met ...")
+    "vice president": "vice president", "vice-president": "vice president", "crown prince": "crown prince",
+    "crown princess": "crown princess", "queen": "queen", "emir": "emir", "pope": "pope", "emperor": "emperor",
+    "envoy": "envoy", "special envoy": "envoy", "ambassador": "ambassador", "governor": "governor",
+    "commissioner": "commissioner", "high representative": "high representative", "chairman": "chairman",
+    "chairwoman": "chairwoman", "head of state": "leader", "top diplomat": "foreign minister",
 }
 
 #: head words of organisation names ("Treasury Department", "Atlantic Council")

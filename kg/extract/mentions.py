@@ -177,6 +177,11 @@ def _in_person_span(tok: "Token", ner: tuple[tuple[int, int, str], ...]) -> bool
                                                        for a, b, label in ner)
 
 
+def _one_person_span(first: "Token", tok: "Token", ner: tuple[tuple[int, int, str], ...]) -> bool:
+    """True when one recogniser PERSON span holds both ``first`` and ``tok`` ("Jacques Paris", "Paris" a surname)."""
+    return any(a <= first.idx and tok.idx + len(tok.text) <= b and label == "PERSON" for a, b, label in ner)
+
+
 def _person_or_title(text: str, toks: list["Token"], i: int, headline: bool,
                      known: set[str], ner: tuple[tuple[int, int, str], ...] = ()) -> tuple[Mention | None, int]:
     """A person name (with any title prefix) or a bare title NP starting at token ``i``."""
@@ -204,7 +209,8 @@ def _person_or_title(text: str, toks: list["Token"], i: int, headline: bool,
         if (toks[k].text in NON_NAME and not ((k == j and toks[k].text in AMBIGUOUS_GIVEN and k + 1 < n
                                                 and _cap(toks[k + 1]) and toks[k + 1].text not in NON_NAME)
                                                or (k > j and _in_person_span(toks[k], ner)))) \
-                or _lex_country(toks[k].text) or toks[k].text in ORGANIZATIONS:
+                or (_lex_country(toks[k].text) or toks[k].text in ORGANIZATIONS) and not (
+                    k > j and _one_person_span(toks[j], toks[k], ner)):  # "Jacques Paris": a family name
             break
         k += 1
     name_toks = toks[j:k]
