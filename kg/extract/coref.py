@@ -26,6 +26,7 @@ from dataclasses import dataclass, field
 from kg.extract.lexicon import DEMONYMS, ORGANIZATIONS
 from kg.extract.linking import Linker, as_written
 from kg.extract.mentions import Mention, Sentence, find_mentions, is_headline
+from kg.extract.quotes import quotations, speaker_slot
 from kg.model.core import ActorRef
 
 _PREP_BEFORE = re.compile(r"\b(?:of|with|to|for|from|by|about|against|between|on|at|in|than)\s+(?:the\s+)?$", re.I)
@@ -112,6 +113,8 @@ class Coref:
         self.last_pair: tuple[Entity, Entity] | None = None
         self.pairs: list[tuple[Entity, Entity]] = []  # pairs of persons per sentence, in reading order
         self.groups: list[tuple[Entity, ...]] = []  # all persons of each sentence with two or more, in reading order
+        self.quotes: list[tuple[int, int]] = []  # quotations of the document
+        self.raw: list[Mention] = []  # every mention found, before resolution
 
     # -- registry -----------------------------------------------------------
     def _person(self, name: str, titles: tuple[str, ...], country: str | None, create: bool) -> Entity | None:
@@ -162,6 +165,8 @@ class Coref:
             for m in ms:
                 if m.kind == "name" and not head and m.name:
                     self._person(m.name, m.titles, m.country, create=True)
+        self.quotes = quotations(text)
+        self.raw = [m for ms in raw for m in ms]
         known = {k2 for k in self.persons for k2 in k.split("-")} | {
             fold(p) for e in self.persons.values() for p in e.label.split()}
         out = []
@@ -193,7 +198,7 @@ class Coref:
                     if short and short.group(1) != ent.label:
                         self.aliases.setdefault(short.group(1), ent)
                 if ent.type == "Person":
-                    if sent_subject is None and not _PREP_BEFORE.search(self.text[max(0, piece.start - 14):piece.start]):
+                    if sent_subject is None and not self._quoted(piece) and not _PREP_BEFORE.search(self.text[max(0, piece.start - 14):piece.start]):
                         sent_subject = ent
                     if ent in self.recent:
                         self.recent.remove(ent)
@@ -264,6 +269,10 @@ class Coref:
                 return self._person(m.extra["appositive"], m.titles, m.country, create=True)
             return self._title(m, subject)
         if m.kind == "pronoun":
+            if m.extra.get("role") == "speaker":
+                return self._speaker(m)
+            if m.extra.get("role") == "subj" and self._in_slot(m):
+                return self.last_subject  # '"...," he said': the subject before the quotation, not one named in it
             if m.extra.get("role") == "subj":
                 return subject or self.last_subject
             before = [k.entity for k in kept if k.entity is not None and k.entity.type == "Person"]
@@ -298,6 +307,34 @@ class Coref:
                              if not any(e.titles & _NOT_LEADER and not e.titles & _LEADER for e in (a, b))), None)
             return self.last_pair
         return None
+
+    def _quoted(self, m: Mention) -> tuple[int, int] | None:
+        """The quotation ``m`` stands in, or None."""
+        return next(((a, b) for a, b in self.quotes if a < m.start < b), None)
+
+    def _in_slot(self, m: Mention) -> bool:
+        """True when ``m`` is the speaker named beside a quotation ('"...," he said')."""
+        for a, b in self.quotes:
+            if b <= m.start <= b + 80 or a - 80 <= m.start < a:
+                slot = speaker_slot(self.text, a, b)
+                if slot and slot[0] <= m.start < slot[1]:
+                    return True
+        return False
+
+    def _speaker(self, m: Mention) -> Entity | None:
+        """The person a first-person "I"/"me" stands for: the speaker of its quotation ('"I met her," X said')."""
+        quote = self._quoted(m)
+        slot = speaker_slot(self.text, *quote) if quote else None
+        if slot is None:
+            return None
+        said = next((r for r in self.raw if slot[0] <= r.start < slot[1] and r.kind in ("name", "surname", "title",
+                                                                                           "pronoun")), None)
+        if said is None:
+            return None
+        if said.kind == "pronoun":
+            return self.last_subject if said.extra.get("role") == "subj" else None
+        ent = self._resolve(said, [], None)
+        return ent if isinstance(ent, Entity) and ent.type == "Person" else None
 
     def _sanctions_target_slot(self, m: Mention) -> bool:
         """True for a lone unknown capitalised word after a sanctions verb in its sentence ("sanctioned Rosneft").

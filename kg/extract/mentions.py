@@ -141,6 +141,11 @@ def find_mentions(sent: Sentence, *, headline: bool, known: set[str] | None = No
                                    if typ == "Country" else None))
                 i = j
                 continue
+        if tok.text in ("I", "me") and not (i > 0 and _cap(toks[i - 1]) and tok.text == "I"):
+            # first person: the speaker of the quotation it stands in, if any (coref decides); not "Charles I"
+            out.append(Mention(tok.idx, tok.idx + len(tok.text), tok.text, "pronoun", extra={"role": "speaker"}))
+            i += 1
+            continue
         if low in PRONOUNS and tok.text in ("he", "she", "him", "her", "He", "She"):
             if not (low == "her" and i + 1 < n and toks[i + 1].is_alpha
                     and toks[i + 1].text.lower() not in _AFTER_OBJ_PRONOUN):

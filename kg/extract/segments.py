@@ -54,12 +54,25 @@ def sentences(doc: "Doc", text: str | None = None) -> list[Sentence]:
     arr = doc.to_array([IDX, LENGTH, SPACY, IS_ALPHA, SENT_START]).tolist()
     toks = [Token(text[i:i + n], i, " " if sp else "", bool(al)) for i, n, sp, al, _ in arr]
     starts = [k for k, row in enumerate(arr) if row[4] == 1 or k == 0] + [len(arr)]
+    # an opening quotation mark the sentencizer left at the end of a sentence begins the next one
+    starts = [k - 1 if 1 < k < len(arr) and _opening_quote(toks, k - 1) else k for k in starts]
     out = []
     for a, b in zip(starts, starts[1:]):
         first, last = toks[a], toks[b - 1]
         end = last.idx + len(last.text)
         out.append(Sentence(first.idx, end, text[first.idx:end], toks[a:b]))
     return out
+
+
+def _opening_quote(toks: list[Token], k: int) -> bool:
+    """True when token ``k`` opens a quotation: a left curly quote, or a straight one after a space.
+
+    >>> from kg.extract.nlp import get_nlp
+    >>> [s.text.strip() for s in sentences(get_nlp()('He left on Friday. "We will talk again," she said.'))]
+    ['He left on Friday.', '"We will talk again," she said.']
+    """
+    t = toks[k].text
+    return t in ("“", "‘") or (t in ('"', "'") and toks[k - 1].whitespace_ != "" and toks[k].whitespace_ == "")
 
 
 @dataclass

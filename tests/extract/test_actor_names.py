@@ -52,3 +52,17 @@ def test_a_capital_inside_a_persons_name_is_a_family_name(parse: ParseExtractor)
     got = found(ParseExtractor(resolver=None), text)
     assert ("releases", "Iran", "Jacques Paris") in got
     assert not any(o == "France" for _r, _s, o in got)  # "Paris" is no capital here
+
+
+@pytest.mark.parametrize("text", [
+    'Calls\n\n"I spoke to Ana Ruiz this morning," Senator Tom Berg wrote on Friday.\n',
+    'Calls\n\nSenator Tom Berg said on Friday: "I spoke to Ana Ruiz this morning."\n',
+    'Calls\n\nSenator Tom Berg returned on Friday. "I spoke to Ana Ruiz this morning," he said.\n',
+])
+def test_i_in_a_quotation_is_its_speaker(text: str) -> None:
+    got = found(ParseExtractor(resolver=None), text)
+    assert {(r, *sorted((s, o))) for r, s, o in got} == {("talksWith", "Ana Ruiz", "Tom Berg")}
+
+
+def test_i_outside_a_quotation_is_nobody() -> None:
+    assert found(ParseExtractor(resolver=None), "Calls\n\nI spoke to Ana Ruiz this morning.\n") == set()
