@@ -119,6 +119,18 @@ def find_mentions(sent: Sentence, *, headline: bool, known: set[str] | None = No
         if lex is not None and lex[0] == i + 1 and lex[0] < n and _cap(toks[lex[0]]) and \
                 _person_starts_at(tok, sent.ner):
             lex = None  # "Israel Ziv", "Jordan Bardella": the recogniser reads a given name, not a country
+        if lex is not None and lex[2] == "Country" and lex[0] < n and _cap(toks[lex[0]]) and \
+                not _title_follows(toks, lex[0]):
+            org_end = _org_span_from(toks[i - 1] if i and toks[i - 1].text.lower() == "the" else tok, toks[lex[0]],
+                                     sent.ner)
+            if org_end is not None:  # "Beirut Gold Exchange", "Iran Air": a body named after its place
+                j = lex[0]
+                while j < n and toks[j].idx + len(toks[j].text) <= org_end:
+                    j += 1
+                e = toks[j - 1].idx + len(toks[j - 1].text)
+                out.append(Mention(tok.idx, e, text[tok.idx:e], "org", "Organization", text[tok.idx:e]))
+                i = j
+                continue
         if lex is not None and _title_follows(toks, lex[0]):
             m, j = _person_or_title(text, toks, i, headline, known, sent.ner)
             if m is not None:
@@ -180,6 +192,12 @@ def _in_person_span(tok: "Token", ner: tuple[tuple[int, int, str], ...]) -> bool
     """True when a recogniser's PERSON span holds ``tok`` after its first word ("Theresa May", "Mark Grant")."""
     return tok.text in _NAME_WORDS_ALSO_COMMON and any(a < tok.idx < b and label in ("PERSON", "NAME")
                                                        for a, b, label in ner)
+
+
+def _org_span_from(first: "Token", nxt: "Token", ner: tuple[tuple[int, int, str], ...]) -> int | None:
+    """The end of a recogniser ORG span that starts at ``first`` (a name or its "the") and holds ``nxt``, else None."""
+    ends = [b for a, b, label in ner if label == "ORG" and a == first.idx and b >= nxt.idx + len(nxt.text)]
+    return max(ends) if ends else None
 
 
 def _one_person_span(first: "Token", tok: "Token", ner: tuple[tuple[int, int, str], ...]) -> bool:

@@ -66,3 +66,11 @@ def test_i_in_a_quotation_is_its_speaker(text: str) -> None:
 
 def test_i_outside_a_quotation_is_nobody() -> None:
     assert found(ParseExtractor(resolver=None), "Calls\n\nI spoke to Ana Ruiz this morning.\n") == set()
+
+
+def test_a_body_named_after_its_city_is_the_body_not_the_country() -> None:
+    text = ("Sanctions\n\nThe Treasury on Monday designated Omar Salem and the Damascus Grain Exchange "
+            "for financing the militia.\n")
+    got = found(ParseExtractor(resolver=None), text)
+    targets = {o for r, _s, o in got if r == "sanctions"}
+    assert "Damascus Grain Exchange" in targets and "Syria" not in targets
