@@ -55,6 +55,18 @@ def fold(text: str) -> str:
     return "".join(c for c in text if not unicodedata.combining(c)).lower().strip(" .’'")
 
 
+def family_last(parts: list[str]) -> list[str]:
+    """A name written family name first in capitals ("KISHIDA Fumio", official Japanese style) in the usual order.
+
+    >>> family_last(["KISHIDA", "Fumio"]), family_last(["Fumio", "Kishida"]), family_last(["UN", "Envoy"])
+    (['Fumio', 'Kishida'], ['Fumio', 'Kishida'], ['UN', 'Envoy'])
+    """
+    if len(parts) >= 2 and len(parts[0]) > 2 and parts[0].isalpha() and parts[0].isupper() and all(
+            p[:1].isupper() and p[1:].islower() for p in parts[1:]):
+        return parts[1:] + [parts[0].title()]
+    return parts
+
+
 def _same_given(a: str, b: str) -> bool:
     """True when two given names can be one person's: equal, or one an initial of the other ("J." and "John").
 
@@ -118,7 +130,7 @@ class Coref:
 
     # -- registry -----------------------------------------------------------
     def _person(self, name: str, titles: tuple[str, ...], country: str | None, create: bool) -> Entity | None:
-        parts = name.replace("’s", "").replace("'s", "").split()
+        parts = family_last(name.replace("’s", "").replace("'s", "").split())
         key = fold(parts[-1]) if parts else ""
         full = fold(" ".join(parts)) if len(parts) > 1 else key
         ent = self.persons.get(full) or self.persons.get(key)
@@ -184,7 +196,7 @@ class Coref:
         sent_subject: Entity | None = None
         for m in ms:
             for piece in self._expand(m):
-                ent = self._resolve(piece, kept, sent_subject)
+                ent = self._appositive_title(piece, kept) or self._resolve(piece, kept, sent_subject)
                 if ent is None:
                     continue
                 if isinstance(ent, tuple):
@@ -307,6 +319,20 @@ class Coref:
                              if not any(e.titles & _NOT_LEADER and not e.titles & _LEADER for e in (a, b))), None)
             return self.last_pair
         return None
+
+    def _appositive_title(self, m: Mention, kept: list[Mention]) -> Entity | None:
+        """The person a title in apposition after their name describes: "Mr. X, Prime Minister of Japan, ..."."""
+        prev = kept[-1] if kept else None
+        if (m.kind != "title" or prev is None or prev.kind not in ("name", "surname") or m.extra.get("appositive")
+                or not isinstance(prev.entity, Entity) or prev.entity.type != "Person"
+                or not re.fullmatch(r",\s*", self.text[prev.end:m.start])
+                or not re.match(r"\s*(?:[,.;:)—–]|$)", self.text[m.end:m.end + 3])  # "After meeting A, the X leader said"
+                or m.country and prev.entity.countries and m.country not in prev.entity.countries):
+            return None
+        prev.entity.titles.update(m.titles)
+        if m.country:
+            prev.entity.countries.add(m.country)
+        return prev.entity
 
     def _quoted(self, m: Mention) -> tuple[int, int] | None:
         """The quotation ``m`` stands in, or None."""

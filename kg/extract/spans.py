@@ -88,19 +88,39 @@ def match_lexicon(toks: list[Token], i: int) -> tuple[int, str, str] | None:
 
 def merge_title_of_country(out: list[Mention], text: str) -> list[Mention]:
     """"President of the United States of America Donald Trump": a title, "of" a country, then a name is one
-    titled person (Kremlin and ministry readouts write titles this way)."""
+    titled person (Kremlin and ministry readouts write titles this way); "the President of Russia" without a
+    name is a title of that country.
+
+    >>> from kg.extract.nlp import get_nlp
+    >>> from kg.extract.mentions import find_mentions, sentences
+    >>> [s] = sentences(get_nlp()("Modi met the President of Indonesia, H.E. Mr. Joko Widodo, in Bali."))
+    >>> [(m.text, m.kind, m.name, m.country) for m in find_mentions(s, headline=False)][1]
+    ('the President of Indonesia, H.E. Mr. Joko Widodo', 'name', 'Joko Widodo', 'Indonesia')
+    >>> [s] = sentences(get_nlp()("The President of Russia thanked him."))
+    >>> [(m.text, m.kind, m.country) for m in find_mentions(s, headline=False)]
+    [('The President of Russia', 'title', 'Russia'), ('him', 'pronoun', None)]
+    """
     merged: list[Mention] = []
     i = 0
     while i < len(out):
         m = out[i]
-        if (i + 2 < len(out) and m.kind == "title" and out[i + 1].kind == "country"
-                and out[i + 2].kind == "name" and out[i + 2].name and not out[i + 2].titles
-                and re.fullmatch(r"\s+of\s+(?:the\s+)?", text[m.end:out[i + 1].start])
-                and re.fullmatch(r"\s+", text[out[i + 1].end:out[i + 2].start])):
+        of_country = (i + 1 < len(out) and m.kind == "title" and not m.country and out[i + 1].kind == "country"
+                      and re.fullmatch(r"\s+of\s+(?:the\s+)?", text[m.end:out[i + 1].start]) is not None)
+        if (of_country and i + 2 < len(out) and out[i + 2].kind == "name" and out[i + 2].name
+                and (not out[i + 2].titles and re.fullmatch(r"\s+", text[out[i + 1].end:out[i + 2].start])
+                     or re.fullmatch(r",\s+", text[out[i + 1].end:out[i + 2].start]))):
+            # "... Donald Trump", and in apposition: "the President of Indonesia, H.E. Mr. Joko Widodo"
             person = out[i + 2]
             merged.append(Mention(m.start, person.end, text[m.start:person.end], "name", person.type, person.name,
-                                  m.titles, out[i + 1].country or out[i + 1].name, extra=dict(person.extra)))
+                                  m.titles + person.titles, out[i + 1].country or out[i + 1].name,
+                                  extra=dict(person.extra)))
             i += 3
+            continue
+        if of_country:  # "the President of Russia congratulated ...": the title of that country's holder
+            c = out[i + 1]
+            merged.append(Mention(m.start, c.end, text[m.start:c.end], "title", m.type, None, m.titles,
+                                  c.country or c.name, extra=dict(m.extra)))
+            i += 2
             continue
         merged.append(m)
         i += 1

@@ -74,3 +74,26 @@ def test_a_body_named_after_its_city_is_the_body_not_the_country() -> None:
     got = found(ParseExtractor(resolver=None), text)
     targets = {o for r, _s, o in got if r == "sanctions"}
     assert "Damascus Grain Exchange" in targets and "Syria" not in targets
+
+
+def test_readout_titles_of_a_country_name_the_person() -> None:
+    ex = ParseExtractor(resolver=None)
+    text = ("Readout\n\nPrime Minister Ravi Menon met the President of Mongolia, H.E. Mr. Tomas Varga, "
+            "in Delhi on Monday.\n")
+    assert ("meets", "Ravi Menon", "Tomas Varga") in found(ex, text)
+
+
+def test_a_title_in_apposition_after_a_name_is_that_person() -> None:
+    ex = ParseExtractor(resolver=None)
+    text = ("Summary\n\nMr. TANAKA Hiroshi, Prime Minister of Japan, held a meeting with Mr. Ivo Kral, "
+            "Prime Minister of the Czech Republic. Prime Minister Tanaka welcomed him.\n")
+    got = found(ex, text)
+    assert {(r, *sorted((s, o))) for r, s, o in got} == {("meets", "Hiroshi Tanaka", "Ivo Kral")}
+
+
+def test_a_title_after_a_fronted_clause_is_the_subject_not_an_apposition() -> None:
+    ex = ParseExtractor(resolver=None)
+    text = ("Talks\n\nPresident Ana Ruiz arrived on Monday. After meeting Tom Berg, the Chilean president "
+            "spoke by phone with Ola Holm.\n")
+    got = {(r, *sorted((s, o))) for r, s, o in found(ex, text)}
+    assert ("talksWith", "Ola Holm", "Tom Berg") not in got
