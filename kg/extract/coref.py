@@ -23,7 +23,7 @@ import unicodedata
 from functools import lru_cache
 from dataclasses import dataclass, field
 
-from kg.extract.lexicon import DEMONYMS, ORGANIZATIONS
+from kg.extract.lexicon import DEMONYMS, DESCRIPTIONS, ORGANIZATIONS
 from kg.extract.linking import Linker, as_written
 from kg.extract.mentions import Mention, Sentence, find_mentions, is_headline
 from kg.extract.quotes import quotations, speaker_slot
@@ -401,7 +401,7 @@ class Coref:
         for ent in self.persons.values():
             if fits(ent):
                 return ent
-        if m.country:
+        if m.country and head not in DESCRIPTIONS:  # an office has a holder to look up; a description has none
             ref = self.linker.role(m.country, head if head != "leader" else "head_of_state")
             if ref is not None:
                 return self._person(ref.label, m.titles, m.country, create=True)

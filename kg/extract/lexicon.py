@@ -226,6 +226,12 @@ ROLE_NOUNS: dict[str, str] = {
     "chairwoman": "chairwoman", "head of state": "leader", "top diplomat": "foreign minister",
 }
 
+#: nouns that describe a person without an office ("the Australian journalist", "the freed activist"): they refer
+#: back to a person the story gave that description, never to an office holder looked up in the gazetteer
+DESCRIPTIONS: frozenset[str] = frozenset(
+    "journalist reporter correspondent activist dissident blogger lawyer businessman businesswoman veteran marine "
+    "soldier pilot star player diplomat researcher academic oligarch tycoon".split())
+
 #: head words of organisation names ("Treasury Department", "Atlantic Council")
 ORG_HEADS: frozenset[str] = frozenset("""
 Department Ministry Council Union Agency Bank Corps Force Forces Committee Commission Court Party

@@ -12,8 +12,8 @@ character span plus what it says about the actor (name, titles, country);
 
 from __future__ import annotations
 
-from kg.extract.lexicon import AMBIGUOUS_GIVEN, COUNTRY_FORMS, DEMONYMS, HYPHEN_MODIFIERS, METONYMS, NON_NAME, \
-    ORGANIZATIONS, ROLE_NOUNS, TITLE_WORDS
+from kg.extract.lexicon import AMBIGUOUS_GIVEN, COUNTRY_FORMS, DEMONYMS, DESCRIPTIONS, HYPHEN_MODIFIERS, METONYMS, \
+    NON_NAME, ORGANIZATIONS, ROLE_NOUNS, TITLE_WORDS
 from kg.extract.segments import Mention, Sentence, Token, cap as _cap, is_headline, sentences
 from kg.extract.spans import lex_country as _lex_country, match_lexicon as _match_lexicon, \
     merge_affiliations as _merge_affiliations, merge_title_of_country as _merge_title_of_country, \
@@ -283,6 +283,10 @@ def _person_or_title(text: str, toks: list["Token"], i: int, headline: bool,
             words = words[:-1]
             j -= 1
         head = _role_head(words)
+        if head is None and words and words[-1] in DESCRIPTIONS and toks[i].text.lower() not in ("a", "an") and not (
+                i and toks[i - 1].text.lower() in ("a", "an", "another", "one")) and (
+                country or toks[i].text.lower() in ("the", "his", "her", "their")):
+            head = words[-1]  # "the Australian journalist": the person the story describes so
         if head:
             end_tok = toks[j - 1]
             if toks[j - 1].text in ("’s", "'s", "’", "'"):

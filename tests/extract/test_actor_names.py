@@ -97,3 +97,19 @@ def test_a_title_after_a_fronted_clause_is_the_subject_not_an_apposition() -> No
             "spoke by phone with Ola Holm.\n")
     got = {(r, *sorted((s, o))) for r, s, o in found(ex, text)}
     assert ("talksWith", "Ola Holm", "Tom Berg") not in got
+
+
+def test_a_headline_description_is_the_person_the_body_describes_so() -> None:
+    ex = ParseExtractor(resolver=None)
+    text = ("Ruvania frees Chilean journalist\n\nRuvania's government has released Chilean journalist Marta Soto "
+            "after two years in detention, officials said on Monday.\n")
+    text = text.replace("Ruvania", "Belarus")
+    got = found(ex, text)
+    assert got == {("releases", "Belarus", "Marta Soto")}  # the headline's "Chilean journalist" is Marta Soto
+
+
+def test_an_indefinite_description_is_nobody_in_particular() -> None:
+    ex = ParseExtractor(resolver=None)
+    text = ("Talks\n\nChilean journalist Marta Soto flew home. President Ana Ruiz later met a Chilean journalist "
+            "in Lima.\n")
+    assert not any("Marta Soto" in (s, o) for _r, s, o in found(ex, text))
