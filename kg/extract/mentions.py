@@ -17,7 +17,7 @@ from kg.extract.lexicon import AMBIGUOUS_GIVEN, COUNTRY_FORMS, DEMONYMS, DESCRIP
 from kg.extract.segments import Mention, Sentence, Token, cap as _cap, is_headline, sentences
 from kg.extract.spans import lex_country as _lex_country, match_lexicon as _match_lexicon, \
     merge_affiliations as _merge_affiliations, merge_title_of_country as _merge_title_of_country, \
-    org_run as _org_run, plural_roles as _plural_roles
+    org_run as _org_run, organ_of, plural_roles as _plural_roles
 
 __all__ = ["Mention", "Sentence", "Token", "find_mentions", "is_headline", "sentences"]
 
@@ -171,6 +171,7 @@ def find_mentions(sent: Sentence, *, headline: bool, known: set[str] | None = No
                 i = j
                 continue
         i += 1
+    out = [organ_of(m, text) for m in out]
     return _merge_affiliations(_merge_title_of_country(out, text), text) if len(out) > 1 else out
 
 

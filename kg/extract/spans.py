@@ -127,6 +127,31 @@ def merge_title_of_country(out: list[Mention], text: str) -> list[Mention]:
     return merged
 
 
+#: "the government of", "the military regime of": an organ through which the named state or ruler acts
+_ORGAN_OF = re.compile(r"\b[Tt]he\s+(?:[a-z-]+\s+)?(?:government|regime|administration|authorities|junta|cabinet)"
+                       r"\s+of\s+(?:the\s+)?$")
+
+
+def organ_of(m: Mention, text: str) -> Mention:
+    """A person or country named as the holder of a government ("the government of X") takes in that phrase.
+
+    The phrase's head ("government") is what a parse makes the subject of "released"; the mention
+    covering it makes the state or ruler the actor.
+
+    >>> text = "He was freed by the government of Nicolas Maduro."
+    >>> m = organ_of(Mention(34, 48, "Nicolas Maduro", "name", name="Nicolas Maduro"), text)
+    >>> (m.start, m.text, m.name)
+    (16, 'the government of Nicolas Maduro', 'Nicolas Maduro')
+    """
+    if m.kind not in ("name", "surname", "country"):
+        return m
+    found = _ORGAN_OF.search(text, max(0, m.start - 60), m.start)
+    if found is None:
+        return m
+    return Mention(found.start(), m.end, text[found.start():m.end], m.kind, m.type, m.name, m.titles, m.country,
+                   extra=dict(m.extra))
+
+
 def merge_affiliations(out: list[Mention], text: str) -> list[Mention]:
     """"NATO Secretary General Mark Rutte": an organisation right before a titled person is their affiliation."""
     merged: list[Mention] = []

@@ -113,3 +113,12 @@ def test_an_indefinite_description_is_nobody_in_particular() -> None:
     text = ("Talks\n\nChilean journalist Marta Soto flew home. President Ana Ruiz later met a Chilean journalist "
             "in Lima.\n")
     assert not any("Marta Soto" in (s, o) for _r, s, o in found(ex, text))
+
+
+@pytest.mark.parametrize("text, releaser", [
+    ("Freed\n\nAid worker Tom Hale was released on Friday by the government of President Ana Ruiz, officials said.\n", "Ana Ruiz"),
+    ("Freed\n\nThe military government of Myanmar released the aid worker Tom Hale on Friday.\n", "Myanmar"),
+])
+def test_a_government_of_x_acts_as_x(text: str, releaser: str) -> None:
+    got = found(ParseExtractor(resolver=None), text)
+    assert ("releases", releaser, "Tom Hale") in got
