@@ -67,6 +67,19 @@ def family_last(parts: list[str]) -> list[str]:
     return parts
 
 
+def _tail_of(a: list[str], b: list[str]) -> bool:
+    """True when the shorter of two names is the end of the longer: "López Obrador" of "Andrés Manuel López Obrador".
+
+    >>> _tail_of(["López", "Obrador"], ["Andrés", "Manuel", "Lopez", "Obrador"])
+    True
+    >>> _tail_of(["Jon", "Chang", "Hyok"], ["Pak", "Jin", "Hyok"])
+    False
+    """
+    short, long_ = sorted((a, b), key=len)
+    return len(short) >= 2 and len(long_) > len(short) and [fold(p) for p in long_[-len(short):]] == [
+        fold(p) for p in short]
+
+
 def _same_given(a: str, b: str) -> bool:
     """True when two given names can be one person's: equal, or one an initial of the other ("J." and "John").
 
@@ -90,6 +103,10 @@ class Entity:
     titles: set[str] = field(default_factory=set)
     countries: set[str] = field(default_factory=set)
 
+
+#: salience a person's mention adds (Lappin and Leass 1994, simplified): subject, direct object or other
+#: argument, oblique (after a preposition) or quoted; it is halved at every sentence
+_SUBJECT_WEIGHT, _OBJECT_WEIGHT, _OBLIQUE_WEIGHT = 310.0, 280.0, 230.0
 
 #: a short name a text defines for an organisation right after its full name: "(Sunrise)", "(the Company)"
 _DEFINED_ALIAS = re.compile(r"\s*\((?:the\s+)?([A-Z][\w&.-]+(?:\s[A-Z][\w&.-]+)?)\)")
@@ -126,6 +143,7 @@ class Coref:
         self.pairs: list[tuple[Entity, Entity]] = []  # pairs of persons per sentence, in reading order
         self.groups: list[tuple[Entity, ...]] = []  # all persons of each sentence with two or more, in reading order
         self.quotes: list[tuple[int, int]] = []  # quotations of the document
+        self.salience: dict[int, tuple[Entity, float]] = {}  # person -> salience, decaying by sentence
         self.raw: list[Mention] = []  # every mention found, before resolution
 
     # -- registry -----------------------------------------------------------
@@ -135,7 +153,7 @@ class Coref:
         full = fold(" ".join(parts)) if len(parts) > 1 else key
         ent = self.persons.get(full) or self.persons.get(key)
         if ent is not None and create and len(parts) > 1 and len(ent.label.split()) > 1 \
-                and not _same_given(ent.label.split()[0], parts[0]) \
+                and not _same_given(ent.label.split()[0], parts[0]) and not _tail_of(parts, ent.label.split()) \
                 and self.linker.ref(" ".join(parts), "Person").canonical_iri() != ent.ref.canonical_iri():
             ent = None  # "Pak Jin Hyok" and "Jon Chang Hyok", "Abdel Rahim Dagalo" and "Algoney Hamdan Dagalo"
         if ent is None and len(parts) == 1:
@@ -210,8 +228,15 @@ class Coref:
                     if short and short.group(1) != ent.label:
                         self.aliases.setdefault(short.group(1), ent)
                 if ent.type == "Person":
-                    if sent_subject is None and not self._quoted(piece) and not _PREP_BEFORE.search(self.text[max(0, piece.start - 14):piece.start]):
+                    quoted = self._quoted(piece) is not None
+                    after_prep = bool(_PREP_BEFORE.search(self.text[max(0, piece.start - 14):piece.start]))
+                    if sent_subject is None and not quoted and not after_prep:
                         sent_subject = ent
+                        weight = _SUBJECT_WEIGHT
+                    else:
+                        weight = _OBLIQUE_WEIGHT if after_prep or quoted else _OBJECT_WEIGHT
+                    if not headline:
+                        self.salience[id(ent)] = (ent, self.salience.get(id(ent), (ent, 0.0))[1] + weight)
                     if ent in self.recent:
                         self.recent.remove(ent)
                     else:
@@ -228,7 +253,22 @@ class Coref:
             self.groups.append(tuple(persons))
         if sent_subject is not None and not headline:
             self.last_subject = sent_subject
+        if not headline:  # older mentions count for less (Lappin and Leass halve salience at each sentence)
+            self.salience = {k: (e, w / 2) for k, (e, w) in self.salience.items() if w >= 1}
         return kept
+
+    def _most_salient(self) -> Entity | None:
+        """The person the discourse is about: the highest salience (subjects weigh most, recency decays), else
+        the last subject.
+
+        "Blinken arrived in Beijing. Wang Yi greeted him. He later met Xi": "He" is Blinken, named as subject
+        and then as object, not Wang Yi, the subject of the last sentence alone.
+        """
+        if not self.salience:
+            return self.last_subject
+        best = max(self.salience.values(), key=lambda ew: ew[1])
+        last = self.salience.get(id(self.last_subject)) if self.last_subject is not None else None
+        return last[0] if last is not None and last[1] >= best[1] else best[0]
 
     def _expand(self, m: Mention) -> list[Mention]:
         """Split 'Trump-Putin' (or a headline's 'Obama Putin') into surname mentions of known persons."""
@@ -286,7 +326,7 @@ class Coref:
             if m.extra.get("role") == "subj" and self._in_slot(m):
                 return self.last_subject  # '"...," he said': the subject before the quotation, not one named in it
             if m.extra.get("role") == "subj":
-                return subject or self.last_subject
+                return subject or self._most_salient()
             before = [k.entity for k in kept if k.entity is not None and k.entity.type == "Person"]
             for ent in reversed(before):
                 if ent is not subject:

@@ -122,3 +122,24 @@ def test_an_indefinite_description_is_nobody_in_particular() -> None:
 def test_a_government_of_x_acts_as_x(text: str, releaser: str) -> None:
     got = found(ParseExtractor(resolver=None), text)
     assert ("releases", releaser, "Tom Hale") in got
+
+
+@pytest.mark.parametrize("text, pair", [
+    # the person the discourse is about: named as subject, then as object, outweighs the last subject alone
+    ("Talks\n\nSecretary Ana Ruiz arrived in Lima on Sunday. Foreign Minister Tom Berg greeted her at the airport. "
+     "She later met President Ola Holm.\n", ("Ana Ruiz", "Ola Holm")),
+    # the last subject still wins where it was also the topic before
+    ("Talks\n\nPresident Tom Berg hosted Minister Ana Ruiz on Thursday. He told her the talks were vital. "
+     "Later he met Governor Ola Holm.\n", ("Ola Holm", "Tom Berg")),
+])
+def test_a_subject_pronoun_is_the_most_salient_person(text: str, pair: tuple[str, str]) -> None:
+    got = {(r, *sorted((s, o))) for r, s, o in found(ParseExtractor(resolver=None), text)}
+    assert ("meets", *pair) in got
+
+
+def test_a_name_that_ends_a_longer_one_is_the_same_person() -> None:
+    text = ("Talks\n\nPresident Andres Manuel Vega Ortiz met Chancellor Ida Brandt on Monday. "
+            "Vega Ortiz later met Governor Ola Holm.\n")
+    got = {(r, *sorted((s, o))) for r, s, o in found(ParseExtractor(resolver=None), text)}
+    assert ("meets", "Andres Manuel Vega Ortiz", "Ola Holm") in got
+    assert not any("Vega Ortiz" in (s, o) for _r, s, o in got)
