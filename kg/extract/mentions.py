@@ -67,6 +67,13 @@ def _title_prefix(tokens: list["Token"]) -> tuple[int, list[str], str | None]:
         if low in DEMONYMS or t.text in COUNTRY_FORMS or (t.text in METONYMS and i + 1 < len(tokens)
                                                           and tokens[i + 1].text.lower() in TITLE_WORDS):
             country = DEMONYMS.get(low) or COUNTRY_FORMS.get(t.text) or METONYMS.get(t.text)
+        elif t.text == "(" and words:
+            # "Lt General (retd.) Tariq Khan": a short parenthesis inside the title leads on to the name
+            close = next((c for c in range(i + 1, min(i + 5, len(tokens))) if tokens[c].text == ")"), None)
+            if close is None or close + 1 >= len(tokens) or not _cap(tokens[close + 1]):
+                break
+            i = close + 1
+            continue
         elif low == "of":
             nxt = tokens[i + 1].text.lower() if i + 1 < len(tokens) else ""
             if not words or nxt not in TITLE_WORDS or nxt in ("the", "a", "an", "his", "her", "its", "their"):
@@ -240,6 +247,12 @@ def _person_or_title(text: str, toks: list["Token"], i: int, headline: bool,
     name_toks = toks[j:k]
     if name_toks and name_toks[-1].text in "-–":
         name_toks, k = name_toks[:-1], k - 1
+    if (len(name_toks) >= 3 and 2 <= len(name_toks[0].text) <= 5 and name_toks[0].text.isalpha()
+            and name_toks[0].text.isupper() and not name_toks[1].text.isupper() and not headline):
+        # "NSA Ajit Doval", "EAM S. Jaishankar": an acronym of an office or body is no part of a name
+        words = words + [name_toks[0].text.lower()]
+        name_toks = name_toks[1:]
+        j += 1
     # "Slovak Prime Minister Robert Fico": an unknown demonym before a title; the name follows the last title word
     cut = max((x for x, t in enumerate(name_toks[:-1]) if t.text.lower() in TITLE_WORDS
                and t.text.lower() not in _SKIP_LOWER and t.text[0].isupper() and t.text not in NON_NAME), default=None)

@@ -143,3 +143,9 @@ def test_a_name_that_ends_a_longer_one_is_the_same_person() -> None:
     got = {(r, *sorted((s, o))) for r, s, o in found(ParseExtractor(resolver=None), text)}
     assert ("meets", "Andres Manuel Vega Ortiz", "Ola Holm") in got
     assert not any("Vega Ortiz" in (s, o) for _r, s, o in got)
+
+
+def test_an_office_acronym_and_a_rank_are_no_names() -> None:
+    text = ("Talks\n\nNSA Ravi Menon met his counterpart Lt General (retd.) Tariq Aziz Khan in Doha on Monday.\n")
+    got = {(r, *sorted((s, o))) for r, s, o in found(ParseExtractor(resolver=None), text)}
+    assert got == {("meets", "Ravi Menon", "Tariq Aziz Khan")}
