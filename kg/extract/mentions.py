@@ -116,6 +116,12 @@ def find_mentions(sent: Sentence, *, headline: bool, known: set[str] | None = No
         if low == "the" and i + 1 < n and _match_lexicon(toks, i + 1) is not None:
             i += 1
             continue
+        if _cap(tok) and sent.ner:
+            joined = _joined_org(toks, i, text, sent.ner)
+            if joined is not None:  # "Concord Management and Consulting": one body, not a person and a surname
+                out.append(joined[0])
+                i = joined[1]
+                continue
         if _cap(tok) or low == "the":
             org = _org_run(toks, i, text)
             if org is not None and org[1] - i > 1:
@@ -200,6 +206,25 @@ def _in_person_span(tok: "Token", ner: tuple[tuple[int, int, str], ...]) -> bool
     """True when a recogniser's PERSON span holds ``tok`` after its first word ("Theresa May", "Mark Grant")."""
     return tok.text in _NAME_WORDS_ALSO_COMMON and any(a < tok.idx < b and label in ("PERSON", "NAME")
                                                        for a, b, label in ner)
+
+
+def _joined_org(toks: list["Token"], i: int, text: str,
+               ner: tuple[tuple[int, int, str], ...]) -> tuple[Mention, int] | None:
+    """A recogniser ORG span from token ``i`` whose capitalised words are joined by "and"/"&": one body."""
+    ends = [b for a, b, label in ner if label == "ORG" and a == toks[i].idx]
+    if not ends:
+        return None
+    k = i
+    while k < len(toks) and toks[k].idx < max(ends):
+        k += 1
+    words = toks[i:k]
+    if (len(words) < 3 or toks[k - 1].idx + len(toks[k - 1].text) != max(ends)
+            or not any(t.text in ("and", "&") for t in words)
+            or not all(_cap(t) or t.text in ("and", "&", "of", "the", "for") for t in words)
+            or not _cap(words[-1]) or any(t.text.lower() in TITLE_WORDS or _lex_country(t.text) for t in words)):
+        return None
+    e = max(ends)
+    return Mention(toks[i].idx, e, text[toks[i].idx:e], "org", "Organization", text[toks[i].idx:e]), k
 
 
 def _org_span_from(first: "Token", nxt: "Token", ner: tuple[tuple[int, int, str], ...]) -> int | None:

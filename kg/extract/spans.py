@@ -190,6 +190,13 @@ def org_run(toks: list[Token], i: int, text: str) -> tuple[Mention, int] | None:
             # keep going if the organisation name continues with capitalised words
             while end + 1 < len(toks) and _cap(toks[end + 1]) and toks[end + 1].text in ORG_HEADS:
                 end += 1
+            # ... or with a unit of it named by capitalised words up to another head word ("Corps Aerospace Force")
+            ahead = end + 1
+            while ahead < len(toks) and ahead - end <= 3 and _cap(toks[ahead]) and toks[ahead].text not in ORG_HEADS \
+                    and not lex_country(toks[ahead].text) and toks[ahead - 1].whitespace_:
+                ahead += 1
+            if ahead < len(toks) and ahead > end + 1 and toks[ahead].text in ORG_HEADS and toks[ahead - 1].whitespace_:
+                end = ahead
             s, e = toks[begin].idx, toks[end].idx + len(toks[end].text)
             label = text[s:e]
             return Mention(s, e, label, "org", "Organization", label), end + 1

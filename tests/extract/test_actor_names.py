@@ -149,3 +149,14 @@ def test_an_office_acronym_and_a_rank_are_no_names() -> None:
     text = ("Talks\n\nNSA Ravi Menon met his counterpart Lt General (retd.) Tariq Aziz Khan in Doha on Monday.\n")
     got = {(r, *sorted((s, o))) for r, s, o in found(ParseExtractor(resolver=None), text)}
     assert got == {("meets", "Ravi Menon", "Tariq Aziz Khan")}
+
+
+@pytest.mark.parametrize("text, target", [
+    ("Sanctions\n\nThe EU on Monday imposed sanctions on the Islamic Revolutionary Guard Corps Aerospace Force.\n",
+     "Islamic Revolutionary Guard Corps Aerospace Force"),
+    ("Sanctions\n\nThe UK has sanctioned the firm Concord Management and Consulting over its work in Africa.\n",
+     "Concord Management and Consulting"),
+])
+def test_an_organisation_name_is_read_whole(text: str, target: str) -> None:
+    targets = {o for r, _s, o in found(ParseExtractor(resolver=None), text) if r == "sanctions"}
+    assert targets == {target}
