@@ -166,6 +166,11 @@ def find_mentions(sent: Sentence, *, headline: bool, known: set[str] | None = No
                                    if typ == "Country" else None))
                 i = j
                 continue
+        listed = _listed_name(toks, i, text) if tok.text.isupper() and len(tok.text) > 2 else None
+        if listed is not None:  # "SMIRNOV, Alexei Petrovich; DOB ...": a sanctions list's entry for a person
+            out.append(listed[0])
+            i = listed[1]
+            continue
         if tok.text in ("I", "me") and not (i > 0 and _cap(toks[i - 1]) and tok.text == "I"):
             # first person: the speaker of the quotation it stands in, if any (coref decides); not "Charles I"
             out.append(Mention(tok.idx, tok.idx + len(tok.text), tok.text, "pronoun", extra={"role": "speaker"}))
@@ -206,6 +211,35 @@ def _in_person_span(tok: "Token", ner: tuple[tuple[int, int, str], ...]) -> bool
     """True when a recogniser's PERSON span holds ``tok`` after its first word ("Theresa May", "Mark Grant")."""
     return tok.text in _NAME_WORDS_ALSO_COMMON and any(a < tok.idx < b and label in ("PERSON", "NAME")
                                                        for a, b, label in ner)
+
+
+def _listed_name(toks: list["Token"], i: int, text: str) -> tuple[Mention, int] | None:
+    """A list entry's "FAMILY NAME, Given Names" at the start of a line or item: the person "Given Family".
+
+    >>> from kg.extract.nlp import get_nlp
+    >>> from kg.extract.segments import sentences
+    >>> [s] = sentences(get_nlp()("SMIRNOV, Alexei Petrovich; DOB 12 Mar 1970; nationality Russia"))
+    >>> m, _ = _listed_name(s.toks, 0, s.text); (m.name, m.text)
+    ('Alexei Petrovich Smirnov', 'SMIRNOV, Alexei Petrovich')
+    """
+    start = toks[i].idx
+    line_start = text.rfind("\n", 0, start) + 1
+    if text[line_start:start].strip(" \t-•*·▪0123456789.)") and not text[:start].rstrip().endswith(";"):
+        return None
+    k = i
+    while k < len(toks) and toks[k].text.isupper() and toks[k].text.replace("-", "").isalpha() and len(toks[k].text) > 1:
+        k += 1
+    if k >= len(toks) - 1 or toks[k].text != ",":
+        return None
+    g = k + 1
+    while g < len(toks) and toks[g].text[:1].isupper() and toks[g].text[1:].islower() and toks[g].is_alpha:
+        g += 1
+    if g == k + 1 or toks[i].text in ORGANIZATIONS or _lex_country(toks[i].text):
+        return None
+    family = " ".join(t.text.title() for t in toks[i:k])
+    given = " ".join(t.text for t in toks[k + 1:g])
+    end = toks[g - 1].idx + len(toks[g - 1].text)
+    return Mention(start, end, text[start:end], "name", name=f"{given} {family}", extra={"listed": True}), g
 
 
 def _joined_org(toks: list["Token"], i: int, text: str,
