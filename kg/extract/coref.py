@@ -323,6 +323,10 @@ class Coref:
         if m.kind == "pronoun":
             if m.extra.get("role") == "speaker":
                 return self._speaker(m)
+            if m.extra.get("role") in ("latter", "former"):  # by mention order: the latter is the one named last
+                if len(self.recent) < 2:
+                    return None
+                return self.recent[-1] if m.extra["role"] == "latter" else self.recent[-2]
             if m.extra.get("role") == "subj" and self._in_slot(m):
                 return self.last_subject  # '"...," he said': the subject before the quotation, not one named in it
             if m.extra.get("role") == "subj":

@@ -171,6 +171,14 @@ def find_mentions(sent: Sentence, *, headline: bool, known: set[str] | None = No
             out.append(listed[0])
             i = listed[1]
             continue
+        if low == "the" and i + 1 < n and toks[i + 1].text in ("latter", "former") and (
+                i + 2 >= n or not toks[i + 2].is_alpha or toks[i + 2].text.lower() not in TITLE_WORDS
+                and not _cap(toks[i + 2]) and toks[i + 2].text.lower() not in ("one", "two")):
+            # "the latter warned", "the former said": the second or first of the two persons named last
+            e = toks[i + 1].idx + len(toks[i + 1].text)
+            out.append(Mention(tok.idx, e, text[tok.idx:e], "pronoun", extra={"role": toks[i + 1].text}))
+            i += 2
+            continue
         if tok.text in ("I", "me") and not (i > 0 and _cap(toks[i - 1]) and tok.text == "I"):
             # first person: the speaker of the quotation it stands in, if any (coref decides); not "Charles I"
             out.append(Mention(tok.idx, tok.idx + len(tok.text), tok.text, "pronoun", extra={"role": "speaker"}))

@@ -160,3 +160,11 @@ def test_an_office_acronym_and_a_rank_are_no_names() -> None:
 def test_an_organisation_name_is_read_whole(text: str, target: str) -> None:
     targets = {o for r, _s, o in found(ParseExtractor(resolver=None), text) if r == "sanctions"}
     assert targets == {target}
+
+
+@pytest.mark.parametrize("word, caller", [("latter", "Ana Ruiz"), ("former", "Tom Berg")])
+def test_the_latter_and_the_former(word: str, caller: str) -> None:
+    text = (f"Talks\n\nPresident Tom Berg and Chancellor Ana Ruiz met in Oslo on Monday. The {word} later spoke by "
+            "phone with Governor Ola Holm.\n")
+    got = found(ParseExtractor(resolver=None), text)
+    assert {(s, o) for r, s, o in got if r == "talksWith"} == {(caller, "Ola Holm")}
