@@ -8,7 +8,7 @@ with that role and country, he/she to the subject, him/her to the most recent
 other person, and "the two leaders"/"they" to the last pair of persons.
 
 >>> from kg.extract.nlp import get_nlp
->>> from kg.extract.linking import Linker, as_written
+>>> from kg.extract.linking import Linker
 >>> from kg.extract.mentions import sentences
 >>> doc = get_nlp()("Belarusian President Alexander Lukashenko spoke. The Belarusian leader smiled.")
 >>> chains = Coref(Linker(resolver=None)).run(sentences(doc), doc.text)
@@ -19,13 +19,12 @@ other person, and "the two leaders"/"they" to the last pair of persons.
 from __future__ import annotations
 
 import re
-import unicodedata
-from functools import lru_cache
 from dataclasses import dataclass, field
 
 from kg.extract.lexicon import DEMONYMS, DESCRIPTIONS, ORGANIZATIONS
 from kg.extract.linking import Linker, as_written
 from kg.extract.mentions import Mention, Sentence, find_mentions, is_headline
+from kg.extract.names import family_last, fold, same_given, tail_of
 from kg.extract.quotes import quotations, speaker_slot
 from kg.model.core import ActorRef
 
@@ -39,58 +38,6 @@ _NOT_ACTORS = {"GMT", "UTC", "AP", "AM", "PM", "DC", "TV", "CEO", "OK", "II", "I
 _NOT_LEADER = {"adviser", "advisor", "aide", "spokesperson", "spokesman", "spokeswoman", "envoy", "secretary",
                "minister", "ambassador", "official", "negotiator", "deputy", "director", "chief"}
 _LEADER = {"president", "leader", "prime", "chancellor", "king", "supreme", "premier", "emir", "head"}
-
-
-@lru_cache(maxsize=65536)
-def fold(text: str) -> str:
-    """Lower-case, accents removed: the key surnames are compared on (cached: names repeat).
-
-    >>> fold("Viačorka’s")
-    'viacorka'
-    """
-    if text.isascii():
-        return text.replace("'s", "").lower().strip(" .'")
-    text = text.replace("’s", "").replace("'s", "")
-    text = unicodedata.normalize("NFKD", text)
-    return "".join(c for c in text if not unicodedata.combining(c)).lower().strip(" .’'")
-
-
-def family_last(parts: list[str]) -> list[str]:
-    """A name written family name first in capitals ("KISHIDA Fumio", official Japanese style) in the usual order.
-
-    >>> family_last(["KISHIDA", "Fumio"]), family_last(["Fumio", "Kishida"]), family_last(["UN", "Envoy"])
-    (['Fumio', 'Kishida'], ['Fumio', 'Kishida'], ['UN', 'Envoy'])
-    """
-    if len(parts) >= 2 and len(parts[0]) > 2 and parts[0].isalpha() and parts[0].isupper() and all(
-            p[:1].isupper() and p[1:].islower() for p in parts[1:]):
-        return parts[1:] + [parts[0].title()]
-    return parts
-
-
-def _tail_of(a: list[str], b: list[str]) -> bool:
-    """True when the shorter of two names is the end of the longer: "López Obrador" of "Andrés Manuel López Obrador".
-
-    >>> _tail_of(["López", "Obrador"], ["Andrés", "Manuel", "Lopez", "Obrador"])
-    True
-    >>> _tail_of(["Jon", "Chang", "Hyok"], ["Pak", "Jin", "Hyok"])
-    False
-    """
-    short, long_ = sorted((a, b), key=len)
-    return len(short) >= 2 and len(long_) > len(short) and [fold(p) for p in long_[-len(short):]] == [
-        fold(p) for p in short]
-
-
-def _same_given(a: str, b: str) -> bool:
-    """True when two given names can be one person's: equal, or one an initial of the other ("J." and "John").
-
-    >>> _same_given("Abdel", "Algoney"), _same_given("J.", "John"), _same_given("Vladimir", "vladimir")
-    (False, True, True)
-    """
-    fa, fb = fold(a).rstrip("."), fold(b).rstrip(".")
-    if fa == fb:
-        return True
-    short, long_ = sorted((fa, fb), key=len)
-    return long_.startswith(short) and (len(short) == 1 or len(short) >= 3)  # "J." and "John", "Joe" and "Joseph"
 
 
 @dataclass(eq=False)
@@ -153,7 +100,7 @@ class Coref:
         full = fold(" ".join(parts)) if len(parts) > 1 else key
         ent = self.persons.get(full) or self.persons.get(key)
         if ent is not None and create and len(parts) > 1 and len(ent.label.split()) > 1 \
-                and not _same_given(ent.label.split()[0], parts[0]) and not _tail_of(parts, ent.label.split()) \
+                and not same_given(ent.label.split()[0], parts[0]) and not tail_of(parts, ent.label.split()) \
                 and self.linker.ref(" ".join(parts), "Person").canonical_iri() != ent.ref.canonical_iri():
             ent = None  # "Pak Jin Hyok" and "Jon Chang Hyok", "Abdel Rahim Dagalo" and "Algoney Hamdan Dagalo"
         if ent is None and len(parts) == 1:

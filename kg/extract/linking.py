@@ -16,6 +16,7 @@ from datetime import date
 from functools import lru_cache
 from typing import Any
 
+from kg.extract.names import fold
 from kg.model.core import ActorRef
 
 #: what resolver matches are trusted for each mention kind; surnames alone are
@@ -92,10 +93,7 @@ class Linker:
 
 
 def _fold(text: str) -> str:
-    import unicodedata
-
-    text = unicodedata.normalize("NFKD", text)
-    return "".join(c for c in text if not unicodedata.combining(c)).lower().replace("-", " ").strip(" .")
+    return fold(text).replace("-", " ")
 
 
 def as_written(ref: ActorRef, written: str) -> ActorRef:
