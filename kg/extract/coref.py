@@ -24,7 +24,7 @@ from dataclasses import dataclass, field
 from kg.extract.lexicon import DEMONYMS, DESCRIPTIONS, ORGANIZATIONS
 from kg.extract.linking import Linker, as_written
 from kg.extract.mentions import Mention, Sentence, find_mentions, is_headline
-from kg.extract.names import family_last, fold, same_given, tail_of
+from kg.extract.names import PRONOUN_GENDER, family_last, fold, same_given, tail_of, title_gender
 from kg.extract.quotes import quotations, speaker_slot
 from kg.model.core import ActorRef
 
@@ -49,11 +49,13 @@ class Entity:
     ref: ActorRef
     titles: set[str] = field(default_factory=set)
     countries: set[str] = field(default_factory=set)
+    gender: str | None = None  # "m" or "f" when the text says it (a title, "his"/"her" with no other person near)
 
 
 #: salience a person's mention adds (Lappin and Leass 1994, simplified): subject, direct object or other
 #: argument, oblique (after a preposition) or quoted; it is halved at every sentence
 _SUBJECT_WEIGHT, _OBJECT_WEIGHT, _OBLIQUE_WEIGHT = 310.0, 280.0, 230.0
+_GENDER_BONUS = 3.0
 
 #: a short name a text defines for an organisation right after its full name: "(Sunrise)", "(the Company)"
 _DEFINED_ALIAS = re.compile(r"\s*\((?:the\s+)?([A-Z][\w&.-]+(?:\s[A-Z][\w&.-]+)?)\)")
@@ -71,6 +73,11 @@ _AFTER_NAME = frozenset({"and", "or", "as", "on", "in", "for", "to", "over", "wi
 _PLACE_PREP = re.compile(r"\b(?:in|at|from|to|near|outside|into)\s+(?:the\s+)?$", re.IGNORECASE)
 #: "the [adjectives] Name": a single unknown capitalised word after an article names a thing, not a person
 _THE_BEFORE = re.compile(r"\b[Tt]he\s+(?:[a-z][a-z-]+\s+){1,2}$")
+
+
+def _agrees(e: Entity, gender: str | None) -> bool:
+    """True unless both the pronoun and the person have a gender and they differ."""
+    return gender is None or e.gender is None or e.gender == gender
 
 
 class Coref:
@@ -118,6 +125,7 @@ class Coref:
                 self.firsts.setdefault(fold(parts[0]), []).append(ent)
         if ent is not None:
             ent.titles.update(titles)
+            ent.gender = ent.gender or title_gender(titles)
             if country:
                 ent.countries.add(country)
         return ent
@@ -198,24 +206,37 @@ class Coref:
             self.last_pair = (persons[0], persons[1])
             self.pairs.append(self.last_pair)
             self.groups.append(tuple(persons))
+        if len(persons) == 1 and persons[0].gender is None and not headline and kept:
+            # "President Ana Ruiz said her government ...": a possessive with one person in the sentence
+            tail = self.text[kept[-1].end:kept[-1].end + 200].split("\n")[0]
+            said = {PRONOUN_GENDER[w] for w in re.findall(r"\b(his|her|he|she)\b", tail.split(". ")[0].lower())}
+            if len(said) == 1 and not any(k.kind == "pronoun" for k in kept):
+                persons[0].gender = said.pop()
         if sent_subject is not None and not headline:
             self.last_subject = sent_subject
         if not headline:  # older mentions count for less (Lappin and Leass halve salience at each sentence)
             self.salience = {k: (e, w / 2) for k, (e, w) in self.salience.items() if w >= 1}
         return kept
 
-    def _most_salient(self) -> Entity | None:
+    def _most_salient(self, gender: str | None = None) -> Entity | None:
         """The person the discourse is about: the highest salience (subjects weigh most, recency decays), else
         the last subject.
 
         "Blinken arrived in Beijing. Wang Yi greeted him. He later met Xi": "He" is Blinken, named as subject
         and then as object, not Wang Yi, the subject of the last sentence alone.
         """
-        if not self.salience:
-            return self.last_subject
-        best = max(self.salience.values(), key=lambda ew: ew[1])
-        last = self.salience.get(id(self.last_subject)) if self.last_subject is not None else None
-        return last[0] if last is not None and last[1] >= best[1] else best[0]
+        last_subject = self.last_subject if self.last_subject is not None and _agrees(self.last_subject, gender) \
+            else None
+        fitting = [ew for ew in self.salience.values() if _agrees(ew[0], gender)]
+        if not fitting:
+            return last_subject
+        # "she": a person the text said is a woman outweighs one whose gender it never said (most persons the
+        # news names without saying are men, so "he" only sets aside the women)
+        def score(ew: tuple[Entity, float]) -> float:
+            return ew[1] * (_GENDER_BONUS if gender == "f" and ew[0].gender == "f" else 1.0)
+        best = max(fitting, key=score)
+        last = self.salience.get(id(last_subject)) if last_subject is not None else None
+        return last[0] if last is not None and score(last) >= score(best) else best[0]
 
     def _expand(self, m: Mention) -> list[Mention]:
         """Split 'Trump-Putin' (or a headline's 'Obama Putin') into surname mentions of known persons."""
@@ -276,14 +297,12 @@ class Coref:
                 return self.recent[-1] if m.extra["role"] == "latter" else self.recent[-2]
             if m.extra.get("role") == "subj" and self._in_slot(m):
                 return self.last_subject  # '"...," he said': the subject before the quotation, not one named in it
+            gender = PRONOUN_GENDER.get(m.text.lower())
             if m.extra.get("role") == "subj":
-                return subject or self._most_salient()
+                return subject if subject is not None and _agrees(subject, gender) else self._most_salient(gender)
             before = [k.entity for k in kept if k.entity is not None and k.entity.type == "Person"]
-            for ent in reversed(before):
-                if ent is not subject:
-                    return ent
-            for ent in reversed(self.recent):
-                if ent is not subject:
+            for ent in [*reversed(before), *reversed(self.recent)]:
+                if ent is not subject and _agrees(ent, gender):
                     return ent
             return None
         if m.kind == "pair":

@@ -62,3 +62,21 @@ def same_given(a: str, b: str) -> bool:
         return True
     short, long_ = sorted((fa, fb), key=len)
     return long_.startswith(short) and (len(short) == 1 or len(short) >= 3)  # "J." and "John", "Joe" and "Joseph"
+
+
+#: title words that say a person's gender, and what pronouns say
+_MALE_TITLES = frozenset({"mr", "mr.", "sir", "king", "prince", "emperor", "chairman", "spokesman", "businessman",
+                          "sultan", "emir", "sheikh", "congressman", "lord"})
+_FEMALE_TITLES = frozenset({"mrs", "mrs.", "ms", "ms.", "madam", "dame", "queen", "princess", "empress", "chairwoman",
+                            "spokeswoman", "businesswoman", "congresswoman", "lady", "smt", "smt."})
+PRONOUN_GENDER = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f", "hers": "f"}
+
+
+def title_gender(titles: "set[str] | tuple[str, ...]") -> str | None:
+    """"m" or "f" when a title says it ("Mrs.", "Queen", "spokesman"), else None.
+
+    >>> title_gender(("ms.", "foreign", "minister")), title_gender({"king"}), title_gender(("president",))
+    ('f', 'm', None)
+    """
+    male, female = bool(_MALE_TITLES.intersection(titles)), bool(_FEMALE_TITLES.intersection(titles))
+    return "m" if male and not female else "f" if female and not male else None
