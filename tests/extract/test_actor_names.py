@@ -131,6 +131,12 @@ def test_a_government_of_x_acts_as_x(text: str, releaser: str) -> None:
     # the last subject still wins where it was also the topic before
     ("Talks\n\nPresident Tom Berg hosted Minister Ana Ruiz on Thursday. He told her the talks were vital. "
      "Later he met Governor Ola Holm.\n", ("Ola Holm", "Tom Berg")),
+    # gender agreement: a pronoun never takes a person of the other gender
+    # "her delegation": the text says Ana Ruiz is a woman; "She" is her, not the last subject
+    ("Visit\n\nVice President Ana Ruiz arrived in Hanoi on Tuesday with her delegation. Secretary Tom Berg stayed "
+     "in Washington. She met President Minh Tran at the palace.\n", ("Ana Ruiz", "Minh Tran")),
+    ("Visit\n\nMs. Ana Ruiz arrived in Hanoi on Tuesday. Secretary Tom Berg stayed in Washington. "
+     "He met President Minh Tran at the palace.\n", ("Minh Tran", "Tom Berg")),
 ])
 def test_a_subject_pronoun_is_the_most_salient_person(text: str, pair: tuple[str, str]) -> None:
     got = {(r, *sorted((s, o))) for r, s, o in found(ParseExtractor(resolver=None), text)}
@@ -168,15 +174,3 @@ def test_the_latter_and_the_former(word: str, caller: str) -> None:
             "phone with Governor Ola Holm.\n")
     got = found(ParseExtractor(resolver=None), text)
     assert {(s, o) for r, s, o in got if r == "talksWith"} == {(caller, "Ola Holm")}
-
-
-@pytest.mark.parametrize("text, pair", [
-    # "her delegation": the text says Ana Ruiz is a woman; "She" is her, not the last subject
-    ("Visit\n\nVice President Ana Ruiz arrived in Hanoi on Tuesday with her delegation. Secretary Tom Berg stayed "
-     "in Washington. She met President Minh Tran at the palace.\n", ("Ana Ruiz", "Minh Tran")),
-    ("Visit\n\nMs. Ana Ruiz arrived in Hanoi on Tuesday. Secretary Tom Berg stayed in Washington. "
-     "He met President Minh Tran at the palace.\n", ("Minh Tran", "Tom Berg")),
-])
-def test_a_pronoun_agrees_with_the_gender_the_text_gives(text: str, pair: tuple[str, str]) -> None:
-    got = {(r, *sorted((s, o))) for r, s, o in found(ParseExtractor(resolver=None), text)}
-    assert got == {("meets", *pair)}
