@@ -178,9 +178,9 @@ class Coref:
                     continue
                 piece.entity = ent
                 kept.append(piece)
-                if ent.type == "Organization" and piece.kind == "org":
-                    short = _DEFINED_ALIAS.match(self.text, piece.end)
-                    if short and short.group(1) != ent.label:
+                if ent.type == "Organization" and piece.kind == "org" or ent.type == "Person" and piece.kind == "name":
+                    short = _DEFINED_ALIAS.match(self.text, piece.end)  # "(Sunrise)"; a person's "(MBS)", "(AMLO)"
+                    if short and short.group(1) != ent.label and (ent.type != "Person" or short.group(1).isupper()):
                         self.aliases.setdefault(short.group(1), ent)
                 if ent.type == "Person":
                     quoted = self._quoted(piece) is not None

@@ -174,3 +174,9 @@ def test_the_latter_and_the_former(word: str, caller: str) -> None:
             "phone with Governor Ola Holm.\n")
     got = found(ParseExtractor(resolver=None), text)
     assert {(s, o) for r, s, o in got if r == "talksWith"} == {(caller, "Ola Holm")}
+
+
+def test_initials_a_story_defines_for_a_person_are_that_person() -> None:
+    text = ("Talks\n\nCrown Prince Khalid bin Fahd (KBF) arrived in Paris on Monday. KBF met President Ana Ruiz at "
+            "the palace.\n")
+    assert found(ParseExtractor(resolver=None), text) == {("meets", "Khalid bin Fahd", "Ana Ruiz")}
