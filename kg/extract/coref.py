@@ -19,6 +19,7 @@ other person, and "the two leaders"/"they" to the last pair of persons.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 
 from kg.extract.lexicon import DEMONYMS, DESCRIPTIONS, ORGANIZATIONS
@@ -99,6 +100,8 @@ class Coref:
         self.quotes: list[tuple[int, int]] = []  # quotations of the document
         self.salience: dict[int, tuple[Entity, float]] = {}  # person -> salience, decaying by sentence
         self.raw: list[Mention] = []  # every mention found, before resolution
+        self.quote_starts: list[int] = []
+        self.raw_starts: list[int] = []
 
     # -- registry -----------------------------------------------------------
     def _person(self, name: str, titles: tuple[str, ...], country: str | None, create: bool) -> Entity | None:
@@ -151,7 +154,9 @@ class Coref:
                 if m.kind == "name" and not head and m.name:
                     self._person(m.name, m.titles, m.country, create=True)
         self.quotes = quotations(text)
+        self.quote_starts = [a for a, _b in self.quotes]
         self.raw = [m for ms in raw for m in ms]
+        self.raw_starts = [m.start for m in self.raw]
         known = {k2 for k in self.persons for k2 in k.split("-")} | {
             fold(p) for e in self.persons.values() for p in e.label.split()}
         out = []
@@ -345,12 +350,14 @@ class Coref:
         return prev.entity
 
     def _quoted(self, m: Mention) -> tuple[int, int] | None:
-        """The quotation ``m`` stands in, or None."""
-        return next(((a, b) for a, b in self.quotes if a < m.start < b), None)
+        """The quotation ``m`` stands in, or None (quotations are sorted and do not overlap)."""
+        k = bisect_right(self.quote_starts, m.start) - 1
+        return self.quotes[k] if k >= 0 and self.quotes[k][0] < m.start < self.quotes[k][1] else None
 
     def _in_slot(self, m: Mention) -> bool:
         """True when ``m`` is the speaker named beside a quotation ('"...," he said')."""
-        for a, b in self.quotes:
+        k = bisect_right(self.quote_starts, m.start)
+        for a, b in self.quotes[max(0, k - 1):k + 1]:  # the quotation before it and the one after it
             if b <= m.start <= b + 80 or a - 80 <= m.start < a:
                 slot = speaker_slot(self.text, a, b)
                 if slot and slot[0] <= m.start < slot[1]:
@@ -363,8 +370,9 @@ class Coref:
         slot = speaker_slot(self.text, *quote) if quote else None
         if slot is None:
             return None
-        said = next((r for r in self.raw if slot[0] <= r.start < slot[1] and r.kind in ("name", "surname", "title",
-                                                                                           "pronoun")), None)
+        k = bisect_left(self.raw_starts, slot[0])
+        said = next((r for r in self.raw[k:k + 8] if slot[0] <= r.start < slot[1]
+                     and r.kind in ("name", "surname", "title", "pronoun")), None)
         if said is None:
             return None
         if said.kind == "pronoun":

@@ -231,8 +231,9 @@ def _listed_name(toks: list["Token"], i: int, text: str) -> tuple[Mention, int] 
     ('Alexei Petrovich Smirnov', 'SMIRNOV, Alexei Petrovich')
     """
     start = toks[i].idx
-    line_start = text.rfind("\n", 0, start) + 1
-    if text[line_start:start].strip(" \t-•*·▪0123456789.)") and not text[:start].rstrip().endswith(";"):
+    before = text[max(0, start - 200):start]  # a window: a text without line breaks costs no more
+    line = before.rsplit("\n", 1)[-1] if "\n" in before or start <= 200 else None
+    if (line is None or line.strip(" \t-•*·▪0123456789.)")) and not before.rstrip().endswith(";"):
         return None
     k = i
     while k < len(toks) and toks[k].text.isupper() and toks[k].text.replace("-", "").isalpha() and len(toks[k].text) > 1:
