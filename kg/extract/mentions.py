@@ -229,6 +229,9 @@ def _listed_name(toks: list["Token"], i: int, text: str) -> tuple[Mention, int] 
     >>> [s] = sentences(get_nlp()("SMIRNOV, Alexei Petrovich; DOB 12 Mar 1970; nationality Russia"))
     >>> m, _ = _listed_name(s.toks, 0, s.text); (m.name, m.text)
     ('Alexei Petrovich Smirnov', 'SMIRNOV, Alexei Petrovich')
+    >>> [s] = sentences(get_nlp()("LONDON, England: talks went on"))
+    >>> _listed_name(s.toks, 0, s.text) is None
+    True
     """
     start = toks[i].idx
     before = text[max(0, start - 200):start]  # a window: a text without line breaks costs no more
@@ -243,8 +246,11 @@ def _listed_name(toks: list["Token"], i: int, text: str) -> tuple[Mention, int] 
     g = k + 1
     while g < len(toks) and toks[g].text[:1].isupper() and toks[g].text[1:].islower() and toks[g].is_alpha:
         g += 1
-    if g == k + 1 or toks[i].text in ORGANIZATIONS or _lex_country(toks[i].text):
-        return None
+    if g == k + 1 or toks[i].text in ORGANIZATIONS or _lex_country(toks[i].text) or any(
+            t.text in NON_NAME or _lex_country(t.text) for t in toks[k + 1:g]) or (
+            g < len(toks) and toks[g].text not in ("(", ";", ",", ".") and "\n" not in toks[g - 1].whitespace_
+            and not toks[g].text.isspace()):
+        return None  # "WASHINGTON, Dec 5", "LONDON, England:", "BREAKING, Putin met": no list entry
     family = " ".join(t.text.title() for t in toks[i:k])
     given = " ".join(t.text for t in toks[k + 1:g])
     end = toks[g - 1].idx + len(toks[g - 1].text)
