@@ -19,13 +19,14 @@ other person, and "the two leaders"/"they" to the last pair of persons.
 from __future__ import annotations
 
 import re
-import unicodedata
-from functools import lru_cache
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 
-from kg.extract.lexicon import DEMONYMS, ORGANIZATIONS
-from kg.extract.linking import Linker
+from kg.extract.lexicon import DEMONYMS, DESCRIPTIONS, ORGANIZATIONS
+from kg.extract.linking import Linker, as_written
 from kg.extract.mentions import Mention, Sentence, find_mentions, is_headline
+from kg.extract.names import PRONOUN_GENDER, family_last, fold, same_given, tail_of, title_gender
+from kg.extract.quotes import quotations, speaker_slot
 from kg.model.core import ActorRef
 
 _PREP_BEFORE = re.compile(r"\b(?:of|with|to|for|from|by|about|against|between|on|at|in|than)\s+(?:the\s+)?$", re.I)
@@ -40,33 +41,6 @@ _NOT_LEADER = {"adviser", "advisor", "aide", "spokesperson", "spokesman", "spoke
 _LEADER = {"president", "leader", "prime", "chancellor", "king", "supreme", "premier", "emir", "head"}
 
 
-@lru_cache(maxsize=65536)
-def fold(text: str) -> str:
-    """Lower-case, accents removed: the key surnames are compared on (cached: names repeat).
-
-    >>> fold("Viačorka’s")
-    'viacorka'
-    """
-    if text.isascii():
-        return text.replace("'s", "").lower().strip(" .'")
-    text = text.replace("’s", "").replace("'s", "")
-    text = unicodedata.normalize("NFKD", text)
-    return "".join(c for c in text if not unicodedata.combining(c)).lower().strip(" .’'")
-
-
-def _same_given(a: str, b: str) -> bool:
-    """True when two given names can be one person's: equal, or one an initial of the other ("J." and "John").
-
-    >>> _same_given("Abdel", "Algoney"), _same_given("J.", "John"), _same_given("Vladimir", "vladimir")
-    (False, True, True)
-    """
-    fa, fb = fold(a).rstrip("."), fold(b).rstrip(".")
-    if fa == fb:
-        return True
-    short, long_ = sorted((fa, fb), key=len)
-    return long_.startswith(short) and (len(short) == 1 or len(short) >= 3)  # "J." and "John", "Joe" and "Joseph"
-
-
 @dataclass(eq=False)
 class Entity:
     """A document-level actor: its label, type, titles and countries seen, and its reference."""
@@ -76,7 +50,13 @@ class Entity:
     ref: ActorRef
     titles: set[str] = field(default_factory=set)
     countries: set[str] = field(default_factory=set)
+    gender: str | None = None  # "m" or "f" when the text says it (a title, "his"/"her" with no other person near)
 
+
+#: salience a person's mention adds (Lappin and Leass 1994, simplified): subject, direct object or other
+#: argument, oblique (after a preposition) or quoted; it is halved at every sentence
+_SUBJECT_WEIGHT, _OBJECT_WEIGHT, _OBLIQUE_WEIGHT = 310.0, 280.0, 230.0
+_GENDER_BONUS = 3.0
 
 #: a short name a text defines for an organisation right after its full name: "(Sunrise)", "(the Company)"
 _DEFINED_ALIAS = re.compile(r"\s*\((?:the\s+)?([A-Z][\w&.-]+(?:\s[A-Z][\w&.-]+)?)\)")
@@ -96,6 +76,11 @@ _PLACE_PREP = re.compile(r"\b(?:in|at|from|to|near|outside|into)\s+(?:the\s+)?$"
 _THE_BEFORE = re.compile(r"\b[Tt]he\s+(?:[a-z][a-z-]+\s+){1,2}$")
 
 
+def _agrees(e: Entity, gender: str | None) -> bool:
+    """True unless both the pronoun and the person have a gender and they differ."""
+    return gender is None or e.gender is None or e.gender == gender
+
+
 class Coref:
     """Resolve the mentions of one document to :class:`Entity` objects."""
 
@@ -112,15 +97,20 @@ class Coref:
         self.last_pair: tuple[Entity, Entity] | None = None
         self.pairs: list[tuple[Entity, Entity]] = []  # pairs of persons per sentence, in reading order
         self.groups: list[tuple[Entity, ...]] = []  # all persons of each sentence with two or more, in reading order
+        self.quotes: list[tuple[int, int]] = []  # quotations of the document
+        self.salience: dict[int, tuple[Entity, float]] = {}  # person -> salience, decaying by sentence
+        self.raw: list[Mention] = []  # every mention found, before resolution
+        self.quote_starts: list[int] = []
+        self.raw_starts: list[int] = []
 
     # -- registry -----------------------------------------------------------
     def _person(self, name: str, titles: tuple[str, ...], country: str | None, create: bool) -> Entity | None:
-        parts = name.replace("’s", "").replace("'s", "").split()
+        parts = family_last(name.replace("’s", "").replace("'s", "").split())
         key = fold(parts[-1]) if parts else ""
         full = fold(" ".join(parts)) if len(parts) > 1 else key
         ent = self.persons.get(full) or self.persons.get(key)
         if ent is not None and create and len(parts) > 1 and len(ent.label.split()) > 1 \
-                and not _same_given(ent.label.split()[0], parts[0]) \
+                and not same_given(ent.label.split()[0], parts[0]) and not tail_of(parts, ent.label.split()) \
                 and self.linker.ref(" ".join(parts), "Person").canonical_iri() != ent.ref.canonical_iri():
             ent = None  # "Pak Jin Hyok" and "Jon Chang Hyok", "Abdel Rahim Dagalo" and "Algoney Hamdan Dagalo"
         if ent is None and len(parts) == 1:
@@ -131,13 +121,14 @@ class Coref:
             ent = firsts[0] if len(firsts) == 1 else None
         if ent is None and create:
             label = " ".join(parts)
-            ent = Entity(label, "Person", self.linker.ref(label, "Person"))
+            ent = Entity(label, "Person", as_written(self.linker.ref(label, "Person"), label))
             self.persons[key] = ent
             if full != key:
                 self.persons[full] = ent
                 self.firsts.setdefault(fold(parts[0]), []).append(ent)
         if ent is not None:
             ent.titles.update(titles)
+            ent.gender = ent.gender or title_gender(titles)
             if country:
                 ent.countries.add(country)
         return ent
@@ -162,6 +153,10 @@ class Coref:
             for m in ms:
                 if m.kind == "name" and not head and m.name:
                     self._person(m.name, m.titles, m.country, create=True)
+        self.quotes = quotations(text)
+        self.quote_starts = [a for a, _b in self.quotes]
+        self.raw = [m for ms in raw for m in ms]
+        self.raw_starts = [m.start for m in self.raw]
         known = {k2 for k in self.persons for k2 in k.split("-")} | {
             fold(p) for e in self.persons.values() for p in e.label.split()}
         out = []
@@ -179,7 +174,7 @@ class Coref:
         sent_subject: Entity | None = None
         for m in ms:
             for piece in self._expand(m):
-                ent = self._resolve(piece, kept, sent_subject)
+                ent = self._appositive_title(piece, kept) or self._resolve(piece, kept, sent_subject)
                 if ent is None:
                     continue
                 if isinstance(ent, tuple):
@@ -188,13 +183,20 @@ class Coref:
                     continue
                 piece.entity = ent
                 kept.append(piece)
-                if ent.type == "Organization" and piece.kind == "org":
-                    short = _DEFINED_ALIAS.match(self.text, piece.end)
-                    if short and short.group(1) != ent.label:
+                if ent.type == "Organization" and piece.kind == "org" or ent.type == "Person" and piece.kind == "name":
+                    short = _DEFINED_ALIAS.match(self.text, piece.end)  # "(Sunrise)"; a person's "(MBS)", "(AMLO)"
+                    if short and short.group(1) != ent.label and (ent.type != "Person" or short.group(1).isupper()):
                         self.aliases.setdefault(short.group(1), ent)
                 if ent.type == "Person":
-                    if sent_subject is None and not _PREP_BEFORE.search(self.text[max(0, piece.start - 14):piece.start]):
+                    quoted = self._quoted(piece) is not None
+                    after_prep = bool(_PREP_BEFORE.search(self.text[max(0, piece.start - 14):piece.start]))
+                    if sent_subject is None and not quoted and not after_prep:
                         sent_subject = ent
+                        weight = _SUBJECT_WEIGHT
+                    else:
+                        weight = _OBLIQUE_WEIGHT if after_prep or quoted else _OBJECT_WEIGHT
+                    if not headline:
+                        self.salience[id(ent)] = (ent, self.salience.get(id(ent), (ent, 0.0))[1] + weight)
                     if ent in self.recent:
                         self.recent.remove(ent)
                     else:
@@ -209,9 +211,37 @@ class Coref:
             self.last_pair = (persons[0], persons[1])
             self.pairs.append(self.last_pair)
             self.groups.append(tuple(persons))
+        if len(persons) == 1 and persons[0].gender is None and not headline and kept:
+            # "President Ana Ruiz said her government ...": a possessive with one person in the sentence
+            tail = self.text[kept[-1].end:kept[-1].end + 200].split("\n")[0]
+            said = {PRONOUN_GENDER[w] for w in re.findall(r"\b(his|her|he|she)\b", tail.split(". ")[0].lower())}
+            if len(said) == 1 and not any(k.kind == "pronoun" for k in kept):
+                persons[0].gender = said.pop()
         if sent_subject is not None and not headline:
             self.last_subject = sent_subject
+        if not headline:  # older mentions count for less (Lappin and Leass halve salience at each sentence)
+            self.salience = {k: (e, w / 2) for k, (e, w) in self.salience.items() if w >= 1}
         return kept
+
+    def _most_salient(self, gender: str | None = None) -> Entity | None:
+        """The person the discourse is about: the highest salience (subjects weigh most, recency decays), else
+        the last subject.
+
+        "Blinken arrived in Beijing. Wang Yi greeted him. He later met Xi": "He" is Blinken, named as subject
+        and then as object, not Wang Yi, the subject of the last sentence alone.
+        """
+        last_subject = self.last_subject if self.last_subject is not None and _agrees(self.last_subject, gender) \
+            else None
+        fitting = [ew for ew in self.salience.values() if _agrees(ew[0], gender)]
+        if not fitting:
+            return last_subject
+        # "she": a person the text said is a woman outweighs one whose gender it never said (most persons the
+        # news names without saying are men, so "he" only sets aside the women)
+        def score(ew: tuple[Entity, float]) -> float:
+            return ew[1] * (_GENDER_BONUS if gender == "f" and ew[0].gender == "f" else 1.0)
+        best = max(fitting, key=score)
+        last = self.salience.get(id(last_subject)) if last_subject is not None else None
+        return last[0] if last is not None and score(last) >= score(best) else best[0]
 
     def _expand(self, m: Mention) -> list[Mention]:
         """Split 'Trump-Putin' (or a headline's 'Obama Putin') into surname mentions of known persons."""
@@ -250,6 +280,8 @@ class Coref:
                 ref = self.linker.lookup(m.name, "Person")
                 if ref is not None:
                     ent = self._person(ref.label, m.titles, m.country, create=True)
+                    if ent is not None and ent.ref.label == ref.label:  # "Zelensky" alone: the story's spelling
+                        ent.ref = as_written(ent.ref, m.name)
                 elif any(t not in _WEAK_TITLES for t in m.titles):  # "Pope Francis", "Mr. Putin", "Gen. Smith"
                     ent = self._person(m.name, m.titles, m.country, create=True)
                 elif not m.titles and _THE_BEFORE.search(self.text[max(0, m.start - 40):m.start]):
@@ -262,14 +294,20 @@ class Coref:
                 return self._person(m.extra["appositive"], m.titles, m.country, create=True)
             return self._title(m, subject)
         if m.kind == "pronoun":
+            if m.extra.get("role") == "speaker":
+                return self._speaker(m)
+            if m.extra.get("role") in ("latter", "former"):  # by mention order: the latter is the one named last
+                if len(self.recent) < 2:
+                    return None
+                return self.recent[-1] if m.extra["role"] == "latter" else self.recent[-2]
+            if m.extra.get("role") == "subj" and self._in_slot(m):
+                return self.last_subject  # '"...," he said': the subject before the quotation, not one named in it
+            gender = PRONOUN_GENDER.get(m.text.lower())
             if m.extra.get("role") == "subj":
-                return subject or self.last_subject
+                return subject if subject is not None and _agrees(subject, gender) else self._most_salient(gender)
             before = [k.entity for k in kept if k.entity is not None and k.entity.type == "Person"]
-            for ent in reversed(before):
-                if ent is not subject:
-                    return ent
-            for ent in reversed(self.recent):
-                if ent is not subject:
+            for ent in [*reversed(before), *reversed(self.recent)]:
+                if ent is not subject and _agrees(ent, gender):
                     return ent
             return None
         if m.kind == "pair":
@@ -296,6 +334,51 @@ class Coref:
                              if not any(e.titles & _NOT_LEADER and not e.titles & _LEADER for e in (a, b))), None)
             return self.last_pair
         return None
+
+    def _appositive_title(self, m: Mention, kept: list[Mention]) -> Entity | None:
+        """The person a title in apposition after their name describes: "Mr. X, Prime Minister of Japan, ..."."""
+        prev = kept[-1] if kept else None
+        if (m.kind != "title" or prev is None or prev.kind not in ("name", "surname") or m.extra.get("appositive")
+                or not isinstance(prev.entity, Entity) or prev.entity.type != "Person"
+                or not re.fullmatch(r",\s*", self.text[prev.end:m.start])
+                or not re.match(r"\s*(?:[,.;:)—–]|$)", self.text[m.end:m.end + 3])  # "After meeting A, the X leader said"
+                or m.country and prev.entity.countries and m.country not in prev.entity.countries):
+            return None
+        prev.entity.titles.update(m.titles)
+        if m.country:
+            prev.entity.countries.add(m.country)
+        return prev.entity
+
+    def _quoted(self, m: Mention) -> tuple[int, int] | None:
+        """The quotation ``m`` stands in, or None (quotations are sorted and do not overlap)."""
+        k = bisect_right(self.quote_starts, m.start) - 1
+        return self.quotes[k] if k >= 0 and self.quotes[k][0] < m.start < self.quotes[k][1] else None
+
+    def _in_slot(self, m: Mention) -> bool:
+        """True when ``m`` is the speaker named beside a quotation ('"...," he said')."""
+        k = bisect_right(self.quote_starts, m.start)
+        for a, b in self.quotes[max(0, k - 1):k + 1]:  # the quotation before it and the one after it
+            if b <= m.start <= b + 80 or a - 80 <= m.start < a:
+                slot = speaker_slot(self.text, a, b)
+                if slot and slot[0] <= m.start < slot[1]:
+                    return True
+        return False
+
+    def _speaker(self, m: Mention) -> Entity | None:
+        """The person a first-person "I"/"me" stands for: the speaker of its quotation ('"I met her," X said')."""
+        quote = self._quoted(m)
+        slot = speaker_slot(self.text, *quote) if quote else None
+        if slot is None:
+            return None
+        k = bisect_left(self.raw_starts, slot[0])
+        said = next((r for r in self.raw[k:k + 8] if slot[0] <= r.start < slot[1]
+                     and r.kind in ("name", "surname", "title", "pronoun")), None)
+        if said is None:
+            return None
+        if said.kind == "pronoun":
+            return self.last_subject if said.extra.get("role") == "subj" else None
+        ent = self._resolve(said, [], None)
+        return ent if isinstance(ent, Entity) and ent.type == "Person" else None
 
     def _sanctions_target_slot(self, m: Mention) -> bool:
         """True for a lone unknown capitalised word after a sanctions verb in its sentence ("sanctioned Rosneft").
@@ -336,7 +419,7 @@ class Coref:
         for ent in self.persons.values():
             if fits(ent):
                 return ent
-        if m.country:
+        if m.country and head not in DESCRIPTIONS:  # an office has a holder to look up; a description has none
             ref = self.linker.role(m.country, head if head != "leader" else "head_of_state")
             if ref is not None:
                 return self._person(ref.label, m.titles, m.country, create=True)

@@ -199,7 +199,9 @@ def parse_published(value: str | date | datetime | None) -> date | None:
 #: how far into a document its own date line is looked for (a headline, a dateline, a byline)
 _HEAD_CHARS = 600
 #: a line that is only a date ("March 6, 2018", "6 March 2018", "2018-03-06"), or a dateline ("CAIRO – 19 July 2023:")
-_DATE_LINE = re.compile(rf"^[ \t]*(?:[A-Z][A-Za-z .,'’/-]{{1,40}}\s*[—–-]{{1,2}}\s*)?(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+)?"
+_DATE_LINE = re.compile(rf"^[ \t]*(?:[A-Z][A-Za-z .,'’/-]{{1,40}}\s*[—–-]{{1,2}}\s*)?"
+                        r"(?:(?:By [A-Z][\w.'’ -]{1,40}?\s+)?(?:Published|Updated|Posted|First published)(?: on)?:?\s*)?"
+                        r"(?:(?:Mon|Tue|Tues|Wed|Wednes|Thu|Thur|Thurs|Fri|Sat|Satur|Sun)(?:day)?\.?,?\s+)?"
                         rf"(?:({_MON})\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+(\d{{4}})|(\d{{1,2}})(?:st|nd|rd|th)?\s+({_MON}),?\s+(\d{{4}})"
                         r"|(\d{4})-(\d{2})-(\d{2}))\b", re.MULTILINE)
 
@@ -216,6 +218,10 @@ def stated_publication(text: str) -> date | None:
     datetime.date(2023, 7, 19)
     >>> stated_publication("They met on March 6, 2018 in Oslo.") is None
     True
+    >>> stated_publication("Talks held\\n\\nWed, 19 Jul 2023 - 04:35 GMT\\n\\nThe two met.")
+    datetime.date(2023, 7, 19)
+    >>> stated_publication("Talks held\\nBy Ana Ruiz Published: Sat 26 Feb 2022, 2:30 PM\\nThey met.")
+    datetime.date(2022, 2, 26)
     """
     m = _DATE_LINE.search(text[:_HEAD_CHARS])
     if m is None:

@@ -188,8 +188,8 @@ _TITLE_PHRASES = (
     "spokesperson", "spokesman", "spokeswoman", "press secretary", "deputy press secretary",
     "principal deputy press secretary", "ambassador", "envoy", "special envoy", "adviser", "advisor",
     "senior adviser", "senior advisor", "national security adviser", "national security advisor", "aide",
-    "counselor", "general", "gen.", "lt.", "col.", "colonel", "admiral", "mr.", "mrs.", "ms.", "dr.",
-    "mr", "mrs", "ms", "dr", "smt.", "smt", "shri", "shri.", "sri", "senator", "sen.", "rep.", "representative", "governor", "premier", "emir",
+    "counselor", "general", "gen.", "lt.", "lt", "gen", "col", "maj.", "maj", "brig.", "brig", "retd.", "col.", "colonel", "admiral", "mr.", "mrs.", "ms.", "dr.",
+    "mr", "mrs", "ms", "dr", "hon.", "hon", "h.e.", "honourable", "honorable", "excellency", "smt.", "smt", "shri", "shri.", "sri", "senator", "sen.", "rep.", "representative", "governor", "premier", "emir",
     "crown prince", "prince", "princess", "sheikh", "pope", "ayatollah", "commander", "chief", "director",
     "candidate", "presidential candidate", "deputy", "former", "exiled", "acting", "jailed", "imprisoned",
     "detained", "dissident", "activist", "journalist", "head of state", "top diplomat", "diplomat",
@@ -218,7 +218,19 @@ ROLE_NOUNS: dict[str, str] = {
     "supreme leader": "supreme leader", "spokesperson": "spokesperson", "spokesman": "spokesperson",
     "adviser": "adviser", "advisor": "adviser", "secretary-general": "secretary-general",
     "director-general": "director-general",
+    # descriptions that name one person as well as a title does ("the crown prince later met ...")
+    "vice president": "vice president", "vice-president": "vice president", "crown prince": "crown prince",
+    "crown princess": "crown princess", "queen": "queen", "emir": "emir", "pope": "pope", "emperor": "emperor",
+    "envoy": "envoy", "special envoy": "envoy", "ambassador": "ambassador", "governor": "governor",
+    "commissioner": "commissioner", "high representative": "high representative", "chairman": "chairman",
+    "chairwoman": "chairwoman", "head of state": "leader", "top diplomat": "foreign minister",
 }
+
+#: nouns that describe a person without an office ("the Australian journalist", "the freed activist"): they refer
+#: back to a person the story gave that description, never to an office holder looked up in the gazetteer
+DESCRIPTIONS: frozenset[str] = frozenset(
+    "journalist reporter correspondent activist dissident blogger lawyer businessman businesswoman veteran marine "
+    "soldier pilot star player diplomat researcher academic oligarch tycoon".split())
 
 #: head words of organisation names ("Treasury Department", "Atlantic Council")
 ORG_HEADS: frozenset[str] = frozenset("""

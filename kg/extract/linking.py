@@ -11,10 +11,12 @@ roles are resolved to canonical actors (with Wikidata QIDs) by date.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 from functools import lru_cache
 from typing import Any
 
+from kg.extract.names import fold
 from kg.model.core import ActorRef
 
 #: what resolver matches are trusted for each mention kind; surnames alone are
@@ -88,3 +90,31 @@ class Linker:
             except Exception:  # noqa: BLE001
                 pass
         return ActorRef(name, actor_type, count=count)
+
+
+def _fold(text: str) -> str:
+    return fold(text).replace("-", " ")
+
+
+def as_written(ref: ActorRef, written: str) -> ActorRef:
+    """``ref`` labelled as the document spells the person's family name, keeping its node (IRI and QID).
+
+    A gazetteer entry holds one spelling of a transliterated name; a story that writes another
+    ("Zelensky", "Zelenskiy", "Lukashenka") is reported in its own spelling, so a reader finds the name
+    they read, while the actor is still one node. Accents and hyphens alone are no other spelling.
+
+    >>> ref = ActorRef("Volodymyr Zelenskyy", "Person", iri="https://w3id.org/diplomacy-kg/id/actor/Q3874799")
+    >>> as_written(ref, "Zelensky").label, as_written(ref, "Volodymyr Zelenskiy").label
+    ('Volodymyr Zelensky', 'Volodymyr Zelenskiy')
+    >>> as_written(ref, "Zelensky").canonical_iri() == ref.canonical_iri()
+    True
+    >>> as_written(ActorRef("Recep Tayyip Erdoğan", "Person", iri="x"), "Erdogan").label
+    'Recep Tayyip Erdoğan'
+    """
+    canon, parts = ref.label.split(), written.split()
+    if not (ref.iri or ref.qid) or not canon or not parts or _fold(canon[-1]) == _fold(parts[-1]):
+        return ref
+    if not parts[-1][:1].isupper() or _fold(parts[-1]) in _fold(ref.label).split():
+        return ref  # a family-name-first name ("KISHIDA Fumio") or a part of the canonical name
+    label = written if len(parts) > 1 else " ".join(canon[:-1] + parts)
+    return replace(ref, label=label, iri=ref.canonical_iri())

@@ -12,23 +12,19 @@ character span plus what it says about the actor (name, titles, country);
 
 from __future__ import annotations
 
-import re
-from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any
+from kg.extract.lexicon import AMBIGUOUS_GIVEN, COUNTRY_FORMS, DEMONYMS, DESCRIPTIONS, HYPHEN_MODIFIERS, METONYMS, \
+    NON_NAME, ORGANIZATIONS, ROLE_NOUNS, TITLE_WORDS
+from kg.extract.segments import Mention, Sentence, Token, cap as _cap, is_headline, sentences
+from kg.extract.spans import lex_country as _lex_country, match_lexicon as _match_lexicon, \
+    merge_affiliations as _merge_affiliations, merge_title_of_country as _merge_title_of_country, \
+    org_run as _org_run, organ_of, plural_roles as _plural_roles
 
-from kg.extract.lexicon import (
-    AMBIGUOUS_GIVEN, COUNTRY_FORMS, DEMONYMS, HYPHEN_MODIFIERS, METONYMS, NON_NAME, ORG_HEADS, ORGANIZATIONS, ROLE_NOUNS,
-    TITLE_WORDS,
-)
-
-if TYPE_CHECKING:  # pragma: no cover
-    from spacy.tokens import Doc
+__all__ = ["Mention", "Sentence", "Token", "find_mentions", "is_headline", "sentences"]
 
 #: title words that, lower-case after a title, are adverbs or adjectives of the clause ("the President then said")
 _TRAILING_ADVERBS = frozenset({"then", "new", "top", "senior", "former", "acting", "the", "a", "an"})
 PRONOUNS = {"he": "subj", "she": "subj", "him": "obj", "her": "obj"}
 PAIR_WORDS = {"they", "both"}
-_CONNECT = {"of", "for", "the"}
 _SKIP_LOWER = {"the", "a", "an", "his", "her", "its", "their", "new", "then"}
 _PAIR_NOUNS = {"leaders", "presidents", "men", "women", "ministers", "heads", "diplomats", "counterparts", "envoys",
                "statesmen", "politicians", "premiers", "chancellors", "neighbours", "neighbors", "allies", "rivals"}
@@ -46,91 +42,6 @@ _NAME_PARTICLES = {"de", "al", "bin", "van", "von", "da", "del", "la", "le", "el
 #: capitalised words that are names only inside a recogniser's PERSON span (months, modals, given names)
 _NAME_WORDS_ALSO_COMMON = frozenset({"May", "June", "April", "August", "Will", "Mark", "Grant", "Rose", "Joy", "Hope",
                                      "Faith", "Bill", "Major", "Power", "Rice", "Gay", "King", "Young", "Love"})
-
-
-class Token:
-    """The few token attributes the rules read, as plain Python (spaCy re-creates Token objects on access)."""
-
-    __slots__ = ("text", "idx", "whitespace_", "is_alpha")
-
-    def __init__(self, text: str, idx: int, whitespace_: str, is_alpha: bool) -> None:
-        self.text, self.idx, self.whitespace_, self.is_alpha = text, idx, whitespace_, is_alpha
-
-
-@dataclass
-class Sentence:
-    """One sentence: its character span in the document, its text and its tokens."""
-
-    start_char: int
-    end_char: int
-    text: str
-    toks: list[Token]
-    #: entity spans a trained recogniser found: (document start, end, label); empty when not parsed
-    ner: tuple[tuple[int, int, str], ...] = ()
-
-
-def sentences(doc: "Doc", text: str | None = None) -> list[Sentence]:
-    """The sentences of a spaCy ``Doc`` as plain objects.
-
-    Reads token attributes in bulk (``Doc.to_array``): creating spaCy ``Token``
-    objects one by one costs more than all the rules together.  Pass the
-    document's ``text`` when you have it: ``Doc.text`` rebuilds it token by token.
-    """
-    from spacy.attrs import IDX, IS_ALPHA, LENGTH, SENT_START, SPACY
-
-    if text is None:
-        text = doc.text
-    if not len(doc):
-        return []
-    arr = doc.to_array([IDX, LENGTH, SPACY, IS_ALPHA, SENT_START]).tolist()
-    toks = [Token(text[i:i + n], i, " " if sp else "", bool(al)) for i, n, sp, al, _ in arr]
-    starts = [k for k, row in enumerate(arr) if row[4] == 1 or k == 0] + [len(arr)]
-    out = []
-    for a, b in zip(starts, starts[1:]):
-        first, last = toks[a], toks[b - 1]
-        end = last.idx + len(last.text)
-        out.append(Sentence(first.idx, end, text[first.idx:end], toks[a:b]))
-    return out
-
-
-@dataclass
-class Mention:
-    """One actor mention: a span of the document text and what it tells."""
-
-    start: int
-    end: int
-    text: str
-    kind: str  # name | surname | title | pronoun | pair | country | org | acronym
-    type: str = "Person"
-    name: str | None = None
-    titles: tuple[str, ...] = ()
-    country: str | None = None
-    entity: Any = None  # set by coref: kg.extract.coref.Entity
-    extra: dict[str, Any] = field(default_factory=dict)
-
-
-def _cap(tok: "Token") -> bool:
-    t = tok.text
-    return bool(t) and t[0].isupper() and any(c.isalpha() for c in t)
-
-
-def is_headline(sent: Sentence, *, first: bool = False) -> bool:
-    """A line without a full stop that is in title case, or (``first``) the document's first line."""
-    if sent.text.rstrip().endswith((".", "!", ".”", '."', ".’")):
-        return False  # body sentences end with a full stop; headlines do not
-    if first:
-        return True
-    if re.match(r"\s*(?:[-•*·▪]|\d{1,3}[.)])\s", sent.text):
-        return False  # a bullet item ("- Vakhtang Gomelauri, Minister of Internal Affairs") is body text
-    words = [t for t in sent.toks if t.is_alpha and len(t.text) > 3]
-    if len(words) < 2:
-        return False
-    caps = sum(1 for t in words if t.text[0].isupper())
-    return caps / len(words) > 0.6
-
-
-def _lex_country(text: str) -> str | None:
-    return COUNTRY_FORMS.get(text) or METONYMS.get(text)
 
 
 def _title_prefix(tokens: list["Token"]) -> tuple[int, list[str], str | None]:
@@ -156,6 +67,13 @@ def _title_prefix(tokens: list["Token"]) -> tuple[int, list[str], str | None]:
         if low in DEMONYMS or t.text in COUNTRY_FORMS or (t.text in METONYMS and i + 1 < len(tokens)
                                                           and tokens[i + 1].text.lower() in TITLE_WORDS):
             country = DEMONYMS.get(low) or COUNTRY_FORMS.get(t.text) or METONYMS.get(t.text)
+        elif t.text == "(" and words:
+            # "Lt General (retd.) Tariq Khan": a short parenthesis inside the title leads on to the name
+            close = next((c for c in range(i + 1, min(i + 5, len(tokens))) if tokens[c].text == ")"), None)
+            if close is None or close + 1 >= len(tokens) or not _cap(tokens[close + 1]):
+                break
+            i = close + 1
+            continue
         elif low == "of":
             nxt = tokens[i + 1].text.lower() if i + 1 < len(tokens) else ""
             if not words or nxt not in TITLE_WORDS or nxt in ("the", "a", "an", "his", "her", "its", "their"):
@@ -198,6 +116,12 @@ def find_mentions(sent: Sentence, *, headline: bool, known: set[str] | None = No
         if low == "the" and i + 1 < n and _match_lexicon(toks, i + 1) is not None:
             i += 1
             continue
+        if _cap(tok) and sent.ner:
+            joined = _joined_org(toks, i, text, sent.ner)
+            if joined is not None:  # "Concord Management and Consulting": one body, not a person and a surname
+                out.append(joined[0])
+                i = joined[1]
+                continue
         if _cap(tok) or low == "the":
             org = _org_run(toks, i, text)
             if org is not None and org[1] - i > 1:
@@ -208,6 +132,18 @@ def find_mentions(sent: Sentence, *, headline: bool, known: set[str] | None = No
         if lex is not None and lex[0] == i + 1 and lex[0] < n and _cap(toks[lex[0]]) and \
                 _person_starts_at(tok, sent.ner):
             lex = None  # "Israel Ziv", "Jordan Bardella": the recogniser reads a given name, not a country
+        if lex is not None and lex[2] == "Country" and lex[0] < n and _cap(toks[lex[0]]) and \
+                not _title_follows(toks, lex[0]):
+            org_end = _org_span_from(toks[i - 1] if i and toks[i - 1].text.lower() == "the" else tok, toks[lex[0]],
+                                     sent.ner)
+            if org_end is not None:  # "Beirut Gold Exchange", "Iran Air": a body named after its place
+                j = lex[0]
+                while j < n and toks[j].idx + len(toks[j].text) <= org_end:
+                    j += 1
+                e = toks[j - 1].idx + len(toks[j - 1].text)
+                out.append(Mention(tok.idx, e, text[tok.idx:e], "org", "Organization", text[tok.idx:e]))
+                i = j
+                continue
         if lex is not None and _title_follows(toks, lex[0]):
             m, j = _person_or_title(text, toks, i, headline, known, sent.ner)
             if m is not None:
@@ -230,6 +166,24 @@ def find_mentions(sent: Sentence, *, headline: bool, known: set[str] | None = No
                                    if typ == "Country" else None))
                 i = j
                 continue
+        listed = _listed_name(toks, i, text) if tok.text.isupper() and len(tok.text) > 2 else None
+        if listed is not None:  # "SMIRNOV, Alexei Petrovich; DOB ...": a sanctions list's entry for a person
+            out.append(listed[0])
+            i = listed[1]
+            continue
+        if low == "the" and i + 1 < n and toks[i + 1].text in ("latter", "former") and (
+                i + 2 >= n or not toks[i + 2].is_alpha or toks[i + 2].text.lower() not in TITLE_WORDS
+                and not _cap(toks[i + 2]) and toks[i + 2].text.lower() not in ("one", "two")):
+            # "the latter warned", "the former said": the second or first of the two persons named last
+            e = toks[i + 1].idx + len(toks[i + 1].text)
+            out.append(Mention(tok.idx, e, text[tok.idx:e], "pronoun", extra={"role": toks[i + 1].text}))
+            i += 2
+            continue
+        if tok.text in ("I", "me") and not (i > 0 and _cap(toks[i - 1]) and tok.text == "I"):
+            # first person: the speaker of the quotation it stands in, if any (coref decides); not "Charles I"
+            out.append(Mention(tok.idx, tok.idx + len(tok.text), tok.text, "pronoun", extra={"role": "speaker"}))
+            i += 1
+            continue
         if low in PRONOUNS and tok.text in ("he", "she", "him", "her", "He", "She"):
             if not (low == "her" and i + 1 < n and toks[i + 1].is_alpha
                     and toks[i + 1].text.lower() not in _AFTER_OBJ_PRONOUN):
@@ -243,6 +197,7 @@ def find_mentions(sent: Sentence, *, headline: bool, known: set[str] | None = No
                 i = j
                 continue
         i += 1
+    out = [organ_of(m, text) for m in out]
     return _merge_affiliations(_merge_title_of_country(out, text), text) if len(out) > 1 else out
 
 
@@ -255,68 +210,6 @@ def _title_follows(toks: list["Token"], j: int) -> bool:
     return j < len(toks) and toks[j].text.lower() in TITLE_WORDS and toks[j].text.lower() not in _SKIP_LOWER
 
 
-_FIRST_WORDS = frozenset(f.split()[0] for f in (*COUNTRY_FORMS, *METONYMS, *ORGANIZATIONS))
-_MAX_WORDS = {w: max(len(f.split()) for f in (*COUNTRY_FORMS, *METONYMS, *ORGANIZATIONS) if f.split()[0] == w)
-              for w in _FIRST_WORDS}
-
-
-#: plural role nouns and their singular role ("the presidents of X and Y")
-_PLURAL_ROLES = {"presidents": "president", "premiers": "prime minister",
-                 "chancellors": "chancellor", "prime ministers": "prime minister", "foreign ministers": "foreign minister"}
-
-
-def _plural_roles(toks: list["Token"], i: int, text: str) -> tuple[list[Mention], int] | None:
-    """"the presidents of Congo and Rwanda" (at token ``i``): a title mention for each country's holder."""
-    for words in (2, 1):
-        noun = " ".join(t.text.lower() for t in toks[i + 1:i + 1 + words])
-        if noun in _PLURAL_ROLES and i + 1 + words < len(toks) and toks[i + 1 + words].text.lower() == "of":
-            break
-    else:
-        return None
-    role, j = _PLURAL_ROLES[noun], i + 2 + words
-    found: list[Mention] = []
-    while j < len(toks):
-        if toks[j].text.lower() == "the":
-            j += 1
-        lex = _match_lexicon(toks, j) if j < len(toks) else None
-        if lex is None or lex[2] != "Country":
-            break
-        start, end = (toks[j].idx if found else toks[i].idx), toks[lex[0] - 1].idx + len(toks[lex[0] - 1].text)
-        found.append(Mention(start, end, text[start:end], "title", titles=tuple(role.split()), country=lex[1],
-                             extra={"head": role}))
-        j = lex[0]
-        if j < len(toks) and toks[j].text.lower() in ("and", ","):
-            j += 1
-            continue
-        break
-    return (found, j) if len(found) >= 2 else None
-
-
-def _match_lexicon(toks: list["Token"], i: int) -> tuple[int, str, str] | None:
-    first = toks[i].text
-    if first not in _FIRST_WORDS:  # fast path: most tokens start no lexicon entry
-        return None
-    for length in range(_MAX_WORDS[first], 0, -1):
-        if i + length > len(toks):
-            continue
-        span = toks[i:i + length]
-        if length > 1 and any(t.text in "-–’'" for t in span):
-            continue
-        text = " ".join(t.text for t in span)
-        if length == 1 and i + 1 < len(toks) and toks[i + 1].text in "-–" and toks[i].whitespace_ == "":
-            # "Russia-Ukraine war": a modifier, not an actor
-            return None
-        if i > 0 and toks[i - 1].text in "-–" and toks[i - 1].whitespace_ == "" and toks[i - 2:i - 1] and \
-                toks[i - 2].whitespace_ == "":
-            return None
-        canon = _lex_country(text)
-        if canon:
-            return i + length, canon, "Country"
-        if text in ORGANIZATIONS:
-            return i + length, ORGANIZATIONS[text], "Organization"
-    return None
-
-
 def _person_starts_at(tok: "Token", ner: tuple[tuple[int, int, str], ...]) -> bool:
     """True when a recogniser's PERSON span of several words starts at ``tok`` ("Israel Ziv": not Israel)."""
     return any(a == tok.idx and b > tok.idx + len(tok.text) and label == "PERSON" for a, b, label in ner)
@@ -326,6 +219,72 @@ def _in_person_span(tok: "Token", ner: tuple[tuple[int, int, str], ...]) -> bool
     """True when a recogniser's PERSON span holds ``tok`` after its first word ("Theresa May", "Mark Grant")."""
     return tok.text in _NAME_WORDS_ALSO_COMMON and any(a < tok.idx < b and label in ("PERSON", "NAME")
                                                        for a, b, label in ner)
+
+
+def _listed_name(toks: list["Token"], i: int, text: str) -> tuple[Mention, int] | None:
+    """A list entry's "FAMILY NAME, Given Names" at the start of a line or item: the person "Given Family".
+
+    >>> from kg.extract.nlp import get_nlp
+    >>> from kg.extract.segments import sentences
+    >>> [s] = sentences(get_nlp()("SMIRNOV, Alexei Petrovich; DOB 12 Mar 1970; nationality Russia"))
+    >>> m, _ = _listed_name(s.toks, 0, s.text); (m.name, m.text)
+    ('Alexei Petrovich Smirnov', 'SMIRNOV, Alexei Petrovich')
+    >>> [s] = sentences(get_nlp()("LONDON, England: talks went on"))
+    >>> _listed_name(s.toks, 0, s.text) is None
+    True
+    """
+    start = toks[i].idx
+    before = text[max(0, start - 200):start]  # a window: a text without line breaks costs no more
+    line = before.rsplit("\n", 1)[-1] if "\n" in before or start <= 200 else None
+    if (line is None or line.strip(" \t-•*·▪0123456789.)")) and not before.rstrip().endswith(";"):
+        return None
+    k = i
+    while k < len(toks) and toks[k].text.isupper() and toks[k].text.replace("-", "").isalpha() and len(toks[k].text) > 1:
+        k += 1
+    if k >= len(toks) - 1 or toks[k].text != ",":
+        return None
+    g = k + 1
+    while g < len(toks) and toks[g].text[:1].isupper() and toks[g].text[1:].islower() and toks[g].is_alpha:
+        g += 1
+    if g == k + 1 or toks[i].text in ORGANIZATIONS or _lex_country(toks[i].text) or any(
+            t.text in NON_NAME or _lex_country(t.text) for t in toks[k + 1:g]) or (
+            g < len(toks) and toks[g].text not in ("(", ";", ",", ".") and "\n" not in toks[g - 1].whitespace_
+            and not toks[g].text.isspace()):
+        return None  # "WASHINGTON, Dec 5", "LONDON, England:", "BREAKING, Putin met": no list entry
+    family = " ".join(t.text.title() for t in toks[i:k])
+    given = " ".join(t.text for t in toks[k + 1:g])
+    end = toks[g - 1].idx + len(toks[g - 1].text)
+    return Mention(start, end, text[start:end], "name", name=f"{given} {family}", extra={"listed": True}), g
+
+
+def _joined_org(toks: list["Token"], i: int, text: str,
+               ner: tuple[tuple[int, int, str], ...]) -> tuple[Mention, int] | None:
+    """A recogniser ORG span from token ``i`` whose capitalised words are joined by "and"/"&": one body."""
+    ends = [b for a, b, label in ner if label == "ORG" and a == toks[i].idx]
+    if not ends:
+        return None
+    k = i
+    while k < len(toks) and toks[k].idx < max(ends):
+        k += 1
+    words = toks[i:k]
+    if (len(words) < 3 or toks[k - 1].idx + len(toks[k - 1].text) != max(ends)
+            or not any(t.text in ("and", "&") for t in words)
+            or not all(_cap(t) or t.text in ("and", "&", "of", "the", "for") for t in words)
+            or not _cap(words[-1]) or any(t.text.lower() in TITLE_WORDS or _lex_country(t.text) for t in words)):
+        return None
+    e = max(ends)
+    return Mention(toks[i].idx, e, text[toks[i].idx:e], "org", "Organization", text[toks[i].idx:e]), k
+
+
+def _org_span_from(first: "Token", nxt: "Token", ner: tuple[tuple[int, int, str], ...]) -> int | None:
+    """The end of a recogniser ORG span that starts at ``first`` (a name or its "the") and holds ``nxt``, else None."""
+    ends = [b for a, b, label in ner if label == "ORG" and a == first.idx and b >= nxt.idx + len(nxt.text)]
+    return max(ends) if ends else None
+
+
+def _one_person_span(first: "Token", tok: "Token", ner: tuple[tuple[int, int, str], ...]) -> bool:
+    """True when one recogniser PERSON span holds both ``first`` and ``tok`` ("Jacques Paris", "Paris" a surname)."""
+    return any(a <= first.idx and tok.idx + len(tok.text) <= b and label == "PERSON" for a, b, label in ner)
 
 
 def _person_or_title(text: str, toks: list["Token"], i: int, headline: bool,
@@ -355,12 +314,19 @@ def _person_or_title(text: str, toks: list["Token"], i: int, headline: bool,
         if (toks[k].text in NON_NAME and not ((k == j and toks[k].text in AMBIGUOUS_GIVEN and k + 1 < n
                                                 and _cap(toks[k + 1]) and toks[k + 1].text not in NON_NAME)
                                                or (k > j and _in_person_span(toks[k], ner)))) \
-                or _lex_country(toks[k].text) or toks[k].text in ORGANIZATIONS:
+                or (_lex_country(toks[k].text) or toks[k].text in ORGANIZATIONS) and not (
+                    k > j and _one_person_span(toks[j], toks[k], ner)):  # "Jacques Paris": a family name
             break
         k += 1
     name_toks = toks[j:k]
     if name_toks and name_toks[-1].text in "-–":
         name_toks, k = name_toks[:-1], k - 1
+    if (len(name_toks) >= 3 and 2 <= len(name_toks[0].text) <= 5 and name_toks[0].text.isalpha()
+            and name_toks[0].text.isupper() and not name_toks[1].text.isupper() and not headline):
+        # "NSA Ajit Doval", "EAM S. Jaishankar": an acronym of an office or body is no part of a name
+        words = words + [name_toks[0].text.lower()]
+        name_toks = name_toks[1:]
+        j += 1
     # "Slovak Prime Minister Robert Fico": an unknown demonym before a title; the name follows the last title word
     cut = max((x for x, t in enumerate(name_toks[:-1]) if t.text.lower() in TITLE_WORDS
                and t.text.lower() not in _SKIP_LOWER and t.text[0].isupper() and t.text not in NON_NAME), default=None)
@@ -405,6 +371,10 @@ def _person_or_title(text: str, toks: list["Token"], i: int, headline: bool,
             words = words[:-1]
             j -= 1
         head = _role_head(words)
+        if head is None and words and words[-1] in DESCRIPTIONS and toks[i].text.lower() not in ("a", "an") and not (
+                i and toks[i - 1].text.lower() in ("a", "an", "another", "one")) and (
+                country or toks[i].text.lower() in ("the", "his", "her", "their")):
+            head = words[-1]  # "the Australian journalist": the person the story describes so
         if head:
             end_tok = toks[j - 1]
             if toks[j - 1].text in ("’s", "'s", "’", "'"):
@@ -439,80 +409,9 @@ def _given_suffix(toks: list["Token"], h: int, j: int) -> bool:
             and nxt.text.islower() and len(nxt.text) <= 5 and nxt.text not in HYPHEN_MODIFIERS)
 
 
-def _merge_title_of_country(out: list[Mention], text: str) -> list[Mention]:
-    """"President of the United States of America Donald Trump": a title, "of" a country, then a name is one
-    titled person (Kremlin and ministry readouts write titles this way)."""
-    merged: list[Mention] = []
-    i = 0
-    while i < len(out):
-        m = out[i]
-        if (i + 2 < len(out) and m.kind == "title" and out[i + 1].kind == "country"
-                and out[i + 2].kind == "name" and out[i + 2].name and not out[i + 2].titles
-                and re.fullmatch(r"\s+of\s+(?:the\s+)?", text[m.end:out[i + 1].start])
-                and re.fullmatch(r"\s+", text[out[i + 1].end:out[i + 2].start])):
-            person = out[i + 2]
-            merged.append(Mention(m.start, person.end, text[m.start:person.end], "name", person.type, person.name,
-                                  m.titles, out[i + 1].country or out[i + 1].name, extra=dict(person.extra)))
-            i += 3
-            continue
-        merged.append(m)
-        i += 1
-    return merged
-
-
-def _merge_affiliations(out: list[Mention], text: str) -> list[Mention]:
-    """"NATO Secretary General Mark Rutte": an organisation right before a titled person is their affiliation."""
-    merged: list[Mention] = []
-    for m in out:
-        prev = merged[-1] if merged else None
-        if (prev is not None and prev.kind in ("org", "acronym") and m.kind in ("name", "surname") and m.titles
-                and text[prev.end:m.start].strip() in ("", "’s", "'s")):
-            merged[-1] = Mention(prev.start, m.end, text[prev.start:m.end], m.kind, m.type, m.name, m.titles,
-                                 m.country, extra=dict(m.extra, affiliation=prev.name))
-            continue
-        merged.append(m)
-    return merged
-
-
 def _role_head(words: list[str]) -> str | None:
     joined = " ".join(words)
     for phrase in sorted(ROLE_NOUNS, key=len, reverse=True):
         if joined.endswith(phrase):
             return ROLE_NOUNS[phrase]
-    return None
-
-
-def _org_run(toks: list["Token"], i: int, text: str) -> tuple[Mention, int] | None:
-    """'[The] U.S. Department of the Treasury', 'Atlantic Council', 'the Boris Johnson government'."""
-    k = i
-    if toks[k].text.lower() == "the":
-        k += 1
-    begin = k
-    last_cap = None
-    while k < len(toks) and (_cap(toks[k]) or (toks[k].text.lower() in _CONNECT and last_cap is not None)
-                             or (toks[k].text in "-–" and toks[k].whitespace_ == "")):
-        if _cap(toks[k]):
-            last_cap = k
-        if toks[k].text in ORG_HEADS and k > begin - 1:
-            end = k
-            while end + 1 < len(toks) and toks[end + 1].text.lower() in ("of", "for") and end + 2 < len(toks) \
-                    and (_cap(toks[end + 2]) or toks[end + 2].text.lower() == "the"):
-                e2 = end + 2 + (1 if toks[end + 2].text.lower() == "the" else 0)
-                while e2 < len(toks) and _cap(toks[e2]):
-                    e2 += 1
-                if e2 == end + 2:
-                    break
-                end = e2 - 1
-            # keep going if the organisation name continues with capitalised words
-            while end + 1 < len(toks) and _cap(toks[end + 1]) and toks[end + 1].text in ORG_HEADS:
-                end += 1
-            s, e = toks[begin].idx, toks[end].idx + len(toks[end].text)
-            label = text[s:e]
-            return Mention(s, e, label, "org", "Organization", label), end + 1
-        k += 1
-    # "<Person name> government/administration" -> the government as an organisation
-    if last_cap is not None and last_cap + 1 < len(toks) and toks[last_cap + 1].text in ("government", "administration") \
-            and last_cap - begin >= 1 and all(_cap(t) for t in toks[begin:last_cap + 1]):
-        s, e = toks[begin].idx, toks[last_cap + 1].idx + len(toks[last_cap + 1].text)
-        return Mention(s, e, text[s:e], "org", "Organization", text[s:e]), last_cap + 2
     return None

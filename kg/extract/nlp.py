@@ -24,7 +24,7 @@ if TYPE_CHECKING:  # pragma: no cover
 #: abbreviated titles that end in a full stop but not a sentence
 TITLE_ABBREVIATIONS = ("Maj.", "Brig.", "Lt.", "Col.", "Capt.", "Sgt.", "Cmdr.", "Adm.", "Gen.", "Gov.", "Sen.", "Rep.",
                        "Amb.", "Pres.", "Dr.", "Prof.", "Mr.", "Mrs.", "Ms.", "Rev.", "Hon.", "Fr.", "Cpl.", "Pvt.",
-                       "Insp.", "Supt.", "Cdr.", "Lt.-Gen.", "Maj.-Gen.", "Lt.-Col.", "Smt.", "Shri.",
+                       "Insp.", "Supt.", "Cdr.", "Lt.-Gen.", "Maj.-Gen.", "Lt.-Col.", "Smt.", "Shri.", "H.E.", "retd.", "Retd.",
                        # abbreviations that sit inside a sentence ("at No. 10 Downing Street", "Acme Co. Ltd.")
                        "No.", "Nos.", "St.", "Jr.", "Sr.", "Inc.", "Corp.", "Co.", "Ltd.", "Mt.", "Ft.", "vs.", "Gov't.",
                        "Dept.", "Sec.", "Art.", "Para.", "approx.", "Nr.")

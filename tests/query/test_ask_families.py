@@ -83,7 +83,7 @@ FAMILIES = [
     ("who did merkel meet in berlin", ["Emmanuel Macron"], ["Berlin"], ["Paris", "Hamburg"]),
     ("who did putin meet in 2025-13", [], ["could not read the period"], []),
     ("who did putin meet since the election", [], ["could not read the period 'since the election'"], []),
-    ("who did putin meet since the start of 2019", ["no meeting that took place"], ["refused", "Zelenskyy"], ["Helsinki"]),
+    ("who did putin meet since the start of 2019", ["no meeting that took place"], ["refused", "Volodymyr Zelensky"], ["Helsinki"]),
     # first / last / most recent
     ("when did putin first call erdogan", ["Held (first)"], ["2018-05-10"], ["2019-07-19"]),
     ("when did Putin and Erdogan last speak by phone", ["Held (last)"], ["2019-07-19"], ["2018-05-10"]),

@@ -1,0 +1,57 @@
+"""Quotations and their speakers: who "I" is in ``"I spoke to her," he wrote``.
+
+A quotation is a span between paired quotation marks (curly, or straight ones paired within a
+paragraph). Its speaker is named in the attribution beside it: after the closing mark
+(``", Biden said``, ``," said Biden``, ``," the president wrote``) or before the opening one
+(``Biden said: "``). :func:`speaker_slot` gives the character span of that attribution's subject;
+:mod:`kg.extract.coref` resolves the mention found there, and a first-person "I"/"me" inside the
+quotation is that speaker.
+
+>>> text = 'Talks\\n\\n"I have just spoken to Ana Ruiz," Tom Berg wrote on Friday.'
+>>> [(text[a:b]) for a, b in quotations(text)]
+['"I have just spoken to Ana Ruiz,"']
+>>> a, b = speaker_slot(text, *quotations(text)[0])
+>>> text[a:b]
+'Tom Berg'
+"""
+
+from __future__ import annotations
+
+import re
+
+#: verbs that attribute a quotation to its speaker
+REPORTING = (r"(?:said|says|say|wrote|writes|told|tells|added|adds|tweeted|posted|declared|stated|noted|explained|"
+             r"recalled|insisted|stressed|continued|remarked|replied|asked|announced|warned)")
+_AFTER = re.compile(rf"\s*(?:[—–-]\s*)?(?:{REPORTING}\s+(?P<inv>[^.,;:!?\"“”\n]{{1,60}})|"
+                    rf"(?P<slot>[^.;!?\"“”\n]{{1,60}}?)\s+(?:(?:also|later|then|has|had|once)\s+)?{REPORTING}\b)")
+_BEFORE = re.compile(rf"(?P<slot>[^.;!?\"“”\n]{{1,60}}?)\s+(?:(?:also|later|then|has|had)\s+)?{REPORTING}"
+                     r"(?:\s+[^.;!?\"“”\n]{0,30}?)?\s*[:,]\s*$")
+_PAIRS = re.compile(r"“[^“”]{1,2000}”|\"[^\"\n]{1,2000}\"")
+
+
+def quotations(text: str) -> list[tuple[int, int]]:
+    """Character spans of the quotations in ``text``, marks included, in reading order."""
+    return [(m.start(), m.end()) for m in _PAIRS.finditer(text)]
+
+
+def speaker_slot(text: str, start: int, end: int) -> tuple[int, int] | None:
+    """The span of the words naming the speaker of the quotation ``text[start:end]``, or None.
+
+    >>> t = 'He left. "We will talk again," said Foreign Minister Ana Ruiz.'
+    >>> a, b = speaker_slot(t, 9, 30); t[a:b]
+    'Foreign Minister Ana Ruiz'
+    >>> t = 'Ana Ruiz said on Monday: "I met him."'
+    >>> a, b = speaker_slot(t, 25, len(t)); t[a:b]
+    'Ana Ruiz'
+    >>> speaker_slot('"Nothing," it read.', 0, 10) is None
+    True
+    """
+    m = _AFTER.match(text, end)
+    if m:
+        group = "inv" if m.group("inv") else "slot"
+        return m.start(group), m.end(group)
+    line_start = max(text.rfind("\n", 0, start), text.rfind(". ", 0, start) + 1, 0)
+    m = _BEFORE.search(text[line_start:start])
+    if m:
+        return line_start + m.start("slot"), line_start + m.end("slot")
+    return None

@@ -1,0 +1,209 @@
+"""Spans the mention finder reads as units: lexicon entries (countries, capitals, international
+organisations), organisation names ending in a head word, "the presidents of X and Y", and the merges of
+neighbouring mentions ("President of the United States Donald Trump", "NATO Secretary General Mark Rutte").
+
+>>> from kg.extract.nlp import get_nlp
+>>> from kg.extract.segments import sentences
+>>> [s] = sentences(get_nlp()("The Atlantic Council met."))
+>>> m, end = org_run(s.toks, 0, s.text)
+>>> (m.text, m.type, end)
+('Atlantic Council', 'Organization', 3)
+"""
+
+from __future__ import annotations
+
+import re
+
+from kg.extract.lexicon import COUNTRY_FORMS, METONYMS, ORGANIZATIONS, ORG_HEADS
+from kg.extract.segments import Mention, Token, cap as _cap
+
+_CONNECT = {"of", "for", "the"}
+
+
+def lex_country(text: str) -> str | None:
+    return COUNTRY_FORMS.get(text) or METONYMS.get(text)
+
+
+_FIRST_WORDS = frozenset(f.split()[0] for f in (*COUNTRY_FORMS, *METONYMS, *ORGANIZATIONS))
+_MAX_WORDS = {w: max(len(f.split()) for f in (*COUNTRY_FORMS, *METONYMS, *ORGANIZATIONS) if f.split()[0] == w)
+              for w in _FIRST_WORDS}
+
+
+#: plural role nouns and their singular role ("the presidents of X and Y")
+_PLURAL_ROLES = {"presidents": "president", "premiers": "prime minister",
+                 "chancellors": "chancellor", "prime ministers": "prime minister", "foreign ministers": "foreign minister"}
+
+
+def plural_roles(toks: list[Token], i: int, text: str) -> tuple[list[Mention], int] | None:
+    """"the presidents of Congo and Rwanda" (at token ``i``): a title mention for each country's holder."""
+    for words in (2, 1):
+        noun = " ".join(t.text.lower() for t in toks[i + 1:i + 1 + words])
+        if noun in _PLURAL_ROLES and i + 1 + words < len(toks) and toks[i + 1 + words].text.lower() == "of":
+            break
+    else:
+        return None
+    role, j = _PLURAL_ROLES[noun], i + 2 + words
+    found: list[Mention] = []
+    while j < len(toks):
+        if toks[j].text.lower() == "the":
+            j += 1
+        lex = match_lexicon(toks, j) if j < len(toks) else None
+        if lex is None or lex[2] != "Country":
+            break
+        start, end = (toks[j].idx if found else toks[i].idx), toks[lex[0] - 1].idx + len(toks[lex[0] - 1].text)
+        found.append(Mention(start, end, text[start:end], "title", titles=tuple(role.split()), country=lex[1],
+                             extra={"head": role}))
+        j = lex[0]
+        if j < len(toks) and toks[j].text.lower() in ("and", ","):
+            j += 1
+            continue
+        break
+    return (found, j) if len(found) >= 2 else None
+
+
+def match_lexicon(toks: list[Token], i: int) -> tuple[int, str, str] | None:
+    first = toks[i].text
+    if first not in _FIRST_WORDS:  # fast path: most tokens start no lexicon entry
+        return None
+    for length in range(_MAX_WORDS[first], 0, -1):
+        if i + length > len(toks):
+            continue
+        span = toks[i:i + length]
+        if length > 1 and any(t.text in "-–’'" for t in span):
+            continue
+        text = " ".join(t.text for t in span)
+        if length == 1 and i + 1 < len(toks) and toks[i + 1].text in "-–" and toks[i].whitespace_ == "":
+            # "Russia-Ukraine war": a modifier, not an actor
+            return None
+        if i > 0 and toks[i - 1].text in "-–" and toks[i - 1].whitespace_ == "" and toks[i - 2:i - 1] and \
+                toks[i - 2].whitespace_ == "":
+            return None
+        canon = lex_country(text)
+        if canon:
+            return i + length, canon, "Country"
+        if text in ORGANIZATIONS:
+            return i + length, ORGANIZATIONS[text], "Organization"
+    return None
+
+
+def merge_title_of_country(out: list[Mention], text: str) -> list[Mention]:
+    """"President of the United States of America Donald Trump": a title, "of" a country, then a name is one
+    titled person (Kremlin and ministry readouts write titles this way); "the President of Russia" without a
+    name is a title of that country.
+
+    >>> from kg.extract.nlp import get_nlp
+    >>> from kg.extract.mentions import find_mentions, sentences
+    >>> [s] = sentences(get_nlp()("Modi met the President of Indonesia, H.E. Mr. Joko Widodo, in Bali."))
+    >>> [(m.text, m.kind, m.name, m.country) for m in find_mentions(s, headline=False)][1]
+    ('the President of Indonesia, H.E. Mr. Joko Widodo', 'name', 'Joko Widodo', 'Indonesia')
+    >>> [s] = sentences(get_nlp()("The President of Russia thanked him."))
+    >>> [(m.text, m.kind, m.country) for m in find_mentions(s, headline=False)]
+    [('The President of Russia', 'title', 'Russia'), ('him', 'pronoun', None)]
+    """
+    merged: list[Mention] = []
+    i = 0
+    while i < len(out):
+        m = out[i]
+        of_country = (i + 1 < len(out) and m.kind == "title" and not m.country and out[i + 1].kind == "country"
+                      and re.fullmatch(r"\s+of\s+(?:the\s+)?", text[m.end:out[i + 1].start]) is not None)
+        if (of_country and i + 2 < len(out) and out[i + 2].kind == "name" and out[i + 2].name
+                and (not out[i + 2].titles and re.fullmatch(r"\s+", text[out[i + 1].end:out[i + 2].start])
+                     or re.fullmatch(r",\s+", text[out[i + 1].end:out[i + 2].start]))):
+            # "... Donald Trump", and in apposition: "the President of Indonesia, H.E. Mr. Joko Widodo"
+            person = out[i + 2]
+            merged.append(Mention(m.start, person.end, text[m.start:person.end], "name", person.type, person.name,
+                                  m.titles + person.titles, out[i + 1].country or out[i + 1].name,
+                                  extra=dict(person.extra)))
+            i += 3
+            continue
+        if of_country:  # "the President of Russia congratulated ...": the title of that country's holder
+            c = out[i + 1]
+            merged.append(Mention(m.start, c.end, text[m.start:c.end], "title", m.type, None, m.titles,
+                                  c.country or c.name, extra=dict(m.extra)))
+            i += 2
+            continue
+        merged.append(m)
+        i += 1
+    return merged
+
+
+#: "the government of", "the military regime of": an organ through which the named state or ruler acts
+_ORGAN_OF = re.compile(r"\b[Tt]he\s+(?:[a-z-]+\s+)?(?:government|regime|administration|authorities|junta|cabinet)"
+                       r"\s+of\s+(?:the\s+)?$")
+
+
+def organ_of(m: Mention, text: str) -> Mention:
+    """A person or country named as the holder of a government ("the government of X") takes in that phrase.
+
+    The phrase's head ("government") is what a parse makes the subject of "released"; the mention
+    covering it makes the state or ruler the actor.
+
+    >>> text = "He was freed by the government of Nicolas Maduro."
+    >>> m = organ_of(Mention(34, 48, "Nicolas Maduro", "name", name="Nicolas Maduro"), text)
+    >>> (m.start, m.text, m.name)
+    (16, 'the government of Nicolas Maduro', 'Nicolas Maduro')
+    """
+    if m.kind not in ("name", "surname", "country"):
+        return m
+    found = _ORGAN_OF.search(text, max(0, m.start - 60), m.start)
+    if found is None:
+        return m
+    return Mention(found.start(), m.end, text[found.start():m.end], m.kind, m.type, m.name, m.titles, m.country,
+                   extra=dict(m.extra))
+
+
+def merge_affiliations(out: list[Mention], text: str) -> list[Mention]:
+    """"NATO Secretary General Mark Rutte": an organisation right before a titled person is their affiliation."""
+    merged: list[Mention] = []
+    for m in out:
+        prev = merged[-1] if merged else None
+        if (prev is not None and prev.kind in ("org", "acronym") and m.kind in ("name", "surname") and m.titles
+                and text[prev.end:m.start].strip() in ("", "’s", "'s")):
+            merged[-1] = Mention(prev.start, m.end, text[prev.start:m.end], m.kind, m.type, m.name, m.titles,
+                                 m.country, extra=dict(m.extra, affiliation=prev.name))
+            continue
+        merged.append(m)
+    return merged
+
+
+def org_run(toks: list[Token], i: int, text: str) -> tuple[Mention, int] | None:
+    """'[The] U.S. Department of the Treasury', 'Atlantic Council', 'the Boris Johnson government'."""
+    k = i
+    if toks[k].text.lower() == "the":
+        k += 1
+    begin = k
+    last_cap = None
+    while k < len(toks) and (_cap(toks[k]) or (toks[k].text.lower() in _CONNECT and last_cap is not None)
+                             or (toks[k].text in "-–" and toks[k].whitespace_ == "")):
+        if _cap(toks[k]):
+            last_cap = k
+        if toks[k].text in ORG_HEADS and k > begin - 1:
+            end = k
+            while end + 1 < len(toks) and toks[end + 1].text.lower() in ("of", "for") and end + 2 < len(toks) \
+                    and (_cap(toks[end + 2]) or toks[end + 2].text.lower() == "the"):
+                e2 = end + 2 + (1 if toks[end + 2].text.lower() == "the" else 0)
+                while e2 < len(toks) and _cap(toks[e2]):
+                    e2 += 1
+                if e2 == end + 2:
+                    break
+                end = e2 - 1
+            # keep going if the organisation name continues with capitalised words
+            while end + 1 < len(toks) and _cap(toks[end + 1]) and toks[end + 1].text in ORG_HEADS:
+                end += 1
+            # ... or with a unit of it named by capitalised words up to another head word ("Corps Aerospace Force")
+            ahead = end + 1
+            while ahead < len(toks) and ahead - end <= 3 and _cap(toks[ahead]) and toks[ahead].text not in ORG_HEADS \
+                    and not lex_country(toks[ahead].text) and toks[ahead - 1].whitespace_:
+                ahead += 1
+            if ahead < len(toks) and ahead > end + 1 and toks[ahead].text in ORG_HEADS and toks[ahead - 1].whitespace_:
+                end = ahead
+            s, e = toks[begin].idx, toks[end].idx + len(toks[end].text)
+            label = text[s:e]
+            return Mention(s, e, label, "org", "Organization", label), end + 1
+        k += 1
+    # "<Person name> government/administration" -> the government as an organisation
+    if last_cap is not None and last_cap + 1 < len(toks) and toks[last_cap + 1].text in ("government", "administration") \
+            and last_cap - begin >= 1 and all(_cap(t) for t in toks[begin:last_cap + 1]):
+        s, e = toks[begin].idx, toks[last_cap + 1].idx + len(toks[last_cap + 1].text)
+        return Mention(s, e, text[s:e], "org", "Organization", text[s:e]), last_cap + 2
+    return None
