@@ -33,7 +33,7 @@ from typing import Any
 
 from pyoxigraph import RdfFormat
 
-from kg.importer import ImportRefused, Progress, syntax_refusal
+from kg.import_refusal import ImportRefused, Progress, syntax_refusal
 
 #: ``scan(phase)``: the strict streaming check (kg.importer.scan bound to the store and file).
 Scan = Callable[[str], Any]

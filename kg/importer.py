@@ -37,6 +37,7 @@ from typing import IO, Any
 from pyoxigraph import BlankNode, DefaultGraph, Literal, NamedNode, Quad, RdfFormat, parse
 
 from kg.events.view import EVENTS_GRAPH
+from kg.import_refusal import ImportRefused, Progress, syntax_refusal
 from kg.rdf.ids import assertion_iri
 from kg.store.base import writer
 
@@ -54,15 +55,7 @@ _RANGES: dict[str, Callable[[str], bool]] = {
     f"{_DIP}confidence": lambda v: _float(v) is not None and 0.0 <= _float(v) <= 1.0,  # type: ignore[operator]
 }
 _CHECKED = frozenset(NamedNode(p) for p in (*_NON_NEGATIVE, *_RANGES))
-_PARSER_AT = re.compile(r"^Parser error at line \d+ between columns \d+ and \d+: ")
-#: ``progress(phase, quads so far, bytes read, file size)``; phase is "checking", "checking and loading" or
-#: "loading" (bytes unknown: 0, 0).
-Progress = Callable[[str, int, int, int], None]
 PROGRESS_EVERY = 100_000
-
-
-class ImportRefused(ValueError):
-    """The file breaks an import rule; the one-line message names the file, the line and the reason."""
 
 
 @dataclass(frozen=True)
@@ -129,13 +122,6 @@ def scan(store: Any, path: Path, fmt: RdfFormat, *, keep: bool = False, phase: s
     if progress is not None:
         progress(phase, check.count, size, size)
     return check
-
-
-def syntax_refusal(path: Path, exc: SyntaxError) -> ImportRefused:
-    """A parser's error as ``FILE:LINE:COLUMN: what`` (one line)."""
-    message = " ".join(_PARSER_AT.sub("", str(exc.msg or exc)).split())
-    where = f":{exc.lineno}" + (f":{exc.offset}" if exc.offset else "") if exc.lineno else ""
-    return ImportRefused(f"{path}{where}: {message}")
 
 
 def line_of(path: Path, fmt: RdfFormat, n: int) -> int | None:

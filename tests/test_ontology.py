@@ -3,7 +3,8 @@
 from rdflib import OWL, RDF, Graph, Namespace, URIRef
 
 from kg.model.core import EVENT_TYPES, RELATIONS
-from kg.rdf.ontology import default_codes, ontology_graph, projections, superclasses
+from kg.model.relation_types import projections
+from kg.rdf.ontology import default_codes, ontology_graph, superclasses
 from kg.rdf.resources import ontology_path
 from kg.rdf.vocab import DIP
 

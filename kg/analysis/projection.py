@@ -1,7 +1,7 @@
 """Project the current view onto a networkx ``MultiDiGraph`` of actors.
 
 Which event roles become which edges is read from the ontology
-(``dip:Projection``, via :func:`kg.rdf.ontology.projections`), so a new event
+(``dip:Projection``, via :func:`kg.model.relation_types.projections`), so a new event
 type needs no code here.  Unlike the stored direct edges (held and planned
 events only), the projection reads the *roles* of events, so refused, negated
 and cancelled events appear too, carrying their ``status`` for the viewer to
@@ -62,7 +62,7 @@ def projection_sparql(relations: Iterable[str] | None = None) -> str:
     >>> "dip:Pardon dip:agent dip:releasedPerson" in projection_sparql(["pardons"])
     True
     """
-    from kg.rdf.ontology import projections
+    from kg.model.relation_types import projections
 
     known = projections()
     wanted = list(known) if relations is None else list(relations)
@@ -159,7 +159,7 @@ def project(
     ``review`` (proposed/accepted), ``disputed``, ``symmetric``, ``event``.
     ``since``/``until`` (ISO dates, inclusive) drop undated events.
     """
-    from kg.rdf.ontology import projections
+    from kg.model.relation_types import projections
 
     lo, hi = (str(since) if since else None), (str(until) if until else None)
     types = set(actor_types) if actor_types else None

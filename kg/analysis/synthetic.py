@@ -13,7 +13,7 @@ import random
 
 import networkx as nx
 
-from kg.rdf.ontology import projections
+from kg.model.relation_types import projections
 
 _TYPES = ("Person", "Person", "Person", "Country", "Organization", "Group")
 _STATUSES = ("held",) * 7 + ("planned", "planned", "refused")

@@ -329,6 +329,17 @@ def relation_types() -> RelationTypes:
     return RelationTypes.from_graph(ontology_graph())
 
 
+def projections() -> RelationTypes:
+    """Relation name -> relation type (its projection: event class, roles, edge), as ``dip:Projection`` nodes
+    declare them; the same registry as :func:`relation_types`, under the name the analysis code uses.
+
+    >>> p = projections()["pardons"]
+    >>> (p.event_class.split("#")[1], p.source_role.split("#")[1], p.target_role.split("#")[1])
+    ('Pardon', 'agent', 'releasedPerson')
+    """
+    return relation_types()
+
+
 def relation_type(name: str) -> RelationType:
     """The relation type ``name`` of the ontology in use; ValueError names the known ones.
 

@@ -25,7 +25,8 @@ from functools import lru_cache
 from pyoxigraph import Literal, NamedNode
 from rdflib import RDFS, URIRef
 
-from kg.rdf.ontology import ontology_graph, projections
+from kg.model.relation_types import projections
+from kg.rdf.ontology import ontology_graph
 from kg.store.base import Term
 from kg.rdf.vocab import DIP
 

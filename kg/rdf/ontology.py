@@ -1,12 +1,11 @@
-"""Read what the code needs from ``dip.ttl``: the ontology graph, projections and the class hierarchy.
+"""Read what the code needs from ``dip.ttl``: the ontology graph, default codes and the class hierarchy.
+
+The relation types (``dip:Projection`` nodes) are read from this graph by :mod:`kg.model.relation_types`.
 
 The graph is the packaged ``dip.ttl`` with the CAMEO and PLOVER code schemes, plus any Turtle files
 named in the ``KG_ONTOLOGY`` environment variable (separated by ``os.pathsep``): an extension adds
 relation types (:mod:`kg.model.relation_types`) without editing the packaged file.
 
->>> p = projections()["pardons"]
->>> (p.event_class.split("#")[1], p.source_role.split("#")[1], p.target_role.split("#")[1])
-('Pardon', 'agent', 'releasedPerson')
 >>> "https://w3id.org/diplomacy-kg/ontology#Meeting" in superclasses(DIP.Summit)
 True
 """
@@ -14,19 +13,13 @@ True
 from __future__ import annotations
 
 import os
-from collections.abc import Mapping
 from functools import lru_cache
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from rdflib import RDFS, Graph, URIRef
 
 from kg.rdf.resources import ontology_path
 from kg.rdf.vocab import DIP
-
-
-if TYPE_CHECKING:
-    from kg.model.relation_types import RelationType
 
 #: environment variable naming extra ontology files (Turtle), read after the packaged ones
 ONTOLOGY_ENV = "KG_ONTOLOGY"
@@ -58,14 +51,6 @@ def ontology_graph() -> Graph:
         except Exception as exc:  # rdflib raises parser-specific errors
             raise ValueError(f"{ONTOLOGY_ENV}: {path} is not valid Turtle ({' '.join(str(exc).split())[:200]})") from None
     return graph
-
-
-def projections() -> Mapping[str, "RelationType"]:
-    """Relation name -> relation type (its projection: event class, roles, edge), as declared by
-    ``dip:Projection`` nodes; the same registry as :func:`kg.model.relation_types.relation_types`."""
-    from kg.model.relation_types import relation_types
-
-    return relation_types()
 
 
 @lru_cache(maxsize=None)

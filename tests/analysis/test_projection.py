@@ -7,7 +7,7 @@ import pytest
 
 from kg.analysis.projection import ego_network, project, projection_sparql, subclasses, weighted_graph, _short
 from kg.model import ActorRef, Assertion, Claim, Document, Evidence, Grade
-from kg.rdf.ontology import projections
+from kg.model.relation_types import projections
 from kg.desk.review import retract
 from tests.analysis.sample import build
 

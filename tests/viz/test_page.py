@@ -140,7 +140,7 @@ def test_one_edge_per_pair_relation_and_status_weighted_by_events():
 
 
 def test_every_relation_is_distinct_and_the_legend_comes_from_the_ontology():
-    from kg.rdf.ontology import projections
+    from kg.model.relation_types import projections
     from kg.viz.page import legend
     from kg.viz.style import relation_arrow, relation_color
 
