@@ -38,7 +38,7 @@ from kg.extract.clause_status import PASSING_ADVERBS, read_status
 from kg.extract.setting import place_of
 from kg.extract.syntax import (
     absolute_subject, acts_next, expand, has_particle, inverted_subjects, is_passive, is_remote, members_beside, noun_agents, prep_objects, slot,
-    stranded_objects, subjects, unique,
+    misread_objects, stranded_objects, subjects, unique,
 )
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -258,6 +258,8 @@ def _apply(frame: Frame, tok: "Token") -> FrameHit | None:
     else:
         absolute = absolute_subject(tok)  # "with A freeing X and B releasing Y": B releases
         agents = [absolute] if absolute is not None else subjects(tok)
+    if tok.dep_ == "ccomp" and agents and (tok.head.lemma_.lower(), "VERB") in _index():  # "Valoria freed A and Norland released B": A is the first verb's object
+        agents = [t for t in agents if t not in misread_objects(tok.head)]
     if frame.kind == "encounter":
         others = [t for spec in frame.counterpart for t in slot(tok, spec, noun)]
         if frame.counterpart == ("dobj",) or "dobj" in frame.counterpart:
@@ -292,6 +294,8 @@ def _apply(frame: Frame, tok: "Token") -> FrameHit | None:
         others += [m for o in others if o.dep_ == "dobj" for m in members_beside(tok, o)]
         if not others and "dobj" in frame.patient and tok.pos_ == "VERB":
             others = stranded_objects(tok)  # "designated A and B pursuant to E.O. 13224"
+        if not others and "dobj" in frame.patient and tok.pos_ == "VERB":
+            others = misread_objects(tok)  # "Moscow freed journalist X" with "freed" read as a modifier
         if not others and "nsubjpass" in frame.patient and is_passive(tok) and tok.dep_ in ("pcomp", "advcl"):
             # "X arrived home after being released by Y": the one released is the main clause's subject
             gov = tok.head.head if tok.dep_ == "pcomp" else tok.head

@@ -292,8 +292,11 @@ def absolute_subject(verb: "Token") -> "Token | None":
     >>> d = get_model()("They swapped prisoners, with Valoria freeing Mark Otto and Norland releasing Sara Lind.")
     >>> absolute_subject(d[11]).text
     'Norland'
+
+    A finite verb the same way: "Valoria freed A and the United States released B" (a swap's second side).
     """
-    if verb.tag_ != "VBG" or verb.dep_ not in ("advcl", "conj") or verb.i == 0 or \
+    if verb.tag_ not in ("VBG", "VBD", "VBZ") or verb.dep_ not in ("advcl", "conj") or verb.i == 0 or \
+            verb.tag_ != "VBG" and verb.dep_ != "conj" or \
             any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
         return None
     before = verb.doc[verb.i - 1]
@@ -308,3 +311,39 @@ def acts_next(tok: "Token") -> bool:
         return False
     found = absolute_subject(tok.doc[tok.i + 1])
     return found is not None and found.i == tok.i
+
+
+def misread_objects(verb: "Token") -> list["Token"]:
+    """The object of a verb the small model read as a modifier (a "freed"/"released" tagged as an adjective).
+
+    A verb with a subject of its own is a clause, whatever its label: when the parser hangs it as a
+    modifier on the noun after it ("Moscow freed journalist X": ``amod`` of X), that noun is its object;
+    when it makes it the complement of a participle right after it that has an object and no subject of
+    its own ("Caracas released detained American X": "detained" the root), that object is its object.
+
+    >>> from kg.extract.model import get_model
+    >>> d = get_model()("Moscow freed journalist Evan Gershkovich on Thursday.")
+    >>> [t.text for t in misread_objects(d[1])]
+    ['Gershkovich']
+    """
+    if not any(c.dep_ == "nsubj" and c.i < verb.i for c in verb.children) or \
+            any(c.dep_ in ("dobj", "nsubjpass") for c in verb.children):
+        return []
+    for c in verb.children:
+        # "Valoria freed A and Norland released B" read as "freed [that A and Norland released B]": the
+        # subject's conjuncts before the last are the first verb's objects (the last is the second's subject)
+        subj = [s for s in c.children if s.dep_ == "nsubj"] if c.dep_ == "ccomp" and c.pos_ == "VERB" else []
+        if subj and subj[0].left_edge.i == verb.i + 1 and not any(m.dep_ == "mark" for m in c.children):
+            members = expand(subj[0])
+            if len(members) > 1:
+                return members[:-1]
+    head = verb.head
+    if verb.dep_ in ("amod", "compound", "nmod") and head.i > verb.i and head.pos_ in ("NOUN", "PROPN"):
+        steps = 0
+        while head.dep_ == "compound" and head.head.i > head.i and steps < MAX_CLIMB:
+            head, steps = head.head, steps + 1  # "journalist Evan Gershkovich": the name, not the title word
+        return expand(head)
+    if verb.dep_ in ("ccomp", "xcomp", "advcl") and head.i == verb.i + 1 and head.tag_ in ("VBN", "JJ") and \
+            not any(c.dep_ in ("nsubj", "nsubjpass") for c in head.children):
+        return [t for c in head.children if c.dep_ == "dobj" for t in expand(c)]
+    return []

@@ -1,0 +1,42 @@
+"""Releases and meetings in the constructions wire stories and readouts use, on sentences written for these tests.
+
+Each case is a construction, not a sentence from any article: a verb the small model reads as a modifier,
+a swap's two sides, a capital standing for its government, a meeting named by a noun phrase.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from kg.extract.parsed import ParseExtractor
+from kg.model.core import Document
+
+
+@pytest.fixture(scope="module")
+def extractor() -> ParseExtractor:
+    return ParseExtractor(resolver=None)
+
+
+def found(extractor: ParseExtractor, text: str) -> set[tuple[str, str, str, str]]:
+    doc = Document.from_text("Report\n" + text, published="2024-03-06")
+    return {(a.claim.relation, s.label, o.label if o else "", a.claim.status)
+            for a in extractor.extract(doc) for s, o in a.claim.pairs()}
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the trigger read as a modifier of the noun after it, or as the complement of a participle after it
+    ("Valoria freed journalist Mark Otto on Thursday.", ("releases", "Valoria", "Mark Otto", "held")),
+    ("Norland released detained engineer Sara Lind on Friday.", ("releases", "Norland", "Sara Lind", "held")),
+])
+def test_a_release_whose_verb_the_tagger_misreads(extractor, text, expected):
+    assert expected in found(extractor, text)
+
+
+@pytest.mark.parametrize("text", [
+    "In a prisoner swap, Valoria freed Mark Otto and Norland released Sara Lind.",
+    "Valoria freed Mark Otto and Norland released Sara Lind on Tuesday.",
+])
+def test_both_sides_of_a_swap(extractor, text):
+    out = {(r, s, o) for r, s, o, _ in found(extractor, text)}
+    assert {("releases", "Valoria", "Mark Otto"), ("releases", "Norland", "Sara Lind")} <= out
+    assert ("releases", "Valoria", "Norland") not in out and ("releases", "Mark Otto", "Sara Lind") not in out
