@@ -39,6 +39,8 @@ def place_of(tok: "Token", noun: "Token | None" = None) -> str | None:
     'Hanoi'
     >>> place_of(get_model()("Talks between Jane Roe and John Doe took place in Geneva on Monday.")[0])
     'Geneva'
+    >>> place_of(get_model()("Speaking in Oslo after meeting John Doe, Jane Roe said they agreed.")[4])
+    'Oslo'
     """
     objects = [t for c in tok.children if c.dep_ == "dobj" for t in expand(c)] + \
         [t for h in (tok, noun) if h is not None for c in h.children if c.dep_ == "prep" and c.lower_ == "with"
@@ -54,6 +56,13 @@ def place_of(tok: "Token", noun: "Token | None" = None) -> str | None:
             return found
     if event.pos_ in ("NOUN", "PROPN") and event.dep_ == "pobj" and event.head.lower_ == "for":
         found = _destination(event.head.head)  # "arrived in Oslo for talks with X"
+        if found is not None:
+            return found
+    if event.dep_ in ("pcomp", "pobj") and event.head.lower_ in ("after", "following") and \
+            _lemma(event.head.head) not in MOTION_VERBS:
+        # "Speaking in Vienna after meeting X", "told reporters in Oslo after his talks with X": the place the
+        # one who met speaks from right after (not a journey's: "arrived in Oslo after meeting X")
+        found = _place_under(event.head.head, ("in", "at"))
         if found is not None:
             return found
     return _journey_place(tok)

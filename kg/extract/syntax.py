@@ -180,7 +180,7 @@ def subjects(tok: "Token", depth: int = 0) -> list["Token"]:
         ant = tok.head  # "Macron, who met Xi last year": the antecedent
         while ant.dep_ == "conj" and ant.head is not ant and ant.head.i < ant.i:
             ant = ant.head  # "A and B, who met in Rome": the relative clause hangs on B, its antecedent is the pair
-        return expand(ant)
+        return _member_of(ant) or expand(ant)
     if subj:
         return subj
     head = tok.head
@@ -217,6 +217,32 @@ def subjects(tok: "Token", depth: int = 0) -> list["Token"]:
     if tok.dep_ in ("relcl", "acl"):
         return [head]
     return []
+
+
+def _member_of(group: "Token") -> list["Token"]:
+    """The subject named as one of a group a relative clause describes ("X was among leaders who met Y").
+
+    "X was among (the) leaders who met Y", "X was one of several leaders who met Y", "X is among those who
+    met Y": the group's clause is said of X. Only a common noun or pronoun group governed by "among" or
+    "one of" under "be".
+
+    >>> from kg.extract.model import get_model
+    >>> d = get_model()("Jane Roe was among the leaders who met John Doe in Oslo.")
+    >>> [t.text for t in subjects(d[7])]
+    ['Roe']
+    """
+    if group.pos_ not in ("NOUN", "PRON", "DET") or group.dep_ != "pobj" or group.head.lower_ not in ("among", "of"):
+        return []
+    gov = group.head.head
+    if group.head.lower_ == "of":
+        if gov.lower_ != "one" or gov.dep_ not in ("attr", "nsubj"):
+            return []
+        if gov.dep_ == "nsubj":  # "One of the leaders who met Y was X"
+            return [t for c in gov.head.children if c.dep_ == "attr" for t in expand(c)]
+        gov = gov.head
+    if gov.lemma_.lower() != "be":
+        return []
+    return [t for c in gov.children if c.dep_ == "nsubj" and c.pos_ == "PROPN" for t in expand(c)]
 
 
 def noun_agents(noun: "Token") -> list["Token"]:

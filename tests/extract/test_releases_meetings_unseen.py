@@ -40,3 +40,24 @@ def test_both_sides_of_a_swap(extractor, text):
     out = {(r, s, o) for r, s, o, _ in found(extractor, text)}
     assert {("releases", "Valoria", "Mark Otto"), ("releases", "Norland", "Sara Lind")} <= out
     assert ("releases", "Valoria", "Norland") not in out and ("releases", "Mark Otto", "Sara Lind") not in out
+
+
+@pytest.mark.parametrize("text", [
+    "Jane Roe was among the leaders who met John Doe in Oslo on Monday.",
+    "Jane Roe was one of several ministers who met John Doe in Oslo.",
+    "One of the leaders who met John Doe was Jane Roe.",
+])
+def test_a_member_of_a_group_that_met(extractor, text):
+    assert {(r, s, o) for r, s, o, _ in found(extractor, text)} & {
+        ("meets", "Jane Roe", "John Doe"), ("meets", "John Doe", "Jane Roe")}
+
+
+def places(extractor: ParseExtractor, text: str) -> set[str | None]:
+    doc = Document.from_text("Report\n" + text, published="2024-03-06")
+    return {a.claim.place for a in extractor.extract(doc) if a.claim.relation == "meets"}
+
+
+def test_the_place_one_speaks_from_right_after_a_meeting(extractor):
+    assert places(extractor, "Speaking in Oslo after meeting John Doe, Jane Roe said they had agreed.") == {"Oslo"}
+    # a journey's end is not where the meeting was
+    assert places(extractor, "Jane Roe arrived in Oslo after meeting John Doe.") == {None}
