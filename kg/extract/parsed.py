@@ -293,6 +293,16 @@ def _plural_antecedent(tok: Any) -> bool:
     return any(t.tag_ == "NNS" and t.dep_ in ("nsubj", "nsubjpass") and t.i < tok.i for t in tok.doc)
 
 
+#: nouns for the two parties of an encounter that name neither ("the two sides", "both delegations")
+_SIDES = frozenset({"side", "delegation"})
+
+
+def _sides(tok: Any) -> bool:
+    """True for "the two sides", "both delegations": a party noun counted as two, naming nobody."""
+    return tok.pos_ == "NOUN" and tok.lemma_.lower() in _SIDES and tok.tag_ == "NNS" and any(
+        c.lower_ in ("two", "both") for c in tok.children)
+
+
 def _to_found(hit: FrameHit, spans: list[tuple[int, int, Mention]], text: str, state: DocState,
               issuer: Entity | None, mint: Any = None, bodies: set[int] | frozenset[int] = frozenset()) -> list[Found]:
     frame = hit.frame
@@ -301,6 +311,8 @@ def _to_found(hit: FrameHit, spans: list[tuple[int, int, Mention]], text: str, s
         if t.lower_ in ("they", "them") and _plural_antecedent(t):
             continue
         found = _governing_person(t, spans, mint) or entities_at(t, spans, mint)
+        if not found and frame.kind == "encounter" and _sides(t) and state.last_pair is not None:
+            found = list(state.last_pair)  # "the two sides", "both delegations": the pair of the last encounter
         if not found and t.lower_ == "it":
             found = [e for s in _reporter_of(t) for e in entities_at(s, spans, mint) if e.type != "Person"]
         agents += [e for e in found if e not in agents]
@@ -377,6 +389,8 @@ def _to_found(hit: FrameHit, spans: list[tuple[int, int, Mention]], text: str, s
         for g in groups:
             out.append(Found(hit.relation, s, None, group=g, status=hit.status, event_type=hit.event_type, start=lo,
                              end=hi, confidence=frame.confidence, trigger=(ts, te), notes=list(notes)))
+    state.last_pair = next(((f.subject, f.obj) for f in out if frame.kind == "encounter" and
+                            f.subject.type == f.obj.type == "Person"), state.last_pair)
     if frame.relation == "sanctions" and agents:
         state.last_imposer = agents[0]
         state.since_sanction = 0

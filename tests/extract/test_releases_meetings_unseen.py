@@ -61,3 +61,16 @@ def test_the_place_one_speaks_from_right_after_a_meeting(extractor):
     assert places(extractor, "Speaking in Oslo after meeting John Doe, Jane Roe said they had agreed.") == {"Oslo"}
     # a journey's end is not where the meeting was
     assert places(extractor, "Jane Roe arrived in Oslo after meeting John Doe.") == {None}
+
+
+@pytest.mark.parametrize("follow", ["The two sides held talks on border crossings.",
+                                    "Both delegations held talks on border crossings."])
+def test_the_two_sides_are_the_pair_of_the_last_encounter(extractor, follow):
+    text = "Foreign Minister Jane Roe met Foreign Minister John Doe in Oslo on Monday. " + follow
+    assert {(r, frozenset((s, o))) for r, s, o, _ in found(extractor, text)} == {
+        ("meets", frozenset(("Jane Roe", "John Doe")))}
+
+
+def test_the_two_sides_with_no_encounter_before_name_nobody(extractor):
+    text = "Foreign Minister Jane Roe praised Foreign Minister John Doe on Monday. The two sides held talks on trade."
+    assert not found(extractor, text)
