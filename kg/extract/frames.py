@@ -38,7 +38,7 @@ from kg.extract.clause_status import PASSING_ADVERBS, read_status
 from kg.extract.setting import place_of
 from kg.extract.syntax import (
     absolute_subject, acts_next, expand, has_particle, inverted_subjects, is_passive, is_remote, members_beside, noun_agents, prep_objects, slot,
-    misread_objects, stranded_objects, subjects, unique,
+    misread_objects, stranded_objects, subjects, swallowed_subjects, unique,
 )
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -251,6 +251,8 @@ def _apply(frame: Frame, tok: "Token") -> FrameHit | None:
             while verb.dep_ in ("pobj", "prep", "dobj", "nsubj") and verb.head is not verb:
                 verb = verb.head
             agents = subjects(verb) if verb is not tok else []
+            if tok in agents or not agents:  # "After their talks in Geneva, A and B said": the parser swallowed A and B
+                agents = swallowed_subjects(tok) or [t for t in agents if t is not tok]
             if len(agents) == 1 and verb.pos_ == "VERB":
                 # "X told Y during their meeting that ...": the one the subject addressed is the other of the pair
                 agents += [t for c in verb.children if c.dep_ in ("dobj", "dative") and c.pos_ == "PROPN"

@@ -373,3 +373,23 @@ def misread_objects(verb: "Token") -> list["Token"]:
             not any(c.dep_ in ("nsubj", "nsubjpass") for c in head.children):
         return [t for c in head.children if c.dep_ == "dobj" for t in expand(c)]
     return []
+
+
+def swallowed_subjects(phrase: "Token") -> list["Token"]:
+    """The main clause's subject the parser hung inside a fronted phrase as a conjunct after its comma.
+
+    "After their talks in Geneva, A and B said ..." is parsed with A as a conjunct (or apposition) of
+    "Geneva"; a person's name right after the fronted phrase's comma, hung on a word inside it, opens the
+    main clause.
+
+    >>> from kg.extract.model import get_model
+    >>> d = get_model()("After their talks in Geneva, Antony Blinken and Wang Yi said ties were stabilising.")
+    >>> [t.text for t in swallowed_subjects(d[2])]
+    ['Blinken', 'Yi']
+    """
+    doc = phrase.doc
+    for t in phrase.subtree:
+        if t.dep_ in ("conj", "appos") and t.pos_ == "PROPN" and t.ent_type_ == "PERSON" and t.left_edge.i > 0 and \
+                doc[t.left_edge.i - 1].text == "," and t.head.i < t.left_edge.i:
+            return expand(t)
+    return []

@@ -74,3 +74,14 @@ def test_the_two_sides_are_the_pair_of_the_last_encounter(extractor, follow):
 def test_the_two_sides_with_no_encounter_before_name_nobody(extractor):
     text = "Foreign Minister Jane Roe praised Foreign Minister John Doe on Monday. The two sides held talks on trade."
     assert not found(extractor, text)
+
+
+@pytest.mark.parametrize("text, place", [
+    ("After their talks in Geneva, Jane Roe and John Doe said relations were improving.", "Geneva"),
+    ("After their meeting in Lisbon, Jane Roe and John Doe signed a trade accord.", "Lisbon"),
+    ("Jane Roe welcomed John Doe to Madrid on Tuesday.", "Madrid"),
+])
+def test_meetings_named_by_a_fronted_noun_or_a_welcome(extractor, text, place):
+    assert {(r, frozenset((s, o))) for r, s, o, _ in found(extractor, text)} == {
+        ("meets", frozenset(("Jane Roe", "John Doe")))}
+    assert places(extractor, text) == {place}
