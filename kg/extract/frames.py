@@ -267,6 +267,8 @@ def _apply(frame: Frame, tok: "Token") -> FrameHit | None:
         if frame.counterpart == ("dobj",) or "dobj" in frame.counterpart:
             if is_passive(tok):  # "X was received by Y": Y received X
                 others = [t for c in tok.children if c.dep_ == "nsubjpass" for t in expand(c)]
+            elif not others and tok.pos_ == "VERB":
+                others = misread_objects(tok)  # "Moscow hosted on Monday X", "met on Friday X" (the date took X)
         between = [t for spec in ("prep:between",) for t in slot(tok, spec, noun)]
         if len(between) > 1:  # "a meeting between A and B": the pair, whoever discussed it
             agents, others = between[:1], between[1:]

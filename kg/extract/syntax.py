@@ -363,6 +363,16 @@ def misread_objects(verb: "Token") -> list["Token"]:
             members = expand(subj[0])
             if len(members) > 1:
                 return members[:-1]
+    for c in verb.children:
+        # "pardoned on Wednesday a number of detainees": the date swallowed the object ("Wednesday number")
+        if c.dep_ == "prep" and c.lower_ in ("on", "in", "at") and c.i > verb.i:
+            for p in c.children:
+                if p.dep_ == "pobj" and p.ent_type_ != "DATE" and p.pos_ in ("NOUN", "PROPN") and any(
+                        d.ent_type_ == "DATE" and d.dep_ in ("compound", "nmod", "npadvmod") and d.i < p.i
+                        for d in p.children):
+                    return expand(p) + [t for m in [*p.subtree, *verb.children] if m.dep_ == "prep" and m.i > p.i
+                                        and m.lower_ in MEMBER_PREPS
+                                        for q in m.children if q.dep_ == "pobj" for t in expand(q) if t.pos_ == "PROPN"]
     head = verb.head
     if verb.dep_ in ("amod", "compound", "nmod") and head.i > verb.i and head.pos_ in ("NOUN", "PROPN"):
         steps = 0

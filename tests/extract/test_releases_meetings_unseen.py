@@ -85,3 +85,14 @@ def test_meetings_named_by_a_fronted_noun_or_a_welcome(extractor, text, place):
     assert {(r, frozenset((s, o))) for r, s, o, _ in found(extractor, text)} == {
         ("meets", frozenset(("Jane Roe", "John Doe")))}
     assert places(extractor, text) == {place}
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a date between the verb and its object: the parser makes the object part of "on Friday ..."
+    ("President Jane Roe pardoned on Friday dozens of prisoners, including John Doe.",
+     ("pardons", "Jane Roe", "John Doe", "held")),
+    ("Jane Roe met on Monday John Doe.", ("meets", "Jane Roe", "John Doe", "held")),
+])
+def test_an_object_after_a_date(extractor, text, expected):
+    out = found(extractor, text)
+    assert expected in out or (expected[0], expected[2], expected[1], expected[3]) in out
