@@ -37,7 +37,7 @@ from typing import TYPE_CHECKING, Any, Iterable
 from kg.extract.clause_status import PASSING_ADVERBS, read_status
 from kg.extract.setting import place_of
 from kg.extract.syntax import (
-    absolute_subject, acts_next, expand, has_particle, inverted_subjects, is_passive, is_remote, members_beside, noun_agents, prep_objects, slot,
+    absolute_subject, acts_next, companions, expand, headline_topic, has_particle, inverted_subjects, is_passive, is_remote, members_beside, noun_agents, prep_objects, slot,
     misread_objects, stranded_objects, subjects, swallowed_subjects, unique,
 )
 
@@ -51,6 +51,8 @@ FRAMES_ENV = "KG_FRAMES"
 #: verbs whose subject performs the act its object names ("ordered the release", "announced sanctions")
 _AGENTIVE_VERBS = frozenset("""order announce approve sign grant issue authorize authorise declare decree complete carry
 impose adopt implement enact extend expand unveil introduce slap level agree finalize finalise""".split())
+#: verbs whose subject asks for the act named by their object ("sought Bout's release"): not its agent
+_SEEKING_VERBS = frozenset({"seek", "demand", "request", "want", "urge", "press", "push", "welcome", "hail", "await"})
 #: verbs that credit their object with an act named after "for" ("thanked X for the release of Y")
 _CREDITING_VERBS = frozenset({"thank", "credit", "praise", "commend", "applaud", "laud", "reward"})
 #: documents through which an act is done ("signed the order for X's release")
@@ -243,6 +245,7 @@ def _apply(frame: Frame, tok: "Token") -> FrameHit | None:
                                     for p in c.children if p.dep_ == "pobj"):
         return None
     relation, event_type = frame.relation, frame.event_type
+    notes_seekers: list[str] = []
     if tok.pos_ == "NOUN":
         agents = noun_agents(tok)
         if frame.kind == "encounter" and any(c.dep_ == "poss" and c.lower_ == "their" for c in tok.children):
@@ -296,6 +299,9 @@ def _apply(frame: Frame, tok: "Token") -> FrameHit | None:
             agents = [t for m in prep_objects(tok, "with") if m.lemma_.lower() in _MEASURES for t in prep_objects(m, "by")]
         others = [t for spec in frame.patient for t in slot(tok, spec, noun)]
         others += [m for o in others if o.dep_ == "dobj" for m in members_beside(tok, o)]
+        others += [m for o in others[:1] if o.dep_ == "dobj" for m in companions(tok, o.i)]
+        if others and all(o.pos_ == "NOUN" for o in others):
+            others = headline_topic(tok) or others  # "Jane Roe: Norland frees US basketball star"
         if not others and "dobj" in frame.patient and tok.pos_ == "VERB":
             others = stranded_objects(tok)  # "designated A and B pursuant to E.O. 13224"
         if not others and "dobj" in frame.patient and tok.pos_ == "VERB":
@@ -351,6 +357,9 @@ def _apply(frame: Frame, tok: "Token") -> FrameHit | None:
                 held = held.head.head
             doer = held.head if held.dep_ in ("dobj", "nsubjpass") else None
             agents = own or (subjects(doer) if doer is not None and doer.lemma_.lower() in _AGENTIVE_VERBS else [])
+            if not agents and doer is not None and doer.lemma_.lower() in _SEEKING_VERBS:
+                # "Moscow had long sought Bout's release": who seeks a release is not who grants it
+                notes_seekers = [f"seeker:{t.i}" for t in subjects(doer)]
             if not agents and held.dep_ == "pobj" and held.head.lower_ == "for" and \
                     held.head.head.lemma_.lower() in _CREDITING_VERBS:
                 # "thanked X for the release of Y": the one thanked released Y
@@ -375,6 +384,7 @@ def _apply(frame: Frame, tok: "Token") -> FrameHit | None:
     if frame.kind == "encounter" and not others and len(agents) > 1:
         agents, others = agents[:1], agents[1:]
     hit = FrameHit(frame, tok, unique(agents), unique(others), relation, event_type, noun=noun)
+    hit.notes += notes_seekers
     if frame.kind == "encounter":
         hit.place = place_of(tok, noun)
     read_status(hit)

@@ -338,7 +338,9 @@ def _to_found(hit: FrameHit, spans: list[tuple[int, int, Mention]], text: str, s
             return []  # "measures against X" with no imposer named anywhere before: nobody to credit
         if frame.relation == "sanctions":  # the imposer named before, never one of this act's own targets
             agents = [e for e in (state.last_imposer, issuer) if e is not None and e not in others][:1]
-        elif state.last_releaser is not None and not hit.agents and hit.trigger.dep_ != "relcl":
+        elif state.last_releaser is not None and not hit.agents and hit.trigger.dep_ != "relcl" and not any(
+                state.last_releaser in entities_at(hit.trigger.doc[int(n[7:])], spans, mint)
+                for n in hit.notes if n.startswith("seeker:")):  # "Moscow sought X's release": not Moscow's
             # "X, who was freed last year" is background: its releaser is not the one named before
             agents = [state.last_releaser]  # "X was also freed": by the releaser named before, not "prisons will release"
     # "during their meeting", "X and Y discussed it in a phone call": the pair of the clause took part

@@ -403,3 +403,33 @@ def swallowed_subjects(phrase: "Token") -> list["Token"]:
                 doc[t.left_edge.i - 1].text == "," and t.head.i < t.left_edge.i:
             return expand(t)
     return []
+
+
+def companions(verb: "Token", after: int) -> list["Token"]:
+    """Patients added by "along with"/"together with" after the object ("pardoned X along with Y": Y too).
+
+    >>> from kg.extract.model import get_model
+    >>> d = get_model()("President Jane Roe pardoned John Doe along with lawyer Mark Otto.")
+    >>> [t.text for t in companions(d[3], 5)]
+    ['Otto']
+    """
+    return [t for c in verb.children if c.dep_ in ("prep", "advmod") and c.lower_ in ("along", "together") and c.i > after
+            for w in c.children if w.dep_ == "prep" and w.lower_ == "with" for t in prep_objects(c, "with")
+            if t.pos_ == "PROPN"]
+
+
+def headline_topic(verb: "Token") -> list["Token"]:
+    """The person a "NAME: clause" headline is about, when its clause names them by description.
+
+    "Jane Roe: Norland frees US basketball star in swap": the star is Jane Roe.
+
+    >>> from kg.extract.model import get_model
+    >>> d = get_model()("Brittney Griner: Russia frees US basketball star in swap")
+    >>> [t.text for t in headline_topic(d[4])]
+    ['Griner']
+    """
+    head = verb.head
+    if verb.dep_ not in ("acl", "appos", "parataxis") or head.dep_ != "ROOT" or head.ent_type_ != "PERSON" or \
+            head.i >= verb.i or not any(t.text == ":" for t in verb.doc[head.i + 1:verb.i]):
+        return []
+    return [head]

@@ -96,3 +96,18 @@ def test_meetings_named_by_a_fronted_noun_or_a_welcome(extractor, text, place):
 def test_an_object_after_a_date(extractor, text, expected):
     out = found(extractor, text)
     assert expected in out or (expected[0], expected[2], expected[1], expected[3]) in out
+
+
+def test_a_release_sought_is_not_granted_by_its_seeker(extractor):
+    text = ("Norland freed Sara Lind on Monday. Norland had long sought the release of Mark Otto, "
+            "officials said.")
+    out = {(r, s, o) for r, s, o, _ in found(extractor, text)}
+    assert ("releases", "Norland", "Sara Lind") in out and ("releases", "Norland", "Mark Otto") not in out
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("President Jane Roe pardoned John Doe along with lawyer Mark Otto.", ("pardons", "Jane Roe", "Mark Otto", "held")),
+    ("Mark Otto: Norland frees jailed US journalist in swap", ("releases", "Norland", "Mark Otto", "held")),
+])
+def test_companions_and_headline_topics(extractor, text, expected):
+    assert expected in found(extractor, text)
