@@ -86,6 +86,10 @@ class Frame:
     needs_pobj: frozenset[str] = frozenset()
     #: words one of which the sentence or the two before it must contain ("targeted" is a sanction only there)
     context: tuple[str, ...] = ()
+    #: a preposition that must hang on the trigger ("swapped X for Y": for)
+    needs_prep: frozenset[str] = frozenset()
+    #: true when two named agents say nothing of who did what ("A and B exchanged X for Y"): no finding
+    one_agent: bool = False
     confidence: float = 0.85
 
 
@@ -130,6 +134,8 @@ def load_frames(path: str | None = None) -> tuple[Frame, ...]:
                 counterpart=tuple(entry.get("counterpart", ())), patient=tuple(entry.get("patient", ())),
                 host=entry.get("host"), persons=bool(entry.get("persons", False)),
                 remote=frozenset(entry.get("remote", ())), context=tuple(str(w).lower() for w in entry.get("context", ())),
+                needs_prep=frozenset(str(x).lower() for x in entry.get("needs_prep", ())),
+                one_agent=bool(entry.get("one_agent", False)),
                 confidence=float(entry.get("confidence", 0.85))))
         except (KeyError, TypeError, ValueError) as exc:
             raise ValueError(f"{src}: frame {k} is malformed ({exc})") from None
@@ -240,6 +246,8 @@ def _apply(frame: Frame, tok: "Token") -> FrameHit | None:
             return None
         noun = objs[0]
     if frame.needs_particle and not has_particle(tok, frame.needs_particle):
+        return None
+    if frame.needs_prep and not any(c.dep_ == "prep" and c.lower_ in frame.needs_prep for c in tok.children):
         return None
     if frame.needs_pobj and not any(p.lemma_.lower() in frame.needs_pobj for c in tok.children if c.dep_ == "prep"
                                     for p in c.children if p.dep_ == "pobj"):
@@ -383,6 +391,8 @@ def _apply(frame: Frame, tok: "Token") -> FrameHit | None:
     others = [t for t in others if t not in stray]
     if frame.kind == "encounter" and not others and len(agents) > 1:
         agents, others = agents[:1], agents[1:]
+    if frame.one_agent and len(unique(agents)) > 1:
+        return None  # "A and B exchanged X for Y": which side let whom go is not said
     hit = FrameHit(frame, tok, unique(agents), unique(others), relation, event_type, noun=noun)
     hit.notes += notes_seekers
     if frame.kind == "encounter":

@@ -351,6 +351,8 @@ def _to_found(hit: FrameHit, spans: list[tuple[int, int, Mention]], text: str, s
     if frame.relation == "sanctions" and agents and agents[0].type != "Person":
         state.last_imposer = agents[0]  # "Canada is imposing sanctions against the following:" names them later
         state.since_sanction = 0
+    if frame.kind == "act" and frame.persons:
+        others, groups = [o for o in others if o.type == "Person"], []  # "swapped X for Y": persons, not goods
     if "negated-listing" in hit.notes:
         groups = []  # "the best-known prisoners were not among those freed" names nobody who was not
     if not agents or (not others and not groups):

@@ -111,3 +111,15 @@ def test_a_release_sought_is_not_granted_by_its_seeker(extractor):
 ])
 def test_companions_and_headline_topics(extractor, text, expected):
     assert expected in found(extractor, text)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Norland swapped Sara Lind for Mark Otto, who had been held by Valoria.", {("releases", "Norland", "Sara Lind")}),
+    ("Norland exchanged Sara Lind for Mark Otto in a prisoner swap on Friday.", {("releases", "Norland", "Sara Lind")}),
+    # two agents: which side let whom go is not said
+    ("Valoria and Norland exchanged jailed journalist Sara Lind for convicted spy Mark Otto.", set()),
+    # goods and words are not prisoners
+    ("Norland exchanged oil for grain with Valoria after the prisoner talks.", set()),
+])
+def test_a_swap_verb_releases_its_object(extractor, text, expected):
+    assert {(r, s, o) for r, s, o, _ in found(extractor, text)} == expected
