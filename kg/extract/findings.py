@@ -52,6 +52,7 @@ class DocState:
     list_imposer: Any = None  # "Those sanctioned are:" -- each following bullet line names a target
     last_releaser: Any = None  # the state or group that released prisoners ("X was also freed" names no agent)
     since_sanction: int = 99  # sentences since the last one about a sanction ("They include X and Y" follows one)
+    last_pair: Any = None  # the two persons of the last encounter read by the frames ("the two sides agreed")
 
 
 

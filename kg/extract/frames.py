@@ -37,8 +37,8 @@ from typing import TYPE_CHECKING, Any, Iterable
 from kg.extract.clause_status import PASSING_ADVERBS, read_status
 from kg.extract.setting import place_of
 from kg.extract.syntax import (
-    absolute_subject, acts_next, expand, has_particle, inverted_subjects, is_passive, is_remote, members_beside, noun_agents, prep_objects, slot,
-    stranded_objects, subjects, unique,
+    absolute_subject, acts_next, companions, expand, headline_topic, has_particle, inverted_subjects, is_passive, is_remote, members_beside, noun_agents, prep_objects, slot,
+    misread_objects, stranded_objects, subjects, swallowed_subjects, unique,
 )
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -51,6 +51,8 @@ FRAMES_ENV = "KG_FRAMES"
 #: verbs whose subject performs the act its object names ("ordered the release", "announced sanctions")
 _AGENTIVE_VERBS = frozenset("""order announce approve sign grant issue authorize authorise declare decree complete carry
 impose adopt implement enact extend expand unveil introduce slap level agree finalize finalise""".split())
+#: verbs whose subject asks for the act named by their object ("sought Bout's release"): not its agent
+_SEEKING_VERBS = frozenset({"seek", "demand", "request", "want", "urge", "press", "push", "welcome", "hail", "await"})
 #: verbs that credit their object with an act named after "for" ("thanked X for the release of Y")
 _CREDITING_VERBS = frozenset({"thank", "credit", "praise", "commend", "applaud", "laud", "reward"})
 #: documents through which an act is done ("signed the order for X's release")
@@ -84,6 +86,10 @@ class Frame:
     needs_pobj: frozenset[str] = frozenset()
     #: words one of which the sentence or the two before it must contain ("targeted" is a sanction only there)
     context: tuple[str, ...] = ()
+    #: a preposition that must hang on the trigger ("swapped X for Y": for)
+    needs_prep: frozenset[str] = frozenset()
+    #: true when two named agents say nothing of who did what ("A and B exchanged X for Y"): no finding
+    one_agent: bool = False
     confidence: float = 0.85
 
 
@@ -128,6 +134,8 @@ def load_frames(path: str | None = None) -> tuple[Frame, ...]:
                 counterpart=tuple(entry.get("counterpart", ())), patient=tuple(entry.get("patient", ())),
                 host=entry.get("host"), persons=bool(entry.get("persons", False)),
                 remote=frozenset(entry.get("remote", ())), context=tuple(str(w).lower() for w in entry.get("context", ())),
+                needs_prep=frozenset(str(x).lower() for x in entry.get("needs_prep", ())),
+                one_agent=bool(entry.get("one_agent", False)),
                 confidence=float(entry.get("confidence", 0.85))))
         except (KeyError, TypeError, ValueError) as exc:
             raise ValueError(f"{src}: frame {k} is malformed ({exc})") from None
@@ -239,10 +247,13 @@ def _apply(frame: Frame, tok: "Token") -> FrameHit | None:
         noun = objs[0]
     if frame.needs_particle and not has_particle(tok, frame.needs_particle):
         return None
+    if frame.needs_prep and not any(c.dep_ == "prep" and c.lower_ in frame.needs_prep for c in tok.children):
+        return None
     if frame.needs_pobj and not any(p.lemma_.lower() in frame.needs_pobj for c in tok.children if c.dep_ == "prep"
                                     for p in c.children if p.dep_ == "pobj"):
         return None
     relation, event_type = frame.relation, frame.event_type
+    notes_seekers: list[str] = []
     if tok.pos_ == "NOUN":
         agents = noun_agents(tok)
         if frame.kind == "encounter" and any(c.dep_ == "poss" and c.lower_ == "their" for c in tok.children):
@@ -251,6 +262,8 @@ def _apply(frame: Frame, tok: "Token") -> FrameHit | None:
             while verb.dep_ in ("pobj", "prep", "dobj", "nsubj") and verb.head is not verb:
                 verb = verb.head
             agents = subjects(verb) if verb is not tok else []
+            if tok in agents or not agents:  # "After their talks in Geneva, A and B said": the parser swallowed A and B
+                agents = swallowed_subjects(tok) or [t for t in agents if t is not tok]
             if len(agents) == 1 and verb.pos_ == "VERB":
                 # "X told Y during their meeting that ...": the one the subject addressed is the other of the pair
                 agents += [t for c in verb.children if c.dep_ in ("dobj", "dative") and c.pos_ == "PROPN"
@@ -258,11 +271,15 @@ def _apply(frame: Frame, tok: "Token") -> FrameHit | None:
     else:
         absolute = absolute_subject(tok)  # "with A freeing X and B releasing Y": B releases
         agents = [absolute] if absolute is not None else subjects(tok)
+    if tok.dep_ == "ccomp" and agents and (tok.head.lemma_.lower(), "VERB") in _index():  # "Valoria freed A and Norland released B": A is the first verb's object
+        agents = [t for t in agents if t not in misread_objects(tok.head)]
     if frame.kind == "encounter":
         others = [t for spec in frame.counterpart for t in slot(tok, spec, noun)]
         if frame.counterpart == ("dobj",) or "dobj" in frame.counterpart:
             if is_passive(tok):  # "X was received by Y": Y received X
                 others = [t for c in tok.children if c.dep_ == "nsubjpass" for t in expand(c)]
+            elif not others and tok.pos_ == "VERB":
+                others = misread_objects(tok)  # "Moscow hosted on Monday X", "met on Friday X" (the date took X)
         between = [t for spec in ("prep:between",) for t in slot(tok, spec, noun)]
         if len(between) > 1:  # "a meeting between A and B": the pair, whoever discussed it
             agents, others = between[:1], between[1:]
@@ -290,8 +307,13 @@ def _apply(frame: Frame, tok: "Token") -> FrameHit | None:
             agents = [t for m in prep_objects(tok, "with") if m.lemma_.lower() in _MEASURES for t in prep_objects(m, "by")]
         others = [t for spec in frame.patient for t in slot(tok, spec, noun)]
         others += [m for o in others if o.dep_ == "dobj" for m in members_beside(tok, o)]
+        others += [m for o in others[:1] if o.dep_ == "dobj" for m in companions(tok, o.i)]
+        if others and all(o.pos_ == "NOUN" for o in others):
+            others = headline_topic(tok) or others  # "Jane Roe: Norland frees US basketball star"
         if not others and "dobj" in frame.patient and tok.pos_ == "VERB":
             others = stranded_objects(tok)  # "designated A and B pursuant to E.O. 13224"
+        if not others and "dobj" in frame.patient and tok.pos_ == "VERB":
+            others = misread_objects(tok)  # "Moscow freed journalist X" with "freed" read as a modifier
         if not others and "nsubjpass" in frame.patient and is_passive(tok) and tok.dep_ in ("pcomp", "advcl"):
             # "X arrived home after being released by Y": the one released is the main clause's subject
             gov = tok.head.head if tok.dep_ == "pcomp" else tok.head
@@ -343,6 +365,9 @@ def _apply(frame: Frame, tok: "Token") -> FrameHit | None:
                 held = held.head.head
             doer = held.head if held.dep_ in ("dobj", "nsubjpass") else None
             agents = own or (subjects(doer) if doer is not None and doer.lemma_.lower() in _AGENTIVE_VERBS else [])
+            if not agents and doer is not None and doer.lemma_.lower() in _SEEKING_VERBS:
+                # "Moscow had long sought Bout's release": who seeks a release is not who grants it
+                notes_seekers = [f"seeker:{t.i}" for t in subjects(doer)]
             if not agents and held.dep_ == "pobj" and held.head.lower_ == "for" and \
                     held.head.head.lemma_.lower() in _CREDITING_VERBS:
                 # "thanked X for the release of Y": the one thanked released Y
@@ -366,7 +391,10 @@ def _apply(frame: Frame, tok: "Token") -> FrameHit | None:
     others = [t for t in others if t not in stray]
     if frame.kind == "encounter" and not others and len(agents) > 1:
         agents, others = agents[:1], agents[1:]
+    if frame.one_agent and len(unique(agents)) > 1:
+        return None  # "A and B exchanged X for Y": which side let whom go is not said
     hit = FrameHit(frame, tok, unique(agents), unique(others), relation, event_type, noun=noun)
+    hit.notes += notes_seekers
     if frame.kind == "encounter":
         hit.place = place_of(tok, noun)
     read_status(hit)

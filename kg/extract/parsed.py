@@ -293,6 +293,16 @@ def _plural_antecedent(tok: Any) -> bool:
     return any(t.tag_ == "NNS" and t.dep_ in ("nsubj", "nsubjpass") and t.i < tok.i for t in tok.doc)
 
 
+#: nouns for the two parties of an encounter that name neither ("the two sides", "both delegations")
+_SIDES = frozenset({"side", "delegation"})
+
+
+def _sides(tok: Any) -> bool:
+    """True for "the two sides", "both delegations": a party noun counted as two, naming nobody."""
+    return tok.pos_ == "NOUN" and tok.lemma_.lower() in _SIDES and tok.tag_ == "NNS" and any(
+        c.lower_ in ("two", "both") for c in tok.children)
+
+
 def _to_found(hit: FrameHit, spans: list[tuple[int, int, Mention]], text: str, state: DocState,
               issuer: Entity | None, mint: Any = None, bodies: set[int] | frozenset[int] = frozenset()) -> list[Found]:
     frame = hit.frame
@@ -301,6 +311,8 @@ def _to_found(hit: FrameHit, spans: list[tuple[int, int, Mention]], text: str, s
         if t.lower_ in ("they", "them") and _plural_antecedent(t):
             continue
         found = _governing_person(t, spans, mint) or entities_at(t, spans, mint)
+        if not found and frame.kind == "encounter" and _sides(t) and state.last_pair is not None:
+            found = list(state.last_pair)  # "the two sides", "both delegations": the pair of the last encounter
         if not found and t.lower_ == "it":
             found = [e for s in _reporter_of(t) for e in entities_at(s, spans, mint) if e.type != "Person"]
         agents += [e for e in found if e not in agents]
@@ -326,7 +338,9 @@ def _to_found(hit: FrameHit, spans: list[tuple[int, int, Mention]], text: str, s
             return []  # "measures against X" with no imposer named anywhere before: nobody to credit
         if frame.relation == "sanctions":  # the imposer named before, never one of this act's own targets
             agents = [e for e in (state.last_imposer, issuer) if e is not None and e not in others][:1]
-        elif state.last_releaser is not None and not hit.agents and hit.trigger.dep_ != "relcl":
+        elif state.last_releaser is not None and not hit.agents and hit.trigger.dep_ != "relcl" and not any(
+                state.last_releaser in entities_at(hit.trigger.doc[int(n[7:])], spans, mint)
+                for n in hit.notes if n.startswith("seeker:")):  # "Moscow sought X's release": not Moscow's
             # "X, who was freed last year" is background: its releaser is not the one named before
             agents = [state.last_releaser]  # "X was also freed": by the releaser named before, not "prisons will release"
     # "during their meeting", "X and Y discussed it in a phone call": the pair of the clause took part
@@ -337,6 +351,8 @@ def _to_found(hit: FrameHit, spans: list[tuple[int, int, Mention]], text: str, s
     if frame.relation == "sanctions" and agents and agents[0].type != "Person":
         state.last_imposer = agents[0]  # "Canada is imposing sanctions against the following:" names them later
         state.since_sanction = 0
+    if frame.kind == "act" and frame.persons:
+        others, groups = [o for o in others if o.type == "Person"], []  # "swapped X for Y": persons, not goods
     if "negated-listing" in hit.notes:
         groups = []  # "the best-known prisoners were not among those freed" names nobody who was not
     if not agents or (not others and not groups):
@@ -377,6 +393,8 @@ def _to_found(hit: FrameHit, spans: list[tuple[int, int, Mention]], text: str, s
         for g in groups:
             out.append(Found(hit.relation, s, None, group=g, status=hit.status, event_type=hit.event_type, start=lo,
                              end=hi, confidence=frame.confidence, trigger=(ts, te), notes=list(notes)))
+    state.last_pair = next(((f.subject, f.obj) for f in out if frame.kind == "encounter" and
+                            f.subject.type == f.obj.type == "Person"), state.last_pair)
     if frame.relation == "sanctions" and agents:
         state.last_imposer = agents[0]
         state.since_sanction = 0

@@ -20,6 +20,8 @@ if TYPE_CHECKING:  # pragma: no cover
 MOTION_VERBS = frozenset({"travel", "fly", "go", "head", "arrive", "come", "return", "visit", "journey", "tour", "stop"})
 #: nouns of a journey: "during his visit to Hanoi, X met Y"
 JOURNEY_NOUNS = frozenset({"visit", "trip", "tour", "stay", "stop", "stopover", "journey", "sojourn"})
+#: verbs of receiving a guest whose "to" names where the guest came: "welcomed X to Madrid"
+WELCOMING_VERBS = frozenset({"welcome"})
 
 
 def place_of(tok: "Token", noun: "Token | None" = None) -> str | None:
@@ -39,6 +41,8 @@ def place_of(tok: "Token", noun: "Token | None" = None) -> str | None:
     'Hanoi'
     >>> place_of(get_model()("Talks between Jane Roe and John Doe took place in Geneva on Monday.")[0])
     'Geneva'
+    >>> place_of(get_model()("Speaking in Oslo after meeting John Doe, Jane Roe said they agreed.")[4])
+    'Oslo'
     """
     objects = [t for c in tok.children if c.dep_ == "dobj" for t in expand(c)] + \
         [t for h in (tok, noun) if h is not None for c in h.children if c.dep_ == "prep" and c.lower_ == "with"
@@ -56,6 +60,17 @@ def place_of(tok: "Token", noun: "Token | None" = None) -> str | None:
         found = _destination(event.head.head)  # "arrived in Oslo for talks with X"
         if found is not None:
             return found
+    if _lemma(tok) in WELCOMING_VERBS:
+        found = _place_under(tok, ("to",))
+        if found is not None:
+            return found
+    if event.dep_ in ("pcomp", "pobj") and event.head.lower_ in ("after", "following") and \
+            _lemma(event.head.head) not in MOTION_VERBS:
+        # "Speaking in Vienna after meeting X", "told reporters in Oslo after his talks with X": the place the
+        # one who met speaks from right after (not a journey's: "arrived in Oslo after meeting X")
+        found = _place_under(event.head.head, ("in", "at"))
+        if found is not None:
+            return found
     return _journey_place(tok)
 
 
@@ -70,7 +85,8 @@ def _place_under(h: "Token", preps: tuple[str, ...]) -> str | None:
             cut = {d.i for c2 in p.children if c2.dep_ in ("relcl", "acl") and c2.i > p.i or
                    c2.dep_ == "prep" and c2.i > p.i and not (c2.lower_ in ("in", "near", "outside") and any(
                        g.ent_type_ in PLACE_LABELS for g in c2.subtree) or c2.lower_ == "of" and p.pos_ == "PROPN") or
-                   c2.dep_ == "appos" and c2.ent_type_ not in PLACE_LABELS for d in c2.subtree}
+                   c2.dep_ == "appos" and c2.ent_type_ not in PLACE_LABELS or
+                   c2.dep_ == "conj" and c2.ent_type_ == "PERSON" for d in c2.subtree}  # "in Geneva, A and B said"
             toks = [t for t in p.subtree if t.i not in cut and not (t.i == p.left_edge.i and t.lower_ == "the")]
             toks = toks[:next((k for k, t in enumerate(toks) if t.i > p.i and t.i - 1 in cut), len(toks))]
             while toks and (toks[-1].is_punct and toks[-1].text != "." or toks[-1].text == "." and

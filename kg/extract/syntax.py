@@ -180,7 +180,7 @@ def subjects(tok: "Token", depth: int = 0) -> list["Token"]:
         ant = tok.head  # "Macron, who met Xi last year": the antecedent
         while ant.dep_ == "conj" and ant.head is not ant and ant.head.i < ant.i:
             ant = ant.head  # "A and B, who met in Rome": the relative clause hangs on B, its antecedent is the pair
-        return expand(ant)
+        return _member_of(ant) or expand(ant)
     if subj:
         return subj
     head = tok.head
@@ -217,6 +217,32 @@ def subjects(tok: "Token", depth: int = 0) -> list["Token"]:
     if tok.dep_ in ("relcl", "acl"):
         return [head]
     return []
+
+
+def _member_of(group: "Token") -> list["Token"]:
+    """The subject named as one of a group a relative clause describes ("X was among leaders who met Y").
+
+    "X was among (the) leaders who met Y", "X was one of several leaders who met Y", "X is among those who
+    met Y": the group's clause is said of X. Only a common noun or pronoun group governed by "among" or
+    "one of" under "be".
+
+    >>> from kg.extract.model import get_model
+    >>> d = get_model()("Jane Roe was among the leaders who met John Doe in Oslo.")
+    >>> [t.text for t in subjects(d[7])]
+    ['Roe']
+    """
+    if group.pos_ not in ("NOUN", "PRON", "DET") or group.dep_ != "pobj" or group.head.lower_ not in ("among", "of"):
+        return []
+    gov = group.head.head
+    if group.head.lower_ == "of":
+        if gov.lower_ != "one" or gov.dep_ not in ("attr", "nsubj"):
+            return []
+        if gov.dep_ == "nsubj":  # "One of the leaders who met Y was X"
+            return [t for c in gov.head.children if c.dep_ == "attr" for t in expand(c)]
+        gov = gov.head
+    if gov.lemma_.lower() != "be":
+        return []
+    return [t for c in gov.children if c.dep_ == "nsubj" and c.pos_ == "PROPN" for t in expand(c)]
 
 
 def noun_agents(noun: "Token") -> list["Token"]:
@@ -292,8 +318,11 @@ def absolute_subject(verb: "Token") -> "Token | None":
     >>> d = get_model()("They swapped prisoners, with Valoria freeing Mark Otto and Norland releasing Sara Lind.")
     >>> absolute_subject(d[11]).text
     'Norland'
+
+    A finite verb the same way: "Valoria freed A and the United States released B" (a swap's second side).
     """
-    if verb.tag_ != "VBG" or verb.dep_ not in ("advcl", "conj") or verb.i == 0 or \
+    if verb.tag_ not in ("VBG", "VBD", "VBZ") or verb.dep_ not in ("advcl", "conj") or verb.i == 0 or \
+            verb.tag_ != "VBG" and verb.dep_ != "conj" or \
             any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
         return None
     before = verb.doc[verb.i - 1]
@@ -308,3 +337,99 @@ def acts_next(tok: "Token") -> bool:
         return False
     found = absolute_subject(tok.doc[tok.i + 1])
     return found is not None and found.i == tok.i
+
+
+def misread_objects(verb: "Token") -> list["Token"]:
+    """The object of a verb the small model read as a modifier (a "freed"/"released" tagged as an adjective).
+
+    A verb with a subject of its own is a clause, whatever its label: when the parser hangs it as a
+    modifier on the noun after it ("Moscow freed journalist X": ``amod`` of X), that noun is its object;
+    when it makes it the complement of a participle right after it that has an object and no subject of
+    its own ("Caracas released detained American X": "detained" the root), that object is its object.
+
+    >>> from kg.extract.model import get_model
+    >>> d = get_model()("Moscow freed journalist Evan Gershkovich on Thursday.")
+    >>> [t.text for t in misread_objects(d[1])]
+    ['Gershkovich']
+    """
+    if not any(c.dep_ == "nsubj" and c.i < verb.i for c in verb.children) or \
+            any(c.dep_ in ("dobj", "nsubjpass") for c in verb.children):
+        return []
+    for c in verb.children:
+        # "Valoria freed A and Norland released B" read as "freed [that A and Norland released B]": the
+        # subject's conjuncts before the last are the first verb's objects (the last is the second's subject)
+        subj = [s for s in c.children if s.dep_ == "nsubj"] if c.dep_ == "ccomp" and c.pos_ == "VERB" else []
+        if subj and subj[0].left_edge.i == verb.i + 1 and not any(m.dep_ == "mark" for m in c.children):
+            members = expand(subj[0])
+            if len(members) > 1:
+                return members[:-1]
+    for c in verb.children:
+        # "pardoned on Wednesday a number of detainees": the date swallowed the object ("Wednesday number")
+        if c.dep_ == "prep" and c.lower_ in ("on", "in", "at") and c.i > verb.i:
+            for p in c.children:
+                if p.dep_ == "pobj" and p.ent_type_ != "DATE" and p.pos_ in ("NOUN", "PROPN") and any(
+                        d.ent_type_ == "DATE" and d.dep_ in ("compound", "nmod", "npadvmod") and d.i < p.i
+                        for d in p.children):
+                    return expand(p) + [t for m in [*p.subtree, *verb.children] if m.dep_ == "prep" and m.i > p.i
+                                        and m.lower_ in MEMBER_PREPS
+                                        for q in m.children if q.dep_ == "pobj" for t in expand(q) if t.pos_ == "PROPN"]
+    head = verb.head
+    if verb.dep_ in ("amod", "compound", "nmod") and head.i > verb.i and head.pos_ in ("NOUN", "PROPN"):
+        steps = 0
+        while head.dep_ == "compound" and head.head.i > head.i and steps < MAX_CLIMB:
+            head, steps = head.head, steps + 1  # "journalist Evan Gershkovich": the name, not the title word
+        return expand(head)
+    if verb.dep_ in ("ccomp", "xcomp", "advcl") and head.i == verb.i + 1 and head.tag_ in ("VBN", "JJ") and \
+            not any(c.dep_ in ("nsubj", "nsubjpass") for c in head.children):
+        return [t for c in head.children if c.dep_ == "dobj" for t in expand(c)]
+    return []
+
+
+def swallowed_subjects(phrase: "Token") -> list["Token"]:
+    """The main clause's subject the parser hung inside a fronted phrase as a conjunct after its comma.
+
+    "After their talks in Geneva, A and B said ..." is parsed with A as a conjunct (or apposition) of
+    "Geneva"; a person's name right after the fronted phrase's comma, hung on a word inside it, opens the
+    main clause.
+
+    >>> from kg.extract.model import get_model
+    >>> d = get_model()("After their talks in Geneva, Antony Blinken and Wang Yi said ties were stabilising.")
+    >>> [t.text for t in swallowed_subjects(d[2])]
+    ['Blinken', 'Yi']
+    """
+    doc = phrase.doc
+    for t in phrase.subtree:
+        if t.dep_ in ("conj", "appos") and t.pos_ == "PROPN" and t.ent_type_ == "PERSON" and t.left_edge.i > 0 and \
+                doc[t.left_edge.i - 1].text == "," and t.head.i < t.left_edge.i:
+            return expand(t)
+    return []
+
+
+def companions(verb: "Token", after: int) -> list["Token"]:
+    """Patients added by "along with"/"together with" after the object ("pardoned X along with Y": Y too).
+
+    >>> from kg.extract.model import get_model
+    >>> d = get_model()("President Jane Roe pardoned John Doe along with lawyer Mark Otto.")
+    >>> [t.text for t in companions(d[3], 5)]
+    ['Otto']
+    """
+    return [t for c in verb.children if c.dep_ in ("prep", "advmod") and c.lower_ in ("along", "together") and c.i > after
+            for w in c.children if w.dep_ == "prep" and w.lower_ == "with" for t in prep_objects(c, "with")
+            if t.pos_ == "PROPN"]
+
+
+def headline_topic(verb: "Token") -> list["Token"]:
+    """The person a "NAME: clause" headline is about, when its clause names them by description.
+
+    "Jane Roe: Norland frees US basketball star in swap": the star is Jane Roe.
+
+    >>> from kg.extract.model import get_model
+    >>> d = get_model()("Brittney Griner: Russia frees US basketball star in swap")
+    >>> [t.text for t in headline_topic(d[4])]
+    ['Griner']
+    """
+    head = verb.head
+    if verb.dep_ not in ("acl", "appos", "parataxis") or head.dep_ != "ROOT" or head.ent_type_ != "PERSON" or \
+            head.i >= verb.i or not any(t.text == ":" for t in verb.doc[head.i + 1:verb.i]):
+        return []
+    return [head]
