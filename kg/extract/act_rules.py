@@ -163,7 +163,7 @@ def _sanctions_found(sent: PairingSentence, trig: Trigger, ts: int, te: int, sta
         idx = [i for i in sent.right(te, max_chars=60) if stop and sent.loc[i][1] <= te + stop.start()]
         targets = sent.ents(idx)
     elif prep:
-        targets = sent.ents(_targets_after(sent, te + prep.end(), 15))
+        targets = sent.ents(_repeated_prep(sent, _targets_after(sent, te + prep.end(), 15)))
     elif word in _DIRECT_OBJECT and not passive:  # "sanctioned/designated/blacklisted (the firm) X"
         targets = sent.ents(_targets_after(sent, te, 30, gap_stop=_NOT_OBJECT_GAP))
     elif passive:
@@ -209,6 +209,27 @@ def _sanctions_found(sent: PairingSentence, trig: Trigger, ts: int, te: int, sta
     a, b = _span(sent, ts, te, idx)
     return [Found("sanctions", s, t, status=status, start=a, end=b, confidence=conf)
             for s in imposers for t in targets if s is not t]
+
+
+#: a second target phrase with its own preposition: "sanctions on A and on B", "against A as well as against B"
+_AND_PREP = re.compile(r"\s*,?\s*(?:and|or|as well as|but also)\s+(?:also\s+)?(?:on|against|upon|targeting)\s+",
+                       re.IGNORECASE)
+
+
+def _repeated_prep(sent: PairingSentence, idx: list[int]) -> list[int]:
+    """``idx`` and the targets of each preposition repeated after it ("on A and on B", "against A and against B").
+
+    The preposition repeats the measure's own: what it governs is a target as the first group is.
+    """
+    out = list(idx)
+    while out:
+        m = _AND_PREP.match(sent.text, sent.loc[out[-1]][1])
+        more = _targets_after(sent, m.end(), 15) if m else []
+        more = [i for i in more if i > out[-1]]
+        if not more:
+            break
+        out += more
+    return out
 
 
 #: "designating three subsidiaries: A, B and C": a counted description, a colon, then the names

@@ -64,6 +64,10 @@ def entities_at(tok: Any, spans: list[tuple[int, int, Mention]], mint: Any = Non
             elif bent_lists and c.dep_ == "conj" and t is not tok and t.dep_ == "pobj" and t.head.lower_ in _LIST_PREPS:
                 keep.append(c)
                 todo.append(c)
+    if bent_lists and tok.dep_ == "pobj":
+        # "sanctions on A and on B": the preposition repeated as a conjunct governs more patients
+        keep += [d for p in _repeated_preps(tok.head) for o in p.children if o.dep_ == "pobj"
+                 for e in expand(o) for d in _phrase(e)]
     if bent_lists and tok.dep_ in ("dobj", "pobj", "nsubjpass"):
         # a list of patients the parser bent to the left ("A and Defence Minister B" with A under B's title);
         # not what follows the head ("the head of the KGB")
@@ -96,6 +100,24 @@ def entities_at(tok: Any, spans: list[tuple[int, int, Mention]], mint: Any = Non
                         out.append(e)
     if not out and mint is not None:
         out = mint(tok)
+    return out
+
+
+def _repeated_preps(prep: Any) -> list[Any]:
+    """The prepositions conjoined to ``prep`` that repeat it or a synonym ("on A and on B", "on A and against B")."""
+    same = {prep.lower_} | ({"on", "against", "upon"} if prep.lower_ in ("on", "against", "upon") else set())
+    out, todo = [], [prep]
+    # "imposed sanctions on A, and against B": the parser may hang the second on the noun's or the verb's head
+    heads = [h for h in (prep.head, prep.head.head) if h is not prep]
+    todo += [c for h in heads for c in h.children if c.dep_ == "conj" and c.pos_ == "ADP" and c.i > prep.i
+             and c.lower_ in same and c not in todo]
+    out += todo[1:]
+    while todo:
+        t = todo.pop()
+        for c in t.children:
+            if c.dep_ == "conj" and c.pos_ == "ADP" and c.lower_ in same:
+                out.append(c)
+                todo.append(c)
     return out
 
 

@@ -42,6 +42,7 @@ from kg.extract.mentions import Mention, Sentence, is_headline, sentences
 from kg.extract.model import MAX_PARSE_CHARS, get_model, model_info
 from kg.extract.nlp import get_nlp
 from kg.extract.pairing import entities
+from kg.extract.designations import fallback_issuer
 from kg.extract.recogniser import name_spans, retype_organisations, unsupported
 from kg.extract.reconcile import Reading, _headline_merged, _only_as_speaker, _reconcile, _restatus, _speakers
 from kg.extract.relations import DocState, Found, find_relations
@@ -124,13 +125,14 @@ class ParseExtractor(RuleExtractor):
         state = DocState()
         out: list[tuple[Found, Assertion]] = []
         issuer: Entity | None = None
+        cited = fallback_issuer(text[:limit], chains, linker)  # "pursuant to Executive Order ...": the US
         for i, (sent, mentions) in enumerate(zip(sents, chains)):
             if sent.start_char >= limit:
                 break
             # what a frame's context words are looked for in: the headline and lede, and the last sentences
             recent = " ".join(s.text for s in sents[:2] + sents[max(2, i - 2):i + 1]).lower()
             ruled = find_relations(sent.text, sent.start_char, mentions, state)
-            framed, read, readings = _frame_findings(parsed[i], sent, mentions, state, issuer, coref, recent, bodies) \
+            framed, read, readings = _frame_findings(parsed[i], sent, mentions, state, issuer or cited, coref, recent, bodies) \
                 if i in parsed else ([], [], [])
             _restatus(ruled, readings)
             speakers = _speakers(parsed[i], sent.start_char) if i in parsed else []

@@ -10,7 +10,8 @@ are persons, bodies or places:
   writes them like one ("the Royal Household", "the daily Folha"), become organisations; names it
   reads as places after a place preposition are set aside;
 - :func:`unsupported`: names it never took for a name, that no title, country or gazetteer entry
-  backs ("Delegation", "PT"), take part in no relation.
+  backs ("Delegation", "PT"), take part in no relation; a multi-word proper name the parser reads as one
+  argument ("the company Northstar Freight", which the recogniser calls a product) is backed.
 """
 
 from __future__ import annotations
@@ -70,7 +71,7 @@ def unsupported(sents: list[Sentence], chains: list[list[Mention]], linker: Link
             backed = bool(e.titles) or e.type == "Country" or e.ref.qid is not None or _legal_form(e) or \
                 linker.lookup(e.label) is not None or any(
                     a <= m.start < b and (label in _ACTOR_LABELS or label == "NAME" and m.kind == "name"
-                                          and e.type == "Person") for a, b, label in sent.ner)
+                                          and e.type in ("Person", "Organization")) for a, b, label in sent.ner)
             seen[id(e)] = seen.get(id(e), False) or backed
     return {k for k, backed in seen.items() if not backed}
 

@@ -1,0 +1,71 @@
+"""What a designation notice states by its layout: unbulleted list entries and the notice's issuer.
+
+Treasuries and foreign ministries publish their targets as lists whose entries are lines, not sentences:
+"SMIRNOV, Alexei; DOB 01 Jan 1970; nationality Russian" or "Orel Trading LLC (a.k.a. Orel Trade)".
+:func:`is_list_entry` says whether a line reads as such an entry. A notice's passive designations
+("X is being designated pursuant to ...") name no agent: the issuer is the department named in the
+heading or first lines, else the government whose legal instrument the notice cites
+(:func:`instrument_issuer`).
+
+>>> is_list_entry("SMIRNOV, Alexei; DOB 01 Jan 1970; nationality Russian")
+True
+>>> is_list_entry("Orel Trading LLC (a.k.a. Orel Trade), Moscow")
+True
+>>> is_list_entry("The Treasury said on Monday that it had frozen their assets.")
+False
+>>> instrument_issuer("designated pursuant to Executive Order 14024")
+'United States'
+"""
+
+from __future__ import annotations
+
+import re
+
+from kg.extract.coref import Entity
+from kg.extract.linking import Linker
+from kg.extract.mentions import Mention
+
+#: a list entry's first field: a surname-first entry ("SMIRNOV, Alexei"), or a name of at most eight words
+#: that a semicolon, a bracket or an identifier closes ("Orel Trading LLC (a.k.a. ...)", "Ivan Orlov; DOB ...")
+_ENTRY = re.compile(r"^\s*(?:[A-Z][A-Z'’-]+(?:\s+[A-Z][A-Z'’-]+)*,\s+[A-Z][a-z]+(?:\s+[A-Z][a-z]+)*\s*(?:[;(,]|$)|"
+                    r"(?:[A-Z][\w'’.&-]*\s+){0,7}[A-Z][\w'’.&-]*\s*(?:;|\(|,\s*(?:DOB|born|a\.k\.a|aka|POB|nationality)\b))")
+
+
+def is_list_entry(line: str) -> bool:
+    """True for a line that reads as an entry of a designation list, not as a sentence."""
+    return bool(_ENTRY.match(line)) and len(line.strip()) <= 400
+
+
+#: legal instruments that name the government designating under them, as notices cite them
+_INSTRUMENTS = (
+    (re.compile(r"\bExecutive Order\b|\bE\.O\.\s*\d|\bOFAC\b|\bIEEPA\b|\bGlobal Magnitsky\b"), "United States"),
+    (re.compile(r"\bCouncil (?:Regulation|Decision|Implementing Regulation)\b|\(CFSP\)"), "European Union"),
+    (re.compile(r"\bSanctions and Anti-Money Laundering Act\b|\bSAMLA\b|\bOFSI\b"), "United Kingdom"),
+    (re.compile(r"\bSpecial Economic Measures\b|\bJustice for Victims of Corrupt Foreign Officials\b"), "Canada"),
+    (re.compile(r"\bAutonomous Sanctions (?:Act|Regulations)\b"), "Australia"),
+)
+
+
+def instrument_issuer(text: str) -> str | None:
+    """The government whose sanctions law or order a notice cites, if it cites one of one government only."""
+    found = {who for rx, who in _INSTRUMENTS if rx.search(text)}
+    return found.pop() if len(found) == 1 else None
+
+
+def fallback_issuer(text: str, chains: list[list[Mention]], linker: Linker) -> Entity | None:
+    """The government a notice's citations name as its issuer, as the document's actor for it.
+
+    An actor the text already names for that government is reused (one node, not two); else one is made.
+    Used only where no department or government is named before a passive designation.
+    """
+    label = instrument_issuer(text)
+    if label is None:
+        return None
+    kind = "Organization" if label == "European Union" else "Country"
+    ref = linker.ref(label, kind)
+    for ms in chains:
+        for m in ms:
+            e = m.entity
+            if isinstance(e, Entity) and e.type == kind and (e.label == label or e.ref == ref):
+                return e
+    return Entity(label=label, type=kind, ref=ref)

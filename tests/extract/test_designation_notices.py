@@ -1,0 +1,86 @@
+"""Designation notices as treasuries and foreign ministries publish them: unbulleted list entries, the issuer
+of agentless passive designations, repeated prepositions and companies described by their owner.
+Every text here is written for the test."""
+
+from __future__ import annotations
+
+import pytest
+
+from kg.extract.parsed import ParseExtractor
+from tests.extract.test_report_roles import pairs, parse  # noqa: F401  (the fixture and the helper are shared)
+
+NOTICE = """Press release
+Foreign and Development Office
+
+The UK has today imposed sanctions on three individuals and one entity.
+The designations announced today are:
+SMIRNOV, Alexei; DOB 01 Jan 1970; nationality Russian
+PETROVA, Galina; DOB 12 Mar 1981; position Director
+
+KOVAL, Pyotr (a.k.a. Peter Koval); nationality Russian
+Orel Trading LLC; address Moscow
+The Minister said the measures send a clear message.
+"""
+
+
+def test_unbulleted_list_entries_are_targets(parse: ParseExtractor) -> None:
+    found = {o for r, s, o in pairs(parse, NOTICE) if r == "sanctions" and s == "United Kingdom"}
+    assert {"Alexei Smirnov", "Galina Petrova", "Pyotr Koval", "Orel Trading LLC"} <= found, found
+
+
+def test_a_list_ends_with_the_first_sentence_after_it(parse: ParseExtractor) -> None:
+    found = pairs(parse, NOTICE)
+    assert not any(r == "sanctions" and o == "Minister" for r, _s, o in found), found
+
+
+def test_semicolons_in_a_sentence_are_no_list_entries(parse: ParseExtractor) -> None:
+    text = ("The UK sanctioned Orel Trading LLC on Monday. The designations follow:\n"
+            "Talks between Ivan Marek and Boris Tal resumed on Friday; no date was set.\n")
+    assert not any(r == "sanctions" and o in ("Ivan Marek", "Boris Tal") for r, _s, o in pairs(parse, text))
+
+
+@pytest.mark.parametrize("text", [
+    "Office of the Spokesperson\nMarch 3, 2026\n\nKarel Novak is being designated pursuant to Executive Order 14024 "
+    "for operating in the technology sector of the Russian economy.",
+    "Office of the Spokesperson\n\nKarel Novak was designated today pursuant to E.O. 13818 for serious human rights abuse.",
+])
+def test_an_agentless_designation_takes_the_government_whose_order_it_cites(parse: ParseExtractor, text: str) -> None:
+    assert ("sanctions", "United States", "Karel Novak") in pairs(parse, text)
+
+
+def test_the_department_named_first_issues_the_passive_designations(parse: ParseExtractor) -> None:
+    text = ("Treasury Sanctions Drone Suppliers\n\nWASHINGTON — Today, the Department of the Treasury is taking action "
+            "against a network supplying drones.\nKarel Novak is being designated pursuant to Executive Order 14024.\n"
+            "Blue Heron Trading Ltd was designated today for its role in the scheme.")
+    found = {(s, o) for r, s, o in pairs(parse, text) if r == "sanctions"}
+    assert {("Department of the Treasury", "Karel Novak"), ("Department of the Treasury", "Blue Heron Trading Ltd")} \
+        <= found, found
+    assert not any(s == "United States" for s, _o in found), found
+
+
+def test_a_passive_without_a_sanctions_context_is_no_designation(parse: ParseExtractor) -> None:
+    text = "Mayor Tom Ellis said on Monday that Karel Novak was designated as the party's candidate."
+    assert not any(r == "sanctions" for r, _s, _o in pairs(parse, text))
+
+
+@pytest.mark.parametrize("text, targets", [
+    ("Canada imposed sanctions on Ivan Lesko and on Olga Brand.", {"Ivan Lesko", "Olga Brand"}),
+    ("Canada imposed sanctions on Ivan Lesko, and against Olga Brand and Piotr Dale.",
+     {"Ivan Lesko", "Olga Brand", "Piotr Dale"}),
+])
+def test_a_repeated_preposition_governs_more_targets(parse: ParseExtractor, text: str, targets: set[str]) -> None:
+    found = {o for r, s, o in pairs(parse, text) if r == "sanctions" and s == "Canada"}
+    assert targets <= found, found
+
+
+def test_the_owner_of_a_sanctioned_company_is_not_a_target(parse: ParseExtractor) -> None:
+    found = pairs(parse, "The European Union sanctioned Viktor Malin's company Northstar Freight.")
+    assert ("sanctions", "European Union", "Northstar Freight") in found, found
+    assert not any(o == "Viktor Malin" for _r, _s, o in found), found
+
+
+def test_indented_bullets_after_a_cut_entry_stay_in_the_list(parse: ParseExtractor) -> None:
+    text = ("Canada is imposing sanctions on the following entities:\n  • Aurora Veterans Society\n"
+            "  • Kestrel Supply Ltd (a.k.a. Kestrel Trade)\n  • Boreal Shipping LLC\n")
+    found = {o for r, s, o in pairs(parse, text) if r == "sanctions" and s == "Canada"}
+    assert {"Aurora Veterans Society", "Kestrel Supply Ltd", "Boreal Shipping LLC"} <= found, found
