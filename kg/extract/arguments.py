@@ -98,9 +98,25 @@ def entities_at(tok: Any, spans: list[tuple[int, int, Mention]], mint: Any = Non
                 for e in entities(m):
                     if isinstance(e, Entity) and e not in out:
                         out.append(e)
+    if bent_lists and tok.tag_ == "NNS" and tok.pos_ == "NOUN" and tok.dep_ in ("dobj", "pobj", "nsubjpass"):
+        out += [e for e in _colon_list(tok, spans) if e not in out]
     if not out and mint is not None:
         out = mint(tok)
     return out
+
+
+def _colon_list(tok: Any, spans: list[tuple[int, int, Mention]]) -> list[Entity]:
+    """The persons and bodies a colon after a plural patient lists ("on the following individuals: A; B; and C").
+
+    The parser hangs such a list anywhere (an apposition of the measure, a new root); the colon right after
+    the patient's phrase says the rest of the sentence names its members.
+    """
+    nxt = tok.right_edge.i + 1
+    if nxt >= len(tok.doc) or tok.doc[nxt].text != ":":
+        return []
+    colon = tok.doc[nxt].idx
+    return [e for a, _b, m in spans if a > colon for e in entities(m)
+            if isinstance(e, Entity) and e.type in ("Person", "Organization")]
 
 
 def _repeated_preps(prep: Any) -> list[Any]:

@@ -84,3 +84,14 @@ def test_indented_bullets_after_a_cut_entry_stay_in_the_list(parse: ParseExtract
             "  • Kestrel Supply Ltd (a.k.a. Kestrel Trade)\n  • Boreal Shipping LLC\n")
     found = {o for r, s, o in pairs(parse, text) if r == "sanctions" and s == "Canada"}
     assert {"Aurora Veterans Society", "Kestrel Supply Ltd", "Boreal Shipping LLC"} <= found, found
+
+
+@pytest.mark.parametrize("text, targets", [
+    ("The UK has today imposed sanctions on the following individuals: Alexei Smirnov; Galina Petrova; and Boris Lem.",
+     {"Alexei Smirnov", "Galina Petrova", "Boris Lem"}),
+    ("The EU today designated two companies: Baltic Star Lines and Orel Trading LLC, both based in Riga.",
+     {"Baltic Star Lines", "Orel Trading LLC"}),
+])
+def test_a_colon_after_a_plural_target_lists_its_members(parse: ParseExtractor, text: str, targets: set[str]) -> None:
+    found = {o for r, _s, o in pairs(parse, text) if r == "sanctions"}
+    assert targets <= found and "Riga" not in found, found
