@@ -69,3 +69,28 @@ def fallback_issuer(text: str, chains: list[list[Mention]], linker: Linker) -> E
             if isinstance(e, Entity) and e.type == kind and (e.label == label or e.ref == ref):
                 return e
     return Entity(label=label, type=kind, ref=ref)
+
+
+#: what may join the members of a coordinated group of names: "A and B", "A, B and C", "A as well as B"
+_JOIN = re.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|\s(?:and|or|as well as)\s+)\s*")
+#: what a plural pronoun may stand for in "froze their assets", "sanctioned them"
+PLURAL_PRONOUNS = frozenset({"they", "them", "their"})
+#: holdings that "their" names the owners of ("froze their assets"): the owners are the targets
+HOLDINGS = frozenset({"asset", "fund", "property", "account", "holding", "wealth", "yacht", "estate"})
+
+
+def plural_group(text: str, base: int, mentions: list[Mention]) -> list[Entity]:
+    """The last coordinated group of two or more named persons or bodies in a sentence ("A and B").
+
+    A later "them" or "their" most likely stands for it ("A and B run the fund. Australia sanctioned them.").
+    """
+    named = [(m.start - base, m.end - base, m.entity) for m in mentions
+             if isinstance(m.entity, Entity) and m.kind != "pronoun" and m.entity.type in ("Person", "Organization")]
+    best: list[Entity] = []
+    run: list[Entity] = []
+    for k, (a, b, e) in enumerate(named):
+        joined = k > 0 and _JOIN.fullmatch(text[named[k - 1][1]:a]) is not None
+        run = (run + [e]) if joined and run else [e]
+        if len(run) > 1 and len(set(map(id, run))) > 1:
+            best = list(dict.fromkeys(run))
+    return best

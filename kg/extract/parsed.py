@@ -30,6 +30,7 @@ True
 from __future__ import annotations
 
 import logging
+import re
 from collections.abc import Iterable, Iterator
 from typing import Any
 
@@ -42,7 +43,7 @@ from kg.extract.mentions import Mention, Sentence, is_headline, sentences
 from kg.extract.model import MAX_PARSE_CHARS, get_model, model_info
 from kg.extract.nlp import get_nlp
 from kg.extract.pairing import entities
-from kg.extract.designations import fallback_issuer
+from kg.extract.designations import HOLDINGS, PLURAL_PRONOUNS, fallback_issuer, plural_group
 from kg.extract.recogniser import name_spans, retype_organisations, unsupported
 from kg.extract.reconcile import Reading, _headline_merged, _only_as_speaker, _reconcile, _restatus, _speakers
 from kg.extract.relations import DocState, Found, find_relations
@@ -61,7 +62,12 @@ def _worth_parsing(text: str) -> bool:
     >>> _worth_parsing("Trump met Putin in Alaska."), _worth_parsing("The weather met expectations.")
     (True, False)
     """
-    return gate_pattern().search(text) is not None and sum(1 for w in text.split()[1:] if w[:1].isupper()) >= 1
+    return gate_pattern().search(text) is not None and (sum(1 for w in text.split()[1:] if w[:1].isupper()) >= 1 or
+                                                        _PLURAL_PRONOUN.search(text) is not None)
+
+
+#: "Australia sanctioned them": a plural pronoun may stand for the actors named in the sentences before
+_PLURAL_PRONOUN = re.compile(r"\b(?:them|their)\b", re.IGNORECASE)
 
 
 class ParseExtractor(RuleExtractor):
@@ -147,6 +153,7 @@ class ParseExtractor(RuleExtractor):
                 out.append((f, self._assertion(document, f, sent.start_char, sent.text, published, roles)))
             # the issuer of a release is named before its agentless designations, not among their targets, and not
             # in a title-case headline, whose capitalised words run together ("Treasury Targets Procurement Network")
+            state.last_plural = plural_group(sent.text, sent.start_char, mentions) or state.last_plural
             if issuer is None and not is_headline(sent):
                 issuer = next((m.entity for m in mentions if isinstance(m.entity, Entity)
                                and m.entity.type in ("Organization", "Country")), None)
@@ -315,6 +322,9 @@ def _to_found(hit: FrameHit, spans: list[tuple[int, int, Mention]], text: str, s
         if t.lower_ in ("they", "them") and _plural_antecedent(t):
             continue  # "the freed prisoners ..., where they were met by X": not the last pair of leaders
         es = _governing_person(t, spans, mint) or entities_at(t, spans, mint, bent_lists=frame.kind == "act")
+        if not es and frame.kind == "act" and (t.lower_ in PLURAL_PRONOUNS or t.lemma_.lower() in HOLDINGS and any(
+                c.dep_ == "poss" and c.lower_ == "their" for c in t.children)):
+            es = list(state.last_plural)  # "A and B run the fund. Australia sanctioned them / froze their assets" 
         others += [e for e in es if e not in others and e not in agents]
         own = [e for a, b, m in spans if a <= t.idx < b for e in entities(m)]
         if not own and frame.kind == "act" and frame.relation in ("pardons", "releases"):

@@ -95,3 +95,14 @@ def test_indented_bullets_after_a_cut_entry_stay_in_the_list(parse: ParseExtract
 def test_a_colon_after_a_plural_target_lists_its_members(parse: ParseExtractor, text: str, targets: set[str]) -> None:
     found = {o for r, _s, o in pairs(parse, text) if r == "sanctions"}
     assert targets <= found and "Riga" not in found, found
+
+
+@pytest.mark.parametrize("second", ["Australia today sanctioned them.", "On Monday, Japan froze their assets."])
+def test_them_and_their_assets_are_the_pair_named_before(parse: ParseExtractor, second: str) -> None:
+    found = pairs(parse, "Pavel Dorn and Anna Ried run the Orlovo fund. " + second)
+    assert {o for r, _s, o in found if r == "sanctions"} == {"Pavel Dorn", "Anna Ried"}, found
+
+
+def test_they_of_the_imposers_names_no_target(parse: ParseExtractor) -> None:
+    found = pairs(parse, "Britain and Canada met on Monday. They froze the assets of Pavel Dorn.")
+    assert not any(r == "sanctions" and o in ("United Kingdom", "Canada") for r, _s, o in found), found
