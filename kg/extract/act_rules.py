@@ -14,6 +14,7 @@ after it; sanctions carry their imposer over to later sentences through :class:`
 from __future__ import annotations
 
 import re
+from typing import Any
 
 from kg.extract.findings import _AND_VERB, DocState, Found, _coord_subject, _span
 from kg.extract.pairing import _INCLUDING, _PASSIVE, _TARGET_PREP, PairingSentence, entities
@@ -174,7 +175,7 @@ def _sanctions_found(sent: PairingSentence, trig: Trigger, ts: int, te: int, sta
     mod = r"[-–][a-z]|[’']s\s" if trig.mode in ("list", "added") or word in _DIRECT_OBJECT else r"[-–][a-z]"
     targets = [e for e in targets if not any(m.entity is e and re.match(mod, text[b:b + 3])
                                              for m, (_a, b) in zip(sent.ms, sent.loc))]
-    imposers = sent.by_agent(te) if passive else []
+    imposers = _by_agent(sent, te) if passive else []
     conf = trig.confidence
     if not imposers and trig.mode != "list":
         if _AND_VERB.search(text[max(0, ts - 40):ts]):  # "X froze ... and blacklisted Y"
@@ -189,7 +190,7 @@ def _sanctions_found(sent: PairingSentence, trig: Trigger, ts: int, te: int, sta
             near = sent.left(ts)
             imposers = [e for e in sent.ents(near[-1:]) if e not in targets]
     if not imposers:
-        imposers = [e for e in sent.by_agent(te) if e not in targets]  # "Sanctions were imposed on X by the EU"
+        imposers = [e for e in _by_agent(sent, te) if e not in targets]  # "Sanctions were imposed on X by the EU"
     if not targets:
         # "The EU imposed sanctions on four companies." names no target, but the imposer carries over
         # to the next sentences ("The measures freeze the assets of A and B")
@@ -209,6 +210,16 @@ def _sanctions_found(sent: PairingSentence, trig: Trigger, ts: int, te: int, sta
     a, b = _span(sent, ts, te, idx)
     return [Found("sanctions", s, t, status=status, start=a, end=b, confidence=conf)
             for s in imposers for t in targets if s is not t]
+
+
+def _by_agent(sent: PairingSentence, te: int) -> list[Any]:
+    """The agent after "by", an office rather than the body owning it ("by the Treasury's Office of ...")."""
+    agents = sent.by_agent(te)
+    for i, (_a, b) in enumerate(sent.loc):
+        if agents and sent.ms[i].entity is agents[0] and re.match(r"[’']s?\s", sent.text[b:b + 3]):
+            nxt = sent.ents([i + 1]) if i + 1 < len(sent.ms) and sent.loc[i + 1][0] - b <= 4 else []
+            return nxt or agents
+    return agents
 
 
 #: a second target phrase with its own preposition: "sanctions on A and on B", "against A as well as against B"

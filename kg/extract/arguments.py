@@ -45,6 +45,7 @@ def entities_at(tok: Any, spans: list[tuple[int, int, Mention]], mint: Any = Non
             out += [e for e in entities(m) if isinstance(e, Entity) and not (m.kind == "pronoun" and e.type != "Person")]
     keep = [tok]
     todo = [tok]
+    owners: list[Any] = []
     while todo:
         t = todo.pop()
         if t is not tok and tok.pos_ == "PROPN" and t.pos_ == "NOUN" and t.dep_ == "compound" and \
@@ -56,6 +57,9 @@ def entities_at(tok: Any, spans: list[tuple[int, int, Mention]], mint: Any = Non
                 continue  # "US basketball star": a modifier of a common noun is not the actor
             if t is tok and c.dep_ == "poss" and tok.lemma_.lower() in _STATE_ORGANS:
                 keep.append(c)  # "Iran's judiciary freed": the state acts through its organ
+                continue
+            if _possessor(c):
+                owners.append(c)  # "the Ministry's Office of Sanctions", "Malin's company": the owner is another actor
                 continue
             if (c.dep_ not in _NOT_PART and c.dep_ != "poss") or \
                     (bent_lists and c.dep_ == "prep" and (c.lower_ in _LIST_PREPS or c.lower_ == "with" and t.lower_ == "along")):
@@ -100,6 +104,8 @@ def entities_at(tok: Any, spans: list[tuple[int, int, Mention]], mint: Any = Non
                         out.append(e)
     if bent_lists and tok.tag_ == "NNS" and tok.pos_ == "NOUN" and tok.dep_ in ("dobj", "pobj", "nsubjpass"):
         out += [e for e in _colon_list(tok, spans) if e not in out]
+    if not out and owners:  # the owned office or company is no actor the text names: its owner stands for it
+        out = [e for o in owners for a, b, m in spans if a <= o.idx < b for e in entities(m) if isinstance(e, Entity)]
     if not out and mint is not None:
         out = mint(tok)
     return out
@@ -117,6 +123,13 @@ def _colon_list(tok: Any, spans: list[tuple[int, int, Mention]]) -> list[Entity]
     colon = tok.doc[nxt].idx
     return [e for a, _b, m in spans if a > colon for e in entities(m)
             if isinstance(e, Entity) and e.type in ("Person", "Organization")]
+
+
+def _possessor(tok: Any) -> bool:
+    """True for a name marked as a possessor by "'s" or "'" that the parser did not label ``poss`` ("Ministry' Office")."""
+    end = tok.right_edge  # "the Ministry of Foreign Affairs' Office": the mark closes the possessor's phrase
+    return tok.dep_ in ("nmod", "compound") and tok.pos_ == "PROPN" and end.dep_ == "case" and \
+        end.lower_ in ("'s", "'", "’s", "’")
 
 
 def _repeated_preps(prep: Any) -> list[Any]:

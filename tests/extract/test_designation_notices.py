@@ -106,3 +106,15 @@ def test_them_and_their_assets_are_the_pair_named_before(parse: ParseExtractor, 
 def test_they_of_the_imposers_names_no_target(parse: ParseExtractor) -> None:
     found = pairs(parse, "Britain and Canada met on Monday. They froze the assets of Pavel Dorn.")
     assert not any(r == "sanctions" and o in ("United Kingdom", "Canada") for r, _s, o in found), found
+
+
+@pytest.mark.parametrize("agent, office", [
+    ("Ministry of Finance’s Office of Sanctions Control (OSC)", "Office of Sanctions Control"),
+    ("Ministry of Foreign Affairs' Office of Sanctions (OSO)", "Office of Sanctions"),
+])
+def test_the_office_designates_not_the_body_owning_it(parse: ParseExtractor, agent: str, office: str) -> None:
+    text = (f"Norway imposed sanctions on two men. Tomas Brekke and Ivo Lund were designated by the {agent} "
+            "for leading the network.")
+    found = {(s, o) for r, s, o in pairs(parse, text) if r == "sanctions"}
+    assert (office, "Tomas Brekke") in found, found
+    assert not any(s.startswith("Ministry") for s, _o in found), found
