@@ -280,7 +280,8 @@ def _targets_after(sent: PairingSentence, pos: int, max_chars: int,
 #: words between "designated" and a name that show the name is not its object ("designating me is that I am Iran's")
 _NOT_OBJECT_GAP = re.compile(r"\b(?:is|are|was|were|be|that|me|him|her|it|them|us|you|as|to|for|in|by|because|since|"
                              r"after|said|says|with|from)\b|[,;:]", re.IGNORECASE)
-_SANCTION_CONTEXT = re.compile(r"sanction|terror|blacklist|\blist\b|asset|freez|froze|OFAC|Treasury|penalt|authorit",
+_SANCTION_CONTEXT = re.compile(r"sanction|terror|blacklist|\blist\b|asset|freez|froze|OFAC|Treasury|penalt|authorit|"
+                               r"pursuant to|Executive Order|\bE\.O\.|Council (?:Regulation|Decision)|Magnitsky",
                                re.IGNORECASE)
 _DIRECT_OBJECT = frozenset({"sanctioned", "sanctioning", "blacklisted", "blacklists", "designated", "designates",
                             "designating"})

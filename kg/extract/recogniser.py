@@ -50,6 +50,9 @@ def _legal_form(e: Entity) -> bool:
     return e.type == "Organization" and e.label.split()[-1] in LEGAL_FORMS
 
 
+#: recogniser labels that say nothing about a name: a multi-word name it labels otherwise ("designating Ivan
+#: Orlov pursuant to", read as a product) is still one it took for a name
+_NUMERIC_LABELS = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "QUANTITY", "MONEY", "PERCENT"})
 #: recogniser labels that vouch for a name being an actor's
 _ACTOR_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP", "FAC", "LOC"})
 
@@ -71,7 +74,9 @@ def unsupported(sents: list[Sentence], chains: list[list[Mention]], linker: Link
             backed = bool(e.titles) or e.type == "Country" or e.ref.qid is not None or _legal_form(e) or \
                 linker.lookup(e.label) is not None or any(
                     a <= m.start < b and (label in _ACTOR_LABELS or label == "NAME" and m.kind == "name"
-                                          and e.type in ("Person", "Organization")) for a, b, label in sent.ner)
+                                          and e.type in ("Person", "Organization")
+                                          or label not in _NUMERIC_LABELS and m.kind == "name" and len(m.text.split()) > 1)
+                    for a, b, label in sent.ner)
             seen[id(e)] = seen.get(id(e), False) or backed
     return {k for k, backed in seen.items() if not backed}
 

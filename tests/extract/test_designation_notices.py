@@ -118,3 +118,14 @@ def test_the_office_designates_not_the_body_owning_it(parse: ParseExtractor, age
     found = {(s, o) for r, s, o in pairs(parse, text) if r == "sanctions"}
     assert (office, "Tomas Brekke") in found, found
     assert not any(s.startswith("Ministry") for s, _o in found), found
+
+
+def test_a_designated_name_the_recogniser_calls_no_person_is_kept(parse: ParseExtractor) -> None:
+    # the recogniser reads the name in this order as a product; the parser hangs it under "pursuant"
+    text = "The Department of State is concurrently designating Pavel Dorn pursuant to E.O. 14024."
+    assert ("sanctions", "Department of State", "Pavel Dorn") in pairs(parse, text)
+
+
+def test_a_single_word_the_recogniser_never_named_stays_out(parse: ParseExtractor) -> None:
+    text = "The Treasury Department on Monday sanctioned Delegation for its role in the scheme."
+    assert not any(o == "Delegation" for _r, _s, o in pairs(parse, text))
