@@ -183,7 +183,8 @@ def _sanctions_found(sent: PairingSentence, trig: Trigger, ts: int, te: int, sta
             before = [first] if first is not None else []
         else:
             before = [i for i in range(len(sent.ms)) if sent.loc[i][1] <= ts and not sent._hidden(i, ts)]
-        states = [e for e in sent.ents(before) if e.type != "Person" and e not in targets]
+        owners = _owners(sent)  # "Britain's Foreign Office imposed": the office acts, not also its owner
+        states = [e for e in sent.ents([i for i in before if i not in owners]) if e.type != "Person" and e not in targets]
         if states:
             imposers = states
         else:
@@ -210,6 +211,12 @@ def _sanctions_found(sent: PairingSentence, trig: Trigger, ts: int, te: int, sta
     a, b = _span(sent, ts, te, idx)
     return [Found("sanctions", s, t, status=status, start=a, end=b, confidence=conf)
             for s in imposers for t in targets if s is not t]
+
+
+def _owners(sent: PairingSentence) -> set[int]:
+    """Mentions that own the next one ("the Treasury's Office of Foreign Assets Control"): not actors beside it."""
+    return {i for i in range(len(sent.ms) - 1) if re.fullmatch(r"[’']s?\s+(?:the\s+)?", sent.text[sent.loc[i][1]:
+                                                                                          sent.loc[i + 1][0]])}
 
 
 def _by_agent(sent: PairingSentence, te: int) -> list[Any]:

@@ -129,3 +129,14 @@ def test_a_designated_name_the_recogniser_calls_no_person_is_kept(parse: ParseEx
 def test_a_single_word_the_recogniser_never_named_stays_out(parse: ParseExtractor) -> None:
     text = "The Treasury Department on Monday sanctioned Delegation for its role in the scheme."
     assert not any(o == "Delegation" for _r, _s, o in pairs(parse, text))
+
+
+@pytest.mark.parametrize("text, office, owner", [
+    ("Treasury's Office of Foreign Assets Control designated Pavel Dorn and two of his companies.",
+     "Office of Foreign Assets Control", "Treasury"),
+    ("Britain's Foreign Office announced sanctions on Pavel Dorn.", "Foreign Office", "United Kingdom"),
+])
+def test_the_owner_of_the_acting_office_is_no_co_imposer(parse: ParseExtractor, text: str, office: str,
+                                                         owner: str) -> None:
+    found = {s for r, s, o in pairs(parse, text) if r == "sanctions" and o == "Pavel Dorn"}
+    assert office in found and not any(owner in s for s in found - {office}), found
