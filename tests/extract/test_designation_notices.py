@@ -140,3 +140,33 @@ def test_the_owner_of_the_acting_office_is_no_co_imposer(parse: ParseExtractor, 
                                                          owner: str) -> None:
     found = {s for r, s, o in pairs(parse, text) if r == "sanctions" and o == "Pavel Dorn"}
     assert office in found and not any(owner in s for s in found - {office}), found
+
+
+PRESS_RELEASE = """Treasury Targets Shipping Network Supplying Northland Military
+
+March 4, 2026
+
+WASHINGTON — Today, the U.S. Department of the Treasury's Office of Foreign Assets Control (OFAC) sanctioned a network of companies and individuals that procured marine engines for the Northland armed forces. The Department of State is concurrently designating two vessels and one individual.
+
+"We will continue to target those who arm Northland," said Deputy Secretary Mark Fell.
+
+SHIPPING NETWORK
+
+Kestrel Marine Ltd, based in Varna, arranged the shipments. Kestrel Marine Ltd is being designated pursuant to E.O. 14024 for operating in the transportation sector of the Northland economy.
+
+Pavel Dorn is the director of Kestrel Marine Ltd and its Varna office. Dorn is being designated for having acted for or on behalf of Kestrel Marine Ltd.
+
+Anna Ried and Oleg Sorn manage the network's accounts in Cyprus. OFAC also froze their assets.
+
+As a result of today's action, all property and interests in property of the designated persons that are in the United States are blocked.
+"""
+
+
+def test_a_press_release_of_our_own(parse: ParseExtractor) -> None:
+    found = {(s, o) for r, s, o in pairs(parse, PRESS_RELEASE) if r == "sanctions"}
+    targets = {o for _s, o in found}
+    assert {"Kestrel Marine Ltd", "Pavel Dorn", "Anna Ried", "Oleg Sorn"} <= targets, found
+    assert ("Office of Foreign Assets Control", "Anna Ried") in found, found
+    # the designated and the quoted are no imposers; the network's accounts' country is no target
+    assert not any(s in ("Kestrel Marine Ltd", "Pavel Dorn", "Mark Fell") for s, _o in found), found
+    assert "Cyprus" not in targets and "Northland" not in targets, found
