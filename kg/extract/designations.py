@@ -94,3 +94,76 @@ def plural_group(text: str, base: int, mentions: list[Mention]) -> list[Entity]:
         if len(run) > 1 and len(set(map(id, run))) > 1:
             best = list(dict.fromkeys(run))
     return best
+
+
+#: a line that opens a designation list ("The individuals designated today are:", "... the following entities:")
+_LIST_OPENER = re.compile(r"(?:sanction|designat|\blisted\b|\blisting|target|asset|entit(?:y|ies)|individuals|persons|"
+                          r"schedule)[^\n]*:\s*$", re.IGNORECASE)
+#: a bullet or number that opens a list line ("• ", "- ", "3. ", "3)")
+_MARKER = re.compile(r"^\s*(?:[-•*·▪–—]|\d{1,3}[.)])(?:\s+|$)")
+
+
+def is_list_line(line: str) -> bool:
+    """True for a line that may continue a designation list: a bullet, an entry, or a short line with no full stop."""
+    line = line.strip()
+    return bool(_MARKER.match(line)) or is_list_entry(line) or (
+        0 < len(line.split()) <= 12 and not line.endswith((".", "?", "!")))
+
+
+def list_lines(texts: list[str]) -> set[int]:
+    """Indexes of the sentences that are lines of a designation list, to be read by the recogniser.
+
+    A list runs from a line ending in a colon that names what is listed, through bullets, numbers, entries and
+    short lines without a full stop, to the first sentence that is none of these.
+
+    >>> sorted(list_lines(["UK sanctions.", "Those designated are:\\n", "Alexei Smirnov\\n", "1.", "Galina Petrova\\n",
+    ...                    "The Minister said the measures send a message."]))
+    [2, 3, 4]
+    """
+    out: set[int] = set()
+    active = False
+    for i, text in enumerate(texts):
+        line = text.strip()
+        if _LIST_OPENER.search(text):
+            active = True
+        elif not line:
+            continue
+        elif active and (is_list_line(line) or (i - 1 in out and not texts[i - 1].rstrip(" \t").endswith("\n"))):
+            out.add(i)
+        else:
+            active = False
+    return out
+
+
+#: a list line that is a bare name, after its bullet or number ("Alexei Smirnov", "2. Galina Petrova, Director")
+_BARE_NAME = re.compile(r"\s*(?:(?:[-•*·▪–—]|\d{1,3}[.)])\s+)?((?:[A-Z][\w'’.&-]*\s+(?:of\s+(?:the\s+)?)?){1,5}"
+                        r"[A-Z][\w'’.&-]*)\s*(?:[,;(]|$)")
+#: words that make a listed name a body's ("Northern Supply Directorate", "Orel Trading")
+_BODY_WORDS = frozenset("""Ministry Directorate Office Bank Company Group Organization Organisation Society Agency Department
+Committee Corporation Fund Council Forces Army Navy Service Institute Center Centre Association Union Industries Shipping
+Trading Holdings Holding Enterprise Enterprises Plant Factory Bureau Authority Brigade Regiment Battalion Command Guard
+Front Party Movement Foundation Airlines Lines Logistics Energy Oil Gas Petroleum Systems Technologies""".split())
+
+
+def list_line_actors(texts: list[str], starts: list[int], chains: list[list[Mention]], linker: Linker) -> None:
+    """Actors for the bare-name lines of a designation list in which the mention finder found no name.
+
+    Out of a sentence, neither the finder nor the recogniser takes "Alexei Smirnov" for a name; the list says it
+    is one. A name with a legal form or a body word is an organisation's, any other a person's.
+    """
+    from kg.extract.recogniser import LEGAL_FORMS  # noqa: PLC0415  (the recogniser imports this module's users)
+    made: dict[str, Entity] = {}
+    for i in sorted(list_lines(texts)):
+        m = _BARE_NAME.match(texts[i])
+        if m is None or m.group(1).isupper():
+            continue
+        at = starts[i] + m.start(1)
+        if any(isinstance(k.entity, Entity) and k.start <= at < k.end for k in chains[i]):
+            continue  # the finder named it already
+        name = m.group(1)
+        words = set(name.replace(",", " ").split())
+        kind = "Organization" if words & (LEGAL_FORMS | _BODY_WORDS) else "Person"
+        e = made.get(name) or Entity(label=name, type=kind, ref=linker.ref(name, kind))
+        made[name] = e
+        chains[i].insert(0, Mention(at, at + len(name), name, "name" if kind == "Person" else "org", type=kind,
+                                    name=name, entity=e))

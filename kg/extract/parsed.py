@@ -43,7 +43,7 @@ from kg.extract.mentions import Mention, Sentence, is_headline, sentences
 from kg.extract.model import MAX_PARSE_CHARS, get_model, model_info
 from kg.extract.nlp import get_nlp
 from kg.extract.pairing import entities
-from kg.extract.designations import HOLDINGS, PLURAL_PRONOUNS, fallback_issuer, plural_group
+from kg.extract.designations import HOLDINGS, PLURAL_PRONOUNS, fallback_issuer, list_line_actors, list_lines, plural_group
 from kg.extract.recogniser import name_spans, retype_organisations, unsupported
 from kg.extract.reconcile import Reading, _headline_merged, _only_as_speaker, _reconcile, _restatus, _speakers
 from kg.extract.relations import DocState, Found, find_relations
@@ -93,8 +93,10 @@ class ParseExtractor(RuleExtractor):
         docs = list(documents)
         blank = list(get_nlp().pipe((d.text or "" for d in docs), batch_size=batch_size))
         per_doc: list[list[Sentence]] = [sentences(sd, d.text or "") if d.text else [] for d, sd in zip(docs, blank)]
+        # the lines of a designation list name their targets with no verb: the recogniser reads them too
+        listed = [list_lines([s.text for s in sents]) for sents in per_doc]
         selected = [(k, i) for k, sents in enumerate(per_doc) for i, s in enumerate(sents)
-                    if not self.gate or _worth_parsing(s.text)]
+                    if not self.gate or _worth_parsing(s.text) or i in listed[k]]
         texts = [per_doc[k][i].text[:MAX_PARSE_CHARS] for k, i in selected]
         cut = sum(1 for k, i in selected if len(per_doc[k][i].text) > MAX_PARSE_CHARS)
         if cut:  # the rules still read the whole sentence; the parser sees its first MAX_PARSE_CHARS
@@ -127,6 +129,7 @@ class ParseExtractor(RuleExtractor):
         if bodies:
             _repoint_pronouns(chains)
         doubtful = unsupported(sents, chains, linker) | places
+        list_line_actors([s.text for s in sents], [s.start_char for s in sents], chains, linker)
         limit = _content_end(text)
         state = DocState()
         out: list[tuple[Found, Assertion]] = []

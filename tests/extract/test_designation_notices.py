@@ -170,3 +170,22 @@ def test_a_press_release_of_our_own(parse: ParseExtractor) -> None:
     # the designated and the quoted are no imposers; the network's accounts' country is no target
     assert not any(s in ("Kestrel Marine Ltd", "Pavel Dorn", "Mark Fell") for s, _o in found), found
     assert "Cyprus" not in targets and "Northland" not in targets, found
+
+
+@pytest.mark.parametrize("text, targets", [
+    ("The UK has today sanctioned three individuals.\nThe individuals designated today are:\n"
+     "1. Alexei Smirnov, Director of Orel Trading LLC\n2. Galina Petrova\n", {"Alexei Smirnov", "Galina Petrova"}),
+    ("Canada today announced sanctions on the following individuals and entities:\nAlexei Smirnov\nGalina Petrova\n"
+     "Northern Supply Directorate\n\nThese measures respond to the attack.",
+     {"Alexei Smirnov", "Galina Petrova", "Northern Supply Directorate"}),
+])
+def test_bare_names_on_the_lines_of_a_list_are_targets(parse: ParseExtractor, text: str, targets: set[str]) -> None:
+    found = {o for r, _s, o in pairs(parse, text) if r == "sanctions"}
+    assert targets <= found and not any(o.startswith("Director") for o in found), found
+
+
+def test_short_lines_after_an_agenda_are_no_actors(parse: ParseExtractor) -> None:
+    text = ("Prime Minister Ana Ruiz met President Tomas Varga in Madrid.\nThey discussed the following:\n"
+            "Trade Policy\nClimate Change\n")
+    found = pairs(parse, text)
+    assert not any("Trade Policy" in (s, o) or "Climate Change" in (s, o) for _r, s, o in found), found
