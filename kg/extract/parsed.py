@@ -37,13 +37,14 @@ from typing import Any
 from kg.extract.arguments import entities_at, group_of
 from kg.extract.coref import DATELINE, Coref, Entity
 from kg.extract.dates import parse_published, stated_publication
+from kg.extract.designations import (HOLDINGS, PLURAL_PRONOUNS, fallback_issuer, list_line_actors, list_lines,
+                                     plural_group)
 from kg.extract.frames import FrameHit, gate_pattern, match
 from kg.extract.linking import Linker
 from kg.extract.mentions import Mention, Sentence, is_headline, sentences
 from kg.extract.model import MAX_PARSE_CHARS, get_model, model_info
 from kg.extract.nlp import get_nlp
 from kg.extract.pairing import entities
-from kg.extract.designations import HOLDINGS, PLURAL_PRONOUNS, fallback_issuer, list_line_actors, list_lines, plural_group
 from kg.extract.recogniser import name_spans, retype_organisations, unsupported
 from kg.extract.reconcile import Reading, _headline_merged, _only_as_speaker, _reconcile, _restatus, _speakers
 from kg.extract.relations import DocState, Found, find_relations
@@ -141,8 +142,8 @@ class ParseExtractor(RuleExtractor):
             # what a frame's context words are looked for in: the headline and lede, and the last sentences
             recent = " ".join(s.text for s in sents[:2] + sents[max(2, i - 2):i + 1]).lower()
             ruled = find_relations(sent.text, sent.start_char, mentions, state)
-            framed, read, readings = _frame_findings(parsed[i], sent, mentions, state, issuer or cited, coref, recent, bodies) \
-                if i in parsed else ([], [], [])
+            framed, read, readings = _frame_findings(parsed[i], sent, mentions, state, issuer or cited, coref, recent,
+                                                     bodies) if i in parsed else ([], [], [])
             _restatus(ruled, readings)
             speakers = _speakers(parsed[i], sent.start_char) if i in parsed else []
             for f in _reconcile(framed, ruled, read, parsed=i in parsed):
@@ -327,7 +328,7 @@ def _to_found(hit: FrameHit, spans: list[tuple[int, int, Mention]], text: str, s
         es = _governing_person(t, spans, mint) or entities_at(t, spans, mint, bent_lists=frame.kind == "act")
         if not es and frame.kind == "act" and (t.lower_ in PLURAL_PRONOUNS or t.lemma_.lower() in HOLDINGS and any(
                 c.dep_ == "poss" and c.lower_ == "their" for c in t.children)):
-            es = list(state.last_plural)  # "A and B run the fund. Australia sanctioned them / froze their assets" 
+            es = list(state.last_plural)  # "A and B run the fund. Australia sanctioned them / froze their assets"
         others += [e for e in es if e not in others and e not in agents]
         own = [e for a, b, m in spans if a <= t.idx < b for e in entities(m)]
         if not own and frame.kind == "act" and frame.relation in ("pardons", "releases"):

@@ -48,7 +48,8 @@ def find_relations(text: str, base: int, mentions: list[Mention], state: DocStat
     sent = PairingSentence(text, base, mentions)
     state.since_sanction += 1
     continued, state.mid_line = state.mid_line, not text.rstrip(" \t").endswith("\n")
-    if state.list_imposer is not None and _BULLET.match(text + " ") and not text[_BULLET.match(text + " ").end():].strip():
+    marker = _BULLET.match(text + " ")
+    if state.list_imposer is not None and marker and not text[marker.end():].strip():
         state.mid_line = False  # "1." cut from its entry: the entry follows as a line of its own
         return []
     if state.list_imposer is not None and continued:
