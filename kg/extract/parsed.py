@@ -67,8 +67,9 @@ def _worth_parsing(text: str) -> bool:
                                                         _PLURAL_PRONOUN.search(text) is not None)
 
 
-#: "Australia sanctioned them": a plural pronoun may stand for the actors named in the sentences before
-_PLURAL_PRONOUN = re.compile(r"\b(?:them|their)\b", re.IGNORECASE)
+#: "Australia sanctioned them", "froze their assets": a plural pronoun may stand for the actors named before
+_PLURAL_PRONOUN = re.compile(r"\b(?:sanction|designat|blacklist|freez|froze)\w*\s+(?:\w+\s+){0,2}(?:them|their)\b",
+                             re.IGNORECASE)
 
 
 class ParseExtractor(RuleExtractor):
