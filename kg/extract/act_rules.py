@@ -14,6 +14,7 @@ after it; sanctions carry their imposer over to later sentences through :class:`
 from __future__ import annotations
 
 import re
+from typing import Any
 
 from kg.extract.findings import _AND_VERB, DocState, Found, _coord_subject, _span
 from kg.extract.pairing import _INCLUDING, _PASSIVE, _TARGET_PREP, PairingSentence, entities
@@ -163,7 +164,7 @@ def _sanctions_found(sent: PairingSentence, trig: Trigger, ts: int, te: int, sta
         idx = [i for i in sent.right(te, max_chars=60) if stop and sent.loc[i][1] <= te + stop.start()]
         targets = sent.ents(idx)
     elif prep:
-        targets = sent.ents(_targets_after(sent, te + prep.end(), 15))
+        targets = sent.ents(_repeated_prep(sent, _targets_after(sent, te + prep.end(), 15)))
     elif word in _DIRECT_OBJECT and not passive:  # "sanctioned/designated/blacklisted (the firm) X"
         targets = sent.ents(_targets_after(sent, te, 30, gap_stop=_NOT_OBJECT_GAP))
     elif passive:
@@ -174,7 +175,7 @@ def _sanctions_found(sent: PairingSentence, trig: Trigger, ts: int, te: int, sta
     mod = r"[-–][a-z]|[’']s\s" if trig.mode in ("list", "added") or word in _DIRECT_OBJECT else r"[-–][a-z]"
     targets = [e for e in targets if not any(m.entity is e and re.match(mod, text[b:b + 3])
                                              for m, (_a, b) in zip(sent.ms, sent.loc))]
-    imposers = sent.by_agent(te) if passive else []
+    imposers = _by_agent(sent, te) if passive else []
     conf = trig.confidence
     if not imposers and trig.mode != "list":
         if _AND_VERB.search(text[max(0, ts - 40):ts]):  # "X froze ... and blacklisted Y"
@@ -182,14 +183,15 @@ def _sanctions_found(sent: PairingSentence, trig: Trigger, ts: int, te: int, sta
             before = [first] if first is not None else []
         else:
             before = [i for i in range(len(sent.ms)) if sent.loc[i][1] <= ts and not sent._hidden(i, ts)]
-        states = [e for e in sent.ents(before) if e.type != "Person" and e not in targets]
+        owners = _owners(sent)  # "Britain's Foreign Office imposed": the office acts, not also its owner
+        states = [e for e in sent.ents([i for i in before if i not in owners]) if e.type != "Person" and e not in targets]
         if states:
             imposers = states
         else:
             near = sent.left(ts)
             imposers = [e for e in sent.ents(near[-1:]) if e not in targets]
     if not imposers:
-        imposers = [e for e in sent.by_agent(te) if e not in targets]  # "Sanctions were imposed on X by the EU"
+        imposers = [e for e in _by_agent(sent, te) if e not in targets]  # "Sanctions were imposed on X by the EU"
     if not targets:
         # "The EU imposed sanctions on four companies." names no target, but the imposer carries over
         # to the next sentences ("The measures freeze the assets of A and B")
@@ -209,6 +211,43 @@ def _sanctions_found(sent: PairingSentence, trig: Trigger, ts: int, te: int, sta
     a, b = _span(sent, ts, te, idx)
     return [Found("sanctions", s, t, status=status, start=a, end=b, confidence=conf)
             for s in imposers for t in targets if s is not t]
+
+
+def _owners(sent: PairingSentence) -> set[int]:
+    """Mentions that own the next one ("the Treasury's Office of Foreign Assets Control"): not actors beside it."""
+    return {i for i in range(len(sent.ms) - 1) if re.fullmatch(r"[’']s?\s+(?:the\s+)?", sent.text[sent.loc[i][1]:
+                                                                                          sent.loc[i + 1][0]])}
+
+
+def _by_agent(sent: PairingSentence, te: int) -> list[Any]:
+    """The agent after "by", an office rather than the body owning it ("by the Treasury's Office of ...")."""
+    agents = sent.by_agent(te)
+    for i, (_a, b) in enumerate(sent.loc):
+        if agents and sent.ms[i].entity is agents[0] and re.match(r"[’']s?\s", sent.text[b:b + 3]):
+            nxt = sent.ents([i + 1]) if i + 1 < len(sent.ms) and sent.loc[i + 1][0] - b <= 4 else []
+            return nxt or agents
+    return agents
+
+
+#: a second target phrase with its own preposition: "sanctions on A and on B", "against A as well as against B"
+_AND_PREP = re.compile(r"\s*,?\s*(?:and|or|as well as|but also)\s+(?:also\s+)?(?:on|against|upon|targeting)\s+",
+                       re.IGNORECASE)
+
+
+def _repeated_prep(sent: PairingSentence, idx: list[int]) -> list[int]:
+    """``idx`` and the targets of each preposition repeated after it ("on A and on B", "against A and against B").
+
+    The preposition repeats the measure's own: what it governs is a target as the first group is.
+    """
+    out = list(idx)
+    while out:
+        m = _AND_PREP.match(sent.text, sent.loc[out[-1]][1])
+        more = _targets_after(sent, m.end(), 15) if m else []
+        more = [i for i in more if i > out[-1]]
+        if not more:
+            break
+        out += more
+    return out
 
 
 #: "designating three subsidiaries: A, B and C": a counted description, a colon, then the names
@@ -248,7 +287,8 @@ def _targets_after(sent: PairingSentence, pos: int, max_chars: int,
 #: words between "designated" and a name that show the name is not its object ("designating me is that I am Iran's")
 _NOT_OBJECT_GAP = re.compile(r"\b(?:is|are|was|were|be|that|me|him|her|it|them|us|you|as|to|for|in|by|because|since|"
                              r"after|said|says|with|from)\b|[,;:]", re.IGNORECASE)
-_SANCTION_CONTEXT = re.compile(r"sanction|terror|blacklist|\blist\b|asset|freez|froze|OFAC|Treasury|penalt|authorit",
+_SANCTION_CONTEXT = re.compile(r"sanction|terror|blacklist|\blist\b|asset|freez|froze|OFAC|Treasury|penalt|authorit|"
+                               r"pursuant to|Executive Order|\bE\.O\.|Council (?:Regulation|Decision)|Magnitsky",
                                re.IGNORECASE)
 _DIRECT_OBJECT = frozenset({"sanctioned", "sanctioning", "blacklisted", "blacklists", "designated", "designates",
                             "designating"})

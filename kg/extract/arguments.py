@@ -45,6 +45,7 @@ def entities_at(tok: Any, spans: list[tuple[int, int, Mention]], mint: Any = Non
             out += [e for e in entities(m) if isinstance(e, Entity) and not (m.kind == "pronoun" and e.type != "Person")]
     keep = [tok]
     todo = [tok]
+    owners: list[Any] = []
     while todo:
         t = todo.pop()
         if t is not tok and tok.pos_ == "PROPN" and t.pos_ == "NOUN" and t.dep_ == "compound" and \
@@ -57,6 +58,9 @@ def entities_at(tok: Any, spans: list[tuple[int, int, Mention]], mint: Any = Non
             if t is tok and c.dep_ == "poss" and tok.lemma_.lower() in _STATE_ORGANS:
                 keep.append(c)  # "Iran's judiciary freed": the state acts through its organ
                 continue
+            if _possessor(c):
+                owners.append(c)  # "the Ministry's Office of Sanctions", "Malin's company": the owner is another actor
+                continue
             if (c.dep_ not in _NOT_PART and c.dep_ != "poss") or \
                     (bent_lists and c.dep_ == "prep" and (c.lower_ in _LIST_PREPS or c.lower_ == "with" and t.lower_ == "along")):
                 keep.append(c)  # "detainees, including Y, along with Z": the named members belong to the argument
@@ -64,6 +68,10 @@ def entities_at(tok: Any, spans: list[tuple[int, int, Mention]], mint: Any = Non
             elif bent_lists and c.dep_ == "conj" and t is not tok and t.dep_ == "pobj" and t.head.lower_ in _LIST_PREPS:
                 keep.append(c)
                 todo.append(c)
+    if bent_lists and tok.dep_ == "pobj":
+        # "sanctions on A and on B": the preposition repeated as a conjunct governs more patients
+        keep += [d for p in _repeated_preps(tok.head) for o in p.children if o.dep_ == "pobj"
+                 for e in expand(o) for d in _phrase(e)]
     if bent_lists and tok.dep_ in ("dobj", "pobj", "nsubjpass"):
         # a list of patients the parser bent to the left ("A and Defence Minister B" with A under B's title);
         # not what follows the head ("the head of the KGB")
@@ -94,8 +102,51 @@ def entities_at(tok: Any, spans: list[tuple[int, int, Mention]], mint: Any = Non
                 for e in entities(m):
                     if isinstance(e, Entity) and e not in out:
                         out.append(e)
+    if bent_lists and tok.tag_ == "NNS" and tok.pos_ == "NOUN" and tok.dep_ in ("dobj", "pobj", "nsubjpass"):
+        out += [e for e in _colon_list(tok, spans) if e not in out]
+    if not out and owners:  # the owned office or company is no actor the text names: its owner stands for it
+        out = [e for o in owners for a, b, m in spans if a <= o.idx < b for e in entities(m) if isinstance(e, Entity)]
     if not out and mint is not None:
         out = mint(tok)
+    return out
+
+
+def _colon_list(tok: Any, spans: list[tuple[int, int, Mention]]) -> list[Entity]:
+    """The persons and bodies a colon after a plural patient lists ("on the following individuals: A; B; and C").
+
+    The parser hangs such a list anywhere (an apposition of the measure, a new root); the colon right after
+    the patient's phrase says the rest of the sentence names its members.
+    """
+    nxt = tok.right_edge.i + 1
+    if nxt >= len(tok.doc) or tok.doc[nxt].text != ":":
+        return []
+    colon = tok.doc[nxt].idx
+    return [e for a, _b, m in spans if a > colon for e in entities(m)
+            if isinstance(e, Entity) and e.type in ("Person", "Organization")]
+
+
+def _possessor(tok: Any) -> bool:
+    """True for a name marked as a possessor by "'s" or "'" that the parser did not label ``poss`` ("Ministry' Office")."""
+    end = tok.right_edge  # "the Ministry of Foreign Affairs' Office": the mark closes the possessor's phrase
+    return tok.dep_ in ("nmod", "compound") and tok.pos_ == "PROPN" and end.dep_ == "case" and \
+        end.lower_ in ("'s", "'", "’s", "’")
+
+
+def _repeated_preps(prep: Any) -> list[Any]:
+    """The prepositions conjoined to ``prep`` that repeat it or a synonym ("on A and on B", "on A and against B")."""
+    same = {prep.lower_} | ({"on", "against", "upon"} if prep.lower_ in ("on", "against", "upon") else set())
+    out, todo = [], [prep]
+    # "imposed sanctions on A, and against B": the parser may hang the second on the noun's or the verb's head
+    heads = [h for h in (prep.head, prep.head.head) if h is not prep]
+    todo += [c for h in heads for c in h.children if c.dep_ == "conj" and c.pos_ == "ADP" and c.i > prep.i
+             and c.lower_ in same and c not in todo]
+    out += todo[1:]
+    while todo:
+        t = todo.pop()
+        for c in t.children:
+            if c.dep_ == "conj" and c.pos_ == "ADP" and c.lower_ in same:
+                out.append(c)
+                todo.append(c)
     return out
 
 

@@ -51,6 +51,8 @@ class DocState:
     last_imposer: Any = None
     list_imposer: Any = None  # "Those sanctioned are:" -- each following bullet line names a target
     last_releaser: Any = None  # the state or group that released prisoners ("X was also freed" names no agent)
+    last_plural: list[Any] = field(default_factory=list)  # the last "A and B": what a later "them"/"their" names
+    mid_line: bool = False  # the last sentence ended inside a line ("KOVAL, Pyotr (a.k.a." goes on after the break)
     since_sanction: int = 99  # sentences since the last one about a sanction ("They include X and Y" follows one)
     last_pair: Any = None  # the two persons of the last encounter read by the frames ("the two sides agreed")
 

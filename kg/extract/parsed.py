@@ -30,12 +30,15 @@ True
 from __future__ import annotations
 
 import logging
+import re
 from collections.abc import Iterable, Iterator
 from typing import Any
 
 from kg.extract.arguments import entities_at, group_of
 from kg.extract.coref import DATELINE, Coref, Entity
 from kg.extract.dates import parse_published, stated_publication
+from kg.extract.designations import (HOLDINGS, PLURAL_PRONOUNS, fallback_issuer, list_line_actors, list_lines,
+                                     plural_group)
 from kg.extract.frames import FrameHit, gate_pattern, match
 from kg.extract.linking import Linker
 from kg.extract.mentions import Mention, Sentence, is_headline, sentences
@@ -60,7 +63,13 @@ def _worth_parsing(text: str) -> bool:
     >>> _worth_parsing("Trump met Putin in Alaska."), _worth_parsing("The weather met expectations.")
     (True, False)
     """
-    return gate_pattern().search(text) is not None and sum(1 for w in text.split()[1:] if w[:1].isupper()) >= 1
+    return gate_pattern().search(text) is not None and (sum(1 for w in text.split()[1:] if w[:1].isupper()) >= 1 or
+                                                        _PLURAL_PRONOUN.search(text) is not None)
+
+
+#: "Australia sanctioned them", "froze their assets": a plural pronoun may stand for the actors named before
+_PLURAL_PRONOUN = re.compile(r"\b(?:sanction|designat|blacklist|freez|froze)\w*\s+(?:\w+\s+){0,2}(?:them|their)\b",
+                             re.IGNORECASE)
 
 
 class ParseExtractor(RuleExtractor):
@@ -86,8 +95,10 @@ class ParseExtractor(RuleExtractor):
         docs = list(documents)
         blank = list(get_nlp().pipe((d.text or "" for d in docs), batch_size=batch_size))
         per_doc: list[list[Sentence]] = [sentences(sd, d.text or "") if d.text else [] for d, sd in zip(docs, blank)]
+        # the lines of a designation list name their targets with no verb: the recogniser reads them too
+        listed = [list_lines([s.text for s in sents]) for sents in per_doc]
         selected = [(k, i) for k, sents in enumerate(per_doc) for i, s in enumerate(sents)
-                    if not self.gate or _worth_parsing(s.text)]
+                    if not self.gate or _worth_parsing(s.text) or i in listed[k]]
         texts = [per_doc[k][i].text[:MAX_PARSE_CHARS] for k, i in selected]
         cut = sum(1 for k, i in selected if len(per_doc[k][i].text) > MAX_PARSE_CHARS)
         if cut:  # the rules still read the whole sentence; the parser sees its first MAX_PARSE_CHARS
@@ -120,18 +131,20 @@ class ParseExtractor(RuleExtractor):
         if bodies:
             _repoint_pronouns(chains)
         doubtful = unsupported(sents, chains, linker) | places
+        list_line_actors([s.text for s in sents], [s.start_char for s in sents], chains, linker)
         limit = _content_end(text)
         state = DocState()
         out: list[tuple[Found, Assertion]] = []
         issuer: Entity | None = None
+        cited = fallback_issuer(text[:limit], chains, linker)  # "pursuant to Executive Order ...": the US
         for i, (sent, mentions) in enumerate(zip(sents, chains)):
             if sent.start_char >= limit:
                 break
             # what a frame's context words are looked for in: the headline and lede, and the last sentences
             recent = " ".join(s.text for s in sents[:2] + sents[max(2, i - 2):i + 1]).lower()
             ruled = find_relations(sent.text, sent.start_char, mentions, state)
-            framed, read, readings = _frame_findings(parsed[i], sent, mentions, state, issuer, coref, recent, bodies) \
-                if i in parsed else ([], [], [])
+            framed, read, readings = _frame_findings(parsed[i], sent, mentions, state, issuer or cited, coref, recent,
+                                                     bodies) if i in parsed else ([], [], [])
             _restatus(ruled, readings)
             speakers = _speakers(parsed[i], sent.start_char) if i in parsed else []
             for f in _reconcile(framed, ruled, read, parsed=i in parsed):
@@ -145,6 +158,7 @@ class ParseExtractor(RuleExtractor):
                 out.append((f, self._assertion(document, f, sent.start_char, sent.text, published, roles)))
             # the issuer of a release is named before its agentless designations, not among their targets, and not
             # in a title-case headline, whose capitalised words run together ("Treasury Targets Procurement Network")
+            state.last_plural = plural_group(sent.text, sent.start_char, mentions) or state.last_plural
             if issuer is None and not is_headline(sent):
                 issuer = next((m.entity for m in mentions if isinstance(m.entity, Entity)
                                and m.entity.type in ("Organization", "Country")), None)
@@ -325,6 +339,9 @@ def _to_found(hit: FrameHit, spans: list[tuple[int, int, Mention]], text: str, s
         if t.lower_ in ("they", "them") and _plural_antecedent(t):
             continue  # "the freed prisoners ..., where they were met by X": not the last pair of leaders
         es = _governing_person(t, spans, mint) or entities_at(t, spans, mint, bent_lists=frame.kind == "act")
+        if not es and frame.kind == "act" and (t.lower_ in PLURAL_PRONOUNS or t.lemma_.lower() in HOLDINGS and any(
+                c.dep_ == "poss" and c.lower_ == "their" for c in t.children)):
+            es = list(state.last_plural)  # "A and B run the fund. Australia sanctioned them / froze their assets"
         others += [e for e in es if e not in others and e not in agents]
         own = [e for a, b, m in spans if a <= t.idx < b for e in entities(m)]
         if not own and frame.kind == "act" and frame.relation in ("pardons", "releases"):

@@ -10,7 +10,8 @@ are persons, bodies or places:
   writes them like one ("the Royal Household", "the daily Folha"), become organisations; names it
   reads as places after a place preposition are set aside;
 - :func:`unsupported`: names it never took for a name, that no title, country or gazetteer entry
-  backs ("Delegation", "PT"), take part in no relation.
+  backs ("Delegation", "PT"), take part in no relation; a multi-word proper name the parser reads as one
+  argument ("the company Northstar Freight", which the recogniser calls a product) is backed.
 """
 
 from __future__ import annotations
@@ -49,6 +50,9 @@ def _legal_form(e: Entity) -> bool:
     return e.type == "Organization" and e.label.split()[-1] in LEGAL_FORMS
 
 
+#: recogniser labels that say nothing about a name: a multi-word name it labels otherwise ("designating Ivan
+#: Orlov pursuant to", read as a product) is still one it took for a name
+_NUMERIC_LABELS = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "QUANTITY", "MONEY", "PERCENT"})
 #: recogniser labels that vouch for a name being an actor's
 _ACTOR_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP", "FAC", "LOC"})
 
@@ -62,6 +66,12 @@ def unsupported(sents: list[Sentence], chains: list[list[Mention]], linker: Link
     seen: dict[int, bool] = {}
     for sent, ms in zip(sents, chains):
         if not sent.ner:
+            # a full personal name in a sentence the recogniser did not read ("Pavel Dorn is the director of ...")
+            # has not been doubted: a later "Dorn is being designated" it reads without a label keeps its person
+            for m in ms:
+                if isinstance(m.entity, Entity) and m.kind == "name" and m.entity.type == "Person" and \
+                        len(m.text.split()) > 1:
+                    seen[id(m.entity)] = True
             continue
         for m in ms:
             e = m.entity
@@ -70,7 +80,9 @@ def unsupported(sents: list[Sentence], chains: list[list[Mention]], linker: Link
             backed = bool(e.titles) or e.type == "Country" or e.ref.qid is not None or _legal_form(e) or \
                 linker.lookup(e.label) is not None or any(
                     a <= m.start < b and (label in _ACTOR_LABELS or label == "NAME" and m.kind == "name"
-                                          and e.type == "Person") for a, b, label in sent.ner)
+                                          and e.type in ("Person", "Organization")
+                                          or label not in _NUMERIC_LABELS and m.kind == "name" and len(m.text.split()) > 1)
+                    for a, b, label in sent.ner)
             seen[id(e)] = seen.get(id(e), False) or backed
     return {k for k, backed in seen.items() if not backed}
 

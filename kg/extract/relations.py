@@ -22,6 +22,7 @@ import re
 from typing import Any
 
 from kg.extract.act_rules import _release, _sanctions
+from kg.extract.designations import is_list_line
 from kg.extract.findings import _AND_VERB, DocState, Found, _coord_subject, _span, pair_of
 from kg.extract.mentions import Mention
 from kg.extract.pairing import PairingSentence, entities
@@ -46,8 +47,15 @@ def find_relations(text: str, base: int, mentions: list[Mention], state: DocStat
     """Relations stated in one sentence (``text`` starts at document offset ``base``)."""
     sent = PairingSentence(text, base, mentions)
     state.since_sanction += 1
-    if state.list_imposer is not None:
-        if not _BULLET.match(text):
+    continued, state.mid_line = state.mid_line, not text.rstrip(" \t").endswith("\n")
+    marker = _BULLET.match(text + " ")
+    if state.list_imposer is not None and marker and not text[marker.end():].strip():
+        state.mid_line = False  # "1." cut from its entry: the entry follows as a line of its own
+        return []
+    if state.list_imposer is not None and continued:
+        return []  # the rest of a list entry the sentence splitter cut ("KOVAL, Pyotr (a.k.a. | Peter Koval)")
+    if state.list_imposer is not None and text.strip():
+        if not _BULLET.match(text) and not is_list_line(text):
             state.list_imposer = None
         elif sent.ms and not any(t.search(text) for t in _LIST_STOP):
             return _bullet_target(sent, state.list_imposer)
