@@ -83,6 +83,7 @@ def run_guarded(app: typer.Typer) -> int:
     Usage errors are printed by click itself (standalone mode, exit status 2).
     """
     from kg.desk.records import UnknownAssertionError
+    from kg.events import UnknownEvent
     from kg.resolve.lookup import ActorNotFound, AmbiguousActor
 
     try:
@@ -95,7 +96,7 @@ def run_guarded(app: typer.Typer) -> int:
         for c in exc.candidates:
             print(f"  {c.qid or c.iri}\t{c.summary()}", file=sys.stderr)
         return EXIT_AMBIGUOUS
-    except (ActorNotFound, UnknownAssertionError) as exc:  # nothing matched the name or ID
+    except (ActorNotFound, UnknownAssertionError, UnknownEvent) as exc:  # nothing matched the name or ID
         print(f"error: {exc}", file=sys.stderr)
         return EXIT_NO_MATCH
     except _known_errors() as exc:

@@ -98,13 +98,17 @@ def clusters(graph: "KnowledgeGraph", *, actor: str | None = None, other: str | 
     return out
 
 
+class UnknownEvent(ValueError):
+    """No event cluster and no reported event of the current view has that ID (the CLI's "nothing matched")."""
+
+
 def _resolve(st: State, ident: str) -> str:
     """The anchor of a cluster ID or of a member assertion ID; ValueError when unknown."""
     from kg.desk.records import check_id
 
     check_id(ident)
     if ident not in st.anchor_of:
-        raise ValueError(f"event: {ident!r} is neither an event cluster nor a reported event in the current view")
+        raise UnknownEvent(f"event: {ident!r} is neither an event cluster nor a reported event in the current view")
     return st.anchor_of[ident]
 
 

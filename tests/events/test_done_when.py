@@ -101,3 +101,5 @@ def test_cli_lists_and_shows_the_summit(tmp_path, kg_cli):
     assert sorted(line.split("\t")[4] for line in piped.splitlines()[1:]) == ["https://example.org/amp/x", SEED_URL]
     bad = kg_cli("events", "show", "nope", store=store)
     assert bad.returncode != 0 and "'nope'" in bad.stderr and len(bad.stderr.strip().splitlines()) == 1
+    unknown = kg_cli("events", "show", "0" * 32, store=store)  # a well-formed ID of no event: nothing matched
+    assert unknown.returncode == 3 and "neither an event cluster" in unknown.stderr
