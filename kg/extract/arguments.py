@@ -55,6 +55,9 @@ def entities_at(tok: Any, spans: list[tuple[int, int, Mention]], mint: Any = Non
             if t is tok and tok.pos_ == "NOUN" and c.dep_ in ("compound", "amod", "nmod", "poss", "det") and \
                     tok.lemma_.lower() not in _STATE_ORGANS:
                 continue  # "US basketball star": a modifier of a common noun is not the actor
+            if t is tok and tok.pos_ == "NOUN" and c.dep_ == "appos" and c.pos_ == "PROPN":
+                keep += _phrase(c)  # "the former police officer Nuno Ferraz", "its captain, Stoyan Petrov": the name
+                continue
             if t is tok and c.dep_ == "poss" and tok.lemma_.lower() in _STATE_ORGANS:
                 keep.append(c)  # "Iran's judiciary freed": the state acts through its organ
                 continue

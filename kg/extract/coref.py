@@ -168,8 +168,10 @@ class Coref:
 
     def _resolve_sentence(self, ms: list[Mention], headline: bool) -> list[Mention]:
         for m, nxt in zip(ms, ms[1:]):  # "his Iranian counterpart, Abbas Araghchi,": the title is the name
-            if m.kind == "title" and nxt.kind == "name" and nxt.name and self.text[m.end:nxt.start].strip() == ",":
-                m.extra["appositive"] = nxt.name
+            between = self.text[m.end:nxt.start]
+            if m.kind == "title" and nxt.kind == "name" and nxt.name and (
+                    between.strip() == "," or between == " "):
+                m.extra["appositive"] = nxt.name  # "the former police officer Nuno Ferraz": the description is the name
         kept: list[Mention] = []
         sent_subject: Entity | None = None
         for m in ms:

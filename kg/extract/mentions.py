@@ -173,7 +173,8 @@ def find_mentions(sent: Sentence, *, headline: bool, known: set[str] | None = No
             continue
         if low == "the" and i + 1 < n and toks[i + 1].text in ("latter", "former") and (
                 i + 2 >= n or not toks[i + 2].is_alpha or toks[i + 2].text.lower() not in TITLE_WORDS
-                and not _cap(toks[i + 2]) and toks[i + 2].text.lower() not in ("one", "two")):
+                and not _cap(toks[i + 2]) and toks[i + 2].text.lower() not in ("one", "two")
+                and toks[i + 2].text.lower() not in DESCRIPTIONS and not _describes_name(toks, i + 2)):
             # "the latter warned", "the former said": the second or first of the two persons named last
             e = toks[i + 1].idx + len(toks[i + 1].text)
             out.append(Mention(tok.idx, e, text[tok.idx:e], "pronoun", extra={"role": toks[i + 1].text}))
@@ -199,6 +200,22 @@ def find_mentions(sent: Sentence, *, headline: bool, known: set[str] | None = No
         i += 1
     out = [organ_of(m, text) for m in out]
     return _merge_affiliations(_merge_title_of_country(out, text), text) if len(out) > 1 else out
+
+
+#: words after "the former" that show it is a pronoun, not an adjective ("the former has", "the former met")
+_NOT_NOUNS = frozenset("""has had is was will would could can may might must should also then again still met told
+said says and but who which whose that to in at on with""".split())
+
+
+def _describes_name(toks: list["Token"], k: int) -> bool:
+    """True when lowercase words from ``k`` lead to a capitalised name: "the former police officer Nuno Ferraz"."""
+    for j in range(k, min(k + 3, len(toks))):
+        low = toks[j].text.lower()
+        if not toks[j].is_alpha or low in _NOT_NOUNS or low.endswith(("ed", "ly")):
+            return False  # "the former later pardoned X", "the former said": a verb or adverb follows the pronoun
+        if _cap(toks[j]):
+            return j > k
+    return False
 
 
 def _title_follows(toks: list["Token"], j: int) -> bool:

@@ -106,7 +106,8 @@ def slot(tok: "Token", spec: str, noun: "Token | None") -> list["Token"]:
         else:
             for c in h.children:
                 if c.dep_ == first and c is not noun:
-                    out += expand(c)
+                    # a dative the parser left on its preposition ("granted a pardon to the officer X"): its object
+                    out += [t for p in c.children if p.dep_ == "pobj" for t in expand(p)] if c.pos_ == "ADP" else expand(c)
     if rest:
         return [t for o in out for t in slot(o, rest, None)]
     return out
