@@ -90,6 +90,8 @@ class Frame:
     needs_prep: frozenset[str] = frozenset()
     #: true when two named agents say nothing of who did what ("A and B exchanged X for Y"): no finding
     one_agent: bool = False
+    #: the status the trigger itself states, when its clause says no other ("invited X for talks": planned)
+    status: str | None = None
     confidence: float = 0.85
 
 
@@ -135,7 +137,7 @@ def load_frames(path: str | None = None) -> tuple[Frame, ...]:
                 host=entry.get("host"), persons=bool(entry.get("persons", False)),
                 remote=frozenset(entry.get("remote", ())), context=tuple(str(w).lower() for w in entry.get("context", ())),
                 needs_prep=frozenset(str(x).lower() for x in entry.get("needs_prep", ())),
-                one_agent=bool(entry.get("one_agent", False)),
+                one_agent=bool(entry.get("one_agent", False)), status=entry.get("status"),
                 confidence=float(entry.get("confidence", 0.85))))
         except (KeyError, TypeError, ValueError) as exc:
             raise ValueError(f"{src}: frame {k} is malformed ({exc})") from None
@@ -398,6 +400,8 @@ def _apply(frame: Frame, tok: "Token") -> FrameHit | None:
     if frame.kind == "encounter":
         hit.place = place_of(tok, noun)
     read_status(hit)
+    if hit.frame.status and hit.status == "held":
+        hit.status = hit.frame.status  # "has invited X for talks": the talks are to come
     if listing is not None and any(c.dep_ == "neg" for c in listing.children):
         hit.status = "negated"  # "X was not among those freed"
         hit.notes.append("negated-listing")

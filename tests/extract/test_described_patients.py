@@ -41,3 +41,4 @@ def test_the_former_before_a_description_is_no_pronoun(extractor):
 def test_the_former_as_a_pronoun_still_resolves(extractor):
     text = "Lena Roos met Aron Vaher in Tartu on Friday. The former later pardoned Jaan Kask."
     assert ("pardons", "Lena Roos", "Jaan Kask") in findings(extractor, text)
+
