@@ -100,9 +100,14 @@ class ParseExtractor(RuleExtractor):
         selected = [(k, i) for k, sents in enumerate(per_doc) for i, s in enumerate(sents)
                     if not self.gate or _worth_parsing(s.text) or i in listed[k]]
         texts = [per_doc[k][i].text[:MAX_PARSE_CHARS] for k, i in selected]
-        cut = sum(1 for k, i in selected if len(per_doc[k][i].text) > MAX_PARSE_CHARS)
-        if cut:  # the rules still read the whole sentence; the parser sees its first MAX_PARSE_CHARS
-            _log.info("parsed only the first %d characters of %d very long sentence(s)", MAX_PARSE_CHARS, cut)
+        cut: dict[int, int] = {}
+        for k, i in selected:
+            if len(per_doc[k][i].text) > MAX_PARSE_CHARS:
+                cut[k] = cut.get(k, 0) + 1
+        for k, n in cut.items():  # the rules still read the whole sentence; the parser sees its first MAX_PARSE_CHARS
+            name = docs[k].path or docs[k].url or docs[k].title or docs[k].iri_hash
+            _log.warning("%s: parsed only the first %d characters of %d sentence(s) longer than that",
+                         name, MAX_PARSE_CHARS, n)
         parsed: dict[tuple[int, int], Any] = {}
         for key, pdoc in zip(selected, get_model().pipe(texts, batch_size=256)):
             parsed[key] = pdoc
