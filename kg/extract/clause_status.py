@@ -23,13 +23,13 @@ if TYPE_CHECKING:  # pragma: no cover
 
 #: verbs that make the event they govern a plan ("agreed to meet", "is scheduled to hold talks")
 PLAN_LEMMAS = frozenset("""plan schedule expect agree arrange set due prepare intend aim invite propose seek schedule
-slate organise organize expected scheduled planned upcoming plans""".split())
+slate organise organize expected scheduled planned upcoming plans suppose""".split())
 #: verbs of going that make what follows a plan in the present ("heads to Alaska to meet"), not in the past
 GOING_LEMMAS = frozenset("travel go head fly leave depart".split())
 #: words that make it a possibility, not a fact ("open to a meeting", "would like to meet")
 HEDGE_LEMMAS = frozenset("""open willing ready consider hope want wish like offer possible may might could
 would should can suggest urge call ask push press try eager keen seek appeal plead implore beg demand lobby pressure
-encourage persuade threaten""".split())
+encourage persuade threaten likely unlikely""".split())
 #: nouns that hold a possible act ("pressure to free", "a chance to meet"); as nouns, "call" and "talk" are events
 HEDGE_NOUNS = frozenset("""possibility pressure demand appeal plea request need chance opportunity bid effort attempt
 proposal idea offer hope call""".split())
@@ -128,7 +128,17 @@ def read_status(hit: "FrameHit") -> None:
         hit.status = "negated"
     if _neither(hit):
         hit.status = "negated"  # "Neither A nor B met C"
-    if any(is_a(t, REFUSE_LEMMAS) for t in chain[1:]) or _phrasal(chain[1:], REFUSE_PHRASAL):
+    if _asked(hit.trigger):
+        hit.notes.append("question")  # "Will X meet Y?": a question asked, not an event stated
+        return
+    if _denied_report(chain[-1]):
+        hit.status = "negated"  # "Reports that X met Y were denied": what is denied did not happen, as far as it says
+        return
+    refusing = [t for t in chain[1:] if is_a(t, REFUSE_LEMMAS) or _phrasal([t], REFUSE_PHRASAL)]
+    if refusing and all(any(c.dep_ == "neg" for c in t.children) for t in refusing):
+        hit.status, hit.hedged = "planned", True  # "did not rule out a meeting": possible, not refused
+        return
+    if refusing:
         hit.status = "refused"
         return
     top = chain[-1]
@@ -197,6 +207,57 @@ def read_status(hit: "FrameHit") -> None:
     hit.in_passing = perfect or passing or any(t.lower_ in PASSING_ADVERBS and not _first_of_noun(t)
                                                 for t in hit.trigger.doc
                                                 if t.head.i in (hit.trigger.i,) or t.dep_ == "conj" and t.pos_ == "ADV")
+
+
+#: nouns of a claim whose denial denies the event in their clause ("reports that X met Y were denied")
+_CLAIM_NOUNS = frozenset({"report", "claim", "allegation", "rumour", "rumor", "speculation", "suggestion", "story",
+                          "account", "assertion"})
+#: auxiliaries that open a yes/no question ("Will X meet Y?") and words that open a wh-question
+_QUESTION_AUX = frozenset({"will", "would", "could", "can", "should", "shall", "might", "may", "did", "does", "do",
+                           "is", "are", "was", "were", "has", "have", "had"})
+_WH = frozenset({"why", "how", "when", "where", "what", "who", "whom", "whether"})
+
+
+def _asked(tok: "Token") -> bool:
+    """True when the trigger's clause is a direct question: the sentence ends with "?" and the clause opens
+    with an auxiliary before its subject or with a wh-word ("Will X meet Y?", "Why did X meet Y?").
+
+    >>> from kg.extract.model import get_model
+    >>> from kg.extract.frames import match
+    >>> [h.notes for h in match(get_model()("Will Jane Roe meet John Doe in Oslo next week?"))]
+    [['question']]
+    """
+    sent = tok.sent
+    if not sent.text.rstrip(" \"'”’").endswith("?"):
+        return False
+    verb = tok if tok.pos_ in ("VERB", "AUX") else tok.head
+    for _ in range(3):
+        if verb.dep_ in ("xcomp", "dobj", "pobj", "prep") and verb.head is not verb:
+            verb = verb.head
+    subj = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+    first = next((t for t in sent if not t.is_punct), None)
+    if first is None:
+        return False
+    return (bool(subj) and any(c.dep_ == "aux" and c.lower_ in _QUESTION_AUX and c.i < subj[0].i and c.i == first.i
+                               for c in verb.children)) or (first.lower_ in _WH and first.i < tok.i)
+
+
+def _denied_report(top: "Token") -> bool:
+    """True when the clause holding the trigger is the content of a claim that is denied ("Reports that X met Y
+    were denied", "denied reports that X had met Y", "dismissed claims that X met Y").
+
+    >>> from kg.extract.model import get_model
+    >>> from kg.extract.frames import match
+    >>> [h.status for h in match(get_model()("The ministry denied reports that Jane Roe had met John Doe in Oslo."))]
+    ['negated']
+    """
+    if top.dep_ not in ("acl", "ccomp", "relcl") or top.head.pos_ != "NOUN" or \
+            top.head.lemma_.lower() not in _CLAIM_NOUNS:
+        return False
+    noun = top.head
+    return is_a(noun.head, DENYING_LEMMAS | REFUSE_LEMMAS) or any(
+        c.lemma_.lower() in ("false", "untrue", "baseless", "unfounded", "fabricated") for c in noun.head.children
+        if c.dep_ == "acomp")
 
 
 def _neither(hit: "FrameHit") -> bool:
