@@ -34,6 +34,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Iterable
 
+from kg.extract.lexicon import is_title_word
 from kg.extract.clause_status import PASSING_ADVERBS, read_status
 from kg.extract.setting import place_of
 from kg.extract.syntax import (
@@ -387,6 +388,11 @@ def _apply(frame: Frame, tok: "Token") -> FrameHit | None:
     if frame.kind == "encounter":
         stray += [t for t in agents + others if t.pos_ == "NOUN" and any(c.dep_ == "appos" and c in agents + others
                                                                          for c in t.children)]
+    # "State Councilor and Foreign Minister Wang Yi met X": the first title is Wang Yi's too, not a second side
+    stray += [t for t in agents + others if is_title_word(t.text) and t.pos_ in ("PROPN", "NOUN") and not any(
+        c.dep_ in ("det", "poss") for c in t.children) and all(
+        is_title_word(c.text) for c in t.children if c.dep_ in ("compound", "amod")) and any(
+        c.dep_ == "conj" and c in agents + others and c.pos_ == "PROPN" for c in t.children)]
     agents = [t for t in agents if t not in stray]
     others = [t for t in others if t not in stray]
     if frame.kind == "encounter" and not others and len(agents) > 1:

@@ -40,6 +40,7 @@ from kg.extract.dates import parse_published, stated_publication
 from kg.extract.designations import (HOLDINGS, PLURAL_PRONOUNS, fallback_issuer, list_line_actors, list_lines,
                                      plural_group)
 from kg.extract.frames import FrameHit, gate_pattern, match
+from kg.extract.holders import holder_entities
 from kg.extract.linking import Linker
 from kg.extract.mentions import Mention, Sentence, is_headline, sentences
 from kg.extract.model import MAX_PARSE_CHARS, get_model, model_info
@@ -324,7 +325,7 @@ def _to_found(hit: FrameHit, spans: list[tuple[int, int, Mention]], text: str, s
     for t in hit.agents:
         if t.lower_ in ("they", "them") and _plural_antecedent(t):
             continue
-        found = _governing_person(t, spans, mint) or entities_at(t, spans, mint)
+        found = _governing_person(t, spans, mint) or entities_at(t, spans, mint) or holder_entities(t, spans)
         if not found and frame.kind == "encounter" and _sides(t) and state.last_pair is not None:
             found = list(state.last_pair)  # "the two sides", "both delegations": the pair of the last encounter
         if not found and t.lower_ == "it":
@@ -338,7 +339,8 @@ def _to_found(hit: FrameHit, spans: list[tuple[int, int, Mention]], text: str, s
             continue
         if t.lower_ in ("they", "them") and _plural_antecedent(t):
             continue  # "the freed prisoners ..., where they were met by X": not the last pair of leaders
-        es = _governing_person(t, spans, mint) or entities_at(t, spans, mint, bent_lists=frame.kind == "act")
+        es = _governing_person(t, spans, mint) or entities_at(t, spans, mint, bent_lists=frame.kind == "act") or \
+            holder_entities(t, spans)
         if not es and frame.kind == "act" and (t.lower_ in PLURAL_PRONOUNS or t.lemma_.lower() in HOLDINGS and any(
                 c.dep_ == "poss" and c.lower_ == "their" for c in t.children)):
             es = list(state.last_plural)  # "A and B run the fund. Australia sanctioned them / froze their assets"
