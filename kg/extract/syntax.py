@@ -174,7 +174,11 @@ def subjects(tok: "Token", depth: int = 0) -> list["Token"]:
         return []
     agent = [t for c in tok.children if c.dep_ == "agent" for t in prep_objects(tok, c.lower_)]
     if is_passive(tok):
-        return agent
+        if agent or tok.dep_ != "conj" or tok.head is tok or any(c.dep_ == "nsubjpass" for c in tok.children) or \
+                is_passive(tok.head):
+            return agent
+        # "X met Y and was expected to meet Z": a passive verb phrase joined to an active one shares its subject
+        return subjects(tok.head, depth + 1)
     subj = [t for c in tok.children if c.dep_ in ("nsubj", "csubj") for t in expand(c)]
     if subj and tok.dep_ == "relcl" and subj[0].lower_ in ("who", "that", "which", "whom"):
         ant = tok.head  # "Macron, who met Xi last year": the antecedent
