@@ -281,6 +281,9 @@ def _governing_person(pron: Any, spans: list[tuple[int, int, Mention]], mint: An
     while verb.head is not verb and steps < 6:
         verb, steps = verb.head, steps + 1
         subj = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") and c.pos_ == "PROPN" and c.i < pron.i]
+        # "Lula's chief adviser, Celso Amorim, said he would ...": the role noun's apposition is the subject
+        subj = subj or [a for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") and c.pos_ == "NOUN"
+                        and c.i < pron.i for a in c.children if a.dep_ == "appos" and a.pos_ == "PROPN"][:1]
         if subj:
             people = [e for e in entities_at(subj[0], spans, mint) if e.type == "Person"]
             return people[:1]
