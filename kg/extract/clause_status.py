@@ -151,8 +151,11 @@ def read_status(hit: "FrameHit") -> None:
     if top.dep_ == "ccomp" and is_a(top.head, MANDATIVE_LEMMAS) and top.head.lemma_.lower() not in ("say", "tell") \
             and (top.tag_ == "VB" or top.head.lemma_.lower() not in ("insist", "want", "prefer")) and \
             not any(c.dep_ == "aux" and c.lower_ in ("had", "has", "have", "did", "was", "were") for c in top.children):
-        # "demanded that X meet Y", "urged that the two leaders meet": wanted, not done
+        # "demanded that X meet Y", "urged that the two leaders meet": wanted, not done; when the one who wants
+        # it takes no part ("protesters demanded that X meet Y"), it is nobody's plan: no event at all
         hit.status, hit.hedged = "planned", True
+        if not _wanted_by_a_side(top.head, hit):
+            hit.notes.append("question")
         return
     if any(is_a(t, CANCEL_LEMMAS) for t in chain[1:]) or _phrasal(chain[1:], CANCEL_PHRASAL) or \
             _called_off_after(chain[-1]) or any(
@@ -258,6 +261,24 @@ def _denied_report(top: "Token") -> bool:
     return is_a(noun.head, DENYING_LEMMAS | REFUSE_LEMMAS) or any(
         c.lemma_.lower() in ("false", "untrue", "baseless", "unfounded", "fabricated") for c in noun.head.children
         if c.dep_ == "acomp")
+
+
+def _wanted_by_a_side(verb: "Token", hit: "FrameHit") -> bool:
+    """True when the subject of the wanting ``verb`` is a side of the encounter, or a pronoun that may be one.
+
+    >>> from kg.extract.model import get_model
+    >>> from kg.extract.frames import match
+    >>> [h.notes for h in match(get_model()("Protesters demanded that Jane Roe meet John Doe."))]
+    [['question']]
+    >>> [h.status for h in match(get_model()("Jane Roe proposed that she and John Doe meet in Oslo."))]
+    ['planned']
+    """
+    wanting = [c for c in verb.children if c.dep_ == "nsubj"]
+    sides = {t.text.lower() for t in [*hit.agents, *hit.others]}
+    return any(w.lower_ in sides or any(t.lower_ in sides for t in w.subtree if t.pos_ == "PROPN") or
+               any(t.lower_ in ("he", "she", "we", "i", "they", "him", "her", "us", "me", "them")
+                   for t in [*hit.agents, *hit.others])
+               for w in wanting)
 
 
 def _neither(hit: "FrameHit") -> bool:

@@ -35,6 +35,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Iterable
 
 from kg.extract.lexicon import is_title_word
+from kg.extract.parties import accompanying
 from kg.extract.clause_status import PASSING_ADVERBS, read_status
 from kg.extract.setting import place_of
 from kg.extract.syntax import (
@@ -290,6 +291,8 @@ def _apply(frame: Frame, tok: "Token") -> FrameHit | None:
             agents = [t for t in agents if not (t.pos_ == "NOUN" and any(c.dep_ == "appos" and c in agents
                                                                             for c in t.children))]
             agents, others = agents[:1], agents[1:]
+        if others and agents:
+            agents += accompanying(tok, agents)  # "X, accompanied by Y, met Z": Y took part on X's side
         if frame.relation == "meets" and is_remote(tok, noun, frame.remote):
             relation, event_type = "talksWith", "Call"
         if frame.relation == "meets" and any(t is not None and (t.lemma_.lower() in ("call", "conversation") or
