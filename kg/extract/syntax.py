@@ -152,7 +152,10 @@ def inverted_subjects(tok: "Token") -> list["Token"]:
 
 
 def is_passive(tok: "Token") -> bool:
-    return any(c.dep_ in ("nsubjpass", "auxpass") for c in tok.children) or tok.tag_ == "VBN" and tok.dep_ == "acl"
+    # "Kremlin allies sanctioned by Britain" is passive; "reports that he had met X" (a clause the parser hung
+    # as ``acl``, with a subject and "had" of its own) is not
+    return any(c.dep_ in ("nsubjpass", "auxpass") for c in tok.children) or tok.tag_ == "VBN" and tok.dep_ == "acl" \
+        and not any(c.dep_ == "nsubj" or c.dep_ == "aux" and c.lemma_.lower() == "have" for c in tok.children)
 
 
 #: verbs that ask someone to act; the parser often hangs their infinitive as an adverbial clause ("pressed X to free Y")

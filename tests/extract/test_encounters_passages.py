@@ -29,12 +29,12 @@ SYMMETRIC = {"meets", "talksWith"}
 #: passages read completely right (every relation with its status, nothing else of these types)
 PASSING = {
     "enc01", "enc02", "enc03", "enc04", "enc05", "enc07", "enc08", "enc09", "enc10", "enc11", "enc12", "enc13",
-    "enc15", "enc16", "enc17", "enc18", "enc19", "enc20", "enc21", "enc22", "enc23", "enc24", "enc25", "enc27",
+    "enc15", "enc16", "enc17", "enc18", "enc19", "enc20", "enc21", "enc22", "enc23", "enc24", "enc25", "enc26", "enc27",
     "enc28", "enc29", "enc30", "enc31", "enc32", "enc33", "enc34", "enc35", "enc36", "enc37", "enc38", "enc39",
     "enc41", "enc42", "enc43", "enc45", "enc47", "enc48", "enc49", "enc50", "enc51", "enc52",
 }
 #: status-aware F1 over the whole set, reached when this file was written (first sight: 0.81)
-FLOOR_F1 = 0.93
+FLOOR_F1 = 0.94
 
 
 def norm(text: str) -> str:
