@@ -148,9 +148,9 @@ def read_status(hit: "FrameHit") -> None:
     if top.dep_ == "ccomp" and top.head.lemma_.lower() in DENYING_LEMMAS:
         hit.status = "negated"  # "denied that she had met him": what is denied did not happen, as far as it says
         return
-    if top.dep_ == "ccomp" and is_a(top.head, MANDATIVE_LEMMAS) and top.head.lemma_.lower() not in ("say", "tell") \
-            and (top.tag_ == "VB" or top.head.lemma_.lower() not in ("insist", "want", "prefer")) and \
-            not any(c.dep_ == "aux" and c.lower_ in ("had", "has", "have", "did", "was", "were") for c in top.children):
+    # the wanted act is in the bare form ("that X meet Y", "that X should meet Y"); "suggested that X met Y" reports
+    if top.dep_ == "ccomp" and is_a(top.head, MANDATIVE_LEMMAS) and top.tag_ in ("VB", "VBP") and \
+            all(c.lower_ == "should" for c in top.children if c.dep_ == "aux"):
         # "demanded that X meet Y", "urged that the two leaders meet": wanted, not done; when the one who wants
         # it takes no part ("protesters demanded that X meet Y"), it is nobody's plan: no event at all
         hit.status, hit.hedged = "planned", True
@@ -290,8 +290,9 @@ def _neither(hit: "FrameHit") -> bool:
     ['negated']
     """
     args = [*hit.agents, *hit.others]
-    return any(c.lower_ == "neither" and c.dep_ in ("det", "preconj", "cc") for t in args for c in t.children) or \
-        any(c.lower_ == "neither" for t in args if t.dep_ == "conj" for c in t.head.children)
+    # "Neither" may hang on the side's title ("Neither Foreign Minister X nor ...") or on the first conjunct
+    return any(t.lower_ == "neither" for a in args for t in a.doc[a.left_edge.i:a.i]) or \
+        any(t.lower_ == "neither" for a in args if a.dep_ == "conj" for t in a.doc[a.head.left_edge.i:a.head.i])
 
 
 def _looking_forward(chain: list["Token"]) -> bool:
