@@ -184,6 +184,7 @@ def read_status(hit: "FrameHit") -> None:
         c.dep_ in ("amod", "compound") and c.lower_ in PLANNED_AMODS for c in (hit.noun or hit.trigger).children) or \
         (hit.trigger.pos_ == "NOUN" and any(c.lower_ in PLANNED_AMODS for c in hit.trigger.children))
     be_to = any(t.dep_ == "xcomp" and t.head.lemma_ == "be" and any(c.lower_ == "to" for c in t.children) for t in chain)
+    be_to = be_to or _headline_future(chain[-1])
     going = going or any(t.lower_ == "going" and any(c.lower_ == "to" for c in t.head.children if c.i > t.i)
                          for t in chain)
     hedge = modal or any(is_a(t, HEDGE_LEMMAS) and t.pos_ in ("VERB", "ADJ", "AUX") or
@@ -279,6 +280,20 @@ def _wanted_by_a_side(verb: "Token", hit: "FrameHit") -> bool:
                any(t.lower_ in ("he", "she", "we", "i", "they", "him", "her", "us", "me", "them")
                    for t in [*hit.agents, *hit.others])
                for w in wanting)
+
+
+def _headline_future(top: "Token") -> bool:
+    """True for the headline future "X to meet Y" / "A, B to hold talks": an infinitive with no finite verb above it.
+
+    >>> from kg.extract.model import get_model
+    >>> from kg.extract.frames import match
+    >>> [h.status for h in match(get_model()("Jane Roe to meet John Doe in Oslo"))]
+    ['planned']
+    """
+    if not any(c.dep_ == "aux" and c.lower_ == "to" for c in top.children):
+        return False
+    return top.dep_ == "ROOT" or (top.dep_ in ("relcl", "acl", "appos") and top.head.dep_ == "ROOT" and
+                                  top.head.pos_ == "PROPN")
 
 
 def _neither(hit: "FrameHit") -> bool:

@@ -154,6 +154,8 @@ def pair_status(found: set[tuple[str, str, str, str]], relation: str, a: str, b:
     ("Neither Foreign Minister Jan Lipavsky nor his deputy met Prime Minister Robert Golob.", "negated"),
     ("The ministry did not rule out a meeting between Jan Lipavsky and Robert Golob.", "planned"),
     ("Foreign Minister Jan Lipavsky proposed that he and Prime Minister Robert Golob meet in Brno.", "planned"),
+    # the headline future: an infinitive with no finite verb above it
+    ("Foreign Minister Jan Lipavsky to meet Prime Minister Robert Golob in Ljubljana", "planned"),
 ])
 def test_the_status_of_a_meeting(extractor, text, status):
     assert pair_status(dyads(extractor, text), "meets", "Jan Lipavsky", "Robert Golob") == {status}
