@@ -45,3 +45,41 @@ def accompanying(trigger: Any, agents: list[Any]) -> list[Any]:
         if t not in agents and t not in out:
             out.append(t)
     return out
+
+
+def comma_pair(agent: Any) -> Any | None:
+    """The other side of a headline pair written "A, B meet" / "A, B to hold talks" (a comma for "and").
+
+    Only at the start of a sentence, between two names the recogniser reads as persons, places or bodies, with
+    nothing but the comma between their phrases ("Monday, X met" is a date, "X, the minister, met" a title).
+
+    >>> from kg.extract.model import get_model
+    >>> d = get_model()("Jane Roe, John Doe meet amid tensions over trade")
+    >>> [t.text for t in [comma_pair(d[4])] if t is not None]
+    ['Roe']
+    """
+    doc = agent.doc
+    start = agent.sent.start
+    named = ("PERSON", "GPE", "ORG", "NORP")
+
+    def phrase(t: Any) -> tuple[int, int]:
+        left = t.i
+        while left - 1 >= 0 and doc[left - 1].dep_ == "compound" and doc[left - 1].head.i in range(left - 1, t.i + 1):
+            left -= 1
+        return left, t.i
+
+    a0, a1 = phrase(agent)
+    if agent.pos_ != "PROPN" or agent.ent_type_ not in named:
+        return None
+    for t in doc[start:a0]:
+        if t.pos_ != "PROPN" or t.ent_type_ not in named or t.dep_ == "compound":
+            continue
+        b0, b1 = phrase(t)
+        if b0 == start and b1 + 2 == a0 and doc[b1 + 1].text == ",":
+            return t  # "B, A meet": B first
+    for c in agent.children:
+        if c.dep_ == "appos" and c.pos_ == "PROPN" and c.ent_type_ in named and a0 == start:
+            c0, _ = phrase(c)
+            if c0 == a1 + 2 and doc[a1 + 1].text == ",":
+                return c  # "A, B to meet": the parser took B for A's apposition
+    return None

@@ -202,3 +202,15 @@ def test_a_joined_passive_shares_the_subject(extractor):
     found = dyads(extractor, "President Zoran Milanovic met Prime Minister Andrej Babis on Tuesday and was "
                              "expected to meet Chancellor Karl Nehammer in Vienna on Wednesday.")
     assert pair_status(found, "meets", "Zoran Milanovic", "Karl Nehammer") == {"planned"}
+
+
+def test_a_headline_pair_written_with_a_comma(extractor):
+    found = dyads(extractor, "Zoran Milanovic, Andrej Babis to meet in Prague next week")
+    assert pair_status(found, "meets", "Zoran Milanovic", "Andrej Babis") == {"planned"}
+
+
+def test_a_common_noun_apposition_is_no_second_side(extractor):
+    found = dyads(extractor, "Zoran Milanovic, the Croatian president, met reporters in Zagreb.")
+    assert not [f for f in found if f[0] == "meets"]
+    found = dyads(extractor, "Zoran Milanovic, the Croatian president, and Andrej Babis met in Prague.")
+    assert pair_status(found, "meets", "Zoran Milanovic", "Andrej Babis") == {"held"}
