@@ -57,3 +57,21 @@ def holder_entities(tok: Any, spans: list[tuple[int, int, Any]]) -> list[Any]:
         return []
     at = tok.doc[k].idx
     return [e for a, b, m in spans if a <= at < b for e in entities(m) if isinstance(e, Entity) and e.type == "Person"]
+
+
+#: bodies and groups a person's possessive names without naming the person ("Maduro's government")
+_BODIES = frozenset({"government", "administration", "cabinet", "delegation", "team", "officials", "representatives",
+                     "envoys", "aides", "advisers", "advisors", "family", "party", "camp", "regime", "ministers"})
+
+
+def owned_body(tok: Any) -> bool:
+    """True for a body or group named through a person's possessive ("Maduro's government", "Modi's team"): as the
+    other side of an encounter it is not that person. A country's ("Venezuela's government") stays the country's.
+
+    >>> from kg.extract.model import get_model
+    >>> d = get_model()("Jane Roe will travel to Caracas to meet John Doe's government.")
+    >>> owned_body(d[11])
+    True
+    """
+    return tok.pos_ == "NOUN" and tok.lower_ in _BODIES and any(
+        c.dep_ == "poss" and c.pos_ == "PROPN" and c.ent_type_ not in ("GPE", "NORP", "LOC") for c in tok.children)

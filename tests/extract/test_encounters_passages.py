@@ -31,7 +31,7 @@ PASSING = {
     "enc01", "enc02", "enc03", "enc04", "enc05", "enc07", "enc08", "enc09", "enc10", "enc11", "enc12", "enc13",
     "enc15", "enc16", "enc17", "enc18", "enc19", "enc20", "enc21", "enc22", "enc23", "enc24", "enc25", "enc26", "enc27",
     "enc28", "enc29", "enc30", "enc31", "enc32", "enc33", "enc34", "enc35", "enc36", "enc37", "enc38", "enc39",
-    "enc41", "enc42", "enc43", "enc45", "enc47", "enc48", "enc49", "enc50", "enc51", "enc52",
+    "enc41", "enc42", "enc43", "enc45", "enc47", "enc48", "enc49", "enc50", "enc51", "enc52", "enc53",
 }
 #: status-aware F1 over the whole set, reached when this file was written (first sight: 0.81)
 FLOOR_F1 = 0.94
@@ -214,3 +214,9 @@ def test_a_common_noun_apposition_is_no_second_side(extractor):
     assert not [f for f in found if f[0] == "meets"]
     found = dyads(extractor, "Zoran Milanovic, the Croatian president, and Andrej Babis met in Prague.")
     assert pair_status(found, "meets", "Zoran Milanovic", "Andrej Babis") == {"held"}
+
+
+def test_a_body_named_through_a_persons_possessive_is_not_that_person(extractor):
+    found = dyads(extractor, "Foreign Minister Jan Lipavsky said he would travel to Ljubljana to meet Robert "
+                             "Golob's government.")
+    assert not pair_status(found, "meets", "Jan Lipavsky", "Robert Golob")
