@@ -23,6 +23,9 @@ activist dissident journalist""".split())
 #: organs through which a state acts ("Iran's judiciary", "Belarusian authorities", "the Russian government")
 _STATE_ORGANS = frozenset("""judiciary government authorities authority regime court courts military army police ministry
 administration junta prosecutors prosecutor cabinet parliament state leadership""".split())
+#: role nouns that name a person by whom they serve ("Zelensky aide X", "Putin ally X", "Kremlin spokesman X")
+_ROLE_OF_ANOTHER = frozenset({"aide", "adviser", "advisor", "ally", "spokesman", "spokeswoman", "spokesperson",
+                              "envoy", "loyalist", "confidant", "associate", "counsellor", "counselor", "deputy"})
 #: dependents that open a clause ("individuals based in Iran and China": not a list of targets)
 _CLAUSES = frozenset({"acl", "relcl", "advcl", "ccomp", "xcomp", "parataxis", "agent", "pcomp"})
 #: prepositions that introduce named members of an argument ("detainees, including X")
@@ -51,6 +54,8 @@ def entities_at(tok: Any, spans: list[tuple[int, int, Mention]], mint: Any = Non
         if t is not tok and tok.pos_ == "PROPN" and t.pos_ == "NOUN" and t.dep_ == "compound" and \
                 t.lemma_.lower() not in TITLE_WORDS:
             continue  # "Hezbollah financier Mohammad Qasir": the body before a role noun is his affiliation
+        if t is not tok and tok.pos_ == "PROPN" and t.dep_ == "compound" and t.lemma_.lower() in _ROLE_OF_ANOTHER:
+            continue  # "top Zelensky aide Andriy Yermak": the name before the role noun is whom he serves
         for c in t.children:
             if t is tok and tok.pos_ == "NOUN" and c.dep_ in ("compound", "amod", "nmod", "poss", "det") and \
                     tok.lemma_.lower() not in _STATE_ORGANS:

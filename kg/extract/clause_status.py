@@ -23,13 +23,13 @@ if TYPE_CHECKING:  # pragma: no cover
 
 #: verbs that make the event they govern a plan ("agreed to meet", "is scheduled to hold talks")
 PLAN_LEMMAS = frozenset("""plan schedule expect agree arrange set due prepare intend aim invite propose seek schedule
-slate organise organize expected scheduled planned upcoming plans""".split())
+slate organise organize expected scheduled planned upcoming plans suppose""".split())
 #: verbs of going that make what follows a plan in the present ("heads to Alaska to meet"), not in the past
 GOING_LEMMAS = frozenset("travel go head fly leave depart".split())
 #: words that make it a possibility, not a fact ("open to a meeting", "would like to meet")
 HEDGE_LEMMAS = frozenset("""open willing ready consider hope want wish like offer possible may might could
 would should can suggest urge call ask push press try eager keen seek appeal plead implore beg demand lobby pressure
-encourage persuade threaten""".split())
+encourage persuade threaten likely unlikely""".split())
 #: nouns that hold a possible act ("pressure to free", "a chance to meet"); as nouns, "call" and "talk" are events
 HEDGE_NOUNS = frozenset("""possibility pressure demand appeal plea request need chance opportunity bid effort attempt
 proposal idea offer hope call""".split())
@@ -42,6 +42,9 @@ CANCEL_PHRASAL = frozenset({("call", "off"), ("put", "off")})
 QUESTION_LEMMAS = frozenset({"ask", "wonder", "question", "inquire", "enquire", "query"})
 #: verbs whose clausal complement states what did not happen ("denied that they had met")
 DENYING_LEMMAS = frozenset({"deny", "dismiss", "refute"})
+#: verbs whose "that" complement is what someone wants done ("demanded that X meet Y"), not what was done
+MANDATIVE_LEMMAS = frozenset({"demand", "urge", "ask", "request", "propose", "suggest", "recommend", "require",
+                              "insist", "want", "prefer", "advise"})
 MODALS = frozenset("could would might may can should must".split())
 FUTURE_AUX = frozenset({"will", "shall", "'ll", "’ll", "wo"})
 #: a conditional or purpose clause marker ("if they meet", "whether to meet", "so that they can meet")
@@ -55,6 +58,32 @@ PLANNED_AMODS = frozenset({"planned", "proposed", "upcoming", "expected", "sched
 #: verbs of knowing and telling whose negation leaves the event open ("has not confirmed the meeting")
 _EPISTEMIC_VERBS = frozenset({"confirm", "announce", "disclose", "reveal", "comment", "know", "verify", "specify"})
 
+def _forms(lemmas: frozenset[str]) -> frozenset[str]:
+    """The regular inflections of ``lemmas`` ("hope": hopes, hoped, hoping), for words the tagger lemmatises wrong."""
+    out = set(lemmas)
+    for w in lemmas:
+        stem = w[:-1] if w.endswith("e") else w
+        out |= {w + "s", w + "es", w + "d", w + "ed", stem + "ing", stem + "ed"}
+    return frozenset(out)
+
+
+_FORMS: dict[frozenset[str], frozenset[str]] = {}
+
+
+def is_a(tok: "Token", lemmas: frozenset[str]) -> bool:
+    """True when ``tok`` is a form of one of ``lemmas``, by its lemma or, where the small model's lemmatiser
+    slips ("hopes" read as "hop"), by its regular inflection.
+
+    >>> from kg.extract.model import get_model
+    >>> is_a(get_model()("Jane Roe hopes to meet him.")[2], HEDGE_LEMMAS)
+    True
+    """
+    forms = _FORMS.get(lemmas)
+    if forms is None:
+        forms = _FORMS[lemmas] = _forms(lemmas)
+    return tok.lemma_.lower() in lemmas or tok.lower_ in forms
+
+
 def governing(tok: "Token") -> list["Token"]:
     """``tok`` and the words that govern it within its clause, up to a reporting verb ("said")."""
     chain = [tok]
@@ -64,9 +93,9 @@ def governing(tok: "Token") -> list["Token"]:
             break
         dep = t.dep_
         # "pressed X to free Y": asked, not done; "may travel to Oslo to meet Y": the purpose shares the travel's mood
-        infinitive = (dep == "acl" or dep == "advcl" and (t.head.lemma_.lower() in ASKING_VERBS or any(
-            c.dep_ == "aux" and c.lower_ in MODALS | FUTURE_AUX for c in t.head.children))) and \
-            any(c.dep_ == "aux" and c.lower_ == "to" for c in t.children)
+        # "cancelled a planned trip to Zagreb to meet Y", "did not travel to Oslo to meet Y": a purpose shares the
+        # fate of the act it is the purpose of
+        infinitive = dep in ("acl", "advcl") and any(c.dep_ == "aux" and c.lower_ == "to" for c in t.children)
         if dep in ("ccomp", "advcl", "relcl", "parataxis", "conj", "acl") and t.pos_ in ("VERB", "AUX") and not infinitive:
             break  # the clause ends here: "said (he will) meet", "met X after (Y refused)"
         if dep in ("ROOT",):
@@ -97,7 +126,19 @@ def read_status(hit: "FrameHit") -> None:
             any(c.dep_ == "prep" and c.lower_ == "without" for c in chain[1:]) or \
             any(t.lower_ in ("without", "instead") for t in chain[1:]):
         hit.status = "negated"
-    if any(lem in REFUSE_LEMMAS for lem in lemmas[1:]) or _phrasal(chain[1:], REFUSE_PHRASAL):
+    if _neither(hit):
+        hit.status = "negated"  # "Neither A nor B met C"
+    if _asked(hit.trigger):
+        hit.notes.append("question")  # "Will X meet Y?": a question asked, not an event stated
+        return
+    if _denied_report(chain[-1]):
+        hit.status = "negated"  # "Reports that X met Y were denied": what is denied did not happen, as far as it says
+        return
+    refusing = [t for t in chain[1:] if is_a(t, REFUSE_LEMMAS) or _phrasal([t], REFUSE_PHRASAL)]
+    if refusing and all(any(c.dep_ == "neg" for c in t.children) for t in refusing):
+        hit.status, hit.hedged = "planned", True  # "did not rule out a meeting": possible, not refused
+        return
+    if refusing:
         hit.status = "refused"
         return
     top = chain[-1]
@@ -107,7 +148,16 @@ def read_status(hit: "FrameHit") -> None:
     if top.dep_ == "ccomp" and top.head.lemma_.lower() in DENYING_LEMMAS:
         hit.status = "negated"  # "denied that she had met him": what is denied did not happen, as far as it says
         return
-    if any(lem in CANCEL_LEMMAS for lem in lemmas[1:]) or _phrasal(chain[1:], CANCEL_PHRASAL) or \
+    # the wanted act is in the bare form ("that X meet Y", "that X should meet Y"); "suggested that X met Y" reports
+    if top.dep_ == "ccomp" and is_a(top.head, MANDATIVE_LEMMAS) and top.tag_ in ("VB", "VBP") and \
+            all(c.lower_ == "should" for c in top.children if c.dep_ == "aux"):
+        # "demanded that X meet Y", "urged that the two leaders meet": wanted, not done; when the one who wants
+        # it takes no part ("protesters demanded that X meet Y"), it is nobody's plan: no event at all
+        hit.status, hit.hedged = "planned", True
+        if not _wanted_by_a_side(top.head, hit):
+            hit.notes.append("question")
+        return
+    if any(is_a(t, CANCEL_LEMMAS) for t in chain[1:]) or _phrasal(chain[1:], CANCEL_PHRASAL) or \
             _called_off_after(chain[-1]) or any(
             c.dep_ in ("amod", "compound") and c.lemma_.lower() in ("cancel", "cancelled", "canceled", "postponed")
             for c in hit.trigger.children):
@@ -123,20 +173,21 @@ def read_status(hit: "FrameHit") -> None:
     reported_would = reported and any(c.dep_ == "aux" and c.lower_ in ("would", "'d", "’d") for c in kids)
     future = reported_would or any(c.dep_ == "aux" and c.lower_ in FUTURE_AUX for c in kids)
     modal = any(c.dep_ == "aux" and c.lower_ in MODALS and not (reported_would and c.lower_ == "would") for c in kids)
-    going = any(t.lemma_.lower() in GOING_LEMMAS and t.tag_ in ("VBZ", "VBP", "VBG") for t in chain[1:])
+    going = any(is_a(t, GOING_LEMMAS) and t.tag_ in ("VBZ", "VBP", "VBG") for t in chain[1:])
     if _setting(hit.trigger):
         # "In a phone call on Monday, X and Y agreed to ...": the call is where the clause took place; what they
         # agreed, urged or hoped is its content, not the call's status (its tense and modals still count)
         clause = hit.trigger.head.head  # the verb "in a phone call" attaches to, when it is past ("agreed")
         chain = [t for t in chain if t.i != clause.i or t.pos_ != "VERB" or t.tag_ != "VBD"]
         lemmas = [t.lemma_.lower() for t in chain]
-    plan = going or any(lem in PLAN_LEMMAS for lem in lemmas[1:]) or any(
+    plan = going or any(is_a(t, PLAN_LEMMAS) for t in chain[1:]) or _looking_forward(chain[1:]) or any(
         c.dep_ in ("amod", "compound") and c.lower_ in PLANNED_AMODS for c in (hit.noun or hit.trigger).children) or \
         (hit.trigger.pos_ == "NOUN" and any(c.lower_ in PLANNED_AMODS for c in hit.trigger.children))
     be_to = any(t.dep_ == "xcomp" and t.head.lemma_ == "be" and any(c.lower_ == "to" for c in t.children) for t in chain)
+    be_to = be_to or _headline_future(chain[-1])
     going = going or any(t.lower_ == "going" and any(c.lower_ == "to" for c in t.head.children if c.i > t.i)
                          for t in chain)
-    hedge = modal or any(t.lemma_.lower() in HEDGE_LEMMAS and t.pos_ in ("VERB", "ADJ", "AUX") or
+    hedge = modal or any(is_a(t, HEDGE_LEMMAS) and t.pos_ in ("VERB", "ADJ", "AUX") or
                          t.lemma_.lower() in HEDGE_NOUNS and t.pos_ == "NOUN" and
                          any(c.dep_ == "acl" and any(a.lower_ == "to" for a in c.children) for c in t.children)
                          for t in chain[1:]) or any(
@@ -160,6 +211,114 @@ def read_status(hit: "FrameHit") -> None:
     hit.in_passing = perfect or passing or any(t.lower_ in PASSING_ADVERBS and not _first_of_noun(t)
                                                 for t in hit.trigger.doc
                                                 if t.head.i in (hit.trigger.i,) or t.dep_ == "conj" and t.pos_ == "ADV")
+
+
+#: nouns of a claim whose denial denies the event in their clause ("reports that X met Y were denied")
+_CLAIM_NOUNS = frozenset({"report", "claim", "allegation", "rumour", "rumor", "speculation", "suggestion", "story",
+                          "account", "assertion"})
+#: auxiliaries that open a yes/no question ("Will X meet Y?") and words that open a wh-question
+_QUESTION_AUX = frozenset({"will", "would", "could", "can", "should", "shall", "might", "may", "did", "does", "do",
+                           "is", "are", "was", "were", "has", "have", "had"})
+_WH = frozenset({"why", "how", "when", "where", "what", "who", "whom", "whether"})
+
+
+def _asked(tok: "Token") -> bool:
+    """True when the trigger's clause is a direct question: the sentence ends with "?" and the clause opens
+    with an auxiliary before its subject or with a wh-word ("Will X meet Y?", "Why did X meet Y?").
+
+    >>> from kg.extract.model import get_model
+    >>> from kg.extract.frames import match
+    >>> [h.notes for h in match(get_model()("Will Jane Roe meet John Doe in Oslo next week?"))]
+    [['question']]
+    """
+    sent = tok.sent
+    if not sent.text.rstrip(" \"'”’").endswith("?"):
+        return False
+    verb = tok if tok.pos_ in ("VERB", "AUX") else tok.head
+    for _ in range(3):
+        if verb.dep_ in ("xcomp", "dobj", "pobj", "prep") and verb.head is not verb:
+            verb = verb.head
+    subj = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+    first = next((t for t in sent if not t.is_punct), None)
+    if first is None:
+        return False
+    return (bool(subj) and any(c.dep_ == "aux" and c.lower_ in _QUESTION_AUX and c.i < subj[0].i and c.i == first.i
+                               for c in verb.children)) or (first.lower_ in _WH and first.i < tok.i)
+
+
+def _denied_report(top: "Token") -> bool:
+    """True when the clause holding the trigger is the content of a claim that is denied ("Reports that X met Y
+    were denied", "denied reports that X had met Y", "dismissed claims that X met Y").
+
+    >>> from kg.extract.model import get_model
+    >>> from kg.extract.frames import match
+    >>> [h.status for h in match(get_model()("The ministry denied reports that Jane Roe had met John Doe in Oslo."))]
+    ['negated']
+    """
+    if top.dep_ not in ("acl", "ccomp", "relcl") or top.head.pos_ != "NOUN" or \
+            top.head.lemma_.lower() not in _CLAIM_NOUNS:
+        return False
+    noun = top.head
+    return is_a(noun.head, DENYING_LEMMAS | REFUSE_LEMMAS) or any(
+        c.lemma_.lower() in ("false", "untrue", "baseless", "unfounded", "fabricated") for c in noun.head.children
+        if c.dep_ == "acomp")
+
+
+def _wanted_by_a_side(verb: "Token", hit: "FrameHit") -> bool:
+    """True when the subject of the wanting ``verb`` is a side of the encounter, or a pronoun that may be one.
+
+    >>> from kg.extract.model import get_model
+    >>> from kg.extract.frames import match
+    >>> [h.notes for h in match(get_model()("Protesters demanded that Jane Roe meet John Doe."))]
+    [['question']]
+    >>> [h.status for h in match(get_model()("Jane Roe proposed that she and John Doe meet in Oslo."))]
+    ['planned']
+    """
+    wanting = [c for c in verb.children if c.dep_ == "nsubj"]
+    sides = {t.text.lower() for t in [*hit.agents, *hit.others]}
+    return any(w.lower_ in sides or any(t.lower_ in sides for t in w.subtree if t.pos_ == "PROPN") or
+               any(t.lower_ in ("he", "she", "we", "i", "they", "him", "her", "us", "me", "them")
+                   for t in [*hit.agents, *hit.others])
+               for w in wanting)
+
+
+def _headline_future(top: "Token") -> bool:
+    """True for the headline future "X to meet Y" / "A, B to hold talks": an infinitive with no finite verb above it.
+
+    >>> from kg.extract.model import get_model
+    >>> from kg.extract.frames import match
+    >>> [h.status for h in match(get_model()("Jane Roe to meet John Doe in Oslo"))]
+    ['planned']
+    """
+    if not any(c.dep_ == "aux" and c.lower_ == "to" for c in top.children):
+        return False
+    return top.dep_ == "ROOT" or (top.dep_ in ("relcl", "acl", "appos") and top.head.dep_ == "ROOT" and
+                                  top.head.pos_ == "PROPN")
+
+
+def _neither(hit: "FrameHit") -> bool:
+    """True when a side is "neither A nor B" (or "nor" joins the sides): none of them took part.
+
+    >>> from kg.extract.model import get_model
+    >>> from kg.extract.frames import match
+    >>> [h.status for h in match(get_model()("Neither Jane Roe nor John Doe met Mark Otto on Monday."))][:1]
+    ['negated']
+    """
+    args = [*hit.agents, *hit.others]
+    # "Neither" may hang on the side's title ("Neither Foreign Minister X nor ...") or on the first conjunct
+    return any(t.lower_ == "neither" for a in args for t in a.doc[a.left_edge.i:a.i]) or \
+        any(t.lower_ == "neither" for a in args if a.dep_ == "conj" for t in a.doc[a.head.left_edge.i:a.head.i])
+
+
+def _looking_forward(chain: list["Token"]) -> bool:
+    """True for "looks forward to meeting Y": an event hoped for, not held.
+
+    >>> from kg.extract.model import get_model
+    >>> from kg.extract.frames import match
+    >>> [h.status for h in match(get_model()("Jane Roe looks forward to meeting John Doe in Oslo."))]
+    ['planned']
+    """
+    return any(t.lemma_.lower() == "look" and any(c.lower_ == "forward" for c in t.children) for t in chain)
 
 
 #: nouns of a plan or journey whose cancellation cancels the event planned ("but the trip was called off")

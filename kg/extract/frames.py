@@ -34,6 +34,8 @@ from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Iterable
 
+from kg.extract.lexicon import is_title_word
+from kg.extract.parties import accompanying, comma_pair
 from kg.extract.clause_status import PASSING_ADVERBS, read_status
 from kg.extract.setting import place_of
 from kg.extract.syntax import (
@@ -291,6 +293,10 @@ def _apply(frame: Frame, tok: "Token") -> FrameHit | None:
             agents = [t for t in agents if not (t.pos_ == "NOUN" and any(c.dep_ == "appos" and c in agents
                                                                             for c in t.children))]
             agents, others = agents[:1], agents[1:]
+        if not others and len(agents) == 1 and frame.counterpart != ("dobj",):
+            others = [t for t in [comma_pair(agents[0])] if t is not None]  # headline "A, B meet": a pair
+        if others and agents:
+            agents += accompanying(tok, agents)  # "X, accompanied by Y, met Z": Y took part on X's side
         if frame.relation == "meets" and is_remote(tok, noun, frame.remote):
             relation, event_type = "talksWith", "Call"
         if frame.relation == "meets" and any(t is not None and (t.lemma_.lower() in ("call", "conversation") or
@@ -389,6 +395,15 @@ def _apply(frame: Frame, tok: "Token") -> FrameHit | None:
     if frame.kind == "encounter":
         stray += [t for t in agents + others if t.pos_ == "NOUN" and any(c.dep_ == "appos" and c in agents + others
                                                                          for c in t.children)]
+    # "Macron, the French president, met X": a common-noun apposition describes its name, it is no second side
+    if frame.kind == "encounter":
+        stray += [t for t in agents + others if t.dep_ == "appos" and t.pos_ == "NOUN" and t.head in agents + others
+                  and t.head.pos_ == "PROPN"]
+    # "State Councilor and Foreign Minister Wang Yi met X": the first title is Wang Yi's too, not a second side
+    stray += [t for t in agents + others if is_title_word(t.text) and t.pos_ in ("PROPN", "NOUN") and not any(
+        c.dep_ in ("det", "poss") for c in t.children) and all(
+        is_title_word(c.text) for c in t.children if c.dep_ in ("compound", "amod")) and any(
+        c.dep_ == "conj" and c in agents + others and c.pos_ == "PROPN" for c in t.children)]
     agents = [t for t in agents if t not in stray]
     others = [t for t in others if t not in stray]
     if frame.kind == "encounter" and not others and len(agents) > 1:

@@ -46,7 +46,10 @@ _GOVT = re.compile(r"\s+(?:(?:military|interim|transitional|new|ruling|central|f
                    r"cabinet|state|security forces|forces)\s*(?:(?:has|have|had|also|on \w+day|\w+ly)\s+)*",
                    re.IGNORECASE)
 _ADVISEE_PREP = re.compile(r"^\s*(?:to|of|for)\s+(?:the\s+)?", re.IGNORECASE)
-_APPOS_LEFT = re.compile(r"^\s*,\s*(?:(?:a|an|the|his|her|their|now|then|former|longtime|new|senior|top|chief)\s+)*$",
+#: ", a senior adviser to Y" after the adviser's name; an earlier role joined by "and" may come first
+#: (", the head of the presidential office and a close adviser to Y")
+_APPOS_LEFT = re.compile(r"^\s*,\s*(?:(?:a|an|the)\s+[a-z][\w'’ -]{1,60}?\s+and\s+)?"
+                         r"(?:(?:a|an|the|his|her|their|now|then|former|longtime|new|senior|top|chief)\s+)*$",
                          re.IGNORECASE)
 _POSS = re.compile(r"^\s*[’']s?\s+(?:[a-z-]+\s+){0,3}$")
 

@@ -40,6 +40,7 @@ from kg.extract.dates import parse_published, stated_publication
 from kg.extract.designations import (HOLDINGS, PLURAL_PRONOUNS, fallback_issuer, list_line_actors, list_lines,
                                      plural_group)
 from kg.extract.frames import FrameHit, gate_pattern, match
+from kg.extract.holders import holder_entities, owned_body
 from kg.extract.linking import Linker
 from kg.extract.mentions import Mention, Sentence, is_headline, sentences
 from kg.extract.model import MAX_PARSE_CHARS, get_model, model_info
@@ -244,7 +245,9 @@ def _frame_findings(pdoc: Any, sent: Sentence, mentions: list[Mention], state: D
             hit.frame.host == "subject" and hit.trigger.dep_ == "acl" and hit.trigger.head.pos_ == "NOUN") or (
             # "sanctions on an arms network supplying X": the patient is the network, not the name in its clause
             hit.frame.kind == "act" and bool(hit.agents) and bool(hit.others) and
-            all(t.pos_ == "NOUN" and not _names_in_phrase(t) for t in hit.others))
+            all(t.pos_ == "NOUN" and not _names_in_phrase(t) for t in hit.others)) or (
+            # "to meet Maduro's government": the parse met a body, not the person the rules would take
+            hit.frame.kind == "encounter" and bool(hit.others) and all(owned_body(t) for t in hit.others))
         # ... and "on the sidelines of the summit hosted by X" is X hosting an event, not X meeting who is named
         if got or plural_they or bare or "question" in hit.notes:  # the frame's reading replaces the rules' for this trigger; where it read nobody, the rules may
             read.append((hit.trigger.idx, hit.trigger.idx + len(hit.trigger.text)))
@@ -285,6 +288,9 @@ def _governing_person(pron: Any, spans: list[tuple[int, int, Mention]], mint: An
     while verb.head is not verb and steps < 6:
         verb, steps = verb.head, steps + 1
         subj = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") and c.pos_ == "PROPN" and c.i < pron.i]
+        # "Lula's chief adviser, Celso Amorim, said he would ...": the role noun's apposition is the subject
+        subj = subj or [a for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") and c.pos_ == "NOUN"
+                        and c.i < pron.i for a in c.children if a.dep_ == "appos" and a.pos_ == "PROPN"][:1]
         if subj:
             people = [e for e in entities_at(subj[0], spans, mint) if e.type == "Person"]
             return people[:1]
@@ -329,7 +335,7 @@ def _to_found(hit: FrameHit, spans: list[tuple[int, int, Mention]], text: str, s
     for t in hit.agents:
         if t.lower_ in ("they", "them") and _plural_antecedent(t):
             continue
-        found = _governing_person(t, spans, mint) or entities_at(t, spans, mint)
+        found = _governing_person(t, spans, mint) or entities_at(t, spans, mint) or holder_entities(t, spans)
         if not found and frame.kind == "encounter" and _sides(t) and state.last_pair is not None:
             found = list(state.last_pair)  # "the two sides", "both delegations": the pair of the last encounter
         if not found and t.lower_ == "it":
@@ -343,7 +349,10 @@ def _to_found(hit: FrameHit, spans: list[tuple[int, int, Mention]], text: str, s
             continue
         if t.lower_ in ("they", "them") and _plural_antecedent(t):
             continue  # "the freed prisoners ..., where they were met by X": not the last pair of leaders
-        es = _governing_person(t, spans, mint) or entities_at(t, spans, mint, bent_lists=frame.kind == "act")
+        if frame.kind == "encounter" and owned_body(t):
+            continue  # "to meet Maduro's government": the government, not Maduro, is met
+        es = _governing_person(t, spans, mint) or entities_at(t, spans, mint, bent_lists=frame.kind == "act") or \
+            holder_entities(t, spans)
         if not es and frame.kind == "act" and (t.lower_ in PLURAL_PRONOUNS or t.lemma_.lower() in HOLDINGS and any(
                 c.dep_ == "poss" and c.lower_ == "their" for c in t.children)):
             es = list(state.last_plural)  # "A and B run the fund. Australia sanctioned them / froze their assets"

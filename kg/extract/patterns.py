@@ -106,7 +106,7 @@ TRIGGERS: tuple[Trigger, ...] = (
     # advisers
     _t("advises", r"\b(?P<t>(?:(?:senior|top|chief|special|foreign[- ]policy|national security|economic|political|"
                   r"military|security|longtime|close|diplomatic)\s+)?(?:adviser|advisor|aide|counselor|counsellor)s?"
-                  r"|(?:deputy\s+)?chief\s+of\s+staff)\b", 0.85,
+                  r"|(?:deputy\s+)?chief\s+of\s+staff|(?<=[’']s )NSA)\b", 0.85,
        "adviser"),
 )
 
@@ -124,7 +124,7 @@ _KEYS: dict[tuple[str, str], tuple[str, ...]] = {
     ("sanctions", "designation"): ("designation",),
     ("sanctions", "under"): ("under",),
     ("sanctions", "added"): ("add",),
-    ("advises", "adviser"): ("advis", "aide", "counsel", "chief of staff"),
+    ("advises", "adviser"): ("advis", "aide", "counsel", "chief of staff", "'s nsa", "’s nsa"),
 }
 TRIGGERS = tuple(Trigger(t.relation, t.regex, t.confidence, t.mode, t.event_type, _KEYS.get((t.relation, t.mode), ()))
                  for t in TRIGGERS)

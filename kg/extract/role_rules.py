@@ -15,6 +15,10 @@ from kg.extract.findings import DocState, Found, _span
 from kg.extract.pairing import _ADVISEE_PREP, _APPOS_LEFT, _POSS, PairingSentence
 from kg.extract.patterns import Trigger
 
+#: a person's name right before the role noun, with at most one modifier between ("Zelensky aide X",
+#: "Putin foreign policy adviser X")
+_BARE_POSS = re.compile(r"^\s+(?:(?:senior|top|chief|longtime|close|foreign[- ]policy|economic|security)\s+){0,2}$")
+
 
 def _advises(sent: PairingSentence, trig: Trigger, ts: int, te: int, state: DocState) -> list[Found]:
     text = sent.text
@@ -39,6 +43,12 @@ def _advises(sent: PairingSentence, trig: Trigger, ts: int, te: int, state: DocS
         for i in range(len(sent.ms) - 1, -1, -1):
             if sent.loc[i][1] <= ts and _POSS.match(text[sent.loc[i][1]:ts]):
                 bi, advisee = i, sent.ents([i])[0] if sent.ents([i]) else None
+                break
+            if sent.loc[i][1] <= ts and _BARE_POSS.match(text[sent.loc[i][1]:ts]):
+                # "top Zelensky aide X": a person's name before the role noun, without "'s"
+                ents = sent.ents([i])
+                if ents and ents[0].type == "Person":
+                    bi, advisee = i, ents[0]
                 break
         if bi is not None:
             r = sent.right(te, max_chars=4)

@@ -153,7 +153,10 @@ def inverted_subjects(tok: "Token") -> list["Token"]:
 
 
 def is_passive(tok: "Token") -> bool:
-    return any(c.dep_ in ("nsubjpass", "auxpass") for c in tok.children) or tok.tag_ == "VBN" and tok.dep_ == "acl"
+    # "Kremlin allies sanctioned by Britain" is passive; "reports that he had met X" (a clause the parser hung
+    # as ``acl``, with a subject and "had" of its own) is not
+    return any(c.dep_ in ("nsubjpass", "auxpass") for c in tok.children) or tok.tag_ == "VBN" and tok.dep_ == "acl" \
+        and not any(c.dep_ == "nsubj" or c.dep_ == "aux" and c.lemma_.lower() == "have" for c in tok.children)
 
 
 #: verbs that ask someone to act; the parser often hangs their infinitive as an adverbial clause ("pressed X to free Y")
@@ -175,7 +178,11 @@ def subjects(tok: "Token", depth: int = 0) -> list["Token"]:
         return []
     agent = [t for c in tok.children if c.dep_ == "agent" for t in prep_objects(tok, c.lower_)]
     if is_passive(tok):
-        return agent
+        if agent or tok.dep_ != "conj" or tok.head is tok or any(c.dep_ == "nsubjpass" for c in tok.children) or \
+                is_passive(tok.head):
+            return agent
+        # "X met Y and was expected to meet Z": a passive verb phrase joined to an active one shares its subject
+        return subjects(tok.head, depth + 1)
     subj = [t for c in tok.children if c.dep_ in ("nsubj", "csubj") for t in expand(c)]
     if subj and tok.dep_ == "relcl" and subj[0].lower_ in ("who", "that", "which", "whom"):
         ant = tok.head  # "Macron, who met Xi last year": the antecedent
@@ -290,7 +297,8 @@ def is_remote(tok: "Token", noun: "Token | None", cues: frozenset[str]) -> bool:
         for c in h.children:
             if c.dep_ in ("amod", "compound", "advmod", "nmod") and c.lemma_.lower() in cues:
                 return True
-            if c.dep_ == "prep" and c.lower_ in ("by", "via", "over", "on", "through"):
+            # "by phone", "over a video link", "during a video call", "in a telephone conversation"
+            if c.dep_ == "prep" and c.lower_ in ("by", "via", "over", "on", "through", "during", "in"):
                 if any(p.lemma_.lower() in cues or any(g.lemma_.lower() in cues for g in p.children)
                        for p in c.children if p.dep_ == "pobj"):
                     return True

@@ -1,0 +1,85 @@
+"""Who else took part on a side of an encounter: those named as accompanying a participant.
+
+"X, accompanied by Y, met Z", "X, who was accompanied by Y, held talks with Z", "X met Z, accompanied by Y" and
+"X, along with Y, met Z": Y was at the meeting on X's side, so Y is a participant too (the annotation gives
+every pair of a multi-party meeting's named participants).
+
+>>> from kg.extract.model import get_model
+>>> d = get_model()("Jane Roe, accompanied by John Doe, met Mark Otto in Oslo.")
+>>> [t.text for t in accompanying(d[6], [d[1]])]
+['Doe']
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from kg.extract.syntax import expand, prep_objects
+
+#: verbs whose passive agent went along with the one they describe
+_ACCOMPANY = frozenset({"accompany", "join", "flank"})
+
+
+def _escorts(tok: Any) -> list[Any]:
+    """The persons named after "accompanied by" / "joined by" in a clause hanging on ``tok``."""
+    out: list[Any] = []
+    for c in tok.children:
+        if c.dep_ in ("acl", "relcl", "advcl") and c.lemma_.lower() in _ACCOMPANY and c.tag_ == "VBN":
+            out += [t for a in c.children if a.dep_ == "agent" for p in a.children if p.dep_ == "pobj"
+                    for t in expand(p) if t.pos_ == "PROPN"]
+        if c.dep_ in ("prep", "advmod") and c.lower_ in ("along", "together"):
+            out += [t for t in prep_objects(c, "with") if t.pos_ == "PROPN"]
+    return out
+
+
+def accompanying(trigger: Any, agents: list[Any]) -> list[Any]:
+    """Name tokens of those who accompanied the ``agents`` of an encounter at ``trigger`` (not already agents)."""
+    found: list[Any] = []
+    for a in agents:
+        found += _escorts(a)
+    if trigger.pos_ == "VERB":
+        found += [t for t in _escorts(trigger) if t.i < trigger.i or any(
+            c.dep_ in ("acl", "relcl", "advcl") and c.lemma_.lower() in _ACCOMPANY for c in trigger.children)]
+    out: list[Any] = []
+    for t in found:
+        if t not in agents and t not in out:
+            out.append(t)
+    return out
+
+
+def comma_pair(agent: Any) -> Any | None:
+    """The other side of a headline pair written "A, B meet" / "A, B to hold talks" (a comma for "and").
+
+    Only at the start of a sentence, between two names the recogniser reads as persons, places or bodies, with
+    nothing but the comma between their phrases ("Monday, X met" is a date, "X, the minister, met" a title).
+
+    >>> from kg.extract.model import get_model
+    >>> d = get_model()("Jane Roe, John Doe meet amid tensions over trade")
+    >>> [t.text for t in [comma_pair(d[4])] if t is not None]
+    ['Roe']
+    """
+    doc = agent.doc
+    start = agent.sent.start
+    named = ("PERSON", "GPE", "ORG", "NORP")
+
+    def phrase(t: Any) -> tuple[int, int]:
+        left = t.i
+        while left - 1 >= 0 and doc[left - 1].dep_ == "compound" and doc[left - 1].head.i in range(left - 1, t.i + 1):
+            left -= 1
+        return left, t.i
+
+    a0, a1 = phrase(agent)
+    if agent.pos_ != "PROPN" or agent.ent_type_ not in named:
+        return None
+    for t in doc[start:a0]:
+        if t.pos_ != "PROPN" or t.ent_type_ not in named or t.dep_ == "compound":
+            continue
+        b0, b1 = phrase(t)
+        if b0 == start and b1 + 2 == a0 and doc[b1 + 1].text == ",":
+            return t  # "B, A meet": B first
+    for c in agent.children:
+        if c.dep_ == "appos" and c.pos_ == "PROPN" and c.ent_type_ in named and a0 == start:
+            c0, _ = phrase(c)
+            if c0 == a1 + 2 and doc[a1 + 1].text == ",":
+                return c  # "A, B to meet": the parser took B for A's apposition
+    return None
