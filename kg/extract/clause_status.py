@@ -33,6 +33,9 @@ encourage persuade threaten likely unlikely""".split())
 #: nouns that hold a possible act ("pressure to free", "a chance to meet"); as nouns, "call" and "talk" are events
 HEDGE_NOUNS = frozenset("""possibility pressure demand appeal plea request need chance opportunity bid effort attempt
 proposal idea offer hope call""".split())
+#: verbs whose complement did not happen ("failed to meet", "refrained from sanctioning", "avoided meeting")
+NOT_DONE_LEMMAS = frozenset("fail avoid refrain forgo forego neglect omit".split())
+NOT_DONE_PHRASAL = frozenset({("hold", "off"), ("shy", "away"), ("back", "away")})
 REFUSE_LEMMAS = frozenset("refuse decline reject snub rebuff spurn deny".split())
 CANCEL_LEMMAS = frozenset("cancel postpone scrap scuttle shelve delay suspend abandon".split())
 #: phrasal verbs (lemma, particle) of refusal and cancellation ("ruled out a meeting", "called off the talks")
@@ -108,6 +111,21 @@ def governing(tok: "Token") -> list["Token"]:
     return chain
 
 
+def _not_done(t: "Token") -> bool:
+    """True for a verb whose complement did not happen ("failed to", "refrained from", "stopped short of").
+
+    >>> from kg.extract.model import get_model
+    >>> d = get_model()("The EU stopped short of sanctioning Kirill.")
+    >>> _not_done(d[2]), _not_done(d[4])
+    (True, False)
+    """
+    if any(c.dep_ == "neg" for c in t.children):
+        return False  # "did not fail to meet": it happened
+    lemma = t.lemma_.lower()
+    return lemma in NOT_DONE_LEMMAS or _phrasal([t], NOT_DONE_PHRASAL) or \
+        lemma == "stop" and any(c.lower_ == "short" for c in t.children)
+
+
 def read_status(hit: "FrameHit") -> None:
     """Set ``hit.status``, ``hit.hedged`` and ``hit.in_passing`` from the clause around its trigger."""
     chain = governing(hit.trigger)
@@ -122,12 +140,15 @@ def read_status(hit: "FrameHit") -> None:
     kids = [c for t in chain for c in t.children]
     if unconfirmed and hit.status == "held":
         hit.status = "planned"
-    if any(c.dep_ == "neg" for c in kids) or any(c.dep_ == "det" and c.lower_ == "no" for c in kids) or \
+    # "did not fail to meet": two negations, it happened
+    if any(c.dep_ == "neg" and c.head.lemma_.lower() not in NOT_DONE_LEMMAS for c in kids) or any(c.dep_ == "det" and c.lower_ == "no" for c in kids) or \
             any(c.dep_ == "prep" and c.lower_ == "without" for c in chain[1:]) or \
             any(t.lower_ in ("without", "instead") for t in chain[1:]):
         hit.status = "negated"
     if _neither(hit):
         hit.status = "negated"  # "Neither A nor B met C"
+    if any(_not_done(t) for t in chain[1:]):
+        hit.status = "negated"  # "failed to meet X", "stopped short of sanctioning Y": it did not happen
     if _asked(hit.trigger):
         hit.notes.append("question")  # "Will X meet Y?": a question asked, not an event stated
         return
