@@ -34,6 +34,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Iterable
 
+from kg.extract import act_frames
 from kg.extract.clause_status import PASSING_ADVERBS, read_status
 from kg.extract.setting import place_of
 from kg.extract.syntax import (
@@ -379,6 +380,7 @@ def _apply(frame: Frame, tok: "Token") -> FrameHit | None:
             # "The sanctions announced by Washington on Friday target Maduro"
             others = [t for c in tok.head.children if c.dep_ in ("dobj", "attr") for t in expand(c)]
             agents = agents or [t for c in tok.children if c.dep_ == "acl" for t in subjects(c)]
+    agents, others = act_frames.reread(frame, tok, noun, agents, others)  # states, swaps, members beside
     # the parser sometimes coordinates an adverb with the subjects ("Scholz and Xi last met")
     stray = [t for t in agents + others if t.lower_ in PASSING_ADVERBS]
     # "freeing X and B releasing Y": B is the next gerund's subject, not a second patient
@@ -398,6 +400,8 @@ def _apply(frame: Frame, tok: "Token") -> FrameHit | None:
     if frame.kind == "encounter":
         hit.place = place_of(tok, noun)
     read_status(hit)
+    if hit.status == "held" and act_frames.planned(frame, tok, noun):
+        hit.status = "planned"  # "is preparing sanctions against X"
     if listing is not None and any(c.dep_ == "neg" for c in listing.children):
         hit.status = "negated"  # "X was not among those freed"
         hit.notes.append("negated-listing")

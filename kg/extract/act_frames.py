@@ -1,0 +1,184 @@
+"""Readings of the parse that acts of an agent on a patient need beyond a frame's slots.
+
+:mod:`kg.extract.frames` reads a frame's arguments from fixed slots (``dobj``, ``nsubjpass``, ``prep:on``).
+Sanctions, releases and pardons are also stated in shapes no single slot holds, and this module reads them:
+
+- a *state* of being sanctioned: "X was placed under sanctions by Y", "X, who is on the U.S. sanctions
+  list", "X remains subject to EU sanctions": the measure noun is the object of "under", "on" or "subject
+  to"; the one in that state is the predicate's subject (or the object of "placed X under"); the imposer
+  modifies the measure ("U.S. sanctions", "Britain's list", "sanctions by Y") (frame patient ``holder``);
+- the object of a light verb as the patient itself: "Russia and Ukraine swapped 95 prisoners": each side
+  let its captives go (frame patient ``noun``);
+- named members beside a plural patient that the parser hung elsewhere: "blacklisted two generals, A and
+  B, the minister said" (the names right after the comma), "sanctions on five officials involved in the
+  detention of X, including A" ("including" hung on a person, who has no members);
+- an event noun read as a verb: "a swap that saw the United States release X" (a noun with a subject
+  and an object is a verb the tagger missed);
+- the measure that is only planned: "Brussels is preparing sanctions against X" (a verb of preparing or
+  threatening makes its subject the imposer, and the act planned).
+
+>>> from kg.extract.model import get_model
+>>> from kg.extract.frames import match, describe
+>>> d = get_model()("Serbian businessman Milan Petkovic was placed under sanctions by the United States in 2023.")
+>>> [(h["agents"], h["others"]) for h in map(describe, match(d)) if h["others"]]
+[(['States'], ['Petkovic'])]
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from kg.extract.syntax import expand, is_passive, subjects
+
+if TYPE_CHECKING:  # pragma: no cover
+    from spacy.tokens import Token
+
+#: prepositions that put their object in a state of being sanctioned ("under sanctions", "on the list", "subject to")
+_HOLDING_PREPS = frozenset({"under", "on", "onto", "to"})
+#: nouns that are a measure themselves; other holding nouns ("list", "register") need a sanction word beside them
+_MEASURE_NOUNS = frozenset({"sanction", "blacklist", "embargo"})
+#: words that make a list a sanctions list ("the U.S. sanctions list", "the list of designated persons", "SDN list")
+_SANCTION_WORDS = ("sanction", "designat", "blacklist", "sdn", "consolidated", "entity", "restrictive", "terror")
+#: nouns that hold names a measure word may name ("sanctions list", "sanctions register")
+_LISTS = frozenset({"list", "register", "blacklist", "registry"})
+#: predicates whose subject is in the state ("is under", "remains on", "came under", "fell under")
+_STATE_VERBS = frozenset({"be", "remain", "stay", "come", "fall", "sit", "find", "appear", "feature", "get", "go"})
+#: verbs whose subject prepares or threatens a measure that is not yet taken ("preparing sanctions against X")
+PLANNING_VERBS = frozenset({"prepare", "draft", "consider", "propose", "threaten", "plan", "weigh", "mull", "draw",
+                            "ready", "eye", "contemplate"})
+#: verbs that say which side let whom go, after a swap ("exchanged prisoners, with A freeing X")
+_RELEASING = frozenset({"free", "release", "liberate", "return", "repatriate"})
+#: nouns a release frame must not take for captives ("handed over the bodies of 50 soldiers")
+_NOT_CAPTIVES = frozenset({"body", "remains", "corpse", "document", "weapon", "asset", "fund", "territory", "data"})
+#: nouns that describe who a list of names is ("two generals, A and B"): plural common nouns
+_REPORTING = frozenset({"say", "tell", "announce", "state", "report", "add", "confirm", "write", "note", "claim"})
+
+
+def reread(frame: Any, tok: "Token", noun: "Token | None", agents: list["Token"],
+           others: list["Token"]) -> tuple[list["Token"], list["Token"]]:
+    """The agents and patients of an act frame at ``tok`` after the readings of this module."""
+    if frame.kind != "act":
+        return agents, others
+    if "holder" in frame.patient and not others:
+        # "on the U.S. sanctions list": the list the measure names is the holding noun
+        who, by = holder(tok.head if tok.dep_ == "compound" and tok.head.lemma_.lower() in _LISTS else tok)
+        if who and (by or agents):
+            agents, others = (agents or by), who
+    if "noun" in frame.patient and noun is not None and not others and not any(
+            t.pos_ == "VERB" and t.lemma_.lower() in _RELEASING for t in tok.sent):
+        others = expand(noun)  # "A and B swapped 95 prisoners"; "..., with A freeing X and B releasing Y" says who
+    if not agents and not others and tok.pos_ == "NOUN":
+        subj = [c for c in tok.children if c.dep_ == "nsubj"]
+        obj = [c for c in tok.children if c.dep_ == "dobj"]
+        if subj and obj:  # "saw the United States release X": a verb read as a noun
+            agents, others = expand(subj[0]), expand(obj[0])
+    if not agents and tok.pos_ == "NOUN" and tok.dep_ == "dobj" and tok.head.lemma_.lower() in PLANNING_VERBS:
+        agents = subjects(tok.head)  # "Brussels is preparing sanctions against X"
+    if frame.relation in ("releases", "pardons"):
+        others = [o for o in others if o.lemma_.lower() not in _NOT_CAPTIVES]
+    more = [m for o in others for m in named_beside(o) + members_within(o) if m not in others and m not in agents]
+    return agents, others + more
+
+
+def planned(frame: Any, tok: "Token", noun: "Token | None") -> bool:
+    """True when the act is only prepared or threatened ("is preparing sanctions", "threatened sanctions on X")."""
+    if frame.kind != "act":
+        return False
+    if noun is not None and tok.lemma_.lower() in PLANNING_VERBS:
+        return True
+    return tok.pos_ == "NOUN" and tok.dep_ == "dobj" and tok.head.lemma_.lower() in PLANNING_VERBS
+
+
+def _sanction_list(tok: "Token") -> bool:
+    """True for a measure noun, or a list or register that a sanction word names ("the U.S. sanctions list")."""
+    if tok.lemma_.lower() in _MEASURE_NOUNS:
+        return True
+    words = [c.lower_ for c in tok.subtree if c.i != tok.i and c.i < tok.i or c.head.i == tok.i]
+    return any(w.startswith(s) for w in words for s in _SANCTION_WORDS)
+
+
+def holder(tok: "Token") -> tuple[list["Token"], list["Token"]]:
+    """Who is in the state a measure noun names, and who imposed it, when the noun is the object of "under",
+    "on" or "subject to".
+
+    >>> from kg.extract.model import get_model
+    >>> d = get_model()("Oleg Deripaska, who is on the U.S. sanctions list, attended the forum.")
+    >>> [[t.text for t in x] for x in holder(d[9])]
+    [['Deripaska'], ['U.S.']]
+    """
+    prep = tok.head
+    if tok.dep_ != "pobj" or prep.lower_ not in _HOLDING_PREPS or not _sanction_list(tok):
+        return [], []
+    pred = prep.head
+    if prep.lower_ == "to":  # "subject to sanctions"
+        if pred.lower_ != "subject":
+            return [], []
+        pred = pred.head
+    if pred.pos_ not in ("VERB", "AUX"):
+        return [], []
+    by = [t for c in tok.children if c.dep_ == "poss" and c.pos_ != "PRON" for t in expand(c)]
+    by += [c for c in tok.children if c.dep_ in ("compound", "nmod") and c.pos_ == "PROPN"]
+    by += [t for c in tok.children if c.dep_ in ("compound", "nmod") and c.pos_ == "NOUN"
+           for t in c.children if t.dep_ in ("compound", "nmod", "poss") and t.pos_ == "PROPN"]
+    by += [t for h in (tok, pred) for c in h.children if c.dep_ in ("prep", "agent") and c.lower_ == "by"
+           for p in c.children if p.dep_ == "pobj" for t in expand(p)]
+    objs = [c for c in pred.children if c.dep_ == "dobj"]
+    if objs and not is_passive(pred):  # "placed X under sanctions", "put X on its blacklist": the subject acts
+        return expand(objs[0]), by or subjects(pred)
+    if not is_passive(pred) and pred.lemma_.lower() not in _STATE_VERBS:
+        return [], []
+    who = [c for c in pred.children if c.dep_ in ("nsubj", "nsubjpass")]
+    if not who:
+        return [], []
+    if who[0].lower_ in ("who", "which", "that") and pred.dep_ == "relcl":
+        return expand(pred.head), by
+    return expand(who[0]), by
+
+
+def named_beside(group: "Token") -> list["Token"]:
+    """The names right after a plural common-noun patient and a comma, wherever the parser hung them.
+
+    "blacklisted two senior generals, A and B, Foreign Minister C said": A and B, not C (a name followed by
+    the verb it is the subject of is the clause's speaker).
+
+    >>> from kg.extract.model import get_model
+    >>> d = get_model()("Australia blacklisted the military-owned Yadanar Gems Enterprise and two senior generals, "
+    ...                 "Min Thet Oo and Kyaw Swar Lin, Foreign Minister Penny Wong said.")
+    >>> [t.text for t in named_beside(d[12])]
+    ['Oo', 'Lin']
+    """
+    doc = group.doc
+    if group.pos_ != "NOUN" or group.tag_ != "NNS":
+        return []
+    j = group.right_edge.i + 1
+    if j + 1 >= len(doc) or doc[j].text != "," or doc[j + 1].pos_ != "PROPN":
+        return []
+    head = doc[j + 1]
+    while head.head.i != head.i and head.head.pos_ == "PROPN" and head.head.i > head.i and head.dep_ in ("compound", "flat"):
+        head = head.head
+    if head.ent_type_ not in ("PERSON", "ORG", "NORP", "GPE"):
+        return []
+    if any(c.dep_ == "appos" and c.i == head.i for c in group.children):
+        return []  # the parser has them already
+    names = [t for t in expand(head) if t.pos_ == "PROPN"]
+    end = max(t.i for t in names)  # the head of a name is its last word
+    if head.dep_ in ("nsubj", "nsubjpass") and (head.head.i == end + 1 or head.head.lemma_.lower() in _REPORTING
+                                                 and end + 1 < len(doc) and doc[end + 1].text != ","):
+        return []  # "sanctioned three officials, Treasury said": the speaker
+    return names
+
+
+def members_within(group: "Token") -> list["Token"]:
+    """Members named by "including" hung on a person inside a plural patient's phrase.
+
+    "sanctions on five individuals involved in the detention of X, including A": a person has no members,
+    so "including A" belongs to the individuals.
+    """
+    if group.pos_ != "NOUN" or group.tag_ != "NNS":
+        return []
+    out: list["Token"] = []
+    for t in group.subtree:
+        if t.dep_ == "prep" and t.lower_ in ("including", "among") and t.head.i != group.i and \
+                t.head.ent_type_ == "PERSON" and t.i > 0 and t.doc[t.i - 1].text == ",":
+            out += [n for p in t.children if p.dep_ == "pobj" for n in expand(p) if n.pos_ == "PROPN"]
+    return out
