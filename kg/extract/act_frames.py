@@ -76,7 +76,8 @@ def reread(frame: Any, tok: "Token", noun: "Token | None", agents: list["Token"]
         agents = subjects(tok.head)  # "Brussels is preparing sanctions against X"
     if frame.relation in ("releases", "pardons"):
         others = [o for o in others if o.lemma_.lower() not in _NOT_CAPTIVES]
-    more = [m for o in others for m in named_beside(o) + members_within(o) if m not in others and m not in agents]
+    more = [m for o in others for m in named_beside(o) + members_within(o) + members_after(tok, o)
+            if m not in others and m not in agents]
     return agents, others + more
 
 
@@ -117,7 +118,8 @@ def holder(tok: "Token") -> tuple[list["Token"], list["Token"]]:
     if pred.pos_ not in ("VERB", "AUX"):
         return [], []
     by = [t for c in tok.children if c.dep_ == "poss" and c.pos_ != "PRON" for t in expand(c)]
-    by += [c for c in tok.children if c.dep_ in ("compound", "nmod") and c.pos_ == "PROPN"]
+    by += [c for c in tok.children if c.dep_ in ("compound", "nmod") and c.pos_ == "PROPN" or
+           c.dep_ == "amod" and c.ent_type_ == "NORP"]  # "U.S. sanctions", "British sanctions"
     by += [t for c in tok.children if c.dep_ in ("compound", "nmod") and c.pos_ == "NOUN"
            for t in c.children if t.dep_ in ("compound", "nmod", "poss") and t.pos_ == "PROPN"]
     by += [t for h in (tok, pred) for c in h.children if c.dep_ in ("prep", "agent") and c.lower_ == "by"
@@ -131,7 +133,10 @@ def holder(tok: "Token") -> tuple[list["Token"], list["Token"]]:
     if not who:
         return [], []
     if who[0].lower_ in ("who", "which", "that") and pred.dep_ == "relcl":
-        return expand(pred.head), by
+        ant = pred.head
+        if ant.pos_ == "NOUN" and ant.dep_ == "appos":
+            ant = ant.head  # "X, an ally of Y who is under sanctions": the one the description is of
+        return expand(ant), by
     return expand(who[0]), by
 
 
@@ -177,8 +182,29 @@ def members_within(group: "Token") -> list["Token"]:
     if group.pos_ != "NOUN" or group.tag_ != "NNS":
         return []
     out: list["Token"] = []
+    for c in group.children:  # "several judges, such as A and B", "firms like A"
+        if c.dep_ == "prep" and (c.lower_ == "like" or c.lower_ == "as" and any(a.lower_ == "such" for a in c.children)):
+            out += [n for p in c.children if p.dep_ == "pobj" for n in expand(p) if n.pos_ == "PROPN"]
     for t in group.subtree:
         if t.dep_ == "prep" and t.lower_ in ("including", "among") and t.head.i != group.i and \
                 t.head.ent_type_ == "PERSON" and t.i > 0 and t.doc[t.i - 1].text == ",":
             out += [n for p in t.children if p.dep_ == "pobj" for n in expand(p) if n.pos_ == "PROPN"]
     return out
+
+
+def members_after(verb: "Token", group: "Token") -> list["Token"]:
+    """Names after "among them"/"including those" that the parser hung on the verb beside a plural patient.
+
+    >>> from kg.extract.model import get_model
+    >>> d = get_model()("The EU sanctioned 12 Russian officials, among them the Moscow city judge Elena Lenskaya.")
+    >>> [t.text for t in members_after(d[2], d[5])]
+    ['Lenskaya']
+    """
+    if group.pos_ != "NOUN" or group.tag_ != "NNS" or group.head.i != verb.i:
+        return []
+    opener = [c for c in verb.children if c.dep_ == "prep" and c.lower_ in ("among", "including") and c.i > group.i
+              and any(p.dep_ == "pobj" and p.lower_ in ("them", "those", "whom") for p in c.children)]
+    if not opener:
+        return []
+    return [t for c in verb.children if c.i > opener[0].i and c.dep_ in ("npadvmod", "appos", "dobj", "attr", "dep")
+            and c.pos_ == "PROPN" for t in expand(c) if t.pos_ == "PROPN"]
