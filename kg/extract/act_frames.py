@@ -48,6 +48,8 @@ PLANNING_VERBS = frozenset({"prepare", "draft", "consider", "propose", "threaten
                             "ready", "eye", "contemplate"})
 #: verbs that say which side let whom go, after a swap ("exchanged prisoners, with A freeing X")
 _RELEASING = frozenset({"free", "release", "liberate", "return", "repatriate"})
+#: places of confinement whose holder released the one freed from them
+_CONFINEMENT = frozenset({"custody", "detention", "prison", "jail", "captivity", "imprisonment", "penal", "colony"})
 #: nouns a release frame must not take for captives ("handed over the bodies of 50 soldiers")
 _NOT_CAPTIVES = frozenset({"body", "remains", "corpse", "document", "weapon", "asset", "fund", "territory", "data"})
 #: nouns that describe who a list of names is ("two generals, A and B"): plural common nouns
@@ -76,6 +78,8 @@ def reread(frame: Any, tok: "Token", noun: "Token | None", agents: list["Token"]
         agents = subjects(tok.head)  # "Brussels is preparing sanctions against X"
     if frame.relation in ("releases", "pardons"):
         others = [o for o in others if o.lemma_.lower() not in _NOT_CAPTIVES]
+        if not agents and others and frame.relation == "releases" and tok.pos_ == "VERB" and is_passive(tok):
+            agents = holding_state(tok, others)  # "was freed from Russian custody": Russia held and freed X
     more = [m for o in others for m in named_beside(o) + members_within(o) + members_after(tok, o)
             if m not in others and m not in agents]
     return agents, others + more
@@ -208,3 +212,23 @@ def members_after(verb: "Token", group: "Token") -> list["Token"]:
         return []
     return [t for c in verb.children if c.i > opener[0].i and c.dep_ in ("npadvmod", "appos", "dobj", "attr", "dep")
             and c.pos_ == "PROPN" for t in expand(c) if t.pos_ == "PROPN"]
+
+
+def holding_state(verb: "Token", patients: list["Token"]) -> list["Token"]:
+    """The state whose custody a passive release names: "was freed from Russian custody", "released from an
+    Iranian prison", "freed after a year in Belarusian detention".
+
+    >>> from kg.extract.model import get_model
+    >>> d = get_model()("Jane Roe was released from an Iranian prison on Monday.")
+    >>> [t.text for t in holding_state(d[4], [d[1]])]
+    ['Iranian']
+    """
+    inside = {t.i for p in patients for t in p.subtree}
+    for t in verb.subtree:
+        if t.i in inside or t.lemma_.lower() not in _CONFINEMENT or t.dep_ != "pobj":
+            continue
+        held = [c for c in t.children if c.dep_ == "amod" and c.ent_type_ == "NORP" or
+                c.dep_ in ("compound", "poss") and c.ent_type_ in ("GPE", "NORP", "ORG")]
+        if held:
+            return held[:1]
+    return []
