@@ -74,6 +74,10 @@ def reread(frame: Any, tok: "Token", noun: "Token | None", agents: list["Token"]
         obj = [c for c in tok.children if c.dep_ == "dobj"]
         if subj and obj:  # "saw the United States release X": a verb read as a noun
             agents, others = expand(subj[0]), expand(obj[0])
+    if not agents and tok.pos_ == "VERB" and tok.dep_ == "acl" and any(c.dep_ == "aux" and c.lower_ == "to"
+                                                                       for c in tok.children):
+        # "the minister's decision to pardon X will ...": the one whose decision it is, wherever the noun stands
+        agents = [t for c in tok.head.children if c.dep_ == "poss" and c.pos_ != "PRON" for t in expand(c)]
     if not agents and tok.pos_ == "NOUN" and tok.dep_ == "dobj" and tok.head.lemma_.lower() in PLANNING_VERBS:
         agents = subjects(tok.head)  # "Brussels is preparing sanctions against X"
     if frame.relation in ("releases", "pardons"):
