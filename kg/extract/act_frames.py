@@ -48,8 +48,13 @@ PLANNING_VERBS = frozenset({"prepare", "draft", "consider", "propose", "threaten
                             "ready", "eye", "contemplate"})
 #: verbs that say which side let whom go, after a swap ("exchanged prisoners, with A freeing X")
 _RELEASING = frozenset({"free", "release", "liberate", "return", "repatriate"})
+#: verbs whose "that" clause in the base form is a demand ("demanded that Washington release X")
+_DEMANDING = frozenset({"demand", "insist", "urge", "ask", "request", "require", "recommend", "propose", "suggest",
+                        "call", "press", "want", "petition", "plead"})
 #: places of confinement whose holder released the one freed from them
 _CONFINEMENT = frozenset({"custody", "detention", "prison", "jail", "captivity", "imprisonment", "penal", "colony"})
+#: verbs whose object measure was not taken ("blocked EU sanctions on X", "vetoed sanctions against Y")
+BLOCKING_VERBS = frozenset({"block", "veto", "reject", "oppose", "torpedo", "resist", "stall", "thwart", "scuttle"})
 #: nouns a release frame must not take for captives ("handed over the bodies of 50 soldiers")
 _NOT_CAPTIVES = frozenset({"body", "remains", "corpse", "document", "weapon", "asset", "fund", "territory", "data"})
 #: nouns that describe who a list of names is ("two generals, A and B"): plural common nouns
@@ -61,6 +66,8 @@ def reread(frame: Any, tok: "Token", noun: "Token | None", agents: list["Token"]
     """The agents and patients of an act frame at ``tok`` after the readings of this module."""
     if frame.kind != "act":
         return agents, others
+    if tok.tag_ == "VB" and tok.dep_ == "ccomp" and tok.head.lemma_.lower() in _DEMANDING:
+        return agents, []  # "Moscow demanded that Washington release X": asked for, not done
     if "holder" in frame.patient and not others:
         # "on the U.S. sanctions list": the list the measure names is the holding noun
         who, by = holder(tok.head if tok.dep_ == "compound" and tok.head.lemma_.lower() in _LISTS else tok)
@@ -89,13 +96,22 @@ def reread(frame: Any, tok: "Token", noun: "Token | None", agents: list["Token"]
     return agents, others + more
 
 
-def planned(frame: Any, tok: "Token", noun: "Token | None") -> bool:
-    """True when the act is only prepared or threatened ("is preparing sanctions", "threatened sanctions on X")."""
-    if frame.kind != "act":
-        return False
-    if noun is not None and tok.lemma_.lower() in PLANNING_VERBS:
-        return True
-    return tok.pos_ == "NOUN" and tok.dep_ == "dobj" and tok.head.lemma_.lower() in PLANNING_VERBS
+def restatus(frame: Any, tok: "Token", noun: "Token | None", status: str) -> str:
+    """The status of an act the clause reading left held, when the verb governing its measure changes it.
+
+    Prepared or threatened measures are planned ("is preparing sanctions", "threatened sanctions on X");
+    blocked or vetoed ones are negated ("Hungary blocked EU sanctions on X": they were not imposed).
+    """
+    if frame.kind != "act" or status != "held":
+        return status
+    gov = tok if noun is not None else tok.head if tok.pos_ == "NOUN" and tok.dep_ == "dobj" else None
+    if gov is None:
+        return status
+    if gov.lemma_.lower() in PLANNING_VERBS:
+        return "planned"
+    if gov.lemma_.lower() in BLOCKING_VERBS:
+        return "negated"
+    return status
 
 
 def _sanction_list(tok: "Token") -> bool:

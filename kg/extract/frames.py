@@ -400,8 +400,7 @@ def _apply(frame: Frame, tok: "Token") -> FrameHit | None:
     if frame.kind == "encounter":
         hit.place = place_of(tok, noun)
     read_status(hit)
-    if hit.status == "held" and act_frames.planned(frame, tok, noun):
-        hit.status = "planned"  # "is preparing sanctions against X"
+    hit.status = act_frames.restatus(frame, tok, noun, hit.status)  # "preparing sanctions", "blocked sanctions"
     if listing is not None and any(c.dep_ == "neg" for c in listing.children):
         hit.status = "negated"  # "X was not among those freed"
         hit.notes.append("negated-listing")
