@@ -41,6 +41,8 @@ _MEASURE_NOUNS = frozenset({"sanction", "blacklist", "embargo"})
 _SANCTION_WORDS = ("sanction", "designat", "blacklist", "sdn", "consolidated", "entity", "restrictive", "terror")
 #: nouns that hold names a measure word may name ("sanctions list", "sanctions register")
 _LISTS = frozenset({"list", "register", "blacklist", "registry"})
+#: verbs whose subject is the target of the measure they take as object ("will face U.S. sanctions")
+_FACING = frozenset({"face", "incur"})
 #: predicates whose subject is in the state ("is under", "remains on", "came under", "fell under")
 _STATE_VERBS = frozenset({"be", "remain", "stay", "come", "fall", "sit", "find", "appear", "feature", "get", "go"})
 #: verbs whose subject prepares or threatens a measure that is not yet taken ("preparing sanctions against X")
@@ -85,6 +87,8 @@ def reread(frame: Any, tok: "Token", noun: "Token | None", agents: list["Token"]
                                                                        for c in tok.children):
         # "the minister's decision to pardon X will ...": the one whose decision it is, wherever the noun stands
         agents = [t for c in tok.head.children if c.dep_ == "poss" and c.pos_ != "PRON" for t in expand(c)]
+    if not agents and others and tok.pos_ == "NOUN" and frame.relation == "sanctions":
+        agents = _imposers(tok, tok)  # "EU sanctions on X", "Britain's sanctions against X"
     if not agents and tok.pos_ == "NOUN" and tok.dep_ == "dobj" and tok.head.lemma_.lower() in PLANNING_VERBS:
         agents = subjects(tok.head)  # "Brussels is preparing sanctions against X"
     if frame.relation in ("releases", "pardons"):
@@ -131,6 +135,9 @@ def holder(tok: "Token") -> tuple[list["Token"], list["Token"]]:
     >>> [[t.text for t in x] for x in holder(d[9])]
     [['Deripaska'], ['U.S.']]
     """
+    if tok.dep_ == "dobj" and tok.head.lemma_.lower() in _FACING and tok.lemma_.lower() in _MEASURE_NOUNS:
+        # "X will face U.S. sanctions", "X incurred EU sanctions": the subject is the target
+        return subjects(tok.head), _imposers(tok, tok.head)
     prep = tok.head
     if tok.dep_ != "pobj" or prep.lower_ not in _HOLDING_PREPS or not _sanction_list(tok):
         return [], []
@@ -141,13 +148,7 @@ def holder(tok: "Token") -> tuple[list["Token"], list["Token"]]:
         pred = pred.head
     if pred.pos_ not in ("VERB", "AUX"):
         return [], []
-    by = [t for c in tok.children if c.dep_ == "poss" and c.pos_ != "PRON" for t in expand(c)]
-    by += [c for c in tok.children if c.dep_ in ("compound", "nmod") and c.pos_ == "PROPN" or
-           c.dep_ == "amod" and c.ent_type_ == "NORP"]  # "U.S. sanctions", "British sanctions"
-    by += [t for c in tok.children if c.dep_ in ("compound", "nmod") and c.pos_ == "NOUN"
-           for t in c.children if t.dep_ in ("compound", "nmod", "poss") and t.pos_ == "PROPN"]
-    by += [t for h in (tok, pred) for c in h.children if c.dep_ in ("prep", "agent") and c.lower_ == "by"
-           for p in c.children if p.dep_ == "pobj" for t in expand(p)]
+    by = _imposers(tok, pred)
     objs = [c for c in pred.children if c.dep_ == "dobj"]
     if objs and not is_passive(pred):  # "placed X under sanctions", "put X on its blacklist": the subject acts
         return expand(objs[0]), by or subjects(pred)
@@ -162,6 +163,19 @@ def holder(tok: "Token") -> tuple[list["Token"], list["Token"]]:
             ant = ant.head  # "X, an ally of Y who is under sanctions": the one the description is of
         return expand(ant), by
     return expand(who[0]), by
+
+
+def _imposers(measure: "Token", pred: "Token") -> list["Token"]:
+    """Who imposed a measure, from its own modifiers: "U.S. sanctions", "British sanctions", "Britain's list",
+    "the U.S. sanctions list", "sanctions by Y" (or "by Y" on the predicate)."""
+    by = [t for c in measure.children if c.dep_ == "poss" and c.pos_ != "PRON" for t in expand(c)]
+    by += [c for c in measure.children if c.dep_ in ("compound", "nmod") and c.pos_ == "PROPN" or
+           c.dep_ == "amod" and c.ent_type_ == "NORP"]
+    by += [t for c in measure.children if c.dep_ in ("compound", "nmod") and c.pos_ == "NOUN"
+           for t in c.children if t.dep_ in ("compound", "nmod", "poss") and t.pos_ == "PROPN"]
+    by += [t for h in (measure, pred) for c in h.children if c.dep_ in ("prep", "agent") and c.lower_ == "by"
+           for p in c.children if p.dep_ == "pobj" for t in expand(p)]
+    return by
 
 
 def named_beside(group: "Token") -> list["Token"]:
