@@ -59,17 +59,21 @@ def _fits(passage: dict, name: str, label: str) -> bool:
     return any(len(x) > 3 and (x in n or n in x) for x in names)
 
 
+def _read(extractor: ParseExtractor, text: str) -> list[tuple[str, str, str | None, str, int | None]]:
+    """(relation, subject, object or None for a group, status, count) of every pair the extractor reports."""
+    doc = Document.from_text(text, published="2026-03-02")
+    return sorted({(a.claim.relation, s.label, None if o is None or _norm(o.label) in GROUPS else o.label,
+                    a.claim.status, a.claim.count) for a in extractor.extract(doc) for s, o in a.claim.pairs()}, key=str)
+
+
 @pytest.fixture(scope="module")
-def found() -> dict[str, list[tuple[str, str, str | None, str, int | None]]]:
-    """(relation, subject, object or None for a group, status, count) of every passage."""
-    extractor = ParseExtractor()  # the default resolver, as `kg extract` uses
-    out = {}
-    for p in PASSAGES:
-        doc = Document.from_text(p["text"], published="2026-03-02")
-        out[p["id"]] = sorted({(a.claim.relation, s.label, None if o is None else o.label, a.claim.status,
-                                 a.claim.count)
-                               for a in extractor.extract(doc) for s, o in a.claim.pairs()}, key=str)
-    return out
+def extractor() -> ParseExtractor:
+    return ParseExtractor()  # the default resolver, as `kg extract` uses
+
+
+@pytest.fixture(scope="module")
+def found(extractor) -> dict[str, list[tuple[str, str, str | None, str, int | None]]]:
+    return {p["id"]: _read(extractor, p["text"]) for p in PASSAGES}
 
 
 def _same(passage: dict, gold: dict, got: tuple) -> bool:
@@ -145,15 +149,8 @@ def test_overall_floor(found, half):
 
 
 def _claims(extractor: ParseExtractor, text: str) -> set[tuple[str, str, str, str]]:
-    doc = Document.from_text(text, published="2026-03-02")
-    return {(a.claim.relation, s.label, f"group:{a.claim.count}" if o is None or _norm(o.label) in GROUPS else o.label,
-             a.claim.status)
-            for a in extractor.extract(doc) for s, o in a.claim.pairs()}
-
-
-@pytest.fixture(scope="module")
-def extractor() -> ParseExtractor:
-    return ParseExtractor()
+    return {(r, subj, f"group:{count}" if obj is None else obj, status) for r, subj, obj, status, count in
+            _read(extractor, text)}
 
 
 @pytest.mark.parametrize("text, expected", [
