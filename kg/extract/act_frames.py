@@ -28,6 +28,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
+from kg.extract.designations import HOLDINGS
 from kg.extract.syntax import expand, is_passive, subjects
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -91,6 +92,8 @@ def reread(frame: Any, tok: "Token", noun: "Token | None", agents: list["Token"]
         agents = _imposers(tok, tok)  # "EU sanctions on X", "Britain's sanctions against X"
     if not agents and tok.pos_ == "NOUN" and tok.dep_ == "dobj" and tok.head.lemma_.lower() in PLANNING_VERBS:
         agents = subjects(tok.head)  # "Brussels is preparing sanctions against X"
+    if frame.relation == "sanctions":  # "froze X's assets": the owner of the holdings is the target
+        others = [t for o in others for t in (_owners(o) or [o])]
     if frame.relation in ("releases", "pardons"):
         others = [o for o in others if o.lemma_.lower() not in _NOT_CAPTIVES]
         if not agents and others and frame.relation == "releases" and tok.pos_ == "VERB" and is_passive(tok):
@@ -163,6 +166,13 @@ def holder(tok: "Token") -> tuple[list["Token"], list["Token"]]:
             ant = ant.head  # "X, an ally of Y who is under sanctions": the one the description is of
         return expand(ant), by
     return expand(who[0]), by
+
+
+def _owners(holding: "Token") -> list["Token"]:
+    """The named owners of holdings ("Kovalenko's assets", "the firm's accounts"): the target of their freezing."""
+    if holding.lemma_.lower() not in HOLDINGS:
+        return []
+    return [t for c in holding.children if c.dep_ == "poss" and c.pos_ == "PROPN" for t in expand(c)]
 
 
 def _imposers(measure: "Token", pred: "Token") -> list["Token"]:

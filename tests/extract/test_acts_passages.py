@@ -163,6 +163,7 @@ def _claims(extractor: ParseExtractor, text: str) -> set[tuple[str, str, str, st
      ("sanctions", "European Union", "Arif Mammad", "held")),
     ("The shipowner Petros Kallis will face U.S. sanctions, the State Department said.",
      ("sanctions", "United States", "Petros Kallis", "planned")),
+    ("Britain froze Roman Kovalenko's assets on Tuesday.", ("sanctions", "United Kingdom", "Roman Kovalenko", "held")),
     # names beside a plural patient, wherever the parser hung them
     ("Australia blacklisted the Mandalay Jade Company and two generals, Zaw Min Htut and Kyaw Thura Lin, Foreign "
      "Minister Penny Wong said.", ("sanctions", "Australia", "Kyaw Thura Lin", "held")),
