@@ -29,10 +29,10 @@ GROUPS = {"prisoners", "detainees", "political prisoners"}
 READ_IN_FULL = {
     "tuning": """a01 a03 a07 a09 a11 a13 a15 a17 a19 a21 a23 a25 a27 a31 a35 a37 a39 a43 a45 a49 a51
                  a53""".split(),
-    "held out": """a02 a06 a10 a16 a24 a26 a30 a36 a38 a42 a44 a48 a52 a54""".split(),
+    "held out": """a02 a06 a10 a16 a24 a26 a30 a36 a38 a42 a44 a48 a50 a52 a54""".split(),
 }
 #: F1 floors (relation found / with status too), at the figures reached, by half
-FLOORS = {"tuning": (0.92, 0.83), "held out": (0.70, 0.69)}
+FLOORS = {"tuning": (0.92, 0.83), "held out": (0.73, 0.71)}
 
 
 def _norm(text: str) -> str:
