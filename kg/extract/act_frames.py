@@ -149,8 +149,8 @@ def holder(tok: "Token") -> tuple[list["Token"], list["Token"]]:
         if pred.lower_ != "subject":
             return [], []
         pred = pred.head
-    if pred.pos_ not in ("VERB", "AUX"):
-        return [], []
+    if pred.pos_ not in ("VERB", "AUX") or any(c.lower_ == "longer" for c in pred.subtree if c.head.i in (pred.i, prep.i)):
+        return [], []  # "is no longer under EU sanctions": lifted
     by = _imposers(tok, pred)
     objs = [c for c in pred.children if c.dep_ == "dobj"]
     if objs and not is_passive(pred):  # "placed X under sanctions", "put X on its blacklist": the subject acts

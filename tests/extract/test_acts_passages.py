@@ -195,6 +195,7 @@ def test_an_act_construction(extractor, text, expected):
 @pytest.mark.parametrize("text", [
     "Moscow demanded that Washington release the pilot Konstantin Yaroshenko.",
     "Critics said the oligarch Boris Lemkin could face questions from reporters.",
+    "The airline Belavia is no longer under EU sanctions after the court ruling.",
 ])
 def test_no_act(extractor, text):
     assert not {c for c in _claims(extractor, text) if c[0] in ("sanctions", "releases", "pardons") and c[3] == "held"}
