@@ -192,7 +192,8 @@ def group_of(tok: Any, text: str) -> tuple[str, int | None] | None:
     """A patient that is a counted group ("16 prisoners", "30 people convicted of extremism")."""
     if tok.lemma_.lower() in _QUANTITY_NOUNS:  # "a number of detainees", "dozens of prisoners"
         tok = next((p for c in tok.children if c.lower_ == "of" for p in c.children if p.dep_ == "pobj"), tok)
-    counted = tok.tag_ == "NNS" and tok.pos_ == "NOUN" and any(
+    people = tok.tag_ == "NNS" and tok.pos_ == "NOUN" or tok.tag_ == "NNPS" and tok.ent_type_ == "NORP"  # "six Americans"
+    counted = people and any(
         c.dep_ == "nummod" and (c.like_num or c.lower_ in _COUNT_WORDS) for c in tok.children)
     if tok.lemma_.lower() not in _GROUP_NOUNS and not counted:
         return None  # "freed 222 opponents", "released 30 protesters": any counted persons are a group

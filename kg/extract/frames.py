@@ -36,6 +36,7 @@ from typing import TYPE_CHECKING, Any, Iterable
 
 from kg.extract.lexicon import is_title_word
 from kg.extract.parties import accompanying, comma_pair
+from kg.extract import act_frames
 from kg.extract.clause_status import PASSING_ADVERBS, read_status
 from kg.extract.setting import place_of
 from kg.extract.syntax import (
@@ -387,6 +388,7 @@ def _apply(frame: Frame, tok: "Token") -> FrameHit | None:
             # "The sanctions announced by Washington on Friday target Maduro"
             others = [t for c in tok.head.children if c.dep_ in ("dobj", "attr") for t in expand(c)]
             agents = agents or [t for c in tok.children if c.dep_ == "acl" for t in subjects(c)]
+    agents, others = act_frames.reread(frame, tok, noun, agents, others)  # states, swaps, members beside
     # the parser sometimes coordinates an adverb with the subjects ("Scholz and Xi last met")
     stray = [t for t in agents + others if t.lower_ in PASSING_ADVERBS]
     # "freeing X and B releasing Y": B is the next gerund's subject, not a second patient
@@ -417,6 +419,7 @@ def _apply(frame: Frame, tok: "Token") -> FrameHit | None:
     read_status(hit)
     if hit.frame.status and hit.status == "held":
         hit.status = hit.frame.status  # "has invited X for talks": the talks are to come
+    hit.status = act_frames.restatus(frame, tok, noun, hit.status)  # "preparing sanctions", "blocked sanctions"
     if listing is not None and any(c.dep_ == "neg" for c in listing.children):
         hit.status = "negated"  # "X was not among those freed"
         hit.notes.append("negated-listing")

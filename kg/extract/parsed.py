@@ -41,6 +41,7 @@ from kg.extract.designations import (HOLDINGS, PLURAL_PRONOUNS, fallback_issuer,
                                      plural_group)
 from kg.extract.frames import FrameHit, gate_pattern, match
 from kg.extract.holders import holder_entities, owned_body
+from kg.extract.lexicon import DEMONYMS
 from kg.extract.linking import Linker
 from kg.extract.mentions import Mention, Sentence, is_headline, sentences
 from kg.extract.model import MAX_PARSE_CHARS, get_model, model_info
@@ -207,6 +208,8 @@ def _frame_findings(pdoc: Any, sent: Sentence, mentions: list[Mention], state: D
         if tok.lower_ in ("they", "them") and _plural_antecedent(tok):
             return []  # "The freed prisoners were taken to Lithuania, where they were met": the prisoners
         ent = next((e for e in pdoc.ents if e.start <= tok.i < e.end), None)
+        if ent is not None and ent.label_ == "NORP" and tok.pos_ == "ADJ" and tok.lower_ in DEMONYMS:
+            return [coref._other(DEMONYMS[tok.lower_], "Country")]  # "Russian custody", "British sanctions"
         if ent is None or _NER_TYPES.get(ent.label_) is None or not ent.text[:1].isupper():
             return []
         label = ent.text[4:] if ent.text.lower().startswith("the ") else ent.text
