@@ -15,7 +15,7 @@ refused meeting as held.
 
 A claim with several actors on a side (one multilateral event) gives one line
 per dyad, all with the same ``id`` and the whole ``participants`` list; a
-meeting gives every pair of its participants:
+meeting gives every pair of its (first four) participants:
 
 >>> multi = Assertion(Claim("meets", ActorRef("A A"), ActorRef("C C"), co_subjects=(ActorRef("B B"),)), doc,
 ...                   asserted_by="extractor:rules@0.1.0")
@@ -30,6 +30,10 @@ from typing import Any
 from kg.model.core import ActorRef, Assertion
 
 NOT_HAPPENED = {"negated", "refused", "cancelled"}
+#: a multi-party meeting gives the pairs of its first participants named, as annotation guidelines count them; a
+#: summit of twenty is not 190 bilateral meetings. Every line lists all of them in ``participants``, and the graph
+#: keeps the whole event.
+MAX_PAIRED = 4
 
 
 def actor_record(ref: ActorRef | None) -> dict[str, Any] | None:
@@ -48,12 +52,22 @@ def to_records(a: Assertion, source: str | None = None) -> list[dict[str, Any]]:
     """One JSON-ready dict per dyad of the assertion (see :meth:`kg.model.Claim.pairs`).
 
     Everyone at one meeting meets everyone else there, so a multi-party meeting or summit
-    gives every pair of its participants (as its ``dip:meets`` edges do); visits (guests of
+    gives every pair of its first :data:`MAX_PAIRED` participants named; visits (guests of
     one host) and other relations give the subject-side x object-side dyads.
+
+    >>> from kg.model.core import ActorRef, Assertion, Claim, Document
+    >>> doc = Document.from_text("A, B, C and D met E.")
+    >>> big = Assertion(Claim("meets", ActorRef("A A"), ActorRef("E E"), event_type="Meeting",
+    ...                       co_subjects=(ActorRef("B B"), ActorRef("C C"), ActorRef("D D"))), doc,
+    ...                 asserted_by="extractor:rules@0.1.0")
+    >>> rows = to_records(big)
+    >>> len(rows), sorted({p["label"] for r in rows for p in (r["subject"], r["object"])}), len(rows[0]["participants"])
+    (6, ['A A', 'B B', 'C C', 'D D'], 5)
     """
     c = a.claim
     if c.relation == "meets" and c.event_type in ("Meeting", "Summit") and (c.co_subjects or c.co_objects):
         people = list(dict.fromkeys([c.subject, *c.co_subjects, *([c.obj] if c.obj else []), *c.co_objects]))
+        people = people[:MAX_PAIRED]  # the rest stay in every line's ``participants``
         return [to_record(a, source, pair=(x, y)) for i, x in enumerate(people) for y in people[i + 1:]]
     return [to_record(a, source, pair=(s, o)) for s, o in c.pairs()]
 
