@@ -64,7 +64,7 @@ _DEFINED_ALIAS = re.compile(r"\s*\((?:the\s+)?([A-Z][\w&.-]+(?:\s[A-Z][\w&.-]+)?
 _CAPITALISED_TITLE = re.compile(r"^(?:[Tt]he\s+)?[A-Z][a-z]+(?:\s+(?:of\s+(?:the\s+)?)?[A-Z][a-z]+)*$")
 #: a news dateline at the start of a paragraph: upper-case places, an optional date and agency, then a dash
 DATELINE = re.compile(r"^[ \t]*[A-Z][A-Z.'’-]+(?:[ /][A-Z][A-Z.'’-]+)*(?:,\s*[A-Z][\w.]*\.?(?:\s+\d{1,2})?)?"
-                      r"(?:,\s*\d{4})?(?:\s*\([A-Za-z][\w .]{0,20}\))?\s*[—–-]{1,2}\s", re.MULTILINE)
+                      r"(?:,\s*\d{1,2}\s+[A-Z][a-z]{2,8}\.?)?(?:,?\s*\d{4})?(?:\s*\([A-Za-z][\w .]{0,20}\))?\s*[—–-]{1,2}\s", re.MULTILINE)
 #: sanctions verbs and nouns whose objects follow them ("sanctioned", "sanctions on", "designated", "blacklisted")
 _SANCTION_VERB = re.compile(r"\b(?:sanction(?:ed|s|ing)?|designat(?:ed|es|ing|ions?)|blacklist(?:ed|s|ing)?|"
                             r"asset freezes?|froze the assets of|added)\b", re.IGNORECASE)
