@@ -56,6 +56,9 @@ def place_of(tok: "Token", noun: "Token | None" = None) -> str | None:
         found = _place_under(h, ("in", "at"))
         if found is not None:
             return found
+    found = _gathering_place(tok)
+    if found is not None:
+        return found
     if event.pos_ in ("NOUN", "PROPN") and event.dep_ == "pobj" and event.head.lower_ == "for":
         found = _destination(event.head.head)  # "arrived in Oslo for talks with X"
         if found is not None:
@@ -72,6 +75,32 @@ def place_of(tok: "Token", noun: "Token | None" = None) -> str | None:
         if found is not None:
             return found
     return _journey_place(tok)
+
+
+#: "on the sidelines of", "on the margins of": an encounter held beside a gathering, at the gathering's place
+_BESIDE = frozenset({"sideline", "sidelines", "margin", "margins", "side", "fringe", "fringes"})
+
+
+def _gathering_place(tok: "Token") -> str | None:
+    """Where the gathering is that an encounter was held beside ("on the sidelines of the G20 summit in Rio").
+
+    >>> from kg.extract.model import get_model
+    >>> _gathering_place(get_model()("On the sidelines of a summit in Lima, Ann Lee met Tom Berg.")[11])
+    'Lima'
+    """
+    for c in tok.children:
+        if c.dep_ != "prep" or c.lower_ not in ("on", "at"):
+            continue
+        for side in c.children:
+            if side.dep_ == "pobj" and side.lower_ in _BESIDE:
+                for of in side.children:
+                    if of.dep_ == "prep" and of.lower_ == "of":
+                        for gathering in of.children:
+                            if gathering.dep_ == "pobj":
+                                found = _place_under(gathering, ("in", "at"))
+                                if found is not None:
+                                    return found
+    return None
 
 
 def _place_under(h: "Token", preps: tuple[str, ...]) -> str | None:
