@@ -112,6 +112,10 @@ def find_mentions(sent: Sentence, *, headline: bool, known: set[str] | None = No
                 out.extend(plural[0])
                 i = plural[1]
                 continue
+        skip = _modifier_end(toks, i) if _cap(tok) else None
+        if skip is not None:  # "Hong Kong-based", "Iran-backed", "UAE-registered": describes a name, is none
+            i = skip
+            continue
         # multi-token lexicon entries first (countries, organisations, metonyms)
         if low == "the" and i + 1 < n and _match_lexicon(toks, i + 1) is not None:
             i += 1
@@ -199,6 +203,30 @@ def find_mentions(sent: Sentence, *, headline: bool, known: set[str] | None = No
         i += 1
     out = [organ_of(m, text) for m in out]
     return _merge_affiliations(_merge_title_of_country(out, text), text) if len(out) > 1 else out
+
+
+#: second halves of a hyphenated modifier made from a name: "Hong Kong-based firm", "Iran-backed militia"
+_MODIFIER_SUFFIXES = frozenset({"based", "registered", "headquartered", "flagged", "owned", "backed", "linked",
+                                "allied", "aligned", "controlled", "affiliated", "funded", "sponsored", "run"})
+
+
+def _modifier_end(toks: list["Token"], i: int) -> int | None:
+    """The token after "<Name>-based" when a run of capitalised words from ``i`` ends in such a suffix.
+
+    >>> from kg.extract.nlp import get_nlp
+    >>> toks = list(get_nlp()("Hong Kong-based Golden Dragon Ltd was listed."))
+    >>> toks[_modifier_end(toks, 0)].text
+    'Golden'
+    """
+    k = i
+    while k < len(toks) and k - i < 4 and _cap(toks[k]):
+        if toks[k].whitespace_ == "" and k + 2 < len(toks) and toks[k + 1].text in "-–" \
+                and toks[k + 1].whitespace_ == "" and toks[k + 2].text.lower() in _MODIFIER_SUFFIXES:
+            return k + 3
+        if toks[k].whitespace_ == "":
+            return None
+        k += 1
+    return None
 
 
 def _title_follows(toks: list["Token"], j: int) -> bool:
