@@ -5,7 +5,8 @@ her Turkish counterpart on Wednesday."  The meeting sentence names no place; the
 one of its two sides is.  A journey counts when it is stated in one of the two sentences before the meeting
 and its traveller (a mention before the verb of going, pronouns and titles resolved) is one of the meeting's
 sides; a journey by anyone else in between stops the search, so one person's trip never places another's
-meeting.  Only in-person meetings are placed (a phone call has no place); a venue the sentence names without
+meeting.  "X also met Z" right after a sentence that placed X's meeting is another meeting of the same stay, at
+the same place.  Only in-person meetings are placed (a phone call has no place); a venue the sentence names without
 its city ("at the foreign ministry") gets the journey's city after it.
 
 >>> _JOURNEY.search("Lee arrived in Ankara on Tuesday.")["p"]
@@ -32,6 +33,8 @@ _JOURNEY = re.compile(
     r"|(?:is|was|are|were)\s+(?:visiting|on a visit to|on a trip to|in)"
     r"|(?:visit|trip|tour|journey|stop|stopover)\s+(?:to|in))\s+"
     r"(?:the\s+)?(?P<p>[A-Z][\w'’.-]+(?:\s+(?:[A-Z][\w'’.-]+|de|al|of))*)")
+#: "X also met Y": another meeting of the same stay
+_ALSO = re.compile(r"\balso\b", re.IGNORECASE)
 #: sentences looked back over for a journey
 _LOOKBACK = 2
 
@@ -66,8 +69,12 @@ def place_journeys(found: list[tuple[Any, Any]], sents: list[Any], chains: list[
     """
     starts = [s.start_char for s in sents]
     out = []
+    placed: list[tuple[int, set[int], str]] = []  # (sentence, sides, place) of the meetings placed so far
     for f, a in found:
         c = a.claim
+        if c.relation == "meets" and c.place and c.place[:1].isupper() and f.obj is not None and a.evidence is not None \
+                and a.evidence.start is not None:
+            placed.append((bisect_right(starts, a.evidence.start) - 1, {id(f.subject), id(f.obj)}, c.place))
         venue = c.place is not None and c.place[:1].islower()  # "at the foreign ministry": in which city?
         if c.relation != "meets" or (c.place is not None and not venue) or c.event_type == "Call" or a.evidence is None \
                 or f.obj is None or a.evidence.start is None:
@@ -76,7 +83,11 @@ def place_journeys(found: list[tuple[Any, Any]], sents: list[Any], chains: list[
         i = bisect_right(starts, a.evidence.start) - 1
         sides = {id(f.subject), id(f.obj)}
         place = None
+        if _ALSO.search(sents[i].text):  # "X met A in Beijing. X also met B": the same stay
+            place = next((p for j, side, p in reversed(placed) if j == i - 1 and side & sides), None)
         for j in range(i - 1, max(-1, i - 1 - _LOOKBACK), -1):
+            if place is not None:
+                break
             trip = _journey(sents[j].text, sents[j].start_char, chains[j])
             if trip is None:
                 continue
