@@ -188,8 +188,8 @@ _TITLE_PHRASES = (
     "spokesperson", "spokesman", "spokeswoman", "press secretary", "deputy press secretary",
     "principal deputy press secretary", "ambassador", "envoy", "special envoy", "adviser", "advisor",
     "senior adviser", "senior advisor", "national security adviser", "national security advisor", "aide",
-    # abbreviated titles of wire copy ("Gov. Kathy Hochul", "Amb. Linda Reyes", "Adm. John Lee", "Pres. Ruto")
-    "gov.", "amb.", "pres.", "adm.", "cmdr.", "cdr.", "prof.", "sec.", "supt.", "cpl.", "pvt.", "rev.", "atty.",
+    # abbreviated titles of wire copy ("Gov. Kathy Hochul", "Amb. Linda Reyes", "Adm. John Lee")
+    "gov.", "amb.", "adm.", "cmdr.", "cdr.", "prof.", "sec.", "supt.", "cpl.", "pvt.", "rev.", "atty.",
     "counselor", "general", "gen.", "lt.", "lt", "gen", "col", "maj.", "maj", "brig.", "brig", "retd.", "col.", "colonel", "admiral", "mr.", "mrs.", "ms.", "dr.",
     "mr", "mrs", "ms", "dr", "hon.", "hon", "h.e.", "honourable", "honorable", "excellency", "smt.", "smt", "shri", "shri.", "sri", "senator", "sen.", "rep.", "representative", "governor", "premier", "emir",
     "crown prince", "prince", "princess", "sheikh", "pope", "ayatollah", "commander", "chief", "director",

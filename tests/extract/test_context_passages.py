@@ -164,9 +164,13 @@ def judged() -> dict[str, dict[str, Any]]:
 
 
 #: passages whose every relation, status, stated date and stated place came out right, with no false finding
-EXACT: list[str] = []
+EXACT: list[str] = [
+    "c01", "c02", "c03", "c04", "c05", "c06", "c07", "c08", "c10", "c11", "c12", "c13", "c14", "c16", "c17",
+    "c18", "c19", "c20", "c21", "c22", "c23", "c24", "c26", "c27", "c28", "c29", "c30", "c32", "c33", "c34",
+    "c35", "c36", "c37", "c38", "c39", "c40", "c41", "c42", "c43", "c44", "c45", "c46", "c47", "c48", "c49",
+]
 #: floors on the whole set (status-aware F1, stated dates and places right), at the figures reached
-FLOOR_F1, FLOOR_DATES, FLOOR_PLACES = 0.0, 0, 0
+FLOOR_F1, FLOOR_DATES, FLOOR_PLACES = 0.93, 10, 20
 
 
 @pytest.mark.parametrize("pid", EXACT)
@@ -218,3 +222,103 @@ if __name__ == "__main__":
                 for x in recs[i]:
                     print("    ", x["relation"], _label(x["subject"]), "|", _label(x["object"]), x["status"],
                           x["date"], x["date_basis"], x["place"])
+
+
+# ---------------------------------------------------------------------------------------------------------
+# The mechanisms behind the figures, each on sentences of its own
+
+
+@pytest.fixture(scope="module")
+def extractor():
+    from kg.extract.registry import get_extractor
+
+    return get_extractor("parse")
+
+
+def records(extractor, text: str, published: str | None = None) -> list[dict[str, Any]]:
+    from kg.extract.records import to_records
+    from kg.ingest.readers import read_text
+
+    doc = read_text(text, "probe.txt", kind="text", published=published)[0]
+    return [r for a in extractor.extract(doc) for r in to_records(a, "probe")]
+
+
+def one(recs: list[dict[str, Any]], relation: str, name: str) -> dict[str, Any]:
+    """The finding of ``relation`` whose object (or, for encounters, either side) contains ``name``."""
+    hits = [r for r in recs if r["relation"] == relation and (name in _label(r["object"]) or
+                                                               relation in SYMMETRIC and name in _label(r["subject"]))]
+    assert hits, recs
+    return hits[0]
+
+
+@pytest.mark.parametrize("text, date, basis", [
+    # a dateline that names its place, then the date; "today" and weekdays are read against it
+    ("Sanctions\n\nOSLO, 4 March 2025 — Norway today sanctioned shipping agent Lars Dahl.", "2025-03-04", "relative"),
+    ("Visit\n\nQUITO, Ecuador, June 12, 2024 (AP) — President Ana Ruiz met envoy Tom Berg on Tuesday.", "2024-06-11",
+     "relative"),
+    # the dateline's date is the filing day; the event's own year-less date takes the dateline's year
+    ("Visit\n\nLIMA, May 9, 2024 - President Ana Ruiz hosted Tom Berg in Lima on May 7, aides said.", "2024-05-07",
+     "explicit"),
+])
+def test_a_dated_dateline_dates_the_story(extractor, text, date, basis):
+    recs = records(extractor, text)
+    assert recs and {(r["date"], r["date_basis"]) for r in recs} == {(date, basis)}
+
+
+def test_no_year_no_date(extractor):
+    # "Sept 2 (Reuters)" gives no year: "on Monday" cannot be resolved and is not guessed
+    recs = records(extractor, "Talks\n\nSept 2 (Reuters) - Ana Ruiz met Tom Berg in Lima on Monday.")
+    assert recs and all(r["date"] is None for r in recs)
+
+
+@pytest.mark.parametrize("text, place", [
+    ("Visit\n\nForeign Minister Ana Ruiz arrived in Ankara on Tuesday. Ruiz met her counterpart Tom Berg on "
+     "Wednesday.", "Ankara"),
+    ("Visit\n\nPresident Ana Ruiz flew to Hanoi late on Monday. The president is due to meet Prime Minister Tom Berg "
+     "on Tuesday.", "Hanoi"),
+    # a venue without its city gets the city of the journey
+    ("Visit\n\nAna Ruiz arrived in Ankara on Tuesday. Ruiz met Tom Berg at the foreign ministry, aides said.",
+     "Ankara"),
+    # another meeting of the same stay
+    ("Visit\n\nAna Ruiz met Tom Berg in Nairobi on Monday. Ruiz also met Sara Lind.", "Nairobi"),
+    # beside a gathering, at the gathering's place
+    ("Talks\n\nAna Ruiz met Tom Berg on the sidelines of the Commonwealth summit in Apia.", "Apia"),
+    ("Talks\n\nOn the margins of a NATO meeting in Vilnius, Ana Ruiz met Tom Berg.", "Vilnius"),
+])
+def test_the_place_of_a_meeting_its_sentence_does_not_state(extractor, text, place):
+    rec = one(records(extractor, text), "meets", "Berg" if "Lind" not in text else "Lind")
+    assert rec["place"] == place or rec["place"].endswith(", " + place)  # "foreign ministry, Ankara"
+
+
+@pytest.mark.parametrize("text", [
+    # someone else's journey places nobody's meeting
+    "Visit\n\nSara Lind arrived in Ankara on Tuesday. Ana Ruiz met Tom Berg on Wednesday.",
+    # a phone call has no place
+    "Visit\n\nAna Ruiz arrived in Ankara on Tuesday. Ruiz spoke by phone with Tom Berg.",
+])
+def test_no_journey_place_that_is_not_the_meetings(extractor, text):
+    recs = records(extractor, text)
+    assert recs and all(r["place"] is None for r in recs)
+
+
+@pytest.mark.parametrize("text, place", [
+    ("Release\n\nValoria released engineer Tom Berg at Ankara airport on Thursday.", "Ankara airport"),
+    ("Release\n\nValoria freed Tom Berg in a prisoner swap at an airport in Ankara.", "an airport in Ankara"),
+    ("Release\n\nValoria freed Tom Berg from a prison colony in Gomel on Friday.", None),
+    ("Release\n\nValoria freed Tom Berg in a prisoner swap.", None),
+])
+def test_the_place_of_a_release_in_its_own_clause(extractor, text, place):
+    assert one(records(extractor, text), "releases", "Berg")["place"] == place
+
+
+def test_abbreviated_titles_are_no_part_of_a_name(extractor):
+    recs = records(extractor, "Talks\n\nGov. Ana Ruiz and Amb. Tom Berg met Adm. Sara Lind in Quito.")
+    names = {_label(r[k]) for r in recs for k in ("subject", "object")}
+    assert names == {"Ana Ruiz", "Tom Berg", "Sara Lind"}
+
+
+def test_company_names_and_place_modifiers(extractor):
+    recs = records(extractor, "Sanctions\n\nThe United Kingdom sanctioned Hong Kong-based Jade River Trading Co., Ltd "
+                              "and the Iran-backed Falcon Logistics LLC on Monday.")
+    assert {_label(r["object"]) for r in recs if r["relation"] == "sanctions"} == {
+        "Jade River Trading Co., Ltd", "Falcon Logistics LLC"}
