@@ -25,6 +25,7 @@ from dataclasses import dataclass, field
 from kg.extract.lexicon import DEMONYMS, DESCRIPTIONS, ORGANIZATIONS
 from kg.extract.linking import Linker, as_written
 from kg.extract.mentions import Mention, Sentence, find_mentions, is_headline
+from kg.extract.offices import national_offices
 from kg.extract.names import PRONOUN_GENDER, family_last, fold, same_given, tail_of, title_gender
 from kg.extract.quotes import quotations, speaker_slot
 from kg.model.core import ActorRef
@@ -149,6 +150,7 @@ class Coref:
                      if d.group().split()[0].strip(",") not in ORGANIZATIONS]  # "NATO — the alliance said"
         if datelines:  # "CARACAS/WASHINGTON, Nov 24 (Reuters) -": a place line, not an actor
             raw = [[m for m in ms if not any(a <= m.start < b for a, b in datelines)] for ms in raw]
+        raw = national_offices(raw, text)  # "Germany's Foreign Office": Germany; "the Treasury" of a British story
         for ms, head in zip(raw, flags):
             for m in ms:
                 if m.kind == "name" and not head and m.name:

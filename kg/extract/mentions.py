@@ -149,6 +149,14 @@ def find_mentions(sent: Sentence, *, headline: bool, known: set[str] | None = No
                 i = j
                 continue
         if lex is not None and _title_follows(toks, lex[0]):
+            k = lex[0] + (lex[0] < n and toks[lex[0]].text in ("’s", "'s"))
+            office = _org_run(toks, k, text) if k < n and _cap(toks[k]) else None
+            if office is not None and lex[2] == "Country":  # "Norway's Foreign Ministry": the state, then its office
+                e = toks[lex[0] - 1].idx + len(toks[lex[0] - 1].text)
+                out.append(Mention(tok.idx, e, text[tok.idx:e], "country", "Country", lex[1], country=lex[1]))
+                out.append(office[0])
+                i = office[1]
+                continue
             m, j = _person_or_title(text, toks, i, headline, known, sent.ner)
             if m is not None:
                 out.append(m)

@@ -6,8 +6,9 @@ abbreviations that must not cut a sentence) with the relations a careful reader 
 development set's conventions: one relation per pair and status; a person matches by any alias or by
 family name; ``prisoners`` as object matches on subject and relation alone.
 
-The passages were written before the extractor was run on them.  Odd lines (c01, c03, ...) were used to
-decide what to build; even lines are held out.  Each passage that came out right is pinned below, and the
+The passages were written before the extractor was run on them, in two batches (c01-c50, then c51-c66
+after the first changes).  Odd lines (c01, c03, ...) were used to decide what to build; even lines are held
+out.  Each passage that came out right is pinned below, and the
 whole set has a floor at the figure reached, so a regression fails.
 
 Run this file as a script to print the figures: ``python tests/extract/test_context_passages.py``.
@@ -168,9 +169,10 @@ EXACT: list[str] = [
     "c01", "c02", "c03", "c04", "c05", "c06", "c07", "c08", "c10", "c11", "c12", "c13", "c14", "c16", "c17",
     "c18", "c19", "c20", "c21", "c22", "c23", "c24", "c26", "c27", "c28", "c29", "c30", "c32", "c33", "c34",
     "c35", "c36", "c37", "c38", "c39", "c40", "c41", "c42", "c43", "c44", "c45", "c46", "c47", "c48", "c49",
+    "c51", "c52", "c53", "c54", "c56", "c57", "c58", "c59", "c60", "c62", "c63", "c64", "c65", "c66",
 ]
 #: floors on the whole set (status-aware F1, stated dates and places right), at the figures reached
-FLOOR_F1, FLOOR_DATES, FLOOR_PLACES = 0.93, 10, 20
+FLOOR_F1, FLOOR_DATES, FLOOR_PLACES = 0.93, 11, 29
 
 
 @pytest.mark.parametrize("pid", EXACT)
@@ -322,3 +324,18 @@ def test_company_names_and_place_modifiers(extractor):
                               "and the Iran-backed Falcon Logistics LLC on Monday.")
     assert {_label(r["object"]) for r in recs if r["relation"] == "sanctions"} == {
         "Jade River Trading Co., Ltd", "Falcon Logistics LLC"}
+
+
+@pytest.mark.parametrize("text, subject", [
+    # a state named right before its short-form office acts through it
+    ("Sanctions\n\nNorway's Foreign Ministry said on Monday it had sanctioned shipping agent Lars Dahl.", "Norway"),
+    ("Sanctions\n\nGermany's Foreign Office on Monday imposed sanctions on judge Omid Rahimi.", "Germany"),
+    # "the Treasury" of a British story is HM Treasury; of an American one, the U.S. department
+    ("Sanctions\n\nBritain acted on Monday. The Treasury froze the assets of trader Lars Dahl, officials in London "
+     "said.", "HM Treasury"),
+    ("Sanctions\n\nThe Treasury sanctioned trader Lars Dahl on Monday, U.S. officials said in Washington.",
+     "Treasury"),
+])
+def test_a_short_form_office_belongs_to_its_state(extractor, text, subject):
+    rec = one(records(extractor, text), "sanctions", "Dahl" if "Dahl" in text else "Rahimi")
+    assert subject in _label(rec["subject"]) and ("HM" in _label(rec["subject"])) == (subject == "HM Treasury")
