@@ -126,7 +126,7 @@ ORGANIZATIONS: dict[str, str] = {
     "Treasury": "U.S. Department of the Treasury", "State Department": "U.S. Department of State",
     "Pentagon": "U.S. Department of Defense", "OFAC": "Office of Foreign Assets Control",
     "HM Treasury": "HM Treasury", "OFSI": "Office of Financial Sanctions Implementation",
-    "Hamas": "Hamas", "Hezbollah": "Hezbollah", "Taliban": "Taliban", "Houthis": "Houthis", "Islamic State": "Islamic State",
+    "Hamas": "Hamas", "Hezbollah": "Hezbollah", "Taliban": "Taliban", "Houthis": "Houthis", "Houthi": "Houthis", "Islamic State": "Islamic State",
     "IAEA": "IAEA", "Red Cross": "International Committee of the Red Cross", "ICRC": "International Committee of the Red Cross",
     "Security Council": "United Nations Security Council",
     "UN Security Council": "United Nations Security Council", "U.N. Security Council": "United Nations Security Council",

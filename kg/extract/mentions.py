@@ -35,7 +35,10 @@ _AFTER_OBJ_PRONOUN = {"and", "for", "to", "in", "on", "as", "at", "about", "with
                       "during", "since", "but", "or", "the", "a", "an", "over", "by", "last", "this", "when", "while"}
 #: plural role nouns that, after "the"/"both" and before a verb, refer back to the last pair of persons
 _PLURAL_LEADERS = frozenset({"leaders", "presidents", "premiers", "chancellors"})
-_STATE_NOUNS = {"authorities", "government", "regime", "junta", "military"}
+_STATE_NOUNS = {"authorities", "government", "regime", "junta", "military", "forces", "troops", "army"}
+#: the members of an armed group or movement acting as it ("Hamas militants", "Houthi rebels", "Taliban fighters")
+_MEMBERS_NOUNS = {"militants", "fighters", "rebels", "gunmen", "forces", "authorities", "militia", "militiamen",
+                  "insurgents", "guerrillas", "leadership", "government"}
 _NAME_PARTICLES = {"de", "al", "bin", "van", "von", "da", "del", "la", "le", "el", "ibn", "der"}
 
 
@@ -170,6 +173,8 @@ def find_mentions(sent: Sentence, *, headline: bool, known: set[str] | None = No
             continue
         if lex is not None:
             j, canon, typ = lex
+            if typ == "Organization" and j < n and toks[j].text.lower() in _MEMBERS_NOUNS:
+                j += 1  # "Hamas militants freed", "Taliban authorities released": the group acts
             if not (j < n and _cap(toks[j]) and toks[j].text not in NON_NAME and typ == "Country"
                     and toks[i].text.lower() in DEMONYMS):
                 out.append(Mention(tok.idx, toks[j - 1].idx + len(toks[j - 1].text),

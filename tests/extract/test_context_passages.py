@@ -166,7 +166,7 @@ def judged() -> dict[str, dict[str, Any]]:
 
 #: passages whose every relation, status, stated date and stated place came out right, with no false finding
 EXACT: list[str] = [
-    "c01", "c02", "c03", "c04", "c05", "c06", "c07", "c08", "c10", "c11", "c12", "c13", "c14", "c16", "c17",
+    "c01", "c02", "c03", "c04", "c05", "c06", "c07", "c08", "c10", "c11", "c12", "c13", "c14", "c15", "c16", "c17",
     "c18", "c19", "c20", "c21", "c22", "c23", "c24", "c26", "c27", "c28", "c29", "c30", "c32", "c33", "c34",
     "c35", "c36", "c37", "c38", "c39", "c40", "c41", "c42", "c43", "c44", "c45", "c46", "c47", "c48", "c49",
     "c51", "c52", "c53", "c54", "c56", "c57", "c58", "c59", "c60", "c62", "c63", "c64", "c65", "c66",
@@ -339,3 +339,14 @@ def test_company_names_and_place_modifiers(extractor):
 def test_a_short_form_office_belongs_to_its_state(extractor, text, subject):
     rec = one(records(extractor, text), "sanctions", "Dahl" if "Dahl" in text else "Rahimi")
     assert subject in _label(rec["subject"]) and ("HM" in _label(rec["subject"])) == (subject == "HM Treasury")
+
+
+@pytest.mark.parametrize("text, agent", [
+    ("Release\n\nHamas militants freed hostage Tom Berg on Saturday.", "Hamas"),
+    ("Release\n\nTaliban fighters released aid worker Tom Berg near Kabul.", "Taliban"),
+    ("Release\n\nValorian forces released mayor Tom Berg on Friday.", None),  # no such state: nobody
+    ("Release\n\nRussian forces released mayor Tom Berg on Friday.", "Russia"),
+])
+def test_members_of_a_group_or_state_act_for_it(extractor, text, agent):
+    recs = [r for r in records(extractor, text) if r["relation"] == "releases"]
+    assert {_label(r["subject"]) for r in recs} == ({agent} if agent else set())
