@@ -84,7 +84,12 @@ def place_journeys(found: list[tuple[Any, Any]], sents: list[Any], chains: list[
         sides = {id(f.subject), id(f.obj)}
         place = None
         if _ALSO.search(sents[i].text):  # "X met A in Beijing. X also met B": the same stay
-            place = next((p for j, side, p in reversed(placed) if j == i - 1 and side & sides), None)
+            for j, side, where in reversed(placed):  # in reading order: stop at the sentences before the last
+                if j < i - 1:
+                    break
+                if j == i - 1 and side & sides:
+                    place = where
+                    break
         for j in range(i - 1, max(-1, i - 1 - _LOOKBACK), -1):
             if place is not None:
                 break
