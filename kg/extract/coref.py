@@ -25,6 +25,7 @@ from dataclasses import dataclass, field
 from kg.extract.lexicon import DEMONYMS, DESCRIPTIONS, ORGANIZATIONS
 from kg.extract.linking import Linker, as_written
 from kg.extract.mentions import Mention, Sentence, find_mentions, is_headline
+from kg.extract.offices import national_offices
 from kg.extract.names import PRONOUN_GENDER, family_last, fold, same_given, tail_of, title_gender
 from kg.extract.quotes import quotations, speaker_slot
 from kg.model.core import ActorRef
@@ -64,7 +65,7 @@ _DEFINED_ALIAS = re.compile(r"\s*\((?:the\s+)?([A-Z][\w&.-]+(?:\s[A-Z][\w&.-]+)?
 _CAPITALISED_TITLE = re.compile(r"^(?:[Tt]he\s+)?[A-Z][a-z]+(?:\s+(?:of\s+(?:the\s+)?)?[A-Z][a-z]+)*$")
 #: a news dateline at the start of a paragraph: upper-case places, an optional date and agency, then a dash
 DATELINE = re.compile(r"^[ \t]*[A-Z][A-Z.'’-]+(?:[ /][A-Z][A-Z.'’-]+)*(?:,\s*[A-Z][\w.]*\.?(?:\s+\d{1,2})?)?"
-                      r"(?:,\s*\d{4})?(?:\s*\([A-Za-z][\w .]{0,20}\))?\s*[—–-]{1,2}\s", re.MULTILINE)
+                      r"(?:,\s*\d{1,2}\s+[A-Z][a-z]{2,8}\.?)?(?:,?\s*\d{4})?(?:\s*\([A-Za-z][\w .]{0,20}\))?\s*[—–-]{1,2}\s", re.MULTILINE)
 #: sanctions verbs and nouns whose objects follow them ("sanctioned", "sanctions on", "designated", "blacklisted")
 _SANCTION_VERB = re.compile(r"\b(?:sanction(?:ed|s|ing)?|designat(?:ed|es|ing|ions?)|blacklist(?:ed|s|ing)?|"
                             r"asset freezes?|froze the assets of|added)\b", re.IGNORECASE)
@@ -149,6 +150,7 @@ class Coref:
                      if d.group().split()[0].strip(",") not in ORGANIZATIONS]  # "NATO — the alliance said"
         if datelines:  # "CARACAS/WASHINGTON, Nov 24 (Reuters) -": a place line, not an actor
             raw = [[m for m in ms if not any(a <= m.start < b for a, b in datelines)] for ms in raw]
+        raw = national_offices(raw, text)  # "Germany's Foreign Office": Germany; "the Treasury" of a British story
         for ms, head in zip(raw, flags):
             for m in ms:
                 if m.kind == "name" and not head and m.name:

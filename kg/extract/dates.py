@@ -79,7 +79,17 @@ def _year_for(month: int, day: int, published: date | None, future: bool) -> int
 
 def find_date(text: str, published: date | None, *,
               future: bool = False) -> tuple[str | None, str | None, str | None]:
-    """The date ``text`` states, as (ISO date, ISO end date of a vague interval, basis); Nones when absent."""
+    """The date ``text`` states, as (ISO date, ISO end date of a vague interval, basis); Nones when absent.
+
+    A dated dateline that opens ``text`` dates the story, not its event: it is skipped (its date is the
+    publication date that "on Tuesday" and "today" are read against).
+
+    >>> find_date("DAKAR, July 10, 2025 - Faye hosted Mahama on July 8.", date(2025, 7, 10))
+    ('2025-07-08', None, 'explicit')
+    """
+    cut = dateline_span(text)
+    if cut:
+        text = " " * cut + text[cut:]
     m = _ISO.search(text)
     if m and _safe(int(m[1]), int(m[2]), int(m[3])):
         return m.group(0), None, "explicit"
@@ -206,6 +216,40 @@ _DATE_LINE = re.compile(rf"^[ \t]*(?:[A-Z][A-Za-z .,'’/-]{{1,40}}\s*[—–-]{
                         r"|(\d{4})-(\d{2})-(\d{2}))\b", re.MULTILINE)
 
 
+#: a dateline that names its place first and carries a date: "LONDON, 2 February 2025 —", "VILNIUS, March 14, 2024
+#: (Reuters) -", "KYIV, Ukraine, Sept. 3, 2024 /PRNewswire/ --", "NEW DELHI, 12 May 2023:"
+_PLACE_DATELINE = re.compile(
+    r"^[ \t]*[A-Z][A-Za-z.'’ -]{1,30}(?:,\s*[A-Z][A-Za-z.'’ -]{1,30})?(?:\s*\([A-Za-z][\w .]{0,20}\))?,\s+"
+    r"(?:(?:Mon|Tue|Tues|Wed|Thu|Thur|Thurs|Fri|Sat|Sun)(?:day|nesday|sday|urday)?\.?,?\s+)?"
+    rf"(?:({_MON})\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+(\d{{4}})|(\d{{1,2}})(?:st|nd|rd|th)?\s+({_MON}),?\s+(\d{{4}}))"
+    r"(?:\s*\([A-Za-z][\w .]{0,20}\)|\s*/[^/\n]{1,30}/)?\s*(?:[—–:]|--?)", re.MULTILINE)
+#: a dateline that opens with its date: "March 3, 2024 (Reuters) -", "19 July 2023 —"
+_DATE_DATELINE = re.compile(
+    rf"^[ \t]*(?:({_MON})\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+(\d{{4}})|(\d{{1,2}})(?:st|nd|rd|th)?\s+({_MON}),?\s+(\d{{4}}))"
+    r"(?:\s*\([A-Za-z][\w .]{0,20}\)|\s*/[^/\n]{1,30}/)?\s*(?:[—–:]|--?)\s")
+
+
+def _dated(m: re.Match[str]) -> date | None:
+    if m[1]:
+        return _safe(int(m[3]), _month(m[1]), int(m[2]))
+    return _safe(int(m[6]), _month(m[5]), int(m[4]))
+
+
+def dateline_span(text: str) -> int:
+    """Where a dated dateline at the start of ``text`` ends (0 when it opens with none).
+
+    The dateline's date is the day the story was filed, not the date of what the sentence reports.
+
+    >>> s = "DAKAR, July 10, 2025 - Faye hosted Mahama on July 8."
+    >>> s[dateline_span(s):]
+    ' Faye hosted Mahama on July 8.'
+    >>> dateline_span("They met on March 6, 2018 in Oslo.")
+    0
+    """
+    m = _PLACE_DATELINE.match(text) or _DATE_DATELINE.match(text)
+    return m.end() if m else 0
+
+
 def stated_publication(text: str) -> date | None:
     """The document's own date, from a date line or dateline near its top (None when there is none).
 
@@ -220,10 +264,18 @@ def stated_publication(text: str) -> date | None:
     True
     >>> stated_publication("Talks held\\n\\nWed, 19 Jul 2023 - 04:35 GMT\\n\\nThe two met.")
     datetime.date(2023, 7, 19)
+    >>> stated_publication("Sanctions\\n\\nLONDON, 2 February 2025 — Britain today sanctioned two commanders.")
+    datetime.date(2025, 2, 2)
+    >>> stated_publication("KYIV, Ukraine, Sept. 3, 2024 /PRNewswire/ -- The minister met envoys.")
+    datetime.date(2024, 9, 3)
     >>> stated_publication("Talks held\\nBy Ana Ruiz Published: Sat 26 Feb 2022, 2:30 PM\\nThey met.")
     datetime.date(2022, 2, 26)
     """
-    m = _DATE_LINE.search(text[:_HEAD_CHARS])
+    head = text[:_HEAD_CHARS]
+    m = _DATE_LINE.search(head)
+    place = _PLACE_DATELINE.search(head)
+    if place is not None and (m is None or place.start() < m.start()):
+        return _dated(place)
     if m is None:
         return None
     if m[1]:

@@ -125,7 +125,8 @@ ORGANIZATIONS: dict[str, str] = {
     "G7": "G7", "G20": "G20", "OSCE": "OSCE", "African Union": "African Union", "ASEAN": "ASEAN",
     "Treasury": "U.S. Department of the Treasury", "State Department": "U.S. Department of State",
     "Pentagon": "U.S. Department of Defense", "OFAC": "Office of Foreign Assets Control",
-    "Hamas": "Hamas", "Hezbollah": "Hezbollah", "Taliban": "Taliban", "Houthis": "Houthis", "Islamic State": "Islamic State",
+    "HM Treasury": "HM Treasury", "OFSI": "Office of Financial Sanctions Implementation",
+    "Hamas": "Hamas", "Hezbollah": "Hezbollah", "Taliban": "Taliban", "Houthis": "Houthis", "Houthi": "Houthis", "Islamic State": "Islamic State",
     "IAEA": "IAEA", "Red Cross": "International Committee of the Red Cross", "ICRC": "International Committee of the Red Cross",
     "Security Council": "United Nations Security Council",
     "UN Security Council": "United Nations Security Council", "U.N. Security Council": "United Nations Security Council",
@@ -188,6 +189,8 @@ _TITLE_PHRASES = (
     "spokesperson", "spokesman", "spokeswoman", "press secretary", "deputy press secretary",
     "principal deputy press secretary", "ambassador", "envoy", "special envoy", "adviser", "advisor",
     "senior adviser", "senior advisor", "national security adviser", "national security advisor", "aide",
+    # abbreviated titles of wire copy ("Gov. Kathy Hochul", "Amb. Linda Reyes", "Adm. John Lee")
+    "gov.", "amb.", "adm.", "cmdr.", "cdr.", "prof.", "sec.", "supt.", "cpl.", "pvt.", "rev.", "atty.",
     "counselor", "councilor", "councillor", "state councilor", "state councillor", "general", "gen.", "lt.", "lt", "gen", "col", "maj.", "maj", "brig.", "brig", "retd.", "col.", "colonel", "admiral", "mr.", "mrs.", "ms.", "dr.",
     "mr", "mrs", "ms", "dr", "hon.", "hon", "h.e.", "honourable", "honorable", "excellency", "smt.", "smt", "shri", "shri.", "sri", "senator", "sen.", "rep.", "representative", "governor", "premier", "emir",
     "crown prince", "prince", "princess", "sheikh", "pope", "ayatollah", "commander", "chief", "director",

@@ -35,7 +35,10 @@ _AFTER_OBJ_PRONOUN = {"and", "for", "to", "in", "on", "as", "at", "about", "with
                       "during", "since", "but", "or", "the", "a", "an", "over", "by", "last", "this", "when", "while"}
 #: plural role nouns that, after "the"/"both" and before a verb, refer back to the last pair of persons
 _PLURAL_LEADERS = frozenset({"leaders", "presidents", "premiers", "chancellors"})
-_STATE_NOUNS = {"authorities", "government", "regime", "junta", "military"}
+_STATE_NOUNS = {"authorities", "government", "regime", "junta", "military", "forces", "troops", "army"}
+#: the members of an armed group or movement acting as it ("Hamas militants", "Houthi rebels", "Taliban fighters")
+_MEMBERS_NOUNS = {"militants", "fighters", "rebels", "gunmen", "forces", "authorities", "militia", "militiamen",
+                  "insurgents", "guerrillas", "leadership", "government"}
 _NAME_PARTICLES = {"de", "al", "bin", "van", "von", "da", "del", "la", "le", "el", "ibn", "der"}
 
 
@@ -112,6 +115,10 @@ def find_mentions(sent: Sentence, *, headline: bool, known: set[str] | None = No
                 out.extend(plural[0])
                 i = plural[1]
                 continue
+        skip = _modifier_end(toks, i) if _cap(tok) else None
+        if skip is not None:  # "Hong Kong-based", "Iran-backed", "UAE-registered": describes a name, is none
+            i = skip
+            continue
         # multi-token lexicon entries first (countries, organisations, metonyms)
         if low == "the" and i + 1 < n and _match_lexicon(toks, i + 1) is not None:
             i += 1
@@ -145,6 +152,14 @@ def find_mentions(sent: Sentence, *, headline: bool, known: set[str] | None = No
                 i = j
                 continue
         if lex is not None and _title_follows(toks, lex[0]):
+            k = lex[0] + (lex[0] < n and toks[lex[0]].text in ("’s", "'s"))
+            office = _org_run(toks, k, text) if k < n and _cap(toks[k]) else None
+            if office is not None and lex[2] == "Country":  # "Norway's Foreign Ministry": the state, then its office
+                e = toks[lex[0] - 1].idx + len(toks[lex[0] - 1].text)
+                out.append(Mention(tok.idx, e, text[tok.idx:e], "country", "Country", lex[1], country=lex[1]))
+                out.append(office[0])
+                i = office[1]
+                continue
             m, j = _person_or_title(text, toks, i, headline, known, sent.ner)
             if m is not None:
                 out.append(m)
@@ -158,6 +173,8 @@ def find_mentions(sent: Sentence, *, headline: bool, known: set[str] | None = No
             continue
         if lex is not None:
             j, canon, typ = lex
+            if typ == "Organization" and j < n and toks[j].text.lower() in _MEMBERS_NOUNS:
+                j += 1  # "Hamas militants freed", "Taliban authorities released": the group acts
             if not (j < n and _cap(toks[j]) and toks[j].text not in NON_NAME and typ == "Country"
                     and toks[i].text.lower() in DEMONYMS):
                 out.append(Mention(tok.idx, toks[j - 1].idx + len(toks[j - 1].text),
@@ -216,6 +233,30 @@ def _describes_name(toks: list["Token"], k: int) -> bool:
         if _cap(toks[j]):
             return j > k
     return False
+
+
+#: second halves of a hyphenated modifier made from a name: "Hong Kong-based firm", "Iran-backed militia"
+_MODIFIER_SUFFIXES = frozenset({"based", "registered", "headquartered", "flagged", "owned", "backed", "linked",
+                                "allied", "aligned", "controlled", "affiliated", "funded", "sponsored", "run"})
+
+
+def _modifier_end(toks: list["Token"], i: int) -> int | None:
+    """The token after "<Name>-based" when a run of capitalised words from ``i`` ends in such a suffix.
+
+    >>> from kg.extract.nlp import get_nlp
+    >>> toks = list(get_nlp()("Hong Kong-based Golden Dragon Ltd was listed."))
+    >>> toks[_modifier_end(toks, 0)].text
+    'Golden'
+    """
+    k = i
+    while k < len(toks) and k - i < 4 and _cap(toks[k]):
+        if toks[k].whitespace_ == "" and k + 2 < len(toks) and toks[k + 1].text in "-–" \
+                and toks[k + 1].whitespace_ == "" and toks[k + 2].text.lower() in _MODIFIER_SUFFIXES:
+            return k + 3
+        if toks[k].whitespace_ == "":
+            return None
+        k += 1
+    return None
 
 
 def _title_follows(toks: list["Token"], j: int) -> bool:

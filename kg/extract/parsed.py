@@ -42,6 +42,7 @@ from kg.extract.designations import (HOLDINGS, PLURAL_PRONOUNS, fallback_issuer,
 from kg.extract.frames import FrameHit, gate_pattern, match
 from kg.extract.holders import holder_entities, owned_body
 from kg.extract.lexicon import DEMONYMS
+from kg.extract.journeys import place_journeys
 from kg.extract.linking import Linker
 from kg.extract.mentions import Mention, Sentence, is_headline, sentences
 from kg.extract.model import MAX_PARSE_CHARS, get_model, model_info
@@ -169,6 +170,7 @@ class ParseExtractor(RuleExtractor):
             if issuer is None and not is_headline(sent):
                 issuer = next((m.entity for m in mentions if isinstance(m.entity, Entity)
                                and m.entity.type in ("Organization", "Country")), None)
+        out = place_journeys(out, sents, chains)  # "X arrived in Ankara. X met Y": the meeting's place
         return _merge_events(_dedupe(_headline_merged(out, sents)), text)
 
 

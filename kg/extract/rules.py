@@ -131,6 +131,8 @@ class RuleExtractor:
                 after = next((int(n.split(":")[1]) for n in f.notes if n.startswith("place_after:")), None)
                 place = find_place(stext, after if after is not None else f.trigger[1] if f.trigger[1] else f.end,
                                    exclude=(subject.label, obj.label if obj else ""))
+        elif c == "releases":  # a release's place only as the parse reads it in its own clause
+            place = next((n[6:] for n in f.notes if n.startswith("place:")), None)
         hedges = find_hedges(stext) + (("conditional",) if "hedged" in f.notes else ())
         is_host = f.host is not None and f.host is f.subject
         cameo, plover = codes_for(c, f.status, f.event_type or None, is_host=is_host)

@@ -56,6 +56,9 @@ def place_of(tok: "Token", noun: "Token | None" = None) -> str | None:
         found = _place_under(h, ("in", "at"))
         if found is not None:
             return found
+    found = _gathering_place(tok)
+    if found is not None:
+        return found
     if event.pos_ in ("NOUN", "PROPN") and event.dep_ == "pobj" and event.head.lower_ == "for":
         found = _destination(event.head.head)  # "arrived in Oslo for talks with X"
         if found is not None:
@@ -72,6 +75,32 @@ def place_of(tok: "Token", noun: "Token | None" = None) -> str | None:
         if found is not None:
             return found
     return _journey_place(tok)
+
+
+#: "on the sidelines of", "on the margins of": an encounter held beside a gathering, at the gathering's place
+_BESIDE = frozenset({"sideline", "sidelines", "margin", "margins", "side", "fringe", "fringes"})
+
+
+def _gathering_place(tok: "Token") -> str | None:
+    """Where the gathering is that an encounter was held beside ("on the sidelines of the G20 summit in Rio").
+
+    >>> from kg.extract.model import get_model
+    >>> _gathering_place(get_model()("On the sidelines of a summit in Lima, Ann Lee met Tom Berg.")[11])
+    'Lima'
+    """
+    for c in tok.children:
+        if c.dep_ != "prep" or c.lower_ not in ("on", "at"):
+            continue
+        for side in c.children:
+            if side.dep_ == "pobj" and side.lower_ in _BESIDE:
+                for of in side.children:
+                    if of.dep_ == "prep" and of.lower_ == "of":
+                        for gathering in of.children:
+                            if gathering.dep_ == "pobj":
+                                found = _place_under(gathering, ("in", "at"))
+                                if found is not None:
+                                    return found
+    return None
 
 
 def _place_under(h: "Token", preps: tuple[str, ...]) -> str | None:
@@ -168,6 +197,39 @@ def _journey_place(tok: "Token") -> str | None:
                     found = _destination(r)
                     if found is not None:
                         return found
+    return None
+
+
+#: the places of a handover that the small model may not mark as places ("at the airport", "at the border")
+_RELEASE_VENUES = frozenset({"airport", "airbase", "border", "crossing", "checkpoint", "embassy", "consulate", "bridge"})
+
+
+def release_place(tok: "Token") -> str | None:
+    """Where a release at ``tok`` took place, when its clause says so: "freed X at Abu Dhabi airport".
+
+    Only "at"/"in" attached to the release verb itself and naming a place; a place inside what the person is
+    released from ("from a prison in Minsk") or a date ("in 2019") is none.
+
+    >>> from kg.extract.model import get_model
+    >>> release_place(get_model()("Russia released Paul Whelan at Ankara airport on Thursday.")[1])
+    'Ankara airport'
+    >>> release_place(get_model()("Belarus freed Ann Lee from a prison colony in Gomel.")[1]) is None
+    True
+    >>> release_place(get_model()("Russia freed the journalist in a prisoner swap.")[1]) is None
+    True
+    """
+    # the parser often hangs "at <place>" on the person released ("released X at Y Airport")
+    on_object = [c for o in tok.children if o.dep_ == "dobj" for c in o.children if c.lower_ == "at"]
+    for c in list(tok.children) + on_object:
+        if c.dep_ == "prep" and c.lower_ in ("at", "in"):
+            for p in c.children:  # a recognised place or a crossing-point noun, not "in a prisoner swap"
+                if p.dep_ != "pobj":
+                    continue
+                if p.ent_type_ in PLACE_LABELS or p.lemma_.lower() in _RELEASE_VENUES or any(
+                        t.ent_type_ in PLACE_LABELS for t in p.children if t.dep_ == "compound"):
+                    return _place_under(c.head, (c.lower_,))
+                if p.lemma_.lower() in ("swap", "exchange", "handover"):  # "in a swap at Ankara airport"
+                    return _place_under(p, ("at", "in"))
     return None
 
 

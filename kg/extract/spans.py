@@ -166,6 +166,10 @@ def merge_affiliations(out: list[Mention], text: str) -> list[Mention]:
     return merged
 
 
+#: legal forms that follow a company's name after a comma ("Acme Trading Co., Ltd.", "Beta Holdings, Inc.")
+LEGAL_FORMS = frozenset("Ltd Ltd. Limited Inc Inc. LLC L.L.C. LLP PLC Plc JSC PJSC SA S.A. GmbH AG FZE FZCO FZ-LLC DMCC".split())
+
+
 def org_run(toks: list[Token], i: int, text: str) -> tuple[Mention, int] | None:
     """'[The] U.S. Department of the Treasury', 'Atlantic Council', 'the Boris Johnson government'."""
     k = i
@@ -197,6 +201,8 @@ def org_run(toks: list[Token], i: int, text: str) -> tuple[Mention, int] | None:
                 ahead += 1
             if ahead < len(toks) and ahead > end + 1 and toks[ahead].text in ORG_HEADS and toks[ahead - 1].whitespace_:
                 end = ahead
+            if end + 2 < len(toks) and toks[end + 1].text == "," and toks[end + 2].text in LEGAL_FORMS:
+                end += 2  # "Shenzhen Rongxin Electronics Co., Ltd": the legal form is part of the name
             s, e = toks[begin].idx, toks[end].idx + len(toks[end].text)
             label = text[s:e]
             return Mention(s, e, label, "org", "Organization", label), end + 1

@@ -1,0 +1,106 @@
+"""The place a meeting took place when its own sentence states none: where a participant had just travelled.
+
+Wire copy states a journey, then the meeting: "Foreign Minister Ann Lee arrived in Ankara on Tuesday. Lee met
+her Turkish counterpart on Wednesday."  The meeting sentence names no place; the sentence before says where
+one of its two sides is.  A journey counts when it is stated in one of the two sentences before the meeting
+and its traveller (a mention before the verb of going, pronouns and titles resolved) is one of the meeting's
+sides; a journey by anyone else in between stops the search, so one person's trip never places another's
+meeting.  "X also met Z" right after a sentence that placed X's meeting is another meeting of the same stay, at
+the same place.  Only in-person meetings are placed (a phone call has no place); a venue the sentence names without
+its city ("at the foreign ministry") gets the journey's city after it.
+
+>>> _JOURNEY.search("Lee arrived in Ankara on Tuesday.")["p"]
+'Ankara'
+>>> _JOURNEY.search("The minister flew to New Delhi late on Monday.")["p"]
+'New Delhi'
+>>> _JOURNEY.search("She visited Lukashenko in prison.") is None
+True
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from dataclasses import replace
+from typing import Any
+
+from kg.extract.lexicon import DEMONYMS, MONTHS, WEEKDAYS
+
+#: a verb or noun of going and its destination: "arrived in X", "flew to X", "is visiting X", "on a visit to X"
+_JOURNEY = re.compile(
+    r"\b(?:(?:arriv(?:ed|es|ing)|landed|lands|touched down)\s+(?:in|at)"
+    r"|(?:travel(?:l)?ed|travels|flew|flies|headed|heads|went|came|returned|is travel(?:l)?ing|was travel(?:l)?ing)\s+to"
+    r"|(?:is|was|are|were)\s+(?:visiting|on a visit to|on a trip to|in)"
+    r"|(?:visit|trip|tour|journey|stop|stopover)\s+(?:to|in))\s+"
+    r"(?:the\s+)?(?P<p>[A-Z][\w'’.-]+(?:\s+(?:[A-Z][\w'’.-]+|de|al|of))*)")
+#: "X also met Y": another meeting of the same stay
+_ALSO = re.compile(r"\balso\b", re.IGNORECASE)
+#: sentences looked back over for a journey
+_LOOKBACK = 2
+
+
+def _is_place_name(name: str) -> bool:
+    first = name.split()[0].lower().rstrip(".")
+    return first not in MONTHS and first not in WEEKDAYS and first not in DEMONYMS
+
+
+def _journey(text: str, base: int, mentions: list[Any]) -> tuple[set[int], str] | None:
+    """The last journey stated in a sentence: (ids of the entities before its verb, its destination)."""
+    found = None
+    for m in _JOURNEY.finditer(text):
+        place = m["p"].rstrip(".,")
+        a, b = base + m.start("p"), base + m.start("p") + len(place)
+        # a person or body named there is not a place ("was in talks with", "visit to Rosneft")
+        if any(x.start < b and a < x.end and getattr(x.entity, "type", "Country") not in ("Country", None)
+               for x in mentions):
+            continue
+        if not _is_place_name(place):
+            continue
+        before = {id(x.entity) for x in mentions if x.entity is not None and x.end <= base + m.start()}
+        found = (before, place)
+    return found
+
+
+def place_journeys(found: list[tuple[Any, Any]], sents: list[Any], chains: list[list[Any]]) -> list[tuple[Any, Any]]:
+    """``found`` with a place given to each in-person meeting that has none, from its sides' journey before it.
+
+    ``found`` holds (:class:`~kg.extract.findings.Found`, :class:`~kg.model.Assertion`) pairs; ``sents`` and
+    ``chains`` are the document's sentences and their mentions.
+    """
+    starts = [s.start_char for s in sents]
+    out = []
+    placed: list[tuple[int, set[int], str]] = []  # (sentence, sides, place) of the meetings placed so far
+    for f, a in found:
+        c = a.claim
+        if c.relation == "meets" and c.place and c.place[:1].isupper() and f.obj is not None and a.evidence is not None \
+                and a.evidence.start is not None:
+            placed.append((bisect_right(starts, a.evidence.start) - 1, {id(f.subject), id(f.obj)}, c.place))
+        venue = c.place is not None and c.place[:1].islower()  # "at the foreign ministry": in which city?
+        if c.relation != "meets" or (c.place is not None and not venue) or c.event_type == "Call" or a.evidence is None \
+                or f.obj is None or a.evidence.start is None:
+            out.append((f, a))
+            continue
+        i = bisect_right(starts, a.evidence.start) - 1
+        sides = {id(f.subject), id(f.obj)}
+        place = None
+        if _ALSO.search(sents[i].text):  # "X met A in Beijing. X also met B": the same stay
+            for j, side, where in reversed(placed):  # in reading order: stop at the sentences before the last
+                if j < i - 1:
+                    break
+                if j == i - 1 and side & sides:
+                    place = where
+                    break
+        for j in range(i - 1, max(-1, i - 1 - _LOOKBACK), -1):
+            if place is not None:
+                break
+            trip = _journey(sents[j].text, sents[j].start_char, chains[j])
+            if trip is None:
+                continue
+            travellers, where = trip
+            if travellers & sides:
+                place = where
+            break  # the nearest journey decides: someone else's trip places nobody here
+        if place is not None:
+            a = replace(a, claim=replace(c, place=f"{c.place}, {place}" if venue else place))
+        out.append((f, a))
+    return out
