@@ -41,6 +41,7 @@ from kg.extract.designations import (HOLDINGS, PLURAL_PRONOUNS, fallback_issuer,
                                      plural_group)
 from kg.extract.frames import FrameHit, gate_pattern, match
 from kg.extract.linking import Linker
+from kg.extract.members import member_findings, names_members
 from kg.extract.mentions import Mention, Sentence, is_headline, sentences
 from kg.extract.model import MAX_PARSE_CHARS, get_model, model_info
 from kg.extract.nlp import get_nlp
@@ -98,7 +99,7 @@ class ParseExtractor(RuleExtractor):
         # the lines of a designation list name their targets with no verb: the recogniser reads them too
         listed = [list_lines([s.text for s in sents]) for sents in per_doc]
         selected = [(k, i) for k, sents in enumerate(per_doc) for i, s in enumerate(sents)
-                    if not self.gate or _worth_parsing(s.text) or i in listed[k]]
+                    if not self.gate or _worth_parsing(s.text) or i in listed[k] or names_members(s.text)]
         texts = [per_doc[k][i].text[:MAX_PARSE_CHARS] for k, i in selected]
         cut = sum(1 for k, i in selected if len(per_doc[k][i].text) > MAX_PARSE_CHARS)
         if cut:  # the rules still read the whole sentence; the parser sees its first MAX_PARSE_CHARS
@@ -135,6 +136,7 @@ class ParseExtractor(RuleExtractor):
         limit = _content_end(text)
         state = DocState()
         out: list[tuple[Found, Assertion]] = []
+        found_at: dict[int, list[Found]] = {}  # the findings of each sentence (a group's members join them below)
         issuer: Entity | None = None
         cited = fallback_issuer(text[:limit], chains, linker)  # "pursuant to Executive Order ...": the US
         for i, (sent, mentions) in enumerate(zip(sents, chains)):
@@ -156,12 +158,16 @@ class ParseExtractor(RuleExtractor):
                     continue  # "speaking to the daily Folha": an interview, not talks
                 roles = _roles_of(f, mentions, linker, text)
                 out.append((f, self._assertion(document, f, sent.start_char, sent.text, published, roles)))
+                found_at.setdefault(i, []).append(f)
             # the issuer of a release is named before its agentless designations, not among their targets, and not
             # in a title-case headline, whose capitalised words run together ("Treasury Targets Procurement Network")
             state.last_plural = plural_group(sent.text, sent.start_char, mentions) or state.last_plural
             if issuer is None and not is_headline(sent):
                 issuer = next((m.entity for m in mentions if isinstance(m.entity, Entity)
                                and m.entity.type in ("Organization", "Country")), None)
+        for i, f in member_findings(sents, chains, parsed, found_at, limit):  # "... two Americans. The two, A and B"
+            out.append((f, self._assertion(document, f, sents[i].start_char, sents[i].text, published,
+                                           _roles_of(f, chains[i], linker, text))))
         return _merge_events(_dedupe(_headline_merged(out, sents)), text)
 
 
