@@ -34,7 +34,7 @@ from typing import Any
 from kg.extract.arguments import entities_at
 from kg.extract.coref import Entity
 from kg.extract.findings import Found
-from kg.extract.frames import FrameHit, match
+from kg.extract.frames import FrameHit, gate_pattern, match
 from kg.extract.segments import Mention, Sentence
 
 #: the most participants of one meeting paired (the evaluation's convention: every pair of the first four)
@@ -43,8 +43,10 @@ MAX_PARTICIPANTS = 4
 WINDOW = 2
 
 _NUM = r"(?i:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\d+)"
-#: members after the words: "They include", "Those freed included", "The list includes", "including", "such as"
-_INCLUDE = re.compile(r"\b(?:includ(?:e|es|ed|ing)|such\s+as)\b", re.IGNORECASE)
+#: members after the words: "They include", "Those freed included", "The list includes", "including", "such as",
+#: "for example"
+_INCLUDE = re.compile(r"\b(?:includ(?:e|es|ed|ing)|such\s+as|for\s+(?:example|instance)|notably|in\s+particular)\b",
+                      re.IGNORECASE)
 #: "Among them were", "Among those targeted is", "among them", "Among the individuals are"
 _AMONG_AFTER = re.compile(r"\bamong\s+(?:them|those(?:\s+\w+){0,3}?|the\s+(?P<noun>\w+))\s*(?:(?:are|were|is|was)\b)?",
                           re.IGNORECASE)
@@ -84,6 +86,21 @@ def member_findings(sents: list[Sentence], chains: list[list[Mention]], parsed: 
         if not (has_group or _TOGETHER.search(sents[i].text) or _any_marker(sents, chains, window, i)):
             continue  # the cheap test: no group read here and no member words near
         yield from ((i, f) for f in _members_of(i, sents, chains, parsed[i], own, window))
+
+
+def parse_also(texts: list[str]) -> set[int]:
+    """The sentences to parse for their members: one that may name a group's members, and the sentences
+    with a trigger stem up to :data:`WINDOW` before it (a group's own sentence may hold no second name).
+
+    >>> sorted(parse_also(["Norway sanctioned three officers.", "The three are Lars Berg and Nils Dahl.", "Rain."]))
+    [0, 1]
+    """
+    out: set[int] = set()
+    for j, text in enumerate(texts):
+        if names_members(text):
+            out.add(j)
+            out.update(i for i in range(max(0, j - WINDOW), j) if gate_pattern().search(texts[i]))
+    return out
 
 
 def names_members(text: str) -> bool:
@@ -177,6 +194,10 @@ def _group_nouns(hit: FrameHit | None, f: Found | None) -> set[str]:
     return out
 
 
+#: the dependents that make up a noun's own phrase ("the Smith brothers", "Russian opposition figures")
+_OWN_PHRASE = frozenset({"compound", "amod", "nmod", "poss", "nummod", "det"})
+
+
 def _is_group(tok: Any) -> bool:
     """A plural common noun of persons naming nobody ("two Americans", "nine officials", "Leaders of ...")."""
     if tok.pos_ not in ("NOUN", "PROPN", "NUM") or tok.ent_type_ in ("PERSON", "ORG", "GPE"):
@@ -185,7 +206,8 @@ def _is_group(tok: Any) -> bool:
         return False
     plural = tok.tag_ in ("NNS", "NNPS") or tok.lemma_.lower() in ("group", "number", "dozen", "pair") or (
         tok.pos_ == "NUM" and tok.dep_ in ("dobj", "nsubj", "nsubjpass", "pobj"))
-    named = any(t.ent_type_ == "PERSON" for t in tok.subtree)
+    # "number of detainees, including A": names in the noun's own phrase, not its members after it
+    named = any(t.ent_type_ == "PERSON" for c in tok.children if c.dep_ in _OWN_PHRASE for t in c.subtree)
     return plural and not named
 
 
@@ -200,7 +222,8 @@ def _members_of(i: int, sents: list[Sentence], chains: list[list[Mention]], pdoc
         if not groups:
             continue
         trig = (hit.trigger.idx, hit.trigger.idx + len(hit.trigger.text))
-        base = next((f for f in own if f.relation == hit.relation and f.trigger == trig), None)
+        mine = [f for f in own if f.relation == hit.relation and f.trigger == trig]
+        base = next((f for f in mine if f.group is not None), mine[0] if mine else None)  # the group's finding
         nouns = _group_nouns(hit, base)
         after = sent.start_char + max(t.idx for t in groups)
         members = _named_members(sent, chains[i], nouns, True)
@@ -218,9 +241,11 @@ def _members_of(i: int, sents: list[Sentence], chains: list[list[Mention]], pdoc
         if not members:
             continue
         if hit.frame.kind == "act":
-            agents = [base.subject] if base is not None else [
+            agents = [f.subject for f in mine] or [
                 e for t in hit.agents for e in entities_at(t, spans) if isinstance(e, Entity)]
-            agents = [a for a in agents if a.type != "Person" or hit.relation != "sanctions"][:1] or agents[:1]
+            # "the UK and US targeted ...": each state imposes; a person beside a state is no imposer
+            agents = [a for a in agents if a.type != "Person" or hit.relation != "sanctions"] or agents[:1]
+            agents = [a for k, a in enumerate(agents) if not any(b is a for b in agents[:k])]
             for a in agents:
                 out += [_copy(hit, base, a, m, sent) for m in members if m is not a]
         else:

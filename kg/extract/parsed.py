@@ -41,7 +41,7 @@ from kg.extract.designations import (HOLDINGS, PLURAL_PRONOUNS, fallback_issuer,
                                      plural_group)
 from kg.extract.frames import FrameHit, gate_pattern, match
 from kg.extract.linking import Linker
-from kg.extract.members import member_findings, names_members
+from kg.extract.members import member_findings, parse_also
 from kg.extract.mentions import Mention, Sentence, is_headline, sentences
 from kg.extract.model import MAX_PARSE_CHARS, get_model, model_info
 from kg.extract.nlp import get_nlp
@@ -96,10 +96,11 @@ class ParseExtractor(RuleExtractor):
         docs = list(documents)
         blank = list(get_nlp().pipe((d.text or "" for d in docs), batch_size=batch_size))
         per_doc: list[list[Sentence]] = [sentences(sd, d.text or "") if d.text else [] for d, sd in zip(docs, blank)]
-        # the lines of a designation list name their targets with no verb: the recogniser reads them too
-        listed = [list_lines([s.text for s in sents]) for sents in per_doc]
+        # the lines of a designation list name their targets with no verb, and a group's members are named after
+        # it ("... two Americans. The two, A and B"): the recogniser reads them too
+        listed = [list_lines([s.text for s in sents]) | parse_also([s.text for s in sents]) for sents in per_doc]
         selected = [(k, i) for k, sents in enumerate(per_doc) for i, s in enumerate(sents)
-                    if not self.gate or _worth_parsing(s.text) or i in listed[k] or names_members(s.text)]
+                    if not self.gate or _worth_parsing(s.text) or i in listed[k]]
         texts = [per_doc[k][i].text[:MAX_PARSE_CHARS] for k, i in selected]
         cut = sum(1 for k, i in selected if len(per_doc[k][i].text) > MAX_PARSE_CHARS)
         if cut:  # the rules still read the whole sentence; the parser sees its first MAX_PARSE_CHARS

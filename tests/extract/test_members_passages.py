@@ -146,8 +146,8 @@ def results(extractor: ParseExtractor) -> list[dict[str, Any]]:
 
 #: passages (0-based line numbers) the extractor reads entirely right: each is asserted on its own
 PASSING: list[int] = [
-    0, 1, 2, 4, 6, 7, 8, 9, 10, 11, 12, 14, 15, 16, 17, 18, 19, 20, 22, 23,
-    24, 25, 26, 27, 28, 29, 30, 32, 35, 36, 37, 38, 39, 40, 41, 46, 48,
+    0, 1, 2, 3, 4, 6, 7, 8, 9, 10, 11, 12, 14, 15, 16, 17, 18, 19, 20, 22,
+    23, 24, 25, 26, 27, 28, 29, 30, 32, 35, 36, 37, 38, 39, 40, 41, 46, 48,
 ]
 
 
@@ -157,7 +157,7 @@ def test_a_passage_read_right(results, line):
 
 
 #: the set's F1 and status F1 reached (a regression below fails)
-FLOOR_F1, FLOOR_STATUS = 0.88, 0.89
+FLOOR_F1, FLOOR_STATUS = 0.9, 0.9
 
 
 def test_the_whole_set_stays_above_its_floor(results):
@@ -171,3 +171,52 @@ def test_the_passages_are_well_formed():
         for g in p["gold"]:
             assert g["relation"] in {"meets", "talksWith", "pardons", "releases", "sanctions", "advises"}, g
             assert g["status"] in {"held", "planned", "negated"}, g
+
+
+def found(extractor: ParseExtractor, text: str) -> set[tuple[str, str, str, str]]:
+    doc = Document.from_text("Report\n" + text, published="2024-03-06")
+    return {(a.claim.relation, s.label, o.label if o else "", a.claim.status)
+            for a in extractor.extract(doc) for s, o in a.claim.pairs()}
+
+
+@pytest.mark.parametrize("text, members", [
+    # the members in the group's own sentence, after "for example" / "along with"
+    ("Britain and Canada sanctioned several smuggling bosses on Monday, for example Piet Harmsen.",
+     {("United Kingdom", "Piet Harmsen"), ("Canada", "Piet Harmsen")}),
+    ("Tunisia pardoned a number of detainees on Tuesday, including writer Anton Weber, along with lawyer Karl Osten.",
+     {("Tunisia", "Anton Weber"), ("Tunisia", "Karl Osten")}),
+    # the next sentence: a copula, an apposition of "one of them"
+    ("Norway sanctioned three customs officers. The three are Lars Berg, Nils Dahl and Olaf Ek.",
+     {("Norway", "Lars Berg"), ("Norway", "Nils Dahl"), ("Norway", "Olaf Ek")}),
+    ("Iran freed a group of foreign students on Sunday. One of them, Maria Rossi, thanked the envoy.",
+     {("Iran", "Maria Rossi")}),
+])
+def test_members_named_for_the_group(extractor, text, members):
+    got = {(s, o) for r, s, o, st in found(extractor, text) if r in ("sanctions", "pardons", "releases")}
+    assert members <= got, got
+
+
+@pytest.mark.parametrize("text, stranger", [
+    # a list after the group that is not introduced as its members
+    ("Egypt freed nine prisoners on Friday. Separately, Anton Weber met Karl Osten in Geneva.", "Anton Weber"),
+    ("Egypt is expected to free several detained reporters. Maria Rossi and Ines Vidal were among the "
+     "journalists who covered the trial.", "Maria Rossi"),
+    ("Lars Berg and Nils Dahl remain in prison. Egypt freed 12 prisoners on Thursday.", "Lars Berg"),
+])
+def test_a_list_that_is_not_the_groups_members(extractor, text, stranger):
+    assert not any(o == stranger for r, _s, o, _st in found(extractor, text) if r == "releases")
+
+
+def test_a_group_meeting_gives_every_pair_of_its_named_participants(extractor):
+    text = ("The foreign ministers of Norland, Valoria and Ostria met in Geneva on Monday. "
+            "Lars Berg, Anton Weber and Maria Rossi agreed to meet again in May.")
+    pairs = {frozenset((s, o)) for r, s, o, st in found(extractor, text) if r == "meets" and st == "held"}
+    assert {frozenset(p) for p in [("Lars Berg", "Anton Weber"), ("Lars Berg", "Maria Rossi"),
+                                   ("Anton Weber", "Maria Rossi")]} <= pairs, pairs
+
+
+def test_a_negated_release_keeps_its_status_for_the_members(extractor):
+    text = "Serbia did not release the two activists on Friday. The two, Lars Berg and Nils Dahl, remain in custody."
+    got = found(extractor, text)
+    assert ("releases", "Serbia", "Lars Berg", "negated") in got
+    assert not any(r == "releases" and st != "negated" for r, _s, _o, st in got)
