@@ -65,6 +65,8 @@ _BETWEEN = re.compile(r"^\s*(?:,|,?\s+and)?\s+(?:(?:[A-Z][\w'’.-]*|of|the)\s+)
 _BEFORE_FIRST = re.compile(r"^\W*(?:(?:[A-Z][\w'’.-]*|of|the)\s+){0,4}$")
 #: an encounter sentence of the named participants ("A hosted B, C and D")
 _ENCOUNTER = re.compile(r"\b(?:host(?:s|ed|ing)?|receiv(?:e|es|ed|ing)|welcom(?:e|es|ed|ing)|met|meets|meeting)\b")
+#: a sentence that reports what was said names its speakers, not (by that alone) the group that met
+_REPORTING = re.compile(r"\b(?:said|says|told|according|wrote|writes|warned|argued|noted)\b")
 _TOGETHER = re.compile(r"\b(?:br(?:ought|ings?|inging)|gather(?:ed|s)?)\s+together\b", re.IGNORECASE)
 #: group words that are measures or things, not persons
 _NOT_PERSONS = frozenset({"sanction", "measure", "asset", "entity", "firm", "company", "vessel", "ship", "talk", "tie",
@@ -232,7 +234,7 @@ def _members_of(i: int, sents: list[Sentence], chains: list[list[Mention]], pdoc
             if members:
                 break
             members = _named_members(sents[j], chains[j], nouns, False)
-            if not members and hit.frame.kind == "encounter":
+            if not members and hit.frame.kind == "encounter" and not _REPORTING.search(sents[j].text):
                 members = _leading_list(sents[j], chains[j])
                 if len(members) < 2 and _ENCOUNTER.search(sents[j].text):
                     members = _persons(chains[j])
@@ -253,11 +255,12 @@ def _members_of(i: int, sents: list[Sentence], chains: list[list[Mention]], pdoc
                      if isinstance(e, Entity) and e.type == "Person"]
             people = list(dict.fromkeys(named + members))[:MAX_PARTICIPANTS]
             out += [_copy(hit, base, a, b, sent) for k, a in enumerate(people) for b in people[k + 1:]]
-    out += _together(sent, chains[i], own)
+    out += _together(sent, chains[i], own, hits)
     return out
 
 
-def _together(sent: Sentence, mentions: list[Mention], own: list[Found]) -> list[Found]:
+def _together(sent: Sentence, mentions: list[Mention], own: list[Found],
+              hits: tuple[FrameHit, ...] | list[FrameHit] = ()) -> list[Found]:
     """"The summit brought together A, B and C": every pair of the persons named after "together"."""
     m = _TOGETHER.search(sent.text)
     if m is None or any(f.relation in ("meets", "talksWith") for f in own):
@@ -267,8 +270,11 @@ def _together(sent: Sentence, mentions: list[Mention], own: list[Found]) -> list
     if len(people) < 2:
         return []
     trig = (m.start(), m.end())
+    # "The summit in Lusaka brought together ...": the place the parse gave the summit
+    place = next((h.place for h in hits if h.frame.kind == "encounter" and h.place), None)
+    notes = ["members"] + ([f"place:{place}"] if place else [])
     return [Found("meets", a, b, start=m.start(), end=len(sent.text.rstrip()), confidence=0.8, trigger=trig,
-                  notes=["members"]) for k, a in enumerate(people) for b in people[k + 1:]]
+                  notes=list(notes)) for k, a in enumerate(people) for b in people[k + 1:]]
 
 
 def _copy(hit: FrameHit, base: Found | None, subject: Entity, obj: Entity, sent: Sentence) -> Found:

@@ -220,3 +220,18 @@ def test_a_negated_release_keeps_its_status_for_the_members(extractor):
     got = found(extractor, text)
     assert ("releases", "Serbia", "Lars Berg", "negated") in got
     assert not any(r == "releases" and st != "negated" for r, _s, _o, st in got)
+
+
+def test_speakers_named_after_a_group_meeting_are_not_its_members(extractor):
+    text = ("The foreign ministers of Norland, Valoria and Ostria met in Geneva on Monday. "
+            "Lars Berg and Nils Dahl, analysts at a Geneva institute, said the talks went well.")
+    assert not any(r == "meets" for r, *_ in found(extractor, text))
+
+
+def test_a_summit_that_brought_together_named_leaders(extractor):
+    doc = Document.from_text("Report\nThe summit in Nairobi brought together President Anton Weber of Norland, "
+                             "Valoria's Karl Osten and President Lars Berg of Ostria.", published="2024-03-06")
+    got = {(frozenset((s.label, o.label)), a.claim.place) for a in extractor.extract(doc) for s, o in a.claim.pairs()
+           if a.claim.relation == "meets" and o is not None}
+    assert {(frozenset(("Anton Weber", "Karl Osten")), "Nairobi"), (frozenset(("Anton Weber", "Lars Berg")), "Nairobi"),
+            (frozenset(("Karl Osten", "Lars Berg")), "Nairobi")} <= got, got
