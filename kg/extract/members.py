@@ -58,6 +58,22 @@ _APPOSED = re.compile(rf"^\W*(?:(?i:the|both|all)\s+)?(?:(?:[a-z]\w*\s+)?(?:{_NU
                       rf"(?:them|those|the\s+\w+)|(?i:one)\s+of\s+(?:them|those|the\s+\w+))\s*(?:,|—|–|\s-)\s*")
 #: "The four are A, B, C and D", "The individuals are A and B"
 _COPULA = re.compile(rf"^\W*(?i:the)\s+(?:[a-z]\w*\s+)?(?:{_NUM}|pair|[a-z]+s)\s+(?:are|were)(?=\s+[A-Z])")
+#: a preposition whose object the first name is ("including the jailing of A"), unless a list goes on after it
+#: ("eight lay workers of the Catholic church and student leader A")
+_PREP_BEFORE = re.compile(r"\b(?:of|in|for|against|to|by|with|from|on|over|at|about)\b(?![^,]*(?:,|\band\b))")
+
+
+def _descriptor(gap: str) -> bool:
+    """True when ``gap`` (marker to first name) is a description of the member, not a phrase naming something else.
+
+    >>> _descriptor(" former lawmakers "), _descriptor(" the jailing of "), _descriptor(" eight workers of a church and ")
+    (True, False, True)
+    """
+    return len(gap.split()) <= 12 and _PREP_BEFORE.search(gap) is None
+
+
+#: "among those who ...": the words of the relative clause
+_WHO = re.compile(r"\s+(?:who|that)\s+((?:\w+\s+){0,3}\w+)")
 #: where a run of members ends: a relative or reporting clause after them
 _CUT = re.compile(r",\s+(?:who|which|whose|said|says|according|told)\b|;|\s+(?:said|told)\b")
 #: words that may stand between listed participants ("Norway's A, Sweden's B and Iceland's C")
@@ -174,9 +190,16 @@ def _named_members(sent: Sentence, mentions: list[Mention], nouns: set[str], fir
         for m in _AMONG_BEFORE.finditer(text):
             if m.group("noun") and not _member_noun(m.group("noun"), nouns):
                 continue
+            rel = _WHO.match(text, m.end())
+            if rel and not gate_pattern().search(rel.group(1)):
+                continue  # "A was among those who criticised the release": another set of persons
             members += [e for e in _persons(mentions, base, base + m.start()) if e not in members]
     for at in starts:
-        members += [e for e in _persons(mentions, at, _cut(sent, at)) if e not in members]
+        run = _persons(mentions, at, _cut(sent, at))
+        first_at = min((m.start for m in mentions if run and m.entity is run[0] and m.start >= at), default=None)
+        if first_at is None or not _descriptor(sent.text[at - base:first_at - base]):
+            continue  # "over abuses including the jailing of A": A is named in something else, not as a member
+        members += [e for e in run if e not in members]
     return members
 
 

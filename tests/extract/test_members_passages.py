@@ -202,6 +202,9 @@ def test_members_named_for_the_group(extractor, text, members):
     ("Egypt is expected to free several detained reporters. Maria Rossi and Ines Vidal were among the "
      "journalists who covered the trial.", "Maria Rossi"),
     ("Lars Berg and Nils Dahl remain in prison. Egypt freed 12 prisoners on Thursday.", "Lars Berg"),
+    # a name inside what the marker introduces, and persons among another set
+    ("Egypt freed 40 prisoners, including several held over the killing of Lars Berg.", "Lars Berg"),
+    ("Egypt freed 40 prisoners on Friday. Lars Berg was among those who criticised the move.", "Lars Berg"),
 ])
 def test_a_list_that_is_not_the_groups_members(extractor, text, stranger):
     assert not any(o == stranger for r, _s, o, _st in found(extractor, text) if r == "releases")
