@@ -7,14 +7,16 @@ two sentences:
 
 - apposition to the group: "The two, A and B, landed"; "One of them, A, said"; "The individuals, A and B, ...";
 - a copula or "include": "The four are A, B, C and D"; "They include A and B"; "Those freed included A";
-  "The list includes A";
+  "The list includes A"; "such as A", "for example A";
 - "among": "Among them were A and B"; "A and B were among those released"; "among them A" after the group;
 - for a meeting of a group, the participants named in a list that opens the next sentence ("A, B and C
   agreed ...") or in an encounter of their own ("A hosted B, C and D"), and a summit that "brought together
   A, B and C".
 
 A list of names that is not introduced as the group's ("Separately, A met B"; "A and B were among the
-reporters who covered the trial") gives nothing. The group finding itself stays.
+reporters who covered the trial"; "including the killing of A"; "A, an analyst, said") gives nothing. The group
+finding itself stays. The sentences that may name members, and the trigger sentences before them, are parsed
+(:func:`parse_also`) so that the recogniser reads the names.
 
 >>> from kg.extract.parsed import ParseExtractor
 >>> from kg.model.core import Document
