@@ -167,6 +167,8 @@ class ParseExtractor(RuleExtractor):
                 issuer = next((m.entity for m in mentions if isinstance(m.entity, Entity)
                                and m.entity.type in ("Organization", "Country")), None)
         for i, f in member_findings(sents, chains, parsed, found_at, limit):  # "... two Americans. The two, A and B"
+            if {id(f.subject), id(f.obj)} & doubtful:
+                continue
             out.append((f, self._assertion(document, f, sents[i].start_char, sents[i].text, published,
                                            _roles_of(f, chains[i], linker, text))))
         return _merge_events(_dedupe(_headline_merged(out, sents)), text)
