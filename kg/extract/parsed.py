@@ -44,6 +44,7 @@ from kg.extract.holders import holder_entities, owned_body
 from kg.extract.lexicon import DEMONYMS
 from kg.extract.journeys import place_journeys
 from kg.extract.linking import Linker
+from kg.extract.members import member_findings, parse_also
 from kg.extract.mentions import Mention, Sentence, is_headline, sentences
 from kg.extract.model import MAX_PARSE_CHARS, get_model, model_info
 from kg.extract.nlp import get_nlp
@@ -98,8 +99,9 @@ class ParseExtractor(RuleExtractor):
         docs = list(documents)
         blank = list(get_nlp().pipe((d.text or "" for d in docs), batch_size=batch_size))
         per_doc: list[list[Sentence]] = [sentences(sd, d.text or "") if d.text else [] for d, sd in zip(docs, blank)]
-        # the lines of a designation list name their targets with no verb: the recogniser reads them too
-        listed = [list_lines([s.text for s in sents]) for sents in per_doc]
+        # the lines of a designation list name their targets with no verb, and a group's members are named after
+        # it ("... two Americans. The two, A and B"): the recogniser reads them too
+        listed = [list_lines([s.text for s in sents]) | parse_also([s.text for s in sents]) for sents in per_doc]
         selected = [(k, i) for k, sents in enumerate(per_doc) for i, s in enumerate(sents)
                     if not self.gate or _worth_parsing(s.text) or i in listed[k]]
         texts = [per_doc[k][i].text[:MAX_PARSE_CHARS] for k, i in selected]
@@ -143,6 +145,7 @@ class ParseExtractor(RuleExtractor):
         limit = _content_end(text)
         state = DocState()
         out: list[tuple[Found, Assertion]] = []
+        found_at: dict[int, list[Found]] = {}  # the findings of each sentence (a group's members join them below)
         issuer: Entity | None = None
         cited = fallback_issuer(text[:limit], chains, linker)  # "pursuant to Executive Order ...": the US
         for i, (sent, mentions) in enumerate(zip(sents, chains)):
@@ -164,12 +167,18 @@ class ParseExtractor(RuleExtractor):
                     continue  # "speaking to the daily Folha": an interview, not talks
                 roles = _roles_of(f, mentions, linker, text)
                 out.append((f, self._assertion(document, f, sent.start_char, sent.text, published, roles)))
+                found_at.setdefault(i, []).append(f)
             # the issuer of a release is named before its agentless designations, not among their targets, and not
             # in a title-case headline, whose capitalised words run together ("Treasury Targets Procurement Network")
             state.last_plural = plural_group(sent.text, sent.start_char, mentions) or state.last_plural
             if issuer is None and not is_headline(sent):
                 issuer = next((m.entity for m in mentions if isinstance(m.entity, Entity)
                                and m.entity.type in ("Organization", "Country")), None)
+        for i, f in member_findings(sents, chains, parsed, found_at, limit):  # "... two Americans. The two, A and B"
+            if {id(f.subject), id(f.obj)} & doubtful:
+                continue
+            out.append((f, self._assertion(document, f, sents[i].start_char, sents[i].text, published,
+                                           _roles_of(f, chains[i], linker, text))))
         out = place_journeys(out, sents, chains)  # "X arrived in Ankara. X met Y": the meeting's place
         return _merge_events(_dedupe(_headline_merged(out, sents)), text)
 
@@ -262,9 +271,26 @@ def _frame_findings(pdoc: Any, sent: Sentence, mentions: list[Mention], state: D
 
 
 def _names_in_phrase(tok: Any) -> bool:
-    """True when the phrase of ``tok`` outside its clauses holds a recognised name ("two commanders, A and B")."""
+    """True when the phrase of ``tok`` outside its clauses holds a recognised name ("two commanders, A and B").
+
+    A name that only modifies a plural noun before it ("four Hamas leaders", "Wagner commanders") is their
+    affiliation: the patient is the persons, not the group they belong to.
+    """
     clauses = {d.i for c in tok.children if c.dep_ in ("acl", "relcl", "advcl") for d in c.subtree}
-    return any(t.ent_type_ and t.i not in clauses for t in tok.subtree)
+    if tok.tag_ == "NNS":
+        clauses |= {d.i for c in tok.children if c.dep_ in ("compound", "amod", "nmod") and c.i < tok.i
+                    for d in c.subtree}
+    if any(t.ent_type_ and t.ent_type_ not in _NUMERIC_TYPES and t.i not in clauses for t in tok.subtree):
+        return True
+    # "two commanders, A and B" with the names hung elsewhere by the parser: named right after the comma
+    doc, k = tok.doc, tok.right_edge.i
+    if doc[k].text != ",":
+        k += 1
+    return k + 1 < len(doc) and doc[k].text == "," and doc[k + 1].ent_type_ in ("PERSON", "ORG")
+
+
+#: recogniser types that are numbers and times, not names ("four leaders" names nobody)
+_NUMERIC_TYPES = frozenset({"CARDINAL", "ORDINAL", "QUANTITY", "PERCENT", "MONEY", "DATE", "TIME"})
 
 
 #: measures and the verbs that lift them ("eased sanctions on Belavia" is no new sanction)
