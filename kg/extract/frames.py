@@ -38,6 +38,7 @@ from kg.extract.lexicon import is_title_word
 from kg.extract.parties import accompanying, comma_pair
 from kg.extract import act_frames
 from kg.extract.clause_status import PASSING_ADVERBS, read_status
+from kg.extract.place_names import tidy_place
 from kg.extract.setting import place_of, release_place
 from kg.extract.syntax import (
     absolute_subject, acts_next, companions, expand, headline_topic, has_particle, inverted_subjects, is_passive, is_remote, members_beside, noun_agents, prep_objects, slot,
@@ -415,9 +416,9 @@ def _apply(frame: Frame, tok: "Token") -> FrameHit | None:
     hit = FrameHit(frame, tok, unique(agents), unique(others), relation, event_type, noun=noun)
     hit.notes += notes_seekers
     if frame.kind == "encounter":
-        hit.place = place_of(tok, noun)
+        hit.place = tidy_place(place_of(tok, noun))  # "at a G-8 meeting in Sochi next month": Sochi
     elif relation == "releases" and noun is None:
-        hit.place = release_place(tok)  # "freed X at Abu Dhabi airport"
+        hit.place = tidy_place(release_place(tok))  # "freed X at Abu Dhabi airport"
     read_status(hit)
     if hit.frame.status and hit.status == "held":
         hit.status = hit.frame.status  # "has invited X for talks": the talks are to come
