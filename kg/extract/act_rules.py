@@ -33,6 +33,8 @@ def _whom_antecedent(sent: PairingSentence, pos: int) -> list[int]:
 
 
 #: only adverbs, auxiliaries or a day between a subject and its verb
+#: a place preposition right before a state: "In Russia, X is designated" places the target, it names no imposer
+_PLACE_BEFORE = re.compile(r"\b(?:[Ii]n|[Aa]t|[Ff]rom|[Ii]nside|[Ww]ithin|[Aa]cross|[Tt]hroughout)\s+(?:the\s+)?$")
 _RIGHT_BEFORE = re.compile(r"\s*(?:(?:has|have|had|also|jointly|together|each|both|on\s+\w+day|\w+ly)\s+)*")
 
 
@@ -182,7 +184,8 @@ def _sanctions_found(sent: PairingSentence, trig: Trigger, ts: int, te: int, sta
             first = _coord_subject(sent, ts, person=False)
             before = [first] if first is not None else []
         else:
-            before = [i for i in range(len(sent.ms)) if sent.loc[i][1] <= ts and not sent._hidden(i, ts)]
+            before = [i for i in range(len(sent.ms)) if sent.loc[i][1] <= ts and not sent._hidden(i, ts)
+                      and not _PLACE_BEFORE.search(text[:sent.loc[i][0]])]  # "In Russia, A and B are designated"
         owners = _owners(sent)  # "Britain's Foreign Office imposed": the office acts, not also its owner
         states = [e for e in sent.ents([i for i in before if i not in owners]) if e.type != "Person" and e not in targets]
         if states:

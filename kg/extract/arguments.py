@@ -60,8 +60,10 @@ def entities_at(tok: Any, spans: list[tuple[int, int, Mention]], mint: Any = Non
             if t is tok and tok.pos_ == "NOUN" and c.dep_ in ("compound", "amod", "nmod", "poss", "det") and \
                     tok.lemma_.lower() not in _STATE_ORGANS:
                 continue  # "US basketball star": a modifier of a common noun is not the actor
-            if t is tok and tok.pos_ == "NOUN" and c.dep_ == "appos" and c.pos_ == "PROPN":
-                keep += _phrase(c)  # "the former police officer Nuno Ferraz", "its captain, Stoyan Petrov": the name
+            if (t is tok or bent_lists) and t.pos_ == "NOUN" and c.dep_ == "appos" and c.pos_ == "PROPN":
+                # "the former police officer Nuno Ferraz", "its captain, Stoyan Petrov", "together with its
+                # owners A and B": the names the description stands for
+                keep += [d for e in expand(c) for d in _phrase(e)]
                 continue
             if t is tok and c.dep_ == "poss" and tok.lemma_.lower() in _STATE_ORGANS:
                 keep.append(c)  # "Iran's judiciary freed": the state acts through its organ
@@ -70,7 +72,8 @@ def entities_at(tok: Any, spans: list[tuple[int, int, Mention]], mint: Any = Non
                 owners.append(c)  # "the Ministry's Office of Sanctions", "Malin's company": the owner is another actor
                 continue
             if (c.dep_ not in _NOT_PART and c.dep_ != "poss") or \
-                    (bent_lists and c.dep_ == "prep" and (c.lower_ in _LIST_PREPS or c.lower_ == "with" and t.lower_ == "along")):
+                    (bent_lists and c.dep_ == "prep" and (c.lower_ in _LIST_PREPS or c.lower_ == "with" and (
+                    t.lower_ == "along" or any(g.lower_ == "together" for g in c.children)))):
                 keep.append(c)  # "detainees, including Y, along with Z": the named members belong to the argument
                 todo.append(c)
             elif bent_lists and c.dep_ == "conj" and t is not tok and t.dep_ == "pobj" and t.head.lower_ in _LIST_PREPS:

@@ -173,7 +173,8 @@ class ParseExtractor(RuleExtractor):
             state.last_plural = plural_group(sent.text, sent.start_char, mentions) or state.last_plural
             if issuer is None and not is_headline(sent):
                 issuer = next((m.entity for m in mentions if isinstance(m.entity, Entity)
-                               and m.entity.type in ("Organization", "Country")), None)
+                               and m.entity.type in ("Organization", "Country")
+                               and text[m.end:m.end + 2] not in ("'s", "’s")), None)  # "the Treasury's OFAC": OFAC
         for i, f in member_findings(sents, chains, parsed, found_at, limit):  # "... two Americans. The two, A and B"
             if {id(f.subject), id(f.obj)} & doubtful:
                 continue

@@ -170,5 +170,6 @@ def test_a_short_name_the_text_defines_is_the_company(parse: ParseExtractor) -> 
 def test_a_target_named_beside_another_is_not_its_imposer(parse: ParseExtractor) -> None:
     found = pairs(parse, RELEASE + "Iran-based Nour Sanat Company (Nour) and its managing director, Reza Kamali, are "
                                    "being designated for their role in the procurement.")
+    # the issuer is the office that designates ("the Department of the Treasury's OFAC": OFAC, not its owner)
     assert {(s, o) for r, s, o in found if r == "sanctions"} == {
-        ("Department of the Treasury", "Nour Sanat Company"), ("Department of the Treasury", "Reza Kamali")}, found
+        ("Office of Foreign Assets Control", "Nour Sanat Company"), ("Office of Foreign Assets Control", "Reza Kamali")}, found
