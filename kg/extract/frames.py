@@ -122,7 +122,7 @@ def load_frames(path: str | None = None) -> tuple[Frame, ...]:
     """The frames of ``frames.yaml`` (or ``path``); a malformed entry fails with its index and field.
 
     >>> sorted({f.relation for f in load_frames()})
-    ['meets', 'pardons', 'releases', 'sanctions', 'talksWith']
+    ['advises', 'meets', 'pardons', 'releases', 'sanctions', 'talksWith']
     """
     import yaml
 
