@@ -85,6 +85,7 @@ _BEFORE_FIRST = re.compile(r"^\W*(?:(?:[A-Z][\w'’.-]*|of|the)\s+){0,4}$")
 _ENCOUNTER = re.compile(r"\b(?:host(?:s|ed|ing)?|receiv(?:e|es|ed|ing)|welcom(?:e|es|ed|ing)|met|meets|meeting)\b")
 #: a sentence that reports what was said names its speakers, not (by that alone) the group that met
 _REPORTING = re.compile(r"\b(?:said|says|told|according|wrote|writes|warned|argued|noted)\b")
+_COUNTED = re.compile(rf"\b(?:\d+|{_NUM}|several|dozens?|hundreds|scores|both|all)\b", re.IGNORECASE)
 _TOGETHER = re.compile(r"\b(?:br(?:ought|ings?|inging)|gather(?:ed|s)?)\s+together\b", re.IGNORECASE)
 #: group words that are measures or things, not persons
 _NOT_PERSONS = frozenset({"sanction", "measure", "asset", "entity", "firm", "company", "vessel", "ship", "talk", "tie",
@@ -114,12 +115,18 @@ def parse_also(texts: list[str]) -> set[int]:
 
     >>> sorted(parse_also(["Norway sanctioned three officers.", "The three are Lars Berg and Nils Dahl.", "Rain."]))
     [0, 1]
+    >>> parse_also(["Prices rose, including rents.", "Rain."])
+    set()
     """
     out: set[int] = set()
     for j, text in enumerate(texts):
         if names_members(text):
-            out.add(j)
-            out.update(i for i in range(max(0, j - WINDOW), j) if gate_pattern().search(texts[i]))
+            # a group's own sentence counts it ("sanctioned three officers", "freed 14 activists")
+            triggers = [i for i in range(max(0, j - WINDOW), j + 1) if gate_pattern().search(texts[i])
+                        and (i == j or _COUNTED.search(texts[i]))]
+            if triggers:  # members of no finding nearby need no parse ("talks on trade, including tariffs")
+                out.add(j)
+                out.update(triggers)
     return out
 
 

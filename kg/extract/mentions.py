@@ -105,6 +105,7 @@ def find_mentions(sent: Sentence, *, headline: bool, known: set[str] | None = No
     out: list[Mention] = []
     toks = sent.toks
     n = len(toks)
+    hyphened = "-" in sent.text or "–" in sent.text  # only then can a name be a modifier ("Iran-backed")
     i = 0
     while i < n:
         tok = toks[i]
@@ -115,7 +116,7 @@ def find_mentions(sent: Sentence, *, headline: bool, known: set[str] | None = No
                 out.extend(plural[0])
                 i = plural[1]
                 continue
-        skip = _modifier_end(toks, i) if _cap(tok) else None
+        skip = _modifier_end(toks, i) if hyphened and _cap(tok) else None
         if skip is not None:  # "Hong Kong-based", "Iran-backed", "UAE-registered": describes a name, is none
             i = skip
             continue
