@@ -124,7 +124,7 @@ def list_lines(texts: list[str]) -> set[int]:
     active = False
     for i, text in enumerate(texts):
         line = text.strip()
-        if _LIST_OPENER.search(text):
+        if ":" in text and _LIST_OPENER.search(text):  # the colon first: the pattern is slow on long sentences
             active = True
         elif not line:
             continue

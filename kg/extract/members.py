@@ -136,8 +136,14 @@ def names_members(text: str) -> bool:
     >>> names_members("The two, Jan Kessler and Mira Sommer, flew home."), names_members("Talks went on.")
     (True, False)
     """
-    return any(r.search(text) for r in (_INCLUDE, _AMONG_AFTER, _AMONG_BEFORE, _COPULA, _TOGETHER)) or \
+    return _MEMBER_WORDS.search(text) is not None and any(
+        r.search(text) for r in (_INCLUDE, _AMONG_AFTER, _AMONG_BEFORE, _COPULA, _TOGETHER)) or \
         _APPOSED.match(text) is not None
+
+
+#: a cheap first test for :func:`names_members`: a word one of its patterns needs
+_MEMBER_WORDS = re.compile(r"includ|such\s+as|for\s+(?:example|instance)|notably|particular|among|\b(?:are|were)\b|"
+                           r"together", re.IGNORECASE)
 
 
 def _any_marker(sents: list[Sentence], chains: list[list[Mention]], window: list[int], i: int) -> bool:
