@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from kg.extract.lexicon import AMBIGUOUS_GIVEN, COUNTRY_FORMS, DEMONYMS, DESCRIPTIONS, HYPHEN_MODIFIERS, METONYMS, \
     NON_NAME, ORGANIZATIONS, ROLE_NOUNS, TITLE_WORDS
+from kg.extract.name_context import describes_name as _describes_name, modifier_end as _modifier_end
 from kg.extract.segments import Mention, Sentence, Token, cap as _cap, is_headline, sentences
 from kg.extract.spans import lex_country as _lex_country, match_lexicon as _match_lexicon, \
     merge_affiliations as _merge_affiliations, merge_title_of_country as _merge_title_of_country, \
@@ -218,46 +219,6 @@ def find_mentions(sent: Sentence, *, headline: bool, known: set[str] | None = No
         i += 1
     out = [organ_of(m, text) for m in out]
     return _merge_affiliations(_merge_title_of_country(out, text), text) if len(out) > 1 else out
-
-
-#: words after "the former" that show it is a pronoun, not an adjective ("the former has", "the former met")
-_NOT_NOUNS = frozenset("""has had is was will would could can may might must should also then again still met told
-said says and but who which whose that to in at on with""".split())
-
-
-def _describes_name(toks: list["Token"], k: int) -> bool:
-    """True when lowercase words from ``k`` lead to a capitalised name: "the former police officer Nuno Ferraz"."""
-    for j in range(k, min(k + 3, len(toks))):
-        low = toks[j].text.lower()
-        if not toks[j].is_alpha or low in _NOT_NOUNS or low.endswith(("ed", "ly")):
-            return False  # "the former later pardoned X", "the former said": a verb or adverb follows the pronoun
-        if _cap(toks[j]):
-            return j > k
-    return False
-
-
-#: second halves of a hyphenated modifier made from a name: "Hong Kong-based firm", "Iran-backed militia"
-_MODIFIER_SUFFIXES = frozenset({"based", "registered", "headquartered", "flagged", "owned", "backed", "linked",
-                                "allied", "aligned", "controlled", "affiliated", "funded", "sponsored", "run"})
-
-
-def _modifier_end(toks: list["Token"], i: int) -> int | None:
-    """The token after "<Name>-based" when a run of capitalised words from ``i`` ends in such a suffix.
-
-    >>> from kg.extract.nlp import get_nlp
-    >>> toks = list(get_nlp()("Hong Kong-based Golden Dragon Ltd was listed."))
-    >>> toks[_modifier_end(toks, 0)].text
-    'Golden'
-    """
-    k = i
-    while k < len(toks) and k - i < 4 and _cap(toks[k]):
-        if toks[k].whitespace_ == "" and k + 2 < len(toks) and toks[k + 1].text in "-–" \
-                and toks[k + 1].whitespace_ == "" and toks[k + 2].text.lower() in _MODIFIER_SUFFIXES:
-            return k + 3
-        if toks[k].whitespace_ == "":
-            return None
-        k += 1
-    return None
 
 
 def _title_follows(toks: list["Token"], j: int) -> bool:

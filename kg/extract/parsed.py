@@ -45,6 +45,8 @@ from kg.extract.lexicon import DEMONYMS
 from kg.extract.journeys import place_journeys
 from kg.extract.linking import Linker
 from kg.extract.members import member_findings, parse_also
+from kg.extract.patient_phrases import LIFTED_MEASURES, LIFTING_VERBS, lifted as _lifted, \
+    names_in_phrase as _names_in_phrase
 from kg.extract.mentions import Mention, Sentence, is_headline, sentences
 from kg.extract.model import MAX_PARSE_CHARS, get_model, model_info
 from kg.extract.nlp import get_nlp
@@ -241,7 +243,7 @@ def _frame_findings(pdoc: Any, sent: Sentence, mentions: list[Mention], state: D
     read: list[tuple[int, int]] = [(e.start_char, e.end_char) for e in pdoc.ents
                                    if len(e) > 1 and e.label_ in ("PERSON", "ORG", "FAC", "WORK_OF_ART", "LAW", "PRODUCT")]
     read += [(t.idx, t.idx + len(t.text)) for t in pdoc if t.dep_ == "amod" and gate_pattern().match(t.lower_)
-             or t.lemma_.lower() in _LIFTED_MEASURES and t.head.lemma_.lower() in _LIFTING_VERBS]
+             or t.lemma_.lower() in LIFTED_MEASURES and t.head.lemma_.lower() in LIFTING_VERBS]
     readings: list[Reading] = []
     for hit in match(pdoc):
         if hit.trigger.idx < outside:
@@ -269,42 +271,6 @@ def _frame_findings(pdoc: Any, sent: Sentence, mentions: list[Mention], state: D
             if hit.noun is not None:  # "Sanctions were imposed on X": the noun of the light verb is the same trigger
                 read.append((hit.noun.idx, hit.noun.idx + len(hit.noun.text)))
     return found, read, readings
-
-
-def _names_in_phrase(tok: Any) -> bool:
-    """True when the phrase of ``tok`` outside its clauses holds a recognised name ("two commanders, A and B").
-
-    A name that only modifies a plural noun before it ("four Hamas leaders", "Wagner commanders") is their
-    affiliation: the patient is the persons, not the group they belong to.
-    """
-    clauses = {d.i for c in tok.children if c.dep_ in ("acl", "relcl", "advcl") for d in c.subtree}
-    if tok.tag_ == "NNS":
-        clauses |= {d.i for c in tok.children if c.dep_ in ("compound", "amod", "nmod") and c.i < tok.i
-                    for d in c.subtree}
-    if any(t.ent_type_ and t.ent_type_ not in _NUMERIC_TYPES and t.i not in clauses for t in tok.subtree):
-        return True
-    # "two commanders, A and B" with the names hung elsewhere by the parser: named right after the comma
-    doc, k = tok.doc, tok.right_edge.i
-    if doc[k].text != ",":
-        k += 1
-    return k + 1 < len(doc) and doc[k].text == "," and doc[k + 1].ent_type_ in ("PERSON", "ORG")
-
-
-#: recogniser types that are numbers and times, not names ("four leaders" names nobody)
-_NUMERIC_TYPES = frozenset({"CARDINAL", "ORDINAL", "QUANTITY", "PERCENT", "MONEY", "DATE", "TIME"})
-
-
-#: measures and the verbs that lift them ("eased sanctions on Belavia" is no new sanction)
-_LIFTED_MEASURES = frozenset({"sanction", "measure", "ban", "restriction", "penalty", "freeze"})
-_LIFTING_VERBS = frozenset({"ease", "lift", "remove", "suspend", "relax", "waive", "drop", "end", "revoke", "loosen",
-                            "rescind", "scrap", "unfreeze", "roll"})
-
-
-def _lifted(tok: Any) -> bool:
-    """True when the sanction ``tok`` names is being lifted, not imposed."""
-    return tok.head.lemma_.lower() in _LIFTING_VERBS or any(
-        c.lemma_.lower() in _LIFTING_VERBS or c.lower_ in ("relief", "lifting", "easing") for c in tok.children
-        if c.dep_ in ("amod", "compound", "nmod"))
 
 
 def _governing_person(pron: Any, spans: list[tuple[int, int, Mention]], mint: Any = None) -> list[Entity]:
