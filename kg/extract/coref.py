@@ -88,6 +88,7 @@ class Coref:
     def __init__(self, linker: Linker) -> None:
         self.linker = linker
         self.text = ""
+        self.arguments: set[int] = set()  # where the parser reads a lone proper noun as a party to a verb
         self.persons: dict[str, Entity] = {}  # folded surname (and folded full name) -> person
         self.firsts: dict[str, list[Entity]] = {}  # folded given name -> persons with it
         self.others: dict[tuple[str, str], Entity] = {}
@@ -157,6 +158,8 @@ class Coref:
                     self._person(m.name, m.titles, m.country, create=True)
         self.quotes = quotations(text)
         self.quote_starts = [a for a, _b in self.quotes]
+        # lone family names the parser reads as a party to a verb ("Rojas and Carvalho last met"): persons
+        self.arguments = {a for s in sents for a, _b, label in s.ner if label == "ARG"}
         self.raw = [m for ms in raw for m in ms]
         self.raw_starts = [m.start for m in self.raw]
         known = {k2 for k in self.persons for k2 in k.split("-")} | {
@@ -292,6 +295,8 @@ class Coref:
                     return self._other(m.name, "Organization")  # "the state-owned Belaruskali": not a person
                 elif not m.titles and self._sanctions_target_slot(m):
                     return self._other(m.name, "Organization")  # "sanctioned Rosneft and Lukoil": companies
+                elif not m.titles and m.start in self.arguments:
+                    ent = self._person(m.name, m.titles, m.country, create=True)
             return ent
         if m.kind == "title":
             if m.extra.get("appositive"):

@@ -301,9 +301,10 @@ def _apply(frame: Frame, tok: "Token") -> FrameHit | None:
             agents += accompanying(tok, agents)  # "X, accompanied by Y, met Z": Y took part on X's side
         if frame.relation == "meets" and is_remote(tok, noun, frame.remote):
             relation, event_type = "talksWith", "Call"
-        if frame.relation == "meets" and any(t is not None and (t.lemma_.lower() in ("call", "conversation") or
-                                                                 t.lower_ == "talk") for t in (noun, tok)):
-            relation, event_type = "talksWith", "Call"  # "held a call", "a wonderful talk": a conversation
+        conversation = any(t is not None and (t.lemma_.lower() in ("call", "conversation") or t.lower_ == "talk")
+                           for t in (noun, tok))
+        if frame.relation == "meets" and conversation and frame.event_type != "Visit":
+            relation, event_type = "talksWith", "Call"  # "held a call", "a wonderful talk"; "paid a call on X" visits
         if tok.lemma_.lower() == "summit" or (noun is not None and noun.lemma_.lower() == "summit"):
             event_type = "Summit" if relation == "meets" else event_type
         if tok.lemma_.lower() == "call" and tok.pos_ == "VERB":

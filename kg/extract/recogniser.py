@@ -32,7 +32,36 @@ def name_spans(pdoc: Any, base: int) -> tuple[tuple[int, int, str], ...]:
         parts = [c for c in t.children if c.dep_ == "compound" and c.pos_ == "PROPN" and c.i < t.i and c.text[:1].isupper()]
         if parts and t.text[:1].isupper():
             out.append((base + parts[0].idx, base + t.idx + len(t.text), "NAME"))
+        elif not parts and _argument_word(t):
+            out.append((base + t.idx, base + t.idx + len(t.text), "ARG"))
     return tuple(out)
+
+
+#: prepositions whose object is a party to what the verb says ("met with X", "spoke to X", "was received by X")
+_PARTY_PREPOSITIONS = frozenset({"with", "to", "by"})
+
+
+def _argument_word(t: Any) -> bool:
+    """True for one capitalised proper noun the parser reads as a party to its verb ("Rojas and Carvalho met",
+    "spoke to Tamm"), not as a place ("met in Bodø"): an ``ARG`` span lets a lone, unknown family name act.
+    """
+    if not (t.text[:1].isupper() and not t.text.isupper() and t.is_alpha and len(t.text) > 2):
+        return False
+    doc = t.doc
+    if t.ent_iob_ == "I" or t.i + 1 < len(doc) and doc[t.i + 1].ent_iob_ == "I":
+        return False  # a word of a longer name ("the Global Food Security Call to Action")
+    after = [w.text for w in doc[t.i + 1:t.i + 4]]
+    if after[:1] == [","] and t.i + 2 < len(doc) and doc[t.i + 2].ent_type_ in ("GPE", "LOC") or \
+            t.i == 0 and after[:1] and after[0] in ("—", "–", "-", "("):
+        return False  # "Anchorage, Alaska —": a dateline's place
+    if len(after) == 3 and after[0] == "and" and all(w[:1].isupper() for w in after[1:]):
+        return False  # "Peter and Linda Hargreaves": a given name shared with the family name after it
+    head = t
+    while head.dep_ == "conj" and head.head is not head:
+        head = head.head
+    if head.dep_ in ("nsubj", "nsubjpass", "dobj"):
+        return True
+    return head.dep_ == "pobj" and head.head.lower_ in _PARTY_PREPOSITIONS
 
 
 #: the legal forms that end a company's name: the name vouches for itself ("Kestrel Trading LLC")
@@ -79,7 +108,8 @@ def unsupported(sents: list[Sentence], chains: list[list[Mention]], linker: Link
                 continue
             backed = bool(e.titles) or e.type == "Country" or e.ref.qid is not None or _legal_form(e) or \
                 linker.lookup(e.label) is not None or any(
-                    a <= m.start < b and (label in _ACTOR_LABELS or label == "NAME" and m.kind == "name"
+                    a <= m.start < b and (label in _ACTOR_LABELS or label == "ARG" and m.kind == "surname"
+                                          and e.type == "Person" or label == "NAME" and m.kind == "name"
                                           and e.type in ("Person", "Organization")
                                           or label not in _NUMERIC_LABELS and m.kind == "name" and len(m.text.split()) > 1)
                     for a, b, label in sent.ner)
