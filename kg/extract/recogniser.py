@@ -39,6 +39,10 @@ def name_spans(pdoc: Any, base: int) -> tuple[tuple[int, int, str], ...]:
 
 #: prepositions whose object is a party to what the verb says ("met with X", "spoke to X", "was received by X")
 _PARTY_PREPOSITIONS = frozenset({"with", "to", "by"})
+#: verbs whose "to" names where someone goes or is taken, not whom they address
+_MOTION_VERBS = frozenset({"go", "come", "travel", "fly", "return", "head", "move", "arrive", "trip", "visit", "journey",
+                           "deport", "send", "transfer", "extradite", "relocate", "take", "bring", "drive", "sail",
+                           "flee", "escape", "expel", "repatriate", "lead", "invite", "welcome", "route", "divert"})
 
 
 def _argument_word(t: Any) -> bool:
@@ -61,7 +65,10 @@ def _argument_word(t: Any) -> bool:
         head = head.head
     if head.dep_ in ("nsubj", "nsubjpass", "dobj"):
         return True
-    return head.dep_ == "pobj" and head.head.lower_ in _PARTY_PREPOSITIONS
+    if head.dep_ != "pobj" or head.head.lower_ not in _PARTY_PREPOSITIONS:
+        return False
+    # "flew to Bodø", "was taken to Evin": a journey's end is a place
+    return head.head.lower_ != "to" or head.head.head.lemma_.lower() not in _MOTION_VERBS
 
 
 #: the legal forms that end a company's name: the name vouches for itself ("Kestrel Trading LLC")
@@ -153,8 +160,9 @@ def retype_organisations(sents: list[Sentence], chains: list[list[Mention]], lin
                 continue
             name_at = m.start + (m.text.index(m.name) if m.name and m.name in m.text else 0)
             before = sent.text[max(0, name_at - sent.start_char - 40):name_at - sent.start_char]
-            if _PLACE_BEFORE.search(before):
-                placed.add(id(e))
+            party = any(a == name_at and label == "ARG" for a, _b, label in sent.ner)
+            if _PLACE_BEFORE.search(before) and not (party and before.rstrip().lower().endswith("to")):
+                placed.add(id(e))  # "visiting San Francisco"; not "spoke to Haugland", a party the parser read
             if re.search(r"\bthe\s+$", before, re.I):
                 definite.add(id(e))  # "the Royal Household": an article before a proper name marks a body
             cue = _BODY_NOUN_BEFORE.search(before)

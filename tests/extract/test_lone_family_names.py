@@ -1,0 +1,56 @@
+"""A family name standing alone, with no full name before it, on sentences written here.
+
+News copy often names a person only by family name, the full name having come paragraphs earlier or never
+("Ilves and Moretti last met in 2021"). Where the parser reads such a lone proper noun as a party to the verb (its
+subject, object, or the object of "with", "to" or "by") it is a person; a place, a dateline or a given name
+shared with the family name after it is not.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from kg.extract.parsed import ParseExtractor
+from kg.model.core import Document
+
+
+@pytest.fixture(scope="module")
+def extractor() -> ParseExtractor:
+    return ParseExtractor(resolver=None)
+
+
+def findings(extractor: ParseExtractor, sentence: str) -> set[tuple[str, frozenset[str], str]]:
+    doc = Document.from_text("Report\n" + sentence, published="2024-03-06")
+    return {(a.claim.relation, frozenset(x.label for x in (a.claim.subject, a.claim.obj) if x is not None),
+             a.claim.status) for a in extractor.extract(doc)}
+
+
+@pytest.mark.parametrize("sentence, relation, pair, status", [
+    ("Kowalczyk told reporters he had spoken to Haugland late on Tuesday.", "talksWith",
+     {"Kowalczyk", "Haugland"}, "held"),
+    ("Szabo could meet Lindqvist as early as next month, an official in the ministry said.", "meets",
+     {"Szabo", "Lindqvist"}, "planned"),
+    ("Okafor, who first met Brennan in 2015 when both were junior diplomats, called him a friend.", "meets",
+     {"Okafor", "Brennan"}, "held"),
+    ("Delacroix held talks with Varga on the sidelines of the forum.", "meets",
+     {"Delacroix", "Varga"}, "held"),
+])
+def test_a_lone_family_name_in_a_partys_slot_is_a_person(extractor, sentence, relation, pair, status):
+    assert (relation, frozenset(pair), status) in findings(extractor, sentence)
+
+
+@pytest.mark.parametrize("sentence, not_an_actor", [
+    ("Tromsø, Norway — Foreign Minister Lena Dahl said she had spoken to Prime Minister Aron Vaher.", "Tromsø"),
+    ("Police freed Peter and Linda Hargreaves, a couple held for two months.", "Peter"),
+    ("The minister praised the Global Food Security Call to Action and spoke with Prime Minister Aron Vaher.",
+     "Action"),
+])
+def test_a_place_a_dateline_or_a_given_name_is_not_a_person(extractor, sentence, not_an_actor):
+    labels = {label for _rel, pair, _status in findings(extractor, sentence) for label in pair}
+    assert not_an_actor not in labels
+
+
+def test_paying_a_courtesy_call_is_a_visit_not_a_phone_call(extractor):
+    found = findings(extractor, "Minister Ana Moreau paid a courtesy call on President Tomas Lind before flying home.")
+    assert ("meets", frozenset({"Ana Moreau", "Tomas Lind"}), "held") in found
+    assert not any(rel == "talksWith" for rel, _pair, _status in found)
