@@ -20,6 +20,7 @@ import re
 from typing import Any
 
 from kg.extract.coref import Entity
+from kg.extract.lexicon import DEMONYMS
 from kg.extract.linking import Linker
 from kg.extract.mentions import Mention, Sentence
 
@@ -51,6 +52,8 @@ def _argument_word(t: Any) -> bool:
     """
     if not (t.text[:1].isupper() and not t.text.isupper() and t.is_alpha and len(t.text) > 2):
         return False
+    if t.tag_ == "NNPS" or t.lower_ in DEMONYMS or t.lower_.rstrip("s") in DEMONYMS:
+        return False  # "released six Americans": a nationality
     doc = t.doc
     if t.ent_iob_ == "I" or t.i + 1 < len(doc) and doc[t.i + 1].ent_iob_ == "I":
         return False  # a word of a longer name ("the Global Food Security Call to Action")
