@@ -28,8 +28,11 @@ def name_spans(pdoc: Any, base: int) -> tuple[tuple[int, int, str], ...]:
     """Proper-noun compounds the parser sees as one name ("Theresa May" as the subject): ``NAME`` spans."""
     out = []
     for t in pdoc:
-        if t.pos_ != "PROPN" or t.dep_ not in ("nsubj", "nsubjpass", "dobj", "pobj", "conj", "appos"):
+        if t.dep_ not in ("nsubj", "nsubjpass", "dobj", "pobj", "conj", "appos"):
             continue
+        if t.pos_ != "PROPN" and not (t.i == 0 and t.text[:1].isupper() and any(
+                c.dep_ == "conj" and c.pos_ == "PROPN" for c in t.children)):
+            continue  # a sentence's first word joined to a proper noun ("Ilves and Moretti met") is one too
         parts = [c for c in t.children if c.dep_ == "compound" and c.pos_ == "PROPN" and c.i < t.i and c.text[:1].isupper()]
         if parts and t.text[:1].isupper():
             out.append((base + parts[0].idx, base + t.idx + len(t.text), "NAME"))
@@ -64,7 +67,7 @@ def _argument_word(t: Any) -> bool:
     if len(after) == 3 and after[0] == "and" and all(w[:1].isupper() for w in after[1:]):
         return False  # "Peter and Linda Hargreaves": a given name shared with the family name after it
     head = t
-    while head.dep_ == "conj" and head.head is not head:
+    while head.dep_ in ("conj", "appos") and head.head is not head:  # "the two ministers, Rojas and Carvalho,"
         head = head.head
     if head.dep_ in ("nsubj", "nsubjpass", "dobj"):
         return True

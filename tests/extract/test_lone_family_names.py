@@ -32,6 +32,8 @@ def findings(extractor: ParseExtractor, sentence: str) -> set[tuple[str, frozens
      {"Szabo", "Lindqvist"}, "planned"),
     ("Okafor, who first met Brennan in 2015 when both were junior diplomats, called him a friend.", "meets",
      {"Okafor", "Brennan"}, "held"),
+    ("Halvorsen and Brandt last met in Oslo in 2019, at a Nordic summit.", "meets", {"Halvorsen", "Brandt"}, "held"),
+    ("The two envoys, Achterberg and Quispe, met in Lima on Friday.", "meets", {"Achterberg", "Quispe"}, "held"),
     ("Delacroix held talks with Varga on the sidelines of the forum.", "meets",
      {"Delacroix", "Varga"}, "held"),
 ])
