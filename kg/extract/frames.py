@@ -96,6 +96,9 @@ class Frame:
     one_agent: bool = False
     #: the status the trigger itself states, when its clause says no other ("invited X for talks": planned)
     status: str | None = None
+    #: true when a pair named only as the trigger's subjects ("A and B discussed the war") retells an encounter:
+    #: the finding stands only where the document tells no other encounter of the pair
+    restates: bool = False
     confidence: float = 0.85
 
 
@@ -142,6 +145,7 @@ def load_frames(path: str | None = None) -> tuple[Frame, ...]:
                 remote=frozenset(entry.get("remote", ())), context=tuple(str(w).lower() for w in entry.get("context", ())),
                 needs_prep=frozenset(str(x).lower() for x in entry.get("needs_prep", ())),
                 one_agent=bool(entry.get("one_agent", False)), status=entry.get("status"),
+                restates=bool(entry.get("restates", False)),
                 confidence=float(entry.get("confidence", 0.85))))
         except (KeyError, TypeError, ValueError) as exc:
             raise ValueError(f"{src}: frame {k} is malformed ({exc})") from None
@@ -410,12 +414,15 @@ def _apply(frame: Frame, tok: "Token") -> FrameHit | None:
         c.dep_ == "conj" and c in agents + others and c.pos_ == "PROPN" for c in t.children)]
     agents = [t for t in agents if t not in stray]
     others = [t for t in others if t not in stray]
-    if frame.kind == "encounter" and not others and len(agents) > 1:
+    paired_subjects = frame.kind == "encounter" and not others and len(agents) > 1
+    if paired_subjects:
         agents, others = agents[:1], agents[1:]
     if frame.one_agent and len(unique(agents)) > 1:
         return None  # "A and B exchanged X for Y": which side let whom go is not said
     hit = FrameHit(frame, tok, unique(agents), unique(others), relation, event_type, noun=noun)
     hit.notes += notes_seekers
+    if frame.restates and (paired_subjects or not [t for spec in frame.counterpart for t in slot(tok, spec, noun)]):
+        hit.notes.append("restates")  # "The two ministers discussed the war": the encounter told before, if any
     if frame.kind == "encounter":
         hit.place = tidy_place(place_of(tok, noun))  # "at a G-8 meeting in Sochi next month": Sochi
     elif relation == "releases" and noun is None:

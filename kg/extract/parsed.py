@@ -386,7 +386,8 @@ def _to_found(hit: FrameHit, spans: list[tuple[int, int, Mention]], text: str, s
         groups = []  # "the best-known prisoners were not among those freed" names nobody who was not
     if not agents or (not others and not groups):
         return []
-    notes = ["parse"] + (["in_passing"] if hit.in_passing else []) + (["hedged"] if hit.hedged else [])
+    notes = ["parse"] + (["in_passing"] if hit.in_passing else []) + (["hedged"] if hit.hedged else []) + (
+        ["restates"] if "restates" in hit.notes else [])
     notes += [f"other_date:{a}-{b}" for a, b in other_dates(hit.trigger, hit.noun)]
     if hit.place is not None:
         notes.append(f"place:{hit.place}")

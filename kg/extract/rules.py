@@ -191,6 +191,10 @@ def _dedupe(found: list[tuple[Found, Assertion]]) -> list[tuple[Found, Assertion
     """Drop weak findings (a "Trump-Putin summit" compound) when a stated one covers the pair, and repeats."""
     pair = pair_key
     strong = {pair(a) for f, a in found if not f.weak}
+    # "A and B discussed the war" after "A spoke with B" (or after A and B met C): encounters told again, not a new one
+    told = {side for f, a in found if "restates" not in f.notes and relation_type(a.claim.relation).symmetric
+            for side in pair(a)[1:]}
+    found = [(f, a) for f, a in found if "restates" not in f.notes or not set(pair(a)[1:]) <= told]
     seen: set[object] = set()
     out = []
     for f, a in found:

@@ -1,9 +1,10 @@
-"""A family name standing alone, with no full name before it, on sentences written here.
+"""Who takes part, on sentences written here: a family name standing alone, and discussing with someone.
 
 News copy often names a person only by family name, the full name having come paragraphs earlier or never
 ("Ilves and Moretti last met in 2021"). Where the parser reads such a lone proper noun as a party to the verb (its
 subject, object, or the object of "with", "to" or "by") it is a person; a place, a dateline or a given name
-shared with the family name after it is not.
+shared with the family name after it is not. Discussing something with someone is an encounter, unless it retells
+one the text has told.
 """
 
 from __future__ import annotations
@@ -56,3 +57,22 @@ def test_paying_a_courtesy_call_is_a_visit_not_a_phone_call(extractor):
     found = findings(extractor, "Minister Ana Moreau paid a courtesy call on President Tomas Lind before flying home.")
     assert ("meets", frozenset({"Ana Moreau", "Tomas Lind"}), "held") in found
     assert not any(rel == "talksWith" for rel, _pair, _status in found)
+
+
+@pytest.mark.parametrize("sentence, relation", [
+    ("Foreign Minister Kofi Mensah said he had discussed the drought with Mali's Awa Traore during a meeting in Bamako.",
+     "meets"),
+    ("President Lena Roos discussed trade with Prime Minister Aron Vaher by phone on Monday.", "talksWith"),
+])
+def test_discussing_something_with_someone_is_an_encounter(extractor, sentence, relation):
+    assert {rel for rel, pair, _status in findings(extractor, sentence) if len(pair) == 2} == {relation}
+
+
+def test_a_discussion_of_a_pair_already_told_is_not_a_second_encounter(extractor):
+    text = ("Prime Minister Aron Vaher spoke by phone with President Lena Roos on Monday. "
+            "The Prime Minister and the President discussed energy prices.")
+    assert {rel for rel, _pair, _status in findings(extractor, text)} == {"talksWith"}
+
+
+def test_discussing_with_reporters_is_no_encounter(extractor):
+    assert findings(extractor, "President Lena Roos discussed the budget with reporters on Monday.") == set()
