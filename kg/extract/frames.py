@@ -35,7 +35,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Iterable
 
 from kg.extract.lexicon import is_title_word
-from kg.extract.parties import accompanying, comma_pair
+from kg.extract.parties import accompanying, comma_pair, described_names
 from kg.extract import act_frames
 from kg.extract.clause_status import PASSING_ADVERBS, read_status
 from kg.extract.place_names import tidy_place
@@ -290,14 +290,17 @@ def _apply(frame: Frame, tok: "Token") -> FrameHit | None:
                 others = [t for c in tok.children if c.dep_ == "nsubjpass" for t in expand(c)]
             elif not others and tok.pos_ == "VERB":
                 others = misread_objects(tok)  # "Moscow hosted on Monday X", "met on Friday X" (the date took X)
+        if not others and len(agents) == 1:
+            agents = described_names(agents[0]) or agents  # "the ministers of A and B, X and Y, met": X and Y
         between = [t for spec in ("prep:between",) for t in slot(tok, spec, noun)]
         if len(between) > 1:  # "a meeting between A and B": the pair, whoever discussed it
             agents, others = between[:1], between[1:]
         if not others and tok.pos_ == "NOUN" and tok.dep_ == "pobj" and tok.head.lower_ == "for":
             return None  # "A and B hosted X for talks": the talks are the purpose of the hosting, not a pair of A and B
         if not others and len(agents) > 1:  # "X and Y met": the pair ("the two leaders, X and Y, met": the names)
-            agents = [t for t in agents if not (t.pos_ == "NOUN" and any(c.dep_ == "appos" and c in agents
-                                                                            for c in t.children))]
+            # "the two leaders, X and Y, met", "the ministers of A and B, X and Y, met": the names
+            agents = [t for t in agents if not (t.pos_ == "NOUN" and any(
+                (c.dep_ == "appos" or c.dep_ == "conj" and t.tag_ == "NNS") and c in agents for c in t.children))]
             agents, others = agents[:1], agents[1:]
         if not others and len(agents) == 1 and frame.counterpart != ("dobj",):
             others = [t for t in [comma_pair(agents[0])] if t is not None]  # headline "A, B meet": a pair

@@ -1,4 +1,5 @@
-"""Who else took part on a side of an encounter: those named as accompanying a participant.
+"""Who took part on a side of an encounter: those named as accompanying a participant, and the names a plural
+description gives ("the ministers of A and B, X and Y, met").
 
 "X, accompanied by Y, met Z", "X, who was accompanied by Y, held talks with Z", "X met Z, accompanied by Y" and
 "X, along with Y, met Z": Y was at the meeting on X's side, so Y is a participant too (the annotation gives
@@ -83,3 +84,29 @@ def comma_pair(agent: Any) -> Any | None:
             if c0 == a1 + 2 and doc[a1 + 1].text == ",":
                 return c  # "A, B to meet": the parser took B for A's apposition
     return None
+
+
+#: recogniser labels of places and peoples: names in a description's "of" list, not the persons it describes
+_PLACE_LABELS = frozenset({"GPE", "LOC", "NORP", "FAC"})
+
+
+def described_names(noun: Any) -> list[Any]:
+    """The persons a plural description names after its comma ("the ministers of A and B, X and Y, met": X, Y).
+
+    The parser hangs the names on the description or on the last country of its "of" list; a name counts
+    when it is a proper noun after a comma that the recogniser does not read as a place.
+
+    >>> from kg.extract.model import get_model
+    >>> d = get_model()("The interior ministers of Chile, Peru and Bolivia, Ana Soto, Luis Prado and Rosa Mamani, met.")
+    >>> [t.text for t in described_names(d[2])]
+    ['Soto', 'Prado', 'Mamani']
+    """
+    if noun.tag_ != "NNS":
+        return []
+    doc = noun.doc
+    for t in noun.subtree:
+        if t.dep_ in ("conj", "appos") and t.pos_ == "PROPN" and t.ent_type_ not in _PLACE_LABELS and \
+                t.left_edge.i > 0 and doc[t.left_edge.i - 1].text == "," and t.head.i < t.left_edge.i:
+            names = [n for n in expand(t) if n.pos_ == "PROPN" and n.ent_type_ not in _PLACE_LABELS]
+            return names if len(names) > 1 else []
+    return []

@@ -76,3 +76,14 @@ def test_a_discussion_of_a_pair_already_told_is_not_a_second_encounter(extractor
 
 def test_discussing_with_reporters_is_no_encounter(extractor):
     assert findings(extractor, "President Lena Roos discussed the budget with reporters on Monday.") == set()
+
+
+@pytest.mark.parametrize("sentence, names", [
+    ("The interior ministers of Chile, Peru and Bolivia, Ana Soto, Luis Prado and Rosa Mamani, met in Lima on Monday.",
+     {"Ana Soto", "Luis Prado", "Rosa Mamani"}),
+    ("The foreign ministers of Ghana and Togo, Kofi Mensah and Ama Lawson, met in Accra.", {"Kofi Mensah", "Ama Lawson"}),
+])
+def test_names_after_a_plural_description_are_the_parties(extractor, sentence, names):
+    doc = Document.from_text("Report\n" + sentence, published="2024-03-06")
+    [meeting] = [a.claim for a in extractor.extract(doc) if a.claim.relation == "meets"]
+    assert {x.label for pair in meeting.pairs() for x in pair if x is not None} == names
