@@ -280,8 +280,24 @@ def _governing_subjects(noun: "Token") -> list["Token"]:
         if t.pos_ in ("VERB", "AUX") or (t.pos_ == "ADJ" and t.dep_ == "acomp"):
             if t.pos_ == "ADJ":
                 t = t.head
-            return subjects(t)
+            found = subjects(t)
+            if not found and t.dep_ == "advcl" and t.tag_ in ("VBG", "VBN") and t.i < t.head.i:
+                # "Speaking after talks with X, Y said": the opening participle's subject is the main clause's
+                found = subjects(t.head) or _swallowed_before(t.head)
+            return found
     return []
+
+
+def _swallowed_before(verb: "Token") -> list["Token"]:
+    """The main clause's subject the parser hung as an apposition inside the phrase before it ("..., Y said")."""
+    k = verb.i - 1
+    while k >= 0 and verb.doc[k].dep_ in ("aux", "advmod", "neg"):
+        k -= 1
+    t = verb.doc[k] if k >= 0 else None
+    if t is None or t.pos_ != "PROPN" or t.dep_ not in ("appos", "conj") or t.left_edge.i == 0 or \
+            verb.doc[t.left_edge.i - 1].text != ",":
+        return []
+    return [t]
 
 
 def has_particle(tok: "Token", words: frozenset[str]) -> bool:

@@ -87,3 +87,13 @@ def test_names_after_a_plural_description_are_the_parties(extractor, sentence, n
     doc = Document.from_text("Report\n" + sentence, published="2024-03-06")
     [meeting] = [a.claim for a in extractor.extract(doc) if a.claim.relation == "meets"]
     assert {x.label for pair in meeting.pairs() for x in pair if x is not None} == names
+
+
+@pytest.mark.parametrize("sentence, pair", [
+    ("Speaking after talks in Riga with his Latvian counterpart, Janis Ozols, Estonian Foreign Minister Peeter Kask "
+     "said the two countries would share radar data.", {"Janis Ozols", "Peeter Kask"}),
+    ("Speaking after talks with Prime Minister Aron Vaher, President Lena Roos said the two sides agreed.",
+     {"Aron Vaher", "Lena Roos"}),
+])
+def test_an_opening_participles_talks_are_the_main_subjects(extractor, sentence, pair):
+    assert ("meets", frozenset(pair), "held") in findings(extractor, sentence)
