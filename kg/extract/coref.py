@@ -161,7 +161,8 @@ class Coref:
         # lone family names the parser reads as a party to a verb ("Rojas and Carvalho last met"): persons
         # ("Volkswagen", which the recogniser calls a body, is left to it)
         bodies = {a for s in sents for a, _b, label in s.ner if label == "ORG"}
-        self.arguments = {a for s in sents for a, _b, label in s.ner if label == "ARG" and a not in bodies}
+        self.arguments = {a for s in sents for a, _b, label in s.ner
+                          if label == "ARG" and a not in bodies or label == "HOLDER"}
         self.raw = [m for ms in raw for m in ms]
         self.raw_starts = [m.start for m in self.raw]
         known = {k2 for k in self.persons for k2 in k.split("-")} | {

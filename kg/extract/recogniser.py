@@ -5,7 +5,7 @@ The mention finder of :mod:`kg.extract.mentions` takes capitalised runs for name
 are persons, bodies or places:
 
 - :func:`name_spans`: proper-noun compounds the parser reads as one name ("Theresa May"), so a
-  month or modal inside a name does not end it;
+  month or modal inside a name does not end it, and lone family names in a party's slot;
 - :func:`retype_organisations`: unknown, untitled "persons" it calls organisations, where the text
   writes them like one ("the Royal Household", "the daily Folha"), become organisations; names it
   reads as places after a place preposition are set aside;
@@ -20,24 +20,28 @@ import re
 from typing import Any
 
 from kg.extract.coref import Entity
-from kg.extract.lexicon import DEMONYMS
+from kg.extract.lexicon import DEMONYMS, DESCRIPTIONS, TITLE_WORDS
 from kg.extract.linking import Linker
 from kg.extract.mentions import Mention, Sentence
 
 def name_spans(pdoc: Any, base: int) -> tuple[tuple[int, int, str], ...]:
-    """Proper-noun compounds the parser sees as one name ("Theresa May" as the subject): ``NAME`` spans."""
+    """Proper-noun compounds the parser sees as one name ("Theresa May" as the subject): ``NAME`` spans; a lone
+    proper noun the parser reads as a party to its verb ("Rojas and Carvalho met"): ``ARG``; and the lone holder
+    of a post ("Lindqvist's adviser"): ``HOLDER``."""
     out = []
     for t in pdoc:
-        if t.dep_ not in ("nsubj", "nsubjpass", "dobj", "pobj", "conj", "appos"):
+        if t.dep_ not in ("nsubj", "nsubjpass", "dobj", "pobj", "conj", "appos", "poss"):
             continue
         if t.pos_ != "PROPN" and not (t.i == 0 and t.text[:1].isupper() and any(
                 c.dep_ == "conj" and c.pos_ == "PROPN" for c in t.children)):
             continue  # a sentence's first word joined to a proper noun ("Ilves and Moretti met") is one too
         parts = [c for c in t.children if c.dep_ == "compound" and c.pos_ == "PROPN" and c.i < t.i and c.text[:1].isupper()]
-        if parts and t.text[:1].isupper():
+        if parts and t.text[:1].isupper() and t.dep_ != "poss":
             out.append((base + parts[0].idx, base + t.idx + len(t.text), "NAME"))
         elif not parts and _argument_word(t):
-            out.append((base + t.idx, base + t.idx + len(t.text), "ARG"))
+            # a post's holder ("Lindqvist's adviser") is a person whatever the recogniser says; other parties unless
+            # it calls them a body
+            out.append((base + t.idx, base + t.idx + len(t.text), "HOLDER" if t.dep_ == "poss" else "ARG"))
     return tuple(out)
 
 
@@ -71,6 +75,8 @@ def _argument_word(t: Any) -> bool:
         head = head.head
     if head.dep_ in ("nsubj", "nsubjpass", "dobj"):
         return True
+    if head.dep_ == "poss":  # "Carvalho's chief adviser": the holder of a post is a party to it
+        return head.head.lower_ in TITLE_WORDS and head.head.lower_ not in DESCRIPTIONS
     if head.dep_ != "pobj" or head.head.lower_ not in _PARTY_PREPOSITIONS:
         return False
     # "flew to Bodø", "was taken to Evin": a journey's end is a place
@@ -121,7 +127,7 @@ def unsupported(sents: list[Sentence], chains: list[list[Mention]], linker: Link
                 continue
             backed = bool(e.titles) or e.type == "Country" or e.ref.qid is not None or _legal_form(e) or \
                 linker.lookup(e.label) is not None or any(
-                    a <= m.start < b and (label in _ACTOR_LABELS or label == "ARG" and m.kind == "surname"
+                    a <= m.start < b and (label in _ACTOR_LABELS or label in ("ARG", "HOLDER") and m.kind == "surname"
                                           and e.type == "Person" or label == "NAME" and m.kind == "name"
                                           and e.type in ("Person", "Organization")
                                           or label not in _NUMERIC_LABELS and m.kind == "name" and len(m.text.split()) > 1)

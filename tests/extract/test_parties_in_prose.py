@@ -97,3 +97,8 @@ def test_names_after_a_plural_description_are_the_parties(extractor, sentence, n
 ])
 def test_an_opening_participles_talks_are_the_main_subjects(extractor, sentence, pair):
     assert ("meets", frozenset(pair), "held") in findings(extractor, sentence)
+
+
+def test_the_lone_holder_of_a_post_is_a_person(extractor):
+    found = findings(extractor, "Lindqvist's senior policy adviser, Maja Berglund, met Prime Minister Aron Vaher.")
+    assert ("advises", frozenset({"Maja Berglund", "Lindqvist"}), "held") in found
