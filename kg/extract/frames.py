@@ -61,6 +61,9 @@ _SEEKING_VERBS = frozenset({"seek", "demand", "request", "want", "urge", "press"
 _CREDITING_VERBS = frozenset({"thank", "credit", "praise", "commend", "applaud", "laud", "reward"})
 #: documents through which an act is done ("signed the order for X's release")
 _INSTRUMENT_NOUNS = frozenset({"order", "decree", "deal", "agreement", "warrant", "document", "papers", "executive"})
+#: verbs whose object is the one the subject spoke to ("told Y", "assured Y", "urged Y")
+_ADDRESSING_VERBS = frozenset({"tell", "assure", "inform", "urge", "warn", "brief", "ask", "thank", "press",
+                               "reassure", "congratulate", "promise", "remind", "update", "invite", "encourage"})
 #: verbs that name the members of a list ("those sanctioned include A")
 _LISTING_VERBS = frozenset({"include", "be", "comprise", "feature", "contain"})
 #: nouns that name a sanction ("hit with sanctions", "slapped with an asset freeze")
@@ -278,6 +281,12 @@ def _apply(frame: Frame, tok: "Token") -> FrameHit | None:
                 # "X told Y during their meeting that ...": the one the subject addressed is the other of the pair
                 agents += [t for c in verb.children if c.dep_ in ("dobj", "dative") and c.pos_ == "PROPN"
                            for t in expand(c)]
+        elif frame.kind == "encounter" and tok.dep_ == "pobj" and tok.head.lower_ in ("in", "during", "over") and \
+                tok.head.head.lemma_.lower() in _ADDRESSING_VERBS and not [t for spec in frame.counterpart
+                                                                          for t in slot(tok, spec, noun)]:
+            # "In a phone call, X told Y that ...": the one the subject addressed in it is the other side
+            agents += [t for c in tok.head.head.children if c.dep_ in ("dobj", "dative") and c.pos_ == "PROPN"
+                       for t in expand(c)]
     else:
         absolute = absolute_subject(tok)  # "with A freeing X and B releasing Y": B releases
         agents = [absolute] if absolute is not None else subjects(tok)

@@ -102,3 +102,17 @@ def test_an_opening_participles_talks_are_the_main_subjects(extractor, sentence,
 def test_the_lone_holder_of_a_post_is_a_person(extractor):
     found = findings(extractor, "Lindqvist's senior policy adviser, Maja Berglund, met Prime Minister Aron Vaher.")
     assert ("advises", frozenset({"Maja Berglund", "Lindqvist"}), "held") in found
+
+
+@pytest.mark.parametrize("sentence, relation, pair", [
+    ("In a phone call on Tuesday, Chancellor Ines Hartmann told President Rafael Ortiz that aid would come.",
+     "talksWith", {"Ines Hartmann", "Rafael Ortiz"}),
+    ("During a meeting in Oslo, Prime Minister Kari Lund assured President Rafael Ortiz of her support.",
+     "meets", {"Kari Lund", "Rafael Ortiz"}),
+])
+def test_the_one_addressed_in_an_encounter_is_its_other_side(extractor, sentence, relation, pair):
+    assert (relation, frozenset(pair), "held") in findings(extractor, sentence)
+
+
+def test_telling_a_news_agency_in_an_interview_is_no_encounter(extractor):
+    assert findings(extractor, "In an interview, President Rafael Ortiz told Reuters that he would run again.") == set()
