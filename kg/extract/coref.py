@@ -74,7 +74,7 @@ _AFTER_NAME = frozenset({"and", "or", "as", "on", "in", "for", "to", "over", "wi
                          "because", "under", "by", "from", "at", "that", "its", "their"})
 _PLACE_PREP = re.compile(r"\b(?:in|at|from|to|near|outside|into)\s+(?:the\s+)?$", re.IGNORECASE)
 #: "the [adjectives] Name": a single unknown capitalised word after an article names a thing, not a person
-_THE_BEFORE = re.compile(r"\b[Tt]he\s+(?:[a-z][a-z-]+\s+){1,2}$")
+_THE_BEFORE = re.compile(r"\b[Tt]he\s+(?:(?!(?:between|with|by|and|of|to|for|from)\s)[a-z][a-z-]+\s+){1,2}$")
 
 
 def _agrees(e: Entity, gender: str | None) -> bool:

@@ -263,7 +263,8 @@ def _apply(frame: Frame, tok: "Token") -> FrameHit | None:
     if frame.needs_prep and not any(c.dep_ == "prep" and c.lower_ in frame.needs_prep for c in tok.children):
         return None
     if frame.needs_pobj and not any(p.lemma_.lower() in frame.needs_pobj for c in tok.children if c.dep_ == "prep"
-                                    for p in c.children if p.dep_ == "pobj"):
+                                    for p in c.children if p.dep_ == "pobj") and not any(
+            c.dep_ == "xcomp" and c.lemma_.lower() in frame.needs_pobj for c in tok.children):  # "invited X to visit"
         return None
     relation, event_type = frame.relation, frame.event_type
     notes_seekers: list[str] = []
@@ -324,8 +325,13 @@ def _apply(frame: Frame, tok: "Token") -> FrameHit | None:
         if tok.lemma_.lower() == "summit" or (noun is not None and noun.lemma_.lower() == "summit"):
             event_type = "Summit" if relation == "meets" else event_type
         if tok.lemma_.lower() == "call" and tok.pos_ == "VERB":
-            # "called on X to", "called for", "called X a liar", "so-called": not calls
-            if any(c.dep_ in ("prt", "prep") and c.lower_ in ("on", "for", "off", "out", "up", "in") for c in tok.children) \
+            # "called on X to", "called for", "called X a liar", "so-called": not calls; "called on President X"
+            # (with no errand after X) is a courtesy call, read by the frame that needs "on"
+            visiting = "on" in frame.needs_prep and not any(
+                t.dep_ in ("xcomp", "acl", "advcl", "relcl") and any(a.lower_ == "to" for a in t.children)
+                for t in tok.subtree)
+            if any(c.dep_ in ("prt", "prep") and c.lower_ in ("on", "for", "off", "out", "up", "in")
+                   and not (visiting and c.lower_ == "on") for c in tok.children) \
                     or any(c.dep_ in ("oprd", "xcomp", "ccomp") for c in tok.children):
                 return None
     else:

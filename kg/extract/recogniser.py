@@ -45,8 +45,8 @@ def name_spans(pdoc: Any, base: int) -> tuple[tuple[int, int, str], ...]:
     return tuple(out)
 
 
-#: prepositions whose object is a party to what the verb says ("met with X", "spoke to X", "was received by X")
-_PARTY_PREPOSITIONS = frozenset({"with", "to", "by"})
+#: prepositions whose object is a party ("met with X", "spoke to X", "was received by X", "talks between X and Y")
+_PARTY_PREPOSITIONS = frozenset({"with", "to", "by", "between"})
 #: verbs whose "to" names where someone goes or is taken, not whom they address
 _MOTION_VERBS = frozenset({"go", "come", "travel", "fly", "return", "head", "move", "arrive", "trip", "visit", "journey",
                            "deport", "send", "transfer", "extradite", "relocate", "take", "bring", "drive", "sail",

@@ -116,3 +116,14 @@ def test_the_one_addressed_in_an_encounter_is_its_other_side(extractor, sentence
 
 def test_telling_a_news_agency_in_an_interview_is_no_encounter(extractor):
     assert findings(extractor, "In an interview, President Rafael Ortiz told Reuters that he would run again.") == set()
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("Foreign Minister Kenji Sato called on President Ana Ruiz at the palace on Monday.",
+     {("meets", frozenset({"Kenji Sato", "Ana Ruiz"}), "held")}),
+    ("President Ana Ruiz called on Prime Minister Lars Berg to step down.", set()),
+    ("Sato has invited Ruiz to visit Tokyo next year.", {("meets", frozenset({"Sato", "Ruiz"}), "planned")}),
+    ("The meeting between Sato and Ruiz ended without an agreement.", {("meets", frozenset({"Sato", "Ruiz"}), "held")}),
+])
+def test_courtesy_calls_invitations_and_meetings_between_two(extractor, sentence, expected):
+    assert findings(extractor, sentence) == expected
