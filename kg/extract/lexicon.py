@@ -149,6 +149,10 @@ _AMBIGUOUS_COUNTRY_WORDS = frozenset({"Chad", "Jordan", "Georgia", "Guinea", "Ni
                                       "Turkey", "China", "Israel", "Sudan", "Mali", "Togo", "Nauru", "Malawi"})
 
 
+#: those country names, by name: a country only where the words after it say so ("Niger's junta", "Chad's president")
+AMBIGUOUS_COUNTRIES: dict[str, str] = {}
+
+
 def _add_gazetteer_countries() -> None:
     """Every ISO country the packaged gazetteer knows: names, short names and demonyms not listed above."""
     import csv
@@ -170,6 +174,8 @@ def _add_gazetteer_countries() -> None:
         canonical = COUNTRY_FORMS.get(name, name)
         for r in forms:
             alias, kind = r["alias"], r["kind"]
+            if alias in _AMBIGUOUS_COUNTRY_WORDS and kind in ("name", "short") and alias not in COUNTRY_FORMS:
+                AMBIGUOUS_COUNTRIES[alias] = canonical
             if "," in alias or alias in _AMBIGUOUS_COUNTRY_WORDS:
                 continue
             if kind in ("name", "short", "alias", "acronym") and alias not in COUNTRY_FORMS:

@@ -12,8 +12,8 @@ character span plus what it says about the actor (name, titles, country);
 
 from __future__ import annotations
 
-from kg.extract.lexicon import AMBIGUOUS_GIVEN, COUNTRY_FORMS, DEMONYMS, DESCRIPTIONS, HYPHEN_MODIFIERS, METONYMS, \
-    NON_NAME, ORGANIZATIONS, ROLE_NOUNS, TITLE_WORDS
+from kg.extract.lexicon import AMBIGUOUS_COUNTRIES, AMBIGUOUS_GIVEN, COUNTRY_FORMS, DEMONYMS, DESCRIPTIONS, \
+    HYPHEN_MODIFIERS, METONYMS, NON_NAME, ORGANIZATIONS, ROLE_NOUNS, TITLE_WORDS
 from kg.extract.name_context import describes_name as _describes_name, modifier_end as _modifier_end
 from kg.extract.segments import Mention, Sentence, Token, cap as _cap, is_headline, sentences
 from kg.extract.spans import lex_country as _lex_country, match_lexicon as _match_lexicon, \
@@ -166,6 +166,14 @@ def find_mentions(sent: Sentence, *, headline: bool, known: set[str] | None = No
             if m is not None:
                 out.append(m)
                 i = j
+                continue
+        if low == "the" and i + 3 < n and toks[i + 1].text.lower() in _STATE_NOUNS and toks[i + 2].text == "in":
+            place = _match_lexicon(toks, i + 3) or (
+                (i + 4, AMBIGUOUS_COUNTRIES[toks[i + 3].text], "Country") if toks[i + 3].text in AMBIGUOUS_COUNTRIES else None)
+            if place is not None and place[2] == "Country":  # "the junta in Niger", "the regime in Tehran": the state
+                e = toks[place[0] - 1].idx + len(toks[place[0] - 1].text)
+                out.append(Mention(tok.idx, e, text[tok.idx:e], "country", "Country", place[1], country=place[1]))
+                i = place[0]
                 continue
         if lex is None and low in DEMONYMS and i + 1 < n and toks[i + 1].text.lower() in _STATE_NOUNS:
             # "Belarusian authorities released ...": the state acts

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 
-from kg.extract.lexicon import COUNTRY_FORMS, METONYMS, ORGANIZATIONS, ORG_HEADS
+from kg.extract.lexicon import AMBIGUOUS_COUNTRIES, COUNTRY_FORMS, METONYMS, ORGANIZATIONS, ORG_HEADS
 from kg.extract.segments import Mention, Token, cap as _cap
 
 _CONNECT = {"of", "for", "the"}
@@ -63,6 +63,8 @@ def plural_roles(toks: list[Token], i: int, text: str) -> tuple[list[Mention], i
 
 def match_lexicon(toks: list[Token], i: int) -> tuple[int, str, str] | None:
     first = toks[i].text
+    if first in AMBIGUOUS_COUNTRIES and _state_follows(toks, i + 1):
+        return i + 1, AMBIGUOUS_COUNTRIES[first], "Country"  # "Niger's junta", "Chad's foreign minister"
     if first not in _FIRST_WORDS:  # fast path: most tokens start no lexicon entry
         return None
     for length in range(_MAX_WORDS[first], 0, -1):
@@ -84,6 +86,17 @@ def match_lexicon(toks: list[Token], i: int) -> tuple[int, str, str] | None:
         if text in ORGANIZATIONS:
             return i + length, ORGANIZATIONS[text], "Organization"
     return None
+
+
+#: nouns after a country's possessive that say it is the state ("Niger's junta")
+_STATE_WORDS = frozenset({"authorities", "government", "regime", "junta", "military", "army", "foreign", "interior",
+                          "defence", "defense", "president", "prime", "minister", "ministry", "leader", "parliament",
+                          "king", "embassy", "ambassador", "capital", "envoy", "presidency", "cabinet"})
+
+
+def _state_follows(toks: list[Token], j: int) -> bool:
+    """True when a possessive and a word of the state follow position ``j`` ("'s junta", "'s foreign minister")."""
+    return j + 1 < len(toks) and toks[j].text in ("'s", "’s") and toks[j + 1].text.lower() in _STATE_WORDS
 
 
 def merge_title_of_country(out: list[Mention], text: str) -> list[Mention]:

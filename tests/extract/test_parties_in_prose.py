@@ -127,3 +127,17 @@ def test_telling_a_news_agency_in_an_interview_is_no_encounter(extractor):
 ])
 def test_courtesy_calls_invitations_and_meetings_between_two(extractor, sentence, expected):
     assert findings(extractor, sentence) == expected
+
+
+@pytest.mark.parametrize("sentence, state, freed", [
+    ("Niger's junta freed the French engineer Paul Marchand on Sunday.", "Niger", "Paul Marchand"),
+    ("The junta in Niger freed the French engineer Paul Marchand on Sunday.", "Niger", "Paul Marchand"),
+    ("The regime in Tehran released the Swedish diplomat Johan Berg.", "Iran", "Johan Berg"),
+])
+def test_a_states_rulers_named_by_their_country_act_for_it(extractor, sentence, state, freed):
+    assert ("releases", frozenset({state, freed}), "held") in findings(extractor, sentence)
+
+
+def test_a_country_name_that_is_also_a_word_needs_the_state_after_it(extractor):
+    assert not any("Chad" in pair for _rel, pair, _status in findings(
+        extractor, "Chad Miller met Foreign Minister Ana Ruiz in Lima."))
