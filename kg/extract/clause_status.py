@@ -354,6 +354,8 @@ def _called_off_after(top: "Token") -> bool:
     >>> from kg.extract.frames import match
     >>> [h.status for h in match(get_model()("Jane Roe had planned to meet John Doe but the trip was called off."))]
     ['cancelled']
+    >>> {h.status for h in match(get_model()("Jane Roe was scheduled to meet John Doe, but Doe cancelled the meeting."))}
+    {'cancelled'}
     """
     if not any(t.lemma_.lower() in PLAN_LEMMAS for t in [top, *top.children] if t.dep_ in ("ROOT", "acomp", "conj",
                                                                                             "ccomp", "xcomp")):
@@ -364,6 +366,9 @@ def _called_off_after(top: "Token") -> bool:
         cancelled = c.lemma_.lower() in CANCEL_LEMMAS or _phrasal([c], CANCEL_PHRASAL)
         subject = [x for x in c.children if x.dep_ in ("nsubj", "nsubjpass")]
         if cancelled and subject and subject[0].lemma_.lower() in _PLAN_NOUNS:
+            return True
+        plan = [x for x in c.children if x.dep_ == "dobj"]  # "but Y cancelled the meeting", "but X called it off"
+        if cancelled and plan and plan[0].lemma_.lower() in _PLAN_NOUNS:
             return True
     return False
 

@@ -216,6 +216,8 @@ def org_run(toks: list[Token], i: int, text: str) -> tuple[Mention, int] | None:
                 end = ahead
             if end + 2 < len(toks) and toks[end + 1].text == "," and toks[end + 2].text in LEGAL_FORMS:
                 end += 2  # "Shenzhen Rongxin Electronics Co., Ltd": the legal form is part of the name
+            elif end + 1 < len(toks) and toks[end + 1].text in LEGAL_FORMS:
+                end += 1  # "Falcon Metals FZE", "Orion Shipping DMCC"
             s, e = toks[begin].idx, toks[end].idx + len(toks[end].text)
             label = text[s:e]
             return Mention(s, e, label, "org", "Organization", label), end + 1
