@@ -354,8 +354,11 @@ def _apply(frame: Frame, tok: "Token") -> FrameHit | None:
         if not others and "nsubjpass" in frame.patient and tok.tag_ == "VBN":
             others = inverted_subjects(tok)  # "Also designated were A and B"; "Also freed was C"
         if tok.dep_ == "relcl" and any(o.lower_ in _RELATIVES for o in others):
-            # "Abramovich, who was sanctioned by Britain": the antecedent, not "who"
-            others = [x for o in others for x in (expand(tok.head) if o.lower_ in _RELATIVES else [o])]
+            # "Abramovich, who was sanctioned by Britain": the antecedent, not "who"; "X, a firm that the EU
+            # sanctioned": the name the description stands beside
+            ante = tok.head.head if tok.head.dep_ == "appos" and tok.head.pos_ == "NOUN" and \
+                tok.head.head.pos_ == "PROPN" else tok.head
+            others = [x for o in others for x in (expand(ante) if o.lower_ in _RELATIVES else [o])]
         if not others and tok.dep_ == "amod" and tok.tag_ == "VBN":
             # "the EU-sanctioned businessman X", "U.S.-designated group Y": the prefix is the agent
             prefix = [c for c in tok.children if c.dep_ in ("npadvmod", "compound") and c.pos_ == "PROPN" and c.i < tok.i]

@@ -141,3 +141,19 @@ def test_a_states_rulers_named_by_their_country_act_for_it(extractor, sentence, 
 def test_a_country_name_that_is_also_a_word_needs_the_state_after_it(extractor):
     assert not any("Chad" in pair for _rel, pair, _status in findings(
         extractor, "Chad Miller met Foreign Minister Ana Ruiz in Lima."))
+
+
+def test_a_relative_clause_on_a_description_acts_on_the_name_it_describes(extractor):
+    found = findings(extractor, "The Treasury sanctioned Orion Shipping, a firm that the European Union sanctioned in 2021.")
+    assert ("sanctions", frozenset({"European Union", "Orion Shipping"}), "held") in found
+
+
+def test_a_cancellation_after_but_cancels_the_plan(extractor):
+    found = findings(extractor, "Sato was scheduled to meet Ruiz on Friday, but Ruiz cancelled the meeting.")
+    assert {status for rel, _pair, status in found if rel == "meets"} == {"cancelled"}
+
+
+def test_a_legal_form_after_a_head_word_belongs_to_the_name(extractor):
+    found = findings(extractor, "The Treasury designated the trading firm Falcon Metals FZE and its director.")
+    assert any("Falcon Metals FZE" in pair for rel, pair, _status in found if rel == "sanctions")
+    assert not any("FZE" in pair for _rel, pair, _status in found)
