@@ -75,6 +75,8 @@ _AFTER_NAME = frozenset({"and", "or", "as", "on", "in", "for", "to", "over", "wi
 _PLACE_PREP = re.compile(r"\b(?:in|at|from|to|near|outside|into)\s+(?:the\s+)?$", re.IGNORECASE)
 #: "the [adjectives] Name": a single unknown capitalised word after an article names a thing, not a person
 _THE_BEFORE = re.compile(r"\b[Tt]he\s+(?:[a-z][a-z-]+\s+){1,2}$")
+#: "a third Briton", "an Emirati": a lone capitalised word after an indefinite article is a noun, never a family name
+_A_BEFORE = re.compile(r"\b(?:[Aa]n?|[Aa]nother)\s+(?:[a-z][a-z-]+\s+){0,2}$")
 
 
 def _agrees(e: Entity, gender: str | None) -> bool:
@@ -104,6 +106,8 @@ class Coref:
         self.raw: list[Mention] = []  # every mention found, before resolution
         self.quote_starts: list[int] = []
         self.raw_starts: list[int] = []
+        self.named: set[str] = set()  # labels of the persons the text names in full
+        self.looked_up: set[int] = set()  # persons only the gazetteer's office-holder lookup put in the story
 
     # -- registry -----------------------------------------------------------
     def _person(self, name: str, titles: tuple[str, ...], country: str | None, create: bool) -> Entity | None:
@@ -155,7 +159,9 @@ class Coref:
         for ms, head in zip(raw, flags):
             for m in ms:
                 if m.kind == "name" and not head and m.name:
-                    self._person(m.name, m.titles, m.country, create=True)
+                    named = self._person(m.name, m.titles, m.country, create=True)
+                    if named is not None:
+                        self.named.add(named.label)
         self.quotes = quotations(text)
         self.quote_starts = [a for a, _b in self.quotes]
         # lone family names the parser reads as a party to a verb ("Rojas and Carvalho last met"): persons
@@ -198,7 +204,8 @@ class Coref:
                     quoted = self._quoted(piece) is not None
                     after_prep = bool(_PREP_BEFORE.search(self.text[max(0, piece.start - 14):piece.start]))
                     if sent_subject is None and not quoted and not after_prep:
-                        sent_subject = ent
+                        # "Stokes's family said ... him": a possessor is not the subject a pronoun may not be
+                        sent_subject = None if self.text[piece.end:piece.end + 2] in ("'s", "’s") else ent
                         weight = _SUBJECT_WEIGHT
                     else:
                         weight = _OBLIQUE_WEIGHT if after_prep or quoted else _OBJECT_WEIGHT
@@ -220,9 +227,11 @@ class Coref:
             self.groups.append(tuple(persons))
         if len(persons) == 1 and persons[0].gender is None and not headline and kept:
             # "President Ana Ruiz said her government ...": a possessive with one person in the sentence
-            tail = self.text[kept[-1].end:kept[-1].end + 200].split("\n")[0]
-            said = {PRONOUN_GENDER[w] for w in re.findall(r"\b(his|her|he|she)\b", tail.split(". ")[0].lower())}
-            if len(said) == 1 and not any(k.kind == "pronoun" for k in kept):
+            # ("X's family said they could not speak to him": "him" is X, the sentence's one person)
+            end = max(k.end for k in kept if k.kind != "pronoun") if any(k.kind != "pronoun" for k in kept) else kept[-1].end
+            tail = self.text[end:end + 200].split("\n")[0]
+            said = {PRONOUN_GENDER[w] for w in re.findall(r"\b(his|her|he|she|him)\b", tail.split(". ")[0].lower())}
+            if len(said) == 1:
                 persons[0].gender = said.pop()
         if sent_subject is not None and not headline:
             self.last_subject = sent_subject
@@ -295,8 +304,8 @@ class Coref:
                     return self._other(m.name, "Organization")  # "the state-owned Belaruskali": not a person
                 elif not m.titles and self._sanctions_target_slot(m):
                     return self._other(m.name, "Organization")  # "sanctioned Rosneft and Lukoil": companies
-                elif not m.titles and m.start in self.arguments:
-                    ent = self._person(m.name, m.titles, m.country, create=True)
+                elif not m.titles and m.start in self.arguments and not _A_BEFORE.search(self.text[max(0, m.start - 30):m.start]):
+                    ent = self._person(m.name, m.titles, m.country, create=True)  # not "a third Briton", "an Emirati"
             return ent
         if m.kind == "title":
             if m.extra.get("appositive"):
@@ -327,7 +336,9 @@ class Coref:
             if len(persons) >= 2:
                 return (persons[-2], persons[-1])
             # "the two ministers": the latest pair whose members both hold that role
-            role = m.text.split()[-1].lower().rstrip("s")
+            # "the two heads of state": both lead (not two foreign ministers)
+            role = "leader" if re.match(r"\s+of\s+(?:state|government)\b", self.text[m.end:m.end + 16]) else \
+                m.text.split()[-1].lower().rstrip("s")
             if role in ("minister", "president", "chancellor", "premier", "diplomat", "envoy"):
                 for a, b in reversed(self.pairs[-6:]):
                     if all(any(role in t or t == "counterpart" for t in e.titles) for e in (a, b)):
@@ -419,7 +430,9 @@ class Coref:
         if not m.country and head not in ("counterpart", "leader") and _CAPITALISED_TITLE.match(m.text):
             # "The Prime Minister spoke to ..." in a readout: the capitalised bare title is the principal,
             # the first person the document gave that title, not the latest one mentioned
-            first = next((e for e in self.seen if fits(e)), None)
+            # (a holder the gazetteer supplied for "the Prime Minister of X" yields to one the text names)
+            first = next((e for e in self.seen if fits(e) and id(e) not in self.looked_up), None) or next(
+                (e for e in self.seen if fits(e)), None)
             if first is not None:
                 return first
         for ent in reversed(self.recent):
@@ -431,5 +444,8 @@ class Coref:
         if m.country and head not in DESCRIPTIONS:  # an office has a holder to look up; a description has none
             ref = self.linker.role(m.country, head if head != "leader" else "head_of_state")
             if ref is not None:
-                return self._person(ref.label, m.titles, m.country, create=True)
+                ent = self._person(ref.label, m.titles, m.country, create=True)
+                if ent is not None and ent.label not in self.named:
+                    self.looked_up.add(id(ent))
+                return ent
         return None

@@ -280,7 +280,8 @@ def _governing_person(pron: Any, spans: list[tuple[int, int, Mention]], mint: An
     the clause that "where he was greeted" hangs from, not Modi, the first person of the sentence. Empty
     when no named person is the subject of a governing clause (then coreference decides).
     """
-    if pron.lower_ not in ("he", "she") or pron.dep_ not in ("nsubj", "nsubjpass"):
+    if not (pron.lower_ in ("he", "she") and pron.dep_ in ("nsubj", "nsubjpass") or
+            pron.lower_ in ("his", "her") and pron.dep_ == "poss"):  # "X said his talks with Y ...": X's talks
         return []
     verb, steps = pron.head, 0
     while verb.head is not verb and steps < 6:
@@ -336,6 +337,8 @@ def _to_found(hit: FrameHit, spans: list[tuple[int, int, Mention]], text: str, s
         found = _governing_person(t, spans, mint) or entities_at(t, spans, mint) or holder_entities(t, spans)
         if not found and frame.kind == "encounter" and _sides(t) and state.last_pair is not None:
             found = list(state.last_pair)  # "the two sides", "both delegations": the pair of the last encounter
+            if frame.continues and state.last_encounter is not None:
+                hit.relation, hit.event_type = state.last_encounter  # "the two sides exchanged views" on that call
         if not found and t.lower_ == "it":
             found = [e for s in _reporter_of(t) for e in entities_at(s, spans, mint) if e.type != "Person"]
         agents += [e for e in found if e not in agents]
@@ -424,6 +427,8 @@ def _to_found(hit: FrameHit, spans: list[tuple[int, int, Mention]], text: str, s
                              end=hi, confidence=frame.confidence, trigger=(ts, te), notes=list(notes)))
     state.last_pair = next(((f.subject, f.obj) for f in out if frame.kind == "encounter" and
                             f.subject.type == f.obj.type == "Person"), state.last_pair)
+    if frame.kind == "encounter" and out:
+        state.last_encounter = (hit.relation, hit.event_type)
     if frame.relation == "sanctions" and agents:
         state.last_imposer = agents[0]
         state.since_sanction = 0
