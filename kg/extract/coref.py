@@ -25,6 +25,7 @@ from dataclasses import dataclass, field
 from kg.extract.lexicon import DEMONYMS, DESCRIPTIONS, ORGANIZATIONS
 from kg.extract.linking import Linker, as_written
 from kg.extract.mentions import Mention, Sentence, find_mentions, is_headline
+from kg.extract.name_context import sanctions_target_slot
 from kg.extract.offices import national_offices
 from kg.extract.names import PRONOUN_GENDER, family_last, fold, same_given, tail_of, title_gender
 from kg.extract.quotes import quotations, speaker_slot
@@ -66,13 +67,6 @@ _CAPITALISED_TITLE = re.compile(r"^(?:[Tt]he\s+)?[A-Z][a-z]+(?:\s+(?:of\s+(?:the
 #: a news dateline at the start of a paragraph: upper-case places, an optional date and agency, then a dash
 DATELINE = re.compile(r"^[ \t]*[A-Z][A-Z.'’-]+(?:[ /][A-Z][A-Z.'’-]+)*(?:,\s*[A-Z][\w.]*\.?(?:\s+\d{1,2})?)?"
                       r"(?:,\s*\d{1,2}\s+[A-Z][a-z]{2,8}\.?)?(?:,?\s*\d{4})?(?:\s*\([A-Za-z][\w .]{0,20}\))?\s*[—–-]{1,2}\s", re.MULTILINE)
-#: sanctions verbs and nouns whose objects follow them ("sanctioned", "sanctions on", "designated", "blacklisted")
-_SANCTION_VERB = re.compile(r"\b(?:sanction(?:ed|s|ing)?|designat(?:ed|es|ing|ions?)|blacklist(?:ed|s|ing)?|"
-                            r"asset freezes?|froze the assets of|added)\b", re.IGNORECASE)
-_AFTER_NAME = frozenset({"and", "or", "as", "on", "in", "for", "to", "over", "with", "which", "who", "were", "was",
-                         "is", "are", "has", "have", "had", "said", "along", "plus", "among", "including", "after",
-                         "because", "under", "by", "from", "at", "that", "its", "their"})
-_PLACE_PREP = re.compile(r"\b(?:in|at|from|to|near|outside|into)\s+(?:the\s+)?$", re.IGNORECASE)
 #: "the [adjectives] Name": a single unknown capitalised word after an article names a thing, not a person
 _THE_BEFORE = re.compile(r"\b[Tt]he\s+(?:[a-z][a-z-]+\s+){1,2}$")
 #: "a third Briton", "an Emirati": a lone capitalised word after an indefinite article is a noun, never a family name
@@ -284,6 +278,8 @@ class Coref:
     def _resolve(self, m: Mention, kept: list[Mention], subject: Entity | None) -> Entity | tuple[Entity, ...] | None:
         if m.kind in ("org", "acronym", "surname", "name") and (m.name or m.text) in self.aliases:
             return self.aliases[m.name or m.text]
+        if m.kind == "org" and (m.name or m.text) in ("Government", "Administration"):
+            return None  # "The Government is also sanctioning X": the state the story is about, as "the government"
         if m.kind in ("country", "org"):
             return self._other(m.name or m.text, m.type)
         if m.kind == "acronym":
@@ -302,7 +298,7 @@ class Coref:
                     ent = self._person(m.name, m.titles, m.country, create=True)
                 elif not m.titles and _THE_BEFORE.search(self.text[max(0, m.start - 40):m.start]):
                     return self._other(m.name, "Organization")  # "the state-owned Belaruskali": not a person
-                elif not m.titles and self._sanctions_target_slot(m):
+                elif not m.titles and sanctions_target_slot(self.text, m.start, m.end):
                     return self._other(m.name, "Organization")  # "sanctioned Rosneft and Lukoil": companies
                 elif not m.titles and m.start in self.arguments and not _A_BEFORE.search(self.text[max(0, m.start - 30):m.start]):
                     ent = self._person(m.name, m.titles, m.country, create=True)  # not "a third Briton", "an Emirati"
@@ -399,19 +395,6 @@ class Coref:
             return self.last_subject if said.extra.get("role") == "subj" else None
         ent = self._resolve(said, [], None)
         return ent if isinstance(ent, Entity) and ent.type == "Person" else None
-
-    def _sanctions_target_slot(self, m: Mention) -> bool:
-        """True for a lone unknown capitalised word after a sanctions verb in its sentence ("sanctioned Rosneft").
-
-        Persons are named with two words or a title; a single unknown word there names a
-        company, bank, vessel or group.  Not after a place preposition ("sanctioned in Moscow").
-        """
-        before = self.text[max(0, m.start - 160):m.start]
-        before = re.split(r"[.!?]\s|\n", before)[-1]
-        if not _SANCTION_VERB.search(before) or _PLACE_PREP.search(before) or fold(m.text) in DEMONYMS:
-            return False
-        after = re.match(r"\s+([a-z][a-z-]*)", self.text[m.end:m.end + 30])
-        return after is None or after.group(1) in _AFTER_NAME  # "a Korean hacking group": a modifier
 
     def _title(self, m: Mention, subject: Entity | None) -> Entity | None:
         head = m.extra.get("head", "")

@@ -37,6 +37,7 @@ from typing import TYPE_CHECKING, Any, Iterable
 from kg.extract.lexicon import is_title_word
 from kg.extract.parties import accompanying, comma_pair
 from kg.extract import act_frames, calls
+from kg.extract.gapping import gapped_agents
 from kg.extract.clause_status import PASSING_ADVERBS, read_status
 from kg.extract.place_names import tidy_place
 from kg.extract.setting import place_of, release_place
@@ -280,7 +281,7 @@ def _apply(frame: Frame, tok: "Token") -> FrameHit | None:
                            for t in expand(c)]
     else:
         absolute = absolute_subject(tok)  # "with A freeing X and B releasing Y": B releases
-        agents = [absolute] if absolute is not None else subjects(tok)
+        agents = [absolute] if absolute is not None else subjects(tok) + gapped_agents(tok)  # "by A in 2022 and by B"
     if tok.dep_ == "ccomp" and agents and (tok.head.lemma_.lower(), "VERB") in _index():  # "Valoria freed A and Norland released B": A is the first verb's object
         agents = [t for t in agents if t not in misread_objects(tok.head)]
     if frame.kind == "encounter":

@@ -141,3 +141,48 @@ def test_the_two_sides_exchanging_views_after_a_meeting_is_that_meeting():
     found = _found("President Carla Mendes met President Jonas Berg in Rome on Monday. The two sides exchanged "
                    "views on migration.")
     assert found == {("meets", frozenset({"Carla Mendes", "Jonas Berg"}), "held")}
+
+
+@pytest.mark.parametrize("text, target", [
+    ("Canada on Monday imposed sanctions on two gang leaders. The package would have frozen the assets of Interior "
+     "Minister Oleh Marchenko, but it was blocked.", "Oleh Marchenko"),
+    ("The Council imposed sanctions on three officials. The measures would have barred Judge Petra Sova from "
+     "travelling, had the vote passed.", "Petra Sova"),
+])
+def test_would_have_done_is_not_done(text, target):
+    found = _found(text)
+    assert not any(r == "sanctions" and target in p and s == "held" for r, p, s in found)
+
+
+@pytest.mark.parametrize("text, target", [
+    ("Japan is not, at this stage, imposing sanctions on Arctic Shipping Company.", "Arctic Shipping Company"),
+    ("Norway is not, for the time being, sanctioning Baltic Timber Holdings.", "Baltic Timber Holdings"),
+])
+def test_an_aside_does_not_lose_the_negation(text, target):
+    found = _found(text)
+    assert not any(r == "sanctions" and target in p and s == "held" for r, p, s in found)
+    assert any(r == "sanctions" and target in p and s == "negated" for r, p, s in found)
+
+
+@pytest.mark.parametrize("text, agents", [
+    ("Interior Minister Oleh Marchenko was sanctioned by Canada in 2023 and by Japan a year later.",
+     {"Canada", "Japan"}),
+    ("Businesswoman Irina Volk, who was sanctioned by the European Union in 2022 and by Australia in 2024, lost "
+     "her appeal.", {"European Union", "Australia"}),
+])
+def test_a_second_agent_phrase_names_a_second_imposer(text, agents):
+    found = _found(text)
+    assert agents <= {x for r, p, s in found if r == "sanctions" and s == "held" for x in p}
+
+
+@pytest.mark.parametrize("text, imposer, targets", [
+    ("Australia has today imposed sanctions on two generals. The Government is also sanctioning Star Sapphire "
+     "Group and Golden Lotus Trading Company, which import jet fuel.", "Australia",
+     {"Star Sapphire Group", "Golden Lotus Trading Company"}),
+    ("New Zealand today imposed travel bans on four officials. The Government is also sanctioning Kauri Metals "
+     "Limited.", "New Zealand", {"Kauri Metals Limited"}),
+])
+def test_the_bare_government_is_the_state_named_before(text, imposer, targets):
+    found = _found(text)
+    assert {("sanctions", frozenset({imposer, t}), "held") for t in targets} <= found
+    assert not any("Government" in x for _r, p, _s in found for x in p)
