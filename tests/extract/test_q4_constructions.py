@@ -186,3 +186,24 @@ def test_the_bare_government_is_the_state_named_before(text, imposer, targets):
     found = _found(text)
     assert {("sanctions", frozenset({imposer, t}), "held") for t in targets} <= found
     assert not any("Government" in x for _r, p, _s in found for x in p)
+
+
+@pytest.mark.parametrize("name", ["Abdelkader Osman Haroun", "Abdelrahim Yusuf Bashir"])
+def test_a_listed_name_whose_given_name_the_recogniser_does_not_know_is_a_target(name):
+    text = (f"Canada has today sanctioned two militia commanders.\n\nThose sanctioned are:\n\n- {name}, a militia "
+            f"commander whose fighters shelled the camp\n- Tarek Mansour Ali, who ran the checkpoints\n")
+    found = _found(text)
+    assert ("sanctions", frozenset({"Canada", name}), "held") in found
+
+
+@pytest.mark.parametrize("speaker, other", [
+    ("Foreign Secretary Jane Roe", "Omar Sy"),
+    ("Defence Minister Karl Lund", "Mariam Toure"),
+])
+def test_a_speaker_line_ending_in_a_colon_is_body_text(speaker, other):
+    text = (f"Ministers act on Sudan\n\nThe government has today sanctioned two commanders.\n\n{speaker} said:\n\n"
+            f"\"We will not look away.\"\n\nThe designations follow a meeting in Paris last week between the "
+            f"{speaker.split()[0]} {speaker.split()[1]} and the UN's special envoy for Sudan, {other}, at which "
+            f"both called for a ceasefire.")
+    found = _found(text)
+    assert ("meets", frozenset({" ".join(speaker.split()[2:]), other}), "held") in found
