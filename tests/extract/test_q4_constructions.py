@@ -207,3 +207,18 @@ def test_a_speaker_line_ending_in_a_colon_is_body_text(speaker, other):
             f"both called for a ceasefire.")
     found = _found(text)
     assert ("meets", frozenset({" ".join(speaker.split()[2:]), other}), "held") in found
+
+
+@pytest.mark.parametrize("text, freed, met", [
+    ("Venezuela on Friday freed Anna Berg and Tomas Lind, two Swedish aid workers. Norway's envoy, Erik Dahl, met "
+     "the interior minister, Diego Salas, in Caracas last week. A government spokesman, Luis Mora, said the two had "
+     "been released on humanitarian grounds.", {"Anna Berg", "Tomas Lind"}, {"Erik Dahl", "Diego Salas"}),
+    ("Iran on Monday released Claire Dupont and Marc Leroy, two French teachers. Oman's foreign minister, Badr "
+     "Salim, met Iran's foreign minister, Reza Karimi, in Muscat last week. A judiciary spokesman in Tehran said "
+     "both had been freed after serving their sentences.", {"Claire Dupont", "Marc Leroy"}, {"Badr Salim", "Reza Karimi"}),
+])
+def test_the_two_who_were_released_are_those_freed_before_not_the_last_pair_named(text, freed, met):
+    found = _found(text)
+    released = {x for r, p, s in found if r == "releases" for x in p}
+    assert freed <= released
+    assert not met & released
