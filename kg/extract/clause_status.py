@@ -99,7 +99,11 @@ def governing(tok: "Token") -> list["Token"]:
         # "cancelled a planned trip to Zagreb to meet Y", "did not travel to Oslo to meet Y": a purpose shares the
         # fate of the act it is the purpose of
         infinitive = dep in ("acl", "advcl") and any(c.dep_ == "aux" and c.lower_ == "to" for c in t.children)
-        if dep in ("ccomp", "advcl", "relcl", "parataxis", "conj", "acl") and t.pos_ in ("VERB", "AUX") and not infinitive:
+        # "Japan is not, at this stage, imposing sanctions": an aside split the progressive; "is" governs it still
+        split = dep == "advcl" and t.tag_ == "VBG" and t.head.lemma_ == "be" and t.head.i < t.i and not any(
+            c.dep_ in ("acomp", "attr", "dobj", "ccomp", "xcomp", "nsubjpass") for c in t.head.children)
+        if dep in ("ccomp", "advcl", "relcl", "parataxis", "conj", "acl") and t.pos_ in ("VERB", "AUX") and not infinitive \
+                and not split:
             break  # the clause ends here: "said (he will) meet", "met X after (Y refused)"
         if dep in ("ROOT",):
             break
@@ -221,6 +225,8 @@ def read_status(hit: "FrameHit") -> None:
             hit.hedged = True
         if any(c.dep_ == "aux" and c.lower_ in ("have",) for c in kids) and modal:
             hit.status, hit.hedged = "held", True  # "could have met": a past possibility, not a plan
+            if any(c.dep_ == "aux" and c.lower_ in ("would", "should") for c in kids) and not reported_would:
+                hit.status = "negated"  # "the package would have frozen X's assets": counterfactual, it was not done
         return
     # held: mentioned in passing ("last met in 2022", "have met twice") or the article's news
     verbs = [t for t in chain if t.pos_ in ("VERB", "AUX")]

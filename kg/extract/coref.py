@@ -25,6 +25,7 @@ from dataclasses import dataclass, field
 from kg.extract.lexicon import DEMONYMS, DESCRIPTIONS, ORGANIZATIONS
 from kg.extract.linking import Linker, as_written
 from kg.extract.mentions import Mention, Sentence, find_mentions, is_headline
+from kg.extract.name_context import sanctions_target_slot
 from kg.extract.offices import national_offices
 from kg.extract.names import PRONOUN_GENDER, family_last, fold, same_given, tail_of, title_gender
 from kg.extract.quotes import quotations, speaker_slot
@@ -66,15 +67,10 @@ _CAPITALISED_TITLE = re.compile(r"^(?:[Tt]he\s+)?[A-Z][a-z]+(?:\s+(?:of\s+(?:the
 #: a news dateline at the start of a paragraph: upper-case places, an optional date and agency, then a dash
 DATELINE = re.compile(r"^[ \t]*[A-Z][A-Z.'’-]+(?:[ /][A-Z][A-Z.'’-]+)*(?:,\s*[A-Z][\w.]*\.?(?:\s+\d{1,2})?)?"
                       r"(?:,\s*\d{1,2}\s+[A-Z][a-z]{2,8}\.?)?(?:,?\s*\d{4})?(?:\s*\([A-Za-z][\w .]{0,20}\))?\s*[—–-]{1,2}\s", re.MULTILINE)
-#: sanctions verbs and nouns whose objects follow them ("sanctioned", "sanctions on", "designated", "blacklisted")
-_SANCTION_VERB = re.compile(r"\b(?:sanction(?:ed|s|ing)?|designat(?:ed|es|ing|ions?)|blacklist(?:ed|s|ing)?|"
-                            r"asset freezes?|froze the assets of|added)\b", re.IGNORECASE)
-_AFTER_NAME = frozenset({"and", "or", "as", "on", "in", "for", "to", "over", "with", "which", "who", "were", "was",
-                         "is", "are", "has", "have", "had", "said", "along", "plus", "among", "including", "after",
-                         "because", "under", "by", "from", "at", "that", "its", "their"})
-_PLACE_PREP = re.compile(r"\b(?:in|at|from|to|near|outside|into)\s+(?:the\s+)?$", re.IGNORECASE)
 #: "the [adjectives] Name": a single unknown capitalised word after an article names a thing, not a person
 _THE_BEFORE = re.compile(r"\b[Tt]he\s+(?:(?!(?:between|with|by|and|of|to|for|from)\s)[a-z][a-z-]+\s+){1,2}$")
+#: "a third Briton", "an Emirati": a lone capitalised word after an indefinite article is a noun, never a family name
+_A_BEFORE = re.compile(r"\b(?:[Aa]n?|[Aa]nother)\s+(?:[a-z][a-z-]+\s+){0,2}$")
 
 
 def _agrees(e: Entity, gender: str | None) -> bool:
@@ -104,6 +100,8 @@ class Coref:
         self.raw: list[Mention] = []  # every mention found, before resolution
         self.quote_starts: list[int] = []
         self.raw_starts: list[int] = []
+        self.named: set[str] = set()  # labels of the persons the text names in full
+        self.looked_up: set[int] = set()  # persons only the gazetteer's office-holder lookup put in the story
 
     # -- registry -----------------------------------------------------------
     def _person(self, name: str, titles: tuple[str, ...], country: str | None, create: bool) -> Entity | None:
@@ -155,7 +153,9 @@ class Coref:
         for ms, head in zip(raw, flags):
             for m in ms:
                 if m.kind == "name" and not head and m.name:
-                    self._person(m.name, m.titles, m.country, create=True)
+                    named = self._person(m.name, m.titles, m.country, create=True)
+                    if named is not None:
+                        self.named.add(named.label)
         self.quotes = quotations(text)
         self.quote_starts = [a for a, _b in self.quotes]
         # lone family names the parser reads as a party to a verb ("Rojas and Carvalho last met"): persons
@@ -201,7 +201,8 @@ class Coref:
                     quoted = self._quoted(piece) is not None
                     after_prep = bool(_PREP_BEFORE.search(self.text[max(0, piece.start - 14):piece.start]))
                     if sent_subject is None and not quoted and not after_prep:
-                        sent_subject = ent
+                        # "Stokes's family said ... him": a possessor is not the subject a pronoun may not be
+                        sent_subject = None if self.text[piece.end:piece.end + 2] in ("'s", "’s") else ent
                         weight = _SUBJECT_WEIGHT
                     else:
                         weight = _OBLIQUE_WEIGHT if after_prep or quoted else _OBJECT_WEIGHT
@@ -223,9 +224,11 @@ class Coref:
             self.groups.append(tuple(persons))
         if len(persons) == 1 and persons[0].gender is None and not headline and kept:
             # "President Ana Ruiz said her government ...": a possessive with one person in the sentence
-            tail = self.text[kept[-1].end:kept[-1].end + 200].split("\n")[0]
-            said = {PRONOUN_GENDER[w] for w in re.findall(r"\b(his|her|he|she)\b", tail.split(". ")[0].lower())}
-            if len(said) == 1 and not any(k.kind == "pronoun" for k in kept):
+            # ("X's family said they could not speak to him": "him" is X, the sentence's one person)
+            end = max(k.end for k in kept if k.kind != "pronoun") if any(k.kind != "pronoun" for k in kept) else kept[-1].end
+            tail = self.text[end:end + 200].split("\n")[0]
+            said = {PRONOUN_GENDER[w] for w in re.findall(r"\b(his|her|he|she|him)\b", tail.split(". ")[0].lower())}
+            if len(said) == 1:
                 persons[0].gender = said.pop()
         if sent_subject is not None and not headline:
             self.last_subject = sent_subject
@@ -278,6 +281,8 @@ class Coref:
     def _resolve(self, m: Mention, kept: list[Mention], subject: Entity | None) -> Entity | tuple[Entity, ...] | None:
         if m.kind in ("org", "acronym", "surname", "name") and (m.name or m.text) in self.aliases:
             return self.aliases[m.name or m.text]
+        if m.kind == "org" and (m.name or m.text) in ("Government", "Administration"):
+            return None  # "The Government is also sanctioning X": the state the story is about, as "the government"
         if m.kind in ("country", "org"):
             return self._other(m.name or m.text, m.type)
         if m.kind == "acronym":
@@ -296,10 +301,10 @@ class Coref:
                     ent = self._person(m.name, m.titles, m.country, create=True)
                 elif not m.titles and _THE_BEFORE.search(self.text[max(0, m.start - 40):m.start]):
                     return self._other(m.name, "Organization")  # "the state-owned Belaruskali": not a person
-                elif not m.titles and self._sanctions_target_slot(m):
+                elif not m.titles and sanctions_target_slot(self.text, m.start, m.end):
                     return self._other(m.name, "Organization")  # "sanctioned Rosneft and Lukoil": companies
-                elif not m.titles and m.start in self.arguments:
-                    ent = self._person(m.name, m.titles, m.country, create=True)
+                elif not m.titles and m.start in self.arguments and not _A_BEFORE.search(self.text[max(0, m.start - 30):m.start]):
+                    ent = self._person(m.name, m.titles, m.country, create=True)  # not "a third Briton", "an Emirati"
             return ent
         if m.kind == "title":
             if m.extra.get("appositive"):
@@ -330,7 +335,9 @@ class Coref:
             if len(persons) >= 2:
                 return (persons[-2], persons[-1])
             # "the two ministers": the latest pair whose members both hold that role
-            role = m.text.split()[-1].lower().rstrip("s")
+            # "the two heads of state": both lead (not two foreign ministers)
+            role = "leader" if re.match(r"\s+of\s+(?:state|government)\b", self.text[m.end:m.end + 16]) else \
+                m.text.split()[-1].lower().rstrip("s")
             if role in ("minister", "president", "chancellor", "premier", "diplomat", "envoy"):
                 for a, b in reversed(self.pairs[-6:]):
                     if all(any(role in t or t == "counterpart" for t in e.titles) for e in (a, b)):
@@ -392,19 +399,6 @@ class Coref:
         ent = self._resolve(said, [], None)
         return ent if isinstance(ent, Entity) and ent.type == "Person" else None
 
-    def _sanctions_target_slot(self, m: Mention) -> bool:
-        """True for a lone unknown capitalised word after a sanctions verb in its sentence ("sanctioned Rosneft").
-
-        Persons are named with two words or a title; a single unknown word there names a
-        company, bank, vessel or group.  Not after a place preposition ("sanctioned in Moscow").
-        """
-        before = self.text[max(0, m.start - 160):m.start]
-        before = re.split(r"[.!?]\s|\n", before)[-1]
-        if not _SANCTION_VERB.search(before) or _PLACE_PREP.search(before) or fold(m.text) in DEMONYMS:
-            return False
-        after = re.match(r"\s+([a-z][a-z-]*)", self.text[m.end:m.end + 30])
-        return after is None or after.group(1) in _AFTER_NAME  # "a Korean hacking group": a modifier
-
     def _title(self, m: Mention, subject: Entity | None) -> Entity | None:
         head = m.extra.get("head", "")
         words = set(m.titles)
@@ -422,7 +416,9 @@ class Coref:
         if not m.country and head not in ("counterpart", "leader") and _CAPITALISED_TITLE.match(m.text):
             # "The Prime Minister spoke to ..." in a readout: the capitalised bare title is the principal,
             # the first person the document gave that title, not the latest one mentioned
-            first = next((e for e in self.seen if fits(e)), None)
+            # (a holder the gazetteer supplied for "the Prime Minister of X" yields to one the text names)
+            first = next((e for e in self.seen if fits(e) and id(e) not in self.looked_up), None) or next(
+                (e for e in self.seen if fits(e)), None)
             if first is not None:
                 return first
         for ent in reversed(self.recent):
@@ -434,5 +430,8 @@ class Coref:
         if m.country and head not in DESCRIPTIONS:  # an office has a holder to look up; a description has none
             ref = self.linker.role(m.country, head if head != "leader" else "head_of_state")
             if ref is not None:
-                return self._person(ref.label, m.titles, m.country, create=True)
+                ent = self._person(ref.label, m.titles, m.country, create=True)
+                if ent is not None and ent.label not in self.named:
+                    self.looked_up.add(id(ent))
+                return ent
         return None

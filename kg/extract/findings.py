@@ -55,6 +55,8 @@ class DocState:
     mid_line: bool = False  # the last sentence ended inside a line ("KOVAL, Pyotr (a.k.a." goes on after the break)
     since_sanction: int = 99  # sentences since the last one about a sanction ("They include X and Y" follows one)
     last_pair: Any = None  # the two persons of the last encounter read by the frames ("the two sides agreed")
+    last_freed: list[Any] = field(default_factory=list)  # the persons of the last release: "the two had been freed"
+    last_encounter: Any = None  # (relation, event type) of that encounter: "the two sides exchanged views" on a call
 
 
 

@@ -36,7 +36,8 @@ from typing import TYPE_CHECKING, Any, Iterable
 
 from kg.extract.lexicon import is_title_word
 from kg.extract.parties import accompanying, comma_pair, described_names
-from kg.extract import act_frames
+from kg.extract import act_frames, calls
+from kg.extract.gapping import gapped_agents
 from kg.extract.clause_status import PASSING_ADVERBS, read_status
 from kg.extract.place_names import tidy_place
 from kg.extract.setting import place_of, release_place
@@ -102,6 +103,9 @@ class Frame:
     #: true when a pair named only as the trigger's subjects ("A and B discussed the war") retells an encounter:
     #: the finding stands only where the document tells no other encounter of the pair
     restates: bool = False
+    #: true when the trigger says nothing of how the sides met ("exchanged views"): said of "the two sides", it is
+    #: the mode of their last encounter (a call's views are exchanged on the call)
+    continues: bool = False
     confidence: float = 0.85
 
 
@@ -149,6 +153,7 @@ def load_frames(path: str | None = None) -> tuple[Frame, ...]:
                 needs_prep=frozenset(str(x).lower() for x in entry.get("needs_prep", ())),
                 one_agent=bool(entry.get("one_agent", False)), status=entry.get("status"),
                 restates=bool(entry.get("restates", False)),
+                continues=bool(entry.get("continues", False)),
                 confidence=float(entry.get("confidence", 0.85))))
         except (KeyError, TypeError, ValueError) as exc:
             raise ValueError(f"{src}: frame {k} is malformed ({exc})") from None
@@ -290,7 +295,7 @@ def _apply(frame: Frame, tok: "Token") -> FrameHit | None:
                        for t in expand(c)]
     else:
         absolute = absolute_subject(tok)  # "with A freeing X and B releasing Y": B releases
-        agents = [absolute] if absolute is not None else subjects(tok)
+        agents = [absolute] if absolute is not None else subjects(tok) + gapped_agents(tok)  # "by A in 2022 and by B"
     if tok.dep_ == "ccomp" and agents and (tok.head.lemma_.lower(), "VERB") in _index():  # "Valoria freed A and Norland released B": A is the first verb's object
         agents = [t for t in agents if t not in misread_objects(tok.head)]
     if frame.kind == "encounter":
@@ -325,15 +330,9 @@ def _apply(frame: Frame, tok: "Token") -> FrameHit | None:
         if tok.lemma_.lower() == "summit" or (noun is not None and noun.lemma_.lower() == "summit"):
             event_type = "Summit" if relation == "meets" else event_type
         if tok.lemma_.lower() == "call" and tok.pos_ == "VERB":
-            # "called on X to", "called for", "called X a liar", "so-called": not calls; "called on President X"
-            # (with no errand after X) is a courtesy call, read by the frame that needs "on"
-            visiting = "on" in frame.needs_prep and not any(
-                t.dep_ in ("xcomp", "acl", "advcl", "relcl") and any(a.lower_ == "to" for a in t.children)
-                for t in tok.subtree)
-            if any(c.dep_ in ("prt", "prep") and c.lower_ in ("on", "for", "off", "out", "up", "in")
-                   and not (visiting and c.lower_ == "on") for c in tok.children) \
-                    or any(c.dep_ in ("oprd", "xcomp", "ccomp") for c in tok.children):
-                return None
+            if not calls.is_call(tok, visit=frame.counterpart == ("prep:on",)):
+                return None  # "called on X to resign", "called for", "called X a liar": neither a call nor a visit
+            others = [t for t in others if t.ent_type_ not in ("DATE", "TIME")]  # "will call on X on Friday"
     else:
         if not agents and frame.relation == "sanctions" and is_passive(tok):
             # "X was hit with sanctions by the US": the parser hangs the agent on the measure
@@ -426,7 +425,8 @@ def _apply(frame: Frame, tok: "Token") -> FrameHit | None:
                                                                          for c in t.children)]
     # "Macron, the French president, met X": a common-noun apposition describes its name, it is no second side
     if frame.kind == "encounter":
-        stray += [t for t in agents + others if t.dep_ == "appos" and t.pos_ == "NOUN" and t.head in agents + others
+        stray += [t for t in agents + others if t.dep_ == "appos" and (t.pos_ == "NOUN" or is_title_word(t.text))
+                  and t.head in agents + others
                   and t.head.pos_ == "PROPN"]
     # "State Councilor and Foreign Minister Wang Yi met X": the first title is Wang Yi's too, not a second side
     stray += [t for t in agents + others if is_title_word(t.text) and t.pos_ in ("PROPN", "NOUN") and not any(

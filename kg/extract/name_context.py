@@ -8,6 +8,10 @@
 
 from __future__ import annotations
 
+import re
+
+from kg.extract.lexicon import DEMONYMS
+from kg.extract.names import fold
 from kg.extract.segments import Token, cap as _cap
 
 
@@ -49,3 +53,26 @@ def modifier_end(toks: list[Token], i: int) -> int | None:
             return None
         k += 1
     return None
+
+
+#: sanctions verbs and nouns whose objects follow them ("sanctioned", "sanctions on", "designated", "blacklisted")
+_SANCTION_VERB = re.compile(r"\b(?:sanction(?:ed|s|ing)?|designat(?:ed|es|ing|ions?)|blacklist(?:ed|s|ing)?|"
+                            r"asset freezes?|froze the assets of|added)\b", re.IGNORECASE)
+_AFTER_NAME = frozenset({"and", "or", "as", "on", "in", "for", "to", "over", "with", "which", "who", "were", "was",
+                         "is", "are", "has", "have", "had", "said", "along", "plus", "among", "including", "after",
+                         "because", "under", "by", "from", "at", "that", "its", "their"})
+_PLACE_PREP = re.compile(r"\b(?:in|at|from|to|near|outside|into)\s+(?:the\s+)?$", re.IGNORECASE)
+
+
+def sanctions_target_slot(text: str, start: int, end: int) -> bool:
+    """True for a lone unknown capitalised word after a sanctions verb in its sentence ("sanctioned Rosneft").
+
+    Persons are named with two words or a title; a single unknown word there names a
+    company, bank, vessel or group.  Not after a place preposition ("sanctioned in Moscow").
+    """
+    before = text[max(0, start - 160):start]
+    before = re.split(r"[.!?]\s|\n", before)[-1]
+    if not _SANCTION_VERB.search(before) or _PLACE_PREP.search(before) or fold(text[start:end]) in DEMONYMS:
+        return False
+    after = re.match(r"\s+([a-z][a-z-]*)", text[end:end + 30])
+    return after is None or after.group(1) in _AFTER_NAME  # "a Korean hacking group": a modifier

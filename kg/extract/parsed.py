@@ -173,6 +173,9 @@ class ParseExtractor(RuleExtractor):
             # the issuer of a release is named before its agentless designations, not among their targets, and not
             # in a title-case headline, whose capitalised words run together ("Treasury Targets Procurement Network")
             state.last_plural = plural_group(sent.text, sent.start_char, mentions) or state.last_plural
+            state.last_freed = list(dict.fromkeys(f.obj for f in found_at.get(i, ()) if f.relation in (
+                "releases", "pardons") and f.status == "held" and f.obj is not None and f.obj.type == "Person")) or \
+                state.last_freed  # who "the two had been released" stands for in a later sentence
             if issuer is None and not is_headline(sent):
                 issuer = next((m.entity for m in mentions if isinstance(m.entity, Entity)
                                and m.entity.type in ("Organization", "Country")
@@ -280,7 +283,8 @@ def _governing_person(pron: Any, spans: list[tuple[int, int, Mention]], mint: An
     the clause that "where he was greeted" hangs from, not Modi, the first person of the sentence. Empty
     when no named person is the subject of a governing clause (then coreference decides).
     """
-    if pron.lower_ not in ("he", "she") or pron.dep_ not in ("nsubj", "nsubjpass"):
+    if not (pron.lower_ in ("he", "she") and pron.dep_ in ("nsubj", "nsubjpass") or
+            pron.lower_ in ("his", "her") and pron.dep_ == "poss"):  # "X said his talks with Y ...": X's talks
         return []
     verb, steps = pron.head, 0
     while verb.head is not verb and steps < 6:
@@ -320,6 +324,11 @@ def _plural_antecedent(tok: Any) -> bool:
 _SIDES = frozenset({"side", "delegation"})
 
 
+def _counted_pair(tok: Any) -> bool:
+    """"the two", "both", "the two men": a pair counted, naming nobody."""
+    return tok.lower_ in ("two", "both") or tok.tag_ == "NNS" and any(c.lower_ in ("two", "both") for c in tok.children)
+
+
 def _sides(tok: Any) -> bool:
     """True for "the two sides", "both delegations": a party noun counted as two, naming nobody."""
     return tok.pos_ == "NOUN" and tok.lemma_.lower() in _SIDES and tok.tag_ == "NNS" and any(
@@ -336,6 +345,8 @@ def _to_found(hit: FrameHit, spans: list[tuple[int, int, Mention]], text: str, s
         found = _governing_person(t, spans, mint) or entities_at(t, spans, mint) or holder_entities(t, spans)
         if not found and frame.kind == "encounter" and _sides(t) and state.last_pair is not None:
             found = list(state.last_pair)  # "the two sides", "both delegations": the pair of the last encounter
+            if frame.continues and state.last_encounter is not None:
+                hit.relation, hit.event_type = state.last_encounter  # "the two sides exchanged views" on that call
         if not found and t.lower_ == "it":
             found = [e for s in _reporter_of(t) for e in entities_at(s, spans, mint) if e.type != "Person"]
         agents += [e for e in found if e not in agents]
@@ -351,6 +362,8 @@ def _to_found(hit: FrameHit, spans: list[tuple[int, int, Mention]], text: str, s
             continue  # "to meet Maduro's government": the government, not Maduro, is met
         es = _governing_person(t, spans, mint) or entities_at(t, spans, mint, bent_lists=frame.kind == "act") or \
             holder_entities(t, spans)
+        if frame.relation in ("releases", "pardons") and state.last_freed and _counted_pair(t):
+            es = list(state.last_freed)  # "X and Y were freed ... said the two had been released": not the last pair
         if not es and frame.kind == "act" and (t.lower_ in PLURAL_PRONOUNS or t.lemma_.lower() in HOLDINGS and any(
                 c.dep_ == "poss" and c.lower_ == "their" for c in t.children)):
             es = list(state.last_plural)  # "A and B run the fund. Australia sanctioned them / froze their assets"
@@ -425,6 +438,8 @@ def _to_found(hit: FrameHit, spans: list[tuple[int, int, Mention]], text: str, s
                              end=hi, confidence=frame.confidence, trigger=(ts, te), notes=list(notes)))
     state.last_pair = next(((f.subject, f.obj) for f in out if frame.kind == "encounter" and
                             f.subject.type == f.obj.type == "Person"), state.last_pair)
+    if frame.kind == "encounter" and out:
+        state.last_encounter = (hit.relation, hit.event_type)
     if frame.relation == "sanctions" and agents:
         state.last_imposer = agents[0]
         state.since_sanction = 0

@@ -103,6 +103,8 @@ def is_headline(sent: Sentence, *, first: bool = False) -> bool:
         return False  # body sentences end with a full stop; headlines do not
     if first:
         return True
+    if sent.text.rstrip().endswith(":"):
+        return False  # "Foreign Secretary Jane Roe said:" introduces a quotation or a list: body text
     if re.match(r"\s*(?:[-•*·▪]|\d{1,3}[.)])\s", sent.text):
         return False  # a bullet item ("- Vakhtang Gomelauri, Minister of Internal Affairs") is body text
     words = [t for t in sent.toks if t.is_alpha and len(t.text) > 3]

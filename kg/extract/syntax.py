@@ -15,6 +15,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from kg.extract.appositions import named_title
+
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Token
 
@@ -53,7 +55,13 @@ def expand(tok: "Token") -> list["Token"]:
                 todo.append(c)
             if c.dep_ == "conj" and any(x.dep_ == "cc" and t.i < x.i < c.i for x in t.children):
                 closed = True
-    return out
+    # "the Ambassador of Chile to Norway, Jorge Vidal": the name the parser hung elsewhere is the title phrase's
+    named: list["Token"] = []
+    for t in out:  # ("between the minister and the envoy for Yemen, X": X is the envoy's, wherever it hangs)
+        x = named_title(t) or t
+        if x not in named:
+            named.append(x)
+    return named
 
 
 #: prepositions that name members of a group ("12 prisoners, including A and B")

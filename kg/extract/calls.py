@@ -1,0 +1,48 @@
+"""Whether the verb "call" states a call or a visit, or neither (a demand, a name, a summons).
+
+"X called Y on Friday" is a call; "X called on President Y at the palace" a courtesy visit (the readout's
+phrase); "X called on Y to release Z", "called on Y for restraint", "called for talks", "called X a liar",
+"called off the summit" are neither. A to-infinitive after "called on Y" is a demand unless it names what a
+visit does ("called on the President to discuss trade", "to convey greetings").
+
+>>> from kg.extract.model import get_model
+>>> nlp = get_model()
+>>> is_call(nlp("Ana Ruiz called Tom Berg on Friday.")[2], visit=False)
+True
+>>> [is_call(nlp(s)[2], visit=True) for s in ("Ana Ruiz called on Tom Berg in Lima.",
+...     "Ana Ruiz called on Tom Berg to discuss trade.", "Ana Ruiz called on Tom Berg on Monday to resign.")]
+[True, True, False]
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # pragma: no cover
+    from spacy.tokens import Token
+
+#: particles and prepositions that make "call" another verb ("call for", "call off", "call up", "call in")
+_OTHER_SENSES = frozenset({"for", "off", "out", "up", "in", "on"})
+#: what a visitor who "called on" someone came to do: the purpose of a visit, not a demand
+VISIT_PURPOSES = frozenset("""discuss review exchange talk brief convey deliver hand present congratulate pay
+meet thank bid greet extend seek""".split())
+
+
+def _on_date(prep: "Token") -> bool:
+    """"on Friday", "on 3 May": a date, not the "on" of "called on X"."""
+    return prep.lower_ == "on" and any(p.dep_ == "pobj" and p.ent_type_ in ("DATE", "TIME") for p in prep.children)
+
+
+def is_call(tok: "Token", *, visit: bool) -> bool:
+    """True when ``tok`` ("call", a verb) states a call (``visit`` False) or a courtesy visit ("called on X", ``visit`` True)."""
+    for c in tok.children:
+        if c.dep_ not in ("prt", "prep") or c.lower_ not in _OTHER_SENSES or (c.dep_ == "prep" and _on_date(c)):
+            continue
+        if visit and c.dep_ == "prep" and c.lower_ in ("on", "in"):
+            continue  # "called on X in Rome"
+        return False
+    clauses = [c for c in tok.children if c.dep_ in ("oprd", "xcomp", "ccomp") or (
+        visit and c.dep_ == "advcl" and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children))]
+    if not visit:
+        return not clauses
+    return all(c.dep_ != "oprd" and c.lemma_.lower() in VISIT_PURPOSES for c in clauses)
