@@ -66,12 +66,15 @@ def _argument_word(t: Any) -> bool:
         return False  # a word of a longer name ("the Global Food Security Call to Action")
     after = [w.text for w in doc[t.i + 1:t.i + 4]]
     if after[:1] == [","] and t.i + 2 < len(doc) and doc[t.i + 2].ent_type_ in ("GPE", "LOC") or \
-            t.i == 0 and after[:1] and after[0] in ("—", "–", "-", "("):
+            t.i == 0 and after[:1] and after[0] in ("—", "–", "-", "(") or \
+            any(w.text in ("—", "–") for w in doc[t.i + 1:min(len(doc), 6)]):
         return False  # "Anchorage, Alaska —": a dateline's place
     if len(after) == 3 and after[0] == "and" and all(w[:1].isupper() for w in after[1:]):
         return False  # "Peter and Linda Hargreaves": a given name shared with the family name after it
     head = t
     while head.dep_ in ("conj", "appos") and head.head is not head:  # "the two ministers, Rojas and Carvalho,"
+        if head.dep_ == "appos" and head.head.pos_ != "NOUN":
+            return False  # "Anchorage, Alaska": a name beside a name, not the names a description gives
         head = head.head
     if head.dep_ in ("nsubj", "nsubjpass", "dobj"):
         return True

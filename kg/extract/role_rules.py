@@ -20,6 +20,12 @@ from kg.extract.patterns import Trigger
 _BARE_POSS = re.compile(r"^\s+(?:(?:senior|top|chief|longtime|close|foreign[- ]policy|economic|security)\s+){0,2}$")
 
 
+#: the words between a person and the role given to them ("X is an adviser to Y", "X was appointed special
+#: adviser to Y", "X has been named senior adviser to Y")
+_NAMED_AS = re.compile(r"\b(?:is|was|as|became|named|appointed|made|remains|remained|serves|served)\s+(?:as\s+)?"
+                       r"(?:an?|the)?\s*[\w-]*\s*$")
+
+
 def _advises(sent: PairingSentence, trig: Trigger, ts: int, te: int, state: DocState) -> list[Found]:
     text = sent.text
     adviser = advisee = None
@@ -37,8 +43,7 @@ def _advises(sent: PairingSentence, trig: Trigger, ts: int, te: int, state: DocS
                 ai = bi + 1  # "An aide to Y, X, said"
             if ai is None:  # "X is an adviser to Y"
                 left = sent.left(ts)
-                ai = left[-1] if left and re.search(r"\b(?:is|was|as|became)\s+(?:an?|the)?\s*\w*\s*$",
-                                                    text[sent.loc[left[-1]][1]:ts]) else None
+                ai = left[-1] if left and _NAMED_AS.search(text[sent.loc[left[-1]][1]:ts]) else None
     else:
         for i in range(len(sent.ms) - 1, -1, -1):
             if sent.loc[i][1] <= ts and _POSS.match(text[sent.loc[i][1]:ts]):

@@ -22,8 +22,8 @@ def extractor() -> ParseExtractor:
 
 def findings(extractor: ParseExtractor, sentence: str) -> set[tuple[str, frozenset[str], str]]:
     doc = Document.from_text("Report\n" + sentence, published="2024-03-06")
-    return {(a.claim.relation, frozenset(x.label for x in (a.claim.subject, a.claim.obj) if x is not None),
-             a.claim.status) for a in extractor.extract(doc)}
+    return {(a.claim.relation, frozenset(x.label for x in pair if x is not None), a.claim.status)
+            for a in extractor.extract(doc) for pair in a.claim.pairs()}
 
 
 @pytest.mark.parametrize("sentence, relation, pair, status", [
@@ -44,6 +44,7 @@ def test_a_lone_family_name_in_a_partys_slot_is_a_person(extractor, sentence, re
 
 @pytest.mark.parametrize("sentence, not_an_actor", [
     ("Tromsø, Norway — Foreign Minister Lena Dahl said she had spoken to Prime Minister Aron Vaher.", "Tromsø"),
+    ("Kiruna, Lapland — Foreign Minister Lena Dahl met Prime Minister Aron Vaher at the mine.", "Lapland"),
     ("Police freed Peter and Linda Hargreaves, a couple held for two months.", "Peter"),
     ("The minister praised the Global Food Security Call to Action and spoke with Prime Minister Aron Vaher.",
      "Action"),
@@ -157,3 +158,19 @@ def test_a_legal_form_after_a_head_word_belongs_to_the_name(extractor):
     found = findings(extractor, "The Treasury designated the trading firm Falcon Metals FZE and its director.")
     assert any("Falcon Metals FZE" in pair for rel, pair, _status in found if rel == "sanctions")
     assert not any("FZE" in pair for _rel, pair, _status in found)
+
+
+@pytest.mark.parametrize("sentence", [
+    "Tomas Lind was appointed special adviser on the Indo-Pacific to Foreign Secretary Ana Ruiz.",
+    "Tomas Lind has been named senior adviser to President Ana Ruiz.",
+    "Tomas Lind, special adviser on energy to President Ana Ruiz, resigned on Friday.",
+])
+def test_an_adviser_named_to_a_post(extractor, sentence):
+    assert ("advises", frozenset({"Tomas Lind", "Ana Ruiz"}), "held") in findings(extractor, sentence)
+
+
+def test_a_listing_under_a_sanctions_law_is_a_sanction(extractor):
+    found = findings(extractor, "Canada listed Vostok Trading and its chairman Oleg Malkov under the Special Economic "
+                                "Measures Act.")
+    assert {pair for rel, pair, _status in found if rel == "sanctions"} == {
+        frozenset({"Canada", "Vostok Trading"}), frozenset({"Canada", "Oleg Malkov"})}
