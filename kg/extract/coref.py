@@ -68,9 +68,11 @@ _CAPITALISED_TITLE = re.compile(r"^(?:[Tt]he\s+)?[A-Z][a-z]+(?:\s+(?:of\s+(?:the
 DATELINE = re.compile(r"^[ \t]*[A-Z][A-Z.'’-]+(?:[ /][A-Z][A-Z.'’-]+)*(?:,\s*[A-Z][\w.]*\.?(?:\s+\d{1,2})?)?"
                       r"(?:,\s*\d{1,2}\s+[A-Z][a-z]{2,8}\.?)?(?:,?\s*\d{4})?(?:\s*\([A-Za-z][\w .]{0,20}\))?\s*[—–-]{1,2}\s", re.MULTILINE)
 #: "the [adjectives] Name": a single unknown capitalised word after an article names a thing, not a person
-_THE_BEFORE = re.compile(r"\b[Tt]he\s+(?:(?!(?:between|with|by|and|of|to|for|from)\s)[a-z][a-z-]+\s+){1,2}$")
+#: (the words between are a noun's modifiers: never a preposition or conjunction, "the meeting between Sato")
+_NOT_MODIFIER = r"(?!(?:after|before|between|with|by|and|or|but|of|to|for|from|when|since|as|than|in|on|at|that)\s)"
+_THE_BEFORE = re.compile(r"\b[Tt]he\s+(?:" + _NOT_MODIFIER + r"[a-z][a-z-]+\s+){1,2}$")
 #: "a third Briton", "an Emirati": a lone capitalised word after an indefinite article is a noun, never a family name
-_A_BEFORE = re.compile(r"\b(?:[Aa]n?|[Aa]nother)\s+(?:[a-z][a-z-]+\s+){0,2}$")
+_A_BEFORE = re.compile(r"\b(?:[Aa]n?|[Aa]nother)\s+(?:" + _NOT_MODIFIER + r"[a-z][a-z-]+\s+){0,2}$")  # not "a day after X"
 
 
 def _agrees(e: Entity, gender: str | None) -> bool:
@@ -303,7 +305,8 @@ class Coref:
                     return self._other(m.name, "Organization")  # "the state-owned Belaruskali": not a person
                 elif not m.titles and sanctions_target_slot(self.text, m.start, m.end):
                     return self._other(m.name, "Organization")  # "sanctioned Rosneft and Lukoil": companies
-                elif not m.titles and m.start in self.arguments and not _A_BEFORE.search(self.text[max(0, m.start - 30):m.start]):
+                elif not m.titles and m.start in self.arguments and \
+                        not _A_BEFORE.search(self.text[max(0, m.start - 30):m.start]):
                     ent = self._person(m.name, m.titles, m.country, create=True)  # not "a third Briton", "an Emirati"
             return ent
         if m.kind == "title":

@@ -174,3 +174,16 @@ def test_a_listing_under_a_sanctions_law_is_a_sanction(extractor):
                                 "Measures Act.")
     assert {pair for rel, pair, _status in found if rel == "sanctions"} == {
         frozenset({"Canada", "Vostok Trading"}), frozenset({"Canada", "Oleg Malkov"})}
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("Envoy Tomas Lind handed the letter to President Ana Ruiz in Asmara on Monday.",
+     {("meets", frozenset({"Tomas Lind", "Ana Ruiz"}), "held")}),
+    ("Lind conveyed a message to President Ana Ruiz by phone.", {("talksWith", frozenset({"Lind", "Ana Ruiz"}), "held")}),
+    ("Berg later attended a working dinner with President Ana Ruiz.", {("meets", frozenset({"Berg", "Ana Ruiz"}), "held")}),
+    ("Berg had dinner with reporters.", set()),
+    ("The announcement came a day after Ruiz met Prime Minister Lars Berg in Oslo.",
+     {("meets", frozenset({"Ruiz", "Lars Berg"}), "held")}),
+])
+def test_letters_dinners_and_meetings_told_in_passing(extractor, sentence, expected):
+    assert findings(extractor, sentence) == expected
