@@ -433,8 +433,8 @@ class Coref:
         if m.country and head not in DESCRIPTIONS:  # an office has a holder to look up; a description has none
             ref = self.linker.role(m.country, head if head != "leader" else "head_of_state")
             if ref is not None:
-                ent = self._person(ref.label, m.titles, m.country, create=True)
-                if ent is not None and ent.label not in self.named:
-                    self.looked_up.add(id(ent))
-                return ent
+                holder = self._person(ref.label, m.titles, m.country, create=True)
+                if holder is not None and holder.label not in self.named:
+                    self.looked_up.add(id(holder))
+                return holder
         return None
