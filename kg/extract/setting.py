@@ -63,6 +63,9 @@ def place_of(tok: "Token", noun: "Token | None" = None) -> str | None:
         found = _destination(event.head.head)  # "arrived in Oslo for talks with X"
         if found is not None:
             return found
+    found = restated_place(tok)
+    if found is not None:
+        return found
     if _lemma(tok) in WELCOMING_VERBS:
         found = _place_under(tok, ("to",))
         if found is not None:
@@ -100,6 +103,51 @@ def _gathering_place(tok: "Token") -> str | None:
                                 found = _place_under(gathering, ("in", "at"))
                                 if found is not None:
                                     return found
+    return None
+
+
+#: nouns that restate an encounter ("reports of a meeting between the two in Bangkok")
+_RESTATING = frozenset({"meeting", "talk", "talks", "encounter"})
+#: prepositions that set an event beside another in time: "a week after their meeting in Paris" is another one
+#: words that report an event: a time word above them times the report, not the event
+_REPORTS = frozenset({"report", "news", "word", "rumour", "rumor", "claim", "account", "confirmation", "speculation"})
+_BEFORE_AFTER = frozenset({"after", "before", "since", "following", "ahead", "until", "prior", "than"})
+
+
+def restated_place(tok: "Token") -> str | None:
+    """The place of a meeting noun in the same sentence that restates the encounter at ``tok``.
+
+    "X met Y last week, confirming reports of a meeting between the two in Bangkok": the noun names no other
+    party than pronouns or "the two", and does not sit after a word that sets it apart in time ("a week after
+    their meeting in Paris" is an earlier meeting).
+
+    >>> from kg.extract.model import get_model
+    >>> d = get_model()("Ann Lee met Tom Berg on Monday, confirming reports of a meeting between the two in Lima.")
+    >>> restated_place(d[2])
+    'Lima'
+    >>> restated_place(get_model()("Ann Lee met Tom Berg a week after their meeting in Lima.")[2]) is None
+    True
+    """
+    for noun in tok.sent:
+        if noun.i == tok.i or noun.pos_ != "NOUN" or noun.lemma_.lower() not in _RESTATING:
+            continue
+        between = [p for c in noun.children if c.dep_ == "prep" and c.lower_ in ("between", "with")
+                   for p in c.children if p.dep_ == "pobj"]
+        if any(t.ent_type_ == "PERSON" or t.ent_type_ in ("ORG", "GPE", "NORP") and t.pos_ == "PROPN"
+               for p in between for t in [p] + [x for c in p.children if c.dep_ != "prep" for x in c.subtree]):
+            continue  # "a meeting with the Pope in Rome": another encounter
+        t, apart = noun, False
+        for _ in range(MAX_CLIMB):  # up to the trigger, the sentence's root or what reports it ("after reports of")
+            if t.i == tok.i or t.head.i == t.i or t.lemma_.lower() in _REPORTS:
+                break
+            t = t.head
+            apart = apart or t.lower_ in _BEFORE_AFTER
+        if apart:
+            continue
+        for h in [noun] + between:
+            found = _place_under(h, ("in", "at"))
+            if found is not None:
+                return found
     return None
 
 
@@ -219,7 +267,9 @@ def release_place(tok: "Token") -> str | None:
     True
     """
     # the parser often hangs "at <place>" on the person released ("released X at Y Airport")
-    on_object = [c for o in tok.children if o.dep_ == "dobj" for c in o.children if c.lower_ == "at"]
+    # and "in <city>" too ("freed X in Istanbul"); not "a journalist in Moscow", an apposition's own place
+    on_object = [c for o in tok.children if o.dep_ == "dobj" for c in o.children if c.lower_ == "at" or
+                 c.lower_ == "in" and any(p.dep_ == "pobj" and p.ent_type_ in ("GPE", "LOC", "FAC") for p in c.children)]
     for c in list(tok.children) + on_object:
         if c.dep_ == "prep" and c.lower_ in ("at", "in"):
             for p in c.children:  # a recognised place or a crossing-point noun, not "in a prisoner swap"
