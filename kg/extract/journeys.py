@@ -5,8 +5,8 @@ her Turkish counterpart on Wednesday."  The meeting sentence names no place; the
 one of its two sides is.  A journey counts when it is stated in one of the two sentences before the meeting
 and its traveller (a mention before the verb of going, pronouns and titles resolved) is one of the meeting's
 sides; a journey by anyone else in between stops the search, so one person's trip never places another's
-meeting.  "X also met Z" right after a sentence that placed X's meeting is another meeting of the same stay, at
-the same place.  Only in-person meetings are placed (a phone call has no place); a venue the sentence names without
+meeting.  "X also met Z" a few sentences after a meeting of X that was placed (and no other placed meeting since)
+is another meeting of the same stay, at the same place.  Sentences are counted without the paragraph breaks.  Only in-person meetings are placed (a phone call has no place); a venue the sentence names without
 its city ("at the foreign ministry") gets the journey's city after it.
 
 >>> _JOURNEY.search("Lee arrived in Ankara on Tuesday.")["p"]
@@ -35,8 +35,9 @@ _JOURNEY = re.compile(
     r"(?:the\s+)?(?P<p>[A-Z][\w'’.-]+(?:\s+(?:[A-Z][\w'’.-]+|de|al|of))*)")
 #: "X also met Y": another meeting of the same stay
 _ALSO = re.compile(r"\balso\b", re.IGNORECASE)
-#: sentences looked back over for a journey
+#: sentences looked back over for a journey, and for the meeting an "also" meeting shares a stay with
 _LOOKBACK = 2
+_ALSO_LOOKBACK = 6
 
 
 def _is_place_name(name: str) -> bool:
@@ -68,6 +69,9 @@ def place_journeys(found: list[tuple[Any, Any]], sents: list[Any], chains: list[
     ``chains`` are the document's sentences and their mentions.
     """
     starts = [s.start_char for s in sents]
+    # distances are counted in sentences with words: a paragraph break is a sentence of its own
+    real = [k for k, s in enumerate(sents) if s.text.strip()]
+    rank = {k: r for r, k in enumerate(real)}
     out = []
     placed: list[tuple[int, set[int], str]] = []  # (sentence, sides, place) of the meetings placed so far
     for f, a in found:
@@ -81,16 +85,19 @@ def place_journeys(found: list[tuple[Any, Any]], sents: list[Any], chains: list[
             out.append((f, a))
             continue
         i = bisect_right(starts, a.evidence.start) - 1
+        if i not in rank:
+            out.append((f, a))
+            continue
         sides = {id(f.subject), id(f.obj)}
         place = None
-        if _ALSO.search(sents[i].text):  # "X met A in Beijing. X also met B": the same stay
-            for j, side, where in reversed(placed):  # in reading order: stop at the sentences before the last
-                if j < i - 1:
-                    break
-                if j == i - 1 and side & sides:
+        if _ALSO.search(sents[i].text):  # "X met A in Beijing. ... X also met B": the same stay
+            for j, side, where in reversed(placed):  # the last placed meeting before this sentence decides
+                if j >= i:
+                    continue
+                if rank.get(j, -_ALSO_LOOKBACK) >= rank[i] - _ALSO_LOOKBACK and side & sides:
                     place = where
-                    break
-        for j in range(i - 1, max(-1, i - 1 - _LOOKBACK), -1):
+                break
+        for j in reversed(real[max(0, rank[i] - _LOOKBACK):rank[i]]):
             if place is not None:
                 break
             trip = _journey(sents[j].text, sents[j].start_char, chains[j])
