@@ -20,6 +20,8 @@ A phone call never gets a place.
 'Lithuanian border'
 >>> _STATED.search("confirmed the swap and said it had taken place at Abu Dhabi airport.")["n"]
 'swap'
+>>> _STATED.search("Their talks, held at the prime minister's residence in Tokyo, lasted an hour.")["p"]
+'Tokyo'
 >>> _gathering_places("Leaders gathered in Rio de Janeiro on Monday for a two-day summit.", "summit")
 ['Rio de Janeiro']
 >>> _gathering_places("Obama and Putin will appear together at the Normandy ceremony.", "ceremony")
@@ -45,9 +47,11 @@ _STATED = re.compile(
     rf"\b(?P<n>{'|'.join(_MEET_NOUNS + _RELEASE_NOUNS)})\b(?P<mid>[^.;:!?]{{0,80}}?)\b"
     r"(?:took place|take place|takes place|taken place|(?:was|were|had been|has been|have been) held|held|"
     r"(?:was|were) hosted|happened|occurred|(?:was|were) carried out)\s+"
-    r"(?:(?:on|last|this|late|early)\s+\w+\s+)?(?:in|at)\s+(?:the\s+)?" + _PLACE)
+    r"(?:(?:on|last|this|late|early)\s+\w+\s+)?(?:in|at)\s+(?:the\s+)?"
+    # a venue named in common words takes its city: "held at the prime minister's residence in Tokyo"
+    r"(?:[a-z][\w'’-]*(?:\s+[a-z][\w'’-]*){0,3}\s+(?:in|at|near|outside)\s+(?:the\s+)?)?" + _PLACE)
 #: the words that make the event noun the one already reported: "the talks", "their meeting", "Saturday's swap"
-_DEFINITE = re.compile(r"\b(?:the|this|that|their|its|his|her)\s+(?:[\w'’-]+\s+){0,3}$|['’]s\s+(?:[\w'’-]+\s+){0,2}$",
+_DEFINITE = re.compile(r"\b(?:the|this|that|these|those|their|its|his|her)\s+(?:[\w'’-]+\s+){0,3}$|['’]s\s+(?:[\w'’-]+\s+){0,2}$",
                        re.IGNORECASE)
 #: a gathering an encounter is held at or beside: "at the forum", "on the sidelines of the summit"
 _GATHERING = re.compile(
