@@ -129,10 +129,25 @@ def _venue_line(text: str) -> str | None:
     return None
 
 
+#: a dateline in title case that names its agency: "Cairo [Egypt], May 4 (ANI):", "Hanoi, March 3 (VNA) -"
+_TITLE_DATELINE = re.compile(r"^\s*(?P<city>[A-Z][a-z]+(?:\s[A-Z][a-z]+){0,2})(?:\s*\[[^\]]{1,30}\]|,\s*[A-Z][a-z]+)?,?"
+                             r"\s+(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}|\d{1,2}\s+[A-Z][a-z]{2,8})(?:,?\s+\d{4})?\s*"
+                             r"\([A-Za-z][\w .]{0,20}\)\s*[:—–-]")
+
+
 def _dateline_place(sent: str) -> str | None:
-    """The city of a dateline opening ``sent`` ("KYIV, Ukraine (AP) —": "Kyiv"), title-cased."""
+    """The city of a dateline opening ``sent``, title-cased.
+
+    >>> _dateline_place("KYIV, Ukraine (AP) — Visiting minister X met Y."), _dateline_place("Cairo [Egypt], May 4 (ANI): X")
+    ('Kyiv', 'Cairo')
+    >>> _dateline_place("Paris, France and Germany agreed (in principle) - on Monday") is None
+    True
+    """
     from kg.extract.coref import DATELINE
 
+    titled = _TITLE_DATELINE.match(sent)
+    if titled is not None:
+        return titled["city"]
     m = DATELINE.match(sent)
     if m is None:
         return None

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from kg.extract.place_names import PLACE_KINDS
 from kg.extract.syntax import MAX_CLIMB, PLACE_LABELS, expand
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -63,7 +64,7 @@ def place_of(tok: "Token", noun: "Token | None" = None) -> str | None:
         found = _destination(event.head.head)  # "arrived in Oslo for talks with X"
         if found is not None:
             return found
-    found = restated_place(tok)
+    found = restated_place(tok) or _side_is_in(tok)
     if found is not None:
         return found
     if _lemma(tok) in WELCOMING_VERBS:
@@ -114,6 +115,24 @@ _REPORTS = frozenset({"report", "news", "word", "rumour", "rumor", "claim", "acc
 _BEFORE_AFTER = frozenset({"after", "before", "since", "following", "ahead", "until", "prior", "than"})
 
 
+def _side_is_in(tok: "Token") -> str | None:
+    """Where a named side of the encounter is, set off by a comma: "Fiala, in Washington for talks, met X".
+
+    >>> from kg.extract.model import get_model
+    >>> _side_is_in(get_model()("Premier Jan Novak, in Oslo for talks on energy, met Prime Minister Eva Dahl.")[11])
+    'Oslo'
+    """
+    for side in tok.children:
+        if side.dep_ not in ("nsubj", "dobj") or side.pos_ != "PROPN":
+            continue
+        for c in side.children:
+            if c.dep_ == "prep" and c.lower_ == "in" and c.i > side.i and side.doc[c.i - 1].text == ",":
+                for p in c.children:
+                    if p.dep_ == "pobj" and p.ent_type_ in ("GPE", "LOC"):
+                        return _place_text(p)
+    return None
+
+
 def restated_place(tok: "Token") -> str | None:
     """The place of a meeting noun in the same sentence that restates the encounter at ``tok``.
 
@@ -151,17 +170,45 @@ def restated_place(tok: "Token") -> str | None:
     return None
 
 
+#: nouns of a part of an event or a stay: "at the start of a visit to China" is where the visit is
+_PARTS = frozenset({"start", "beginning", "end", "close", "conclusion", "outset", "course", "middle", "height", "eve",
+                    "opening", "day", "leg", "part", "stage"})
+
+
+def _part_place(p: "Token") -> str | None:
+    """The place of the journey or place a part noun is of ("the start of a visit to China": "China")."""
+    for of in p.children:
+        if of.dep_ == "prep" and of.lower_ == "of":
+            for q in of.children:
+                if q.dep_ == "pobj" and q.lemma_.lower() in JOURNEY_NOUNS:
+                    return _place_under(q, ("to", "in"))
+                if q.dep_ == "pobj" and q.ent_type_ in PLACE_LABELS:
+                    return _place_text(q)
+    return None
+
+
 def _place_under(h: "Token", preps: tuple[str, ...]) -> str | None:
-    """The place named by the object of one of ``preps`` attached to ``h``, without trailing clauses."""
+    """The place named by the object of one of ``preps`` attached to ``h``, without trailing clauses.
+
+    >>> from kg.extract.model import get_model
+    >>> _place_under(get_model()("Ann Lee met Tom Berg at the start of a visit to China.")[2], ("at",))
+    'China'
+    """
     for c in h.children:
         if c.dep_ != "prep" or c.lower_ not in preps:
             continue
         for p in c.children:
+            if p.dep_ == "pobj" and p.pos_ == "NOUN" and p.lemma_.lower() in _PARTS and not p.ent_type_:
+                found = _part_place(p)  # not the part itself: "at the start of ..." names no place
+                if found is not None:
+                    return found
+                continue
             if p.dep_ != "pobj" or not is_place(p, c.lower_):
                 continue
             cut = {d.i for c2 in p.children if c2.dep_ in ("relcl", "acl") and c2.i > p.i or
                    c2.dep_ == "prep" and c2.i > p.i and not (c2.lower_ in ("in", "near", "outside") and any(
-                       g.ent_type_ in PLACE_LABELS for g in c2.subtree) or c2.lower_ == "of" and p.pos_ == "PROPN") or
+                       g.ent_type_ in PLACE_LABELS for g in c2.subtree) or c2.lower_ == "of" and (
+                       p.pos_ == "PROPN" or p.lemma_.lower() in PLACE_KINDS)) or
                    c2.dep_ == "appos" and c2.ent_type_ not in PLACE_LABELS or
                    c2.dep_ == "conj" and c2.ent_type_ == "PERSON" for d in c2.subtree}  # "in Geneva, A and B said"
             toks = [t for t in p.subtree if t.i not in cut and not (t.i == p.left_edge.i and t.lower_ == "the")]
@@ -288,6 +335,9 @@ def is_place(p: "Token", prep: str) -> bool:
     labels = {t.ent_type_ for t in p.subtree}
     if labels & PLACE_LABELS:
         return True
+    if p.pos_ == "NOUN" and p.lemma_.lower() in PLACE_KINDS and any(
+            c.dep_ in ("amod", "compound") and c.ent_type_ in ("NORP", "GPE", "LOC") for c in p.children):
+        return True  # "in the Indonesian capital", "in the Saudi city of Jeddah"
     if labels & {"DATE", "TIME", "PERSON", "PERCENT", "MONEY"} or p.like_num:
         return False
     if prep == "at" and labels & {"ORG", "EVENT"}:
