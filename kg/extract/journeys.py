@@ -15,6 +15,8 @@ its city ("at the foreign ministry") gets the journey's city after it.
 'New Delhi'
 >>> _JOURNEY.search("She visited Lukashenko in prison.") is None
 True
+>>> _JOURNEY.search("Blinken Arrives In Beijing For Talks")["p"], _PLACE_JOURNEY.search("Envoy's Belarus Visit")["p"]
+('Beijing', 'Belarus')
 """
 
 from __future__ import annotations
@@ -24,15 +26,18 @@ from bisect import bisect_right
 from dataclasses import replace
 from typing import Any
 
-from kg.extract.lexicon import DEMONYMS, MONTHS, WEEKDAYS
+from kg.extract.lexicon import DEMONYMS, METONYMS, MONTHS, WEEKDAYS
 
 #: a verb or noun of going and its destination: "arrived in X", "flew to X", "is visiting X", "on a visit to X"
-_JOURNEY = re.compile(
-    r"\b(?:(?:arriv(?:ed|es|ing)|landed|lands|touched down)\s+(?:in|at)"
+_JOURNEY = re.compile(  # the verbs in any case: a title-case headline ("Blinken Arrives In Beijing")
+    r"\b(?i:(?:arriv(?:ed|es|ing)|landed|lands|touched down)\s+(?:in|at)"
     r"|(?:travel(?:l)?ed|travels|flew|flies|headed|heads|went|came|returned|is travel(?:l)?ing|was travel(?:l)?ing)\s+to"
     r"|(?:is|was|are|were)\s+(?:visiting|on a visit to|on a trip to|in)"
     r"|(?:visit|trip|tour|journey|stop|stopover)\s+(?:to|in))\s+"
-    r"(?:the\s+)?(?P<p>[A-Z][\w'’.-]+(?:\s+(?:[A-Z][\w'’.-]+|de|al|of))*)")
+    r"(?:the\s+)?(?P<p>[A-Z][\w'’.-]+(?:\s+(?:(?!(?:For|To|And|With|On|In|At|As|After|Amid|Ahead|Before|Over|"
+    r"Talks|Meets?|Holds?|Says?)\b)[A-Z][\w'’.-]+|de|al|of))*)")
+#: a journey noun after its place: "his Moscow trip", "Trump Envoy's Belarus Visit" (a country or a capital only)
+_PLACE_JOURNEY = re.compile(r"\b(?P<p>[A-Z][\w.-]+(?:\s+[A-Z][\w.-]+)?)\s+(?i:visit|trip|tour|stopover)\b")
 #: "X also met Y": another meeting of the same stay
 _ALSO = re.compile(r"\balso\b", re.IGNORECASE)
 #: sentences looked back over for a journey, and for the meeting an "also" meeting shares a stay with
@@ -48,7 +53,9 @@ def _is_place_name(name: str) -> bool:
 def _journey(text: str, base: int, mentions: list[Any]) -> tuple[set[int], str] | None:
     """The last journey stated in a sentence: (ids of the entities before its verb, its destination)."""
     found = None
-    for m in _JOURNEY.finditer(text):
+    known = set(DEMONYMS.values()) | set(METONYMS)
+    matches = list(_JOURNEY.finditer(text)) + [m for m in _PLACE_JOURNEY.finditer(text) if m["p"] in known]
+    for m in sorted(matches, key=lambda m: m.start("p")):
         place = m["p"].rstrip(".,")
         a, b = base + m.start("p"), base + m.start("p") + len(place)
         # a person or body named there is not a place ("was in talks with", "visit to Rosneft")
