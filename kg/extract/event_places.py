@@ -14,7 +14,9 @@ to an event that has none, and only to the event it belongs to:
 - a venue line in a document's header, beside its date or time line, places the in-person meetings of the
   headline and lede; a dateline places the lede's meeting only when the lede says a side is visiting or received.
 
-A phone call never gets a place.
+A meeting of the same pair, with the same status and no other date, in a sentence or two around gives its place
+("Putin and Xi met in Beijing. The Chinese leader and Putin held talks for three hours."). A phone call never gets
+a place.
 
 >>> _STATED.search("The handover took place at the Lithuanian border, officials said.")["p"]
 'Lithuanian border'
@@ -98,6 +100,11 @@ def _gathering_places(text: str, noun: str) -> list[str]:
     return [p for _s, p in sorted(found)]
 
 
+def _stated_date(claim: Any) -> Any:
+    """A claim's date when its text states one (not the publication date standing in for it)."""
+    return None if claim.date_basis == "published" else claim.date
+
+
 def _sentence_of(a: Any, starts: list[int]) -> int | None:
     if a.evidence is None or a.evidence.start is None:
         return None
@@ -161,6 +168,10 @@ def place_events(found: list[tuple[Any, Any]], sents: list[Any], text: str) -> l
     at = [_sentence_of(a, starts) for _f, a in found]
     meetings = [(i, {id(f.subject), id(f.obj)}) for (f, a), i in zip(found, at)
                 if i is not None and a.claim.relation == "meets"]
+    # "Putin and Xi met in Beijing. The Chinese leader and Putin held talks for three hours.": the same meeting
+    placed = [(i, {id(f.subject), id(f.obj)}, a.claim.status, _stated_date(a.claim), a.claim.place) for (f, a), i in
+              zip(found, at) if i is not None and a.claim.relation == "meets" and a.claim.place
+              and a.claim.event_type != "Call"]
     venue = _venue_line(text)
     # distances are counted in sentences with words: a paragraph break is a sentence of its own
     rank = {k: r for r, k in enumerate(k for k, s in enumerate(sents) if s.text.strip())}
@@ -175,11 +186,17 @@ def place_events(found: list[tuple[Any, Any]], sents: list[Any], text: str) -> l
             continue
         sides = {id(f.subject), id(f.obj)}
         place = None
+        if kind == "meets":
+            place = next((where for j, pair, status, date, where in sorted(placed, key=lambda p: abs(p[0] - i))
+                          if pair == sides and status == c.status and (date is None or _stated_date(c) in (None, date))
+                          and j in rank and abs(rank[j] - rank[i]) <= _NEAR), None)
         own = sents[i].text.lower()
         if i not in rank:
             out.append((f, a))
             continue
         for j in sorted(real, key=lambda j: (abs(rank[j] - rank[i]), j)):
+            if place is not None:
+                break
             far = abs(rank[j] - rank[i]) > _NEAR
             if far and not (kind == "releases" and any(n in own for n in _RELEASE_NOUNS)):
                 break

@@ -276,17 +276,24 @@ def _journey_place(tok: "Token") -> str | None:
         else:
             break
     for c in clause.children:
-        if c.dep_ == "advcl" and c.i < clause.i:  # "Visiting Nairobi, X met Y"
+        # "Visiting Nairobi, X met Y"; "X met Y when he visited Kyiv"
+        if c.dep_ == "advcl" and (c.i < clause.i or any(m.dep_ in ("mark", "advmod") and m.lower_ in ("when", "while", "as")
+                                                        for m in c.children)):
             found = _destination(c)
             if found is not None:
                 return found
-        if c.dep_ == "prep" and c.lower_ in ("during", "on", "in", "at"):  # "during his visit to Hanoi"
+        # "during his visit to Hanoi", "as part of a state visit to China"
+        if c.dep_ == "prep" and c.lower_ in ("during", "on", "in", "at", "as"):
             for p in c.children:
                 if p.dep_ == "pobj" and p.lemma_.lower() in JOURNEY_NOUNS:
                     found = _place_under(p, ("to", "in"))
                     if found is not None:
                         return found
-        if c.dep_ in ("nsubj", "nsubjpass"):  # "X, who is visiting Lisbon, met Y"
+                if p.dep_ == "pobj" and p.lemma_.lower() in _PARTS:
+                    found = _part_place(p)
+                    if found is not None:
+                        return found
+        if c.dep_ in ("nsubj", "nsubjpass", "dobj"):  # "X, who is visiting Lisbon, met Y"; "met Y, who was visiting"
             for r in c.children:
                 if r.dep_ in ("relcl", "acl") and r.lemma_.lower() != tok.lemma_.lower():
                     found = _destination(r)
