@@ -189,7 +189,8 @@ def place_events(found: list[tuple[Any, Any]], sents: list[Any], text: str) -> l
         if kind == "meets":
             place = next((where for j, pair, status, date, where in sorted(placed, key=lambda p: abs(p[0] - i))
                           if pair == sides and status == c.status and (date is None or _stated_date(c) in (None, date))
-                          and j in rank and abs(rank[j] - rank[i]) <= _NEAR), None)
+                          and j in rank and 0 < abs(rank[j] - rank[i]) <= _NEAR), None)  # in its own sentence
+            # a second reading of the pair is another meeting: "met on Monday, a week after their meeting in Lima"
         own = sents[i].text.lower()
         if i not in rank:
             out.append((f, a))

@@ -347,8 +347,8 @@ def is_place(p: "Token", prep: str) -> bool:
         return True  # "in the Indonesian capital", "in the Saudi city of Jeddah"
     if labels & {"DATE", "TIME", "PERSON", "PERCENT", "MONEY"} or p.like_num:
         return False
-    if prep == "at" and labels & {"ORG", "EVENT"}:
-        return True  # "at the White House", "at the United Nations"
+    if prep in ("at", "to") and labels & {"ORG", "EVENT"}:
+        return True  # "at the White House", "at the United Nations", "welcomed X to the Kremlin"
     if prep == "in" and p.pos_ == "PROPN" and labels & {"ORG"} and not labels & {"NORP"}:
         return True  # "met X in Copenhagen" when the small model calls the city an organisation
     return p.pos_ == "PROPN" and p.text[:1].isupper() and not labels & {"ORG", "NORP", "EVENT"}

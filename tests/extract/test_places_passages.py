@@ -28,14 +28,16 @@ SYMMETRIC = {"meets", "talksWith"}
 
 #: passages read completely right: every relation with its status and its place, nothing else of these types
 PASSING = {
-    "pl01", "pl03", "pl04", "pl05", "pl06", "pl07", "pl08", "pl09", "pl10", "pl11", "pl12", "pl13", "pl14",
-    "pl15", "pl16", "pl17", "pl18", "pl19", "pl20", "pl21", "pl22", "pl24", "pl25", "pl26", "pl27", "pl28",
-    "pl29", "pl30", "pl31", "pl32", "pl33", "pl34", "pl35", "pl36", "pl37", "pl38",
+    "pl01", "pl02", "pl03", "pl04", "pl05", "pl07", "pl08", "pl09", "pl11", "pl12", "pl13", "pl14", "pl15", "pl17",
+    "pl18", "pl19", "pl20", "pl21", "pl22", "pl23", "pl24", "pl25", "pl26", "pl27", "pl28", "pl29", "pl30", "pl31",
+    "pl32", "pl33", "pl34", "pl35", "pl36", "pl37", "pl38", "pl39", "pl40", "pl41", "pl42", "pl43", "pl45", "pl47",
+    "pl48", "pl51", "pl52", "pl53", "pl54", "pl55", "pl57", "pl58", "pl60",
 }
 #: places right on matched pairs, and status-aware F1 over the set, reached when this file was written
-#: (first sight: 20/33 places, F1 0.97)
-FLOOR_PLACES = 0.0
-FLOOR_F1 = 0.0
+#: (first sight, lines 1-38 on the branch point: 19/30 places, F1 0.99; lines 39-60, written after the first
+#: changes: 11/17; the whole set when this file was last changed: 42/47, F1 0.97, no wrong place)
+FLOOR_PLACES = 0.85
+FLOOR_F1 = 0.95
 
 
 class Score(NamedTuple):
@@ -134,9 +136,73 @@ def test_a_passage_read_completely(results: dict[str, Score], passage: dict) -> 
 
 
 def test_the_whole_set_stays_above_its_floors(results: dict[str, Score]) -> None:
-    f1, right, stated, _wrong = totals(list(results.values()))
+    f1, right, stated, wrong = totals(list(results.values()))
     assert f1 >= FLOOR_F1, round(f1, 2)
     assert right / stated >= FLOOR_PLACES, (right, stated)
+    assert wrong == 0
+
+
+def place_of_pair(extractor: Any, text: str, relation: str, a: str, b: str) -> set[str | None]:
+    """The places the findings of one pair are given in a short article (headline "Report")."""
+    found = findings(extractor, {"text": text})
+    return {f["place"] for f in found if f["relation"] == relation and
+            {same_actor(a, f["subject"]["label"]), same_actor(b, (f["object"] or {}).get("label", ""))} == {True}
+            or f["relation"] == relation and same_actor(b, f["subject"]["label"]) and
+            same_actor(a, (f["object"] or {}).get("label", ""))}
+
+
+@pytest.mark.parametrize("text, relation, pair, place", [
+    # a part of a journey or a stay, not the part itself
+    ("Chancellor Karl Nehammer met Chinese Premier Li Qiang on Monday at the start of a four-day visit to China.",
+     "meets", ("Karl Nehammer", "Li Qiang"), "China"),
+    ("Brazilian President Lula met Chinese President Xi Jinping as part of a state visit to China.",
+     "meets", ("Lula", "Xi Jinping"), "China"),
+    # where a side is: set off by commas, a guest's own visit, a journey clause after the verb
+    ("Prime Minister Petr Fiala, in Washington for talks on Ukraine, met Vice President Kamala Harris on Tuesday.",
+     "meets", ("Petr Fiala", "Kamala Harris"), "Washington"),
+    ("President Yoon Suk Yeol met Polish President Andrzej Duda, who was visiting Seoul for a defence fair, on Tuesday.",
+     "meets", ("Yoon Suk Yeol", "Andrzej Duda"), "Seoul"),
+    ("Foreign Minister Ahmed Attaf met U.N. Secretary-General Antonio Guterres when he visited New York last week.",
+     "meets", ("Ahmed Attaf", "Guterres"), "New York"),
+    # a place described by its kind: a demonym's capital, "the resort of X"
+    ("Foreign Minister Retno Marsudi met Australian Foreign Minister Penny Wong in the Indonesian capital on Friday.",
+     "meets", ("Retno Marsudi", "Penny Wong"), "Jakarta"),
+    ("Belgian Prime Minister Alexander De Croo held talks with Egyptian President Abdel Fattah al-Sisi in the Red Sea "
+     "resort of Sharm el-Sheikh.", "meets", ("De Croo", "Sisi"), "Sharm el-Sheikh"),
+    # datelines: title case with an agency, "here"
+    ("Cairo [Egypt], May 4 (ANI): Egyptian Foreign Minister Sameh Shoukry received his Indian counterpart Subrahmanyam "
+     "Jaishankar on Sunday.", "meets", ("Sameh Shoukry", "Jaishankar"), "Cairo"),
+    ("JAKARTA, March 8 (Reuters) - Indonesian President Joko Widodo met Chinese Foreign Minister Wang Yi here on "
+     "Thursday.", "meets", ("Joko Widodo", "Wang Yi"), "Jakarta"),
+    # a title-case headline's journey, a country before a journey noun
+    ("Blinken Arrives In Beijing For Talks\nSecretary of State Antony Blinken met Chinese Foreign Minister Wang Yi on "
+     "Sunday for more than five hours.", "meets", ("Antony Blinken", "Wang Yi"), "Beijing"),
+    ("Prime Minister Mark Carney's Mexico trip ended on Friday. Carney met President Claudia Sheinbaum on Thursday.",
+     "meets", ("Mark Carney", "Claudia Sheinbaum"), "Mexico"),
+    # the same meeting told twice
+    ("Putin and Xi met in Beijing on Thursday. The Chinese leader and Putin held talks for three hours.",
+     "meets", ("Vladimir Putin", "Xi Jinping"), "Beijing"),
+])
+def test_the_place_of_a_construction(extractor: Any, text: str, relation: str, pair: tuple[str, str],
+                                     place: str) -> None:
+    assert place_of_pair(extractor, text, relation, *pair) == {place}
+
+
+@pytest.mark.parametrize("text, relation, pair", [
+    # another event's place: an indefinite meeting of others, a summit after a call, where the freed man went
+    ("French President Emmanuel Macron met German Chancellor Friedrich Merz on Monday. A separate meeting of EU "
+     "finance ministers was held in Brussels.", "meets", ("Macron", "Merz")),
+    ("Russia freed U.S. schoolteacher Marc Fogel in exchange for a Russian cybercriminal, and the American arrived in "
+     "Washington late on Tuesday.", "releases", ("Russia", "Fogel")),
+    # an earlier meeting's place in the same sentence
+    ("Foreign Minister Ann Lind met Foreign Minister Tom Berg on Monday, a week after their meeting in Lima.",
+     "meets", ("Ann Lind", "Tom Berg")),
+    # a dateline over a meeting the lede gives no sign of being held there
+    ("MOSCOW (Reuters) - Russian Foreign Minister Sergei Lavrov will meet his Turkish counterpart Hakan Fidan next "
+     "week, the ministry said on Tuesday.", "meets", ("Lavrov", "Fidan")),
+])
+def test_no_place_from_another_event(extractor: Any, text: str, relation: str, pair: tuple[str, str]) -> None:
+    assert place_of_pair(extractor, text, relation, *pair) == {None}
 
 
 if __name__ == "__main__":  # pragma: no cover - the figures, by half
