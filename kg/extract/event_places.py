@@ -60,6 +60,8 @@ _GATHERING = re.compile(
     r"\b(?i:at|during|on the (?:sidelines|margins|fringes) of|on the (?:sideline|margin) of)\s+(?:the|this|that)\s+"
     r"(?:[\w'’-]+\s+){0,4}?(?P<g>ceremony|ceremonies|summit|forum|conference|gathering|funeral|inauguration|"
     r"celebrations|commemorations|assembly|games)\b")
+#: words that make a meeting of the same pair another meeting
+_ANOTHER = re.compile(r"\b(?:again|another|second|third|once more|follow-up|next meeting)\b", re.IGNORECASE)
 #: how sentences before a meeting (or after it) are looked at for where a gathering or an event noun was
 _NEAR = 2
 _GATHERING_NEAR = 5
@@ -186,7 +188,7 @@ def place_events(found: list[tuple[Any, Any]], sents: list[Any], text: str) -> l
             continue
         sides = {id(f.subject), id(f.obj)}
         place = None
-        if kind == "meets":
+        if kind == "meets" and not _ANOTHER.search(sents[i].text):  # "will meet again next month": another one
             place = next((where for j, pair, status, date, where in sorted(placed, key=lambda p: abs(p[0] - i))
                           if pair == sides and status == c.status and (date is None or _stated_date(c) in (None, date))
                           and j in rank and 0 < abs(rank[j] - rank[i]) <= _NEAR), None)  # in its own sentence

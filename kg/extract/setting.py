@@ -175,6 +175,10 @@ _PARTS = frozenset({"start", "beginning", "end", "close", "conclusion", "outset"
                     "opening", "day", "leg", "part", "stage"})
 
 
+#: words of a clock time the parser may take for the object of "at": the place hangs under them, not beside
+_CLOCK = frozenset({"time", "a.m.", "p.m.", "am", "pm", "gmt", "utc", "hours", "noon", "midnight"})
+
+
 def _part_place(p: "Token") -> str | None:
     """The place of the journey or place a part noun is of ("the start of a visit to China": "China")."""
     for of in p.children:
@@ -193,6 +197,9 @@ def _place_under(h: "Token", preps: tuple[str, ...]) -> str | None:
     >>> from kg.extract.model import get_model
     >>> _place_under(get_model()("Ann Lee met Tom Berg at the start of a visit to China.")[2], ("at",))
     'China'
+    >>> _place_under(get_model()("Ann Lee will meet Tom Berg at 10:30 a.m. local time (08:30 GMT) in Lisbon.")[3],
+    ...              ("at", "in"))
+    'Lisbon'
     """
     for c in h.children:
         if c.dep_ != "prep" or c.lower_ not in preps:
@@ -200,6 +207,11 @@ def _place_under(h: "Token", preps: tuple[str, ...]) -> str | None:
         for p in c.children:
             if p.dep_ == "pobj" and p.pos_ == "NOUN" and p.lemma_.lower() in _PARTS and not p.ent_type_:
                 found = _part_place(p)  # not the part itself: "at the start of ..." names no place
+                if found is not None:
+                    return found
+                continue
+            if p.dep_ == "pobj" and p.lower_ in _CLOCK:  # "at 10:30 a.m. local time (08:30 GMT) in Lisbon"
+                found = _place_under(p, ("in", "at"))
                 if found is not None:
                     return found
                 continue

@@ -179,6 +179,9 @@ def place_of_pair(extractor: Any, text: str, relation: str, a: str, b: str) -> s
      "Sunday for more than five hours.", "meets", ("Antony Blinken", "Wang Yi"), "Beijing"),
     ("Prime Minister Mark Carney's Mexico trip ended on Friday. Carney met President Claudia Sheinbaum on Thursday.",
      "meets", ("Mark Carney", "Claudia Sheinbaum"), "Mexico"),
+    # a clock time the parser takes for the object of "at": the place under it
+    ("Prime Minister Ann Lind is scheduled to meet President Tom Berg at 10:30 a.m. local time (08:30 GMT) in Lisbon.",
+     "meets", ("Ann Lind", "Tom Berg"), "Lisbon"),
     # the same meeting told twice
     ("Putin and Xi met in Beijing on Thursday. The Chinese leader and Putin held talks for three hours.",
      "meets", ("Vladimir Putin", "Xi Jinping"), "Beijing"),
@@ -186,6 +189,13 @@ def place_of_pair(extractor: Any, text: str, relation: str, a: str, b: str) -> s
 def test_the_place_of_a_construction(extractor: Any, text: str, relation: str, pair: tuple[str, str],
                                      place: str) -> None:
     assert place_of_pair(extractor, text, relation, *pair) == {place}
+
+
+def test_a_meeting_again_is_another_meeting(extractor: Any) -> None:
+    text = ("Prime Minister Ann Lind met President Tom Berg in Lisbon on Monday. The two leaders will meet again next "
+            "month, officials said.")
+    found = [(f["status"], f["place"]) for f in findings(extractor, {"text": text}) if f["relation"] == "meets"]
+    assert sorted(found, key=str) == [("held", "Lisbon"), ("planned", None)]
 
 
 @pytest.mark.parametrize("text, relation, pair", [
