@@ -19,6 +19,17 @@ if TYPE_CHECKING:  # pragma: no cover
 
 #: verbs of going somewhere: "flew to Oslo to meet X", "visiting Lisbon, X held talks": where the encounter was
 MOTION_VERBS = frozenset({"travel", "fly", "go", "head", "arrive", "come", "return", "visit", "journey", "tour", "stop"})
+#: verbs that say where an event noun was: "the meeting, which took place in Doha", "the talks, held in Vienna"
+_TAKING_PLACE = frozenset({"hold", "happen", "occur", "host", "stage", "convene"})
+
+
+def _takes_place(verb: "Token") -> bool:
+    """A clause verb that says where an event was: "took place", "was held", "held" (a participle)."""
+    lemma = verb.lemma_.lower()
+    if lemma == "take":
+        return any(c.dep_ == "dobj" and c.lower_ == "place" for c in verb.children)
+    return lemma in _TAKING_PLACE and (verb.dep_ == "acl" or lemma in ("happen", "occur") or
+                                       any(c.dep_ == "auxpass" for c in verb.children))
 #: nouns of a journey: "during his visit to Hanoi, X met Y"
 JOURNEY_NOUNS = frozenset({"visit", "trip", "tour", "stay", "stop", "stopover", "journey", "sojourn"})
 #: verbs of receiving a guest whose "to" names where the guest came: "welcomed X to Madrid"
@@ -53,6 +64,10 @@ def place_of(tok: "Token", noun: "Token | None" = None) -> str | None:
     event = noun if noun is not None else tok
     # "talks between A and B took place in Geneva", "the meeting was held at the Kremlin": the event noun's verb
     carrier = [event.head] if event.pos_ in ("NOUN", "PROPN") and event.dep_ in ("nsubj", "nsubjpass") else []
+    # "the meeting, which took place in Doha", "the talks, held in Vienna": a clause on the event noun says where
+    # (the parser often hangs the clause on the last name before it: a person does not "take place")
+    carrier += [c for c in event.subtree if event.pos_ in ("NOUN", "PROPN") and c.dep_ in ("relcl", "acl")
+                and _takes_place(c)]
     for h in [tok] + ([noun] if noun is not None else []) + objects + purposes + carrier:
         found = _place_under(h, ("in", "at"))
         if found is not None:
@@ -62,6 +77,8 @@ def place_of(tok: "Token", noun: "Token | None" = None) -> str | None:
         return found
     if event.pos_ in ("NOUN", "PROPN") and event.dep_ == "pobj" and event.head.lower_ == "for":
         found = _destination(event.head.head)  # "arrived in Oslo for talks with X"
+        if found is None and event.head.head.lemma_.lower() == "be":
+            found = _place_under(event.head.head, ("in", "at"))  # "X is in Belgrade for talks with Y"
         if found is not None:
             return found
     found = restated_place(tok) or _side_is_in(tok)
@@ -262,6 +279,13 @@ def _journey_place(tok: "Token") -> str | None:
     clause, where = tok, False
     for _ in range(4):  # "..., where he is expected to hold talks": the clause that "where" opens
         where = where or any(c.lower_ == "where" for c in clause.children)
+        if clause.dep_ == "relcl" and where and clause.head.ent_type_ in ("DATE", "TIME") and \
+                clause.head.dep_ == "pobj":  # "paid a visit to Belgrade on Tuesday, where": not the day
+            verb = clause.head.head.head
+            before = [t for t in verb.subtree if t.i < clause.head.i and t.dep_ == "pobj" and t.ent_type_ in
+                      ("GPE", "LOC", "FAC")]
+            if before:
+                return _place_text(before[-1])
         if clause.dep_ == "relcl" and where:
             if is_place(clause.head, "in"):  # "traveled to Warsaw, where he met X"
                 inner = clause.head
@@ -314,6 +338,8 @@ def _journey_place(tok: "Token") -> str | None:
     return None
 
 
+#: verbs of handing a freed person over, whose place is the release's
+_HANDING = frozenset({"hand", "transfer", "deliver", "turn", "swap", "exchange"})
 #: the places of a handover that the small model may not mark as places ("at the airport", "at the border")
 _RELEASE_VENUES = frozenset({"airport", "airbase", "border", "crossing", "checkpoint", "embassy", "consulate", "bridge"})
 
@@ -334,7 +360,10 @@ def release_place(tok: "Token") -> str | None:
     """
     # the parser often hangs "at <place>" on the person released ("released X at Y Airport")
     # and "in <city>" too ("freed X in Istanbul"); not "a journalist in Moscow", an apposition's own place
-    on_object = [c for o in tok.children if o.dep_ == "dobj" for c in o.children if c.lower_ == "at" or
+    # and a handover clause beside the verb: "freed two prisoners, handing them over at the Beregsurany crossing"
+    handing = [c for h in tok.children if h.dep_ in ("advcl", "conj") and h.lemma_.lower() in _HANDING
+               for c in h.children]
+    on_object = handing + [c for o in tok.children if o.dep_ == "dobj" for c in o.children if c.lower_ == "at" or
                  c.lower_ == "in" and any(p.dep_ == "pobj" and p.ent_type_ in ("GPE", "LOC", "FAC") for p in c.children)]
     for c in list(tok.children) + on_object:
         if c.dep_ == "prep" and c.lower_ in ("at", "in"):

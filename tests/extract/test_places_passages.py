@@ -179,6 +179,16 @@ def place_of_pair(extractor: Any, text: str, relation: str, a: str, b: str) -> s
      "Sunday for more than five hours.", "meets", ("Antony Blinken", "Wang Yi"), "Beijing"),
     ("Prime Minister Mark Carney's Mexico trip ended on Friday. Carney met President Claudia Sheinbaum on Thursday.",
      "meets", ("Mark Carney", "Claudia Sheinbaum"), "Mexico"),
+    # a clause on the event noun, wherever the parser hangs it; a stay "for talks"; "where" after a day
+    ("The meeting between Foreign Minister Ana Lind and her Serbian counterpart Marko Djuric, which took place in "
+     "Doha, lasted two hours.", "meets", ("Ana Lind", "Marko Djuric"), "Doha"),
+    ("Foreign Minister Ana Lind is in Belgrade for talks with President Aleksandar Vucic.",
+     "meets", ("Ana Lind", "Aleksandar Vucic"), "Belgrade"),
+    ("Foreign Minister Ana Lind paid a visit to Belgrade on Tuesday, where she was received by President Aleksandar "
+     "Vucic.", "meets", ("Ana Lind", "Aleksandar Vucic"), "Belgrade"),
+    # a handover clause beside a release
+    ("Hungary freed Ukrainian soldier Petro Marchenko on Friday, handing him over at the Beregsurany border crossing.",
+     "releases", ("Hungary", "Petro Marchenko"), "Beregsurany border crossing"),
     # a clock time the parser takes for the object of "at": the place under it
     ("Prime Minister Ann Lind is scheduled to meet President Tom Berg at 10:30 a.m. local time (08:30 GMT) in Lisbon.",
      "meets", ("Ann Lind", "Tom Berg"), "Lisbon"),
