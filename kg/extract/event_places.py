@@ -37,6 +37,7 @@ from bisect import bisect_right
 from dataclasses import replace
 from typing import Any
 
+from kg.extract.coref import DATELINE
 from kg.extract.lexicon import DEMONYMS, MONTHS, WEEKDAYS
 
 #: a place name, with the venue noun a crossing point may end in ("Abu Dhabi airport", "Lithuanian border")
@@ -152,8 +153,6 @@ def _dateline_place(sent: str) -> str | None:
     >>> _dateline_place("Paris, France and Germany agreed (in principle) - on Monday") is None
     True
     """
-    from kg.extract.coref import DATELINE
-
     titled = _TITLE_DATELINE.match(sent)
     if titled is not None:
         return titled["city"]
