@@ -10,7 +10,8 @@ to an event that has none, and only to the event it belongs to:
   places the meetings (or releases) of the sentences around it, when no other pair's meeting lies between; a
   release whose own sentence names the same noun ("frees X in swap") takes the swap's place from anywhere;
 - a gathering a meeting was held at or beside ("at the forum", "on the sidelines of the summit") takes the place
-  the document gives that gathering ("the Normandy ceremony", "arrived in Davos for the World Economic Forum");
+  the document gives that gathering ("the Normandy ceremony", "arrived in Davos for the World Economic Forum"),
+  else the dateline's city when the meeting was held (a story filed from the gathering);
 - a venue line in a document's header, beside its date or time line, places the in-person meetings of the
   headline and lede; a dateline places the lede's meeting only when the lede says a side is visiting or received.
 
@@ -28,6 +29,8 @@ a place.
 ['Rio de Janeiro']
 >>> _gathering_places("Obama and Putin will appear together at the Normandy ceremony.", "ceremony")
 ['Normandy']
+>>> _gathering_places("The Arab League summit opened in Baghdad on Saturday.", "summit")
+['Baghdad']
 """
 
 from __future__ import annotations
@@ -60,7 +63,7 @@ _DEFINITE = re.compile(r"\b(?:the|this|that|these|those|their|its|his|her)\s+(?:
 _GATHERING = re.compile(
     r"\b(?i:at|during|on the (?:sidelines|margins|fringes) of|on the (?:sideline|margin) of)\s+(?:the|this|that)\s+"
     r"(?:[\w'’-]+\s+){0,4}?(?P<g>ceremony|ceremonies|summit|forum|conference|gathering|funeral|inauguration|"
-    r"celebrations|commemorations|assembly|games)\b")
+    r"celebrations|commemorations|assembly|games|meeting|meetings)\b")
 #: words that make a meeting of the same pair another meeting
 _ANOTHER = re.compile(r"\b(?:again|another|second|third|once more|follow-up|next meeting)\b", re.IGNORECASE)
 #: how sentences before a meeting (or after it) are looked at for where a gathering or an event noun was
@@ -92,7 +95,8 @@ def _gathering_places(text: str, noun: str) -> list[str]:
     """
     g = noun[:-3] + "(?:y|ies)" if noun.endswith("ies") else noun.removesuffix("s") + "s?"
     found = []
-    for pattern in (rf"\b(?i:{g})\s+(?:in|at)\s+(?:the\s+)?{_PLACE}",
+    for pattern in (rf"\b(?i:{g})\s+(?:(?:opened|opens|began|begins|was held|is being held|took place|convened|"
+                    rf"got under way|closed|ended)\s+(?:on\s+\w+\s+)?)?(?:in|at)\s+(?:the\s+)?{_PLACE}",
                     rf"\bthe\s+(?P<p>[A-Z][a-z][\w'’-]+(?:\s+[A-Z][a-z][\w'’-]+)?)\s+{g}\b",
                     rf"\b(?:in|at|to)\s+(?:the\s+)?{_PLACE}\b[^.;]{{0,50}}?\bfor\s+(?:the|a|an|this)\s+"
                     rf"(?:[\w'’-]+\s+){{0,4}}?(?i:{g})\b"):
@@ -178,6 +182,7 @@ def place_events(found: list[tuple[Any, Any]], sents: list[Any], text: str) -> l
     rank = {k: r for r, k in enumerate(k for k, s in enumerate(sents) if s.text.strip())}
     real = sorted(rank, key=rank.__getitem__)
     body = next((rank[k] for k in real if k > 0 and len(sents[k].text) > 80), 1)
+    dateline = next((d for k in real[:body + 1] if (d := _dateline_place(sents[k].text))), None)
     out = []
     for (f, a), i in zip(found, at):
         c = a.claim
@@ -218,6 +223,8 @@ def place_events(found: list[tuple[Any, Any]], sents: list[Any], text: str) -> l
                     if where:
                         place = where[0]
                         break
+                if place is None and c.status == "held":
+                    place = dateline  # the story is filed from the gathering: "SINGAPORE (Reuters) - ... sidelines"
         if place is None and kind == "meets" and c.status == "held":
             if venue is not None and rank[i] <= body + 2:
                 place = venue  # a transcript's venue line: the headline's and the lede's meetings
