@@ -25,6 +25,9 @@ a place.
 'swap'
 >>> _STATED.search("Their talks, held at the prime minister's residence in Tokyo, lasted an hour.")["p"]
 'Tokyo'
+>>> from types import SimpleNamespace as S
+>>> _stated([S(text="The meeting ended early, and Lavrov later held talks in Riyadh.")], 0, "meets") is None
+True
 >>> _gathering_places("Leaders gathered in Rio de Janeiro on Monday for a two-day summit.", "summit")
 ['Rio de Janeiro']
 >>> _gathering_places("Obama and Putin will appear together at the Normandy ceremony.", "ceremony")
@@ -56,6 +59,8 @@ _STATED = re.compile(
     r"(?:(?:on|last|this|late|early)\s+\w+\s+)?(?:in|at)\s+(?:the\s+)?"
     # a venue named in common words takes its city: "held at the prime minister's residence in Tokyo"
     r"(?:[a-z][\w'’-]*(?:\s+[a-z][\w'’-]*){0,3}\s+(?:in|at|near|outside)\s+(?:the\s+)?)?" + _PLACE)
+#: words that open another clause between an event noun and a "took place"/"held" that is then not its own
+_ANOTHER_CLAUSE = re.compile(r"\b(?:and|but|while|whereas|after|before|then|later|when)\b|;", re.IGNORECASE)
 #: the words that make the event noun the one already reported: "the talks", "their meeting", "Saturday's swap"
 _DEFINITE = re.compile(r"\b(?:the|this|that|these|those|their|its|his|her)\s+(?:[\w'’-]+\s+){0,3}$|['’]s\s+(?:[\w'’-]+\s+){0,2}$",
                        re.IGNORECASE)
@@ -125,8 +130,11 @@ def _stated(sents: list[Any], j: int, kind: str) -> tuple[str, str] | None:
         if (noun in _MEET_NOUNS) != (kind == "meets"):
             continue
         before = sents[j].text[max(0, m.start() - 40):m.start()]
-        if not _DEFINITE.search(before) and not re.search(r"\b(?:it|they)\b", m["mid"]):
+        pronoun = re.search(r"\b(?:it|they)\b", m["mid"])  # "confirmed the swap and said it had taken place at"
+        if not _DEFINITE.search(before) and not pronoun:
             continue
+        if not pronoun and _ANOTHER_CLAUSE.search(m["mid"]):
+            continue  # "The meeting ended early, and Lavrov later held talks in Riyadh": another event's place
         place = m["p"].rstrip(".,")
         if _is_place(place):
             return noun, place
