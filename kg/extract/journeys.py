@@ -5,9 +5,10 @@ her Turkish counterpart on Wednesday."  The meeting sentence names no place; the
 one of its two sides is.  A journey counts when it is stated in one of the two sentences before the meeting
 and its traveller (a mention before the verb of going, pronouns and titles resolved) is one of the meeting's
 sides; a journey by anyone else in between stops the search, so one person's trip never places another's
-meeting.  "X also met Z" a few sentences after a meeting of X that was placed (and no other placed meeting since)
-is another meeting of the same stay, at the same place.  Sentences are counted without the paragraph breaks.  Only in-person meetings are placed (a phone call has no place); a venue the sentence names without
-its city ("at the foreign ministry") gets the journey's city after it.
+meeting.  "X also met Z" a few sentences after a meeting of X that was placed (and no other placed meeting since,
+and no other stated date) is another meeting of the same stay, at the same place.  Sentences are counted without
+the paragraph breaks.  Only in-person meetings are placed (a phone call has no place); a venue the sentence names
+without its city ("at the foreign ministry") gets the journey's city after it.
 
 >>> _JOURNEY.search("Lee arrived in Ankara on Tuesday.")["p"]
 'Ankara'
@@ -26,6 +27,7 @@ from bisect import bisect_right
 from dataclasses import replace
 from typing import Any
 
+from kg.extract.event_places import _stated_date
 from kg.extract.lexicon import DEMONYMS, METONYMS, MONTHS, WEEKDAYS
 
 #: a verb or noun of going and its destination: "arrived in X", "flew to X", "is visiting X", "on a visit to X"
@@ -80,12 +82,13 @@ def place_journeys(found: list[tuple[Any, Any]], sents: list[Any], chains: list[
     real = [k for k, s in enumerate(sents) if s.text.strip()]
     rank = {k: r for r, k in enumerate(real)}
     out = []
-    placed: list[tuple[int, set[int], str]] = []  # (sentence, sides, place) of the meetings placed so far
+    placed: list[tuple[int, set[int], str, Any]] = []  # (sentence, sides, place, stated date) of the placed meetings
     for f, a in found:
         c = a.claim
         if c.relation == "meets" and c.place and c.place[:1].isupper() and f.obj is not None and a.evidence is not None \
                 and a.evidence.start is not None:
-            placed.append((bisect_right(starts, a.evidence.start) - 1, {id(f.subject), id(f.obj)}, c.place))
+            placed.append((bisect_right(starts, a.evidence.start) - 1, {id(f.subject), id(f.obj)}, c.place,
+                           _stated_date(c)))
         venue = c.place is not None and c.place[:1].islower()  # "at the foreign ministry": in which city?
         if c.relation != "meets" or (c.place is not None and not venue) or c.event_type == "Call" or a.evidence is None \
                 or f.obj is None or a.evidence.start is None:
@@ -98,10 +101,12 @@ def place_journeys(found: list[tuple[Any, Any]], sents: list[Any], chains: list[
         sides = {id(f.subject), id(f.obj)}
         place = None
         if _ALSO.search(sents[i].text):  # "X met A in Beijing. ... X also met B": the same stay
-            for j, side, where in reversed(placed):  # the last placed meeting before this sentence decides
+            for j, side, where, when in reversed(placed):  # the last placed meeting before this sentence decides
                 if j >= i:
                     continue
-                if rank.get(j, -_ALSO_LOOKBACK) >= rank[i] - _ALSO_LOOKBACK and side & sides:
+                # not another time: "met Xi in Beijing in May. On Tuesday, Putin also met Modi"
+                if rank.get(j, -_ALSO_LOOKBACK) >= rank[i] - _ALSO_LOOKBACK and side & sides and \
+                        _stated_date(c) in (None, when):
                     place = where
                 break
         for j in reversed(real[max(0, rank[i] - _LOOKBACK):rank[i]]):

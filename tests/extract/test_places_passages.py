@@ -219,6 +219,11 @@ def test_a_meeting_again_is_another_meeting(extractor: Any) -> None:
     # an earlier meeting's place in the same sentence
     ("Foreign Minister Ann Lind met Foreign Minister Tom Berg on Monday, a week after their meeting in Lima.",
      "meets", ("Ann Lind", "Tom Berg")),
+    # "also" at another time is another stay; "and ... later held talks in Riyadh" is another event
+    ("Russian President Vladimir Putin met Chinese President Xi Jinping in Beijing in May. On Tuesday, Putin also met "
+     "Indian Prime Minister Narendra Modi.", "meets", ("Vladimir Putin", "Narendra Modi")),
+    ("Foreign Minister Ann Lind met Foreign Minister Tom Berg on Monday. The meeting ended early, and Berg later held "
+     "talks in Riyadh.", "meets", ("Ann Lind", "Tom Berg")),
     # a dateline over a meeting the lede gives no sign of being held there
     ("MOSCOW (Reuters) - Russian Foreign Minister Sergei Lavrov will meet his Turkish counterpart Hakan Fidan next "
      "week, the ministry said on Tuesday.", "meets", ("Lavrov", "Fidan")),
