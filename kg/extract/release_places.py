@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from kg.extract.setting import _place_under
+from kg.extract.setting import _place_text, _place_under
 from kg.extract.syntax import PLACE_LABELS
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -50,7 +50,9 @@ def release_place(tok: "Token") -> str | None:
                     continue
                 if p.ent_type_ in PLACE_LABELS or p.lemma_.lower() in _RELEASE_VENUES or any(
                         t.ent_type_ in PLACE_LABELS for t in p.children if t.dep_ == "compound"):
-                    return _place_under(c.head, (c.lower_,))
+                    # a crossing point whose name the recogniser mistakes ("the Lachin checkpoint": a person)
+                    return _place_under(c.head, (c.lower_,)) or (_place_text(p) if p.lemma_.lower() in
+                                                                 _RELEASE_VENUES else None)
                 if p.lemma_.lower() in ("swap", "exchange", "handover"):  # "in a swap at Ankara airport"
                     return _place_under(p, ("at", "in"))
     return None

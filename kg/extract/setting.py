@@ -218,7 +218,11 @@ def _place_under(h: "Token", preps: tuple[str, ...]) -> str | None:
     ...              ("at", "in"))
     'Lisbon'
     """
-    for c in h.children:
+    # "On Monday in Nairobi, X met Y": the parser may hang the place on the day's preposition
+    dated = [g for c in h.children if c.dep_ == "prep" and any(p.dep_ == "pobj" and p.ent_type_ in ("DATE", "TIME")
+                                                              for p in c.children)
+             for g in c.children if g.dep_ == "prep"]
+    for c in list(h.children) + dated:
         if c.dep_ != "prep" or c.lower_ not in preps:
             continue
         for p in c.children:
