@@ -40,7 +40,8 @@ from kg.extract import act_frames, calls
 from kg.extract.gapping import gapped_agents
 from kg.extract.clause_status import PASSING_ADVERBS, read_status
 from kg.extract.place_names import tidy_place
-from kg.extract.setting import place_of, release_place
+from kg.extract.release_places import release_place
+from kg.extract.setting import place_of
 from kg.extract.syntax import (
     absolute_subject, acts_next, companions, expand, headline_topic, has_particle, inverted_subjects, is_passive, is_remote, members_beside, noun_agents, prep_objects, slot,
     misread_objects, stranded_objects, subjects, swallowed_subjects, unique,

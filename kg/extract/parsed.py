@@ -42,6 +42,7 @@ from kg.extract.designations import (HOLDINGS, PLURAL_PRONOUNS, fallback_issuer,
 from kg.extract.frames import FrameHit, gate_pattern, match
 from kg.extract.holders import holder_entities, owned_body
 from kg.extract.lexicon import DEMONYMS
+from kg.extract.event_places import place_events
 from kg.extract.journeys import place_journeys
 from kg.extract.linking import Linker
 from kg.extract.members import member_findings, parse_also
@@ -186,6 +187,7 @@ class ParseExtractor(RuleExtractor):
             out.append((f, self._assertion(document, f, sents[i].start_char, sents[i].text, published,
                                            _roles_of(f, chains[i], linker, text))))
         out = place_journeys(out, sents, chains)  # "X arrived in Ankara. X met Y": the meeting's place
+        out = place_events(out, sents, text)  # "X met Y. The talks took place in Warsaw.": places stated elsewhere
         return _merge_events(_dedupe(_headline_merged(out, sents)), text)
 
 

@@ -8,6 +8,8 @@ Russia, next month" (the gathering and its time), "the Hungarian capital" (a des
 'Sochi, Russia'
 >>> tidy_place("the Hungarian capital"), tidy_place("the Ruritanian capital")
 ('Budapest', 'Ruritanian capital')
+>>> tidy_place("the Red Sea resort of Sharm el-Sheikh")
+'Sharm el-Sheikh'
 >>> tidy_place("Joint Base Elmendorf-Richardson in Anchorage")
 'Joint Base Elmendorf-Richardson in Anchorage'
 """
@@ -25,6 +27,10 @@ _GATHERING_IN = re.compile(rf"^(?:an?|the)\s+(?:[\w.'’-]+\s+){{0,4}}?{_GATHERI
 _TIME_TAIL = re.compile(r"(?:,\s*|\s+)(?:(?:next|last|this|later|earlier)\s+(?:week|month|year|spring|summer|autumn|"
                         r"fall|winter)|(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|"
                         r"(?:this|that)\s+(?:morning|afternoon|evening)|today|tomorrow|yesterday)\b.*$")
+#: nouns of a kind of place a name is given after "of": "the Red Sea resort of Sharm el-Sheikh"
+PLACE_KINDS = frozenset({"capital", "city", "town", "port", "resort", "village", "region", "province", "island",
+                         "enclave", "district", "county", "state", "emirate", "kingdom", "republic", "oblast"})
+_KIND_OF = re.compile(rf"^(?:the\s+)?(?:[\w'’.-]+\s+){{0,3}}(?:{'|'.join(sorted(PLACE_KINDS))})\s+of\s+([A-Z].+)$")
 _CAPITAL_OF = re.compile(r"^(?:the\s+)?([A-Z][\w-]+(?:\s+[A-Z][\w-]+)?)\s+capital$")
 
 
@@ -41,6 +47,9 @@ def tidy_place(text: str | None) -> str | None:
     inner = _GATHERING_IN.match(place)
     if inner:
         place = inner.group(1).strip(" ,")
+    named = _KIND_OF.match(place)
+    if named:
+        return named.group(1)
     described = _CAPITAL_OF.match(place)
     if described:
         country = DEMONYMS.get(described.group(1).lower())

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from kg.extract.place_names import PLACE_KINDS
 from kg.extract.syntax import MAX_CLIMB, PLACE_LABELS, expand
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -18,6 +19,17 @@ if TYPE_CHECKING:  # pragma: no cover
 
 #: verbs of going somewhere: "flew to Oslo to meet X", "visiting Lisbon, X held talks": where the encounter was
 MOTION_VERBS = frozenset({"travel", "fly", "go", "head", "arrive", "come", "return", "visit", "journey", "tour", "stop"})
+#: verbs that say where an event noun was: "the meeting, which took place in Doha", "the talks, held in Vienna"
+_TAKING_PLACE = frozenset({"hold", "happen", "occur", "host", "stage", "convene"})
+
+
+def _takes_place(verb: "Token") -> bool:
+    """A clause verb that says where an event was: "took place", "was held", "held" (a participle)."""
+    lemma = verb.lemma_.lower()
+    if lemma == "take":
+        return any(c.dep_ == "dobj" and c.lower_ == "place" for c in verb.children)
+    return lemma in _TAKING_PLACE and (verb.dep_ == "acl" or lemma in ("happen", "occur") or
+                                       any(c.dep_ == "auxpass" for c in verb.children))
 #: nouns of a journey: "during his visit to Hanoi, X met Y"
 JOURNEY_NOUNS = frozenset({"visit", "trip", "tour", "stay", "stop", "stopover", "journey", "sojourn"})
 #: verbs of receiving a guest whose "to" names where the guest came: "welcomed X to Madrid"
@@ -52,6 +64,10 @@ def place_of(tok: "Token", noun: "Token | None" = None) -> str | None:
     event = noun if noun is not None else tok
     # "talks between A and B took place in Geneva", "the meeting was held at the Kremlin": the event noun's verb
     carrier = [event.head] if event.pos_ in ("NOUN", "PROPN") and event.dep_ in ("nsubj", "nsubjpass") else []
+    # "the meeting, which took place in Doha", "the talks, held in Vienna": a clause on the event noun says where
+    # (the parser often hangs the clause on the last name before it: a person does not "take place")
+    carrier += [c for c in event.subtree if event.pos_ in ("NOUN", "PROPN") and c.dep_ in ("relcl", "acl")
+                and _takes_place(c)]
     for h in [tok] + ([noun] if noun is not None else []) + objects + purposes + carrier:
         found = _place_under(h, ("in", "at"))
         if found is not None:
@@ -61,8 +77,13 @@ def place_of(tok: "Token", noun: "Token | None" = None) -> str | None:
         return found
     if event.pos_ in ("NOUN", "PROPN") and event.dep_ == "pobj" and event.head.lower_ == "for":
         found = _destination(event.head.head)  # "arrived in Oslo for talks with X"
+        if found is None and event.head.head.lemma_.lower() == "be":
+            found = _place_under(event.head.head, ("in", "at"))  # "X is in Belgrade for talks with Y"
         if found is not None:
             return found
+    found = restated_place(tok) or _side_is_in(tok)
+    if found is not None:
+        return found
     if _lemma(tok) in WELCOMING_VERBS:
         found = _place_under(tok, ("to",))
         if found is not None:
@@ -103,17 +124,124 @@ def _gathering_place(tok: "Token") -> str | None:
     return None
 
 
+#: nouns that restate an encounter ("reports of a meeting between the two in Bangkok")
+_RESTATING = frozenset({"meeting", "talk", "talks", "encounter"})
+#: prepositions that set an event beside another in time: "a week after their meeting in Paris" is another one
+#: words that report an event: a time word above them times the report, not the event
+_REPORTS = frozenset({"report", "news", "word", "rumour", "rumor", "claim", "account", "confirmation", "speculation"})
+_BEFORE_AFTER = frozenset({"after", "before", "since", "following", "ahead", "until", "prior", "than"})
+
+
+def _side_is_in(tok: "Token") -> str | None:
+    """Where a named side of the encounter is, set off by a comma: "Fiala, in Washington for talks, met X".
+
+    >>> from kg.extract.model import get_model
+    >>> _side_is_in(get_model()("Premier Jan Novak, in Oslo for talks on energy, met Prime Minister Eva Dahl.")[11])
+    'Oslo'
+    """
+    for side in tok.children:
+        if side.dep_ not in ("nsubj", "dobj") or side.pos_ != "PROPN":
+            continue
+        for c in side.children:
+            if c.dep_ == "prep" and c.lower_ == "in" and c.i > side.i and side.doc[c.i - 1].text == ",":
+                for p in c.children:
+                    if p.dep_ == "pobj" and p.ent_type_ in ("GPE", "LOC"):
+                        return _place_text(p)
+    return None
+
+
+def restated_place(tok: "Token") -> str | None:
+    """The place of a meeting noun in the same sentence that restates the encounter at ``tok``.
+
+    "X met Y last week, confirming reports of a meeting between the two in Bangkok": the noun names no other
+    party than pronouns or "the two", and does not sit after a word that sets it apart in time ("a week after
+    their meeting in Paris" is an earlier meeting).
+
+    >>> from kg.extract.model import get_model
+    >>> d = get_model()("Ann Lee met Tom Berg on Monday, confirming reports of a meeting between the two in Lima.")
+    >>> restated_place(d[2])
+    'Lima'
+    >>> restated_place(get_model()("Ann Lee met Tom Berg a week after their meeting in Lima.")[2]) is None
+    True
+    """
+    for noun in tok.sent:
+        if noun.i == tok.i or noun.pos_ != "NOUN" or noun.lemma_.lower() not in _RESTATING:
+            continue
+        between = [p for c in noun.children if c.dep_ == "prep" and c.lower_ in ("between", "with")
+                   for p in c.children if p.dep_ == "pobj"]
+        if any(t.ent_type_ == "PERSON" or t.ent_type_ in ("ORG", "GPE", "NORP") and t.pos_ == "PROPN"
+               for p in between for t in [p] + [x for c in p.children if c.dep_ != "prep" for x in c.subtree]):
+            continue  # "a meeting with the Pope in Rome": another encounter
+        t, apart = noun, False
+        for _ in range(MAX_CLIMB):  # up to the trigger, the sentence's root or what reports it ("after reports of")
+            if t.i == tok.i or t.head.i == t.i or t.lemma_.lower() in _REPORTS:
+                break
+            t = t.head
+            apart = apart or t.lower_ in _BEFORE_AFTER
+        if apart:
+            continue
+        for h in [noun] + between:
+            found = _place_under(h, ("in", "at"))
+            if found is not None:
+                return found
+    return None
+
+
+#: nouns of a part of an event or a stay: "at the start of a visit to China" is where the visit is
+_PARTS = frozenset({"start", "beginning", "end", "close", "conclusion", "outset", "course", "middle", "height", "eve",
+                    "opening", "day", "leg", "part", "stage"})
+
+
+#: words of a clock time the parser may take for the object of "at": the place hangs under them, not beside
+_CLOCK = frozenset({"time", "a.m.", "p.m.", "am", "pm", "gmt", "utc", "hours", "noon", "midnight"})
+
+
+def _part_place(p: "Token") -> str | None:
+    """The place of the journey or place a part noun is of ("the start of a visit to China": "China")."""
+    for of in p.children:
+        if of.dep_ == "prep" and of.lower_ == "of":
+            for q in of.children:
+                if q.dep_ == "pobj" and q.lemma_.lower() in JOURNEY_NOUNS:
+                    return _place_under(q, ("to", "in"))
+                if q.dep_ == "pobj" and q.ent_type_ in PLACE_LABELS:
+                    return _place_text(q)
+    return None
+
+
 def _place_under(h: "Token", preps: tuple[str, ...]) -> str | None:
-    """The place named by the object of one of ``preps`` attached to ``h``, without trailing clauses."""
-    for c in h.children:
+    """The place named by the object of one of ``preps`` attached to ``h``, without trailing clauses.
+
+    >>> from kg.extract.model import get_model
+    >>> _place_under(get_model()("Ann Lee met Tom Berg at the start of a visit to China.")[2], ("at",))
+    'China'
+    >>> _place_under(get_model()("Ann Lee will meet Tom Berg at 10:30 a.m. local time (08:30 GMT) in Lisbon.")[3],
+    ...              ("at", "in"))
+    'Lisbon'
+    """
+    # "On Monday in Nairobi, X met Y": the parser may hang the place on the day's preposition
+    dated = [g for c in h.children if c.dep_ == "prep" and any(p.dep_ == "pobj" and p.ent_type_ in ("DATE", "TIME")
+                                                              for p in c.children)
+             for g in c.children if g.dep_ == "prep"]
+    for c in list(h.children) + dated:
         if c.dep_ != "prep" or c.lower_ not in preps:
             continue
         for p in c.children:
+            if p.dep_ == "pobj" and p.pos_ == "NOUN" and p.lemma_.lower() in _PARTS and not p.ent_type_:
+                found = _part_place(p)  # not the part itself: "at the start of ..." names no place
+                if found is not None:
+                    return found
+                continue
+            if p.dep_ == "pobj" and p.lower_ in _CLOCK:  # "at 10:30 a.m. local time (08:30 GMT) in Lisbon"
+                found = _place_under(p, ("in", "at"))
+                if found is not None:
+                    return found
+                continue
             if p.dep_ != "pobj" or not is_place(p, c.lower_):
                 continue
             cut = {d.i for c2 in p.children if c2.dep_ in ("relcl", "acl") and c2.i > p.i or
                    c2.dep_ == "prep" and c2.i > p.i and not (c2.lower_ in ("in", "near", "outside") and any(
-                       g.ent_type_ in PLACE_LABELS for g in c2.subtree) or c2.lower_ == "of" and p.pos_ == "PROPN") or
+                       g.ent_type_ in PLACE_LABELS for g in c2.subtree) or c2.lower_ == "of" and (
+                       p.pos_ == "PROPN" or p.lemma_.lower() in PLACE_KINDS)) or
                    c2.dep_ == "appos" and c2.ent_type_ not in PLACE_LABELS or
                    c2.dep_ == "conj" and c2.ent_type_ == "PERSON" for d in c2.subtree}  # "in Geneva, A and B said"
             toks = [t for t in p.subtree if t.i not in cut and not (t.i == p.left_edge.i and t.lower_ == "the")]
@@ -155,6 +283,13 @@ def _journey_place(tok: "Token") -> str | None:
     clause, where = tok, False
     for _ in range(4):  # "..., where he is expected to hold talks": the clause that "where" opens
         where = where or any(c.lower_ == "where" for c in clause.children)
+        if clause.dep_ == "relcl" and where and clause.head.ent_type_ in ("DATE", "TIME") and \
+                clause.head.dep_ == "pobj":  # "paid a visit to Belgrade on Tuesday, where": not the day
+            verb = clause.head.head.head
+            before = [t for t in verb.subtree if t.i < clause.head.i and t.dep_ == "pobj" and t.ent_type_ in
+                      ("GPE", "LOC", "FAC")]
+            if before:
+                return _place_text(before[-1])
         if clause.dep_ == "relcl" and where:
             if is_place(clause.head, "in"):  # "traveled to Warsaw, where he met X"
                 inner = clause.head
@@ -181,17 +316,24 @@ def _journey_place(tok: "Token") -> str | None:
         else:
             break
     for c in clause.children:
-        if c.dep_ == "advcl" and c.i < clause.i:  # "Visiting Nairobi, X met Y"
+        # "Visiting Nairobi, X met Y"; "X met Y when he visited Kyiv"
+        if c.dep_ == "advcl" and (c.i < clause.i or any(m.dep_ in ("mark", "advmod") and m.lower_ in ("when", "while", "as")
+                                                        for m in c.children)):
             found = _destination(c)
             if found is not None:
                 return found
-        if c.dep_ == "prep" and c.lower_ in ("during", "on", "in", "at"):  # "during his visit to Hanoi"
+        # "during his visit to Hanoi", "as part of a state visit to China"
+        if c.dep_ == "prep" and c.lower_ in ("during", "on", "in", "at", "as"):
             for p in c.children:
                 if p.dep_ == "pobj" and p.lemma_.lower() in JOURNEY_NOUNS:
                     found = _place_under(p, ("to", "in"))
                     if found is not None:
                         return found
-        if c.dep_ in ("nsubj", "nsubjpass"):  # "X, who is visiting Lisbon, met Y"
+                if p.dep_ == "pobj" and p.lemma_.lower() in _PARTS:
+                    found = _part_place(p)
+                    if found is not None:
+                        return found
+        if c.dep_ in ("nsubj", "nsubjpass", "dobj"):  # "X, who is visiting Lisbon, met Y"; "met Y, who was visiting"
             for r in c.children:
                 if r.dep_ in ("relcl", "acl") and r.lemma_.lower() != tok.lemma_.lower():
                     found = _destination(r)
@@ -200,48 +342,18 @@ def _journey_place(tok: "Token") -> str | None:
     return None
 
 
-#: the places of a handover that the small model may not mark as places ("at the airport", "at the border")
-_RELEASE_VENUES = frozenset({"airport", "airbase", "border", "crossing", "checkpoint", "embassy", "consulate", "bridge"})
-
-
-def release_place(tok: "Token") -> str | None:
-    """Where a release at ``tok`` took place, when its clause says so: "freed X at Abu Dhabi airport".
-
-    Only "at"/"in" attached to the release verb itself and naming a place; a place inside what the person is
-    released from ("from a prison in Minsk") or a date ("in 2019") is none.
-
-    >>> from kg.extract.model import get_model
-    >>> release_place(get_model()("Russia released Paul Whelan at Ankara airport on Thursday.")[1])
-    'Ankara airport'
-    >>> release_place(get_model()("Belarus freed Ann Lee from a prison colony in Gomel.")[1]) is None
-    True
-    >>> release_place(get_model()("Russia freed the journalist in a prisoner swap.")[1]) is None
-    True
-    """
-    # the parser often hangs "at <place>" on the person released ("released X at Y Airport")
-    on_object = [c for o in tok.children if o.dep_ == "dobj" for c in o.children if c.lower_ == "at"]
-    for c in list(tok.children) + on_object:
-        if c.dep_ == "prep" and c.lower_ in ("at", "in"):
-            for p in c.children:  # a recognised place or a crossing-point noun, not "in a prisoner swap"
-                if p.dep_ != "pobj":
-                    continue
-                if p.ent_type_ in PLACE_LABELS or p.lemma_.lower() in _RELEASE_VENUES or any(
-                        t.ent_type_ in PLACE_LABELS for t in p.children if t.dep_ == "compound"):
-                    return _place_under(c.head, (c.lower_,))
-                if p.lemma_.lower() in ("swap", "exchange", "handover"):  # "in a swap at Ankara airport"
-                    return _place_under(p, ("at", "in"))
-    return None
-
-
 def is_place(p: "Token", prep: str) -> bool:
     """A preposition's object that names a place: a recognised place, or a proper name that is no date or person."""
     labels = {t.ent_type_ for t in p.subtree}
     if labels & PLACE_LABELS:
         return True
+    if p.pos_ == "NOUN" and p.lemma_.lower() in PLACE_KINDS and any(
+            c.dep_ in ("amod", "compound") and c.ent_type_ in ("NORP", "GPE", "LOC") for c in p.children):
+        return True  # "in the Indonesian capital", "in the Saudi city of Jeddah"
     if labels & {"DATE", "TIME", "PERSON", "PERCENT", "MONEY"} or p.like_num:
         return False
-    if prep == "at" and labels & {"ORG", "EVENT"}:
-        return True  # "at the White House", "at the United Nations"
+    if prep in ("at", "to") and labels & {"ORG", "EVENT"}:
+        return True  # "at the White House", "at the United Nations", "welcomed X to the Kremlin"
     if prep == "in" and p.pos_ == "PROPN" and labels & {"ORG"} and not labels & {"NORP"}:
         return True  # "met X in Copenhagen" when the small model calls the city an organisation
     return p.pos_ == "PROPN" and p.text[:1].isupper() and not labels & {"ORG", "NORP", "EVENT"}
