@@ -17,6 +17,7 @@ Russia, next month" (the gathering and its time), "the Hungarian capital" (a des
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from kg.extract.lexicon import DEMONYMS, METONYMS
 
@@ -58,3 +59,21 @@ def tidy_place(text: str | None) -> str | None:
             return capital
         return place.removeprefix("the ")
     return place or text
+
+
+@lru_cache(maxsize=1)
+def capitals() -> frozenset[str]:
+    """The names capitals are written as (``data/gazetteer/capitals.csv``): places, whatever the recogniser says.
+
+    >>> "Dakar" in capitals(), "Putin" in capitals()
+    (True, False)
+    """
+    import csv
+
+    from kg.rdf.resources import gazetteer_path
+
+    try:
+        with gazetteer_path("capitals.csv").open(encoding="utf-8") as fh:
+            return frozenset(r["capital"] for r in csv.DictReader(line for line in fh if not line.startswith("#")))
+    except OSError:  # pragma: no cover - a checkout without the data still extracts
+        return frozenset()

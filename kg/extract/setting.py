@@ -10,7 +10,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from kg.extract.place_names import PLACE_KINDS
+from kg.extract.lexicon import is_title_word
+from kg.extract.place_names import PLACE_KINDS, capitals
 from kg.extract.syntax import MAX_CLIMB, PLACE_LABELS, expand
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -36,6 +37,11 @@ JOURNEY_NOUNS = frozenset({"visit", "trip", "tour", "stay", "stop", "stopover", 
 WELCOMING_VERBS = frozenset({"welcome"})
 
 
+#: event nouns that set an encounter told by another verb ("discussed X with Y during a meeting in Dakar")
+_SETTING_NOUNS = frozenset({"meeting", "talk", "talks", "summit", "visit", "dinner", "lunch", "luncheon", "breakfast",
+                            "session", "conference", "reception", "encounter"})
+
+
 def place_of(tok: "Token", noun: "Token | None" = None) -> str | None:
     """The place an encounter at ``tok`` took place, read from the parse.
 
@@ -56,7 +62,10 @@ def place_of(tok: "Token", noun: "Token | None" = None) -> str | None:
     >>> place_of(get_model()("Speaking in Oslo after meeting John Doe, Jane Roe said they agreed.")[4])
     'Oslo'
     """
-    objects = [t for c in tok.children if c.dep_ == "dobj" for t in expand(c)] + \
+    # the object a place hangs on is a side ("met X in Berlin", "met his counterpart in Oslo"), not a topic ("discussed
+    # the crisis in the Sahel with X")
+    objects = [t for c in tok.children if c.dep_ == "dobj" and (c.pos_ != "NOUN" or c is noun or is_title_word(c.text))
+               for t in expand(c)] + \
         [t for h in (tok, noun) if h is not None for c in h.children if c.dep_ == "prep" and c.lower_ == "with"
          for p in c.children if p.dep_ == "pobj" for t in expand(p)]
     purposes = [p for h in [tok] + objects for c in h.children if c.dep_ == "prep" and c.lower_ == "for"
@@ -68,7 +77,11 @@ def place_of(tok: "Token", noun: "Token | None" = None) -> str | None:
     # (the parser often hangs the clause on the last name before it: a person does not "take place")
     carrier += [c for c in event.subtree if event.pos_ in ("NOUN", "PROPN") and c.dep_ in ("relcl", "acl")
                 and _takes_place(c)]
-    for h in [tok] + ([noun] if noun is not None else []) + objects + purposes + carrier:
+    # "discussed X with Y during a meeting in Dakar": the meeting the encounter was part of says where, before an "in"
+    # the parser may have hung on the verb from the topic ("the crisis in the Sahel")
+    settings = [p for c in tok.children if c.dep_ == "prep" and c.lower_ in ("during", "at") for p in c.children
+                if p.dep_ == "pobj" and p.lemma_.lower() in _SETTING_NOUNS]
+    for h in settings + [tok] + ([noun] if noun is not None else []) + objects + purposes + carrier:
         found = _place_under(h, ("in", "at"))
         if found is not None:
             return found
@@ -345,7 +358,7 @@ def _journey_place(tok: "Token") -> str | None:
 def is_place(p: "Token", prep: str) -> bool:
     """A preposition's object that names a place: a recognised place, or a proper name that is no date or person."""
     labels = {t.ent_type_ for t in p.subtree}
-    if labels & PLACE_LABELS:
+    if labels & PLACE_LABELS or p.text in capitals():  # "in Dakar", which the small model may take for a person
         return True
     if p.pos_ == "NOUN" and p.lemma_.lower() in PLACE_KINDS and any(
             c.dep_ in ("amod", "compound") and c.ent_type_ in ("NORP", "GPE", "LOC") for c in p.children):

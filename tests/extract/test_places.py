@@ -60,3 +60,13 @@ def test_co_hosts_do_not_meet_each_other(parse: ParseExtractor) -> None:
                           "Minister Ana Vidal for talks at the Foreign Ministry in Madrid.")
     assert ("meets", "Carla Ruiz", "Jorge Sanz") not in found
     assert found[("meets", "Carla Ruiz", "Pedro Soto")] == "Foreign Ministry in Madrid"
+
+
+def test_a_capital_is_a_place_whatever_the_recogniser_calls_it() -> None:
+    from kg.extract.parsed import ParseExtractor
+    from kg.model.core import Document
+
+    text = ("Report\nForeign Minister Kofi Mensah said he had discussed the drought in the Sahel with Senegal's "
+            "Awa Ndiaye during a meeting in Dakar on Thursday.")
+    [a] = ParseExtractor(resolver=None).extract(Document.from_text(text, published="2024-03-06"))
+    assert (a.claim.relation, a.claim.place) == ("meets", "Dakar")
