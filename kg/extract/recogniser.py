@@ -17,6 +17,7 @@ are persons, bodies or places:
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import Any
 
 from kg.extract.coref import Entity
@@ -29,10 +30,11 @@ def name_spans(pdoc: Any, base: int) -> tuple[tuple[int, int, str], ...]:
     proper noun the parser reads as a party to its verb ("Rojas and Carvalho met"): ``ARG``; and the lone holder
     of a post ("Lindqvist's adviser"): ``HOLDER``."""
     out = []
+    propn, slots = _symbols()
     for t in pdoc:
-        if t.dep_ not in ("nsubj", "nsubjpass", "dobj", "pobj", "conj", "appos", "poss"):
+        if t.dep not in slots:  # integer ids: this loop sees every parsed token
             continue
-        if t.pos_ != "PROPN" and not (t.i == 0 and t.text[:1].isupper() and any(
+        if t.pos != propn and not (t.i == 0 and t.text[:1].isupper() and any(
                 c.dep_ == "conj" and c.pos_ == "PROPN" for c in t.children)):
             continue  # a sentence's first word joined to a proper noun ("Ilves and Moretti met") is one too
         parts = [c for c in t.children if c.dep_ == "compound" and c.pos_ == "PROPN" and c.i < t.i and c.text[:1].isupper()]
@@ -43,6 +45,15 @@ def name_spans(pdoc: Any, base: int) -> tuple[tuple[int, int, str], ...]:
             # it calls them a body
             out.append((base + t.idx, base + t.idx + len(t.text), "HOLDER" if t.dep_ == "poss" else "ARG"))
     return tuple(out)
+
+
+@lru_cache(maxsize=1)
+def _symbols() -> tuple[int, frozenset[int]]:
+    """The ids of PROPN and of the dependencies a name can fill (compared as integers, not strings)."""
+    from spacy.symbols import IDS
+
+    slots = frozenset(IDS[d] for d in ("nsubj", "nsubjpass", "dobj", "pobj", "conj", "appos", "poss"))
+    return IDS["PROPN"], slots
 
 
 #: prepositions whose object is a party ("met with X", "spoke to X", "was received by X", "talks between X and Y")

@@ -75,8 +75,8 @@ def place_of(tok: "Token", noun: "Token | None" = None) -> str | None:
     carrier = [event.head] if event.pos_ in ("NOUN", "PROPN") and event.dep_ in ("nsubj", "nsubjpass") else []
     # "the meeting, which took place in Doha", "the talks, held in Vienna": a clause on the event noun says where
     # (the parser often hangs the clause on the last name before it: a person does not "take place")
-    carrier += [c for c in event.subtree if event.pos_ in ("NOUN", "PROPN") and c.dep_ in ("relcl", "acl")
-                and _takes_place(c)]
+    if event.pos_ in ("NOUN", "PROPN"):
+        carrier += [c for c in event.subtree if c.dep_ in ("relcl", "acl") and _takes_place(c)]
     # "discussed X with Y during a meeting in Dakar": the meeting the encounter was part of says where, before an "in"
     # the parser may have hung on the verb from the topic ("the crisis in the Sahel")
     settings = [p for c in tok.children if c.dep_ == "prep" and c.lower_ in ("during", "at") for p in c.children
