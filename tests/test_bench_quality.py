@@ -171,10 +171,16 @@ def test_the_benchmark_runs_end_to_end_on_three_articles():
     assert "== sentences" not in out
 
 
-def test_the_default_extractor_holds_its_floor_on_the_labelled_set():
-    # a regression guard at the figures the fifth session reached (articles 0.73, sentences 0.82), a little below
-    def f1(t):
-        return bq.prf(sum(t.tp.values()), sum(t.fp.values()), sum(t.fn.values()))[2]
-    articles, sentences = bq.score_articles(SET, None, None), bq.score_sentences(SET, None, None)
-    assert f1(articles) >= 0.71, bq.report("articles", articles)
-    assert f1(sentences) >= 0.80, bq.report("sentences", sentences)
+def _f1(t) -> float:
+    return bq.prf(sum(t.tp.values()), sum(t.fp.values()), sum(t.fn.values()))[2]
+
+
+@pytest.mark.parametrize("labelled, floor_articles, floor_sentences", [
+    (SET, 0.84, 0.89),  # the sixth session reached 0.86 and 0.91
+    (SET.parent / "quality_fresh", 0.82, 0.92),  # first sight 0.79 and 0.83; the sixth session reached 0.84 and 0.94
+])
+def test_the_default_extractor_holds_its_floor_on_the_labelled_sets(labelled, floor_articles, floor_sentences):
+    # regression guards a little below the figures reached
+    articles, sentences = bq.score_articles(labelled, None, None), bq.score_sentences(labelled, None, None)
+    assert _f1(articles) >= floor_articles, bq.report("articles", articles)
+    assert _f1(sentences) >= floor_sentences, bq.report("sentences", sentences)
