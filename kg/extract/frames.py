@@ -316,7 +316,8 @@ def _apply(frame: Frame, tok: "Token") -> FrameHit | None:
         if not others and len(agents) > 1:  # "X and Y met": the pair ("the two leaders, X and Y, met": the names)
             # "the two leaders, X and Y, met", "the ministers of A and B, X and Y, met": the names
             agents = [t for t in agents if not (t.pos_ == "NOUN" and any(
-                (c.dep_ == "appos" or c.dep_ == "conj" and t.tag_ == "NNS") and c in agents for c in t.children))]
+                (c.dep_ == "appos" or c.dep_ == "conj" and t.tag_ == "NNS" and t.text.islower()) and c in agents
+                for c in t.children))]
             agents, others = agents[:1], agents[1:]
         if not others and len(agents) == 1 and frame.counterpart != ("dobj",):
             others = [t for t in [comma_pair(agents[0])] if t is not None]  # headline "A, B meet": a pair

@@ -43,7 +43,8 @@ def name_spans(pdoc: Any, base: int) -> tuple[tuple[int, int, str], ...]:
         elif not parts and _argument_word(t):
             # a post's holder ("Lindqvist's adviser") is a person whatever the recogniser says; other parties unless
             # it calls them a body
-            out.append((base + t.idx, base + t.idx + len(t.text), "HOLDER" if t.dep_ == "poss" else "ARG"))
+            out.append((base + t.idx, base + t.idx + len(t.text),
+                        "HOLDER" if t.dep_ == "poss" or _meeting_pair(t) else "ARG"))
     return tuple(out)
 
 
@@ -54,6 +55,29 @@ def _symbols() -> tuple[int, frozenset[int]]:
 
     slots = frozenset(IDS[d] for d in ("nsubj", "nsubjpass", "dobj", "pobj", "conj", "appos", "poss"))
     return IDS["PROPN"], slots
+
+
+def _meeting_pair(t: Any) -> bool:
+    """True for a lone name the recogniser calls a body, joined by "and" to another lone name as the subject of a
+    verb of meeting ("Ilves and Moretti last met", Moretti taken for an organisation): two persons who met."""
+    if t.ent_type_ != "ORG":
+        return False
+    first = t.head if t.dep_ == "conj" else t
+    partners = [first] if first is not t else [c for c in t.children if c.dep_ == "conj"]
+    if first.dep_ not in ("nsubj", "nsubjpass") or not any(
+            p.text[:1].isupper() and not p.n_lefts and p.ent_type_ != "ORG" and p.pos_ in ("PROPN", "NOUN", "ADJ")
+            for p in partners):
+        return False
+    return first.head.lemma_.lower() in _meeting_verbs()
+
+
+@lru_cache(maxsize=1)
+def _meeting_verbs() -> frozenset[str]:
+    """The verbs of the encounter frames (meet, speak, talk, confer, ...)."""
+    from kg.extract.frames import all_frames
+
+    return frozenset(w for f in all_frames() if f.kind == "encounter" and "VERB" in f.pos and not f.with_dobj
+                     and not f.needs_prep and not f.needs_particle for w in f.lemmas)
 
 
 #: prepositions whose object is a party ("met with X", "spoke to X", "was received by X", "talks between X and Y")

@@ -34,6 +34,7 @@ def findings(extractor: ParseExtractor, sentence: str) -> set[tuple[str, frozens
     ("Okafor, who first met Brennan in 2015 when both were junior diplomats, called him a friend.", "meets",
      {"Okafor", "Brennan"}, "held"),
     ("Halvorsen and Brandt last met in Oslo in 2019, at a Nordic summit.", "meets", {"Halvorsen", "Brandt"}, "held"),
+    ("Ilves and Moretti last met in Rome in 2021.", "meets", {"Ilves", "Moretti"}, "held"),
     ("The two envoys, Achterberg and Quispe, met in Lima on Friday.", "meets", {"Achterberg", "Quispe"}, "held"),
     ("Delacroix held talks with Varga on the sidelines of the forum.", "meets",
      {"Delacroix", "Varga"}, "held"),
@@ -187,3 +188,9 @@ def test_a_listing_under_a_sanctions_law_is_a_sanction(extractor):
 ])
 def test_letters_dinners_and_meetings_told_in_passing(extractor, sentence, expected):
     assert findings(extractor, sentence) == expected
+
+
+def test_two_lone_names_that_met_are_persons_whatever_the_recogniser_calls_one(extractor):
+    doc = Document.from_text("Report\nIlves and Moretti last met in Rome in 2021.", published="2024-03-06")
+    [a] = extractor.extract(doc)
+    assert {a.claim.subject.type, a.claim.obj.type} == {"Person"}
