@@ -165,6 +165,17 @@ def load_frames(path: str | None = None) -> tuple[Frame, ...]:
 
 
 @lru_cache(maxsize=1)
+def meeting_verbs() -> frozenset[str]:
+    """The verbs the encounter frames read alone: whoever is their subject met or spoke.
+
+    >>> {"meet", "speak", "confer"} <= meeting_verbs()
+    True
+    """
+    return frozenset(w for f in all_frames() if f.kind == "encounter" and "VERB" in f.pos and not f.with_dobj
+                     and not f.needs_prep and not f.needs_particle for w in f.lemmas)
+
+
+@lru_cache(maxsize=1)
 def all_frames() -> tuple[Frame, ...]:
     """The frames of ``frames.yaml`` and of the files named by ``KG_FRAMES`` (the trigger data of relation
     types added to the ontology); a missing file is a one-line error.

@@ -39,7 +39,7 @@ from kg.extract.coref import DATELINE, Coref, Entity
 from kg.extract.dates import parse_published, stated_publication
 from kg.extract.designations import (HOLDINGS, PLURAL_PRONOUNS, fallback_issuer, list_line_actors, list_lines,
                                      plural_group)
-from kg.extract.frames import FrameHit, gate_pattern, match
+from kg.extract.frames import FrameHit, gate_pattern, match, meeting_verbs
 from kg.extract.holders import holder_entities, owned_body
 from kg.extract.lexicon import DEMONYMS
 from kg.extract.event_places import place_events
@@ -135,7 +135,7 @@ class ParseExtractor(RuleExtractor):
         for i, pdoc in parsed.items():
             base = sents[i].start_char
             sents[i].ner = tuple((base + e.start_char, base + e.end_char, e.label_) for e in pdoc.ents) + \
-                name_spans(pdoc, base)
+                name_spans(pdoc, base, meeting_verbs())
         coref = Coref(linker)
         chains = coref.run(sents, text)
         places: set[int] = set()

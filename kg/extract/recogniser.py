@@ -25,10 +25,10 @@ from kg.extract.lexicon import DEMONYMS, DESCRIPTIONS, TITLE_WORDS
 from kg.extract.linking import Linker
 from kg.extract.mentions import Mention, Sentence
 
-def name_spans(pdoc: Any, base: int) -> tuple[tuple[int, int, str], ...]:
+def name_spans(pdoc: Any, base: int, meeting_verbs: frozenset[str] = frozenset()) -> tuple[tuple[int, int, str], ...]:
     """Proper-noun compounds the parser sees as one name ("Theresa May" as the subject): ``NAME`` spans; a lone
     proper noun the parser reads as a party to its verb ("Rojas and Carvalho met"): ``ARG``; and the lone holder
-    of a post ("Lindqvist's adviser"): ``HOLDER``."""
+    of a post ("Lindqvist's adviser"), or one of two lone names that ``meeting_verbs`` says met: ``HOLDER``."""
     out = []
     propn, slots = _symbols()
     for t in pdoc:
@@ -44,7 +44,7 @@ def name_spans(pdoc: Any, base: int) -> tuple[tuple[int, int, str], ...]:
             # a post's holder ("Lindqvist's adviser") is a person whatever the recogniser says; other parties unless
             # it calls them a body
             out.append((base + t.idx, base + t.idx + len(t.text),
-                        "HOLDER" if t.dep_ == "poss" or _meeting_pair(t) else "ARG"))
+                        "HOLDER" if t.dep_ == "poss" or _meeting_pair(t, meeting_verbs) else "ARG"))
     return tuple(out)
 
 
@@ -57,7 +57,7 @@ def _symbols() -> tuple[int, frozenset[int]]:
     return IDS["PROPN"], slots
 
 
-def _meeting_pair(t: Any) -> bool:
+def _meeting_pair(t: Any, meeting_verbs: frozenset[str]) -> bool:
     """True for a lone name the recogniser calls a body, joined by "and" to another lone name as the subject of a
     verb of meeting ("Ilves and Moretti last met", Moretti taken for an organisation): two persons who met."""
     if t.ent_type_ != "ORG":
@@ -68,16 +68,7 @@ def _meeting_pair(t: Any) -> bool:
             p.text[:1].isupper() and not p.n_lefts and p.ent_type_ != "ORG" and p.pos_ in ("PROPN", "NOUN", "ADJ")
             for p in partners):
         return False
-    return first.head.lemma_.lower() in _meeting_verbs()
-
-
-@lru_cache(maxsize=1)
-def _meeting_verbs() -> frozenset[str]:
-    """The verbs of the encounter frames (meet, speak, talk, confer, ...)."""
-    from kg.extract.frames import all_frames
-
-    return frozenset(w for f in all_frames() if f.kind == "encounter" and "VERB" in f.pos and not f.with_dobj
-                     and not f.needs_prep and not f.needs_particle for w in f.lemmas)
+    return first.head.lemma_.lower() in meeting_verbs
 
 
 #: prepositions whose object is a party ("met with X", "spoke to X", "was received by X", "talks between X and Y")
