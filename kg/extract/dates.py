@@ -39,6 +39,9 @@ _ISO = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")
 #: a stated month and year, or a bare year after "in"/"since" ("in March 2019", "in 2022"): an interval
 _MONTH_YEAR = re.compile(rf"\b(?:in|during|of)\s+(?:(?:early|mid|late)[- ])?({_MON})\s+((?:19|20)\d\d)\b")
 _YEAR = re.compile(r"\b(?:in|during)\s+(?:(?:early|mid|late)[- ])?((?:19|20)\d\d)\b(?![-/]\d)")
+#: a month without a year after a word that makes it a date ("in March", "last November", "by early June"): the
+#: nearest such month in the stated direction, as an interval; "the March on Rome" is no date
+_MONTH_ALONE = re.compile(rf"\b(in|during|since|by|last|next|this|until|from)\s+(?:(?:early|mid|late)[- ])?({_MON})\b(?![ \t]*\d)")
 _WEEKDAY = re.compile(r"\b(?:on\s+|last\s+|next\s+|this\s+)?(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b")
 _RELATIVE = re.compile(r"\b(today|tonight|this morning|this afternoon|this evening|yesterday|tomorrow|this week|next week|last week|this month|"
                        r"next month|last month|next year|last year)\b", re.IGNORECASE)
@@ -115,6 +118,10 @@ def find_date(text: str, published: date | None, *,
     if m:
         start, end = _relative(m.group(1).lower(), published)
         return start, end, "relative"
+    m = _MONTH_ALONE.search(text)
+    if m and not (m[2] == "May" and re.match(r"\s+[A-Z][a-z]", text[m.end():])):  # "by May Chan" names a person
+        start, end = _month_alone(m[1].lower(), _month(m[2]), published, future)
+        return start, end, "relative"
     m = _WEEKDAY.search(text)
     if m:
         target = WEEKDAYS.index(m.group(1).lower())
@@ -126,6 +133,45 @@ def find_date(text: str, published: date | None, *,
             day = published - timedelta(days=(published.weekday() - target) % 7)
         return day.isoformat(), None, "relative"
     return None, None, None
+
+
+def _month_alone(word: str, month: int, pub: date, future: bool) -> tuple[str, str]:
+    """The month ``word month`` names seen from ``pub``: "last"/"next" step to the year before or after when the
+    month is the current one; otherwise the nearest such month, ahead when ``future``, behind when not.
+
+    >>> _month_alone("in", 3, date(2026, 11, 19), future=False)
+    ('2026-03-01', '2026-03-31')
+    >>> _month_alone("in", 1, date(2026, 11, 19), future=True)
+    ('2027-01-01', '2027-01-31')
+    >>> _month_alone("last", 11, date(2026, 11, 19), future=False)
+    ('2025-11-01', '2025-11-30')
+    """
+    year = pub.year
+    ahead = {"next": True, "last": False, "since": False}.get(word, future)
+    if ahead and (month < pub.month or (month == pub.month and word == "next")):
+        year += 1
+    elif not ahead and (month > pub.month or (month == pub.month and word == "last")):
+        year -= 1
+    last = date(year + (month == 12), month % 12 + 1, 1) - timedelta(days=1)
+    return date(year, month, 1).isoformat(), last.isoformat()
+
+
+#: a sentence whose time is told from another event ("two days after the vote", "on the eve of the summit"): the
+#: publication date does not date it
+_ANCHORED = re.compile(r"\b(?:(?:a|one|two|three|four|five|six|several|a few|\d+)\s+(?:days?|weeks?|months?|years?)\s+"
+                       r"(?:after|before|since|following|ahead of)|on the eve of|in the run-up to|shortly (?:after|before)|"
+                       r"(?:days|weeks|months|hours) (?:after|before|later|earlier))\b", re.IGNORECASE)
+
+
+def anchored_elsewhere(text: str) -> bool:
+    """True when ``text`` dates its event from another event rather than from the day of writing.
+
+    >>> anchored_elsewhere("They met two days after the vote in Riga.")
+    True
+    >>> anchored_elsewhere("They met on Friday in Riga.")
+    False
+    """
+    return _ANCHORED.search(text) is not None
 
 
 def _relative(word: str, pub: date) -> tuple[str, str | None]:

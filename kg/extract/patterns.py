@@ -271,13 +271,14 @@ def find_place(text: str, pos: int, exclude: tuple[str, ...] = ()) -> str | None
 
     def ok(m: re.Match[str]) -> bool:
         words = re.sub(r"^the\s+", "", m["p"]).split()
-        first = words[0].lower().rstrip("’'s")
+        first = words[0].lower().rstrip(".,;:").rstrip("’'s")
         return (first not in MONTHS and first not in WEEKDAYS and not (len(words) == 1 and first in DEMONYMS and words[0] not in COUNTRY_FORMS)
                 and not any(m["p"].startswith(x) for x in exclude if x))
 
     def fmt(m: re.Match[str]) -> str:
         place = _end_stop(re.sub(r"^the\s+", "", m["p"]))
-        return f"{place}, {_end_stop(m['q'])}" if m["q"] else place
+        tail = _end_stop(m["q"]) if m["q"] else ""
+        return f"{place}, {tail}" if tail and tail.split()[0].lower() not in MONTHS + WEEKDAYS else place
     for m in _PLACE.finditer(text, pos):
         if m.group(0).startswith("to ") or m.start() - pos > 60:
             continue

@@ -24,7 +24,7 @@ from typing import Any
 
 from kg.extract.codes import codes_for
 from kg.extract.coref import Coref, Entity
-from kg.extract.dates import find_date, find_time, parse_published, stated_publication, to_datetime
+from kg.extract.dates import anchored_elsewhere, find_date, find_time, parse_published, stated_publication, to_datetime
 from kg.extract.hedges import find_hedges, hedged_confidence
 from kg.extract.linking import Linker
 from kg.extract.mentions import sentences
@@ -116,7 +116,8 @@ class RuleExtractor:
         iso, end_date, basis = find_date(_own_dates(stext, f.notes), published, future=planned)
         if c == "advises":  # a standing role, not an event: no event date
             iso, end_date, basis = None, None, None
-        elif iso is None and published is not None and f.status == "held" and "in_passing" not in f.notes:
+        elif iso is None and published is not None and f.status == "held" and "in_passing" not in f.notes \
+                and not anchored_elsewhere(stext):
             # the publication date dates only the news; "have met twice before" has no date
             iso, basis = published.isoformat(), "published"
         clock, offset = (None, None)
