@@ -43,6 +43,17 @@ _NOT_LEADER = {"adviser", "advisor", "aide", "spokesperson", "spokesman", "spoke
 _LEADER = {"president", "leader", "prime", "chancellor", "king", "supreme", "premier", "emir", "head"}
 
 
+#: a secretary with a portfolio is a minister ("Secretary of Foreign Affairs", "Defence Secretary")
+_PORTFOLIOS = frozenset({"foreign", "affairs", "defence", "defense", "state", "trade", "finance", "interior", "home"})
+
+
+def _holds(entity: "Entity", role: str) -> bool:
+    """True when ``entity``'s stated titles give it ``role`` ("minister" for a foreign secretary too)."""
+    titles = entity.titles
+    return (any(role in t or t == "counterpart" for t in titles)
+            or (role == "minister" and "secretary" in titles and bool(titles & _PORTFOLIOS)))
+
+
 @dataclass(eq=False)
 class Entity:
     """A document-level actor: its label, type, titles and countries seen, and its reference."""
@@ -343,7 +354,7 @@ class Coref:
                 m.text.split()[-1].lower().rstrip("s")
             if role in ("minister", "president", "chancellor", "premier", "diplomat", "envoy"):
                 for a, b in reversed(self.pairs[-6:]):
-                    if all(any(role in t or t == "counterpart" for t in e.titles) for e in (a, b)):
+                    if all(_holds(e, role) for e in (a, b)):
                         return (a, b)
             if role == "leader" and not any(w in m.text.lower().split() for w in ("two", "both")):
                 # "the leaders" after "A, B and C met D": all of them who lead (not an aide)

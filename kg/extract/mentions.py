@@ -12,10 +12,11 @@ character span plus what it says about the actor (name, titles, country);
 
 from __future__ import annotations
 
-from kg.extract.lexicon import AMBIGUOUS_COUNTRIES, AMBIGUOUS_GIVEN, COUNTRY_FORMS, DEMONYMS, DESCRIPTIONS, \
-    HYPHEN_MODIFIERS, METONYMS, NON_NAME, ORGANIZATIONS, ROLE_NOUNS, TITLE_WORDS
+from kg.extract.lexicon import AMBIGUOUS_COUNTRIES, AMBIGUOUS_GIVEN, DEMONYMS, DESCRIPTIONS, HYPHEN_MODIFIERS, \
+    NON_NAME, ORGANIZATIONS, TITLE_WORDS
 from kg.extract.name_context import describes_name as _describes_name, modifier_end as _modifier_end
 from kg.extract.segments import Mention, Sentence, Token, cap as _cap, is_headline, sentences
+from kg.extract.titles import role_head, title_prefix
 from kg.extract.spans import lex_country as _lex_country, match_lexicon as _match_lexicon, \
     merge_affiliations as _merge_affiliations, merge_title_of_country as _merge_title_of_country, \
     org_run as _org_run, organ_of, plural_roles as _plural_roles
@@ -46,51 +47,6 @@ _NAME_PARTICLES = {"de", "al", "bin", "van", "von", "da", "del", "la", "le", "el
 #: capitalised words that are names only inside a recogniser's PERSON span (months, modals, given names)
 _NAME_WORDS_ALSO_COMMON = frozenset({"May", "June", "April", "August", "Will", "Mark", "Grant", "Rose", "Joy", "Hope",
                                      "Faith", "Bill", "Major", "Power", "Rice", "Gay", "King", "Young", "Love"})
-
-
-def _title_prefix(tokens: list["Token"]) -> tuple[int, list[str], str | None]:
-    """Length of a leading title/country prefix of ``tokens``, its words, its country."""
-    i, country = 0, None
-    words: list[str] = []
-    while i < len(tokens):
-        t = tokens[i]
-        low = t.text.lower()
-        if t.text in ("’s", "'s", "’", "'"):
-            i += 1
-            continue
-        if (i + 2 < len(tokens) and tokens[i + 1].text in ("-", "–") and not t.whitespace_
-                and not tokens[i + 1].whitespace_ and f"{low}-{tokens[i + 2].text.lower()}" in TITLE_WORDS):
-            words.append(f"{low}-{tokens[i + 2].text.lower()}")  # "Secretary-General", "Director-General"
-            i += 3
-            continue
-        pair = f"{low} {tokens[i + 1].text.lower()}" if i + 1 < len(tokens) else ""
-        if pair in DEMONYMS or (i + 1 < len(tokens) and f"{t.text} {tokens[i + 1].text}" in COUNTRY_FORMS):
-            country = DEMONYMS.get(pair) or COUNTRY_FORMS.get(f"{t.text} {tokens[i + 1].text}")
-            i += 2
-            continue
-        if low in DEMONYMS or t.text in COUNTRY_FORMS or (t.text in METONYMS and i + 1 < len(tokens)
-                                                          and tokens[i + 1].text.lower() in TITLE_WORDS):
-            country = DEMONYMS.get(low) or COUNTRY_FORMS.get(t.text) or METONYMS.get(t.text)
-        elif t.text == "(" and words:
-            # "Lt General (retd.) Tariq Khan": a short parenthesis inside the title leads on to the name
-            close = next((c for c in range(i + 1, min(i + 5, len(tokens))) if tokens[c].text == ")"), None)
-            if close is None or close + 1 >= len(tokens) or not _cap(tokens[close + 1]):
-                break
-            i = close + 1
-            continue
-        elif low == "of":
-            nxt = tokens[i + 1].text.lower() if i + 1 < len(tokens) else ""
-            if not words or nxt not in TITLE_WORDS or nxt in ("the", "a", "an", "his", "her", "its", "their"):
-                break
-            words.append(low)
-        elif low in TITLE_WORDS and low not in ("the", "a", "an") and not (i > 0 and low in ("his", "her", "its", "their")):
-            words.append(low)
-        elif low in ("the", "a", "an") and i == 0:
-            pass
-        else:
-            break
-        i += 1
-    return i, words, country
 
 
 def find_mentions(sent: Sentence, *, headline: bool, known: set[str] | None = None,
@@ -321,7 +277,7 @@ def _person_or_title(text: str, toks: list["Token"], i: int, headline: bool,
     n = len(toks)
     j = i
     # the prefix: articles, possessives, demonyms, countries' + 's, title words in any case
-    pre, words, country = _title_prefix(toks[i:])
+    pre, words, country = title_prefix(toks[i:])
     if pre and country and not words and _person_starts_at(toks[i], ner):
         pre, country = 0, None  # "Israel Ziv": the recogniser reads a given name, not a country before a name
     j = i + pre
@@ -398,7 +354,7 @@ def _person_or_title(text: str, toks: list["Token"], i: int, headline: bool,
         while len(words) > 1 and j - 1 > i and toks[j - 1].text in _TRAILING_ADVERBS and words[-1] == toks[j - 1].text:
             words = words[:-1]
             j -= 1
-        head = _role_head(words)
+        head = role_head(words)
         if head is None and words and words[-1] in DESCRIPTIONS and toks[i].text.lower() not in ("a", "an") and not (
                 i and toks[i - 1].text.lower() in ("a", "an", "another", "one")) and (
                 country or toks[i].text.lower() in ("the", "his", "her", "their")):
@@ -435,11 +391,3 @@ def _given_suffix(toks: list["Token"], h: int, j: int) -> bool:
     prev, nxt = toks[h - 1], toks[h + 1]
     return (prev.whitespace_ == "" and toks[h].whitespace_ == "" and len(prev.text) <= 5 and nxt.is_alpha
             and nxt.text.islower() and len(nxt.text) <= 5 and nxt.text not in HYPHEN_MODIFIERS)
-
-
-def _role_head(words: list[str]) -> str | None:
-    joined = " ".join(words)
-    for phrase in sorted(ROLE_NOUNS, key=len, reverse=True):
-        if joined.endswith(phrase):
-            return ROLE_NOUNS[phrase]
-    return None

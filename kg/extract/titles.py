@@ -1,0 +1,116 @@
+"""The title in front of a name: its words, its role and the country of its office.
+
+"Russian President", "Minister of Foreign Affairs of Moldova", "the Ambassador of Japan to Moldova", "Lt General
+(retd.)": :func:`title_prefix` says how many tokens a title covers before the name it introduces, its words and its
+country; :func:`role_head` says which role the words name.
+
+>>> from kg.extract.nlp import get_nlp
+>>> toks = list(get_nlp()("Minister of Foreign Affairs of Moldova Ion Vrabie"))
+>>> size, words, country = title_prefix(toks)
+>>> toks[size].text, role_head(words), country
+('Ion', 'foreign minister', 'Moldova')
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from kg.extract.lexicon import COUNTRY_FORMS, DEMONYMS, METONYMS, ROLE_NOUNS, TITLE_WORDS
+from kg.extract.segments import cap as _cap
+
+if TYPE_CHECKING:
+    from kg.extract.segments import Token
+
+def title_prefix(tokens: list["Token"]) -> tuple[int, list[str], str | None]:
+    """Length of a leading title/country prefix of ``tokens``, its words, its country."""
+    i, country = 0, None
+    words: list[str] = []
+    while i < len(tokens):
+        t = tokens[i]
+        low = t.text.lower()
+        if t.text in ("’s", "'s", "’", "'"):
+            i += 1
+            continue
+        if (i + 2 < len(tokens) and tokens[i + 1].text in ("-", "–") and not t.whitespace_
+                and not tokens[i + 1].whitespace_ and f"{low}-{tokens[i + 2].text.lower()}" in TITLE_WORDS):
+            words.append(f"{low}-{tokens[i + 2].text.lower()}")  # "Secretary-General", "Director-General"
+            i += 3
+            continue
+        pair = f"{low} {tokens[i + 1].text.lower()}" if i + 1 < len(tokens) else ""
+        if pair in DEMONYMS or (i + 1 < len(tokens) and f"{t.text} {tokens[i + 1].text}" in COUNTRY_FORMS):
+            country = DEMONYMS.get(pair) or COUNTRY_FORMS.get(f"{t.text} {tokens[i + 1].text}")
+            i += 2
+            continue
+        if low in DEMONYMS or t.text in COUNTRY_FORMS or (t.text in METONYMS and i + 1 < len(tokens)
+                                                          and tokens[i + 1].text.lower() in TITLE_WORDS):
+            country = DEMONYMS.get(low) or COUNTRY_FORMS.get(t.text) or METONYMS.get(t.text)
+        elif t.text == "(" and words:
+            # "Lt General (retd.) Tariq Khan": a short parenthesis inside the title leads on to the name
+            close = next((c for c in range(i + 1, min(i + 5, len(tokens))) if tokens[c].text == ")"), None)
+            if close is None or close + 1 >= len(tokens) or not _cap(tokens[close + 1]):
+                break
+            i = close + 1
+            continue
+        elif low in ("of", "for", "to") and words and (
+                low != "to" or words[-1] in _ENVOY_WORDS or "ambassador" in words) and country_after(tokens, i + 1):
+            # "Prime Minister of India Narendra Modi", "the Ambassador of Japan to Moldova Kenji Sato": the office's
+            # country (the host country after "to" is not the holder's)
+            size, named = country_after(tokens, i + 1) or (0, "")
+            if low != "to":
+                country = named
+            i += 1 + size
+            continue
+        elif low in ("of", "for"):
+            nxt = tokens[i + 1].text.lower() if i + 1 < len(tokens) else ""
+            if (not words or nxt not in TITLE_WORDS or nxt in ("the", "a", "an", "his", "her", "its", "their")
+                    or (low == "for" and words[-1] not in _MINISTRY_HEADS)):
+                break
+            words.append(low)
+        elif low in TITLE_WORDS and low not in ("the", "a", "an") and not (i > 0 and low in ("his", "her", "its", "their")):
+            words.append(low)
+        elif low in ("the", "a", "an") and i == 0:
+            pass
+        else:
+            break
+        i += 1
+    return i, words, country
+
+
+#: titles that take "for" before their portfolio ("Minister for Foreign Affairs") or "to" before a host country
+_MINISTRY_HEADS = frozenset({"minister", "secretary", "commissioner", "envoy", "representative", "adviser", "advisor"})
+_ENVOY_WORDS = frozenset({"ambassador", "envoy", "representative", "consul", "chargé", "attaché"})
+
+
+def country_after(tokens: list["Token"], i: int) -> tuple[int, str] | None:
+    """(tokens used, country) when a country's name starts at token ``i`` ("India", "the United Kingdom").
+
+    Only a capitalised name counts, and none that a title word follows ("of State Department").
+    """
+    k = i + (i < len(tokens) and tokens[i].text.lower() == "the")
+    for size in (3, 2, 1):
+        if k + size > len(tokens) or not tokens[k].text[:1].isupper():
+            continue
+        named = COUNTRY_FORMS.get(" ".join(t.text for t in tokens[k:k + size]))
+        after = tokens[k + size] if k + size < len(tokens) else None
+        if named and not (after is not None and (after.text in ("’s", "'s", "’", "'")  # "of Russia's Security Council"
+                                                 or after.text.lower() in TITLE_WORDS and after.text[:1].isupper())):
+            return k + size - i, named
+    return None
+
+
+def role_head(words: list[str]) -> str | None:
+    """The role a title names; "minister of/for foreign affairs" reads as "foreign minister".
+
+    >>> role_head(["minister", "of", "foreign", "affairs"]), role_head(["prime", "minister"])
+    ('foreign minister', 'prime minister')
+    """
+    joined = " ".join(words)
+    tries = [joined]
+    cut = next((x for x, w in enumerate(words) if w in ("of", "for")), None)
+    if cut:
+        portfolio = [w for w in words[cut + 1:] if w != "affairs"]
+        tries.append(" ".join(portfolio + words[:cut]))
+    for phrase in sorted(ROLE_NOUNS, key=len, reverse=True):
+        if any(t.endswith(phrase) and (t == phrase or t[-len(phrase) - 1] == " ") for t in tries):
+            return ROLE_NOUNS[phrase]
+    return None
