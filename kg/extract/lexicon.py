@@ -126,7 +126,7 @@ ORGANIZATIONS: dict[str, str] = {
     "Treasury": "U.S. Department of the Treasury", "State Department": "U.S. Department of State",
     "Pentagon": "U.S. Department of Defense", "OFAC": "Office of Foreign Assets Control",
     "HM Treasury": "HM Treasury", "OFSI": "Office of Financial Sanctions Implementation",
-    "Hamas": "Hamas", "Hezbollah": "Hezbollah", "Taliban": "Taliban", "Houthis": "Houthis", "Houthi": "Houthis", "Islamic State": "Islamic State",
+    "Hamas": "Hamas", "Hezbollah": "Hezbollah", "Taliban": "Taliban", "Houthis": "Houthis", "Houthi": "Houthis", "Ansar Allah": "Houthis", "Huthis": "Houthis", "Islamic State": "Islamic State",
     "IAEA": "IAEA", "Red Cross": "International Committee of the Red Cross", "ICRC": "International Committee of the Red Cross",
     "Security Council": "United Nations Security Council",
     "UN Security Council": "United Nations Security Council", "U.N. Security Council": "United Nations Security Council",
@@ -245,7 +245,7 @@ DESCRIPTIONS: frozenset[str] = frozenset(
 ORG_HEADS: frozenset[str] = frozenset("""
 Department Ministry Council Union Agency Bank Corps Force Forces Committee Commission Court Party
 Government Office Group Organization Organisation Nations Institute Centre Center Foundation Army
-Navy Guard Service Services Parliament Assembly Congress Senate Cabinet Administration Company
+Navy Guard Unit Service Services Parliament Assembly Congress Senate Cabinet Administration Company
 Corporation Fund Alliance Movement Front Bureau Authority League Association Network Team Industries
 Holdings Systems Corp Corp. Inc Inc. Ltd Ltd. LLC Enterprises Technologies Airways Conglomerate Brigade Battalion
 Co Co. Limited PLC Plc GmbH AG JSC PJSC OJSC SA S.A. Shipping Maritime Lines Trading Petroleum Energy Logistics Oil Gas

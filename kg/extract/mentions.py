@@ -19,7 +19,7 @@ from kg.extract.segments import Mention, Sentence, Token, cap as _cap, is_headli
 from kg.extract.titles import role_head, title_prefix
 from kg.extract.spans import lex_country as _lex_country, match_lexicon as _match_lexicon, \
     merge_affiliations as _merge_affiliations, merge_title_of_country as _merge_title_of_country, \
-    org_run as _org_run, organ_of, plural_roles as _plural_roles
+    org_run as _org_run, organ_of, plural_roles as _plural_roles, serial_at
 
 __all__ = ["Mention", "Sentence", "Token", "find_mentions", "is_headline", "sentences"]
 
@@ -338,6 +338,11 @@ def _person_or_title(text: str, toks: list["Token"], i: int, headline: bool,
                 first = name_toks[0]
                 return Mention(first.idx, first.idx + len(first.text), first.text, "surname", name=first.text), j + 1
             return None, i + 1
+        if not words and k < n and serial_at(toks, k) and not (k + 1 < n and _cap(toks[k + 1])):
+            # "Ocean Pioneer 2", "Sokol 7": a name with a serial number is a thing's or a body's, not a person's
+            end = toks[k].idx + len(toks[k].text)
+            return Mention(start, end, text[start:end], "org", "Organization", text[name_toks[0].idx:end],
+                           extra={"serial": True}), k + 1
         if len(parts) == 1 and not words and not has_hyphen:
             if parts[0].isupper() and len(parts[0]) > 1 and "." not in parts[0]:
                 if i == 0 and k < len(toks) and toks[k].text in ("—", "–", "-", ",", "("):

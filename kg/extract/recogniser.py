@@ -62,6 +62,8 @@ def _meeting_pair(t: Any, meeting_verbs: frozenset[str]) -> bool:
     verb of meeting ("Ilves and Moretti last met", Moretti taken for an organisation): two persons who met."""
     if t.ent_type_ != "ORG":
         return False
+    if _meets_a_person(t, meeting_verbs):
+        return True
     first = t.head if t.dep_ == "conj" else t
     partners = [first] if first is not t else [c for c in t.children if c.dep_ == "conj"]
     if first.dep_ not in ("nsubj", "nsubjpass") or not any(
@@ -69,6 +71,18 @@ def _meeting_pair(t: Any, meeting_verbs: frozenset[str]) -> bool:
             for p in partners):
         return False
     return first.head.lemma_.lower() in meeting_verbs
+
+
+def _meets_a_person(t: Any, meeting_verbs: frozenset[str]) -> bool:
+    """True for a lone name the recogniser calls a body that meets a person the recogniser names as one ("Kurti met
+    Vucic", "Vucic hosted Kurti"): a body does not meet a person as its counterpart in the same slot."""
+    if t.dep_ not in ("nsubj", "dobj") or t.head.lemma_.lower() not in meeting_verbs or \
+            any(c.dep_ == "compound" for c in t.children):
+        return False
+    verb = t.head
+    others = [c for c in verb.children if c.dep_ in ("nsubj", "dobj") and c is not t]
+    others += [g for c in verb.children if c.dep_ == "prep" and c.lower_ == "with" for g in c.children if g.dep_ == "pobj"]
+    return any(o.ent_type_ == "PERSON" and o.pos_ == "PROPN" for o in others)
 
 
 #: prepositions whose object is a party ("met with X", "spoke to X", "was received by X", "talks between X and Y")
@@ -155,6 +169,7 @@ def unsupported(sents: list[Sentence], chains: list[list[Mention]], linker: Link
             if not isinstance(e, Entity) or m.kind not in ("name", "surname", "acronym", "org"):
                 continue
             backed = bool(e.titles) or e.type == "Country" or e.ref.qid is not None or _legal_form(e) or \
+                bool(m.extra.get("serial")) or \
                 linker.lookup(e.label) is not None or any(
                     a <= m.start < b and (label in _ACTOR_LABELS or label in ("ARG", "HOLDER") and m.kind == "surname"
                                           and e.type == "Person" or label == "NAME" and m.kind == "name"

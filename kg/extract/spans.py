@@ -183,6 +183,21 @@ def merge_affiliations(out: list[Mention], text: str) -> list[Mention]:
 LEGAL_FORMS = frozenset("Ltd Ltd. Limited Inc Inc. LLC L.L.C. LLP PLC Plc JSC PJSC SA S.A. GmbH AG FZE FZCO FZ-LLC DMCC".split())
 
 
+#: lower-case words that may follow a serial number ("Unit 29155 of the GRU", "Ocean Pioneer 2 was"); a noun after a
+#: number counts it ("2 days later", "3 times")
+_AFTER_SERIAL = frozenset({"of", "and", "or", "on", "in", "at", "to", "from", "for", "with", "by", "was", "were", "is",
+                           "are", "has", "had", "have", "which", "that", "who", "as", "under", "after", "before"})
+
+
+def serial_at(toks: list[Token], k: int) -> bool:
+    """True when token ``k`` is a serial number inside or after a name ("Unit 26165", "Sovcomflot 7 Shipping")."""
+    if k >= len(toks) or not toks[k].text.isdigit() or len(toks[k].text) > 6 or not toks[k - 1].whitespace_:
+        return False
+    after = toks[k + 1] if k + 1 < len(toks) else None
+    # "Unit 29155 of the GRU" and "Unit 26165." keep the number; "Council 2 days later" is no serial
+    return after is None or not after.is_alpha or after.text[:1].isupper() or after.text in _AFTER_SERIAL
+
+
 def org_run(toks: list[Token], i: int, text: str) -> tuple[Mention, int] | None:
     """'[The] U.S. Department of the Treasury', 'Atlantic Council', 'the Boris Johnson government'."""
     k = i
@@ -191,7 +206,8 @@ def org_run(toks: list[Token], i: int, text: str) -> tuple[Mention, int] | None:
     begin = k
     last_cap = None
     while k < len(toks) and (_cap(toks[k]) or (toks[k].text.lower() in _CONNECT and last_cap is not None)
-                             or (toks[k].text in "-–" and toks[k].whitespace_ == "")):
+                             or (toks[k].text in "-–" and toks[k].whitespace_ == "")
+                             or (last_cap is not None and serial_at(toks, k) and k + 1 < len(toks) and _cap(toks[k + 1]))):
         if _cap(toks[k]):
             last_cap = k
         if toks[k].text in ORG_HEADS and k > begin - 1:
@@ -214,13 +230,16 @@ def org_run(toks: list[Token], i: int, text: str) -> tuple[Mention, int] | None:
                 ahead += 1
             if ahead < len(toks) and ahead > end + 1 and toks[ahead].text in ORG_HEADS and toks[ahead - 1].whitespace_:
                 end = ahead
+            serial = serial_at(toks, end + 1) or any(serial_at(toks, x) for x in range(begin + 1, end))
+            if serial_at(toks, end + 1):
+                end += 1  # "Military Unit 26165": a serial number is part of the body's name
             if end + 2 < len(toks) and toks[end + 1].text == "," and toks[end + 2].text in LEGAL_FORMS:
                 end += 2  # "Shenzhen Rongxin Electronics Co., Ltd": the legal form is part of the name
             elif end + 1 < len(toks) and toks[end + 1].text in LEGAL_FORMS:
                 end += 1  # "Falcon Metals FZE", "Orion Shipping DMCC"
             s, e = toks[begin].idx, toks[end].idx + len(toks[end].text)
             label = text[s:e]
-            return Mention(s, e, label, "org", "Organization", label), end + 1
+            return Mention(s, e, label, "org", "Organization", label, extra={"serial": True} if serial else {}), end + 1
         k += 1
     # "<Person name> government/administration" -> the government as an organisation
     if last_cap is not None and last_cap + 1 < len(toks) and toks[last_cap + 1].text in ("government", "administration") \

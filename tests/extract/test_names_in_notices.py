@@ -1,0 +1,53 @@
+"""Names as notices and readouts write them: serial numbers stay in a body's name ("Military Unit 26165"), a name
+with a serial number is no person's, a lone family name that meets a person is a person, and the Houthis are one
+movement under either name."""
+
+from __future__ import annotations
+
+import pytest
+
+from kg.extract import get_extractor
+from kg.model.core import Document
+
+
+def _pairs(text: str) -> set[tuple[str, str, str, str]]:
+    doc = Document.from_text(text, published="2026-11-19")
+    out = set()
+    for a in get_extractor().extract(doc):
+        for s, o in a.claim.pairs():
+            out.add((s.label, a.claim.relation, o.label if o else "", o.type if o else ""))
+    return out
+
+
+def test_serial_numbers_stay_in_the_names_of_bodies() -> None:
+    found = _pairs("The Council sanctioned Military Unit 74455 and Unit 29155 of the GRU on Monday.")
+    targets = {o for _, r, o, _t in found if r == "sanctions"}
+    assert {"Military Unit 74455", "Unit 29155"} <= targets, found
+
+
+def test_a_serial_number_inside_a_company_name_keeps_it_whole() -> None:
+    found = _pairs("Britain sanctioned Baltic 4 Shipping LLC on Tuesday.")
+    assert ("United Kingdom", "sanctions", "Baltic 4 Shipping LLC", "Organization") in found, found
+
+
+def test_a_name_with_a_serial_number_is_not_a_person() -> None:
+    found = _pairs("Britain sanctioned the tanker Ocean Pioneer 2 on Tuesday.")
+    assert ("United Kingdom", "sanctions", "Ocean Pioneer 2", "Organization") in found, found
+
+
+def test_an_executive_order_number_is_no_target() -> None:
+    found = _pairs("Ivan Petrov is being designated pursuant to Executive Order 14024.")
+    assert all("14024" not in o for _, _, o, _t in found), found
+
+
+@pytest.mark.parametrize("text", ["Kurti met Vucic in Brussels on Monday.", "Vucic hosted Kurti in Belgrade."])
+def test_a_lone_family_name_that_meets_a_person_is_a_person(text: str) -> None:
+    doc = Document.from_text(text, published="2026-11-19")
+    claims = [a.claim for a in get_extractor().extract(doc) if a.claim.relation == "meets"]
+    assert claims and all(p.type == "Person" for c in claims for pair in c.pairs() for p in pair if p), claims
+
+
+@pytest.mark.parametrize("name", ["The Houthis", "Ansar Allah"])
+def test_the_houthis_under_either_name(name: str) -> None:
+    found = _pairs(f"{name} freed 20 sailors on Sunday.")
+    assert any(s == "Houthis" and r == "releases" for s, r, _o, _t in found), found
