@@ -165,6 +165,8 @@ def _apply(frame: Frame, tok: "Token") -> FrameHit | None:
         if not others and len(agents) == 1:
             agents = described_names(agents[0]) or agents  # "the ministers of A and B, X and Y, met": X and Y
         between = [t for spec in ("prep:between",) for t in slot(tok, spec, noun)]
+        if len(between) == 1:  # "between President A and Kosovo Prime Minister B", misread by the parser
+            between = _misparsed_pair(between[0])
         if len(between) > 1:  # "a meeting between A and B": the pair, whoever discussed it
             agents, others = between[:1], between[1:]
         if not others and tok.pos_ == "NOUN" and tok.dep_ == "pobj" and tok.head.lower_ == "for":
@@ -325,3 +327,18 @@ def describe(hit: FrameHit) -> dict[str, Any]:
     """
     return {"relation": hit.relation, "trigger": hit.trigger.text, "agents": [t.text for t in hit.agents],
             "others": [t.text for t in hit.others], "status": hit.status, "in_passing": hit.in_passing}
+
+
+def _misparsed_pair(first: Any) -> list[Any]:
+    """Both names of "between A and B" where the parser gave "between" one object: A hung on B's name as ``nmod``,
+    or B's name cut loose after a dangling "and" (its compounds lead to its head)."""
+    lead = [c for c in first.children if c.dep_ == "nmod" and c.pos_ == "PROPN"]
+    if lead:
+        return [lead[0], first]
+    cc = [c for c in first.children if c.dep_ == "cc" and c.lower_ == "and"]
+    if not cc or any(c.dep_ == "conj" for c in first.children) or cc[0].i + 1 >= len(first.doc):
+        return [first]
+    second = first.doc[cc[0].i + 1]
+    while second.dep_ in ("compound", "amod") and second.head.i > second.i:
+        second = second.head
+    return [first, second] if second.pos_ == "PROPN" and second.ent_type_ == "PERSON" else [first]
