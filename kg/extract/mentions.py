@@ -44,6 +44,9 @@ _MEMBERS_NOUNS = {"militants", "fighters", "rebels", "gunmen", "forces", "author
 _NAME_PARTICLES = {"de", "al", "bin", "van", "von", "da", "del", "la", "le", "el", "ibn", "der"}
 
 
+#: the words after "Name-" that make the name a place ("Dubai-based", "Riga-registered")
+_PLACE_SUFFIXES = frozenset({"based", "born", "registered", "headquartered", "flagged", "listed", "incorporated"})
+
 #: capitalised words that are names only inside a recogniser's PERSON span (months, modals, given names)
 _NAME_WORDS_ALSO_COMMON = frozenset({"May", "June", "April", "August", "Will", "Mark", "Grant", "Rose", "Joy", "Hope",
                                      "Faith", "Bill", "Major", "Power", "Rice", "Gay", "King", "Young", "Love"})
@@ -303,6 +306,9 @@ def _person_or_title(text: str, toks: list["Token"], i: int, headline: bool,
             break
         k += 1
     name_toks = toks[j:k]
+    if name_toks and not words and k + 1 < n and toks[k].text in "-–" and not toks[k].whitespace_ \
+            and toks[k + 1].text.lower() in _PLACE_SUFFIXES:
+        return None, k + 2  # "the Dubai-based firm": where a firm sits, not an actor
     if name_toks and name_toks[-1].text in "-–":
         name_toks, k = name_toks[:-1], k - 1
     if (len(name_toks) >= 3 and 2 <= len(name_toks[0].text) <= 5 and name_toks[0].text.isalpha()

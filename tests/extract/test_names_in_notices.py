@@ -51,3 +51,9 @@ def test_a_lone_family_name_that_meets_a_person_is_a_person(text: str) -> None:
 def test_the_houthis_under_either_name(name: str) -> None:
     found = _pairs(f"{name} freed 20 sailors on Sunday.")
     assert any(s == "Houthis" and r == "releases" for s, r, _o, _t in found), found
+
+
+def test_the_place_a_firm_is_based_in_is_no_target() -> None:
+    found = _pairs("Britain also sanctioned Omar Haddad and the Sharjah-based trading firm Falcon Metals FZE.")
+    targets = {o for _, r, o, _t in found if r == "sanctions"}
+    assert targets == {"Omar Haddad", "Falcon Metals FZE"}, found
