@@ -245,7 +245,7 @@ DESCRIPTIONS: frozenset[str] = frozenset(
 ORG_HEADS: frozenset[str] = frozenset("""
 Department Ministry Council Union Agency Bank Corps Force Forces Committee Commission Court Party
 Government Office Group Organization Organisation Nations Institute Centre Center Foundation Army
-Navy Guard Unit Service Services Parliament Assembly Congress Senate Cabinet Administration Company
+Navy Guard Guards Unit Service Services Parliament Assembly Congress Senate Cabinet Administration Company
 Corporation Fund Alliance Movement Front Bureau Authority League Association Network Team Industries
 Holdings Systems Corp Corp. Inc Inc. Ltd Ltd. LLC Enterprises Technologies Airways Conglomerate Brigade Battalion
 Co Co. Limited PLC Plc GmbH AG JSC PJSC OJSC SA S.A. Shipping Maritime Lines Trading Petroleum Energy Logistics Oil Gas

@@ -44,6 +44,12 @@ _MEMBERS_NOUNS = {"militants", "fighters", "rebels", "gunmen", "forces", "author
 _NAME_PARTICLES = {"de", "al", "bin", "van", "von", "da", "del", "la", "le", "el", "ibn", "der"}
 
 
+#: capitalised words that end the name of a law or an instrument
+_INSTRUMENTS = frozenset({"Act", "Law", "Order", "Regulations", "Decree", "Directive", "Resolution", "Treaty", "Accord",
+                          "Accords", "Convention", "Charter", "Code", "Statute", "Ordinance", "Bill", "Amendment"})
+#: capitalised words after a name that make it a place's
+_PLACE_HEADS = frozenset({"City", "Province", "Region", "Oblast", "Krai", "District", "County", "Governorate",
+                          "Prefecture", "Square", "Street", "Avenue", "Airport", "Stadium", "Palace", "Bridge"})
 #: the words after "Name-" that make the name a place ("Dubai-based", "Riga-registered")
 _PLACE_SUFFIXES = frozenset({"based", "born", "registered", "headquartered", "flagged", "listed", "incorporated"})
 
@@ -92,6 +98,9 @@ def find_mentions(sent: Sentence, *, headline: bool, known: set[str] | None = No
                 continue
         if _cap(tok) or low == "the":
             org = _org_run(toks, i, text)
+            pre = title_prefix(toks[i:])[0] if org is not None and i + 1 < n and toks[i + 1].text == "of" else 0
+            if org is not None and pre and i + pre >= org[1] and i + pre < n and _cap(toks[i + pre]):
+                org = None  # "Chairman of the National Assembly Nguyen Van Khiem": the body is part of a title
             if org is not None and org[1] - i > 1:
                 out.append(org[0])
                 i = org[1]
@@ -306,6 +315,10 @@ def _person_or_title(text: str, toks: list["Token"], i: int, headline: bool,
             break
         k += 1
     name_toks = toks[j:k]
+    if name_toks and (name_toks[-1].text in _INSTRUMENTS or k < n and toks[k].text in _INSTRUMENTS):
+        return None, k + 1  # "the Special Economic Measures Act", "the Magnitsky Act": a law, not an actor
+    if name_toks and k < n and toks[k].text in _PLACE_HEADS:
+        return None, k + 1  # "Ho Chi Minh City", "Kherson Oblast": a place named after someone or something
     if name_toks and not words and k + 1 < n and toks[k].text in "-–" and not toks[k].whitespace_ \
             and toks[k + 1].text.lower() in _PLACE_SUFFIXES:
         return None, k + 2  # "the Dubai-based firm": where a firm sits, not an actor
@@ -326,7 +339,8 @@ def _person_or_title(text: str, toks: list["Token"], i: int, headline: bool,
         j = k - len(name_toks)
     # organisation: capitalised run ending in an organisation head word
     org = _org_run(toks, i, text)
-    if org is not None:
+    if org is not None and not (name_toks and j >= org[1] and i + 1 < n and toks[i + 1].text == "of"):
+        # not "Chairman of the National Assembly X": a title
         return org
     parts = [t.text for t in name_toks if t.text not in "-–"]
     has_hyphen = any(t.text in "-–" for t in name_toks)

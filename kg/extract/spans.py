@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 
-from kg.extract.lexicon import AMBIGUOUS_COUNTRIES, COUNTRY_FORMS, METONYMS, ORGANIZATIONS, ORG_HEADS
+from kg.extract.lexicon import AMBIGUOUS_COUNTRIES, COUNTRY_FORMS, METONYMS, ORGANIZATIONS, ORG_HEADS, TITLE_WORDS
 from kg.extract.segments import Mention, Token, cap as _cap
 
 _CONNECT = {"of", "for", "the"}
@@ -198,6 +198,12 @@ def serial_at(toks: list[Token], k: int) -> bool:
     return after is None or not after.is_alpha or after.text[:1].isupper() or after.text in _AFTER_SERIAL
 
 
+def _titled_name(run: list[Token]) -> bool:
+    """True for a title followed by a name ("Colonel Reza Nazari"), which no body's name starts with."""
+    return (len(run) > 2 and run[0].text.lower() in TITLE_WORDS and run[-1].text not in ORG_HEADS
+            and sum(1 for t in run if _cap(t) and t.text.lower() not in TITLE_WORDS) >= 2)
+
+
 def org_run(toks: list[Token], i: int, text: str) -> tuple[Mention, int] | None:
     """'[The] U.S. Department of the Treasury', 'Atlantic Council', 'the Boris Johnson government'."""
     k = i
@@ -210,6 +216,8 @@ def org_run(toks: list[Token], i: int, text: str) -> tuple[Mention, int] | None:
                              or (last_cap is not None and serial_at(toks, k) and k + 1 < len(toks) and _cap(toks[k + 1]))):
         if _cap(toks[k]):
             last_cap = k
+        if toks[k].text == "of" and _titled_name(toks[begin:k]):
+            return None  # "Colonel Reza Nazari of the Revolutionary Guards": a person of a body
         if toks[k].text in ORG_HEADS and k > begin - 1:
             end = k
             while end + 1 < len(toks) and toks[end + 1].text.lower() in ("of", "for") and end + 2 < len(toks) \

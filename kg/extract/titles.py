@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from kg.extract.lexicon import COUNTRY_FORMS, DEMONYMS, METONYMS, ROLE_NOUNS, TITLE_WORDS
+from kg.extract.lexicon import COUNTRY_FORMS, DEMONYMS, METONYMS, ORG_HEADS, ROLE_NOUNS, TITLE_WORDS
 from kg.extract.segments import cap as _cap
 
 if TYPE_CHECKING:
@@ -60,6 +60,9 @@ def title_prefix(tokens: list["Token"]) -> tuple[int, list[str], str | None]:
                 country = named
             i += 1 + size
             continue
+        elif low == "of" and words and body_before_name(tokens, i + 1):
+            i = body_before_name(tokens, i + 1)  # "Chairman of the National Assembly Nguyen Van Khiem"
+            continue
         elif low in ("of", "for"):
             nxt = tokens[i + 1].text.lower() if i + 1 < len(tokens) else ""
             if (not words or nxt not in TITLE_WORDS or nxt in ("the", "a", "an", "his", "her", "its", "their")
@@ -81,16 +84,31 @@ _MINISTRY_HEADS = frozenset({"minister", "secretary", "commissioner", "envoy", "
 _ENVOY_WORDS = frozenset({"ambassador", "envoy", "representative", "consul", "chargé", "attaché"})
 
 
+def body_before_name(tokens: list["Token"], i: int) -> int:
+    """Where a body's name that starts at token ``i`` ends, when a person's name follows it ("the National Assembly
+    Nguyen Van Khiem", "the Security Council Oleg Tarasov"); 0 otherwise."""
+    k = i + (i < len(tokens) and tokens[i].text.lower() == "the")
+    end = k
+    while end < len(tokens) and _cap(tokens[end]) and tokens[end].text not in ORG_HEADS:
+        end += 1
+    if end == len(tokens) or tokens[end].text not in ORG_HEADS or end - k > 4:
+        return 0
+    end += 1
+    if end + 1 < len(tokens) and _cap(tokens[end]) and _cap(tokens[end + 1]) and tokens[end].text not in ORG_HEADS:
+        return end
+    return 0
+
+
 def country_after(tokens: list["Token"], i: int) -> tuple[int, str] | None:
     """(tokens used, country) when a country's name starts at token ``i`` ("India", "the United Kingdom").
 
     Only a capitalised name counts, and none that a title word follows ("of State Department").
     """
     k = i + (i < len(tokens) and tokens[i].text.lower() == "the")
-    for size in (3, 2, 1):
+    for size in (5, 4, 3, 2, 1):  # "the People's Republic of China", "the Republic of Korea", "India"
         if k + size > len(tokens) or not tokens[k].text[:1].isupper():
             continue
-        named = COUNTRY_FORMS.get(" ".join(t.text for t in tokens[k:k + size]))
+        named = COUNTRY_FORMS.get("".join(t.text + t.whitespace_ for t in tokens[k:k + size]).strip())
         after = tokens[k + size] if k + size < len(tokens) else None
         if named and not (after is not None and (after.text in ("’s", "'s", "’", "'")  # "of Russia's Security Council"
                                                  or after.text.lower() in TITLE_WORDS and after.text[:1].isupper())):

@@ -57,3 +57,14 @@ def test_the_place_a_firm_is_based_in_is_no_target() -> None:
     found = _pairs("Britain also sanctioned Omar Haddad and the Sharjah-based trading firm Falcon Metals FZE.")
     targets = {o for _, r, o, _t in found if r == "sanctions"}
     assert targets == {"Omar Haddad", "Falcon Metals FZE"}, found
+
+
+def test_a_law_is_no_target() -> None:
+    found = _pairs("Canada announced sanctions against four gang leaders, including Pierre Lafleur, under the "
+                   "Special Economic Measures Act.")
+    assert {o for _, r, o, _t in found if r == "sanctions"} == {"Pierre Lafleur"}, found
+
+
+def test_a_commander_s_force_is_no_target() -> None:
+    found = _pairs("The European Union added Revolutionary Guards commander Brig. Gen. Ali Karimi to its sanctions list.")
+    assert {o for _, r, o, _t in found if r == "sanctions"} == {"Ali Karimi"}, found

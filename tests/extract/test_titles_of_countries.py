@@ -51,3 +51,21 @@ def test_the_two_ministers_are_the_minister_and_the_foreign_secretary() -> None:
             "The two ministers also agreed to meet again in Manila.")
     found = _pairs(text)
     assert not any({"Luis Reyes", "Cruz"} <= {s, o} or {"Luis Reyes", "Rosa Cruz"} <= {s, o} for s, _, o in found), found
+
+
+@pytest.mark.parametrize("text, pair", [
+    ("Minister of Foreign Affairs of the Republic of Peru Rosa Quispe was received by Prime Minister Pham Van Duc.",
+     ("Pham Van Duc", "Rosa Quispe")),
+    ("President of the People's Republic of China Xi Jinping met President of the Republic of Kenya Amos Kiprop.",
+     ("Xi Jinping", "Amos Kiprop")),
+    ("Chairman of the National Assembly Tran Van Minh met Rosa Quispe in Hanoi.", ("Tran Van Minh", "Rosa Quispe")),
+])
+def test_a_title_with_a_state_or_a_body_leads_to_the_name(text: str, pair: tuple[str, str]) -> None:
+    found = _pairs(text)
+    assert (pair[0], "meets", pair[1]) in found or (pair[1], "meets", pair[0]) in found, found
+    assert not any(o.startswith(("Chairman", "Republic", "People")) for _, _, o in found), found
+
+
+def test_a_city_named_after_a_person_is_no_party() -> None:
+    found = _pairs("Rosa Quispe will visit Ho Chi Minh City, where she will meet Tran Van Minh.")
+    assert all("Ho Chi Minh" not in (s, o) for s, _, o in found), found
