@@ -189,7 +189,8 @@ class Tally:
         optional = [g for g in gold if g.optional]
         scored = [g for g in gold if not g.optional]
         # relaxed: a pair found at all, whatever its status; negated gold must not be asserted
-        wanted = unique([g for g in scored if g.status != "negated"], GoldRelation.pair)
+        # a group ("prisoners") fits any object of its subject: named relations take their predictions first
+        wanted = sorted(unique([g for g in scored if g.status != "negated"], GoldRelation.pair), key=_group_last)
         found = unique([p for p in preds if p.get("status") != "negated"], lambda p: pred_key(p, False))
         used: set[int] = set()
         for g in wanted:
@@ -207,7 +208,7 @@ class Tally:
             negated = any(g.fits(p) for g in scored if g.status == "negated")
             self.notes.append(f"  false {doc}: {_show_pred(p)}{'  (gold: negated)' if negated else ''}")
         # status-aware: every scored pair and status, negated ones too
-        wanted = unique(scored, lambda g: g.pair() + (g.status,))
+        wanted = sorted(unique(scored, lambda g: g.pair() + (g.status,)), key=_group_last)
         found = unique(preds, lambda p: pred_key(p, True))
         used = set()
         for g in wanted:
@@ -226,6 +227,11 @@ class Tally:
             if i in used or any(g.fits(p) and (g.optional or g.status == p.get("status")) for g in gold):
                 continue
             self.sfp[kind_of(p.get("relation")) or str(p.get("relation"))] += 1
+
+
+def _group_last(g: GoldRelation) -> bool:
+    """Sort key: named relations before group ones (a group may take any prediction of its subject)."""
+    return g.object is None
 
 
 def _show(g: GoldRelation) -> str:

@@ -102,6 +102,14 @@ def test_a_group_object_matches_on_relation_and_subject_alone():
     assert (other.tp["releases"], other.fp["releases"], other.fn["releases"]) == (0, 1, 1)
 
 
+def test_a_group_does_not_take_the_prediction_a_named_relation_needs():
+    ents = [{"name": "Iran", "type": "Country", "aliases": []}, {"name": "Ana Ruiz", "type": "Person", "aliases": []}]
+    gold = [rel("releases", "Iran", "prisoners", count=16), rel("releases", "Iran", "Ana Ruiz")]
+    t = score(ents, gold, [pred("releases", "Iran", "Ana Ruiz"), pred("releases", "Iran", "prisoners", count=16)])
+    assert (t.tp["releases"], t.fp["releases"], t.fn["releases"]) == (2, 0, 0)
+    assert (t.stp["releases"], t.sfn["releases"]) == (2, 0)
+
+
 def test_stated_attributes_are_checked_on_status_matched_pairs_only():
     gold = [rel("meets", "Amara Kovac", "Han Seung-woo", date="2026-05", place="Geneva", time="10:30")]
     t = score(PEOPLE, gold, [pred("meets", "Kovac", "Han", date="2026-05-04", place="Palais des Nations, Geneva", time="11:00")])
