@@ -205,7 +205,7 @@ _TITLE_PHRASES = (
     "chairman", "chairwoman", "speaker", "mayor", "fm", "official", "lawmaker", "chief of staff",
     "president-elect", "new", "senior", "top", "then", "opposition", "the", "a", "an", "his", "her",
     "its", "their", "marine", "sergeant", "sgt.", "captain", "capt.", "major", "lieutenant", "pilot", "soldier",
-    "corporal", "cpl.", "private", "brigadier", "field marshal", "warrant officer", "gendarme", "dame", "sir",
+    "corporal", "cpl.", "private", "brigadier", "marshal", "gendarme", "dame", "sir",
     "veteran", "reporter", "correspondent", "blogger", "dealer", "arms dealer", "star", "player", "coach",
     "counterpart", "businessman", "businesswoman", "oligarch", "tycoon", "executive secretary", "senior director", "staff", "foreign", "security", "national",
     "commissioner", "emperor", "empress", "high representative", "chancellor", "crown princess", "grand duke",
