@@ -164,7 +164,8 @@ def gate_pattern() -> "re.Pattern[str]":
     """
     words: set[str] = set()
     for f in all_frames():
-        for w in (f.with_dobj or f.needs_pobj or f.lemmas):  # the rarer word of a light verb's pair
+        typed = any(w.startswith("@") for w in f.needs_pobj)  # "invited X to Riga": the verb itself selects
+        for w in (f.with_dobj or (f.lemmas if typed else f.needs_pobj) or f.lemmas):  # the rarer word of a pair
             words.add(w[:-1] if len(w) >= 5 else w)
             words.update(_IRREGULAR.get(w, ()))
     return re.compile(r"\b(?:" + "|".join(sorted(map(re.escape, words), key=len, reverse=True)) + ")", re.IGNORECASE)

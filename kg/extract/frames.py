@@ -124,7 +124,8 @@ def _apply(frame: Frame, tok: "Token") -> FrameHit | None:
         return None
     if frame.needs_prep and not any(c.dep_ == "prep" and c.lower_ in frame.needs_prep for c in tok.children):
         return None
-    if frame.needs_pobj and not any(p.lemma_.lower() in frame.needs_pobj for c in tok.children if c.dep_ == "prep"
+    if frame.needs_pobj and not any(p.lemma_.lower() in frame.needs_pobj or (  # "@gpe": "invited X to Riga"
+            c.lower_ == "to" and f"@{p.ent_type_.lower()}" in frame.needs_pobj) for c in tok.children if c.dep_ == "prep"
                                     for p in c.children if p.dep_ == "pobj") and not any(
             c.dep_ == "xcomp" and c.lemma_.lower() in frame.needs_pobj for c in tok.children):  # "invited X to visit"
         return None
