@@ -157,7 +157,7 @@ def _apply(frame: Frame, tok: "Token") -> FrameHit | None:
     if tok.dep_ == "ccomp" and agents and (tok.head.lemma_.lower(), "VERB") in _index():  # "Valoria freed A and Norland released B": A is the first verb's object
         agents = [t for t in agents if t not in misread_objects(tok.head)]
     if frame.kind == "encounter":
-        others = [t for spec in frame.counterpart for t in slot(tok, spec, noun)]
+        others = [t for spec in frame.counterpart for t in slot(tok, spec, noun) if not _both_sides(t)]
         if frame.counterpart == ("dobj",) or "dobj" in frame.counterpart:
             if is_passive(tok):  # "X was received by Y": Y received X
                 others = [t for c in tok.children if c.dep_ == "nsubjpass" for t in expand(c)]
@@ -343,3 +343,10 @@ def _misparsed_pair(first: Any) -> list[Any]:
     while second.dep_ in ("compound", "amod") and second.head.i > second.i:
         second = second.head
     return [first, second] if second.pos_ == "PROPN" and second.ent_type_ == "PERSON" else [first]
+
+
+def _both_sides(tok: Any) -> bool:
+    """True for "the two ministries", "both countries": the sides told together, no counterpart of the subject."""
+    return tok.tag_ in ("NNS", "NNPS") and any(
+        (c.dep_ == "nummod" and c.lower_ == "two") or (c.dep_ in ("det", "predet") and c.lower_ == "both")
+        for c in tok.children)

