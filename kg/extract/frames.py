@@ -102,6 +102,9 @@ def match(sent: Iterable["Token"]) -> list[FrameHit]:
             hit = _apply(frame, tok)
             if hit is not None:
                 hits.append(hit)
+    # "paid a courtesy call to X": the light verb says what the noun's event is (a visit, not a phone call)
+    hits = [h for h in hits if not (h.trigger.pos_ in ("NOUN", "PROPN") and any(
+        v.noun is not None and v.noun.i == h.trigger.i and v.relation != h.relation for v in hits))]
     # "held talks with X" is read at the verb and at its noun: one event, one place
     places = {h.noun.i: h.place for h in hits if h.noun is not None and h.place is not None}
     for h in hits:

@@ -25,3 +25,10 @@ def test_two_who_chair_a_meeting_meet(text: str) -> None:
 
 def test_one_who_chairs_a_meeting_meets_nobody() -> None:
     assert _pairs("Rosa Quispe chaired a meeting of the cabinet on Monday.") == set()
+
+
+def test_a_courtesy_call_paid_to_someone_is_a_visit_not_a_phone_call() -> None:
+    doc = Document.from_text("Rosa Quispe is scheduled to pay a courtesy call to Chairman Tran Van Minh on Monday.",
+                             published="2026-11-19")
+    found = {(a.claim.relation, a.claim.status) for a in get_extractor().extract(doc)}
+    assert found == {("meets", "planned")}
