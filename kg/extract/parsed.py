@@ -50,6 +50,7 @@ from kg.extract.patient_phrases import LIFTED_MEASURES, LIFTING_VERBS, lifted as
     names_in_phrase as _names_in_phrase
 from kg.extract.mentions import Mention, Sentence, is_headline, sentences
 from kg.extract.model import MAX_PARSE_CHARS, get_model, model_info
+from kg.extract.place_names import capitals
 from kg.extract.nlp import get_nlp
 from kg.extract.pairing import entities
 from kg.extract.recogniser import name_spans, retype_organisations, unsupported
@@ -226,6 +227,8 @@ def _frame_findings(pdoc: Any, sent: Sentence, mentions: list[Mention], state: D
             return []
         if tok.lower_ in ("they", "them") and _plural_antecedent(tok):
             return []  # "The freed prisoners were taken to Lithuania, where they were met": the prisoners
+        if tok.text in capitals():
+            return []  # "the working visit to Ashgabat": a capital is a place, whatever the recogniser calls it
         ent = next((e for e in pdoc.ents if e.start <= tok.i < e.end), None)
         if ent is not None and ent.label_ == "NORP" and tok.pos_ == "ADJ" and tok.lower_ in DEMONYMS:
             return [coref._other(DEMONYMS[tok.lower_], "Country")]  # "Russian custody", "British sanctions"

@@ -32,3 +32,10 @@ def test_a_courtesy_call_paid_to_someone_is_a_visit_not_a_phone_call() -> None:
                              published="2026-11-19")
     found = {(a.claim.relation, a.claim.status) for a in get_extractor().extract(doc)}
     assert found == {("meets", "planned")}
+
+
+def test_a_capital_the_recogniser_calls_a_person_is_no_party() -> None:
+    doc = Document.from_text("Within the framework of the working visit to Ashgabat, Rosa Quispe was received by "
+                             "Tran Van Minh.", published="2026-11-19")
+    ends = {p.label for a in get_extractor().extract(doc) for pair in a.claim.pairs() for p in pair if p}
+    assert "Ashgabat" not in ends and {"Rosa Quispe", "Tran Van Minh"} <= ends, ends
