@@ -46,3 +46,23 @@ def is_call(tok: "Token", *, visit: bool) -> bool:
     if not visit:
         return not clauses
     return all(c.dep_ != "oprd" and c.lemma_.lower() in VISIT_PURPOSES for c in clauses)
+
+
+#: verbs that need the two sides in one place ("shook hands and talked", "met and spoke")
+_IN_PERSON_VERBS = frozenset({"shake", "meet", "embrace", "hug", "greet", "dine", "walk", "stroll", "sit", "pose",
+                              "lunch", "tour", "kiss"})
+
+
+def in_person(tok: "Token") -> bool:
+    """True when a verb of talking ("talked", "spoke") is coordinated with one that needs both sides in one
+    place: "A and B shook hands and talked" is a meeting, not a call.
+
+    >>> from kg.extract.model import get_model
+    >>> d = get_model()("Jane Roe and John Doe shook hands and talked for an hour.")
+    >>> in_person(d[7])
+    True
+    >>> in_person(get_model()("Jane Roe talked with John Doe on Monday.")[2])
+    False
+    """
+    linked = [c for c in tok.children if c.dep_ == "conj"] + ([tok.head] if tok.dep_ == "conj" else [])
+    return any(v.pos_ == "VERB" and v.lemma_.lower() in _IN_PERSON_VERBS for v in linked)

@@ -151,8 +151,8 @@ def read_status(hit: "FrameHit") -> None:
         hit.status = "negated"
     if _neither(hit):
         hit.status = "negated"  # "Neither A nor B met C"
-    if any(_not_done(t) for t in chain[1:]):
-        hit.status = "negated"  # "failed to meet X", "stopped short of sanctioning Y": it did not happen
+    if any(_not_done(t) for t in chain[1:]) or _yet_to(chain):
+        hit.status = "negated"  # "failed to meet X", "has yet to meet Y": it did not happen
     if _asked(hit.trigger):
         hit.notes.append("question")  # "Will X meet Y?": a question asked, not an event stated
         return
@@ -183,7 +183,7 @@ def read_status(hit: "FrameHit") -> None:
             hit.notes.append("question")
         return
     if any(is_a(t, CANCEL_LEMMAS) for t in chain[1:]) or _phrasal(chain[1:], CANCEL_PHRASAL) or \
-            _called_off_after(chain[-1]) or any(
+            _called_off_after(chain[-1]) or _unrealised(hit.trigger, chain) or any(
             c.dep_ in ("amod", "compound") and c.lemma_.lower() in ("cancel", "cancelled", "canceled", "postponed")
             for c in hit.trigger.children):
         hit.status = "cancelled"
@@ -205,7 +205,9 @@ def read_status(hit: "FrameHit") -> None:
         clause = hit.trigger.head.head  # the verb "in a phone call" attaches to, when it is past ("agreed")
         chain = [t for t in chain if t.i != clause.i or t.pos_ != "VERB" or t.tag_ != "VBD"]
         lemmas = [t.lemma_.lower() for t in chain]
+    # "is due in Canberra next month for talks": the plan word is the copula's complement, beside the chain
     plan = going or any(is_a(t, PLAN_LEMMAS) for t in chain[1:]) or _looking_forward(chain[1:]) or any(
+        c.dep_ == "acomp" and c.lower_ in _PLAN_COMPLEMENTS and c.head.lemma_ == "be" for c in kids) or any(
         c.dep_ in ("amod", "compound") and c.lower_ in PLANNED_AMODS for c in (hit.noun or hit.trigger).children) or \
         (hit.trigger.pos_ == "NOUN" and any(c.lower_ in PLANNED_AMODS for c in hit.trigger.children))
     be_to = any(t.dep_ == "xcomp" and t.head.lemma_ == "be" and any(c.lower_ == "to" for c in t.children) for t in chain)
@@ -377,6 +379,49 @@ def _called_off_after(top: "Token") -> bool:
         if cancelled and plan and plan[0].lemma_.lower() in _PLAN_NOUNS:
             return True
     return False
+
+
+#: the complements of "be" that make what the clause is for a plan ("is due in Oslo for talks")
+_PLAN_COMPLEMENTS = frozenset({"due", "set", "scheduled", "slated", "expected", "poised"})
+
+
+def _yet_to(chain: list["Token"]) -> bool:
+    """True for "has yet to meet Y", "is yet to hold talks": it has not happened (so far).
+
+    >>> from kg.extract.model import get_model
+    >>> from kg.extract.frames import match
+    >>> [h.status for h in match(get_model()("Jane Roe has yet to meet John Doe."))]
+    ['negated']
+    """
+    return any(t.lemma_.lower() in ("have", "be") and any(c.lower_ == "yet" and c.dep_ == "advmod" for c in t.children)
+               and any(c.dep_ == "xcomp" and c in chain for c in t.children) for t in chain[1:])
+
+
+def _unrealised(trigger: "Token", chain: list["Token"]) -> bool:
+    """True for a plan the sentence says fell through: "was to have met Y" (it did not happen), or a clause
+    "where he would meet Y" about a place whose visit was cancelled ("postponed a visit to Oslo, where ...").
+
+    >>> from kg.extract.model import get_model
+    >>> from kg.extract.frames import match
+    >>> [h.status for h in match(get_model()("Jane Roe was to have met John Doe in Oslo."))]
+    ['cancelled']
+    >>> [h.status for h in match(get_model()("Jane Roe cancelled a trip to Oslo, where she would meet John Doe."))
+    ...  if h.trigger.text == "meet"]
+    ['cancelled']
+    """
+    if trigger.tag_ == "VBN" and any(c.dep_ == "aux" and c.lower_ == "have" for c in trigger.children) and any(
+            t.lemma_ == "be" and any(c.dep_ == "xcomp" and c in chain and any(a.lower_ == "to" for a in c.children)
+                                     for c in t.children) for t in chain[1:]):
+        return True
+    top = chain[-1]
+    if top.dep_ != "relcl":
+        return False
+    held = top.head
+    for _ in range(4):  # "a visit to Oslo, where": up from the place to the verb of the visit
+        if held.dep_ not in ("pobj", "prep", "dobj", "nsubjpass") or held.head is held:
+            break
+        held = held.head
+    return held.pos_ == "VERB" and (is_a(held, CANCEL_LEMMAS) or _phrasal([held], CANCEL_PHRASAL))
 
 
 def _phrasal(chain: list["Token"], verbs: frozenset[tuple[str, str]]) -> bool:

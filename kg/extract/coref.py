@@ -334,7 +334,7 @@ class Coref:
             if m.extra.get("role") == "subj" and self._in_slot(m):
                 return self.last_subject  # '"...," he said': the subject before the quotation, not one named in it
             gender = PRONOUN_GENDER.get(m.text.lower())
-            if m.extra.get("role") == "subj":
+            if m.extra.get("role") in ("subj", "poss"):  # "her chief of staff": whom "she" would be
                 return subject if subject is not None and _agrees(subject, gender) else self._most_salient(gender)
             before = [k.entity for k in kept if k.entity is not None and k.entity.type == "Person"]
             for ent in [*reversed(before), *reversed(self.recent)]:

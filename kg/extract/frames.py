@@ -34,7 +34,7 @@ from kg.extract.frame_set import (  # the frames as data; their names stay impor
     FRAMES_ENV, FRAMES_FILE, Frame, _index, all_frames, gate_pattern, load_frames, meeting_verbs,
 )
 from kg.extract.lexicon import is_title_word
-from kg.extract.parties import accompanying, comma_pair, described_names
+from kg.extract.parties import accompanying, between_sides, comma_pair, described_names
 from kg.extract import act_frames, calls
 from kg.extract.gapping import gapped_agents
 from kg.extract.clause_status import PASSING_ADVERBS, read_status
@@ -171,6 +171,8 @@ def _apply(frame: Frame, tok: "Token") -> FrameHit | None:
         between = [t for spec in ("prep:between",) for t in slot(tok, spec, noun)]
         if len(between) == 1:  # "between President A and Kosovo Prime Minister B", misread by the parser
             between = _misparsed_pair(between[0])
+        if len(between) < 2 and not others and tok.pos_ == "NOUN":
+            between = between_sides(tok) or between  # "a conversation took place between A and B"
         if len(between) > 1:  # "a meeting between A and B": the pair, whoever discussed it
             agents, others = between[:1], between[1:]
         if not others and tok.pos_ == "NOUN" and tok.dep_ == "pobj" and tok.head.lower_ == "for":
@@ -191,6 +193,9 @@ def _apply(frame: Frame, tok: "Token") -> FrameHit | None:
                            for t in (noun, tok))
         if frame.relation == "meets" and conversation and frame.event_type != "Visit":
             relation, event_type = "talksWith", "Call"  # "held a call", "a wonderful talk"; "paid a call on X" visits
+        if relation == "talksWith" and tok.pos_ == "VERB" and calls.in_person(tok) and \
+                not is_remote(tok, noun, frozenset({"phone", "telephone", "video", "call", "videoconference"})):
+            relation, event_type = "meets", "Meeting"  # "A and B shook hands and talked": face to face
         if tok.lemma_.lower() == "summit" or (noun is not None and noun.lemma_.lower() == "summit"):
             event_type = "Summit" if relation == "meets" else event_type
         if tok.lemma_.lower() == "call" and tok.pos_ == "VERB":

@@ -76,6 +76,13 @@ def find_mentions(sent: Sentence, *, headline: bool, known: set[str] | None = No
     while i < n:
         tok = toks[i]
         low = tok.text.lower()
+        if low in ("the", "both") and i + 3 < n and toks[i + 1].text.lower() == "heads" and \
+                toks[i + 2].text.lower() == "of" and toks[i + 3].text.lower() in ("state", "government") and \
+                not (i + 4 < n and toks[i + 4].text.lower() == "of"):  # "the heads of state of A and B": by country
+            # "The Heads of State held talks": the last pair of leaders (the words after "heads" give the role)
+            out.append(Mention(tok.idx, toks[i + 1].idx + 5, text[tok.idx:toks[i + 1].idx + 5], "pair"))
+            i += 4
+            continue
         if low == "the" and i + 2 < n:
             plural = _plural_roles(toks, i, text)
             if plural is not None:  # "the presidents of Congo and Rwanda": one title mention per country
@@ -178,6 +185,11 @@ def find_mentions(sent: Sentence, *, headline: bool, known: set[str] | None = No
         if tok.text in ("I", "me") and not (i > 0 and _cap(toks[i - 1]) and tok.text == "I"):
             # first person: the speaker of the quotation it stands in, if any (coref decides); not "Charles I"
             out.append(Mention(tok.idx, tok.idx + len(tok.text), tok.text, "pronoun", extra={"role": "speaker"}))
+            i += 1
+            continue
+        if low in ("his", "her") and _before_aide(toks, i + 1):
+            # "her chief of staff, X": the one X advises (coreference reads it as it reads "she")
+            out.append(Mention(tok.idx, tok.idx + len(tok.text), tok.text, "pronoun", extra={"role": "poss"}))
             i += 1
             continue
         if low in PRONOUNS and tok.text in ("he", "she", "him", "her", "He", "She"):
@@ -407,6 +419,29 @@ def _person_or_title(text: str, toks: list["Token"], i: int, headline: bool,
         if low in PAIR_WORDS:
             return Mention(toks[i].idx, toks[i].idx + len(toks[i].text), toks[i].text, "pair"), i + 1
     return None, i + 1
+
+
+#: role nouns of one who works for a person ("her chief of staff", "his senior adviser")
+_AIDE_WORDS = frozenset({"adviser", "advisor", "aide", "counsellor", "counselor"})
+
+
+def _before_aide(toks: list[Token], j: int) -> bool:
+    """True when an adviser's role noun follows ``j`` within three words ("chief of staff", "top aide").
+
+    >>> from kg.extract.nlp import get_nlp
+    >>> toks = sentences(get_nlp()("Her chief of staff, Ana Ruiz, said so."))[0].toks
+    >>> _before_aide(toks, 1), _before_aide(toks, 4)
+    (True, False)
+    """
+    words = [t.text.lower() for t in toks[j:j + 4]]
+    if words[:3] == ["chief", "of", "staff"]:
+        return True
+    for w in words[:4]:
+        if w.rstrip("s") in _AIDE_WORDS:
+            return True
+        if not w.isalpha() or w in ("and", "or", "the", "of", "to"):
+            return False
+    return False
 
 
 def _given_suffix(toks: list["Token"], h: int, j: int) -> bool:

@@ -110,3 +110,24 @@ def described_names(noun: Any) -> list[Any]:
             names = [n for n in expand(t) if n.pos_ == "PROPN" and n.ent_type_ not in _PLACE_LABELS]
             return names if len(names) > 1 else []
     return []
+
+
+#: verbs that say an event noun, their subject, took place ("the call took place", "talks were held")
+_HAPPENING = frozenset({"take", "occur", "happen", "hold", "be"})
+
+
+def between_sides(noun: Any) -> list[Any]:
+    """The sides named after "between" on the verb whose subject the event ``noun`` is: "A telephone conversation
+    took place between A and B", "Talks were held between A and B".
+
+    >>> from kg.extract.model import get_model
+    >>> d = get_model()("A telephone conversation took place between Jane Roe and John Doe.")
+    >>> [t.text for t in between_sides(d[2])]
+    ['Roe', 'Doe']
+    """
+    verb = noun.head
+    if noun.dep_ not in ("nsubj", "nsubjpass") or verb.lemma_.lower() not in _HAPPENING:
+        return []
+    if verb.lemma_.lower() == "take" and not any(c.dep_ == "dobj" and c.lower_ == "place" for c in verb.children):
+        return []
+    return prep_objects(verb, "between")

@@ -322,7 +322,7 @@ def is_remote(tok: "Token", noun: "Token | None", cues: frozenset[str]) -> bool:
             if c.dep_ in ("amod", "compound", "advmod", "nmod") and c.lemma_.lower() in cues:
                 return True
             # "by phone", "over a video link", "during a video call", "in a telephone conversation"
-            if c.dep_ == "prep" and c.lower_ in ("by", "via", "over", "on", "through", "during", "in"):
+            if c.dep_ in ("prep", "agent") and c.lower_ in ("by", "via", "over", "on", "through", "during", "in"):
                 if any(p.lemma_.lower() in cues or any(g.lemma_.lower() in cues for g in p.children)
                        for p in c.children if p.dep_ == "pobj"):
                     return True

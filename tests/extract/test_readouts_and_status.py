@@ -1,0 +1,82 @@
+"""Encounters as government readouts and wire copy state them, and their status; sentences written here.
+
+Translated readouts: "X was received by Y", "a telephone conversation took place between A and B", "the Heads
+of State held talks" after a sentence naming both. How they met: "discussed ... by phone with" is a call, "shook
+hands and talked" a meeting. Status: "is due in X for talks" is planned, "has yet to meet" negated, "was to have
+met" and a meeting "where" a postponed visit was going are called off.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from kg.extract.parsed import ParseExtractor
+from kg.model.core import Document
+
+#: a called-off or refused event is printed as negated
+_SHOWN = {"cancelled": "negated", "refused": "negated"}
+
+
+@pytest.fixture(scope="module")
+def extractor() -> ParseExtractor:
+    return ParseExtractor(resolver=None)
+
+
+def found(extractor: ParseExtractor, text: str) -> set[tuple[str, frozenset[str], str]]:
+    """(relation, the pair's labels, status as printed) of every finding in ``text``."""
+    doc = Document.from_text("Report\n" + text, published="2024-03-06")
+    return {(a.claim.relation, frozenset({s.label, o.label}), _SHOWN.get(a.claim.status, a.claim.status))
+            for a in extractor.extract(doc) for s, o in a.claim.pairs()}
+
+
+def pair(a: str, b: str) -> frozenset[str]:
+    return frozenset({a, b})
+
+
+@pytest.mark.parametrize("text, relation, a, b", [
+    ("Foreign Minister Ivo Kran of Latvia was received by President Tomas Belov on Tuesday.",
+     "meets", "Ivo Kran", "Tomas Belov"),
+    ("A telephone conversation took place between President Marek Dusan and President Pavel Horak.",
+     "talksWith", "Marek Dusan", "Pavel Horak"),
+    ("Talks were held between Prime Minister Jana Roos and Chancellor Ott Vahe in Tallinn.",
+     "meets", "Jana Roos", "Ott Vahe"),
+    ("President Anna Lind arrived in Riga at the invitation of Prime Minister Karl Moro. "
+     "The Heads of State held talks on trade and energy.", "meets", "Anna Lind", "Karl Moro"),
+    ("Mayor Tom Vale discussed the drought by phone with Chancellor Otto Brun.", "talksWith", "Tom Vale", "Otto Brun"),
+    ("Prime Minister Lea Fors and President Jan Holt shook hands and talked for an hour.",
+     "meets", "Lea Fors", "Jan Holt"),
+    ("Minister Rita Sarn met Minister Paul Dorf in Bonn and later spoke by phone with Minister Eli Kask.",
+     "talksWith", "Rita Sarn", "Eli Kask"),
+])
+def test_readouts_state_held_encounters(extractor, text, relation, a, b):
+    assert (relation, pair(a, b), "held") in found(extractor, text)
+
+
+def test_heads_of_state_of_named_countries_are_no_pair(extractor):
+    text = ("President Anna Lind arrived in Riga at the invitation of Prime Minister Karl Moro. "
+            "The heads of state of Latvia and Estonia held talks on energy.")
+    assert ("meets", pair("Anna Lind", "Karl Moro"), "held") not in found(extractor, text)
+
+
+def test_talking_in_person_is_no_call(extractor):
+    rels = found(extractor, "Prime Minister Lea Fors and President Jan Holt shook hands and talked for an hour.")
+    assert not any(r == "talksWith" for r, _, _ in rels)
+
+
+@pytest.mark.parametrize("text, a, b, status", [
+    ("Premier Dan Mills is due in Canberra next month for talks with Prime Minister Ruth Kane.",
+     "Dan Mills", "Ruth Kane", "planned"),
+    ("President Sami Orr has yet to meet Chancellor Kurt Wenz.", "Sami Orr", "Kurt Wenz", "negated"),
+    ("Chancellor Kurt Wenz is yet to hold talks with President Sami Orr.", "Kurt Wenz", "Sami Orr", "negated"),
+    ("Minister Olaf Rask postponed a visit to Oslo, where he was to have met Prime Minister Ida Berg.",
+     "Olaf Rask", "Ida Berg", "negated"),
+    ("Minister Olaf Rask was to have met Prime Minister Ida Berg in Oslo on Friday.", "Olaf Rask", "Ida Berg", "negated"),
+])
+def test_status_of_encounters(extractor, text, a, b, status):
+    rels = {(r, s) for r, p, s in found(extractor, text) if p == pair(a, b)}
+    assert rels == {("meets", status)}
+
+
+def test_a_meeting_where_a_visit_went_is_held(extractor):
+    rels = found(extractor, "Minister Olaf Rask visited Oslo, where he met Prime Minister Ida Berg.")
+    assert ("meets", pair("Olaf Rask", "Ida Berg"), "held") in rels
