@@ -41,7 +41,8 @@ def is_call(tok: "Token", *, visit: bool) -> bool:
         if visit and c.dep_ == "prep" and c.lower_ in ("on", "in"):
             continue  # "called on X in Rome"
         return False
-    clauses = [c for c in tok.children if c.dep_ in ("oprd", "xcomp", "ccomp") or (
+    named = named_object(tok)
+    clauses = [c for c in tok.children if c not in named and c.dep_ in ("oprd", "xcomp", "ccomp") or (
         visit and c.dep_ == "advcl" and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children))]
     if not visit:
         return not clauses
@@ -66,3 +67,53 @@ def in_person(tok: "Token") -> bool:
     """
     linked = [c for c in tok.children if c.dep_ == "conj"] + ([tok.head] if tok.dep_ == "conj" else [])
     return any(v.pos_ == "VERB" and v.lemma_.lower() in _IN_PERSON_VERBS for v in linked)
+
+
+#: verbs of talking that say nothing of where the sides were ("A and B spoke", "the two have talked")
+_TALKING = frozenset({"speak", "talk", "chat", "converse"})
+#: words of a call or a link that make talking remote
+_REMOTE = frozenset({"phone", "telephone", "video", "videoconference", "call", "virtually", "online", "link"})
+
+
+def unmarked_talk(tok: "Token", relation: str) -> bool:
+    """True for a call read from a verb of talking with no word of a phone or a link ("the two rivals have spoken"):
+    said of a pair the document has told met, it is that meeting told again.
+
+    >>> from kg.extract.model import get_model
+    >>> nlp = get_model()
+    >>> unmarked_talk(nlp("Jane Roe and John Doe have spoken twice.")[5], "talksWith")
+    True
+    >>> unmarked_talk(nlp("Jane Roe and John Doe spoke by phone.")[4], "talksWith")
+    False
+    """
+    if relation != "talksWith" or tok.pos_ != "VERB" or tok.lemma_.lower() not in _TALKING:
+        return False
+    return not any(t.lemma_.lower() in _REMOTE for t in tok.subtree if t.i > tok.i)
+
+
+#: words that make an event noun a process rather than one encounter ("their ongoing consultations")
+_ONGOING = frozenset({"ongoing", "regular", "continuing", "continued", "periodic", "frequent", "routine", "constant",
+                      "permanent"})
+
+
+def ongoing(noun: "Token") -> bool:
+    """True for an event noun of a continuing process ("as part of their ongoing consultations").
+
+    >>> from kg.extract.model import get_model
+    >>> ongoing(get_model()("They held a call as part of their ongoing consultations.")[9])
+    True
+    """
+    return noun.pos_ == "NOUN" and any(c.dep_ == "amod" and c.lower_ in _ONGOING for c in noun.children)
+
+
+def named_object(tok: "Token") -> list["Token"]:
+    """The person called, where the parser read "called Prime Minister X" as "called (someone) X": a name as the
+    object predicate of a "call" with no object.
+
+    >>> from kg.extract.model import get_model
+    >>> [t.text for t in named_object(get_model()("Ada Sonko called Prime Minister Omar Diallo on Monday.")[2])]
+    ['Diallo']
+    """
+    if any(c.dep_ == "dobj" for c in tok.children):
+        return []  # "called X a liar"
+    return [c for c in tok.children if c.dep_ == "oprd" and c.pos_ == "PROPN" and c.i > tok.i]

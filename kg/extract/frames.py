@@ -34,7 +34,7 @@ from kg.extract.frame_set import (  # the frames as data; their names stay impor
     FRAMES_ENV, FRAMES_FILE, Frame, _index, all_frames, gate_pattern, load_frames, meeting_verbs,
 )
 from kg.extract.lexicon import is_title_word
-from kg.extract.parties import accompanying, between_sides, comma_pair, described_names
+from kg.extract.parties import accompanying, between_sides, comma_pair, described_names, stranded_agents
 from kg.extract import act_frames, calls
 from kg.extract.gapping import gapped_agents
 from kg.extract.clause_status import PASSING_ADVERBS, read_status
@@ -139,7 +139,8 @@ def _apply(frame: Frame, tok: "Token") -> FrameHit | None:
         if frame.kind == "encounter" and any(c.dep_ == "poss" and c.lower_ == "their" for c in tok.children):
             # "during their meeting in Moscow, Xi and Putin signed": the pair of the clause
             verb = tok
-            while verb.dep_ in ("pobj", "prep", "dobj", "nsubj") and verb.head is not verb:
+            while (verb.dep_ in ("pobj", "prep", "dobj", "nsubj") or verb.dep_ == "conj" and verb.pos_ == "ADP") and \
+                    verb.head is not verb:  # "thanked Y for X and for their call": up through "for ... and for"
                 verb = verb.head
             agents = subjects(verb) if verb is not tok else []
             if tok in agents or not agents:  # "After their talks in Geneva, A and B said": the parser swallowed A and B
@@ -164,6 +165,7 @@ def _apply(frame: Frame, tok: "Token") -> FrameHit | None:
         if frame.counterpart == ("dobj",) or "dobj" in frame.counterpart:
             if is_passive(tok):  # "X was received by Y": Y received X
                 others = [t for c in tok.children if c.dep_ == "nsubjpass" for t in expand(c)]
+                agents = agents or stranded_agents(tok)  # "was received at the palace by Y"
             elif not others and tok.pos_ == "VERB":
                 others = misread_objects(tok)  # "Moscow hosted on Monday X", "met on Friday X" (the date took X)
         if not others and len(agents) == 1:
@@ -175,7 +177,8 @@ def _apply(frame: Frame, tok: "Token") -> FrameHit | None:
             between = between_sides(tok) or between  # "a conversation took place between A and B"
         if len(between) > 1:  # "a meeting between A and B": the pair, whoever discussed it
             agents, others = between[:1], between[1:]
-        if not others and tok.pos_ == "NOUN" and tok.dep_ == "pobj" and tok.head.lower_ == "for":
+        if not others and tok.pos_ == "NOUN" and tok.dep_ == "pobj" and tok.head.lower_ == "for" and \
+                _verb_above(tok.head).lemma_.lower() not in _CREDITING_VERBS:  # "thanked Y for their call" is theirs
             return None  # "A and B hosted X for talks": the talks are the purpose of the hosting, not a pair of A and B
         if not others and len(agents) > 1:  # "X and Y met": the pair ("the two leaders, X and Y, met": the names)
             # "the two leaders, X and Y, met", "the ministers of A and B, X and Y, met": the names
@@ -201,6 +204,7 @@ def _apply(frame: Frame, tok: "Token") -> FrameHit | None:
         if tok.lemma_.lower() == "call" and tok.pos_ == "VERB":
             if not calls.is_call(tok, visit=frame.counterpart == ("prep:on",)):
                 return None  # "called on X to resign", "called for", "called X a liar": neither a call nor a visit
+            others = others or [t for o in calls.named_object(tok) for t in expand(o)]  # "called Prime Minister X"
             others = [t for t in others if t.ent_type_ not in ("DATE", "TIME")]  # "will call on X on Friday"
     else:
         if not agents and frame.relation == "sanctions" and is_passive(tok):
@@ -311,8 +315,12 @@ def _apply(frame: Frame, tok: "Token") -> FrameHit | None:
         return None  # "A and B exchanged X for Y": which side let whom go is not said
     hit = FrameHit(frame, tok, unique(agents), unique(others), relation, event_type, noun=noun)
     hit.notes += notes_seekers
-    if frame.restates and (paired_subjects or not [t for spec in frame.counterpart for t in slot(tok, spec, noun)]):
-        hit.notes.append("restates")  # "The two ministers discussed the war": the encounter told before, if any
+    if (frame.restates or calls.unmarked_talk(tok, relation)) and (
+            paired_subjects or not [t for spec in frame.counterpart for t in slot(tok, spec, noun)]) or \
+            frame.kind == "encounter" and calls.ongoing(noun or tok):
+        # "The two ministers discussed the war", "the first time the two have spoken", "as part of their ongoing
+        # consultations": the encounter told elsewhere in the document, if any
+        hit.notes.append("restates")
     if frame.kind == "encounter":
         hit.place = tidy_place(place_of(tok, noun))  # "at a G-8 meeting in Sochi next month": Sochi
     elif relation == "releases" and noun is None:
@@ -325,6 +333,13 @@ def _apply(frame: Frame, tok: "Token") -> FrameHit | None:
         hit.status = "negated"  # "X was not among those freed"
         hit.notes.append("negated-listing")
     return hit
+
+
+def _verb_above(prep: "Token") -> "Token":
+    """The word a preposition hangs on, through coordinated prepositions ("thanked Y for A and for B": thanked)."""
+    while prep.dep_ == "conj" and prep.pos_ == "ADP" and prep.head is not prep:
+        prep = prep.head
+    return prep.head
 
 
 def describe(hit: FrameHit) -> dict[str, Any]:

@@ -187,7 +187,7 @@ def find_mentions(sent: Sentence, *, headline: bool, known: set[str] | None = No
             out.append(Mention(tok.idx, tok.idx + len(tok.text), tok.text, "pronoun", extra={"role": "speaker"}))
             i += 1
             continue
-        if low in ("his", "her") and _before_aide(toks, i + 1):
+        if low in ("his", "her") and _before_aide(toks, i + 1) and not (i and toks[i - 1].text.lower() == "as"):
             # "her chief of staff, X": the one X advises (coreference reads it as it reads "she")
             out.append(Mention(tok.idx, tok.idx + len(tok.text), tok.text, "pronoun", extra={"role": "poss"}))
             i += 1

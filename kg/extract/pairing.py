@@ -50,8 +50,10 @@ _ADVISEE_PREP = re.compile(r"^\s*(?:on\s+(?:the\s+)?[\w-]+(?:\s+[\w-]+)?\s+)?(?:
 #: ", a senior adviser to Y" after the adviser's name; an earlier role joined by "and" may come first
 #: (", the head of the presidential office and a close adviser to Y")
 _APPOS_LEFT = re.compile(r"^\s*,\s*(?:(?:a|an|the)\s+[a-z][\w'’ -]{1,60}?\s+and\s+)?"
-                         r"(?:(?:a|an|the|his|her|their|now|then|former|longtime|new|senior|top|chief)\s+)*$",
-                         re.IGNORECASE)
+                         r"(?:(?:a|an|the|his|her|their|now|then|former|longtime|new|senior|top|chief)\s+)*"
+                         r"(?:(?!(?:and|or|but|who|whom|whose|which|that|with|by|to|of|in|on|at|for|from|as|is|was|"
+                         r"has|had|met|said|says|told|the|a|an|his|her|their)\b)[a-z][a-z-]+\s+){0,2}$",
+                         re.IGNORECASE)  # ", a transport adviser to Y": a field of advice before the role noun
 _POSS = re.compile(r"^\s*[’']s?\s+(?:[a-z-]+\s+){0,3}$")
 
 

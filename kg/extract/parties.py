@@ -131,3 +131,22 @@ def between_sides(noun: Any) -> list[Any]:
     if verb.lemma_.lower() == "take" and not any(c.dep_ == "dobj" and c.lower_ == "place" for c in verb.children):
         return []
     return prep_objects(verb, "between")
+
+
+def stranded_agents(verb: Any) -> list[Any]:
+    """The agent of a passive ``verb`` that the parser hung on the place before it: "was received at the palace by
+    President X" read with "by X" under "palace".
+
+    >>> from kg.extract.model import get_model
+    >>> d = get_model()("Jane Roe was received at the Casa de Nariño by President John Doe.")
+    >>> [t.text for t in stranded_agents(d[3])]
+    ['Doe']
+    """
+    out: list[Any] = []
+    for prep in verb.children:
+        if prep.dep_ != "prep" or prep.lower_ not in ("at", "in", "on"):
+            continue
+        for place in prep.children:
+            if place.dep_ == "pobj":
+                out += [t for t in prep_objects(place, "by") if t.pos_ == "PROPN"]
+    return out

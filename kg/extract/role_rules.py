@@ -26,8 +26,17 @@ _NAMED_AS = re.compile(r"\b(?:is|was|as|became|named|appointed|made|remains|rema
                        r"(?:an?|the)?\s*[\w-]*\s*$")
 
 
+#: the field of advice after the role noun ("adviser for European affairs", "aide on climate policy")
+_FIELD = re.compile(r"^\s+(?:for|on)\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?(?:affairs|policy|issues|matters|relations|"
+                    r"questions|security|strategy|trade|economy|media|communications|publicity|climate|energy|"
+                    r"defen[cs]e|finance|development|health|migration)\b(?=\s*[,.]|\s+(?:to|of)\s)", re.IGNORECASE)
+
+
 def _advises(sent: PairingSentence, trig: Trigger, ts: int, te: int, state: DocState) -> list[Found]:
     text = sent.text
+    field = _FIELD.match(text[te:])
+    if field:  # "Costa's senior adviser for European affairs, Rui Mota": the name after the field
+        te += field.end()
     adviser = advisee = None
     ai = bi = None
     prep = _ADVISEE_PREP.match(text[te:])

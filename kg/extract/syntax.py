@@ -94,10 +94,11 @@ def members_beside(verb: "Token", group: "Token") -> list["Token"]:
 
 
 def prep_objects(tok: "Token", word: str) -> list["Token"]:
+    """The objects of the preposition ``word`` on ``tok``, with conjuncts and appositions ("to A and to B")."""
     found: list["Token"] = []
     for c in tok.children:
         if c.dep_ in ("prep", "agent") and c.lower_ == word:
-            for p in c.children:
+            for p in [*c.children, *(g for d in c.children if d.dep_ == "conj" and d.lower_ == word for g in d.children)]:
                 if p.dep_ in ("pobj", "pcomp"):
                     found += expand(p)
     return found

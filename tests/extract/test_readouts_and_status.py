@@ -47,6 +47,7 @@ def pair(a: str, b: str) -> frozenset[str]:
      "meets", "Lea Fors", "Jan Holt"),
     ("Minister Rita Sarn met Minister Paul Dorf in Bonn and later spoke by phone with Minister Eli Kask.",
      "talksWith", "Rita Sarn", "Eli Kask"),
+    ("President Ada Sonko called Prime Minister Omar Diallo on Monday.", "talksWith", "Ada Sonko", "Omar Diallo"),
 ])
 def test_readouts_state_held_encounters(extractor, text, relation, a, b):
     assert (relation, pair(a, b), "held") in found(extractor, text)
@@ -80,3 +81,34 @@ def test_status_of_encounters(extractor, text, a, b, status):
 def test_a_meeting_where_a_visit_went_is_held(extractor):
     rels = found(extractor, "Minister Olaf Rask visited Oslo, where he met Prime Minister Ida Berg.")
     assert ("meets", pair("Olaf Rask", "Ida Berg"), "held") in rels
+
+
+@pytest.mark.parametrize("text, kept, dropped", [
+    # "the first time the two have spoken": the meeting told again, no call
+    ("President Ada Sonko met privately with opposition leader Omar Diallo at the palace, the first time the "
+     "two rivals have spoken since the election.", "meets", "talksWith"),
+    # "as part of their ongoing consultations": a process, not a second encounter beside the call
+    ("President Ada Sonko called Prime Minister Omar Diallo on Monday. Sonko and Diallo had a friendly call "
+     "today as part of their ongoing consultations on trade.", "talksWith", "meets"),
+])
+def test_one_encounter_told_twice(extractor, text, kept, dropped):
+    rels = found(extractor, text)
+    assert (kept, pair("Ada Sonko", "Omar Diallo"), "held") in rels
+    assert not any(r == dropped for r, _, _ in rels)
+
+
+def test_a_pair_that_only_talked_keeps_its_call(extractor):
+    assert ("talksWith", pair("Ada Sonko", "Omar Diallo"), "held") in found(
+        extractor, "President Ada Sonko and opposition leader Omar Diallo spoke on Monday.")
+
+
+@pytest.mark.parametrize("text, relation, a, b", [
+    ("President Dan Mora flew to Quito on Thursday, where he was received at the Carondelet Palace by President "
+     "Eva Lasso.", "meets", "Dan Mora", "Eva Lasso"),
+    ("Minister Ivo Kran told reporters he had spoken to Ruta Tamm and to the Latvian foreign minister, Ilze Berg, "
+     "overnight.", "talksWith", "Ivo Kran", "Ilze Berg"),
+    ("Minister Ana Rusu thanked Minister Kai Vogel for his support and for their phone call last week.",
+     "talksWith", "Ana Rusu", "Kai Vogel"),
+])
+def test_arguments_the_parser_hung_elsewhere(extractor, text, relation, a, b):
+    assert (relation, pair(a, b), "held") in found(extractor, text)
