@@ -1,4 +1,6 @@
-"""Whether the verb "call" states a call or a visit, or neither (a demand, a name, a summons).
+"""Whether an encounter was a call: the verb "call" (a call, a visit, or neither: a demand, a name, a summons), a
+remote cue ("by phone", "in a video call"), talking face to face ("shook hands and talked"), talking that retells a
+meeting ("the first time the two have spoken") and a process that is no single encounter ("ongoing consultations").
 
 "X called Y on Friday" is a call; "X called on President Y at the palace" a courtesy visit (the readout's
 phrase); "X called on Y to release Z", "called on Y for restraint", "called for talks", "called X a liar",
@@ -60,7 +62,7 @@ def in_person(tok: "Token") -> bool:
 
     >>> from kg.extract.model import get_model
     >>> d = get_model()("Jane Roe and John Doe shook hands and talked for an hour.")
-    >>> in_person(d[7])
+    >>> in_person(d[8])
     True
     >>> in_person(get_model()("Jane Roe talked with John Doe on Monday.")[2])
     False
@@ -81,7 +83,7 @@ def unmarked_talk(tok: "Token", relation: str) -> bool:
 
     >>> from kg.extract.model import get_model
     >>> nlp = get_model()
-    >>> unmarked_talk(nlp("Jane Roe and John Doe have spoken twice.")[5], "talksWith")
+    >>> unmarked_talk(nlp("Jane Roe and John Doe have spoken twice.")[6], "talksWith")
     True
     >>> unmarked_talk(nlp("Jane Roe and John Doe spoke by phone.")[4], "talksWith")
     False
@@ -117,3 +119,19 @@ def named_object(tok: "Token") -> list["Token"]:
     if any(c.dep_ == "dobj" for c in tok.children):
         return []  # "called X a liar"
     return [c for c in tok.children if c.dep_ == "oprd" and c.pos_ == "PROPN" and c.i > tok.i]
+
+
+def is_remote(tok: "Token", noun: "Token | None", cues: frozenset[str]) -> bool:
+    """"spoke by phone", "held a video call", "met virtually": the encounter was at a distance."""
+    if not cues:
+        return False
+    for h in [tok] + ([noun] if noun is not None else []):
+        for c in h.children:
+            if c.dep_ in ("amod", "compound", "advmod", "nmod") and c.lemma_.lower() in cues:
+                return True
+            # "by phone", "over a video link", "during a video call", "in a telephone conversation"
+            if c.dep_ in ("prep", "agent") and c.lower_ in ("by", "via", "over", "on", "through", "during", "in"):
+                if any(p.lemma_.lower() in cues or any(g.lemma_.lower() in cues for g in p.children)
+                       for p in c.children if p.dep_ == "pobj"):
+                    return True
+    return False

@@ -42,7 +42,7 @@ from kg.extract.place_names import tidy_place
 from kg.extract.release_places import release_place
 from kg.extract.setting import place_of
 from kg.extract.syntax import (
-    absolute_subject, acts_next, companions, expand, headline_topic, has_particle, inverted_subjects, is_passive, is_remote, members_beside, noun_agents, prep_objects, slot,
+    absolute_subject, acts_next, companions, expand, headline_topic, has_particle, inverted_subjects, is_passive, members_beside, noun_agents, prep_objects, slot,
     misread_objects, stranded_objects, subjects, swallowed_subjects, unique,
 )
 
@@ -158,6 +158,9 @@ def _apply(frame: Frame, tok: "Token") -> FrameHit | None:
     else:
         absolute = absolute_subject(tok)  # "with A freeing X and B releasing Y": B releases
         agents = [absolute] if absolute is not None else subjects(tok) + gapped_agents(tok)  # "by A in 2022 and by B"
+    # "X, a former naval officer who advises Y": the name the description stands beside
+    agents = [t.head if t.i == tok.head.i and tok.dep_ == "relcl" and t.pos_ == "NOUN" and t.dep_ == "appos" and
+              t.head.pos_ == "PROPN" else t for t in agents]
     if tok.dep_ == "ccomp" and agents and (tok.head.lemma_.lower(), "VERB") in _index():  # "Valoria freed A and Norland released B": A is the first verb's object
         agents = [t for t in agents if t not in misread_objects(tok.head)]
     if frame.kind == "encounter":
@@ -190,14 +193,14 @@ def _apply(frame: Frame, tok: "Token") -> FrameHit | None:
             others = [t for t in [comma_pair(agents[0])] if t is not None]  # headline "A, B meet": a pair
         if others and agents:
             agents += accompanying(tok, agents)  # "X, accompanied by Y, met Z": Y took part on X's side
-        if frame.relation == "meets" and is_remote(tok, noun, frame.remote):
+        if frame.relation == "meets" and calls.is_remote(tok, noun, frame.remote):
             relation, event_type = "talksWith", "Call"
         conversation = any(t is not None and (t.lemma_.lower() in ("call", "conversation") or t.lower_ == "talk")
                            for t in (noun, tok))
         if frame.relation == "meets" and conversation and frame.event_type != "Visit":
             relation, event_type = "talksWith", "Call"  # "held a call", "a wonderful talk"; "paid a call on X" visits
         if relation == "talksWith" and tok.pos_ == "VERB" and calls.in_person(tok) and \
-                not is_remote(tok, noun, frozenset({"phone", "telephone", "video", "call", "videoconference"})):
+                not calls.is_remote(tok, noun, frozenset({"phone", "telephone", "video", "call", "videoconference"})):
             relation, event_type = "meets", "Meeting"  # "A and B shook hands and talked": face to face
         if tok.lemma_.lower() == "summit" or (noun is not None and noun.lemma_.lower() == "summit"):
             event_type = "Summit" if relation == "meets" else event_type

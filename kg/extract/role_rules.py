@@ -73,6 +73,10 @@ def _advises(sent: PairingSentence, trig: Trigger, ts: int, te: int, state: DocS
                 ai = r[0]
             elif bi > 0 and _APPOS_LEFT.match(text[sent.loc[bi - 1][1]:sent.loc[bi][0]]):
                 ai = bi - 1
+            elif re.search(r"\bas\s+$", text[:sent.loc[bi][0]]):
+                # "X has, in three years as President Y's national security adviser, become ...": the subject
+                first = sent.clause_subject(sent.loc[bi][0])
+                ai = first if first != bi else None
     poss = re.search(r"(?<!\bas )\b(?:his|her)\s+(?:[\w-]+\s+){0,2}$", text[:ts])
     if (ai is None or advisee is None) and poss and not prep:
         # "Duda ..., his chief of staff Malgorzata Paprocka said": the possessor is the clause subject

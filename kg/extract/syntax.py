@@ -278,6 +278,10 @@ def noun_agents(noun: "Token") -> list["Token"]:
     return governing or (expand(poss[0]) if poss else [])
 
 
+#: passive verbs whose subject is awaited somewhere for the event named after them ("X is expected in Oslo for talks")
+_AWAITED = frozenset({"expect", "schedule", "set", "slate", "invite", "plan", "due"})
+
+
 def _governing_subjects(noun: "Token") -> list["Token"]:
     """The subject of the verb an event noun is the object of (through prepositions and complements)."""
     t, steps = noun, 0
@@ -289,7 +293,8 @@ def _governing_subjects(noun: "Token") -> list["Token"]:
         if t.pos_ in ("VERB", "AUX") or (t.pos_ == "ADJ" and t.dep_ == "acomp"):
             if t.pos_ == "ADJ":
                 t = t.head
-            found = subjects(t)
+            found = subjects(t) or ([x for c in t.children if c.dep_ == "nsubjpass" for x in expand(c)] if is_passive(t) and not any(
+                c.dep_ == "agent" for c in t.children) and t.lemma_.lower() in _AWAITED else [])  # "X is expected for talks"
             if not found and t.dep_ == "advcl" and t.tag_ in ("VBG", "VBN") and t.i < t.head.i:
                 # "Speaking after talks with X, Y said": the opening participle's subject is the main clause's
                 found = subjects(t.head) or _swallowed_before(t.head)
@@ -312,24 +317,6 @@ def _swallowed_before(verb: "Token") -> list["Token"]:
 def has_particle(tok: "Token", words: frozenset[str]) -> bool:
     return any(c.dep_ in ("prt", "advmod", "acomp", "oprd", "ccomp", "dobj") and c.lower_ in words for c in tok.children) or \
         (tok.i + 1 < len(tok.doc) and tok.doc[tok.i + 1].lower_ in words)
-
-
-def is_remote(tok: "Token", noun: "Token | None", cues: frozenset[str]) -> bool:
-    """"spoke by phone", "held a video call", "met virtually": the encounter was at a distance."""
-    if not cues:
-        return False
-    for h in [tok] + ([noun] if noun is not None else []):
-        for c in h.children:
-            if c.dep_ in ("amod", "compound", "advmod", "nmod") and c.lemma_.lower() in cues:
-                return True
-            # "by phone", "over a video link", "during a video call", "in a telephone conversation"
-            if c.dep_ in ("prep", "agent") and c.lower_ in ("by", "via", "over", "on", "through", "during", "in"):
-                if any(p.lemma_.lower() in cues or any(g.lemma_.lower() in cues for g in p.children)
-                       for p in c.children if p.dep_ == "pobj"):
-                    return True
-    return False
-
-
 
 
 def unique(toks: list["Token"]) -> list["Token"]:

@@ -35,6 +35,10 @@ def advisers(extractor: ParseExtractor, text: str) -> set[tuple[str, str]]:
      "Ana Ruiz", "Eva Marr"),
     ("Chancellor Eva Marr met President Leo Grant. Her chief of staff, Ana Ruiz, attended the talks.",
      "Ana Ruiz", "Eva Marr"),
+    ("Few people know Lindiwe Sithole, yet the former ambassador has, in three years as President Tumi Nkosi's "
+     "national security adviser, become influential.", "Lindiwe Sithole", "Tumi Nkosi"),
+    ("Her deputy, Pieter Joubert, a former naval officer who advises President Tumi Nkosi on maritime security, "
+     "is seen as the likely successor.", "Pieter Joubert", "Tumi Nkosi"),
 ])
 def test_adviser_phrases(extractor, text, adviser, advisee):
     assert (adviser, advisee) in advisers(extractor, text)

@@ -112,3 +112,13 @@ def test_a_pair_that_only_talked_keeps_its_call(extractor):
 ])
 def test_arguments_the_parser_hung_elsewhere(extractor, text, relation, a, b):
     assert (relation, pair(a, b), "held") in found(extractor, text)
+
+
+def test_the_one_expected_for_talks_holds_them(extractor):
+    text = "Prime Minister Nuno Costa is expected in Berlin on Friday for talks with Chancellor Ana Reis."
+    assert ("meets", pair("Nuno Costa", "Ana Reis"), "planned") in found(extractor, text)
+
+
+def test_a_description_with_a_clause_is_the_name_beside_it(extractor):
+    text = "Jane Roe, a former diplomat who met President Tumi Nkosi on Monday, said so."
+    assert ("meets", pair("Jane Roe", "Tumi Nkosi"), "held") in found(extractor, text)
