@@ -36,9 +36,9 @@ encourage persuade threaten likely unlikely""".split())
 HEDGE_NOUNS = frozenset("""possibility pressure demand appeal plea request need chance opportunity bid effort attempt
 proposal idea offer hope call""".split())
 #: verbs whose complement did not happen ("failed to meet", "refrained from sanctioning", "avoided meeting")
-NOT_DONE_LEMMAS = frozenset("fail avoid refrain forgo forego neglect omit".split())
+NOT_DONE_LEMMAS = frozenset("fail avoid refrain forgo forego neglect omit skip miss".split())
 NOT_DONE_PHRASAL = frozenset({("hold", "off"), ("shy", "away"), ("back", "away")})
-REFUSE_LEMMAS = frozenset("refuse decline reject snub rebuff spurn deny".split())
+REFUSE_LEMMAS = frozenset("refuse decline reject snub rebuff spurn deny boycott shun".split())
 CANCEL_LEMMAS = frozenset("cancel postpone scrap scuttle shelve delay suspend abandon".split())
 #: phrasal verbs (lemma, particle) of refusal and cancellation ("ruled out a meeting", "called off the talks")
 REFUSE_PHRASAL = frozenset({("rule", "out"), ("turn", "down")})
@@ -146,14 +146,18 @@ def read_status(hit: "FrameHit") -> None:
     kids = [c for t in chain for c in t.children]
     if unconfirmed and hit.status == "held":
         hit.status = "planned"
+    # "Their meeting was not linked to X", "the talks failed to produce a deal": what is denied is said of the event
+    predicate = _predicate_of(hit, chain)
+    neg_kids = [c for c in kids if predicate is None or c.head.i != predicate.i]
     # "did not fail to meet": two negations, it happened
-    if any(c.dep_ == "neg" and c.head.lemma_.lower() not in NOT_DONE_LEMMAS for c in kids) or any(c.dep_ == "det" and c.lower_ == "no" for c in kids) or \
+    if any(c.dep_ == "neg" and c.head.lemma_.lower() not in NOT_DONE_LEMMAS for c in neg_kids) or any(
+            c.dep_ == "det" and c.lower_ == "no" for c in kids) or \
             any(c.dep_ == "prep" and c.lower_ == "without" for c in chain[1:]) or \
             any(t.lower_ in ("without", "instead") for t in chain[1:]):
         hit.status = "negated"
     if _neither(hit):
         hit.status = "negated"  # "Neither A nor B met C"
-    if any(_not_done(t) for t in chain[1:]) or _yet_to(chain):
+    if any(_not_done(t) for t in chain[1:] if predicate is None or t.i != predicate.i) or _yet_to(chain):
         hit.status = "negated"  # "failed to meet X", "has yet to meet Y": it did not happen
     if _asked(hit.trigger):
         hit.notes.append("question")  # "Will X meet Y?": a question asked, not an event stated
@@ -312,6 +316,29 @@ def _called_off_after(top: "Token") -> bool:
         if cancelled and plan and plan[0].lemma_.lower() in _PLAN_NOUNS:
             return True
     return False
+
+
+#: verbs that say of an event noun, their subject, whether it took place ("the meeting did not take place")
+_HAPPENING = frozenset("""take happen occur hold go proceed materialise materialize be come start begin convene
+place confirm announce schedule plan set arrange""".split())
+
+
+def _predicate_of(hit: "FrameHit", chain: list["Token"]) -> "Token | None":
+    """The verb that says something else of an event noun, its subject, than whether it took place: "Their meeting
+    was not linked to the dispute", "the talks failed to produce a deal" (held); not "did not take place".
+
+    >>> from kg.extract.model import get_model
+    >>> from kg.extract.frames import match
+    >>> [h.status for h in match(get_model()("Jane Roe's meeting with John Doe was not linked to the dispute."))]
+    ['held']
+    >>> [h.status for h in match(get_model()("Jane Roe's meeting with John Doe did not take place."))]
+    ['negated']
+    """
+    if hit.noun is not None or hit.trigger.pos_ != "NOUN" or hit.trigger.dep_ not in ("nsubj", "nsubjpass") or \
+            len(chain) < 2 or chain[1].i != hit.trigger.head.i:
+        return None
+    verb = chain[1]
+    return None if verb.lemma_.lower() in _HAPPENING or is_a(verb, CANCEL_LEMMAS) else verb
 
 
 #: the complements of "be" that make what the clause is for a plan ("is due in Oslo for talks")

@@ -26,6 +26,9 @@ _NAMED_AS = re.compile(r"\b(?:is|was|as|became|named|appointed|made|remains|rema
                        r"(?:an?|the)?\s*[\w-]*\s*$")
 
 
+#: a second role joined to the first before the name ("chief of staff and longtime adviser, X")
+_MORE_ROLES = re.compile(r"^\s+and\s+(?:[a-z-]+\s+){0,2}(?:adviser|advisor|aide|counsel+or|spokes(?:wo)?man|deputy)\b",
+                         re.IGNORECASE)
 #: the field of advice after the role noun ("adviser for European affairs", "aide on climate policy")
 _FIELD = re.compile(r"^\s+(?:for|on)\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?(?:affairs|policy|issues|matters|relations|"
                     r"questions|security|strategy|trade|economy|media|communications|publicity|climate|energy|"
@@ -65,7 +68,8 @@ def _advises(sent: PairingSentence, trig: Trigger, ts: int, te: int, state: DocS
                     bi, advisee = i, ents[0]
                 break
         if bi is not None:
-            r = sent.right(te, max_chars=4)
+            more = _MORE_ROLES.match(text[te:])  # "Y's chief of staff and longtime adviser, X"
+            r = sent.right(te + (more.end() if more else 0), max_chars=4)
             inside = [i for i, (a, b) in enumerate(sent.loc) if a < te < b]  # "adviser Francesco Talo"
             if inside:
                 ai = inside[0]

@@ -37,6 +37,8 @@ def advisers(extractor: ParseExtractor, text: str) -> set[tuple[str, str]]:
      "Ana Ruiz", "Eva Marr"),
     ("Few people know Lindiwe Sithole, yet the former ambassador has, in three years as President Tumi Nkosi's "
      "national security adviser, become influential.", "Lindiwe Sithole", "Tumi Nkosi"),
+    ("Prime Minister Liis Kuld's chief of staff and longtime adviser, Margo Saar, will lead the delegation.",
+     "Margo Saar", "Liis Kuld"),
     ("Her deputy, Pieter Joubert, a former naval officer who advises President Tumi Nkosi on maritime security, "
      "is seen as the likely successor.", "Pieter Joubert", "Tumi Nkosi"),
 ])

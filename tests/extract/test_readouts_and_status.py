@@ -122,3 +122,17 @@ def test_the_one_expected_for_talks_holds_them(extractor):
 def test_a_description_with_a_clause_is_the_name_beside_it(extractor):
     text = "Jane Roe, a former diplomat who met President Tumi Nkosi on Monday, said so."
     assert ("meets", pair("Jane Roe", "Tumi Nkosi"), "held") in found(extractor, text)
+
+
+@pytest.mark.parametrize("text, status", [
+    ("President Ivo Kran skipped a meeting with Chancellor Ute Sand on Monday.", "negated"),
+    ("President Ivo Kran missed the talks with Chancellor Ute Sand because of illness.", "negated"),
+    ("President Ivo Kran boycotted talks with Chancellor Ute Sand on Monday.", "negated"),
+    # what is denied of the event's subject is something else than its taking place
+    ("President Ivo Kran's meeting with Chancellor Ute Sand was not linked to the dispute.", "held"),
+    ("The talks between President Ivo Kran and Chancellor Ute Sand failed to produce a deal.", "held"),
+    ("The meeting between President Ivo Kran and Chancellor Ute Sand did not take place.", "negated"),
+    ("The meeting between President Ivo Kran and Chancellor Ute Sand did not go ahead.", "negated"),
+])
+def test_what_is_said_of_the_event(extractor, text, status):
+    assert {(r, s) for r, p, s in found(extractor, text) if p == pair("Ivo Kran", "Ute Sand")} == {("meets", status)}
