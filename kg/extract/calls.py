@@ -18,6 +18,7 @@ True
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -68,7 +69,21 @@ def in_person(tok: "Token") -> bool:
     False
     """
     linked = [c for c in tok.children if c.dep_ == "conj"] + ([tok.head] if tok.dep_ == "conj" else [])
-    return any(v.pos_ == "VERB" and v.lemma_.lower() in _IN_PERSON_VERBS for v in linked)
+    if any(v.pos_ == "VERB" and v.lemma_.lower() in _IN_PERSON_VERBS for v in linked):
+        return True
+    # "talked with Y face to face", "spoke in person", "spoke with Y on the sidelines of the summit"
+    own, todo = [], [c for c in tok.children if c.dep_ in ("prep", "advmod", "npadvmod", "dobj")]
+    while todo:  # the trigger's own modifiers, not its subject's nor another clause's
+        t = todo.pop()
+        own.append(t)
+        todo += [c for c in t.children if c.dep_ not in _CLAUSES]
+    return bool(_FACE_TO_FACE.search(" ".join(t.lower_ for t in sorted(own, key=lambda t: t.i))))
+
+
+#: the dependents that open a clause of their own (what is said there is not said of the trigger)
+_CLAUSES = frozenset({"relcl", "advcl", "ccomp", "conj", "acl", "parataxis", "xcomp"})
+#: words that put the two sides in one place
+_FACE_TO_FACE = re.compile(r"\bface\s*-?\s*to\s*-?\s*face\b|\bin person\b|\bsidelines\b")
 
 
 #: verbs of talking that say nothing of where the sides were ("A and B spoke", "the two have talked")

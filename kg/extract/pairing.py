@@ -45,7 +45,8 @@ _GOVT = re.compile(r"\s+(?:(?:military|interim|transitional|new|ruling|central|f
                    r"Taliban|\w+-led)\s+)?(?:government|regime|authorities|junta|administration|military|leadership|"
                    r"cabinet|state|security forces|forces)\s*(?:(?:has|have|had|also|on \w+day|\w+ly)\s+)*",
                    re.IGNORECASE)
-_ADVISEE_PREP = re.compile(r"^\s*(?:on\s+(?:the\s+)?[\w-]+(?:\s+[\w-]+)?\s+)?(?:to|of|for)\s+(?:the\s+)?",
+_ADVISEE_PREP = re.compile(r"^\s*(?:on\s+(?:the\s+)?[\w-]+(?:\s+[\w-]+)?\s+)?(?:in\s+the\s+office\s+of|to|of|for)\s+"
+                           r"(?:the\s+)?",
                            re.IGNORECASE)  # "adviser to Y", "adviser on the Indo-Pacific to Y"
 #: ", a senior adviser to Y" after the adviser's name; an earlier role joined by "and" may come first
 #: (", the head of the presidential office and a close adviser to Y")

@@ -39,6 +39,8 @@ def advisers(extractor: ParseExtractor, text: str) -> set[tuple[str, str]]:
      "national security adviser, become influential.", "Lindiwe Sithole", "Tumi Nkosi"),
     ("Prime Minister Liis Kuld's chief of staff and longtime adviser, Margo Saar, will lead the delegation.",
      "Margo Saar", "Liis Kuld"),
+    ("Mark Otto, an adviser in the office of President Ivo Kran, said the talks would continue.",
+     "Mark Otto", "Ivo Kran"),
     ("Her deputy, Pieter Joubert, a former naval officer who advises President Tumi Nkosi on maritime security, "
      "is seen as the likely successor.", "Pieter Joubert", "Tumi Nkosi"),
 ])

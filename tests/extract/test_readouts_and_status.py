@@ -48,6 +48,13 @@ def pair(a: str, b: str) -> frozenset[str]:
     ("Minister Rita Sarn met Minister Paul Dorf in Bonn and later spoke by phone with Minister Eli Kask.",
      "talksWith", "Rita Sarn", "Eli Kask"),
     ("President Ada Sonko called Prime Minister Omar Diallo on Monday.", "talksWith", "Ada Sonko", "Omar Diallo"),
+    ("President Ivo Kran shook hands with Chancellor Ute Sand at the summit.", "meets", "Ivo Kran", "Ute Sand"),
+    ("President Ivo Kran dined with Chancellor Ute Sand on Monday.", "meets", "Ivo Kran", "Ute Sand"),
+    ("President Ivo Kran spoke with Chancellor Ute Sand on the sidelines of the summit in Oslo.",
+     "meets", "Ivo Kran", "Ute Sand"),
+    ("President Ivo Kran talked with Chancellor Ute Sand in person on Monday.", "meets", "Ivo Kran", "Ute Sand"),
+    ("President Ivo Kran, who met Mark Otto on the sidelines, spoke with Chancellor Ute Sand on Monday.",
+     "talksWith", "Ivo Kran", "Ute Sand"),
 ])
 def test_readouts_state_held_encounters(extractor, text, relation, a, b):
     assert (relation, pair(a, b), "held") in found(extractor, text)
