@@ -42,7 +42,7 @@ REFUSE_LEMMAS = frozenset("refuse decline reject snub rebuff spurn deny boycott 
 CANCEL_LEMMAS = frozenset("cancel postpone scrap scuttle shelve delay suspend abandon".split())
 #: phrasal verbs (lemma, particle) of refusal and cancellation ("ruled out a meeting", "called off the talks")
 REFUSE_PHRASAL = frozenset({("rule", "out"), ("turn", "down")})
-CANCEL_PHRASAL = frozenset({("call", "off"), ("put", "off")})
+CANCEL_PHRASAL = frozenset({("call", "off"), ("put", "off"), ("push", "back"), ("pull", "out")})
 #: verbs whose "whether"/"if" complement is a question put, not an event ("asked whether he would meet X")
 QUESTION_LEMMAS = frozenset({"ask", "wonder", "question", "inquire", "enquire", "query"})
 #: verbs whose clausal complement states what did not happen ("denied that they had met")
@@ -188,7 +188,7 @@ def read_status(hit: "FrameHit") -> None:
         if not _wanted_by_a_side(top.head, hit):
             hit.notes.append("question")
         return
-    if any(is_a(t, CANCEL_LEMMAS) for t in chain[1:]) or _phrasal(chain[1:], CANCEL_PHRASAL) or \
+    if any(is_a(t, CANCEL_LEMMAS) or _on_hold(t) for t in chain[1:]) or _phrasal(chain[1:], CANCEL_PHRASAL) or \
             _called_off_after(chain[-1]) or _unrealised(hit.trigger, chain) or any(
             c.dep_ in ("amod", "compound") and c.lemma_.lower() in ("cancel", "cancelled", "canceled", "postponed")
             for c in hit.trigger.children):
@@ -392,7 +392,24 @@ def _phrasal(chain: list["Token"], verbs: frozenset[tuple[str, str]]) -> bool:
     >>> [h.status for h in match(get_model()("Jane Roe has ruled out a meeting with John Doe."))]
     ['refused']
     """
-    return any((t.lemma_.lower(), c.lower_) in verbs for t in chain for c in t.children if c.dep_ == "prt")
+    # the parser reads some particles as adverbs or prepositions ("was pushed back"; "pulled out of talks", where the
+    # preposition leads to the event: not "pulled out of Oslo after meeting Y")
+    ids = {t.i for t in chain}
+    return any((t.lemma_.lower(), c.lower_) in verbs for t in chain for c in t.children
+               if c.dep_ == "prt" or c.i == t.i + 1 and (c.dep_ == "advmod" or c.dep_ == "prep" and c.i in ids))
+
+
+def _on_hold(verb: "Token") -> bool:
+    """True for "put on hold", "put on ice": a plan set aside.
+
+    >>> from kg.extract.model import get_model
+    >>> from kg.extract.frames import match
+    >>> [h.status for h in match(get_model()("The meeting between Jane Roe and John Doe was put on hold."))]
+    ['cancelled']
+    """
+    return verb.lemma_.lower() in ("put", "place") and any(
+        c.dep_ == "prep" and c.lower_ == "on" and any(p.lower_ in ("hold", "ice") for p in c.children)
+        for c in verb.children)
 
 
 def _first_of_noun(tok: "Token") -> bool:

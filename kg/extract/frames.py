@@ -65,6 +65,8 @@ _ADDRESSING_VERBS = frozenset({"tell", "assure", "inform", "urge", "warn", "brie
 _LISTING_VERBS = frozenset({"include", "be", "comprise", "feature", "contain"})
 #: nouns that name a sanction ("hit with sanctions", "slapped with an asset freeze")
 _MEASURES = frozenset({"sanction", "ban", "penalty", "freeze", "measure", "restriction"})
+#: event nouns that are calls ("held a call", "had a videoconference with Y")
+_CALL_NOUNS = frozenset({"call", "conversation", "videoconference", "teleconference"})
 #: relative pronouns that stand for their antecedent
 _RELATIVES = frozenset({"who", "whom", "which", "that"})
 #: verbs whose subject is the measure and whose object its target ("the sanctions target X")
@@ -195,8 +197,7 @@ def _apply(frame: Frame, tok: "Token") -> FrameHit | None:
             agents += accompanying(tok, agents)  # "X, accompanied by Y, met Z": Y took part on X's side
         if frame.relation == "meets" and calls.is_remote(tok, noun, frame.remote):
             relation, event_type = "talksWith", "Call"
-        conversation = any(t is not None and (t.lemma_.lower() in ("call", "conversation") or t.lower_ == "talk")
-                           for t in (noun, tok))
+        conversation = any(t is not None and (t.lemma_.lower() in _CALL_NOUNS or t.lower_ == "talk") for t in (noun, tok))
         if frame.relation == "meets" and conversation and frame.event_type != "Visit":
             relation, event_type = "talksWith", "Call"  # "held a call", "a wonderful talk"; "paid a call on X" visits
         if relation == "talksWith" and tok.pos_ == "VERB" and calls.in_person(tok) and \

@@ -143,3 +143,15 @@ def test_a_description_with_a_clause_is_the_name_beside_it(extractor):
 ])
 def test_what_is_said_of_the_event(extractor, text, status):
     assert {(r, s) for r, p, s in found(extractor, text) if p == pair("Ivo Kran", "Ute Sand")} == {("meets", status)}
+
+
+@pytest.mark.parametrize("text, relation, status", [
+    ("President Ivo Kran held a videoconference with Chancellor Ute Sand on Monday.", "talksWith", "held"),
+    ("President Ivo Kran pulled out of talks with Chancellor Ute Sand on Monday.", "meets", "negated"),
+    ("President Ivo Kran pulled out of Oslo after meeting Chancellor Ute Sand.", "meets", "held"),
+    ("The summit between President Ivo Kran and Chancellor Ute Sand, originally set for May, was pushed back to June.",
+     "meets", "negated"),
+    ("The meeting between President Ivo Kran and Chancellor Ute Sand was put on hold.", "meets", "negated"),
+])
+def test_set_aside_and_remote(extractor, text, relation, status):
+    assert {(r, s) for r, p, s in found(extractor, text) if p == pair("Ivo Kran", "Ute Sand")} == {(relation, status)}
