@@ -100,7 +100,9 @@ def governing(tok: "Token") -> list["Token"]:
         # "pressed X to free Y": asked, not done; "may travel to Oslo to meet Y": the purpose shares the travel's mood
         # "cancelled a planned trip to Zagreb to meet Y", "did not travel to Oslo to meet Y": a purpose shares the
         # fate of the act it is the purpose of
-        infinitive = dep in ("acl", "advcl") and any(c.dep_ == "aux" and c.lower_ == "to" for c in t.children)
+        # "no plans for X to speak with Y": an infinitival relative clause is the content of the noun it hangs on
+        infinitive = (dep in ("acl", "advcl") or dep == "relcl" and t.head.pos_ == "NOUN") and any(
+            c.dep_ == "aux" and c.lower_ == "to" for c in t.children)
         # "Japan is not, at this stage, imposing sanctions": an aside split the progressive; "is" governs it still
         split = dep == "advcl" and t.tag_ == "VBG" and t.head.lemma_ == "be" and t.head.i < t.i and not any(
             c.dep_ in ("acomp", "attr", "dobj", "ccomp", "xcomp", "nsubjpass") for c in t.head.children)

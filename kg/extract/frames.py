@@ -34,7 +34,9 @@ from kg.extract.frame_set import (  # the frames as data; their names stay impor
     FRAMES_ENV, FRAMES_FILE, Frame, _index, all_frames, gate_pattern, load_frames, meeting_verbs,
 )
 from kg.extract.lexicon import is_title_word
-from kg.extract.parties import accompanying, between_sides, comma_pair, described_names, stranded_agents
+from kg.extract.parties import (
+    accompanying, between_sides, comma_pair, delegation_head, described_names, stranded_agents,
+)
 from kg.extract import act_frames, calls
 from kg.extract.gapping import gapped_agents
 from kg.extract.clause_status import PASSING_ADVERBS, read_status
@@ -193,6 +195,7 @@ def _apply(frame: Frame, tok: "Token") -> FrameHit | None:
             agents, others = agents[:1], agents[1:]
         if not others and len(agents) == 1 and frame.counterpart != ("dobj",):
             others = [t for t in [comma_pair(agents[0])] if t is not None]  # headline "A, B meet": a pair
+        others = [h for t in others for h in (delegation_head(t) or [t])]  # "received a delegation led by Y"
         if others and agents:
             agents += accompanying(tok, agents)  # "X, accompanied by Y, met Z": Y took part on X's side
         if frame.relation == "meets" and calls.is_remote(tok, noun, frame.remote):

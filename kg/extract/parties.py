@@ -41,6 +41,9 @@ def accompanying(trigger: Any, agents: list[Any]) -> list[Any]:
     if trigger.pos_ == "VERB":
         found += [t for t in _escorts(trigger) if t.i < trigger.i or any(
             c.dep_ in ("acl", "relcl", "advcl") and c.lemma_.lower() in _ACCOMPANY for c in trigger.children)]
+        # "A and B met in the presence of the mediator, X": X was at the meeting
+        found += [t for p in prep_objects(trigger, "in") if p.lemma_.lower() == "presence"
+                  for t in prep_objects(p, "of") if t.pos_ == "PROPN"]
     out: list[Any] = []
     for t in found:
         if t not in agents and t not in out:
@@ -150,3 +153,24 @@ def stranded_agents(verb: Any) -> list[Any]:
             if place.dep_ == "pobj":
                 out += [t for t in prep_objects(place, "by") if t.pos_ == "PROPN"]
     return out
+
+
+#: nouns of a group sent somewhere, which its head stands for in an encounter
+_DELEGATIONS = frozenset({"delegation", "team", "mission", "group"})
+
+
+def delegation_head(tok: Any) -> list[Any]:
+    """The named head of a delegation an encounter names ("received the delegation headed by X": X).
+
+    >>> from kg.extract.model import get_model
+    >>> d = get_model()("Jane Roe received a delegation of the bank headed by Vice-President John Doe.")
+    >>> [t.text for t in delegation_head(d[4])]
+    ['Doe']
+    """
+    if tok.pos_ != "NOUN" or tok.lemma_.lower() not in _DELEGATIONS:
+        return []
+    # "the delegation of the Bank headed by X": the parser may hang the clause on the body the delegation is of
+    holders = [tok] + [p for c in tok.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children
+                       if p.dep_ == "pobj"]
+    return [t for h in holders for c in h.children if c.dep_ == "acl" and c.lemma_.lower() in ("head", "lead")
+            for t in prep_objects(c, "by") if t.pos_ == "PROPN"]

@@ -17,15 +17,20 @@ from kg.extract.patterns import Trigger
 
 #: a person's name right before the role noun, with at most one modifier between ("Zelensky aide X",
 #: "Putin foreign policy adviser X")
-_BARE_POSS = re.compile(r"^\s+(?:(?:senior|top|chief|longtime|close|foreign[- ]policy|economic|security)\s+){0,2}$")
+_BARE_POSS = re.compile(r"^\s+(?:(?:senior|top|chief|longtime|close|closest|trusted|principal|special|political|"
+                        r"foreign[- ]policy|economic|security|national)\s+){0,2}$")
 
 
 #: the words between a person and the role given to them ("X is an adviser to Y", "X was appointed special
 #: adviser to Y", "X has been named senior adviser to Y")
-_NAMED_AS = re.compile(r"\b(?:is|was|as|became|named|appointed|made|remains|remained|serves|served)\s+(?:as\s+)?"
+_NAMED_AS = re.compile(r"\b(?:is|was|as|became|named|appointed|made|remains|remained|serves|served)\s+"
+                       r"(?:(?:now|currently|also|still|long)\s+)?(?:as\s+)?"
                        r"(?:an?|the)?\s*[\w-]*\s*$")
 
 
+#: a copula between the adviser's name and "his"/"her" before the role noun ("X has been his closest adviser")
+_COPULA_LEFT = re.compile(r"^\s*,?\s*(?:has\s+been|had\s+been|is|was|became|remains|remained)\s+"
+                          r"(?:(?:now|long|also|still)\s+)?$", re.IGNORECASE)
 #: a second role joined to the first before the name ("chief of staff and longtime adviser, X")
 _MORE_ROLES = re.compile(r"^\s+and\s+(?:[a-z-]+\s+){0,2}(?:adviser|advisor|aide|counsel+or|spokes(?:wo)?man|deputy)\b",
                          re.IGNORECASE)
@@ -45,6 +50,10 @@ def _advises(sent: PairingSentence, trig: Trigger, ts: int, te: int, state: DocS
     prep = _ADVISEE_PREP.match(text[te:])
     if prep:
         r = sent.right(te + prep.end(), max_chars=60)
+        if r and sent.ms[r[0]].kind == "title" and r[0] + 1 < len(sent.ms) and \
+                re.fullmatch(r"\s*,\s*", text[sent.loc[r[0]][1]:sent.loc[r[0] + 1][0]]) and \
+                any(e.type == "Person" for e in sent.ents([r[0] + 1])):
+            r = [r[0] + 1]  # "adviser to Uzbekistan's Prime Minister, X": the name the title stands before
         if r:
             bi, advisee = r[0], sent.ents(r[:1])[0]
             for i in range(len(sent.ms) - 1, -1, -1):
@@ -81,6 +90,12 @@ def _advises(sent: PairingSentence, trig: Trigger, ts: int, te: int, state: DocS
                 # "X has, in three years as President Y's national security adviser, become ...": the subject
                 first = sent.clause_subject(sent.loc[bi][0])
                 ai = first if first != bi else None
+            elif bi > 0 and sent.ms[bi].kind == "pronoun" and _COPULA_LEFT.match(text[sent.loc[bi - 1][1]:sent.loc[bi][0]]):
+                # "Y's secretary, X, has been his closest adviser": X advises the other person the sentence names
+                ai = bi - 1
+                adviser_ents = sent.ents([ai])
+                others = [e for k in range(ai) for e in sent.ents([k]) if e.type == "Person" and e not in adviser_ents]
+                advisee = others[-1] if others and (advisee is None or advisee in adviser_ents) else advisee
     poss = re.search(r"(?<!\bas )\b(?:his|her)\s+(?:[\w-]+\s+){0,2}$", text[:ts])
     if (ai is None or advisee is None) and poss and not prep:
         # "Duda ..., his chief of staff Malgorzata Paprocka said": the possessor is the clause subject

@@ -41,6 +41,10 @@ def advisers(extractor: ParseExtractor, text: str) -> set[tuple[str, str]]:
      "Margo Saar", "Liis Kuld"),
     ("Mark Otto, an adviser in the office of President Ivo Kran, said the talks would continue.",
      "Mark Otto", "Ivo Kran"),
+    ("The economist Farid Nuri is now the chief economic adviser to Uzbekistan's Prime Minister, Akmal Nazar.",
+     "Farid Nuri", "Akmal Nazar"),
+    ("Prime Minister Vikram Seth's principal secretary, Anand Krishna, has been his closest adviser since 2019.",
+     "Anand Krishna", "Vikram Seth"),
     ("Her deputy, Pieter Joubert, a former naval officer who advises President Tumi Nkosi on maritime security, "
      "is seen as the likely successor.", "Pieter Joubert", "Tumi Nkosi"),
 ])

@@ -155,3 +155,20 @@ def test_what_is_said_of_the_event(extractor, text, status):
 ])
 def test_set_aside_and_remote(extractor, text, relation, status):
     assert {(r, s) for r, p, s in found(extractor, text) if p == pair("Ivo Kran", "Ute Sand")} == {(relation, status)}
+
+
+def test_no_plans_for_a_call(extractor):
+    text = ("The Kremlin said there were no plans for President Ivo Kran to speak with his counterpart, Ute Sand, "
+            "before the talks.")
+    assert ("talksWith", pair("Ivo Kran", "Ute Sand"), "negated") in found(extractor, text)
+
+
+@pytest.mark.parametrize("text, a, b", [
+    ("Rwandan President Paul Kagiso and Congolese President Felix Mbuyi met in Doha on Tuesday in the presence of "
+     "the Qatari mediator, Minister of State Khalid Rahim.", "Felix Mbuyi", "Khalid Rahim"),
+    ("President Emil Rahmon received in the Palace of the Nation the delegation of the Development Bank headed by "
+     "Vice-President Karin Holm.", "Emil Rahmon", "Karin Holm"),
+    ("President Emil Rahmon met a delegation led by Senator Karin Holm on Monday.", "Emil Rahmon", "Karin Holm"),
+])
+def test_those_present_and_heads_of_delegations_meet(extractor, text, a, b):
+    assert ("meets", pair(a, b), "held") in found(extractor, text)
