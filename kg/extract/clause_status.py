@@ -101,8 +101,9 @@ def governing(tok: "Token") -> list["Token"]:
         # "cancelled a planned trip to Zagreb to meet Y", "did not travel to Oslo to meet Y": a purpose shares the
         # fate of the act it is the purpose of
         # "no plans for X to speak with Y": an infinitival relative clause is the content of the noun it hangs on
-        infinitive = (dep in ("acl", "advcl") or dep == "relcl" and t.head.pos_ == "NOUN") and any(
-            c.dep_ == "aux" and c.lower_ == "to" for c in t.children)
+        infinitive = (dep in ("acl", "advcl") or dep == "relcl" and t.head.pos_ == "NOUN") and (any(
+            c.dep_ == "aux" and c.lower_ == "to" for c in t.children) or dep == "advcl" and t.i > 0 and
+            t.doc[t.i - 1].lower_ == "to")  # "is due to host X" with "to" hung on "due"
         # "Japan is not, at this stage, imposing sanctions": an aside split the progressive; "is" governs it still
         split = dep == "advcl" and t.tag_ == "VBG" and t.head.lemma_ == "be" and t.head.i < t.i and not any(
             c.dep_ in ("acomp", "attr", "dobj", "ccomp", "xcomp", "nsubjpass") for c in t.head.children)
@@ -155,8 +156,9 @@ def read_status(hit: "FrameHit") -> None:
     if any(c.dep_ == "neg" and c.head.lemma_.lower() not in NOT_DONE_LEMMAS for c in neg_kids) or any(
             c.dep_ == "det" and c.lower_ == "no" for c in kids) or \
             any(c.dep_ == "prep" and c.lower_ == "without" for c in chain[1:]) or \
-            any(t.lower_ in ("without", "instead") for t in chain[1:]):
-        hit.status = "negated"
+            any(t.lower_ in ("without", "instead") for t in chain[1:]) or \
+            any(c.lower_ == "longer" and any(n.lower_ == "no" for n in c.children) for c in neg_kids):
+        hit.status = "negated"  # "will no longer travel to Oslo for talks"
     if _neither(hit):
         hit.status = "negated"  # "Neither A nor B met C"
     if any(_not_done(t) for t in chain[1:] if predicate is None or t.i != predicate.i) or _yet_to(chain):

@@ -67,6 +67,8 @@ _ADDRESSING_VERBS = frozenset({"tell", "assure", "inform", "urge", "warn", "brie
 _LISTING_VERBS = frozenset({"include", "be", "comprise", "feature", "contain"})
 #: nouns that name a sanction ("hit with sanctions", "slapped with an asset freeze")
 _MEASURES = frozenset({"sanction", "ban", "penalty", "freeze", "measure", "restriction"})
+#: nouns that measure an event ("held three hours of talks", "two rounds of consultations")
+_MEASURE_NOUNS = frozenset({"hour", "day", "round", "series", "week", "minute", "session"})
 #: event nouns that are calls ("held a call", "had a videoconference with Y")
 _CALL_NOUNS = frozenset({"call", "conversation", "videoconference", "teleconference"})
 #: relative pronouns that stand for their antecedent
@@ -100,6 +102,8 @@ def match(sent: Iterable["Token"]) -> list[FrameHit]:
         pos = "VERB" if tok.pos_ == "AUX" and tok.lemma_.lower() in ("have", "hold") else tok.pos_
         if pos == "PROPN" and tok.lemma_.lower() in ("summit", "talks", "meeting"):
             pos = "NOUN"
+        if pos == "NOUN" and tok.dep_ == "xcomp" and any(c.dep_ == "dobj" for c in tok.children):
+            pos = "VERB"  # "is due to host X": the tagger read the verb as a noun, the parser gave it an object
         if pos == "NOUN" and tok.dep_ == "compound" and (tok.head.lemma_.lower(), "NOUN") in index:
             continue  # "a phone call": the call is the event, "phone" its manner
         for frame in index.get((tok.lemma_.lower(), pos), ()):
@@ -124,6 +128,8 @@ def _apply(frame: Frame, tok: "Token") -> FrameHit | None:
         objs = [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass") and c.lemma_.lower() in frame.with_dobj] or [
             t for t in prep_objects(tok, "with") if t.lemma_.lower() in frame.with_dobj and "prep:with" not in
             frame.patient + frame.counterpart]  # "were hit with sanctions", "hit Russia with new sanctions"
+        objs = objs or [p for c in tok.children if c.dep_ == "dobj" and c.lemma_.lower() in _MEASURE_NOUNS
+                        for p in prep_objects(c, "of") if p.lemma_.lower() in frame.with_dobj]  # "three hours of talks"
         if not objs:
             return None
         noun = objs[0]
@@ -137,6 +143,12 @@ def _apply(frame: Frame, tok: "Token") -> FrameHit | None:
             c.dep_ == "xcomp" and c.lemma_.lower() in frame.needs_pobj for c in tok.children):  # "invited X to visit"
         return None
     relation, event_type = frame.relation, frame.event_type
+    if frame.relation == "talksWith" and tok.pos_ == "NOUN" and tok.dep_ == "dobj" and tok.lemma_.lower() == "call" and (
+            tok.head.lemma_.lower() == "pay" or any(c.lower_ == "courtesy" for c in tok.children)):
+        return None  # "paid a courtesy call to Y": a visit (the frame of "pay a call" reads it), not a call
+    if frame.event_type == "Visit" and noun is not None and noun.lemma_.lower() == "call" and \
+            tok.lemma_.lower() == "make" and not any(c.lower_ == "courtesy" for c in noun.children):
+        return None  # "made a phone call to Y": a call (its own frame reads it), not a courtesy visit
     notes_seekers: list[str] = []
     if tok.pos_ == "NOUN":
         agents = noun_agents(tok)

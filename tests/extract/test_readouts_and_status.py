@@ -172,3 +172,21 @@ def test_no_plans_for_a_call(extractor):
 ])
 def test_those_present_and_heads_of_delegations_meet(extractor, text, a, b):
     assert ("meets", pair(a, b), "held") in found(extractor, text)
+
+
+@pytest.mark.parametrize("text, relation, a, b, status", [
+    ("Minister Ivo Kran and Minister Ute Sand co-chaired the fifth round of political consultations in Hanoi.",
+     "meets", "Ivo Kran", "Ute Sand", "held"),
+    ("Minister Ivo Kran held three hours of talks with Foreign Minister Ute Sand on maritime patrols.",
+     "meets", "Ivo Kran", "Ute Sand", "held"),
+    ("President Ivo Kran is due to host President Ute Sand in Jakarta for talks.", "meets", "Ivo Kran", "Ute Sand",
+     "planned"),
+    ("Minister Ivo Kran is scheduled to pay a courtesy call to Speaker Ute Sand on November 17.",
+     "meets", "Ivo Kran", "Ute Sand", "planned"),
+    ("Minister Ivo Kran made a phone call to Foreign Minister Ute Sand on Monday.", "talksWith", "Ivo Kran",
+     "Ute Sand", "held"),
+    ("President Ivo Kran said he would no longer travel to Brussels next month for a meeting with President Ute Sand.",
+     "meets", "Ivo Kran", "Ute Sand", "negated"),
+])
+def test_readout_phrasings(extractor, text, relation, a, b, status):
+    assert {(r, s) for r, p, s in found(extractor, text) if p == pair(a, b)} == {(relation, status)}
