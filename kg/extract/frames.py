@@ -35,7 +35,7 @@ from kg.extract.frame_set import (  # the frames as data; their names stay impor
 )
 from kg.extract.lexicon import is_title_word
 from kg.extract.parties import (
-    accompanying, between_sides, comma_pair, delegation_head, described_names, stranded_agents,
+    accompanying, between_sides, comma_pair, delegation_head, described_names, past_request, stranded_agents,
 )
 from kg.extract import act_frames, calls
 from kg.extract.gapping import gapped_agents
@@ -208,6 +208,8 @@ def _apply(frame: Frame, tok: "Token") -> FrameHit | None:
         if not others and len(agents) == 1 and frame.counterpart != ("dobj",):
             others = [t for t in [comma_pair(agents[0])] if t is not None]  # headline "A, B meet": a pair
         others = [h for t in others for h in (delegation_head(t) or [t])]  # "received a delegation led by Y"
+        if not others and "prep:with" in frame.counterpart:  # "had a call at the request of the other side with Y"
+            others = [t for h in (tok, noun) if h is not None for t in past_request(h)]
         if others and agents:
             agents += accompanying(tok, agents)  # "X, accompanied by Y, met Z": Y took part on X's side
         if frame.relation == "meets" and calls.is_remote(tok, noun, frame.remote):

@@ -174,3 +174,21 @@ def delegation_head(tok: Any) -> list[Any]:
                        if p.dep_ == "pobj"]
     return [t for h in holders for c in h.children if c.dep_ == "acl" and c.lemma_.lower() in ("head", "lead")
             for t in prep_objects(c, "by") if t.pos_ == "PROPN"]
+
+
+def past_request(head: Any) -> list[Any]:
+    """The other side named after "at the request of ..." or "at the invitation of ...", where the parser hung
+    "with Y" inside that phrase: "had a phone call at the request of the other side with Y".
+
+    >>> from kg.extract.model import get_model
+    >>> d = get_model()("Jane Roe had a phone call at the request of the other side with Minister John Doe.")
+    >>> [t.text for t in past_request(d[5])]
+    ['Doe']
+    """
+    out: list[Any] = []
+    for p in prep_objects(head, "at") + prep_objects(head, "on"):
+        if p.lemma_.lower() not in ("request", "invitation", "initiative", "suggestion"):
+            continue
+        for t in [p, *(o for o in prep_objects(p, "of"))]:
+            out += [w for w in prep_objects(t, "with") if w.pos_ == "PROPN"]
+    return out

@@ -185,6 +185,8 @@ def test_those_present_and_heads_of_delegations_meet(extractor, text, a, b):
      "meets", "Ivo Kran", "Ute Sand", "planned"),
     ("Minister Ivo Kran made a phone call to Foreign Minister Ute Sand on Monday.", "talksWith", "Ivo Kran",
      "Ute Sand", "held"),
+    ("In the evening, Minister Ivo Kran had a phone call at the request of the other side with Minister Ute Sand.",
+     "talksWith", "Ivo Kran", "Ute Sand", "held"),
     ("President Ivo Kran said he would no longer travel to Brussels next month for a meeting with President Ute Sand.",
      "meets", "Ivo Kran", "Ute Sand", "negated"),
 ])
