@@ -208,6 +208,9 @@ def _apply(frame: Frame, tok: "Token") -> FrameHit | None:
         if not others and len(agents) == 1 and frame.counterpart != ("dobj",):
             others = [t for t in [comma_pair(agents[0])] if t is not None]  # headline "A, B meet": a pair
         others = [h for t in others for h in (delegation_head(t) or [t])]  # "received a delegation led by Y"
+        if frame.host == "subject":  # "welcomed the Order": a document the text capitalises, not a guest
+            others = [t for t in others if not (t.pos_ == "NOUN" and t.text[:1].isupper() and t.i > 0 and
+                                                 not is_title_word(t.text))]
         if not others and "prep:with" in frame.counterpart:  # "had a call at the request of the other side with Y"
             others = [t for h in (tok, noun) if h is not None for t in past_request(h)]
         if others and agents:

@@ -192,3 +192,9 @@ def test_those_present_and_heads_of_delegations_meet(extractor, text, a, b):
 ])
 def test_readout_phrasings(extractor, text, relation, a, b, status):
     assert {(r, s) for r, p, s in found(extractor, text) if p == pair(a, b)} == {(relation, status)}
+
+
+def test_a_capitalised_document_welcomed_is_no_guest(extractor):
+    text = ("President Rauf Mammad signed an Order on pardoning convicts. Human rights ombudsman Sabina Aliyar "
+            "welcomed the Order and said she hoped for more.")
+    assert not any(r == "meets" for r, _, _ in found(extractor, text))
