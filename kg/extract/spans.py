@@ -135,6 +135,14 @@ def merge_title_of_country(out: list[Mention], text: str) -> list[Mention]:
                                   c.country or c.name, extra=dict(m.extra)))
             i += 2
             continue
+        if (m.kind == "title" and m.country and i + 1 < len(out) and out[i + 1].kind == "name" and out[i + 1].name
+                and re.search(r"\bof\b", m.text) and re.fullmatch(r",\s+", text[m.end:out[i + 1].start])):
+            # "the President of Indonesia, H.E. Mr. Joko Widodo": the title read with its country, then the name
+            person = out[i + 1]
+            merged.append(Mention(m.start, person.end, text[m.start:person.end], "name", person.type, person.name,
+                                  m.titles + person.titles, m.country, extra=dict(person.extra)))
+            i += 2
+            continue
         merged.append(m)
         i += 1
     return merged
