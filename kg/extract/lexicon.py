@@ -254,9 +254,15 @@ Aviation Electronics Mining Metals Steel Chemicals Shipyard Shipbuilding Investm
 Ventures Resources Solutions Exports Imports Refinery Petrochemical Petrochemicals Tankers Navigation Marine Airlines
 """.split())
 
+#: capitalised words after a name that make it a place's
+PLACE_HEADS: frozenset[str] = frozenset({"City", "Province", "Region", "Oblast", "Krai", "District", "County",
+                                         "Governorate", "Prefecture", "Square", "Street", "Avenue", "Airport",
+                                         "Stadium", "Palace", "Bridge"})
+
 #: capitalised words that never belong to a person's name
 NON_NAME: frozenset[str] = frozenset("""
 The A An In On At As By For From Of To And Or But However While When Where After Before This That
+Within Upon Through Throughout Against Between Without Into Across Behind Beyond Regarding Concerning
 These Those It Its His Her Their Our We I He She They You Mr Mrs Ms Dr Source Photo Read More Also
 Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May June July
 August September October November December Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec

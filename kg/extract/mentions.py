@@ -13,7 +13,7 @@ character span plus what it says about the actor (name, titles, country);
 from __future__ import annotations
 
 from kg.extract.lexicon import AMBIGUOUS_COUNTRIES, AMBIGUOUS_GIVEN, DEMONYMS, DESCRIPTIONS, HYPHEN_MODIFIERS, \
-    NON_NAME, ORGANIZATIONS, TITLE_WORDS
+    NON_NAME, ORGANIZATIONS, PLACE_HEADS, TITLE_WORDS
 from kg.extract.name_context import describes_name as _describes_name, modifier_end as _modifier_end
 from kg.extract.segments import Mention, Sentence, Token, cap as _cap, is_headline, sentences
 from kg.extract.titles import role_head, title_prefix
@@ -47,9 +47,6 @@ _NAME_PARTICLES = {"de", "al", "bin", "van", "von", "da", "del", "la", "le", "el
 #: capitalised words that end the name of a law or an instrument
 _INSTRUMENTS = frozenset({"Act", "Law", "Order", "Regulations", "Decree", "Directive", "Resolution", "Treaty", "Accord",
                           "Accords", "Convention", "Charter", "Code", "Statute", "Ordinance", "Bill", "Amendment"})
-#: capitalised words after a name that make it a place's
-_PLACE_HEADS = frozenset({"City", "Province", "Region", "Oblast", "Krai", "District", "County", "Governorate",
-                          "Prefecture", "Square", "Street", "Avenue", "Airport", "Stadium", "Palace", "Bridge"})
 #: the words after "Name-" that make the name a place ("Dubai-based", "Riga-registered")
 _PLACE_SUFFIXES = frozenset({"based", "born", "registered", "headquartered", "flagged", "listed", "incorporated"})
 
@@ -329,7 +326,7 @@ def _person_or_title(text: str, toks: list["Token"], i: int, headline: bool,
     name_toks = toks[j:k]
     if name_toks and (name_toks[-1].text in _INSTRUMENTS or k < n and toks[k].text in _INSTRUMENTS):
         return None, k + 1  # "the Special Economic Measures Act", "the Magnitsky Act": a law, not an actor
-    if name_toks and k < n and toks[k].text in _PLACE_HEADS:
+    if name_toks and k < n and toks[k].text in PLACE_HEADS:
         return None, k + 1  # "Ho Chi Minh City", "Kherson Oblast": a place named after someone or something
     if name_toks and not words and k + 1 < n and toks[k].text in "-–" and not toks[k].whitespace_ \
             and toks[k + 1].text.lower() in _PLACE_SUFFIXES:

@@ -41,7 +41,7 @@ from kg.extract.designations import (HOLDINGS, PLURAL_PRONOUNS, fallback_issuer,
                                      plural_group)
 from kg.extract.frames import FrameHit, gate_pattern, match, meeting_verbs
 from kg.extract.holders import holder_entities, owned_body
-from kg.extract.lexicon import DEMONYMS
+from kg.extract.lexicon import DEMONYMS, PLACE_HEADS
 from kg.extract.event_places import place_events
 from kg.extract.journeys import place_journeys
 from kg.extract.linking import Linker
@@ -232,7 +232,8 @@ def _frame_findings(pdoc: Any, sent: Sentence, mentions: list[Mention], state: D
         ent = next((e for e in pdoc.ents if e.start <= tok.i < e.end), None)
         if ent is not None and ent.label_ == "NORP" and tok.pos_ == "ADJ" and tok.lower_ in DEMONYMS:
             return [coref._other(DEMONYMS[tok.lower_], "Country")]  # "Russian custody", "British sanctions"
-        if ent is None or _NER_TYPES.get(ent.label_) is None or not ent.text[:1].isupper():
+        if ent is None or _NER_TYPES.get(ent.label_) is None or not ent.text[:1].isupper() or \
+                ent[-1].text in PLACE_HEADS:  # "Ho Chi Minh City", taken for a person: a place
             return []
         label = ent.text[4:] if ent.text.lower().startswith("the ") else ent.text
         if ent.label_ == "PERSON":
