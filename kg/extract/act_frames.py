@@ -28,6 +28,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
+from kg.extract.act_instruments import INSTRUMENTS, blocked_proposal, granted_to, issuer, pardoning_subject
 from kg.extract.designations import HOLDINGS
 from kg.extract.syntax import expand, is_passive, subjects
 
@@ -71,6 +72,17 @@ def reread(frame: Any, tok: "Token", noun: "Token | None", agents: list["Token"]
         return agents, others
     if tok.tag_ == "VB" and tok.dep_ == "ccomp" and tok.head.lemma_.lower() in _DEMANDING:
         return agents, []  # "Moscow demanded that Washington release X": asked for, not done
+    if blocked_proposal(tok):
+        return agents, []  # "Hungary blocked an EU proposal to impose a travel ban on X": not imposed by either
+    # "The decree pardoning 30 inmates was signed by X", "those targeted by the new Swiss measures": who issued it
+    agents = [t for a in agents for t in (issuer(a) or [a])]
+    if tok.pos_ == "NOUN" and tok.lemma_.lower() in INSTRUMENTS and not agents:
+        agents = issuer(tok)  # "the pardon granted by X to Y"
+        others = others or granted_to(tok)
+        if not agents and tok.lemma_.lower() in ("amnesty", "clemency"):
+            return agents, []  # "asked about the amnesty for political prisoners": whose, it does not say
+    if not others and tok.pos_ == "VERB" and not is_passive(tok):
+        others = shared_objects(tok)  # "X pardoned and released Y": Y is pardoned too
     if "holder" in frame.patient and not others:
         # "on the U.S. sanctions list": the list the measure names is the holding noun
         who, by = holder(tok.head if tok.dep_ == "compound" and tok.head.lemma_.lower() in _LISTS else tok)
@@ -103,13 +115,38 @@ def reread(frame: Any, tok: "Token", noun: "Token | None", agents: list["Token"]
     return agents, others + more
 
 
+def shared_objects(verb: "Token") -> list["Token"]:
+    """The object a verb shares with the next verb of its subject: "X pardoned and released Y" pardons Y.
+
+    >>> from kg.extract.model import get_model
+    >>> d = get_model()("President Oleg Brandt pardoned and released the journalist Mikhail Sorin.")
+    >>> [t.text for t in shared_objects(d[3])]
+    ['Sorin']
+    """
+    if any(c.dep_ in ("dobj", "dative") for c in verb.children):
+        return []
+    nxt = [c for c in verb.children if c.dep_ == "conj" and c.pos_ == "VERB" and c.i > verb.i
+           and not any(s.dep_ in ("nsubj", "nsubjpass") for s in c.children)]
+    return [t for c in nxt[:1] for o in c.children if o.dep_ == "dobj" for t in expand(o)]
+
+
+def frees_by_pardon(frame: Any, tok: "Token") -> bool:
+    """True for a release whose subject is a signed pardon or amnesty: the act is the pardon ("An amnesty signed
+    by X will free 900 prisoners": X pardons them)."""
+    return frame.relation == "releases" and pardoning_subject(tok) is not None
+
+
 def restatus(frame: Any, tok: "Token", noun: "Token | None", status: str) -> str:
     """The status of an act the clause reading left held, when the verb governing its measure changes it.
 
     Prepared or threatened measures are planned ("is preparing sanctions", "threatened sanctions on X");
     blocked or vetoed ones are negated ("Hungary blocked EU sanctions on X": they were not imposed).
     """
-    if frame.kind != "act" or status != "held":
+    if frame.kind != "act":
+        return status
+    if status == "planned" and frees_by_pardon(frame, tok):
+        return "held"  # "An amnesty signed by X will free 900 prisoners": the pardon is signed, the freeing follows
+    if status != "held":
         return status
     gov = tok if noun is not None else tok.head if tok.pos_ == "NOUN" and tok.dep_ == "dobj" else None
     if gov is None:

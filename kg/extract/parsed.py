@@ -34,6 +34,7 @@ import re
 from collections.abc import Iterable, Iterator
 from typing import Any
 
+from kg.extract.act_instruments import blocked_proposal
 from kg.extract.arguments import entities_at, group_of
 from kg.extract.coref import DATELINE, Coref, Entity
 from kg.extract.dates import parse_published, stated_publication
@@ -248,7 +249,8 @@ def _frame_findings(pdoc: Any, sent: Sentence, mentions: list[Mention], state: D
     read: list[tuple[int, int]] = [(e.start_char, e.end_char) for e in pdoc.ents
                                    if len(e) > 1 and e.label_ in ("PERSON", "ORG", "FAC", "WORK_OF_ART", "LAW", "PRODUCT")]
     read += [(t.idx, t.idx + len(t.text)) for t in pdoc if t.dep_ == "amod" and gate_pattern().match(t.lower_)
-             or t.lemma_.lower() in LIFTED_MEASURES and t.head.lemma_.lower() in LIFTING_VERBS]
+             or t.lemma_.lower() in LIFTED_MEASURES and t.head.lemma_.lower() in LIFTING_VERBS
+             or blocked_proposal(t)]  # "blocked an EU proposal to impose a ban on X": not imposed
     readings: list[Reading] = []
     for hit in match(pdoc):
         if hit.trigger.idx < outside:
@@ -395,6 +397,9 @@ def _to_found(hit: FrameHit, spans: list[tuple[int, int, Mention]], text: str, s
     if frame.relation == "sanctions" and agents and agents[0].type != "Person":
         state.last_imposer = agents[0]  # "Canada is imposing sanctions against the following:" names them later
         state.since_sanction = 0
+        if hit.status == "held" and any(c.lower_ == "following" for o in hit.others for c in o.children):
+            state.list_imposer = agents[0]  # "added the following individuals to the list. (1) A ... (2) B"
+            state.list_marked = not hit.trigger.sent.text.rstrip().endswith(":")
     if frame.kind == "act" and frame.persons:
         others, groups = [o for o in others if o.type == "Person"], []  # "swapped X for Y": persons, not goods
     if "negated-listing" in hit.notes:
