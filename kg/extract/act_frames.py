@@ -30,6 +30,7 @@ from typing import TYPE_CHECKING, Any
 
 from kg.extract.act_instruments import INSTRUMENTS, blocked_proposal, granted_to, issuer, pardoning_subject
 from kg.extract.designations import HOLDINGS
+from kg.extract.lexicon import COUNTRY_FORMS, DEMONYMS, METONYMS
 from kg.extract.syntax import expand, is_passive, subjects
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -74,6 +75,9 @@ def reread(frame: Any, tok: "Token", noun: "Token | None", agents: list["Token"]
         return agents, []  # "Moscow demanded that Washington release X": asked for, not done
     if blocked_proposal(tok):
         return agents, []  # "Hungary blocked an EU proposal to impose a travel ban on X": not imposed by either
+    if frame.one_agent:
+        # "The US and Russia exchanged American X for Russian Y": each side let go the other's national
+        agents, others = swap_side(agents, others, "prep:for" in frame.patient)
     # "The decree pardoning 30 inmates was signed by X", "those targeted by the new Swiss measures": who issued it
     agents = [t for a in agents for t in (issuer(a) or [a])]
     if tok.pos_ == "NOUN" and tok.lemma_.lower() in INSTRUMENTS and not agents:
@@ -113,6 +117,43 @@ def reread(frame: Any, tok: "Token", noun: "Token | None", agents: list["Token"]
     more = [m for o in others for m in named_beside(o) + members_within(o) + members_after(tok, o)
             if m not in others and m not in agents]
     return agents, others + more
+
+
+def country_of(tok: "Token") -> str | None:
+    """The country a word names, by name, demonym or seat ("US", "American", "Moscow")."""
+    words = " ".join(t.text for t in tok.subtree if t.pos_ == "PROPN" and (t.i == tok.i or t.head.i == tok.i and t.dep_ in (
+        "compound", "flat")))
+    return COUNTRY_FORMS.get(words) or DEMONYMS.get(words.lower()) or METONYMS.get(words)
+
+
+def _nationality(person: "Token") -> str | None:
+    """The country a modifier of a person's phrase names ("jailed US basketball star X", "Russian arms dealer Y")."""
+    for t in person.subtree:
+        if t.i < person.i and t.dep_ in ("compound", "amod", "nmod") and t.ent_type_ in ("GPE", "NORP"):
+            return COUNTRY_FORMS.get(t.text) or DEMONYMS.get(t.lower_)
+    return None
+
+
+def swap_side(agents: list["Token"], others: list["Token"], for_side: bool) -> tuple[list["Token"], list["Token"]]:
+    """The side that let go the patients of a swap two states made, when the patients' nationality says it.
+
+    "The US and Russia exchanged US player X for Russian dealer Y": Russia let X go (the object, ``for_side``
+    false) and the US let Y go (the object of "for", ``for_side`` true). The one side is the state whose national
+    the patient is not; without a nationality that tells, the agents stay as they are (two: nothing is said).
+    """
+    states = [country_of(a) for a in agents]
+    if len(agents) != 2 or None in states or states[0] == states[1] or not others:
+        return agents, [] if for_side else others
+    head = others[0]
+    swap = head.head.head if for_side and head.dep_ == "pobj" else head
+    objs = [c for c in swap.children if c.dep_ == "dobj"] if for_side else [
+        p for c in swap.head.children if c.dep_ == "prep" and c.lower_ == "for" for p in c.children if p.dep_ == "pobj"]
+    mine, theirs = _nationality(head), next((_nationality(o) for o in objs), None)
+    if mine in states:  # the patient is a national of one side: the other side let them go
+        return [agents[1 - states.index(mine)]], others
+    if theirs in states:  # the other patient is: this one was let go by that patient's side
+        return [agents[states.index(theirs)]], others
+    return agents, others
 
 
 def shared_objects(verb: "Token") -> list["Token"]:

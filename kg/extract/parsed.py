@@ -364,8 +364,10 @@ def _to_found(hit: FrameHit, spans: list[tuple[int, int, Mention]], text: str, s
             continue  # "the freed prisoners ..., where they were met by X": not the last pair of leaders
         if frame.kind == "encounter" and owned_body(t):
             continue  # "to meet Maduro's government": the government, not Maduro, is met
-        es = _governing_person(t, spans, mint) or entities_at(t, spans, mint, bent_lists=frame.kind == "act") or \
-            holder_entities(t, spans)
+        # "three Americans freed by X": counted persons of a nation, not the nation
+        nationals = t.tag_ == "NNPS" and any(c.dep_ == "nummod" for c in t.children)
+        es = [] if nationals else _governing_person(t, spans, mint) or entities_at(
+            t, spans, mint, bent_lists=frame.kind == "act") or holder_entities(t, spans)
         if frame.relation in ("releases", "pardons") and state.last_freed and _counted_pair(t):
             es = list(state.last_freed)  # "X and Y were freed ... said the two had been released": not the last pair
         if not es and frame.kind == "act" and (t.lower_ in PLURAL_PRONOUNS or t.lemma_.lower() in HOLDINGS and any(
@@ -373,7 +375,7 @@ def _to_found(hit: FrameHit, spans: list[tuple[int, int, Mention]], text: str, s
             es = list(state.last_plural)  # "A and B run the fund. Australia sanctioned them / froze their assets"
         others += [e for e in es if e not in others and e not in agents]
         own = [e for a, b, m in spans if a <= t.idx < b for e in entities(m)]
-        if not own and frame.kind == "act" and frame.relation in ("pardons", "releases"):
+        if (not own or nationals) and frame.kind == "act" and frame.relation in ("pardons", "releases"):
             # "pardoned 12 prisoners, including A and B": the group of 12, and A and B by name
             g = group_of(t, text)
             if g is not None and g not in groups:

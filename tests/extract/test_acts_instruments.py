@@ -118,3 +118,22 @@ def test_a_list_entry_is_named_in_full_before_its_aliases():
                    "  • Northland Directorate of Procurement (also known as, among other names, Directorate of "
                    "Procurement and Directorate of Defence Procurement)\n")
     assert ("Canada", "Northland Directorate of Procurement") in found
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("The US and Russia have exchanged jailed US basketball player Jane Roe for arms dealer Pavel Orlov.",
+     {("Russia", "Jane Roe"), ("United States", "Pavel Orlov")}),
+    ("Washington and Moscow swapped American journalist Daniel Hart for the Russian spy Pavel Orlov on Thursday.",
+     {("Russia", "Daniel Hart"), ("United States", "Pavel Orlov")}),
+])
+def test_two_states_swapping_nationals_each_let_the_other_s_go(sentence, expected):
+    assert {(s, o) for r, s, o, _st, _n in _found(sentence) if r == "releases"} == expected
+
+
+def test_a_swap_of_two_sides_without_nationalities_says_nothing_of_who_let_whom_go():
+    assert not _found("Norland and Valoria swapped Daniel Hart for Pavel Orlov in Vienna.")
+
+
+def test_counted_nationals_are_a_group_not_their_country():
+    assert ("releases", "Venezuela", "prisoners", "held", 3) in _found(
+        "Three Americans freed by Venezuela landed in Texas on Saturday.")
