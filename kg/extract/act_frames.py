@@ -28,7 +28,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from kg.extract.act_instruments import INSTRUMENTS, blocked_proposal, granted_to, issuer, pardoning_subject
+from kg.extract.act_instruments import (INSTRUMENTS, blocked_proposal, granted_to, instrument_issuer, issuer,
+                                       pardoning_subject)
 from kg.extract.designations import HOLDINGS
 from kg.extract.lexicon import COUNTRY_FORMS, DEMONYMS, METONYMS
 from kg.extract.syntax import expand, is_passive, subjects
@@ -87,11 +88,13 @@ def reread(frame: Any, tok: "Token", noun: "Token | None", agents: list["Token"]
             return agents, []  # "asked about the amnesty for political prisoners": whose, it does not say
     if not others and tok.pos_ == "VERB" and not is_passive(tok):
         others = shared_objects(tok)  # "X pardoned and released Y": Y is pardoned too
+    if not agents and tok.pos_ == "VERB" and is_passive(tok):
+        agents = instrument_issuer(tok)  # "Under a decree signed by X, 300 prisoners will be released"
     if "holder" in frame.patient and not others:
         # "on the U.S. sanctions list": the list the measure names is the holding noun
         who, by = holder(tok.head if tok.dep_ == "compound" and tok.head.lemma_.lower() in _LISTS else tok)
-        if who and (by or agents):
-            agents, others = (agents or by), who
+        if who and (by or agents):  # "placed X on its entity list": the one who placed X, not "its"
+            agents, others = ([a for a in agents if a.pos_ != "PRON"] or by or agents), who
     if "noun" in frame.patient and noun is not None and not others and not any(
             t.pos_ == "VERB" and t.lemma_.lower() in _RELEASING for t in tok.sent):
         others = expand(noun)  # "A and B swapped 95 prisoners"; "..., with A freeing X and B releasing Y" says who
@@ -111,7 +114,9 @@ def reread(frame: Any, tok: "Token", noun: "Token | None", agents: list["Token"]
     if frame.relation == "sanctions":  # "froze X's assets": the owner of the holdings is the target
         others = [t for o in others for t in (_owners(o) or [o])]
     if frame.relation in ("releases", "pardons"):
-        others = [o for o in others if o.lemma_.lower() not in _NOT_CAPTIVES]
+        # "freed X, a Russian convicted of murder": the nationality describes X, it is no second patient
+        others = [o for o in others if o.lemma_.lower() not in _NOT_CAPTIVES and not (
+            o.dep_ == "appos" and o.ent_type_ == "NORP" and o.head in others)]
         if not agents and others and frame.relation == "releases" and tok.pos_ == "VERB" and is_passive(tok):
             agents = holding_state(tok, others)  # "was freed from Russian custody": Russia held and freed X
     more = [m for o in others for m in named_beside(o) + members_within(o) + members_after(tok, o)

@@ -78,16 +78,20 @@ def issuer(instrument: "Token") -> list["Token"]:
     if verb is not None:
         return _by_agents(verb)
     out = [t for c in instrument.children if c.dep_ == "poss" and c.pos_ != "PRON" for t in expand(c)]
+    out += [t for c in instrument.children if c.dep_ == "prep" and c.lower_ == "from" for p in c.children
+            if p.dep_ == "pobj" and p.pos_ == "PROPN" for t in expand(p)]  # "sanctions from Japan"
     return out + [c for c in instrument.children if c.dep_ in ("compound", "nmod") and c.pos_ == "PROPN" or
                   c.dep_ == "amod" and c.ent_type_ == "NORP"]
 
 
 def granted_to(instrument: "Token") -> list["Token"]:
-    """The one an instrument was granted to, on its issuing participle ("the pardon granted by X to Y": Y)."""
+    """The one an instrument was granted to or imposed on, on its issuing participle ("the pardon granted by X to
+    Y", "the sanctions imposed by X on Y": Y)."""
     verb = issuing_verb(instrument)
     if verb is None or verb.head.i != instrument.i:
         return []
-    return [t for c in verb.children if c.dep_ == "dative" or c.dep_ == "prep" and c.lower_ in ("to", "for")
+    return [t for c in verb.children if c.dep_ == "dative" or c.dep_ == "prep" and c.lower_ in (
+        "to", "for", "on", "against", "upon")
             for p in ([c] if c.dep_ == "dative" else [p for p in c.children if p.dep_ == "pobj"]) for t in expand(p)]
 
 
@@ -97,6 +101,19 @@ def pardoning_subject(verb: "Token") -> "Token | None":
         return None
     return next((c for c in verb.children if c.dep_ == "nsubj" and c.lemma_.lower() in PARDONING
                  and issuing_verb(c) is not None), None)
+
+
+def instrument_issuer(verb: "Token") -> list["Token"]:
+    """Who issued the instrument a passive act is done under ("Under a decree signed by X, 300 prisoners will be
+    released": X), when the clause names no agent of its own.
+
+    >>> from kg.extract.model import get_model
+    >>> d = get_model()("Under a decree signed by President Lena Markov, 300 prisoners will be released.")
+    >>> [t.text for t in instrument_issuer(d[13])]
+    ['Markov']
+    """
+    return [t for c in verb.children if c.dep_ == "prep" and c.lower_ in ("under", "through", "by", "in")
+            for p in c.children if p.dep_ == "pobj" for t in issuer(p)]
 
 
 def blocked_proposal(tok: "Token") -> bool:

@@ -287,8 +287,10 @@ def _governing_person(pron: Any, spans: list[tuple[int, int, Mention]], mint: An
     the clause that "where he was greeted" hangs from, not Modi, the first person of the sentence. Empty
     when no named person is the subject of a governing clause (then coreference decides).
     """
+    # "X said his talks with Y ...": X's talks; "X walked free after Y pardoned him": X
     if not (pron.lower_ in ("he", "she") and pron.dep_ in ("nsubj", "nsubjpass") or
-            pron.lower_ in ("his", "her") and pron.dep_ == "poss"):  # "X said his talks with Y ...": X's talks
+            pron.lower_ in ("his", "her") and pron.dep_ == "poss" or
+            pron.lower_ in ("him", "her") and pron.dep_ == "dobj" and pron.head.dep_ in ("advcl", "ccomp", "conj")):
         return []
     verb, steps = pron.head, 0
     while verb.head is not verb and steps < 6:
@@ -387,8 +389,7 @@ def _to_found(hit: FrameHit, spans: list[tuple[int, int, Mention]], text: str, s
         if frame.relation == "sanctions":  # the imposer named before, never one of this act's own targets
             agents = [e for e in (state.last_imposer, issuer) if e is not None and e not in others][:1]
         elif state.last_releaser is not None and not hit.agents and hit.trigger.dep_ != "relcl" and not any(
-                state.last_releaser in entities_at(hit.trigger.doc[int(n[7:])], spans, mint)
-                for n in hit.notes if n.startswith("seeker:")):  # "Moscow sought X's release": not Moscow's
+                n.startswith("seeker:") for n in hit.notes):  # "Moscow sought X's release": sought, by nobody done
             # "X, who was freed last year" is background: its releaser is not the one named before
             agents = [state.last_releaser]  # "X was also freed": by the releaser named before, not "prisons will release"
     # "during their meeting", "X and Y discussed it in a phone call": the pair of the clause took part

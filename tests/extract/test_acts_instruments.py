@@ -137,3 +137,70 @@ def test_a_swap_of_two_sides_without_nationalities_says_nothing_of_who_let_whom_
 def test_counted_nationals_are_a_group_not_their_country():
     assert ("releases", "Venezuela", "prisoners", "held", 3) in _found(
         "Three Americans freed by Venezuela landed in Texas on Saturday.")
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("Under a decree signed by President Lena Markov, 300 prisoners will be released.",
+     ("releases", "Lena Markov", "prisoners", "planned", 300)),
+    ("Anna Petrova was pardoned under a decree signed by President Lena Markov.",
+     ("pardons", "Lena Markov", "Anna Petrova", "held", None)),
+])
+def test_an_act_done_under_an_instrument_is_its_signer_s(sentence, expected):
+    assert expected in _found(sentence)
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("The sanctions imposed by Japan on Viktor Ramov took effect on Monday.",
+     ("sanctions", "Japan", "Viktor Ramov", "held", None)),
+    ("Viktor Ramov was hit by sanctions from Japan last year.", ("sanctions", "Japan", "Viktor Ramov", "held", None)),
+    ("Daniel Hart walked free after President Lena Markov pardoned him.",
+     ("pardons", "Lena Markov", "Daniel Hart", "held", None)),
+])
+def test_the_measure_s_participle_and_an_object_pronoun_name_the_sides(sentence, expected):
+    assert expected in _found(sentence)
+
+
+def test_a_nationality_in_apposition_is_no_second_patient():
+    found = _found("Germany freed Pavel Orlov, a Russian convicted of murder, in exchange for Daniel Hart.")
+    assert {(s, o) for r, s, o, _st, _n in found if r == "releases"} == {("Germany", "Pavel Orlov")}
+
+
+def test_a_release_only_sought_takes_no_releaser_named_before():
+    found = _found("Norland freed Daniel Hart on Monday. Valoria had long sought the release of Pavel Orlov.")
+    assert ("releases", "Norland", "Daniel Hart", "held", None) in found
+    assert not [f for f in found if f[2] == "Pavel Orlov"]
+
+
+def test_each_clause_of_two_sanctions_keeps_its_own_imposer():
+    found = _pairs("Britain sanctioned Viktor Ramov, while Canada imposed sanctions on Sergei Dolin.")
+    assert found == {("United Kingdom", "Viktor Ramov"), ("Canada", "Sergei Dolin")}
+
+
+@pytest.mark.parametrize("sentence, pair", [
+    ("Japan placed the Dolin Group on its entity list.", ("Japan", "Dolin Group")),
+    ("Washington put the Dolin Group on its sanctions list last year.", ("United States", "Dolin Group")),
+])
+def test_placing_on_a_sanctions_list_is_a_sanction_by_the_one_who_placed(sentence, pair):
+    assert pair in _pairs(sentence)
+
+
+@pytest.mark.parametrize("sentence", [
+    "Russia put Viktor Ramov on its list of foreign agents.",
+    "Viktor Ramov is on the list of the world's richest people.",
+])
+def test_other_lists_are_no_sanctions(sentence):
+    assert not _pairs(sentence)
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("In a prisoner exchange on Friday, Armenia freed two Azerbaijani servicemen and Azerbaijan returned 32 Armenian "
+     "soldiers.", {("Armenia", 2), ("Azerbaijan", 32)}),
+    ("Under the swap, Russia returned 95 Ukrainian prisoners of war and Ukraine handed over 95 Russian soldiers.",
+     {("Russia", 95), ("Ukraine", 95)}),
+])
+def test_the_second_side_of_an_exchange_the_parser_hung_on_an_object_releases_its_own(sentence, expected):
+    assert {(s, n) for r, s, o, _st, n in _found(sentence) if r == "releases" and o == "prisoners"} == expected
+
+
+def test_returning_is_a_release_only_in_a_swap():
+    assert not _found("Minister Lena Markov returned the Dolin Group's report to Viktor Ramov.")
