@@ -193,14 +193,22 @@ def test_other_lists_are_no_sanctions(sentence):
 
 
 @pytest.mark.parametrize("sentence, expected", [
-    ("In a prisoner exchange on Friday, Armenia freed two Azerbaijani servicemen and Azerbaijan returned 32 Armenian "
-     "soldiers.", {("Armenia", 2), ("Azerbaijan", 32)}),
-    ("Under the swap, Russia returned 95 Ukrainian prisoners of war and Ukraine handed over 95 Russian soldiers.",
+    ("In a prisoner exchange on Friday, Armenia freed two Azerbaijani servicemen and Azerbaijan repatriated 32 "
+     "Armenian soldiers.", {("Armenia", 2), ("Azerbaijan", 32)}),
+    ("Under the swap, Russia repatriated 95 Ukrainian prisoners of war and Ukraine handed over 95 Russian soldiers.",
      {("Russia", 95), ("Ukraine", 95)}),
 ])
 def test_the_second_side_of_an_exchange_the_parser_hung_on_an_object_releases_its_own(sentence, expected):
     assert {(s, n) for r, s, o, _st, n in _found(sentence) if r == "releases" and o == "prisoners"} == expected
 
 
-def test_returning_is_a_release_only_in_a_swap():
-    assert not _found("Minister Lena Markov returned the Dolin Group's report to Viktor Ramov.")
+def test_repatriating_is_a_release_only_in_a_swap():
+    assert not _found("Minister Lena Markov repatriated the Dolin Group's staff from Viktor Ramov's country.")
+
+
+@pytest.mark.parametrize("sentence", [
+    "President Lena Markov commuted the death sentence of Daniel Hart.",
+    "President Lena Markov commuted Daniel Hart's prison sentence on Friday.",
+])
+def test_commuting_a_sentence_is_clemency(sentence):
+    assert ("pardons", "Lena Markov", "Daniel Hart", "held", None) in _found(sentence)
