@@ -28,7 +28,10 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
+from kg.extract.act_instruments import (INSTRUMENTS, blocked_proposal, granted_to, instrument_issuer, issuer,
+                                       pardoning_subject)
 from kg.extract.designations import HOLDINGS
+from kg.extract.lexicon import COUNTRY_FORMS, DEMONYMS, METONYMS
 from kg.extract.syntax import expand, is_passive, subjects
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -71,11 +74,27 @@ def reread(frame: Any, tok: "Token", noun: "Token | None", agents: list["Token"]
         return agents, others
     if tok.tag_ == "VB" and tok.dep_ == "ccomp" and tok.head.lemma_.lower() in _DEMANDING:
         return agents, []  # "Moscow demanded that Washington release X": asked for, not done
+    if blocked_proposal(tok):
+        return agents, []  # "Hungary blocked an EU proposal to impose a travel ban on X": not imposed by either
+    if frame.one_agent:
+        # "The US and Russia exchanged American X for Russian Y": each side let go the other's national
+        agents, others = swap_side(agents, others, "prep:for" in frame.patient)
+    # "The decree pardoning 30 inmates was signed by X", "those targeted by the new Swiss measures": who issued it
+    agents = [t for a in agents for t in (issuer(a) or [a])]
+    if tok.pos_ == "NOUN" and tok.lemma_.lower() in INSTRUMENTS and not agents:
+        agents = issuer(tok)  # "the pardon granted by X to Y"
+        others = others or granted_to(tok)
+        if not agents and tok.lemma_.lower() in ("amnesty", "clemency"):
+            return agents, []  # "asked about the amnesty for political prisoners": whose, it does not say
+    if not others and tok.pos_ == "VERB" and not is_passive(tok):
+        others = shared_objects(tok)  # "X pardoned and released Y": Y is pardoned too
+    if not agents and tok.pos_ == "VERB" and is_passive(tok):
+        agents = instrument_issuer(tok)  # "Under a decree signed by X, 300 prisoners will be released"
     if "holder" in frame.patient and not others:
         # "on the U.S. sanctions list": the list the measure names is the holding noun
         who, by = holder(tok.head if tok.dep_ == "compound" and tok.head.lemma_.lower() in _LISTS else tok)
-        if who and (by or agents):
-            agents, others = (agents or by), who
+        if who and (by or agents):  # "placed X on its entity list": the one who placed X, not "its"
+            agents, others = ([a for a in agents if a.pos_ != "PRON"] or by or agents), who
     if "noun" in frame.patient and noun is not None and not others and not any(
             t.pos_ == "VERB" and t.lemma_.lower() in _RELEASING for t in tok.sent):
         others = expand(noun)  # "A and B swapped 95 prisoners"; "..., with A freeing X and B releasing Y" says who
@@ -95,12 +114,72 @@ def reread(frame: Any, tok: "Token", noun: "Token | None", agents: list["Token"]
     if frame.relation == "sanctions":  # "froze X's assets": the owner of the holdings is the target
         others = [t for o in others for t in (_owners(o) or [o])]
     if frame.relation in ("releases", "pardons"):
-        others = [o for o in others if o.lemma_.lower() not in _NOT_CAPTIVES]
+        # "freed X, a Russian convicted of murder": the nationality describes X, it is no second patient
+        others = [o for o in others if o.lemma_.lower() not in _NOT_CAPTIVES and not (
+            o.dep_ == "appos" and o.ent_type_ == "NORP" and o.head in others)]
         if not agents and others and frame.relation == "releases" and tok.pos_ == "VERB" and is_passive(tok):
             agents = holding_state(tok, others)  # "was freed from Russian custody": Russia held and freed X
     more = [m for o in others for m in named_beside(o) + members_within(o) + members_after(tok, o)
             if m not in others and m not in agents]
     return agents, others + more
+
+
+def country_of(tok: "Token") -> str | None:
+    """The country a word names, by name, demonym or seat ("US", "American", "Moscow")."""
+    words = " ".join(t.text for t in tok.subtree if t.pos_ == "PROPN" and (t.i == tok.i or t.head.i == tok.i and t.dep_ in (
+        "compound", "flat")))
+    return COUNTRY_FORMS.get(words) or DEMONYMS.get(words.lower()) or METONYMS.get(words)
+
+
+def _nationality(person: "Token") -> str | None:
+    """The country a modifier of a person's phrase names ("jailed US basketball star X", "Russian arms dealer Y")."""
+    for t in person.subtree:
+        if t.i < person.i and t.dep_ in ("compound", "amod", "nmod") and t.ent_type_ in ("GPE", "NORP"):
+            return COUNTRY_FORMS.get(t.text) or DEMONYMS.get(t.lower_)
+    return None
+
+
+def swap_side(agents: list["Token"], others: list["Token"], for_side: bool) -> tuple[list["Token"], list["Token"]]:
+    """The side that let go the patients of a swap two states made, when the patients' nationality says it.
+
+    "The US and Russia exchanged US player X for Russian dealer Y": Russia let X go (the object, ``for_side``
+    false) and the US let Y go (the object of "for", ``for_side`` true). The one side is the state whose national
+    the patient is not; without a nationality that tells, the agents stay as they are (two: nothing is said).
+    """
+    states = [country_of(a) for a in agents]
+    if len(agents) != 2 or None in states or states[0] == states[1] or not others:
+        return agents, [] if for_side else others
+    head = others[0]
+    swap = head.head.head if for_side and head.dep_ == "pobj" else head
+    objs = [c for c in swap.children if c.dep_ == "dobj"] if for_side else [
+        p for c in swap.head.children if c.dep_ == "prep" and c.lower_ == "for" for p in c.children if p.dep_ == "pobj"]
+    mine, theirs = _nationality(head), next((_nationality(o) for o in objs), None)
+    if mine in states:  # the patient is a national of one side: the other side let them go
+        return [agents[1 - states.index(mine)]], others
+    if theirs in states:  # the other patient is: this one was let go by that patient's side
+        return [agents[states.index(theirs)]], others
+    return agents, others
+
+
+def shared_objects(verb: "Token") -> list["Token"]:
+    """The object a verb shares with the next verb of its subject: "X pardoned and released Y" pardons Y.
+
+    >>> from kg.extract.model import get_model
+    >>> d = get_model()("President Oleg Brandt pardoned and released the journalist Mikhail Sorin.")
+    >>> [t.text for t in shared_objects(d[3])]
+    ['Sorin']
+    """
+    if any(c.dep_ in ("dobj", "dative") for c in verb.children):
+        return []
+    nxt = [c for c in verb.children if c.dep_ == "conj" and c.pos_ == "VERB" and c.i > verb.i
+           and not any(s.dep_ in ("nsubj", "nsubjpass") for s in c.children)]
+    return [t for c in nxt[:1] for o in c.children if o.dep_ == "dobj" for t in expand(o)]
+
+
+def frees_by_pardon(frame: Any, tok: "Token") -> bool:
+    """True for a release whose subject is a signed pardon or amnesty: the act is the pardon ("An amnesty signed
+    by X will free 900 prisoners": X pardons them)."""
+    return frame.relation == "releases" and pardoning_subject(tok) is not None
 
 
 def restatus(frame: Any, tok: "Token", noun: "Token | None", status: str) -> str:
@@ -109,7 +188,11 @@ def restatus(frame: Any, tok: "Token", noun: "Token | None", status: str) -> str
     Prepared or threatened measures are planned ("is preparing sanctions", "threatened sanctions on X");
     blocked or vetoed ones are negated ("Hungary blocked EU sanctions on X": they were not imposed).
     """
-    if frame.kind != "act" or status != "held":
+    if frame.kind != "act":
+        return status
+    if status == "planned" and frees_by_pardon(frame, tok):
+        return "held"  # "An amnesty signed by X will free 900 prisoners": the pardon is signed, the freeing follows
+    if status != "held":
         return status
     gov = tok if noun is not None else tok.head if tok.pos_ == "NOUN" and tok.dep_ == "dobj" else None
     if gov is None:

@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from kg.extract.designations import opens_list
 from kg.extract.findings import _AND_VERB, DocState, Found, _coord_subject, _span
 from kg.extract.pairing import _INCLUDING, _PASSIVE, _TARGET_PREP, PairingSentence, entities
 from kg.extract.patterns import Trigger, find_group, is_demand, status_before
@@ -154,7 +155,8 @@ def _sanctions_found(sent: PairingSentence, trig: Trigger, ts: int, te: int, sta
     if trig.mode in ("list", "added") or (word.startswith("designat") and not passive):
         if re.search(r"\b(?:the|a|an|its|their|newly)\s+$", text[max(0, ts - 8):ts]):
             return []  # "the designated terrorist group": an adjective
-    if word.startswith("designat") and state.last_imposer is None and not _SANCTION_CONTEXT.search(text):
+    if word.startswith("designat") and state.last_imposer is None and not _SANCTION_CONTEXT.search(text) and \
+            not opens_list(text):
         return []  # "was designated (as) the party's candidate": no sanctions context
     prep = (re.match(r"^\s*(?:the\s+)?(?:assets\s+of|on|against)\s+", text[te:]) if trig.mode == "freeze"
             else re.match(r"^\s*(?:(?:on|in)\s+[\w ]{3,20}?\s+)?of\s+", text[te:]) if trig.mode == "designation"
@@ -200,9 +202,10 @@ def _sanctions_found(sent: PairingSentence, trig: Trigger, ts: int, te: int, sta
         # to the next sentences ("The measures freeze the assets of A and B")
         if imposers and imposers[0].type != "Person" and not passive and status_before(text, ts, te) in ("held", "planned"):
             state.last_imposer = imposers[0]
-        if text.rstrip().endswith(":") and status_before(text, ts, te) == "held":  # "Those sanctioned are:"
+        if (text.rstrip().endswith(":") or opens_list(text)) and status_before(text, ts, te) == "held":  # "Those sanctioned are:"
             state.list_imposer = (imposers[0] if imposers and imposers[0].type != "Person" else None) \
                 or state.last_imposer
+            state.list_marked = not text.rstrip().endswith(":")
         return []
     if not imposers and state.last_imposer is not None:
         imposers, conf = [state.last_imposer], conf * 0.8

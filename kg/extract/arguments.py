@@ -199,6 +199,10 @@ def group_of(tok: Any, text: str) -> tuple[str, int | None] | None:
     counted = people and any(
         c.dep_ == "nummod" and (c.like_num or c.lower_ in _COUNT_WORDS) for c in tok.children)
     if tok.lemma_.lower() not in _GROUP_NOUNS and not counted:
+        # "freed two Azerbaijani servicemen" (tagged singular): a counted group the words name
+        g = find_group(text, max(0, tok.left_edge.idx - 1))
+        if g is not None and g[1] is not None and g[3] == tok.idx + len(tok.text):
+            return g[0], g[1]
         return None  # "freed 222 opponents", "released 30 protesters": any counted persons are a group
     if tok.tag_ == "NN" and tok.dep_ == "appos" and not any(c.dep_ == "nummod" for c in tok.children):
         return None  # "released X, a dual citizen serving ...": a description of X, not a group

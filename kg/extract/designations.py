@@ -100,7 +100,21 @@ def plural_group(text: str, base: int, mentions: list[Mention]) -> list[Entity]:
 _LIST_OPENER = re.compile(r"(?:sanction|designat|\blisted\b|\blisting|target|asset|entit(?:y|ies)|individuals|persons|"
                           r"schedule)[^\n]*:\s*$", re.IGNORECASE)
 #: a bullet or number that opens a list line ("• ", "- ", "3. ", "3)")
-_MARKER = re.compile(r"^\s*(?:[-•*·▪–—]|\d{1,3}[.)])(?:\s+|$)")
+_MARKER = re.compile(r"^\s*(?:[-•*·▪–—]|\d{1,3}[.)]|\(\d{1,3}\))(?:\s+|$)")
+
+
+#: a sentence that says a list follows without a colon ("sanctioned the following persons.")
+_FOLLOWING = re.compile(r"\bthe following\s+(?:[a-z-]+\s+){0,2}(?:persons|individuals|entities|people|companies|"
+                        r"officials|organi[sz]ations|vessels|targets)\b[^.:;]*\.\s*$")
+
+
+def opens_list(text: str) -> bool:
+    """True for a sentence that closes on what it announces as following, colon or not.
+
+    >>> opens_list("Canada has imposed sanctions on the following persons and entities."), opens_list("The EU said so.")
+    (True, False)
+    """
+    return bool(_FOLLOWING.search(text))
 
 
 def is_list_line(line: str) -> bool:
@@ -121,14 +135,17 @@ def list_lines(texts: list[str]) -> set[int]:
     [2, 3, 4]
     """
     out: set[int] = set()
-    active = False
+    active = marked = False
     for i, text in enumerate(texts):
         line = text.strip()
-        if ":" in text and _LIST_OPENER.search(text):  # the colon first: the pattern is slow on long sentences
+        if ":" in text and _LIST_OPENER.search(text) or opens_list(text):  # the colon first: the pattern is slow
             active = True
+            marked = ":" not in text  # "the following persons." goes on by numbered lines only
         elif not line:
             continue
-        elif active and (is_list_line(line) or (i - 1 in out and not texts[i - 1].rstrip(" \t").endswith("\n"))):
+        elif active and (_MARKER.match(line) or i - 1 in out and bool(_MARKER.fullmatch(texts[i - 1].strip() + " "))
+                         if marked else is_list_line(line) or (
+                i - 1 in out and not texts[i - 1].rstrip(" \t").endswith("\n"))):
             out.add(i)
         else:
             active = False
@@ -136,7 +153,7 @@ def list_lines(texts: list[str]) -> set[int]:
 
 
 #: a list line that is a bare name, after its bullet or number ("Alexei Smirnov", "2. Galina Petrova, Director")
-_BARE_NAME = re.compile(r"\s*(?:(?:[-•*·▪–—]|\d{1,3}[.)])\s+)?((?:[A-Z][\w'’.&-]*\s+(?:of\s+(?:the\s+)?)?){1,5}"
+_BARE_NAME = re.compile(r"\s*(?:(?:[-•*·▪–—]|\d{1,3}[.)]|\(\d{1,3}\))\s+)?((?:[A-Z][\w'’.&-]*\s+(?:of\s+(?:the\s+)?)?){1,5}"
                         r"[A-Z][\w'’.&-]*)\s*(?:[,;(]|$)")
 #: words that make a listed name a body's ("Northern Supply Directorate", "Orel Trading")
 _BODY_WORDS = frozenset("""Ministry Directorate Office Bank Company Group Organization Organisation Society Agency Department
@@ -158,11 +175,15 @@ def list_line_actors(texts: list[str], starts: list[int], chains: list[list[Ment
         if m is None or m.group(1).isupper():
             continue
         at = starts[i] + m.start(1)
-        if any(isinstance(k.entity, Entity) and k.start <= at < k.end for k in chains[i]):
-            continue  # the finder named it already
         name = m.group(1)
         words = set(name.replace(",", " ").split())
         kind = "Organization" if words & (LEGAL_FORMS | _BODY_WORDS) else "Person"
+        inside = [k for k in chains[i] if isinstance(k.entity, Entity) and k.start < at + len(name) and at < k.end]
+        if any(k.start <= at < k.end for k in inside) and (kind == "Person" or any(
+                k.start <= at and k.end >= at + len(name) for k in inside)):
+            continue  # the finder named it already
+        if kind == "Organization":  # "Northland Directorate of Procurement (also known as ...)": the whole name
+            chains[i][:] = [k for k in chains[i] if k not in inside]
         e = made.get(name) or Entity(label=name, type=kind, ref=linker.ref(name, kind))
         made[name] = e
         chains[i].insert(0, Mention(at, at + len(name), name, "name" if kind == "Person" else "org", type=kind,

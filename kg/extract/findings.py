@@ -50,6 +50,8 @@ class DocState:
 
     last_imposer: Any = None
     list_imposer: Any = None  # "Those sanctioned are:" -- each following bullet line names a target
+    list_marked: bool = False  # a list announced without a colon ("the following persons.") goes on by numbers only
+    after_marker: bool = False  # the last sentence was a bare list number ("1."): its entry follows
     last_releaser: Any = None  # the state or group that released prisoners ("X was also freed" names no agent)
     last_plural: list[Any] = field(default_factory=list)  # the last "A and B": what a later "them"/"their" names
     mid_line: bool = False  # the last sentence ended inside a line ("KOVAL, Pyotr (a.k.a." goes on after the break)

@@ -312,6 +312,8 @@ def _apply(frame: Frame, tok: "Token") -> FrameHit | None:
             others = [t for c in tok.head.children if c.dep_ in ("dobj", "attr") for t in expand(c)]
             agents = agents or [t for c in tok.children if c.dep_ == "acl" for t in subjects(c)]
     agents, others = act_frames.reread(frame, tok, noun, agents, others)  # states, swaps, members beside
+    if act_frames.frees_by_pardon(frame, tok):
+        relation, event_type = "pardons", None  # "An amnesty signed by X will free 900 prisoners": X pardons them
     # the parser sometimes coordinates an adverb with the subjects ("Scholz and Xi last met")
     stray = [t for t in agents + others if t.lower_ in PASSING_ADVERBS]
     # "freeing X and B releasing Y": B is the next gerund's subject, not a second patient

@@ -34,6 +34,7 @@ import re
 from collections.abc import Iterable, Iterator
 from typing import Any
 
+from kg.extract.act_instruments import blocked_proposal
 from kg.extract.arguments import entities_at, group_of
 from kg.extract.coref import DATELINE, Coref, Entity
 from kg.extract.dates import parse_published, stated_publication
@@ -252,7 +253,8 @@ def _frame_findings(pdoc: Any, sent: Sentence, mentions: list[Mention], state: D
     read: list[tuple[int, int]] = [(e.start_char, e.end_char) for e in pdoc.ents
                                    if len(e) > 1 and e.label_ in ("PERSON", "ORG", "FAC", "WORK_OF_ART", "LAW", "PRODUCT")]
     read += [(t.idx, t.idx + len(t.text)) for t in pdoc if t.dep_ == "amod" and gate_pattern().match(t.lower_)
-             or t.lemma_.lower() in LIFTED_MEASURES and t.head.lemma_.lower() in LIFTING_VERBS]
+             or t.lemma_.lower() in LIFTED_MEASURES and t.head.lemma_.lower() in LIFTING_VERBS
+             or blocked_proposal(t)]  # "blocked an EU proposal to impose a ban on X": not imposed
     readings: list[Reading] = []
     for hit in match(pdoc):
         if hit.trigger.idx < outside:
@@ -289,8 +291,10 @@ def _governing_person(pron: Any, spans: list[tuple[int, int, Mention]], mint: An
     the clause that "where he was greeted" hangs from, not Modi, the first person of the sentence. Empty
     when no named person is the subject of a governing clause (then coreference decides).
     """
+    # "X said his talks with Y ...": X's talks; "X walked free after Y pardoned him": X
     if not (pron.lower_ in ("he", "she") and pron.dep_ in ("nsubj", "nsubjpass") or
-            pron.lower_ in ("his", "her") and pron.dep_ == "poss"):  # "X said his talks with Y ...": X's talks
+            pron.lower_ in ("his", "her") and pron.dep_ == "poss" or
+            pron.lower_ in ("him", "her") and pron.dep_ == "dobj" and pron.head.dep_ in ("advcl", "ccomp", "conj")):
         return []
     verb, steps = pron.head, 0
     while verb.head is not verb and steps < 6:
@@ -366,8 +370,10 @@ def _to_found(hit: FrameHit, spans: list[tuple[int, int, Mention]], text: str, s
             continue  # "the freed prisoners ..., where they were met by X": not the last pair of leaders
         if frame.kind == "encounter" and owned_body(t):
             continue  # "to meet Maduro's government": the government, not Maduro, is met
-        es = _governing_person(t, spans, mint) or entities_at(t, spans, mint, bent_lists=frame.kind == "act") or \
-            holder_entities(t, spans)
+        # "three Americans freed by X": counted persons of a nation, not the nation
+        nationals = t.tag_ == "NNPS" and any(c.dep_ == "nummod" for c in t.children)
+        es = [] if nationals else _governing_person(t, spans, mint) or entities_at(
+            t, spans, mint, bent_lists=frame.kind == "act") or holder_entities(t, spans)
         if frame.relation in ("releases", "pardons") and state.last_freed and _counted_pair(t):
             es = list(state.last_freed)  # "X and Y were freed ... said the two had been released": not the last pair
         if not es and frame.kind == "act" and (t.lower_ in PLURAL_PRONOUNS or t.lemma_.lower() in HOLDINGS and any(
@@ -375,7 +381,7 @@ def _to_found(hit: FrameHit, spans: list[tuple[int, int, Mention]], text: str, s
             es = list(state.last_plural)  # "A and B run the fund. Australia sanctioned them / froze their assets"
         others += [e for e in es if e not in others and e not in agents]
         own = [e for a, b, m in spans if a <= t.idx < b for e in entities(m)]
-        if not own and frame.kind == "act" and frame.relation in ("pardons", "releases"):
+        if (not own or nationals) and frame.kind == "act" and frame.relation in ("pardons", "releases"):
             # "pardoned 12 prisoners, including A and B": the group of 12, and A and B by name
             g = group_of(t, text)
             if g is not None and g not in groups:
@@ -387,8 +393,7 @@ def _to_found(hit: FrameHit, spans: list[tuple[int, int, Mention]], text: str, s
         if frame.relation == "sanctions":  # the imposer named before, never one of this act's own targets
             agents = [e for e in (state.last_imposer, issuer) if e is not None and e not in others][:1]
         elif state.last_releaser is not None and not hit.agents and hit.trigger.dep_ != "relcl" and not any(
-                state.last_releaser in entities_at(hit.trigger.doc[int(n[7:])], spans, mint)
-                for n in hit.notes if n.startswith("seeker:")):  # "Moscow sought X's release": not Moscow's
+                n.startswith("seeker:") for n in hit.notes):  # "Moscow sought X's release": sought, by nobody done
             # "X, who was freed last year" is background: its releaser is not the one named before
             agents = [state.last_releaser]  # "X was also freed": by the releaser named before, not "prisons will release"
     # "during their meeting", "X and Y discussed it in a phone call": the pair of the clause took part
@@ -399,6 +404,9 @@ def _to_found(hit: FrameHit, spans: list[tuple[int, int, Mention]], text: str, s
     if frame.relation == "sanctions" and agents and agents[0].type != "Person":
         state.last_imposer = agents[0]  # "Canada is imposing sanctions against the following:" names them later
         state.since_sanction = 0
+        if hit.status == "held" and any(c.lower_ == "following" for o in hit.others for c in o.children):
+            state.list_imposer = agents[0]  # "added the following individuals to the list. (1) A ... (2) B"
+            state.list_marked = not hit.trigger.sent.text.rstrip().endswith(":")
     if frame.kind == "act" and frame.persons:
         others, groups = [o for o in others if o.type == "Person"], []  # "swapped X for Y": persons, not goods
     if "negated-listing" in hit.notes:

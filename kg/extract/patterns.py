@@ -218,7 +218,8 @@ _NUM_WORDS = {w: i for i, w in enumerate(
     "seventeen eighteen nineteen twenty".split())}
 _GROUP = re.compile(
     r"\b(?:(?P<n>\d[\d,]*|" + "|".join(_NUM_WORDS) + r"|dozens|hundreds|thousands|several|some)\s+(?:of\s+)?)?"
-    r"(?:(?:of the|of them|the|[a-z][a-z-]+)\s+){0,3}?(?P<g>political prisoners|prisoners|detainees|inmates|individuals|people|"
+    # a filler word is never the count ("the two servicemen": two counts them)
+    r"(?:(?:of the|of them|the|(?!(?:\d|(?:" + "|".join(_NUM_WORDS) + r")\b))[a-z][a-z-]+)\s+){0,3}?(?P<g>political prisoners|prisoners|detainees|inmates|individuals|people|"
     r"persons|opponents|activists|dissidents|critics|hostages|captives|journalists|protesters|americans|citizens|"
     r"nationals|prisoners of war|pows|soldiers|men|women|politicians|figures|lawmakers|students|migrants|fishermen|"
     r"sailors|convicts|foreigners|servicemen|civilians|bloggers|reporters|demonstrators|priests|clerics|"

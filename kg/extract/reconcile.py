@@ -86,6 +86,8 @@ def _reconcile(framed: list[Found], ruled: list[Found], read: list[tuple[int, in
     # sanctions on Y"): the parse gives one subject, the list is the rules'
     # on the same trigger: "Russia released A in exchange for B, who was freed by the US" gives no US-A release
     patients = {(f.relation, id(f.obj)): (f.start, f.end) for f in framed if f.obj is not None}
+    # "Britain sanctioned A, while Canada imposed sanctions on B": Britain, an agent of its own clause, is no co-imposer
+    agents = {(f.relation, id(f.subject)) for f in framed}
 
     def keep(f: Found) -> bool:
         if pair_of(f) in keys or (parsed and f.relation in ("meets", "talksWith")):
@@ -96,8 +98,9 @@ def _reconcile(framed: list[Found], ruled: list[Found], read: list[tuple[int, in
             return False  # states meet through persons: "counterparts from France and Germany" is no France-Germany meeting
         if any(a < f.trigger[1] and f.trigger[0] < b for a, b in read):
             span = patients.get((f.relation, id(f.obj)))
+            # a target named beside another is no co-imposer, nor is the agent of another clause
             return f.subject.type != "Person" and span is not None and span[0] <= f.trigger[0] < span[1] and \
-                (f.relation, id(f.subject)) not in patients  # a target named beside another is no co-imposer
+                (f.relation, id(f.subject)) not in patients and (f.relation, id(f.subject)) not in agents
         return True
 
     return framed + [f for f in ruled if keep(f)]

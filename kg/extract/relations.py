@@ -40,7 +40,7 @@ _CALL_GAP = re.compile(r"[\s,]*(?:(?:has|have|had|also|then|later|first|personal
 
 _LIST_CUE = re.compile(r"sanction|designat|list|target|asset|entit(?:y|ies)|individuals|persons|schedule|following",
                        re.IGNORECASE)
-_BULLET = re.compile(r"^\s*(?:[-•*·▪–—]|\d{1,3}[.)])\s+")
+_BULLET = re.compile(r"^\s*(?:[-•*·▪–—]|\d{1,3}[.)]|\(\d{1,3}\))\s+")
 
 
 def find_relations(text: str, base: int, mentions: list[Mention], state: DocState) -> list[Found]:
@@ -51,17 +51,22 @@ def find_relations(text: str, base: int, mentions: list[Mention], state: DocStat
     marker = _BULLET.match(text + " ")
     if state.list_imposer is not None and marker and not text[marker.end():].strip():
         state.mid_line = False  # "1." cut from its entry: the entry follows as a line of its own
+        state.after_marker = True
         return []
-    if state.list_imposer is not None and continued:
+    numbered, state.after_marker = bool(marker) or state.after_marker, state.after_marker and not text.strip()
+    if state.list_marked and not numbered and text.strip():
+        state.list_imposer = None  # "the following persons. (1) A (2) B": a line without a number ends the list
+    if state.list_imposer is not None and continued and not numbered:
         return []  # the rest of a list entry the sentence splitter cut ("KOVAL, Pyotr (a.k.a. | Peter Koval)")
     if state.list_imposer is not None and text.strip():
-        if not _BULLET.match(text) and not is_list_line(text):
+        if not marker and not is_list_line(text):
             state.list_imposer = None
         elif sent.ms and not any(t.search(text) for t in _LIST_STOP):
             return _bullet_target(sent, state.list_imposer)
     if not sent.ms:
         if text.rstrip().endswith(":") and state.last_imposer is not None and _LIST_CUE.search(text):
             state.list_imposer = state.last_imposer  # "The UK sanctioned five officials. Those sanctioned are:"
+            state.list_marked = False
         return []
     found: list[Found] = []
     taken: list[tuple[int, int, str]] = []
@@ -90,16 +95,28 @@ def find_relations(text: str, base: int, mentions: list[Mention], state: DocStat
 _LIST_STOP = (re.compile(r"\b(?:said|says|added|announced)\b"),)
 
 
+#: a numbered entry that follows another on the same line ("(1) Ivan Petrov (...) (2) Olga Sidorova (...)")
+_NEXT_ENTRY = re.compile(r"(?:^|[\s;,.])\(\d{1,3}\)\s+")
+
+
 def _bullet_target(sent: PairingSentence, imposer: Any) -> list[Found]:
-    """A bullet line of a sanctions list: its first actor (a person or organisation) is a target."""
-    for i, m in enumerate(sent.ms):
-        for e in entities(m):
-            if e is not imposer and e.type in ("Person", "Organization"):
-                bullet = _BULLET.match(sent.text)
-                return [Found("sanctions", imposer, e, start=bullet.end() if bullet else sent.loc[i][0],
-                              end=sent.loc[i][1], confidence=0.75)]
-        break  # only the line's first actor: later ones describe it ("head of the ... of Georgia")
-    return []
+    """A bullet line of a sanctions list: its first actor (a person or organisation) is a target, and so is the
+    first actor after each further number in brackets ("(1) A (born 1970) (2) B (born 1981)")."""
+    bullet = _BULLET.match(sent.text)
+    cuts = [bullet.end() if bullet else 0] + [m.end() for m in _NEXT_ENTRY.finditer(sent.text, bullet.end() if bullet else 0)]
+    out: list[Found] = []
+    for k, cut in enumerate(cuts):
+        end = cuts[k + 1] if k + 1 < len(cuts) else len(sent.text)
+        first = next((i for i, (a, _b) in enumerate(sent.loc) if cut <= a < end), None)
+        if first is None:
+            continue
+        # only the entry's first actor: later ones describe it ("head of the ... of Georgia")
+        target = next((e for e in entities(sent.ms[first]) if e is not imposer and e.type in ("Person", "Organization")),
+                      None)
+        if target is not None:
+            out.append(Found("sanctions", imposer, target, start=max(cut, sent.loc[first][0]) if k else
+                             (bullet.end() if bullet else sent.loc[first][0]), end=sent.loc[first][1], confidence=0.75))
+    return out
 
 
 

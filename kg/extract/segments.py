@@ -54,8 +54,10 @@ def sentences(doc: "Doc", text: str | None = None) -> list[Sentence]:
     arr = doc.to_array([IDX, LENGTH, SPACY, IS_ALPHA, SENT_START]).tolist()
     toks = [Token(text[i:i + n], i, " " if sp else "", bool(al)) for i, n, sp, al, _ in arr]
     starts = [k for k, row in enumerate(arr) if row[4] == 1 or k == 0] + [len(arr)]
-    # an opening quotation mark the sentencizer left at the end of a sentence begins the next one
-    starts = [k - 1 if 1 < k < len(arr) and _opening_quote(toks, k - 1) else k for k in starts]
+    # an opening quotation mark or bracket the sentencizer left at the end of a sentence begins the next one
+    # ("... the following persons. (1) Ivan Petrov ...")
+    starts = [k - 1 if 1 < k < len(arr) and (_opening_quote(toks, k - 1) or toks[k - 1].text == "(" and
+                                             toks[k - 1].whitespace_ == "") else k for k in starts]
     out = []
     for a, b in zip(starts, starts[1:]):
         first, last = toks[a], toks[b - 1]

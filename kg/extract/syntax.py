@@ -343,11 +343,12 @@ def absolute_subject(verb: "Token") -> "Token | None":
     A finite verb the same way: "Valoria freed A and the United States released B" (a swap's second side).
     """
     if verb.tag_ not in ("VBG", "VBD", "VBZ") or verb.dep_ not in ("advcl", "conj") or verb.i == 0 or \
-            verb.tag_ != "VBG" and verb.dep_ != "conj" or \
             any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
         return None
     before = verb.doc[verb.i - 1]
-    if before.pos_ == "PROPN" and before.dep_ == "conj" and before.head.dep_ in ("dobj", "conj"):
+    if verb.tag_ != "VBG" and verb.dep_ != "conj" and before.head.dep_ != "pobj":
+        return None  # "returned 95 prisoners of war and Ukraine handed over 95 soldiers": a finite advcl as well
+    if before.pos_ == "PROPN" and before.dep_ == "conj" and before.head.dep_ in ("dobj", "conj", "pobj"):
         return before
     return None
 
