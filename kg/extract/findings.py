@@ -100,3 +100,19 @@ def _span(sent: PairingSentence, ts: int, te: int, idx: list[int]) -> tuple[int,
     locs = [sent.loc[i] for i in idx] + [(ts, te)]
     return min(s for s, _ in locs), max(e for _, e in locs)
 
+
+
+def without_enumerated_groups(found: list[Found]) -> list[Found]:
+    """``found`` less each counted group whose members the same sentence names one by one ("freed two gendarmes,
+    A and B": two releases of A and of B, no third of "two prisoners"); a group larger than its named members
+    stays ("pardoned 31 prisoners, among them A").
+
+    >>> state, a, b = object(), object(), object()
+    >>> fs = [Found("releases", state, a), Found("releases", state, b), Found("releases", state, group=("prisoners", 2))]
+    >>> len(without_enumerated_groups(fs)), len(without_enumerated_groups(fs[1:]))
+    (2, 2)
+    """
+    def named(g: Found) -> int:
+        return len({id(f.obj) for f in found if f.obj is not None and f.group is None and f.relation == g.relation
+                    and f.subject is g.subject and f.status == g.status})
+    return [f for f in found if not (f.group is not None and f.group[1] is not None and f.group[1] <= named(f))]

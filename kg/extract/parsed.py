@@ -57,6 +57,7 @@ from kg.extract.pairing import entities
 from kg.extract.recogniser import name_spans, retype_organisations, unsupported
 from kg.extract.reconcile import Reading, _headline_merged, _only_as_speaker, _reconcile, _restatus, _speakers
 from kg.extract.relations import DocState, Found, find_relations
+from kg.extract.findings import without_enumerated_groups
 from kg.extract.rules import RuleExtractor, _content_end, _dedupe, _merge_events, _roles_of
 from kg.extract.setting import other_dates
 from kg.extract.syntax import REPORTING_VERBS
@@ -163,7 +164,7 @@ class ParseExtractor(RuleExtractor):
                                                      bodies) if i in parsed else ([], [], [])
             _restatus(ruled, readings)
             speakers = _speakers(parsed[i], sent.start_char) if i in parsed else []
-            for f in _reconcile(framed, ruled, read, parsed=i in parsed):
+            for f in without_enumerated_groups(_reconcile(framed, ruled, read, parsed=i in parsed)):
                 if id(f.subject) in doubtful or id(f.obj) in doubtful:
                     continue
                 if speakers and _only_as_speaker(f, mentions, speakers, sent.start_char):

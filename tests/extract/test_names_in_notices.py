@@ -68,3 +68,13 @@ def test_a_law_is_no_target() -> None:
 def test_a_commander_s_force_is_no_target() -> None:
     found = _pairs("The European Union added Revolutionary Guards commander Brig. Gen. Ali Karimi to its sanctions list.")
     assert {o for _, r, o, _t in found if r == "sanctions"} == {"Ali Karimi"}, found
+
+
+def test_a_counted_group_named_in_full_is_its_members() -> None:
+    found = _pairs("Mali's junta freed two Ivorian gendarmes, Sergeant Yao Kone and Corporal Didier Bamba, on Monday.")
+    assert {(r, o) for _s, r, o, _t in found} == {("releases", "Yao Kone"), ("releases", "Didier Bamba")}, found
+
+
+def test_a_counted_group_larger_than_its_named_members_stays() -> None:
+    found = _pairs("President Ivan Lutsko pardoned 31 prisoners on Tuesday, among them the musician Ales Zhuk.")
+    assert {(r, t) for _s, r, _o, t in found} == {("pardons", "Group"), ("pardons", "Person")}, found
