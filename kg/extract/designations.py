@@ -40,7 +40,8 @@ def is_list_entry(line: str) -> bool:
 _INSTRUMENTS = (
     (re.compile(r"\bExecutive Order\b|\bE\.O\.\s*\d|\bOFAC\b|\bIEEPA\b|\bGlobal Magnitsky\b"), "United States"),
     (re.compile(r"\bCouncil (?:Regulation|Decision|Implementing Regulation)\b|\(CFSP\)"), "European Union"),
-    (re.compile(r"\bSanctions and Anti-Money Laundering Act\b|\bSAMLA\b|\bOFSI\b"), "United Kingdom"),
+    (re.compile(r"\bSanctions and Anti-Money Laundering Act\b|\bSAMLA\b|\bOFSI\b|\(EU Exit\) Regulations\b|"
+                r"\bUK Sanctions List\b"), "United Kingdom"),
     (re.compile(r"\bSpecial Economic Measures\b|\bJustice for Victims of Corrupt Foreign Officials\b"), "Canada"),
     (re.compile(r"\bAutonomous Sanctions (?:Act|Regulations)\b"), "Australia"),
 )
@@ -105,7 +106,28 @@ _MARKER = re.compile(r"^\s*(?:[-•*·▪–—]|\d{1,3}[.)]|\(\d{1,3}\))(?:\s+|
 
 #: a sentence that says a list follows without a colon ("sanctioned the following persons.")
 _FOLLOWING = re.compile(r"\bthe following\s+(?:[a-z-]+\s+){0,2}(?:persons|individuals|entities|people|companies|"
-                        r"officials|organi[sz]ations|vessels|targets)\b[^.:;]*\.\s*$")
+                        r"officials|organi[sz]ations|vessels|targets|entries|designations|names)\b[^.:;]*\.\s*$",
+                        re.IGNORECASE)
+
+
+#: the lines of a notice's list that are neither entries nor its end: section headings and an entry's detail fields
+_FILLER = re.compile(r"^\s*(?:(?:Individuals?|Entities|Entity|Persons|Organi[sz]ations|Ships|Vessels|Aircraft)\s*:?\s*$|"
+                     r"(?:a\.k\.a|aka|f\.k\.a|DOB|D\.O\.B|POB|Date of birth|Place of birth|Address|Nationality|Position|"
+                     r"Passport|National Identification|Other Information|UK Sanctions List Ref|Listed on|Title|Group ID|"
+                     r"Regime|Designation Type|IMO|Phone|Email|Website)\b[^:\n]{0,25}:)", re.IGNORECASE)
+
+
+def list_filler(line: str) -> bool:
+    """True for a line inside a notice's list that neither names a target nor ends the list.
+
+    >>> list_filler("Individuals"), list_filler("DOB: 14/03/1971. POB: Omsk, Russia."), list_filler("3. The Treasury said.")
+    (True, True, False)
+    """
+    return bool(_FILLER.match(line))
+
+
+#: a list opener of what leaves a list ("The following entry has been removed from the Consolidated List:")
+_DELISTING = re.compile(r"\b(?:removed|delisted|de-listed|no longer|revoked|lifted|unfrozen|varied|amended)\b", re.I)
 
 
 def opens_list(text: str) -> bool:
@@ -114,7 +136,7 @@ def opens_list(text: str) -> bool:
     >>> opens_list("Canada has imposed sanctions on the following persons and entities."), opens_list("The EU said so.")
     (True, False)
     """
-    return bool(_FOLLOWING.search(text))
+    return bool(_FOLLOWING.search(text)) and not _DELISTING.search(text)
 
 
 def is_list_line(line: str) -> bool:
@@ -138,10 +160,10 @@ def list_lines(texts: list[str]) -> set[int]:
     active = marked = False
     for i, text in enumerate(texts):
         line = text.strip()
-        if ":" in text and _LIST_OPENER.search(text) or opens_list(text):  # the colon first: the pattern is slow
-            active = True
+        if (":" in text and _LIST_OPENER.search(text) or opens_list(text)) and not _DELISTING.search(text):
+            active = True  # (the colon first: the pattern is slow)
             marked = ":" not in text  # "the following persons." goes on by numbered lines only
-        elif not line:
+        elif not line or active and list_filler(line):
             continue
         elif active and (_MARKER.match(line) or i - 1 in out and bool(_MARKER.fullmatch(texts[i - 1].strip() + " "))
                          if marked else is_list_line(line) or (

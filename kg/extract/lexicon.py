@@ -249,7 +249,7 @@ Government Office Group Organization Organisation Nations Institute Centre Cente
 Navy Guard Guards Unit Service Services Parliament Assembly Congress Senate Cabinet Administration Company
 Corporation Fund Alliance Movement Front Bureau Authority League Association Network Team Industries
 Holdings Systems Corp Corp. Inc Inc. Ltd Ltd. LLC Enterprises Technologies Airways Conglomerate Brigade Battalion
-Co Co. Limited PLC Plc GmbH AG JSC PJSC OJSC SA S.A. Shipping Maritime Lines Trading Petroleum Energy Logistics Oil Gas
+Co Co. Limited PLC Plc GmbH AG JSC PJSC OJSC CJSC OOO ZAO OAO PAO FZE FZCO DMCC LLP SARL SRL Bhd SA S.A. Shipping Maritime Lines Trading Petroleum Energy Logistics Oil Gas
 Aviation Electronics Mining Metals Steel Chemicals Shipyard Shipbuilding Investments Investment Capital Partners
 Ventures Resources Solutions Exports Imports Refinery Petrochemical Petrochemicals Tankers Navigation Marine Airlines
 """.split())

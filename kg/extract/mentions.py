@@ -12,6 +12,8 @@ character span plus what it says about the actor (name, titles, country);
 
 from __future__ import annotations
 
+import re
+
 from kg.extract.lexicon import AMBIGUOUS_COUNTRIES, AMBIGUOUS_GIVEN, DEMONYMS, DESCRIPTIONS, HYPHEN_MODIFIERS, \
     NON_NAME, ORGANIZATIONS, PLACE_HEADS, TITLE_WORDS
 from kg.extract.name_context import describes_name as _describes_name, modifier_end as _modifier_end
@@ -47,6 +49,9 @@ _NAME_PARTICLES = {"de", "al", "bin", "van", "von", "da", "del", "la", "le", "el
 #: capitalised words that end the name of a law or an instrument
 _INSTRUMENTS = frozenset({"Act", "Law", "Order", "Regulations", "Decree", "Directive", "Resolution", "Treaty", "Accord",
                           "Accords", "Convention", "Charter", "Code", "Statute", "Ordinance", "Bill", "Amendment"})
+#: the title of a law or regulation with bracketed parts ("the Russia (Sanctions) (EU Exit) Regulations 2019")
+_LAW_TITLE = re.compile(r"\b[A-Z][\w'’]*(?:\s+[A-Z][\w'’]*){0,4}(?:\s*\([^()\n]{1,40}\))+\s*"
+                        r"(?:Regulations|Order|Act|Rules|Decree)(?:\s+\d{4})?")
 #: the words after "Name-" that make the name a place ("Dubai-based", "Riga-registered")
 _PLACE_SUFFIXES = frozenset({"based", "born", "registered", "headquartered", "flagged", "listed", "incorporated"})
 
@@ -203,6 +208,9 @@ def find_mentions(sent: Sentence, *, headline: bool, known: set[str] | None = No
                 continue
         i += 1
     out = [organ_of(m, text) for m in out]
+    laws = [(sent.start_char + a.start(), sent.start_char + a.end()) for a in _LAW_TITLE.finditer(sent.text)]
+    if laws:  # "the Russia (Sanctions) (EU Exit) Regulations 2019": a law's title names no actor
+        out = [m for m in out if not any(a <= m.start and m.end <= b for a, b in laws)]
     return _merge_affiliations(_merge_title_of_country(out, text), text) if len(out) > 1 else out
 
 
@@ -253,7 +261,7 @@ def _listed_name(toks: list["Token"], i: int, text: str) -> tuple[Mention, int] 
         g += 1
     if g == k + 1 or toks[i].text in ORGANIZATIONS or _lex_country(toks[i].text) or any(
             t.text in NON_NAME or _lex_country(t.text) for t in toks[k + 1:g]) or (
-            g < len(toks) and toks[g].text not in ("(", ";", ",", ".") and "\n" not in toks[g - 1].whitespace_
+            g < len(toks) and toks[g].text not in ("(", ";", ",", ".", "*", "†") and "\n" not in toks[g - 1].whitespace_
             and not toks[g].text.isspace()):
         return None  # "WASHINGTON, Dec 5", "LONDON, England:", "BREAKING, Putin met": no list entry
     family = " ".join(t.text.title() for t in toks[i:k])

@@ -22,7 +22,7 @@ import re
 from typing import Any
 
 from kg.extract.act_rules import _release, _sanctions
-from kg.extract.designations import is_list_line
+from kg.extract.designations import is_list_line, list_filler
 from kg.extract.findings import _AND_VERB, DocState, Found, _coord_subject, _span, pair_of
 from kg.extract.mentions import Mention
 from kg.extract.pairing import PairingSentence, entities
@@ -54,6 +54,8 @@ def find_relations(text: str, base: int, mentions: list[Mention], state: DocStat
         state.after_marker = True
         return []
     numbered, state.after_marker = bool(marker) or state.after_marker, state.after_marker and not text.strip()
+    if state.list_imposer is not None and (list_filler(text) or continued and not numbered):
+        return []  # "Individuals", "DOB: 14/03/1971", the rest of a line: a heading or details inside the list
     if state.list_marked and not numbered and text.strip():
         state.list_imposer = None  # "the following persons. (1) A (2) B": a line without a number ends the list
     if state.list_imposer is not None and continued and not numbered:
