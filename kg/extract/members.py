@@ -219,9 +219,10 @@ def _named_members(sent: Sentence, mentions: list[Mention], nouns: set[str], fir
 
 
 def _member_noun(word: str, nouns: set[str]) -> bool:
-    """"among the individuals" names the group; "among the reporters who covered it" another set of persons."""
+    """"among the individuals" and "among the five" name the group; "among the reporters who covered it" another set
+    of persons."""
     w = word.lower()
-    return w in nouns or w.rstrip("s") in nouns or w.endswith("ed")
+    return w in nouns or w.rstrip("s") in nouns or w.endswith("ed") or re.fullmatch(_NUM, w) is not None
 
 
 def _group_nouns(hit: FrameHit | None, f: Found | None) -> set[str]:

@@ -331,6 +331,16 @@ def _plural_antecedent(tok: Any) -> bool:
     return any(t.tag_ == "NNS" and t.dep_ in ("nsubj", "nsubjpass") and t.i < tok.i for t in tok.doc)
 
 
+def _counted_antecedent(tok: Any, text: str) -> tuple[str, int | None] | None:
+    """The counted group "them" stands for: "Five citizens landed after X freed them" (a group of five)."""
+    if tok.lower_ not in ("them", "they"):
+        return None
+    ante = next((t for t in tok.doc if t.i < tok.i and t.dep_ in ("nsubj", "nsubjpass") and t.tag_ in ("NNS", "NNPS")
+                 and any(c.dep_ == "nummod" for c in t.children)), None)
+    g = group_of(ante, text) if ante is not None else None
+    return g if g is not None and g[1] is not None else None
+
+
 #: nouns for the two parties of an encounter that name neither ("the two sides", "both delegations")
 _SIDES = frozenset({"side", "delegation"})
 
@@ -384,7 +394,7 @@ def _to_found(hit: FrameHit, spans: list[tuple[int, int, Mention]], text: str, s
         own = [e for a, b, m in spans if a <= t.idx < b for e in entities(m)]
         if (not own or nationals) and frame.kind == "act" and frame.relation in ("pardons", "releases"):
             # "pardoned 12 prisoners, including A and B": the group of 12, and A and B by name
-            g = group_of(t, text)
+            g = group_of(t, text) or _counted_antecedent(t, text)
             if g is not None and g not in groups:
                 groups.append(g)
     if frame.kind == "act" and not agents:

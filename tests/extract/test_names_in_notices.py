@@ -78,3 +78,16 @@ def test_a_counted_group_named_in_full_is_its_members() -> None:
 def test_a_counted_group_larger_than_its_named_members_stays() -> None:
     found = _pairs("President Ivan Lutsko pardoned 31 prisoners on Tuesday, among them the musician Ales Zhuk.")
     assert {(r, t) for _s, r, _o, t in found} == {("pardons", "Group"), ("pardons", "Person")}, found
+
+
+def test_the_members_of_a_counted_group_named_in_the_next_sentence() -> None:
+    found = _pairs("Russian authorities freed five Estonian citizens on Tuesday. Among the five were former soldier "
+                   "Mart Tamm, 41, and engineer Liis Kask.")
+    assert {(s, r, o) for s, r, o, _t in found} >= {("Russia", "releases", "Mart Tamm"),
+                                                    ("Russia", "releases", "Liis Kask")}, found
+
+
+def test_them_stands_for_the_counted_group_that_is_the_subject() -> None:
+    found = _pairs("Five Estonian citizens landed in Tallinn on Wednesday after Russian authorities freed them on "
+                   "Tuesday. Among the five were engineer Liis Kask and teacher Mart Tamm.")
+    assert {(s, o) for s, r, o, _t in found if r == "releases"} >= {("Russia", "Liis Kask"), ("Russia", "Mart Tamm")}, found
