@@ -190,7 +190,7 @@ class Coref:
     def _resolve_sentence(self, ms: list[Mention], headline: bool) -> list[Mention]:
         for m, nxt in zip(ms, ms[1:]):  # "his Iranian counterpart, Abbas Araghchi,": the title is the name
             between = self.text[m.end:nxt.start]
-            if m.kind == "title" and nxt.kind == "name" and nxt.name and (
+            if m.kind == "title" and nxt.kind == "name" and nxt.name and not m.extra.get("advisee") and (
                     between.strip() == "," or between == " "):
                 m.extra["appositive"] = nxt.name  # "the former police officer Nuno Ferraz": the description is the name
         kept: list[Mention] = []

@@ -18,10 +18,10 @@ from kg.extract.lexicon import AMBIGUOUS_COUNTRIES, AMBIGUOUS_GIVEN, DEMONYMS, D
     NON_NAME, ORGANIZATIONS, PLACE_HEADS, TITLE_WORDS
 from kg.extract.name_context import describes_name as _describes_name, modifier_end as _modifier_end
 from kg.extract.segments import Mention, Sentence, Token, cap as _cap, is_headline, sentences
-from kg.extract.titles import role_head, title_prefix
+from kg.extract.titles import aide_name_at, role_head, title_prefix
 from kg.extract.spans import lex_country as _lex_country, match_lexicon as _match_lexicon, \
     merge_affiliations as _merge_affiliations, merge_title_of_country as _merge_title_of_country, \
-    org_run as _org_run, organ_of, plural_roles as _plural_roles, serial_at
+    listed_name, org_run as _org_run, organ_of, plural_roles as _plural_roles, serial_at
 
 __all__ = ["Mention", "Sentence", "Token", "find_mentions", "is_headline", "sentences"]
 
@@ -170,7 +170,7 @@ def find_mentions(sent: Sentence, *, headline: bool, known: set[str] | None = No
                                    if typ == "Country" else None))
                 i = j
                 continue
-        listed = _listed_name(toks, i, text) if tok.text.isupper() and len(tok.text) > 2 else None
+        listed = listed_name(toks, i, text) if tok.text.isupper() and len(tok.text) > 2 else None
         if listed is not None:  # "SMIRNOV, Alexei Petrovich; DOB ...": a sanctions list's entry for a person
             out.append(listed[0])
             i = listed[1]
@@ -234,42 +234,6 @@ def _in_person_span(tok: "Token", ner: tuple[tuple[int, int, str], ...]) -> bool
                                                        for a, b, label in ner)
 
 
-def _listed_name(toks: list["Token"], i: int, text: str) -> tuple[Mention, int] | None:
-    """A list entry's "FAMILY NAME, Given Names" at the start of a line or item: the person "Given Family".
-
-    >>> from kg.extract.nlp import get_nlp
-    >>> from kg.extract.segments import sentences
-    >>> [s] = sentences(get_nlp()("SMIRNOV, Alexei Petrovich; DOB 12 Mar 1970; nationality Russia"))
-    >>> m, _ = _listed_name(s.toks, 0, s.text); (m.name, m.text)
-    ('Alexei Petrovich Smirnov', 'SMIRNOV, Alexei Petrovich')
-    >>> [s] = sentences(get_nlp()("LONDON, England: talks went on"))
-    >>> _listed_name(s.toks, 0, s.text) is None
-    True
-    """
-    start = toks[i].idx
-    before = text[max(0, start - 200):start]  # a window: a text without line breaks costs no more
-    line = before.rsplit("\n", 1)[-1] if "\n" in before or start <= 200 else None
-    if (line is None or line.strip(" \t-•*·▪0123456789.)")) and not before.rstrip().endswith(";"):
-        return None
-    k = i
-    while k < len(toks) and toks[k].text.isupper() and toks[k].text.replace("-", "").isalpha() and len(toks[k].text) > 1:
-        k += 1
-    if k >= len(toks) - 1 or toks[k].text != ",":
-        return None
-    g = k + 1
-    while g < len(toks) and toks[g].text[:1].isupper() and toks[g].text[1:].islower() and toks[g].is_alpha:
-        g += 1
-    if g == k + 1 or toks[i].text in ORGANIZATIONS or _lex_country(toks[i].text) or any(
-            t.text in NON_NAME or _lex_country(t.text) for t in toks[k + 1:g]) or (
-            g < len(toks) and toks[g].text not in ("(", ";", ",", ".", "*", "†") and "\n" not in toks[g - 1].whitespace_
-            and not toks[g].text.isspace()):
-        return None  # "WASHINGTON, Dec 5", "LONDON, England:", "BREAKING, Putin met": no list entry
-    family = " ".join(t.text.title() for t in toks[i:k])
-    given = " ".join(t.text for t in toks[k + 1:g])
-    end = toks[g - 1].idx + len(toks[g - 1].text)
-    return Mention(start, end, text[start:end], "name", name=f"{given} {family}", extra={"listed": True}), g
-
-
 def _joined_org(toks: list["Token"], i: int, text: str,
                ner: tuple[tuple[int, int, str], ...]) -> tuple[Mention, int] | None:
     """A recogniser ORG span from token ``i`` whose capitalised words are joined by "and"/"&": one body."""
@@ -310,8 +274,11 @@ def _person_or_title(text: str, toks: list["Token"], i: int, headline: bool,
     if pre and country and not words and _person_starts_at(toks[i], ner):
         pre, country = 0, None  # "Israel Ziv": the recogniser reads a given name, not a country before a name
     j = i + pre
-    if pre and toks[j - 1].text.lower() in ("the", "a", "an", "his", "her", "their"):
-        pass
+    aide_at = aide_name_at(toks, i, j, words)
+    if aide_at is not None:  # "Aide to the President of Russia Yuri Ushakov": the title is the advisee's
+        end = toks[j - 1].idx + len(toks[j - 1].text)
+        return Mention(toks[i].idx, end, text[toks[i].idx:end], "title", titles=tuple(words), country=country,
+                       extra={"head": role_head(words), "advisee": True}), aide_at
     # the name: capitalised tokens, initials, hyphen-joined parts, name particles
     k = j
     while k < n and (_cap(toks[k]) or (toks[k].text.lower() in _NAME_PARTICLES and k > j and k + 1 < n

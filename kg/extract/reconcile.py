@@ -36,7 +36,8 @@ def _only_as_speaker(f: Found, mentions: list[Mention], speakers: list[tuple[int
     """
     fronted = "parse" in f.notes and f.relation in ("meets", "talksWith")
     for side in (f.subject, f.obj):
-        if side is None or (fronted and side is f.subject):
+        if side is None or (fronted or f.relation == "advises") and side is f.subject:
+            # ("Aide to the President of Russia X told reporters": the aide speaks and is the aide)
             continue
         spans = [(m.start, m.end) for m in mentions if m.entity is side]
         if f.trigger != (0, 0) and spans and all(any(a <= ms and me <= b and a >= base + f.trigger[1] for a, b in speakers)

@@ -49,8 +49,9 @@ def _advises(sent: PairingSentence, trig: Trigger, ts: int, te: int, state: DocS
     ai = bi = None
     prep = _ADVISEE_PREP.match(text[te:])
     if prep:
-        r = sent.right(te + prep.end(), max_chars=60)
-        if r and sent.ms[r[0]].kind == "title" and r[0] + 1 < len(sent.ms) and \
+        at = te + prep.end()  # "adviser to the President": the title mention starts at its "the"
+        r = [i for i, (a, b) in enumerate(sent.loc) if a < at < b][:1] or sent.right(at, max_chars=60)
+        if r and sent.ms[r[0]].kind == "title" and r[0] + 1 < len(sent.ms) and sent.left(ts) and \
                 re.fullmatch(r"\s*,\s*", text[sent.loc[r[0]][1]:sent.loc[r[0] + 1][0]]) and \
                 any(e.type == "Person" for e in sent.ents([r[0] + 1])):
             r = [r[0] + 1]  # "adviser to Uzbekistan's Prime Minister, X": the name the title stands before
@@ -62,6 +63,9 @@ def _advises(sent: PairingSentence, trig: Trigger, ts: int, te: int, state: DocS
                     break
             if ai is None and bi + 1 < len(sent.ms) and re.fullmatch(r"\s*,\s*", text[sent.loc[bi][1]:sent.loc[bi + 1][0]]):
                 ai = bi + 1  # "An aide to Y, X, said"
+            if ai is None and bi + 1 < len(sent.ms) and sent.ms[bi].kind == "title" and sent.ms[bi + 1].kind == "name" \
+                    and re.fullmatch(r"\s+(?:on(?:\s+[a-z-]+){1,5}\s+)?", text[sent.loc[bi][1]:sent.loc[bi + 1][0]]):
+                ai = bi + 1  # "Aide to the President of Russia Yuri Ushakov said": the name after the advisee's title
             if ai is None:  # "X is an adviser to Y"
                 left = sent.left(ts)
                 ai = left[-1] if left and _NAMED_AS.search(text[sent.loc[left[-1]][1]:ts]) else None

@@ -14,7 +14,8 @@ from __future__ import annotations
 
 import re
 
-from kg.extract.lexicon import AMBIGUOUS_COUNTRIES, COUNTRY_FORMS, METONYMS, ORGANIZATIONS, ORG_HEADS, TITLE_WORDS
+from kg.extract.lexicon import AMBIGUOUS_COUNTRIES, COUNTRY_FORMS, METONYMS, NON_NAME, ORGANIZATIONS, ORG_HEADS, \
+    TITLE_WORDS
 from kg.extract.segments import Mention, Token, cap as _cap
 
 _CONNECT = {"of", "for", "the"}
@@ -99,6 +100,10 @@ def _state_follows(toks: list[Token], j: int) -> bool:
     return j + 1 < len(toks) and toks[j].text in ("'s", "’s") and toks[j + 1].text.lower() in _STATE_WORDS
 
 
+#: the words before a title that make it an advisee's ("an aide to the President of Russia, X")
+_AIDE_BEFORE = re.compile(r"\b(?:aide|adviser|advisor|assistant|counsell?or)s?\s+to\s+$", re.IGNORECASE)
+
+
 def merge_title_of_country(out: list[Mention], text: str) -> list[Mention]:
     """"President of the United States of America Donald Trump": a title, "of" a country, then a name is one
     titled person (Kremlin and ministry readouts write titles this way); "the President of Russia" without a
@@ -117,6 +122,11 @@ def merge_title_of_country(out: list[Mention], text: str) -> list[Mention]:
     i = 0
     while i < len(out):
         m = out[i]
+        if m.kind == "title" and _AIDE_BEFORE.search(text[max(0, m.start - 40):m.start]):
+            m.extra["advisee"] = True  # "an aide to the President of Russia, X": X is the aide, not the President
+            merged.append(m)
+            i += 1
+            continue
         of_country = (i + 1 < len(out) and m.kind == "title" and not m.country and out[i + 1].kind == "country"
                       and re.fullmatch(r"\s+of\s+(?:the\s+)?", text[m.end:out[i + 1].start]) is not None)
         if (of_country and i + 2 < len(out) and out[i + 2].kind == "name" and out[i + 2].name
@@ -263,3 +273,39 @@ def org_run(toks: list[Token], i: int, text: str) -> tuple[Mention, int] | None:
         s, e = toks[begin].idx, toks[last_cap + 1].idx + len(toks[last_cap + 1].text)
         return Mention(s, e, text[s:e], "org", "Organization", text[s:e]), last_cap + 2
     return None
+
+
+def listed_name(toks: list[Token], i: int, text: str) -> tuple[Mention, int] | None:
+    """A list entry's "FAMILY NAME, Given Names" at the start of a line or item: the person "Given Family".
+
+    >>> from kg.extract.nlp import get_nlp
+    >>> from kg.extract.segments import sentences
+    >>> [s] = sentences(get_nlp()("SMIRNOV, Alexei Petrovich; DOB 12 Mar 1970; nationality Russia"))
+    >>> m, _ = listed_name(s.toks, 0, s.text); (m.name, m.text)
+    ('Alexei Petrovich Smirnov', 'SMIRNOV, Alexei Petrovich')
+    >>> [s] = sentences(get_nlp()("LONDON, England: talks went on"))
+    >>> listed_name(s.toks, 0, s.text) is None
+    True
+    """
+    start = toks[i].idx
+    before = text[max(0, start - 200):start]  # a window: a text without line breaks costs no more
+    line = before.rsplit("\n", 1)[-1] if "\n" in before or start <= 200 else None
+    if (line is None or line.strip(" \t-•*·▪0123456789.)")) and not before.rstrip().endswith(";"):
+        return None
+    k = i
+    while k < len(toks) and toks[k].text.isupper() and toks[k].text.replace("-", "").isalpha() and len(toks[k].text) > 1:
+        k += 1
+    if k >= len(toks) - 1 or toks[k].text != ",":
+        return None
+    g = k + 1
+    while g < len(toks) and toks[g].text[:1].isupper() and toks[g].text[1:].islower() and toks[g].is_alpha:
+        g += 1
+    if g == k + 1 or toks[i].text in ORGANIZATIONS or lex_country(toks[i].text) or any(
+            t.text in NON_NAME or lex_country(t.text) for t in toks[k + 1:g]) or (
+            g < len(toks) and toks[g].text not in ("(", ";", ",", ".", "*", "†") and "\n" not in toks[g - 1].whitespace_
+            and not toks[g].text.isspace()):
+        return None  # "WASHINGTON, Dec 5", "LONDON, England:", "BREAKING, Putin met": no list entry
+    family = " ".join(t.text.title() for t in toks[i:k])
+    given = " ".join(t.text for t in toks[k + 1:g])
+    end = toks[g - 1].idx + len(toks[g - 1].text)
+    return Mention(start, end, text[start:end], "name", name=f"{given} {family}", extra={"listed": True}), g

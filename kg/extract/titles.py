@@ -84,6 +84,13 @@ _MINISTRY_HEADS = frozenset({"minister", "secretary", "commissioner", "envoy", "
 _ENVOY_WORDS = frozenset({"ambassador", "envoy", "representative", "consul", "chargé", "attaché"})
 
 
+#: the words of a state's formal name before "of" ("the Islamic Republic of", "the Kingdom of")
+_STATE_FORMS = frozenset({"Republic", "Kingdom", "State", "Sultanate", "Emirate", "Principality", "Federation",
+                          "Commonwealth", "Confederation", "Duchy"})
+_STATE_ADJECTIVES = frozenset({"Islamic", "Socialist", "Federal", "Democratic", "People's", "Arab", "United", "Hashemite",
+                               "Bolivarian", "Plurinational", "Grand", "Co-operative", "Cooperative", "Kyrgyz", "Lao"})
+
+
 def body_before_name(tokens: list["Token"], i: int) -> int:
     """Where a body's name that starts at token ``i`` ends, when a person's name follows it ("the National Assembly
     Nguyen Van Khiem", "the Security Council Oleg Tarasov"); 0 otherwise."""
@@ -105,6 +112,13 @@ def country_after(tokens: list["Token"], i: int) -> tuple[int, str] | None:
     Only a capitalised name counts, and none that a title word follows ("of State Department").
     """
     k = i + (i < len(tokens) and tokens[i].text.lower() == "the")
+    m = k
+    while m < len(tokens) and m - k < 3 and tokens[m].text in _STATE_ADJECTIVES:
+        m += 1
+    if m + 1 < len(tokens) and tokens[m].text in _STATE_FORMS and tokens[m + 1].text == "of":
+        inner = country_after(tokens, m + 2)  # "the Republic of Uzbekistan", "the Islamic Republic of Pakistan"
+        if inner is not None:
+            return m + 2 - i + inner[0], inner[1]
     for size in (5, 4, 3, 2, 1):  # "the People's Republic of China", "the Republic of Korea", "India"
         if k + size > len(tokens) or not tokens[k].text[:1].isupper():
             continue
@@ -132,3 +146,31 @@ def role_head(words: list[str]) -> str | None:
         if any(t.endswith(phrase) and (t == phrase or t[-len(phrase) - 1] == " ") for t in tries):
             return ROLE_NOUNS[phrase]
     return None
+
+
+#: the nouns of one who works for another ("Aide to the President of Russia X")
+_AIDES = frozenset({"aide", "adviser", "advisor", "assistant", "counsellor", "counselor"})
+#: the words that end an adviser's field ("on foreign policy issues")
+_FIELD_ENDS = frozenset({"issues", "affairs", "matters", "questions", "policy"})
+
+
+def aide_name_at(toks: list["Token"], i: int, j: int, words: list[str]) -> int | None:
+    """Where the aide's name starts when the title ``toks[i:j]`` is the advisee's: "Aide to the President of Russia
+    Yuri Ushakov", "Adviser to the President of the Republic of X on foreign policy issues Y" (the field skipped).
+    Only a formal "the ... of ..." title: "adviser to Argentine President Martin Sosa" names the advisee.
+
+    >>> from kg.extract.nlp import get_nlp
+    >>> toks = list(get_nlp()("Aide to the President of Russia Yuri Ushakov said so."))
+    >>> size, words, _ = title_prefix(toks[2:])
+    >>> toks[aide_name_at(toks, 2, 2 + size, words)].text
+    'Yuri'
+    """
+    n = len(toks)
+    if not (words and i >= 2 and toks[i - 1].text.lower() == "to" and toks[i - 2].text.lower() in _AIDES
+            and role_head(words) and toks[i].text.lower() == "the" and any(t.text == "of" for t in toks[i:j])):
+        return None
+    at = j
+    if j < n and toks[j].text == "on":
+        ends = [f + 1 for f in range(j + 1, min(j + 7, n)) if toks[f].text.lower() in _FIELD_ENDS]
+        at = next((f for f in reversed(ends) if all(t.text.islower() for t in toks[j:f])), j)
+    return at if at < n and _cap(toks[at]) else None
