@@ -328,8 +328,9 @@ def _apply(frame: Frame, tok: "Token") -> FrameHit | None:
                   and t.head in agents + others
                   and t.head.pos_ == "PROPN"]
     # "State Councilor and Foreign Minister Wang Yi met X": the first title is Wang Yi's too, not a second side
+    # (not "between President of X A and President of Y B": a title with its own "of" phrase names its own holder)
     stray += [t for t in agents + others if is_title_word(t.text) and t.pos_ in ("PROPN", "NOUN") and not any(
-        c.dep_ in ("det", "poss") for c in t.children) and all(
+        c.dep_ in ("det", "poss", "prep") for c in t.children) and all(
         is_title_word(c.text) for c in t.children if c.dep_ in ("compound", "amod")) and any(
         c.dep_ == "conj" and c in agents + others and c.pos_ == "PROPN" for c in t.children)]
     agents = [t for t in agents if t not in stray]

@@ -390,7 +390,9 @@ def _to_found(hit: FrameHit, spans: list[tuple[int, int, Mention]], text: str, s
         if not es and frame.kind == "act" and (t.lower_ in PLURAL_PRONOUNS or t.lemma_.lower() in HOLDINGS and any(
                 c.dep_ == "poss" and c.lower_ == "their" for c in t.children)):
             es = list(state.last_plural)  # "A and B run the fund. Australia sanctioned them / froze their assets"
-        others += [e for e in es if e not in others and e not in agents]
+        # "between A and B": the counterpart an agent's conjuncts took in is the counterpart (and no agent)
+        shared = frame.kind == "encounter" and len(agents) > 1
+        others += [e for e in es if e not in others and (e not in agents or shared and e is not agents[0])]
         own = [e for a, b, m in spans if a <= t.idx < b for e in entities(m)]
         if (not own or nationals) and frame.kind == "act" and frame.relation in ("pardons", "releases"):
             # "pardoned 12 prisoners, including A and B": the group of 12, and A and B by name
@@ -410,6 +412,8 @@ def _to_found(hit: FrameHit, spans: list[tuple[int, int, Mention]], text: str, s
     # "during their meeting", "X and Y discussed it in a phone call": the pair of the clause took part
     their = any(c.dep_ == "poss" and c.lower_ == "their" for c in hit.trigger.children) or (
         hit.trigger.dep_ == "pobj" and hit.trigger.head.lower_ in ("in", "during", "over", "at"))
+    if frame.kind == "encounter" and others:
+        agents = [a for a in agents if a not in others] or agents
     if frame.kind == "encounter" and not others and len(agents) > 1 and (hit.trigger.pos_ != "NOUN" or their):
         agents, others = agents[:1], agents[1:]  # "X and Y met"; a noun needs its "with"/"between"
     if frame.relation == "sanctions" and agents and agents[0].type != "Person":
