@@ -15,7 +15,8 @@ from kg.extract.lexicon import TITLE_WORDS
 from kg.extract.mentions import Mention
 from kg.extract.pairing import entities
 from kg.extract.patterns import find_group
-from kg.extract.syntax import acts_next, expand
+from kg.extract.misparses import acts_next
+from kg.extract.syntax import REPORTING_VERBS, expand
 
 #: persons that are groups when no name is given ("pardoned 16 prisoners")
 _GROUP_NOUNS = frozenset("""prisoner detainee inmate people person individual man woman convict hostage national citizen
@@ -214,3 +215,59 @@ def group_of(tok: Any, text: str) -> tuple[str, int | None] | None:
         raw = num.lower_.replace(",", "")
         return "prisoners", int(raw) if raw.isdigit() else _COUNT_WORDS.get(raw)
     return "prisoners", None
+
+
+def plural_antecedent(tok: Any) -> bool:
+    """True when a plural common noun earlier in the sentence is the subject "they" most likely refers to."""
+    return any(t.tag_ == "NNS" and t.dep_ in ("nsubj", "nsubjpass") and t.i < tok.i for t in tok.doc)
+
+
+def counted_antecedent(tok: Any, text: str) -> tuple[str, int | None] | None:
+    """The counted group "them" stands for: "Five citizens landed after X freed them" (a group of five)."""
+    if tok.lower_ not in ("them", "they"):
+        return None
+    ante = next((t for t in tok.doc if t.i < tok.i and t.dep_ in ("nsubj", "nsubjpass") and t.tag_ in ("NNS", "NNPS")
+                 and any(c.dep_ == "nummod" for c in t.children)), None)
+    g = group_of(ante, text) if ante is not None else None
+    return g if g is not None and g[1] is not None else None
+
+
+def governing_person(pron: Any, spans: list[tuple[int, int, Mention]], mint: Any = None) -> list[Entity]:
+    """The person a subject "he"/"she" of a subordinate clause stands for: the named subject of the clause above.
+
+    "After meeting Modi, Biden flew to Hanoi, where he was greeted by Trong": "he" is Biden, the subject of
+    the clause that "where he was greeted" hangs from, not Modi, the first person of the sentence. Empty
+    when no named person is the subject of a governing clause (then coreference decides).
+    """
+    # "X said his talks with Y ...": X's talks; "X walked free after Y pardoned him": X
+    if not (pron.lower_ in ("he", "she") and pron.dep_ in ("nsubj", "nsubjpass") or
+            pron.lower_ in ("his", "her") and pron.dep_ == "poss" or
+            pron.lower_ in ("him", "her") and pron.dep_ == "dobj" and pron.head.dep_ in ("advcl", "ccomp", "conj")):
+        return []
+    verb, steps = pron.head, 0
+    while verb.head is not verb and steps < 6:
+        verb, steps = verb.head, steps + 1
+        subj = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") and c.pos_ == "PROPN" and c.i < pron.i]
+        # "Lula's chief adviser, Celso Amorim, said he would ...": the role noun's apposition is the subject
+        subj = subj or [a for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") and c.pos_ == "NOUN"
+                        and c.i < pron.i for a in c.children if a.dep_ == "appos" and a.pos_ == "PROPN"][:1]
+        if subj:
+            people = [e for e in entities_at(subj[0], spans, mint) if e.type == "Person"]
+            return people[:1]
+    return []
+
+
+def reporter_of(it: Any) -> list[Any]:
+    """The subject of the reporting verb whose clause "it" is the subject of: "Canada said it had frozen" gives Canada.
+
+    >>> from kg.extract.model import get_model
+    >>> d = get_model()("Canada said on Friday that it had frozen the assets of two officials.")
+    >>> [t.text for t in reporter_of(d[5])]
+    ['Canada']
+    """
+    verb = it.head
+    while verb.dep_ in ("conj", "xcomp", "aux") and verb.head is not verb:
+        verb = verb.head
+    if verb.dep_ != "ccomp" or verb.head.lemma_.lower() not in REPORTING_VERBS:
+        return []
+    return [c for c in verb.head.children if c.dep_ == "nsubj" and c.lower_ not in ("it", "they", "he", "she")]

@@ -22,9 +22,10 @@ import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 
-from kg.extract.lexicon import DEMONYMS, DESCRIPTIONS, ORGANIZATIONS
+from kg.extract.lexicon import DESCRIPTIONS, ORGANIZATIONS
 from kg.extract.linking import Linker, as_written
 from kg.extract.mentions import Mention, Sentence, find_mentions, is_headline
+from kg.extract.titles import holds_role
 from kg.extract.name_context import sanctions_target_slot
 from kg.extract.offices import national_offices
 from kg.extract.names import PRONOUN_GENDER, family_last, fold, same_given, tail_of, title_gender
@@ -41,17 +42,6 @@ _NOT_ACTORS = {"GMT", "UTC", "AP", "AM", "PM", "DC", "TV", "CEO", "OK", "II", "I
 _NOT_LEADER = {"adviser", "advisor", "aide", "spokesperson", "spokesman", "spokeswoman", "envoy", "secretary",
                "minister", "ambassador", "official", "negotiator", "deputy", "director", "chief"}
 _LEADER = {"president", "leader", "prime", "chancellor", "king", "supreme", "premier", "emir", "head"}
-
-
-#: a secretary with a portfolio is a minister ("Secretary of Foreign Affairs", "Defence Secretary")
-_PORTFOLIOS = frozenset({"foreign", "affairs", "defence", "defense", "state", "trade", "finance", "interior", "home"})
-
-
-def _holds(entity: "Entity", role: str) -> bool:
-    """True when ``entity``'s stated titles give it ``role`` ("minister" for a foreign secretary too)."""
-    titles = entity.titles
-    return (any(role in t or t == "counterpart" for t in titles)
-            or (role == "minister" and "secretary" in titles and bool(titles & _PORTFOLIOS)))
 
 
 @dataclass(eq=False)
@@ -354,7 +344,7 @@ class Coref:
                 m.text.split()[-1].lower().rstrip("s")
             if role in ("minister", "president", "chancellor", "premier", "diplomat", "envoy"):
                 for a, b in reversed(self.pairs[-6:]):
-                    if all(_holds(e, role) for e in (a, b)):
+                    if all(holds_role(e.titles, role) for e in (a, b)):
                         return (a, b)
             if role == "leader" and not any(w in m.text.lower().split() for w in ("two", "both")):
                 # "the leaders" after "A, B and C met D": all of them who lead (not an aide)

@@ -35,7 +35,8 @@ from kg.extract.frame_set import (  # the frames as data; their names stay impor
 )
 from kg.extract.lexicon import is_title_word
 from kg.extract.parties import (
-    accompanying, between_sides, comma_pair, delegation_head, described_names, past_request, stranded_agents,
+    accompanying, between_sides, comma_pair, counted_pair, delegation_head, described_names, past_request,
+    stranded_agents,
 )
 from kg.extract import act_frames, calls
 from kg.extract.gapping import gapped_agents
@@ -43,9 +44,10 @@ from kg.extract.clause_status import PASSING_ADVERBS, read_status
 from kg.extract.place_names import tidy_place
 from kg.extract.release_places import release_place
 from kg.extract.setting import place_of
+from kg.extract.misparses import absolute_subject, acts_next, misread_objects, swallowed_subjects
 from kg.extract.syntax import (
-    absolute_subject, acts_next, companions, expand, headline_topic, has_particle, inverted_subjects, is_passive, members_beside, noun_agents, prep_objects, slot,
-    misread_objects, stranded_objects, subjects, swallowed_subjects, unique,
+    companions, expand, headline_topic, has_particle, inverted_subjects, is_passive, members_beside, noun_agents,
+    prep_objects, slot, stranded_objects, subjects, unique,
 )
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -180,7 +182,7 @@ def _apply(frame: Frame, tok: "Token") -> FrameHit | None:
     if tok.dep_ == "ccomp" and agents and (tok.head.lemma_.lower(), "VERB") in _index():  # "Valoria freed A and Norland released B": A is the first verb's object
         agents = [t for t in agents if t not in misread_objects(tok.head)]
     if frame.kind == "encounter":
-        others = [t for spec in frame.counterpart for t in slot(tok, spec, noun) if not _both_sides(t)]
+        others = [t for spec in frame.counterpart for t in slot(tok, spec, noun) if not counted_pair(t)]  # "between the two ministries"
         if frame.counterpart == ("dobj",) or "dobj" in frame.counterpart:
             if is_passive(tok):  # "X was received by Y": Y received X
                 others = [t for c in tok.children if c.dep_ == "nsubjpass" for t in expand(c)]
@@ -393,10 +395,3 @@ def _misparsed_pair(first: Any) -> list[Any]:
     while second.dep_ in ("compound", "amod") and second.head.i > second.i:
         second = second.head
     return [first, second] if second.pos_ == "PROPN" and second.ent_type_ == "PERSON" else [first]
-
-
-def _both_sides(tok: Any) -> bool:
-    """True for "the two ministries", "both countries": the sides told together, no counterpart of the subject."""
-    return tok.tag_ in ("NNS", "NNPS") and any(
-        (c.dep_ == "nummod" and c.lower_ == "two") or (c.dep_ in ("det", "predet") and c.lower_ == "both")
-        for c in tok.children)

@@ -47,13 +47,11 @@ _NAME_PARTICLES = {"de", "al", "bin", "van", "von", "da", "del", "la", "le", "el
 
 
 #: capitalised words that end the name of a law or an instrument
-_INSTRUMENTS = frozenset({"Act", "Law", "Order", "Regulations", "Decree", "Directive", "Resolution", "Treaty", "Accord",
+_LAW_WORDS = frozenset({"Act", "Law", "Order", "Regulations", "Decree", "Directive", "Resolution", "Treaty", "Accord",
                           "Accords", "Convention", "Charter", "Code", "Statute", "Ordinance", "Bill", "Amendment"})
 #: the title of a law or regulation with bracketed parts ("the Russia (Sanctions) (EU Exit) Regulations 2019")
 _LAW_TITLE = re.compile(r"\b[A-Z][\w'’]*(?:\s+[A-Z][\w'’]*){0,4}(?:\s*\([^()\n]{1,40}\))+\s*"
                         r"(?:Regulations|Order|Act|Rules|Decree)(?:\s+\d{4})?")
-#: the words after "Name-" that make the name a place ("Dubai-based", "Riga-registered")
-_PLACE_SUFFIXES = frozenset({"based", "born", "registered", "headquartered", "flagged", "listed", "incorporated"})
 
 #: capitalised words that are names only inside a recogniser's PERSON span (months, modals, given names)
 _NAME_WORDS_ALSO_COMMON = frozenset({"May", "June", "April", "August", "Will", "Mark", "Grant", "Rose", "Joy", "Hope",
@@ -91,8 +89,9 @@ def find_mentions(sent: Sentence, *, headline: bool, known: set[str] | None = No
                 out.extend(plural[0])
                 i = plural[1]
                 continue
-        skip = _modifier_end(toks, i) if hyphened and _cap(tok) else None
-        if skip is not None:  # "Hong Kong-based", "Iran-backed", "UAE-registered": describes a name, is none
+        skip = _modifier_end(toks, i + (low in ("the", "a", "an"))) if hyphened and (_cap(tok) or low in (
+            "the", "a", "an")) else None
+        if skip is not None:  # "(the) Hong Kong-based", "Iran-backed", "UAE-registered": describes a name, is none
             i = skip
             continue
         # multi-token lexicon entries first (countries, organisations, metonyms)
@@ -299,13 +298,10 @@ def _person_or_title(text: str, toks: list["Token"], i: int, headline: bool,
             break
         k += 1
     name_toks = toks[j:k]
-    if name_toks and (name_toks[-1].text in _INSTRUMENTS or k < n and toks[k].text in _INSTRUMENTS):
+    if name_toks and (name_toks[-1].text in _LAW_WORDS or k < n and toks[k].text in _LAW_WORDS):
         return None, k + 1  # "the Special Economic Measures Act", "the Magnitsky Act": a law, not an actor
     if name_toks and k < n and toks[k].text in PLACE_HEADS:
         return None, k + 1  # "Ho Chi Minh City", "Kherson Oblast": a place named after someone or something
-    if name_toks and not words and k + 1 < n and toks[k].text in "-–" and not toks[k].whitespace_ \
-            and toks[k + 1].text.lower() in _PLACE_SUFFIXES:
-        return None, k + 2  # "the Dubai-based firm": where a firm sits, not an actor
     if name_toks and name_toks[-1].text in "-–":
         name_toks, k = name_toks[:-1], k - 1
     if (len(name_toks) >= 3 and 2 <= len(name_toks[0].text) <= 5 and name_toks[0].text.isalpha()

@@ -33,7 +33,8 @@ def describes_name(toks: list[Token], k: int) -> bool:
 
 #: second halves of a hyphenated modifier made from a name: "Hong Kong-based firm", "Iran-backed militia"
 _MODIFIER_SUFFIXES = frozenset({"based", "registered", "headquartered", "flagged", "owned", "backed", "linked",
-                                "allied", "aligned", "controlled", "affiliated", "funded", "sponsored", "run"})
+                                "allied", "aligned", "controlled", "affiliated", "funded", "sponsored", "run", "born",
+                                "listed", "incorporated"})
 
 
 def modifier_end(toks: list[Token], i: int) -> int | None:

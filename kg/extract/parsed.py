@@ -35,7 +35,8 @@ from collections.abc import Iterable, Iterator
 from typing import Any
 
 from kg.extract.act_instruments import blocked_proposal
-from kg.extract.arguments import entities_at, group_of
+from kg.extract.arguments import counted_antecedent, entities_at, governing_person, group_of, plural_antecedent, \
+    reporter_of
 from kg.extract.coref import DATELINE, Coref, Entity
 from kg.extract.dates import parse_published, stated_publication
 from kg.extract.designations import (HOLDINGS, PLURAL_PRONOUNS, fallback_issuer, list_line_actors, list_lines,
@@ -54,13 +55,13 @@ from kg.extract.model import MAX_PARSE_CHARS, get_model, model_info
 from kg.extract.place_names import capitals
 from kg.extract.nlp import get_nlp
 from kg.extract.pairing import entities
+from kg.extract.parties import counted_pair
 from kg.extract.recogniser import name_spans, retype_organisations, unsupported
 from kg.extract.reconcile import Reading, _headline_merged, _only_as_speaker, _reconcile, _restatus, _speakers
 from kg.extract.relations import DocState, Found, find_relations
 from kg.extract.findings import without_enumerated_groups
 from kg.extract.rules import RuleExtractor, _content_end, _dedupe, _merge_events, _roles_of
 from kg.extract.setting import other_dates
-from kg.extract.syntax import REPORTING_VERBS
 from kg.model.core import Assertion, Document
 
 PARSE_VERSION = "0.3.0"  # 0.3.0: journey places, report roles, group members beside the verb
@@ -227,7 +228,7 @@ def _frame_findings(pdoc: Any, sent: Sentence, mentions: list[Mention], state: D
         """An actor for an argument no mention covers, from the recogniser's span around it ("Volkswagen")."""
         if tok.idx < outside:
             return []
-        if tok.lower_ in ("they", "them") and _plural_antecedent(tok):
+        if tok.lower_ in ("they", "them") and plural_antecedent(tok):
             return []  # "The freed prisoners were taken to Lithuania, where they were met": the prisoners
         if tok.text in capitals():
             return []  # "the working visit to Ashgabat": a capital is a place, whatever the recogniser calls it
@@ -267,7 +268,7 @@ def _frame_findings(pdoc: Any, sent: Sentence, mentions: list[Mention], state: D
             continue
         got = _to_found(hit, spans, sent.text, state, issuer, mint, minted) if "question" not in hit.notes else []
         found += got
-        plural_they = any(t.lower_ in ("they", "them") and _plural_antecedent(t) for t in (*hit.agents, *hit.others))
+        plural_they = any(t.lower_ in ("they", "them") and plural_antecedent(t) for t in (*hit.agents, *hit.others))
         # "Hostage families met X": the parse names who met, and they are no actor; the rules' nearest name is not them
         bare = bool(hit.agents) and bool(hit.others) and all(t.pos_ == "NOUN" for t in hit.agents) or (
             hit.frame.kind == "act" and hit.trigger.dep_ == "relcl" and bool(hit.others) and not hit.agents) or (
@@ -285,75 +286,13 @@ def _frame_findings(pdoc: Any, sent: Sentence, mentions: list[Mention], state: D
     return found, read, readings
 
 
-def _governing_person(pron: Any, spans: list[tuple[int, int, Mention]], mint: Any = None) -> list[Entity]:
-    """The person a subject "he"/"she" of a subordinate clause stands for: the named subject of the clause above.
-
-    "After meeting Modi, Biden flew to Hanoi, where he was greeted by Trong": "he" is Biden, the subject of
-    the clause that "where he was greeted" hangs from, not Modi, the first person of the sentence. Empty
-    when no named person is the subject of a governing clause (then coreference decides).
-    """
-    # "X said his talks with Y ...": X's talks; "X walked free after Y pardoned him": X
-    if not (pron.lower_ in ("he", "she") and pron.dep_ in ("nsubj", "nsubjpass") or
-            pron.lower_ in ("his", "her") and pron.dep_ == "poss" or
-            pron.lower_ in ("him", "her") and pron.dep_ == "dobj" and pron.head.dep_ in ("advcl", "ccomp", "conj")):
-        return []
-    verb, steps = pron.head, 0
-    while verb.head is not verb and steps < 6:
-        verb, steps = verb.head, steps + 1
-        subj = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") and c.pos_ == "PROPN" and c.i < pron.i]
-        # "Lula's chief adviser, Celso Amorim, said he would ...": the role noun's apposition is the subject
-        subj = subj or [a for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") and c.pos_ == "NOUN"
-                        and c.i < pron.i for a in c.children if a.dep_ == "appos" and a.pos_ == "PROPN"][:1]
-        if subj:
-            people = [e for e in entities_at(subj[0], spans, mint) if e.type == "Person"]
-            return people[:1]
-    return []
-
-
-def _reporter_of(it: Any) -> list[Any]:
-    """The subject of the reporting verb whose clause "it" is the subject of: "Canada said it had frozen" gives Canada.
-
-    >>> from kg.extract.model import get_model
-    >>> d = get_model()("Canada said on Friday that it had frozen the assets of two officials.")
-    >>> [t.text for t in _reporter_of(d[5])]
-    ['Canada']
-    """
-    verb = it.head
-    while verb.dep_ in ("conj", "xcomp", "aux") and verb.head is not verb:
-        verb = verb.head
-    if verb.dep_ != "ccomp" or verb.head.lemma_.lower() not in REPORTING_VERBS:
-        return []
-    return [c for c in verb.head.children if c.dep_ == "nsubj" and c.lower_ not in ("it", "they", "he", "she")]
-
-
-def _plural_antecedent(tok: Any) -> bool:
-    """True when a plural common noun earlier in the sentence is the subject "they" most likely refers to."""
-    return any(t.tag_ == "NNS" and t.dep_ in ("nsubj", "nsubjpass") and t.i < tok.i for t in tok.doc)
-
-
-def _counted_antecedent(tok: Any, text: str) -> tuple[str, int | None] | None:
-    """The counted group "them" stands for: "Five citizens landed after X freed them" (a group of five)."""
-    if tok.lower_ not in ("them", "they"):
-        return None
-    ante = next((t for t in tok.doc if t.i < tok.i and t.dep_ in ("nsubj", "nsubjpass") and t.tag_ in ("NNS", "NNPS")
-                 and any(c.dep_ == "nummod" for c in t.children)), None)
-    g = group_of(ante, text) if ante is not None else None
-    return g if g is not None and g[1] is not None else None
-
-
 #: nouns for the two parties of an encounter that name neither ("the two sides", "both delegations")
 _SIDES = frozenset({"side", "delegation"})
 
 
-def _counted_pair(tok: Any) -> bool:
-    """"the two", "both", "the two men": a pair counted, naming nobody."""
-    return tok.lower_ in ("two", "both") or tok.tag_ == "NNS" and any(c.lower_ in ("two", "both") for c in tok.children)
-
-
 def _sides(tok: Any) -> bool:
     """True for "the two sides", "both delegations": a party noun counted as two, naming nobody."""
-    return tok.pos_ == "NOUN" and tok.lemma_.lower() in _SIDES and tok.tag_ == "NNS" and any(
-        c.lower_ in ("two", "both") for c in tok.children)
+    return tok.pos_ == "NOUN" and tok.lemma_.lower() in _SIDES and counted_pair(tok)
 
 
 def _to_found(hit: FrameHit, spans: list[tuple[int, int, Mention]], text: str, state: DocState,
@@ -361,15 +300,15 @@ def _to_found(hit: FrameHit, spans: list[tuple[int, int, Mention]], text: str, s
     frame = hit.frame
     agents: list[Entity] = []
     for t in hit.agents:
-        if t.lower_ in ("they", "them") and _plural_antecedent(t):
+        if t.lower_ in ("they", "them") and plural_antecedent(t):
             continue
-        found = _governing_person(t, spans, mint) or entities_at(t, spans, mint) or holder_entities(t, spans)
+        found = governing_person(t, spans, mint) or entities_at(t, spans, mint) or holder_entities(t, spans)
         if not found and frame.kind == "encounter" and _sides(t) and state.last_pair is not None:
             found = list(state.last_pair)  # "the two sides", "both delegations": the pair of the last encounter
             if frame.continues and state.last_encounter is not None:
                 hit.relation, hit.event_type = state.last_encounter  # "the two sides exchanged views" on that call
         if not found and t.lower_ == "it":
-            found = [e for s in _reporter_of(t) for e in entities_at(s, spans, mint) if e.type != "Person"]
+            found = [e for s in reporter_of(t) for e in entities_at(s, spans, mint) if e.type != "Person"]
         agents += [e for e in found if e not in agents]
     others: list[Entity] = []
     groups: list[tuple[str, int | None]] = []
@@ -377,15 +316,15 @@ def _to_found(hit: FrameHit, spans: list[tuple[int, int, Mention]], text: str, s
         if t.lower_ in ("last", "first", "again", "together", "before", "twice"):
             hit.in_passing = hit.in_passing or t.lower_ != "together"
             continue
-        if t.lower_ in ("they", "them") and _plural_antecedent(t):
+        if t.lower_ in ("they", "them") and plural_antecedent(t):
             continue  # "the freed prisoners ..., where they were met by X": not the last pair of leaders
         if frame.kind == "encounter" and owned_body(t):
             continue  # "to meet Maduro's government": the government, not Maduro, is met
         # "three Americans freed by X": counted persons of a nation, not the nation
         nationals = t.tag_ == "NNPS" and any(c.dep_ == "nummod" for c in t.children)
-        es = [] if nationals else _governing_person(t, spans, mint) or entities_at(
+        es = [] if nationals else governing_person(t, spans, mint) or entities_at(
             t, spans, mint, bent_lists=frame.kind == "act") or holder_entities(t, spans)
-        if frame.relation in ("releases", "pardons") and state.last_freed and _counted_pair(t):
+        if frame.relation in ("releases", "pardons") and state.last_freed and counted_pair(t):
             es = list(state.last_freed)  # "X and Y were freed ... said the two had been released": not the last pair
         if not es and frame.kind == "act" and (t.lower_ in PLURAL_PRONOUNS or t.lemma_.lower() in HOLDINGS and any(
                 c.dep_ == "poss" and c.lower_ == "their" for c in t.children)):
@@ -396,7 +335,7 @@ def _to_found(hit: FrameHit, spans: list[tuple[int, int, Mention]], text: str, s
         own = [e for a, b, m in spans if a <= t.idx < b for e in entities(m)]
         if (not own or nationals) and frame.kind == "act" and frame.relation in ("pardons", "releases"):
             # "pardoned 12 prisoners, including A and B": the group of 12, and A and B by name
-            g = group_of(t, text) or _counted_antecedent(t, text)
+            g = group_of(t, text) or counted_antecedent(t, text)
             if g is not None and g not in groups:
                 groups.append(g)
     if frame.kind == "act" and not agents:

@@ -192,3 +192,15 @@ def past_request(head: Any) -> list[Any]:
         for t in [p, *(o for o in prep_objects(p, "of"))]:
             out += [w for w in prep_objects(t, "with") if w.pos_ == "PROPN"]
     return out
+
+
+def counted_pair(tok: Any) -> bool:
+    """"the two", "both", "the two men", "both countries": a pair counted, naming nobody.
+
+    >>> from kg.extract.model import get_model
+    >>> d = get_model()("Jane Roe held talks with the two ministries.")
+    >>> counted_pair(d[6]), counted_pair(d[0])
+    (True, False)
+    """
+    return tok.lower_ in ("two", "both") or tok.tag_ in ("NNS", "NNPS") and any(
+        c.lower_ in ("two", "both") for c in tok.children)

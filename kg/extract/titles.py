@@ -174,3 +174,17 @@ def aide_name_at(toks: list["Token"], i: int, j: int, words: list[str]) -> int |
         ends = [f + 1 for f in range(j + 1, min(j + 7, n)) if toks[f].text.lower() in _FIELD_ENDS]
         at = next((f for f in reversed(ends) if all(t.text.islower() for t in toks[j:f])), j)
     return at if at < n and _cap(toks[at]) else None
+
+
+#: a secretary with a portfolio is a minister ("Secretary of Foreign Affairs", "Defence Secretary")
+_PORTFOLIOS = frozenset({"foreign", "affairs", "defence", "defense", "state", "trade", "finance", "interior", "home"})
+
+
+def holds_role(titles: set[str] | frozenset[str], role: str) -> bool:
+    """True when a person's title words give them ``role`` ("minister" for a foreign secretary too).
+
+    >>> holds_role({"secretary", "foreign", "affairs"}, "minister"), holds_role({"secretary"}, "minister")
+    (True, False)
+    """
+    return (any(role in t or t == "counterpart" for t in titles)
+            or (role == "minister" and "secretary" in titles and bool(titles & _PORTFOLIOS)))

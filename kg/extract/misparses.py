@@ -1,0 +1,115 @@
+"""What the small parser misreads, and the readings that set it right.
+
+Each function recognises one recurring misparse of the small English pipeline and returns the tokens the
+sentence means: a second subject read as an object's conjunct before a subjectless verb
+(:func:`absolute_subject`, :func:`acts_next`), a verb read as a modifier or a clause complement
+(:func:`misread_objects`), the main clause's subject hung inside a fronted phrase (:func:`swallowed_subjects`).
+The general tree walks are in :mod:`kg.extract.syntax`.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from kg.extract.syntax import MAX_CLIMB, MEMBER_PREPS, expand
+
+if TYPE_CHECKING:  # pragma: no cover
+    from spacy.tokens import Token
+
+
+def absolute_subject(verb: "Token") -> "Token | None":
+    """The subject the parser took for an object's conjunct before a subjectless gerund.
+
+    "with A freeing X and B releasing Y" is parsed with B as a second object of "freeing" and "releasing"
+    without a subject; a name right before a gerund that has none is that gerund's subject.
+
+    >>> from kg.extract.model import get_model
+    >>> d = get_model()("They swapped prisoners, with Valoria freeing Mark Otto and Norland releasing Sara Lind.")
+    >>> absolute_subject(d[11]).text
+    'Norland'
+
+    A finite verb the same way: "Valoria freed A and the United States released B" (a swap's second side).
+    """
+    if verb.tag_ not in ("VBG", "VBD", "VBZ") or verb.dep_ not in ("advcl", "conj") or verb.i == 0 or \
+            any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
+        return None
+    before = verb.doc[verb.i - 1]
+    if verb.tag_ != "VBG" and verb.dep_ != "conj" and before.head.dep_ != "pobj":
+        return None  # "returned 95 prisoners of war and Ukraine handed over 95 soldiers": a finite advcl as well
+    if before.pos_ == "PROPN" and before.dep_ == "conj" and before.head.dep_ in ("dobj", "conj", "pobj"):
+        return before
+    return None
+
+
+def acts_next(tok: "Token") -> bool:
+    """True when ``tok`` is the subject of the subjectless gerund right after it (see :func:`absolute_subject`)."""
+    if tok.i + 1 >= len(tok.doc):
+        return False
+    found = absolute_subject(tok.doc[tok.i + 1])
+    return found is not None and found.i == tok.i
+
+
+def misread_objects(verb: "Token") -> list["Token"]:
+    """The object of a verb the small model read as a modifier (a "freed"/"released" tagged as an adjective).
+
+    A verb with a subject of its own is a clause, whatever its label: when the parser hangs it as a
+    modifier on the noun after it ("Moscow freed journalist X": ``amod`` of X), that noun is its object;
+    when it makes it the complement of a participle right after it that has an object and no subject of
+    its own ("Caracas released detained American X": "detained" the root), that object is its object.
+
+    >>> from kg.extract.model import get_model
+    >>> d = get_model()("Moscow freed journalist Evan Gershkovich on Thursday.")
+    >>> [t.text for t in misread_objects(d[1])]
+    ['Gershkovich']
+    """
+    if not any(c.dep_ == "nsubj" and c.i < verb.i for c in verb.children) or \
+            any(c.dep_ in ("dobj", "nsubjpass") for c in verb.children):
+        return []
+    for c in verb.children:
+        # "Valoria freed A and Norland released B" read as "freed [that A and Norland released B]": the
+        # subject's conjuncts before the last are the first verb's objects (the last is the second's subject)
+        subj = [s for s in c.children if s.dep_ == "nsubj"] if c.dep_ == "ccomp" and c.pos_ == "VERB" else []
+        if subj and subj[0].left_edge.i == verb.i + 1 and not any(m.dep_ == "mark" for m in c.children):
+            members = expand(subj[0])
+            if len(members) > 1:
+                return members[:-1]
+    for c in verb.children:
+        # "pardoned on Wednesday a number of detainees": the date swallowed the object ("Wednesday number")
+        if c.dep_ == "prep" and c.lower_ in ("on", "in", "at") and c.i > verb.i:
+            for p in c.children:
+                if p.dep_ == "pobj" and p.ent_type_ != "DATE" and p.pos_ in ("NOUN", "PROPN") and any(
+                        d.ent_type_ == "DATE" and d.dep_ in ("compound", "nmod", "npadvmod") and d.i < p.i
+                        for d in p.children):
+                    return expand(p) + [t for m in [*p.subtree, *verb.children] if m.dep_ == "prep" and m.i > p.i
+                                        and m.lower_ in MEMBER_PREPS
+                                        for q in m.children if q.dep_ == "pobj" for t in expand(q) if t.pos_ == "PROPN"]
+    head = verb.head
+    if verb.dep_ in ("amod", "compound", "nmod") and head.i > verb.i and head.pos_ in ("NOUN", "PROPN"):
+        steps = 0
+        while head.dep_ == "compound" and head.head.i > head.i and steps < MAX_CLIMB:
+            head, steps = head.head, steps + 1  # "journalist Evan Gershkovich": the name, not the title word
+        return expand(head)
+    if verb.dep_ in ("ccomp", "xcomp", "advcl") and head.i == verb.i + 1 and head.tag_ in ("VBN", "JJ") and \
+            not any(c.dep_ in ("nsubj", "nsubjpass") for c in head.children):
+        return [t for c in head.children if c.dep_ == "dobj" for t in expand(c)]
+    return []
+
+
+def swallowed_subjects(phrase: "Token") -> list["Token"]:
+    """The main clause's subject the parser hung inside a fronted phrase as a conjunct after its comma.
+
+    "After their talks in Geneva, A and B said ..." is parsed with A as a conjunct (or apposition) of
+    "Geneva"; a person's name right after the fronted phrase's comma, hung on a word inside it, opens the
+    main clause.
+
+    >>> from kg.extract.model import get_model
+    >>> d = get_model()("After their talks in Geneva, Antony Blinken and Wang Yi said ties were stabilising.")
+    >>> [t.text for t in swallowed_subjects(d[2])]
+    ['Blinken', 'Yi']
+    """
+    doc = phrase.doc
+    for t in phrase.subtree:
+        if t.dep_ in ("conj", "appos") and t.pos_ == "PROPN" and t.ent_type_ == "PERSON" and t.left_edge.i > 0 and \
+                doc[t.left_edge.i - 1].text == "," and t.head.i < t.left_edge.i:
+            return expand(t)
+    return []
