@@ -65,7 +65,8 @@ def load_frames(path: str | None = None) -> tuple[Frame, ...]:
     import yaml
 
     src = Path(path) if path else FRAMES_FILE
-    raw = yaml.safe_load(src.read_text(encoding="utf-8")) or []
+    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml's reader when PyYAML was built with it
+    raw = yaml.load(src.read_text(encoding="utf-8"), Loader=loader) or []
     frames = []
     for k, entry in enumerate(raw):
         try:

@@ -102,9 +102,19 @@ class ParseExtractor(RuleExtractor):
         return iter(next(self.extract_many([document])))
 
     def extract_many(self, documents: Iterable[Document], batch_size: int = 64) -> Iterator[list[Assertion]]:
-        """Assertions per document; the selected sentences of a whole batch are parsed in one ``nlp.pipe``."""
-        docs = list(documents)
-        blank = list(get_nlp().pipe((d.text or "" for d in docs), batch_size=batch_size))
+        """Assertions per document, in input order; documents are read ``batch_size`` at a time, and the selected
+        sentences of each batch are parsed in one ``nlp.pipe`` (memory stays bounded however many there are)."""
+        batch: list[Document] = []
+        for document in documents:
+            batch.append(document)
+            if len(batch) == batch_size:
+                yield from self._extract_batch(batch)
+                batch = []
+        if batch:
+            yield from self._extract_batch(batch)
+
+    def _extract_batch(self, docs: list[Document]) -> Iterator[list[Assertion]]:
+        blank = list(get_nlp().pipe((d.text or "" for d in docs), batch_size=len(docs)))
         per_doc: list[list[Sentence]] = [sentences(sd, d.text or "") if d.text else [] for d, sd in zip(docs, blank)]
         # the lines of a designation list name their targets with no verb, and a group's members are named after
         # it ("... two Americans. The two, A and B"): the recogniser reads them too
@@ -120,15 +130,14 @@ class ParseExtractor(RuleExtractor):
             name = docs[k].path or docs[k].url or docs[k].title or docs[k].iri_hash
             _log.warning("%s: parsed only the first %d characters of %d sentence(s) longer than that",
                          name, MAX_PARSE_CHARS, n)
-        parsed: dict[tuple[int, int], Any] = {}
-        for key, pdoc in zip(selected, get_model().pipe(texts, batch_size=256)):
-            parsed[key] = pdoc
+        parsed: list[dict[int, Any]] = [{} for _ in docs]  # each document's parsed sentences, by index
+        for (k, i), pdoc in zip(selected, get_model().pipe(texts, batch_size=256)):
+            parsed[k][i] = pdoc
         for k, document in enumerate(docs):
             if not document.text:
                 yield []
                 continue
-            mine = {i: p for (kk, i), p in parsed.items() if kk == k}
-            yield self._extract_parsed(document, per_doc[k], mine)
+            yield self._extract_parsed(document, per_doc[k], parsed[k])
 
     # ------------------------------------------------------------------------
     def _extract_parsed(self, document: Document, sents: list[Sentence], parsed: dict[int, Any]) -> list[Assertion]:

@@ -265,3 +265,12 @@ def test_a_name_the_text_calls_a_newspaper_is_a_body(parse: ParseExtractor) -> N
     got = triples(parse, text)
     assert any(r == "meets" and {s, o} == {"Celso Amorim", "Vladimir Putin"} for r, s, o, _ in got), got
     assert not any("Folha" in s or "Folha" in o for _r, s, o, _ in got)
+
+
+def test_batches_keep_input_order_across_chunks(parse: ParseExtractor) -> None:
+    """More documents than one chunk: each gets its own findings, in input order, as if read alone."""
+    docs = [Document.from_text(f"T\nPresident Ann Lee{i} met Prime Minister Raj Patel{i} in Oslo.") if i % 3 else
+            Document.from_text(f"T\nThe weather in Oslo was cold on day {i}.") for i in range(7)]
+    batched = [[a.id for a in batch] for batch in parse.extract_many(docs, batch_size=2)]
+    assert batched == [[a.id for a in parse.extract(d)] for d in docs]
+    assert [bool(b) for b in batched] == [bool(i % 3) for i in range(7)]
