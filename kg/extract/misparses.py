@@ -84,6 +84,14 @@ def misread_objects(verb: "Token") -> list["Token"]:
                                         and m.lower_ in MEMBER_PREPS
                                         for q in m.children if q.dep_ == "pobj" for t in expand(q) if t.pos_ == "PROPN"]
     head = verb.head
+    # "A pardoned activist B, state media reported": B read as a second subject of the reporting verb, which
+    # the parser hangs above the verb or below it
+    reports = [head] if verb.dep_ == "ccomp" and head.i > verb.i else \
+        [c for c in verb.children if c.dep_ == "ccomp" and c.i > verb.i]
+    for report in reports:
+        subjects = sorted((c for c in report.children if c.dep_ == "nsubj"), key=lambda t: t.i)
+        if len(subjects) > 1 and subjects[0].left_edge.i > verb.i:
+            return expand(subjects[0])
     if verb.dep_ in ("amod", "compound", "nmod") and head.i > verb.i and head.pos_ in ("NOUN", "PROPN"):
         steps = 0
         while head.dep_ == "compound" and head.head.i > head.i and steps < MAX_CLIMB:

@@ -24,7 +24,17 @@ from kg.model.core import Assertion
 def _speakers(pdoc: Any, base: int) -> list[tuple[int, int]]:
     """Document spans of the subjects of reporting verbs in a parsed sentence ("..., Foreign Minister X said")."""
     return [(base + t.left_edge.idx, base + t.idx + len(t.text)) for t in pdoc
-            if t.dep_ == "nsubj" and t.head.lemma_.lower() in REPORTING_VERBS and t.pos_ in ("PROPN", "NOUN")]
+            if t.dep_ == "nsubj" and t.head.lemma_.lower() in REPORTING_VERBS and t.pos_ in ("PROPN", "NOUN")
+            and not _reported_object(t)]
+
+
+def _reported_object(subject: Any) -> bool:
+    """True for the first of two subjects of a reporting verb after its reported clause: the parser hung that
+    clause's object there ("A pardoned activist B, state media reported": B is no speaker)."""
+    report = subject.head
+    clause_before = any(c.dep_ == "ccomp" and c.i < subject.i for c in report.children) or \
+        (report.dep_ == "ccomp" and report.head.i < subject.i)
+    return clause_before and any(c.dep_ == "nsubj" and c.i > subject.i for c in report.children)
 
 
 def _only_as_speaker(f: Found, mentions: list[Mention], speakers: list[tuple[int, int]], base: int) -> bool:

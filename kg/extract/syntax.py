@@ -283,8 +283,13 @@ _AWAITED = frozenset({"expect", "schedule", "set", "slate", "invite", "plan", "d
 
 
 def _governing_subjects(noun: "Token") -> list["Token"]:
-    """The subject of the verb an event noun is the object of (through prepositions and complements)."""
+    """The subject of the verb an event noun is the object of (through prepositions and complements).
+
+    A noun conjoined to another stands where the first does ("for a state visit and talks with X").
+    """
     t, steps = noun, 0
+    while t.dep_ == "conj" and t.head.pos_ == "NOUN" and steps < MAX_CLIMB:
+        t, steps = t.head, steps + 1
     while t.head is not t and steps < MAX_CLIMB:
         if t.dep_ not in ("dobj", "pobj", "prep", "attr", "acomp", "xcomp", "pcomp", "oprd", "compound", "npadvmod"):
             break

@@ -1,0 +1,42 @@
+"""A reported clause's object the parser hangs on the reporting verb, and an event noun conjoined to another."""
+
+from __future__ import annotations
+
+import pytest
+
+from kg.extract.parsed import ParseExtractor
+from kg.model.core import Document
+
+
+@pytest.fixture(scope="module")
+def extractor() -> ParseExtractor:
+    return ParseExtractor(resolver=None)
+
+
+def findings(extractor: ParseExtractor, sentence: str) -> list[tuple[str, str, str, str]]:
+    doc = Document.from_text("Report\n" + sentence, published="2024-03-06")
+    return sorted((a.claim.relation, s.label, o.label if o else "", a.claim.status)
+                  for a in extractor.extract(doc) for s, o in a.claim.pairs())
+
+
+@pytest.mark.parametrize("sentence, relation", [
+    ("President Tomas Varga pardoned opposition activist Marina Kovaleva, state media reported.", "pardons"),
+    ("President Tomas Varga freed opposition activist Marina Kovaleva, state media reported.", "releases"),
+    ("Prime Minister Tomas Varga met opposition activist Marina Kovaleva, state media reported.", "meets"),
+    ("President Tomas Varga has pardoned jailed blogger Marina Kovaleva, state television reported.", "pardons"),
+])
+def test_the_object_before_a_reporting_clause_is_no_speaker(extractor, sentence, relation):
+    assert findings(extractor, sentence) == [(relation, "Tomas Varga", "Marina Kovaleva", "held")]
+
+
+def test_the_reporter_is_still_not_a_party(extractor):
+    found = findings(extractor, "Norland imposed sanctions on Lena Orlova, Foreign Minister Tomas Varga said.")
+    assert [f[:3] for f in found] == [("sanctions", "Norland", "Lena Orlova")]
+
+
+@pytest.mark.parametrize("sentence, status", [
+    ("Prime Minister Tomas Varga will travel to Oslo for a state visit and talks with Lena Orlova in May.", "planned"),
+    ("Prime Minister Tomas Varga flew to Oslo on Monday for a summit and a meeting with Lena Orlova.", "held"),
+])
+def test_an_event_noun_conjoined_to_another_keeps_the_traveller(extractor, sentence, status):
+    assert findings(extractor, sentence) == [("meets", "Tomas Varga", "Lena Orlova", status)]
