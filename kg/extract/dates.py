@@ -36,13 +36,14 @@ _MON = r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug
 _MDY = re.compile(rf"\b({_MON})\s+(\d{{1,2}})(?:st|nd|rd|th)?(?:,?\s+(\d{{4}}))?\b")
 _DMY = re.compile(rf"\b(\d{{1,2}})(?:st|nd|rd|th)?\s+({_MON})(?:,?\s+(\d{{4}}))?\b")
 _ISO = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")
-#: a stated month and year, or a bare year after "in"/"since" ("in March 2019", "in 2022"): an interval
-_MONTH_YEAR = re.compile(rf"\b(?:in|during|of)\s+(?:(?:early|mid|late)[- ])?({_MON})\s+((?:19|20)\d\d)\b")
-_YEAR = re.compile(r"\b(?:in|during)\s+(?:(?:early|mid|late)[- ])?((?:19|20)\d\d)\b(?![-/]\d)")
+#: a stated month and year, or a bare year after "in"/"since" ("in March 2019", "in 2022", a fronted "In 2015,"):
+#: an interval
+_MONTH_YEAR = re.compile(rf"\b(?i:in|during|of)\s+(?i:(?:early|mid|late)[- ])?({_MON})\s+((?:19|20)\d\d)\b")
+_YEAR = re.compile(r"\b(?i:in|during)\s+(?i:(?:early|mid|late)[- ])?((?:19|20)\d\d)\b(?![-/]\d)")
 #: a month without a year after a word that makes it a date ("in March", "last November", "by early June"): the
 #: nearest such month in the stated direction, as an interval; "the March on Rome" is no date
-_MONTH_ALONE = re.compile(rf"\b(in|during|since|by|last|next|this|until|from)\s+(?:(?:early|mid|late)[- ])?({_MON})\b(?![ \t]*\d)")
-_WEEKDAY = re.compile(r"\b(?:on\s+|last\s+|next\s+|this\s+)?(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b")
+_MONTH_ALONE = re.compile(rf"\b((?i:in|during|since|by|last|next|this|until|from))\s+(?i:(?:early|mid|late)[- ])?({_MON})\b(?![ \t]*\d)")
+_WEEKDAY = re.compile(r"\b(?i:on\s+|last\s+|next\s+|this\s+)?(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b")
 _RELATIVE = re.compile(r"\b(today|tonight|this morning|this afternoon|this evening|yesterday|tomorrow|this week|next week|last week|this month|"
                        r"next month|last month|next year|last year)\b", re.IGNORECASE)
 _TIME = re.compile(r"\b(\d{1,2})(?::(\d{2}))?\s*(a\.?m\.?|p\.?m\.?|AM|PM|am|pm)?(?=[\s,.;)]|$)"

@@ -212,6 +212,8 @@ _TITLE_PHRASES = (
     "secretary-general", "secretary general", "director-general", "envoy", "negotiator", "interior", "defence",
     "defense", "finance", "citizen", "intelligence", "spy", "army", "navy", "military", "opposition politician",
     "politician", "dissident", "rights", "defender", "lawyer", "human",
+    # the bench, the prosecution and the clergy ("Judge X", "Prosecutor General Y", "Cardinal Z")
+    "judge", "prosecutor", "prosecutor general", "attorney general", "cardinal", "archbishop", "bishop", "sultan",
     # ministries named in titles ("External Affairs Minister", "Trade Secretary", "Justice Minister")
     "external affairs minister", "foreign affairs minister", "home affairs minister", "trade minister",
     "economy minister", "energy minister", "justice minister", "health minister", "transport minister",
