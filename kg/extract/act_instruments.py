@@ -6,6 +6,7 @@ who acts is whoever signed or granted it:
 - "The decree pardoning 30 inmates was signed by President X": X pardons;
 - "An amnesty signed by President X will free 900 prisoners": X pardons them (an amnesty frees by pardon);
 - "The pardon granted by President X to Y": X pardons Y;
+- "President X signed a decree granting amnesty to 300 detainees": X pardons them;
 - "Those targeted by the new Swiss measures include A": Switzerland imposes them.
 
 An act named inside a proposal that was blocked, vetoed or rejected was not done, by the proposer or by the
@@ -21,7 +22,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from kg.extract.syntax import expand
+from kg.extract.syntax import expand, subjects
 
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Token
@@ -77,6 +78,8 @@ def issuer(instrument: "Token") -> list["Token"]:
     verb = issuing_verb(instrument)
     if verb is not None:
         return _by_agents(verb)
+    if instrument.dep_ == "dobj" and instrument.head.lemma_.lower() in _ISSUING:
+        return subjects(instrument.head)  # "X signed a decree granting pardon to 300 detainees": X
     out = [t for c in instrument.children if c.dep_ == "poss" and c.pos_ != "PRON" for t in expand(c)]
     out += [t for c in instrument.children if c.dep_ == "prep" and c.lower_ == "from" for p in c.children
             if p.dep_ == "pobj" and p.pos_ == "PROPN" for t in expand(p)]  # "sanctions from Japan"

@@ -64,6 +64,8 @@ _GENDER_BONUS = 3.0
 #: a short name a text defines for an organisation right after its full name: "(Sunrise)", "(the Company)"
 _DEFINED_ALIAS = re.compile(r"\s*\((?:the\s+)?([A-Z][\w&.-]+(?:\s[A-Z][\w&.-]+)?)\)")
 #: "The Prime Minister", "the Secretary": a bare title in capitals (official style names the principal)
+#: what may stand between a title and the name it describes: a space, or a comma and an honorific
+_APPOSED = re.compile(r" |,\s*(?:(?:His|Her)\s+(?:(?:Excellency|Majesty|Highness)\s*)?)?")
 _CAPITALISED_TITLE = re.compile(r"^(?:[Tt]he\s+)?[A-Z][a-z]+(?:\s+(?:of\s+(?:the\s+)?)?[A-Z][a-z]+)*$")
 #: a news dateline at the start of a paragraph: upper-case places, an optional date and agency, then a dash
 DATELINE = re.compile(r"^[ \t]*[A-Z][A-Z.'’-]+(?:[ /][A-Z][A-Z.'’-]+)*(?:,\s*[A-Z][\w.]*\.?(?:\s+\d{1,2})?)?"
@@ -178,11 +180,16 @@ class Coref:
         return out
 
     def _resolve_sentence(self, ms: list[Mention], headline: bool) -> list[Mention]:
-        for m, nxt in zip(ms, ms[1:]):  # "his Iranian counterpart, Abbas Araghchi,": the title is the name
+        pairs = list(zip(ms, ms[1:]))
+        for m, nxt in reversed(pairs):  # "his Iranian counterpart, Abbas Araghchi,": the title is the name
             between = self.text[m.end:nxt.start]
-            if m.kind == "title" and nxt.kind == "name" and nxt.name and not m.extra.get("advisee") and (
-                    between.strip() == "," or between == " "):
+            if m.kind != "title" or m.extra.get("advisee") or not _APPOSED.fullmatch(between):
+                continue
+            if nxt.kind == "name" and nxt.name:
                 m.extra["appositive"] = nxt.name  # "the former police officer Nuno Ferraz": the description is the name
+            elif nxt.kind == "title" and nxt.extra.get("appositive") and between.strip() == ",":
+                # "The President of the Council, Head of State, General X": every title in the row is X's
+                m.extra["appositive"] = nxt.extra["appositive"]
         kept: list[Mention] = []
         sent_subject: Entity | None = None
         for m in ms:
@@ -417,8 +424,10 @@ class Coref:
             if head in ("president", "secretary", "minister", "chancellor", "king", "spokesperson", "adviser"):
                 return head in e.titles or (head == "minister" and any("minister" in t for t in e.titles))
             return set(head.split()) <= e.titles or (words - {"the"}) <= e.titles
-        if not m.country and head not in ("counterpart", "leader") and _CAPITALISED_TITLE.match(m.text):
-            # "The Prime Minister spoke to ..." in a readout: the capitalised bare title is the principal,
+        if not m.country and (head not in ("counterpart", "leader") or "state" in words) and \
+                _CAPITALISED_TITLE.match(m.text):
+            # "The Prime Minister spoke to ...", "the Head of State received ..." in a readout: the capitalised
+            # bare title is the principal,
             # the first person the document gave that title, not the latest one mentioned
             # (a holder the gazetteer supplied for "the Prime Minister of X" yields to one the text names)
             first = next((e for e in self.seen if fits(e) and id(e) not in self.looked_up), None) or next(

@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 
 from kg.extract.lexicon import AMBIGUOUS_COUNTRIES, AMBIGUOUS_GIVEN, DEMONYMS, DESCRIPTIONS, HYPHEN_MODIFIERS, \
-    NON_NAME, ORGANIZATIONS, PLACE_HEADS, TITLE_WORDS
+    NON_NAME, ORGANIZATIONS, PLACE_HEADS, ROLE_NOUNS, TITLE_WORDS
 from kg.extract.name_context import describes_name as _describes_name, modifier_end as _modifier_end
 from kg.extract.segments import Mention, Sentence, Token, cap as _cap, is_headline, sentences
 from kg.extract.titles import aide_name_at, role_head, title_prefix
@@ -106,9 +106,20 @@ def find_mentions(sent: Sentence, *, headline: bool, known: set[str] | None = No
                 continue
         if _cap(tok) or low == "the":
             org = _org_run(toks, i, text)
-            pre = title_prefix(toks[i:])[0] if org is not None and i + 1 < n and toks[i + 1].text == "of" else 0
+            pre = title_prefix(toks[i:])[0] if org is not None and i + 1 < n and (
+                toks[i + 1].text == "of" or low in TITLE_WORDS) else 0
             if org is not None and pre and i + pre >= org[1] and i + pre < n and _cap(toks[i + pre]):
-                org = None  # "Chairman of the National Assembly Nguyen Van Khiem": the body is part of a title
+                # "Chairman of the National Assembly Nguyen Van Khiem", "His Excellency General of Army X": the body
+                # or rank is part of a title
+                org = None
+            role = _role_of_body(toks, i) if org is not None else None
+            if role is not None:  # "the President of the National Council": a person's office, not the body
+                end, i = org[0].end, org[1]
+                if i + 2 < n and toks[i].text == "(" and toks[i + 1].text.isupper() and toks[i + 2].text == ")":
+                    end, i = toks[i + 2].idx + 1, i + 3  # "... the Homeland (CNSP)": the body's acronym is in the title
+                out.append(Mention(org[0].start, end, text[org[0].start:end], "title", titles=(role,),
+                                   extra={"head": ROLE_NOUNS[role]}))
+                continue
             if org is not None and org[1] - i > 1:
                 out.append(org[0])
                 i = org[1]
@@ -263,6 +274,14 @@ def _one_person_span(first: "Token", tok: "Token", ner: tuple[tuple[int, int, st
     return any(a <= first.idx and tok.idx + len(tok.text) <= b and label == "PERSON" for a, b, label in ner)
 
 
+def _role_of_body(toks: list["Token"], i: int) -> str | None:
+    """The office a body's name opens with ("(the) President of the National Council": 'president'), else None."""
+    k = i + (toks[i].text.lower() == "the")
+    if k + 1 < len(toks) and toks[k + 1].text == "of" and _cap(toks[k]) and toks[k].text.lower() in ROLE_NOUNS:
+        return toks[k].text.lower()
+    return None
+
+
 def _person_or_title(text: str, toks: list["Token"], i: int, headline: bool,
                      known: set[str], ner: tuple[tuple[int, int, str], ...] = ()) -> tuple[Mention | None, int]:
     """A person name (with any title prefix) or a bare title NP starting at token ``i``."""
@@ -319,8 +338,9 @@ def _person_or_title(text: str, toks: list["Token"], i: int, headline: bool,
         j = k - len(name_toks)
     # organisation: capitalised run ending in an organisation head word
     org = _org_run(toks, i, text)
-    if org is not None and not (name_toks and j >= org[1] and i + 1 < n and toks[i + 1].text == "of"):
-        # not "Chairman of the National Assembly X": a title
+    if org is not None and not (name_toks and j >= org[1] and i + 1 < n and (
+            toks[i + 1].text == "of" or toks[i].text.lower() in TITLE_WORDS)):
+        # not "Chairman of the National Assembly X", "His Excellency General of Army X": a title
         return org
     parts = [t.text for t in name_toks if t.text not in "-–"]
     has_hyphen = any(t.text in "-–" for t in name_toks)

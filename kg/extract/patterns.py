@@ -19,6 +19,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from kg.extract.numerals import COUNT, count_value
+
 
 @dataclass(frozen=True)
 class Trigger:
@@ -217,7 +219,7 @@ _NUM_WORDS = {w: i for i, w in enumerate(
     "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen "
     "seventeen eighteen nineteen twenty".split())}
 _GROUP = re.compile(
-    r"\b(?:(?P<n>\d[\d,]*|" + "|".join(_NUM_WORDS) + r"|dozens|hundreds|thousands|several|some)\s+(?:of\s+)?)?"
+    r"\b(?:(?P<n>" + COUNT + r"|dozens|hundreds|thousands|several|some)\s+(?:of\s+)?)?"
     # a filler word is never the count ("the two servicemen": two counts them)
     r"(?:(?:of the|of them|the|(?!(?:\d|(?:" + "|".join(_NUM_WORDS) + r")\b))[a-z][a-z-]+)\s+){0,3}?(?P<g>political prisoners|prisoners|detainees|inmates|individuals|people|"
     r"persons|opponents|activists|dissidents|critics|hostages|captives|journalists|protesters|americans|citizens|"
@@ -226,17 +228,20 @@ _GROUP = re.compile(
     r"(?-i:[A-Z][a-z]+(?:ans|ese|is|ers|ards)))\b", re.IGNORECASE)
 
 
+_COUNT_AHEAD = re.compile(r"\b" + COUNT)
+
+
 def find_group(text: str, pos: int, window: int = 45) -> tuple[str, int | None, int, int] | None:
     """The group of persons named right after ``pos``: (label, count, start, end) in ``text`` coordinates."""
+    spelled = _COUNT_AHEAD.search(text, pos, min(len(text), pos + window))
+    if spelled is not None:  # a count spelled out in full takes room of its own ("one thousand two hundred ...")
+        window += spelled.end() - spelled.start()
     m = _GROUP.search(text, pos, min(len(text), pos + window))
     if not m or re.search(r"[.;]", text[pos:m.start()]):
         return None
-    if m["g"][0].isupper() and not (m["n"] and m["n"][0].isdigit() or (m["n"] or "").lower() in _NUM_WORDS):
+    count = count_value(m["n"]) if m["n"] else None  # "16", "forty-three (43)", "one thousand two hundred"
+    if m["g"][0].isupper() and count is None:
         return None  # a nationality ("eight Russians") is a group of persons only with a count
-    count = None
-    if m["n"]:
-        raw = m["n"].lower().replace(",", "")
-        count = int(raw) if raw.isdigit() else _NUM_WORDS.get(raw)
     label = "political prisoners" if m["g"].lower() == "political prisoners" else "prisoners"
     start = m.start("n") if m["n"] else m.start("g")
     return label, count, start, m.end()

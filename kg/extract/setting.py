@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from kg.extract.act_instruments import INSTRUMENTS
 from kg.extract.lexicon import is_title_word
 from kg.extract.place_names import PLACE_KINDS, capitals
 from kg.extract.syntax import MAX_CLIMB, PLACE_LABELS, expand
@@ -376,6 +377,11 @@ def is_place(p: "Token", prep: str) -> bool:
 _DATE_BOUNDARIES = frozenset({"relcl", "acl", "advcl", "ccomp", "conj", "appos", "parataxis", "csubj", "xcomp"})
 
 
+def _act_of_instrument(verb: "Token") -> bool:
+    """True for the act an instrument does ("a decree granting pardon to ..."): the instrument's signing dates it."""
+    return verb.dep_ == "acl" and verb.head.pos_ == "NOUN" and verb.head.lemma_.lower() in INSTRUMENTS
+
+
 def other_dates(tok: "Token", noun: "Token | None" = None) -> list[tuple[int, int]]:
     """Sentence spans of the dates that belong to another clause than the event at ``tok``.
 
@@ -396,7 +402,7 @@ def other_dates(tok: "Token", noun: "Token | None" = None) -> list[tuple[int, in
     above = {tok.i} | ({noun.i} if noun is not None else set())
     t = tok
     for _ in range(MAX_CLIMB):
-        if t.dep_ in ("relcl", "acl", "appos") or t.head is t:
+        if t.dep_ in ("relcl", "acl", "appos") and not _act_of_instrument(t) or t.head is t:
             break
         t = t.head
         above.add(t.i)

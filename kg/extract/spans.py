@@ -229,7 +229,8 @@ def org_run(toks: list[Token], i: int, text: str) -> tuple[Mention, int] | None:
         k += 1
     begin = k
     last_cap = None
-    while k < len(toks) and (_cap(toks[k]) or (toks[k].text.lower() in _CONNECT and last_cap is not None)
+    while k < len(toks) and (_cap(toks[k]) or (toks[k].text.lower() in _CONNECT and last_cap is not None and (
+            toks[k].text.lower() != "the" or toks[k - 1].text.lower() in _CONNECT))  # "the" only after "of"/"for"
                              or (toks[k].text in "-–" and toks[k].whitespace_ == "")
                              or (last_cap is not None and serial_at(toks, k) and k + 1 < len(toks) and _cap(toks[k + 1]))):
         if _cap(toks[k]):
