@@ -30,6 +30,8 @@ if TYPE_CHECKING:  # pragma: no cover
 #: documents and measures that act through whoever signs, grants or imposes them
 INSTRUMENTS = frozenset({"decree", "amnesty", "pardon", "clemency", "order", "measure", "sanction", "package",
                          "law", "resolution", "ukase", "edict"})
+#: instruments that are documents: who signs or issues one does what it does ("signed a decree granting amnesty")
+_DOCUMENTS = frozenset({"decree", "ukase", "edict"})
 #: instruments that pardon: what they free, they free by pardon ("an amnesty ... will free 900 prisoners")
 PARDONING = frozenset({"amnesty", "pardon", "clemency"})
 #: verbs whose agent issues an instrument ("signed by X", "granted by X", "imposed by X")
@@ -78,7 +80,8 @@ def issuer(instrument: "Token") -> list["Token"]:
     verb = issuing_verb(instrument)
     if verb is not None:
         return _by_agents(verb)
-    if instrument.dep_ == "dobj" and instrument.head.lemma_.lower() in _ISSUING:
+    if instrument.dep_ == "dobj" and instrument.head.lemma_.lower() in _ISSUING and \
+            instrument.lemma_.lower() in _DOCUMENTS:
         return subjects(instrument.head)  # "X signed a decree granting pardon to 300 detainees": X
     out = [t for c in instrument.children if c.dep_ == "poss" and c.pos_ != "PRON" for t in expand(c)]
     out += [t for c in instrument.children if c.dep_ == "prep" and c.lower_ == "from" for p in c.children
