@@ -84,7 +84,9 @@ TRIGGERS: tuple[Trigger, ...] = (
     _t("sanctions", r"\bunder\s+(?:[A-Z][\w.]*\s+){1,3}(?P<t>sanctions)\b", 0.7, "under"),
     _t("sanctions", r"\b(?P<t>sanctioned|sanctioning|sanctions|sanction|blacklisted|blacklists|designated|designates"
                     r"|designating)\b", 0.85, "verb"),
-    _t("sanctions", r"\b(?P<t>(?:full\s+)?asset\s+freezes?|froze|freeze|freezes|freezing|restrictive\s+measures|"
+    # "froze the assets of", "the freezing of assets against", "asset freezes on"
+    _t("sanctions", r"\b(?P<t>(?:full\s+)?asset\s+freezes?|froze|freeze|freezes|freezing(?:\s+of\s+(?:the\s+)?assets)?|"
+                    r"restrictive\s+measures|"
                     r"punitive\s+measures|travel\s+bans?)(?=\s+(?:on|the assets of|assets of|against))",
        0.75, "freeze"),
     # "the United Kingdom's October 15 designations of X and Y", "OFAC's designation in March of X"

@@ -56,3 +56,16 @@ def test_counts_in_words_and_figures(phrase, value):
 @pytest.mark.parametrize("phrase", ["thousands", "hundred", "several", "the"])
 def test_words_that_are_no_count(phrase):
     assert count_value(phrase) is None
+
+
+def test_a_list_announced_after_the_freezing_of_assets_is_the_freezers():
+    text = ("Notice\n\nThe Government of Norland decided to implement measures including the freezing of assets "
+            "against 3 individuals.\n\nThe individuals subject to the measures are as follows:\n"
+            "(1) U Min Thein Naing, Director of Irrawaddy Air Cargo\n(2) Daw Khin Mya Nwe, broker\n"
+            "(3) Peter Lindqvist, national of Sweden\n\nNorland will keep the measures under review.\n")
+    doc = Document.from_text(text, published="2026-11-13")
+    found = {(s.label, o.label if o else "") for a in ParseExtractor(resolver=None).extract(doc)
+             for s, o in a.claim.pairs() if a.claim.relation == "sanctions"}
+    targets = {o for _s, o in found}
+    assert {s for s, _o in found} == {"Government of Norland"}
+    assert len(targets) == 3 and any("Min Thein Naing" in t for t in targets) and any("Khin Mya Nwe" in t for t in targets)
