@@ -216,6 +216,7 @@ class Coref:
                         weight = _SUBJECT_WEIGHT
                     else:
                         weight = _OBLIQUE_WEIGHT if after_prep or quoted else _OBJECT_WEIGHT
+                        piece.extra["oblique"] = after_prep
                     if not headline:
                         self.salience[id(ent)] = (ent, self.salience.get(id(ent), (ent, 0.0))[1] + weight)
                     if ent in self.recent:
@@ -246,7 +247,7 @@ class Coref:
             self.salience = {k: (e, w / 2) for k, (e, w) in self.salience.items() if w >= 1}
         return kept
 
-    def _most_salient(self, gender: str | None = None) -> Entity | None:
+    def _most_salient(self, gender: str | None = None, *, besides: frozenset[int] = frozenset()) -> Entity | None:
         """The person the discourse is about: the highest salience (subjects weigh most, recency decays), else
         the last subject.
 
@@ -255,7 +256,8 @@ class Coref:
         """
         last_subject = self.last_subject if self.last_subject is not None and _agrees(self.last_subject, gender) \
             else None
-        fitting = [ew for ew in self.salience.values() if _agrees(ew[0], gender)]
+        fitting = [ew for ew in self.salience.values() if _agrees(ew[0], gender) and id(ew[0]) not in besides] or \
+            [ew for ew in self.salience.values() if _agrees(ew[0], gender)]
         if not fitting:
             return last_subject
         # "she": a person the text said is a woman outweighs one whose gender it never said (most persons the
@@ -332,7 +334,12 @@ class Coref:
                 return self.last_subject  # '"...," he said': the subject before the quotation, not one named in it
             gender = PRONOUN_GENDER.get(m.text.lower())
             if m.extra.get("role") in ("subj", "poss"):  # "her chief of staff": whom "she" would be
-                return subject if subject is not None and _agrees(subject, gender) else self._most_salient(gender)
+                if subject is not None and _agrees(subject, gender):
+                    return subject
+                # "As adviser to President X, she ...": a person named after a preposition earlier in the clause
+                # is not who the subject pronoun stands for
+                fronted = frozenset(id(k.entity) for k in kept if k.entity is not None and k.extra.get("oblique"))
+                return self._most_salient(gender, besides=fronted if m.extra.get("role") == "subj" else frozenset())
             before = [k.entity for k in kept if k.entity is not None and k.entity.type == "Person"]
             for ent in [*reversed(before), *reversed(self.recent)]:
                 if ent is not subject and _agrees(ent, gender):

@@ -40,3 +40,18 @@ def test_the_reporter_is_still_not_a_party(extractor):
 ])
 def test_an_event_noun_conjoined_to_another_keeps_the_traveller(extractor, sentence, status):
     assert findings(extractor, sentence) == [("meets", "Tomas Varga", "Lena Orlova", status)]
+
+
+def test_a_subject_pronoun_is_not_the_person_named_in_the_phrase_before_it(extractor):
+    text = ("Profile\n\nLerato Nkosi rarely speaks to the press. As national security adviser to President Sizwe "
+            "Dube, she is the most powerful official in the capital.")
+    doc = Document.from_text(text, published="2026-11-13")
+    found = {(a.claim.relation, s.label, o.label if o else "") for a in extractor.extract(doc) for s, o in a.claim.pairs()}
+    assert found == {("advises", "Lerato Nkosi", "Sizwe Dube")}
+
+
+def test_a_pronoun_still_takes_the_subject_of_its_own_fronted_clause(extractor):
+    text = "Report\n\nTomas Varga landed in Oslo on Sunday. When Tomas Varga arrived in Oslo, he met Lena Orlova."
+    doc = Document.from_text(text, published="2026-11-13")
+    found = {(a.claim.relation, s.label, o.label if o else "") for a in extractor.extract(doc) for s, o in a.claim.pairs()}
+    assert ("meets", "Tomas Varga", "Lena Orlova") in found
