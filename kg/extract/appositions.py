@@ -1,4 +1,5 @@
-"""The name an apposition gives a title phrase when the parser hung the name elsewhere.
+"""The name an apposition gives a title phrase: in the parse, when the parser hung the name elsewhere, and among
+mentions, where a row of titles stands before the name (:func:`mark_apposed_titles`).
 
 Readouts and wire copy name a person after a title phrase with its own prepositional chain: "met with the
 Ambassador of Chile to Norway, Jorge Vidal, in Oslo", "a meeting between the minister and the UN's special
@@ -19,7 +20,8 @@ True
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+import re
+from typing import TYPE_CHECKING, Any
 
 from kg.extract.lexicon import COUNTRY_FORMS, ORG_HEADS, is_title_word
 
@@ -87,3 +89,28 @@ def named_title(tok: "Token") -> "Token | None":
     if len(heads) != 1 or heads[0].dep_ not in ("appos", "conj", "npadvmod", "dep"):
         return None
     return heads[0]
+
+
+#: what may stand between a title and the name it describes: a space, or a comma and an honorific
+_APPOSED = re.compile(r" |,\s*(?:(?:His|Her)\s+(?:(?:Excellency|Majesty|Highness)\s*)?)?")
+
+
+def mark_apposed_titles(mentions: list[Any], text: str) -> None:
+    """Give each title mention that stands in apposition before a name that name (``extra["appositive"]``).
+
+    "the former police officer Nuno Ferraz", "his Iranian counterpart, Abbas Araghchi": the title is the name;
+    "The President of the Council, Head of State, His Excellency General X": every title in the row is X's.
+
+    >>> from kg.extract.segments import Mention
+    >>> ms = [Mention(0, 13, "Head of State", "title"), Mention(15, 23, "Ana Ruiz", "name", name="Ana Ruiz")]
+    >>> mark_apposed_titles(ms, "Head of State, Ana Ruiz"); ms[0].extra["appositive"]
+    'Ana Ruiz'
+    """
+    for m, nxt in reversed(list(zip(mentions, mentions[1:]))):
+        between = text[m.end:nxt.start]
+        if m.kind != "title" or m.extra.get("advisee") or not _APPOSED.fullmatch(between):
+            continue
+        if nxt.kind == "name" and nxt.name:
+            m.extra["appositive"] = nxt.name
+        elif nxt.kind == "title" and nxt.extra.get("appositive") and between.strip() == ",":
+            m.extra["appositive"] = nxt.extra["appositive"]

@@ -22,6 +22,7 @@ import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 
+from kg.extract.appositions import mark_apposed_titles
 from kg.extract.lexicon import DESCRIPTIONS, ORGANIZATIONS
 from kg.extract.linking import Linker, as_written
 from kg.extract.mentions import Mention, Sentence, find_mentions, is_headline
@@ -64,8 +65,6 @@ _GENDER_BONUS = 3.0
 #: a short name a text defines for an organisation right after its full name: "(Sunrise)", "(the Company)"
 _DEFINED_ALIAS = re.compile(r"\s*\((?:the\s+)?([A-Z][\w&.-]+(?:\s[A-Z][\w&.-]+)?)\)")
 #: "The Prime Minister", "the Secretary": a bare title in capitals (official style names the principal)
-#: what may stand between a title and the name it describes: a space, or a comma and an honorific
-_APPOSED = re.compile(r" |,\s*(?:(?:His|Her)\s+(?:(?:Excellency|Majesty|Highness)\s*)?)?")
 _CAPITALISED_TITLE = re.compile(r"^(?:[Tt]he\s+)?[A-Z][a-z]+(?:\s+(?:of\s+(?:the\s+)?)?[A-Z][a-z]+)*$")
 #: a news dateline at the start of a paragraph: upper-case places, an optional date and agency, then a dash
 DATELINE = re.compile(r"^[ \t]*[A-Z][A-Z.'’-]+(?:[ /][A-Z][A-Z.'’-]+)*(?:,\s*[A-Z][\w.]*\.?(?:\s+\d{1,2})?)?"
@@ -180,16 +179,7 @@ class Coref:
         return out
 
     def _resolve_sentence(self, ms: list[Mention], headline: bool) -> list[Mention]:
-        pairs = list(zip(ms, ms[1:]))
-        for m, nxt in reversed(pairs):  # "his Iranian counterpart, Abbas Araghchi,": the title is the name
-            between = self.text[m.end:nxt.start]
-            if m.kind != "title" or m.extra.get("advisee") or not _APPOSED.fullmatch(between):
-                continue
-            if nxt.kind == "name" and nxt.name:
-                m.extra["appositive"] = nxt.name  # "the former police officer Nuno Ferraz": the description is the name
-            elif nxt.kind == "title" and nxt.extra.get("appositive") and between.strip() == ",":
-                # "The President of the Council, Head of State, General X": every title in the row is X's
-                m.extra["appositive"] = nxt.extra["appositive"]
+        mark_apposed_titles(ms, self.text)  # "his Iranian counterpart, Abbas Araghchi,": the title is the name
         kept: list[Mention] = []
         sent_subject: Entity | None = None
         for m in ms:

@@ -44,7 +44,7 @@ from kg.extract.clause_status import PASSING_ADVERBS, read_status
 from kg.extract.place_names import tidy_place
 from kg.extract.release_places import release_place
 from kg.extract.setting import place_of
-from kg.extract.misparses import absolute_subject, acts_next, misread_objects, swallowed_subjects
+from kg.extract.misparses import absolute_subject, acts_next, described_name, misread_objects, swallowed_subjects
 from kg.extract.syntax import (
     companions, expand, headline_topic, has_particle, inverted_subjects, is_passive, members_beside, noun_agents,
     prep_objects, slot, stranded_objects, subjects, unique,
@@ -237,6 +237,7 @@ def _apply(frame: Frame, tok: "Token") -> FrameHit | None:
             # "X was hit with sanctions by the US": the parser hangs the agent on the measure
             agents = [t for m in prep_objects(tok, "with") if m.lemma_.lower() in _MEASURES for t in prep_objects(m, "by")]
         others = [t for spec in frame.patient for t in slot(tok, spec, noun)]
+        others = [described_name(o) or o if o.dep_ == "dobj" else o for o in others]  # "a Yemeni employee, X"
         others += [m for o in others if o.dep_ == "dobj" for m in members_beside(tok, o)]
         others += [m for o in others[:1] if o.dep_ == "dobj" for m in companions(tok, o.i)]
         if others and all(o.pos_ == "NOUN" for o in others):

@@ -113,7 +113,7 @@ def find_mentions(sent: Sentence, *, headline: bool, known: set[str] | None = No
                 # or rank is part of a title
                 org = None
             role = _role_of_body(toks, i) if org is not None else None
-            if role is not None:  # "the President of the National Council": a person's office, not the body
+            if role is not None and org is not None:  # "the President of the National Council": a person's office, not the body
                 end, i = org[0].end, org[1]
                 if i + 2 < n and toks[i].text == "(" and toks[i + 1].text.isupper() and toks[i + 2].text == ")":
                     end, i = toks[i + 2].idx + 1, i + 3  # "... the Homeland (CNSP)": the body's acronym is in the title

@@ -121,3 +121,33 @@ def swallowed_subjects(phrase: "Token") -> list["Token"]:
                 doc[t.left_edge.i - 1].text == "," and t.head.i < t.left_edge.i:
             return expand(t)
     return []
+
+
+#: singular descriptions a name in apposition may follow ("a Yemeni employee of the UN office, X")
+_DESCRIBED = frozenset({"NN"})
+
+
+def described_name(obj: "Token") -> "Token | None":
+    """The person named in apposition after a described object, however the parser hung the name.
+
+    "released a Yemeni employee of the UN office, Ahmed Nasser, on Sunday": the parser often makes the name a
+    modifier of the verb; the one released is the name, not the description.
+
+    >>> from kg.extract.model import get_model
+    >>> d = get_model()("The rebels released a Yemeni employee, Ahmed Nasser, on Sunday.")
+    >>> described_name(d[5]).text
+    'Nasser'
+    """
+    if obj.pos_ != "NOUN" or obj.tag_ not in _DESCRIBED or obj.ent_type_:
+        return None
+    apposed = next((c for c in obj.children if c.dep_ == "appos" and c.ent_type_ == "PERSON"
+                    and c.left_edge.i > 0 and obj.doc[c.left_edge.i - 1].text == ","), None)
+    if apposed is not None:
+        return apposed
+    after = obj.right_edge.i + 1
+    doc = obj.doc
+    if after + 1 >= len(doc) or doc[after].text != "," or doc[after + 1].ent_type_ != "PERSON" or \
+            doc[after + 1].ent_iob_ != "B":
+        return None
+    span = next((e for e in doc.ents if e.start == after + 1), None)
+    return span.root if span is not None and span.label_ == "PERSON" else None

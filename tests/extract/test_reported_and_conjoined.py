@@ -55,3 +55,13 @@ def test_a_pronoun_still_takes_the_subject_of_its_own_fronted_clause(extractor):
     doc = Document.from_text(text, published="2026-11-13")
     found = {(a.claim.relation, s.label, o.label if o else "") for a in extractor.extract(doc) for s, o in a.claim.pairs()}
     assert ("meets", "Tomas Varga", "Lena Orlova") in found
+
+
+@pytest.mark.parametrize("sentence, relation, actor", [
+    ("The Houthis released a Yemeni employee of the UN office, Karim Haddad, on Sunday.", "releases", "Houthis"),
+    ("Norland freed a Danish aid worker, Karim Haddad, after mediation by Oman.", "releases", "Norland"),
+    ("President Tomas Varga pardoned a Lithuanian citizen, Karim Haddad.", "pardons", "Tomas Varga"),
+])
+def test_the_name_after_a_described_object_is_the_object(extractor, sentence, relation, actor):
+    found = findings(extractor, sentence)
+    assert any(f[0] == relation and f[2] == "Karim Haddad" and (not actor or f[1] == actor) for f in found)
