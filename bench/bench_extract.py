@@ -13,8 +13,11 @@ the process's peak RSS.
 from __future__ import annotations
 
 import argparse
+import os
 import random
 import time
+
+os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")  # per-core figures, as `kg extract` runs (kg/cli/main.py)
 
 FIRST = ["Anna", "Boris", "Carla", "David", "Elena", "Farid", "Greta", "Hugo", "Irina", "Jonas", "Kenji", "Lucia"]
 LAST = ["Novak", "Petrov", "Silva", "Okafor", "Lindqvist", "Moreau", "Tanaka", "Kowalski", "Haddad", "Brennan"]
