@@ -30,6 +30,7 @@ from kg.extract.titles import holds_role
 from kg.extract.name_context import sanctions_target_slot
 from kg.extract.offices import national_offices
 from kg.extract.names import PRONOUN_GENDER, family_last, fold, same_given, tail_of, title_gender
+from kg.extract.pronouns import agrees, topic_continues
 from kg.extract.quotes import quotations, speaker_slot
 from kg.model.core import ActorRef
 
@@ -75,11 +76,6 @@ _NOT_MODIFIER = r"(?!(?:after|before|between|with|by|and|or|but|of|to|for|from|w
 _THE_BEFORE = re.compile(r"\b[Tt]he\s+(?:" + _NOT_MODIFIER + r"[a-z][a-z-]+\s+){1,2}$")
 #: "a third Briton", "an Emirati": a lone capitalised word after an indefinite article is a noun, never a family name
 _A_BEFORE = re.compile(r"\b(?:[Aa]n?|[Aa]nother)\s+(?:" + _NOT_MODIFIER + r"[a-z][a-z-]+\s+){0,2}$")  # not "a day after X"
-
-
-def _agrees(e: Entity, gender: str | None) -> bool:
-    """True unless both the pronoun and the person have a gender and they differ."""
-    return gender is None or e.gender is None or e.gender == gender
 
 
 class Coref:
@@ -244,10 +240,10 @@ class Coref:
         "Blinken arrived in Beijing. Wang Yi greeted him. He later met Xi": "He" is Blinken, named as subject
         and then as object, not Wang Yi, the subject of the last sentence alone.
         """
-        last_subject = self.last_subject if self.last_subject is not None and _agrees(self.last_subject, gender) \
+        last_subject = self.last_subject if self.last_subject is not None and agrees(self.last_subject, gender) \
             else None
-        fitting = [ew for ew in self.salience.values() if _agrees(ew[0], gender) and id(ew[0]) not in besides] or \
-            [ew for ew in self.salience.values() if _agrees(ew[0], gender)]
+        fitting = [ew for ew in self.salience.values() if agrees(ew[0], gender) and id(ew[0]) not in besides] or \
+            [ew for ew in self.salience.values() if agrees(ew[0], gender)]
         if not fitting:
             return last_subject
         # "she": a person the text said is a woman outweighs one whose gender it never said (most persons the
@@ -310,6 +306,8 @@ class Coref:
                     ent = self._person(m.name, m.titles, m.country, create=True)  # not "a third Briton", "an Emirati"
             return ent
         if m.kind == "title":
+            if m.extra.get("recent"):  # "the 52-year-old former ambassador": the person named last
+                return self.recent[-1] if self.recent else None
             if m.extra.get("appositive"):
                 return self._person(m.extra["appositive"], m.titles, m.country, create=True)
             return self._title(m, subject)
@@ -324,15 +322,17 @@ class Coref:
                 return self.last_subject  # '"...," he said': the subject before the quotation, not one named in it
             gender = PRONOUN_GENDER.get(m.text.lower())
             if m.extra.get("role") in ("subj", "poss"):  # "her chief of staff": whom "she" would be
-                if subject is not None and _agrees(subject, gender):
+                if subject is not None and agrees(subject, gender):
                     return subject
                 # "As adviser to President X, she ...": a person named after a preposition earlier in the clause
                 # is not who the subject pronoun stands for
                 fronted = frozenset(id(k.entity) for k in kept if k.entity is not None and k.extra.get("oblique"))
                 return self._most_salient(gender, besides=fronted if m.extra.get("role") == "subj" else frozenset())
+            if subject is not None and topic_continues(self.text, m, kept, subject, gender):
+                return subject  # "she is the President's adviser, a post created for her": her is she
             before = [k.entity for k in kept if k.entity is not None and k.entity.type == "Person"]
             for ent in [*reversed(before), *reversed(self.recent)]:
-                if ent is not subject and _agrees(ent, gender):
+                if ent is not subject and agrees(ent, gender):
                     return ent
             return None
         if m.kind == "pair":

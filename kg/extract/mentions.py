@@ -210,6 +210,11 @@ def find_mentions(sent: Sentence, *, headline: bool, known: set[str] | None = No
                 out.append(Mention(tok.idx, tok.idx + len(tok.text), tok.text, "pronoun", extra={"role": PRONOUNS[low]}))
                 i += 1
                 continue
+        aged = _aged_description(toks, i, text) if low == "the" else None
+        if aged is not None:  # "the 52-year-old former ambassador": the person just named
+            out.append(aged[0])
+            i = aged[1]
+            continue
         if low in ("the", "both", "they", "his", "her", "their") or (_cap(tok) or low in TITLE_WORDS or low in DEMONYMS):
             m, j = _person_or_title(text, toks, i, headline, known, sent.ner)
             if m is not None:
@@ -272,6 +277,24 @@ def _org_span_from(first: "Token", nxt: "Token", ner: tuple[tuple[int, int, str]
 def _one_person_span(first: "Token", tok: "Token", ner: tuple[tuple[int, int, str], ...]) -> bool:
     """True when one recogniser PERSON span holds both ``first`` and ``tok`` ("Jacques Paris", "Paris" a surname)."""
     return any(a <= first.idx and tok.idx + len(tok.text) <= b and label == "PERSON" for a, b, label in ner)
+
+
+def _aged_description(toks: list["Token"], i: int, text: str) -> tuple[Mention, int] | None:
+    """"the 52-year-old (former ambassador)": news copy's way of going on about the person it just named.
+
+    The mention covers the age and the title or description words after it; coreference gives it the most
+    recent person (``extra["recent"]``).
+    """
+    n = len(toks)
+    if not (i + 5 < n and toks[i + 1].text.isdigit() and [t.text for t in toks[i + 2:i + 6]] == ["-", "year", "-", "old"]):
+        return None
+    j = i + 6
+    while j < n and (toks[j].text.lower() in TITLE_WORDS or toks[j].text.lower() in DESCRIPTIONS) and \
+            toks[j].text.islower() and toks[j].text not in ("the", "a", "an", "his", "her", "its", "their"):
+        j += 1
+    end = toks[j - 1].idx + len(toks[j - 1].text)
+    return Mention(toks[i].idx, end, text[toks[i].idx:end], "title", titles=tuple(
+        t.text.lower() for t in toks[i + 6:j]), extra={"head": "age", "recent": True}), j
 
 
 def _role_of_body(toks: list["Token"], i: int) -> str | None:
@@ -375,6 +398,11 @@ def _person_or_title(text: str, toks: list["Token"], i: int, headline: bool,
         return Mention(start, end, text[start:end], kind, name=name, titles=tuple(words), country=country), k
     # a bare title NP: "the Belarusian leader", "his Russian counterpart", "The Secretary"
     if words and (toks[i].text.lower() in ("the", "his", "her", "their") or country or _cap(toks[i])):
+        owner = next((k for k in range(i + 1, j - 1) if toks[k].text in ("’s", "'s")), None)
+        if owner is not None and toks[owner - 1].text.lower() in ROLE_NOUNS and toks[owner - 1].text[0].isupper():
+            # "the President's special adviser": the President, then the role his or hers
+            k = sum(1 for t in toks[i:owner] if t.text.lower() in TITLE_WORDS and t.text.lower() != "the")
+            words, j = words[:k + (toks[i].text.lower() == "the")], owner
         # "The Prime Minister then spoke": an adverb after the title is not part of it
         while len(words) > 1 and j - 1 > i and toks[j - 1].text in _TRAILING_ADVERBS and words[-1] == toks[j - 1].text:
             words = words[:-1]

@@ -31,6 +31,10 @@ _NAMED_AS = re.compile(r"\b(?:is|was|as|became|named|appointed|made|remains|rema
 #: a copula between the adviser's name and "his"/"her" before the role noun ("X has been his closest adviser")
 _COPULA_LEFT = re.compile(r"^\s*,?\s*(?:has\s+been|had\s+been|is|was|became|remains|remained)\s+"
                           r"(?:(?:now|long|also|still)\s+)?$", re.IGNORECASE)
+#: a copula between the adviser and the advisee's possessive ("X is President Y's adviser", "she is the
+#: President's special adviser")
+_COPULA_POSS = re.compile(r"\s+(?:has\s+been|had\s+been|is|was|became|remains|remained)\s+"
+                          r"(?:(?:now|long|also|still|officially)\s+)?(?:the\s+)?", re.IGNORECASE)
 #: a second role joined to the first before the name ("chief of staff and longtime adviser, X")
 _MORE_ROLES = re.compile(r"^\s+and\s+(?:[a-z-]+\s+){0,2}(?:adviser|advisor|aide|counsel+or|spokes(?:wo)?man|deputy)\b",
                          re.IGNORECASE)
@@ -94,6 +98,8 @@ def _advises(sent: PairingSentence, trig: Trigger, ts: int, te: int, state: DocS
                 # "X has, in three years as President Y's national security adviser, become ...": the subject
                 first = sent.clause_subject(sent.loc[bi][0])
                 ai = first if first != bi else None
+            elif bi > 0 and sent.ms[bi].kind != "pronoun" and _COPULA_POSS.fullmatch(text[sent.loc[bi - 1][1]:sent.loc[bi][0]]):
+                ai = bi - 1  # "X is President Y's special adviser", "she is the President's adviser"
             elif bi > 0 and sent.ms[bi].kind == "pronoun" and _COPULA_LEFT.match(text[sent.loc[bi - 1][1]:sent.loc[bi][0]]):
                 # "Y's secretary, X, has been his closest adviser": X advises the other person the sentence names
                 ai = bi - 1

@@ -65,3 +65,15 @@ def test_a_pronoun_still_takes_the_subject_of_its_own_fronted_clause(extractor):
 def test_the_name_after_a_described_object_is_the_object(extractor, sentence, relation, actor):
     found = findings(extractor, sentence)
     assert any(f[0] == relation and f[2] == "Karim Haddad" and (not actor or f[1] == actor) for f in found)
+
+
+def test_a_profile_s_she_and_her_stay_with_its_subject(extractor):
+    text = ("Profile\n\nFew people would know Wanjiru Kamau in the street. Yet the 49-year-old former ambassador has "
+            "become the most trusted voice around President Daniel Otieno.\n\nOfficially she is the President's "
+            "special adviser on foreign affairs, a post created for her in 2025.\n\nLast month she held talks in "
+            "Pretoria with Foreign Minister Sibusiso Ndlovu.")
+    doc = Document.from_text(text, published="2026-11-13")
+    found = {(a.claim.relation, s.label, o.label if o else "") for a in extractor.extract(doc) for s, o in a.claim.pairs()}
+    assert ("advises", "Wanjiru Kamau", "Daniel Otieno") in found
+    assert any(r == "meets" and {s, o} == {"Wanjiru Kamau", "Sibusiso Ndlovu"} for r, s, o in found)
+    assert not any("Daniel Otieno" in (s, o) and r == "meets" for r, s, o in found)
