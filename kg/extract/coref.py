@@ -23,6 +23,7 @@ from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 
 from kg.extract.appositions import mark_apposed_titles
+from kg.extract.dates import DATELINE
 from kg.extract.lexicon import DESCRIPTIONS, ORGANIZATIONS
 from kg.extract.linking import Linker, as_written
 from kg.extract.mentions import Mention, Sentence, find_mentions, is_headline
@@ -67,9 +68,6 @@ _GENDER_BONUS = 3.0
 _DEFINED_ALIAS = re.compile(r"\s*\((?:the\s+)?([A-Z][\w&.-]+(?:\s[A-Z][\w&.-]+)?)\)")
 #: "The Prime Minister", "the Secretary": a bare title in capitals (official style names the principal)
 _CAPITALISED_TITLE = re.compile(r"^(?:[Tt]he\s+)?[A-Z][a-z]+(?:\s+(?:of\s+(?:the\s+)?)?[A-Z][a-z]+)*$")
-#: a news dateline at the start of a paragraph: upper-case places, an optional date and agency, then a dash
-DATELINE = re.compile(r"^[ \t]*[A-Z][A-Z.'’-]+(?:[ /][A-Z][A-Z.'’-]+)*(?:,\s*[A-Z][\w.]*\.?(?:\s+\d{1,2})?)?"
-                      r"(?:,\s*\d{1,2}\s+[A-Z][a-z]{2,8}\.?)?(?:,?\s*\d{4})?(?:\s*\([A-Za-z][\w .]{0,20}\))?\s*[—–-]{1,2}\s", re.MULTILINE)
 #: "the [adjectives] Name": a single unknown capitalised word after an article names a thing, not a person
 #: (the words between are a noun's modifiers: never a preposition or conjunction, "the meeting between Sato")
 _NOT_MODIFIER = r"(?!(?:after|before|between|with|by|and|or|but|of|to|for|from|when|since|as|than|in|on|at|that)\s)"

@@ -270,6 +270,12 @@ _PLACE_DATELINE = re.compile(
     r"(?:(?:Mon|Tue|Tues|Wed|Thu|Thur|Thurs|Fri|Sat|Sun)(?:day|nesday|sday|urday)?\.?,?\s+)?"
     rf"(?:({_MON})\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+(\d{{4}})|(\d{{1,2}})(?:st|nd|rd|th)?\s+({_MON}),?\s+(\d{{4}}))"
     r"(?:\s*\([A-Za-z][\w .]{0,20}\)|\s*/[^/\n]{1,30}/)?\s*(?:[—–:]|--?)", re.MULTILINE)
+#: a news dateline at the start of a paragraph: upper-case places, an optional date and agency, then a dash
+DATELINE = re.compile(r"^[ \t]*[A-Z][A-Z.'’-]+(?:[ /][A-Z][A-Z.'’-]+)*(?:,\s*[A-Z][\w.]*\.?(?:\s+\d{1,2})?)?"
+                      r"(?:,\s*\d{1,2}\s+[A-Z][a-z]{2,8}\.?)?(?:,?\s*\d{4})?(?:\s*\([A-Za-z][\w .]{0,20}\))?\s*[—–-]{1,2}\s|"
+                      # "Bern, 20.11.2026 -": a place in any case with a numeric date
+                      r"^[ \t]*[A-Z][\w.'’-]+(?:[ /][A-Z][\w.'’-]+)?,\s*\d{1,2}[./]\d{1,2}[./]\d{2,4}\s*[—–-]{1,2}\s",
+                      re.MULTILINE)
 #: a dateline that opens with its date: "March 3, 2024 (Reuters) -", "19 July 2023 —"
 _DATE_DATELINE = re.compile(
     rf"^[ \t]*(?:({_MON})\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+(\d{{4}})|(\d{{1,2}})(?:st|nd|rd|th)?\s+({_MON}),?\s+(\d{{4}}))"

@@ -43,7 +43,7 @@ from bisect import bisect_right
 from dataclasses import replace
 from typing import Any
 
-from kg.extract.coref import DATELINE
+from kg.extract.dates import DATELINE
 from kg.extract.lexicon import DEMONYMS, MONTHS, WEEKDAYS
 
 #: a place name, with the venue noun a crossing point may end in ("Abu Dhabi airport", "Lithuanian border")

@@ -44,7 +44,8 @@ from kg.extract.clause_status import PASSING_ADVERBS, read_status
 from kg.extract.place_names import tidy_place
 from kg.extract.release_places import release_place
 from kg.extract.setting import place_of
-from kg.extract.misparses import absolute_subject, acts_next, described_name, misread_objects, swallowed_subjects
+from kg.extract.misparses import (absolute_subject, acts_next, described_name, misread_objects,
+                                  quantified_antecedents, swallowed_subjects)
 from kg.extract.syntax import (
     companions, expand, headline_topic, has_particle, inverted_subjects, is_passive, members_beside, noun_agents,
     prep_objects, slot, stranded_objects, subjects, unique,
@@ -258,6 +259,7 @@ def _apply(frame: Frame, tok: "Token") -> FrameHit | None:
             ante = tok.head.head if tok.head.dep_ == "appos" and tok.head.pos_ == "NOUN" and \
                 tok.head.head.pos_ == "PROPN" else tok.head
             others = [x for o in others for x in (expand(ante) if o.lower_ in _RELATIVES else [o])]
+        others = [x for o in others for x in (quantified_antecedents(o) or [o])]  # "A and B, both of which are"
         if not others and tok.dep_ == "amod" and tok.tag_ == "VBN":
             # "the EU-sanctioned businessman X", "U.S.-designated group Y": the prefix is the agent
             prefix = [c for c in tok.children if c.dep_ in ("npadvmod", "compound") and c.pos_ == "PROPN" and c.i < tok.i]

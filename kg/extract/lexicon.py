@@ -131,6 +131,9 @@ ORGANIZATIONS: dict[str, str] = {
     "Security Council": "United Nations Security Council",
     "UN Security Council": "United Nations Security Council", "U.N. Security Council": "United Nations Security Council",
     "United Nations Security Council": "United Nations Security Council",
+    # bodies whose names hold a comma or a lower-case "and", which no capitalised run reads whole
+    "Foreign, Commonwealth and Development Office": "Foreign, Commonwealth and Development Office",
+    "Foreign and Commonwealth Office": "Foreign, Commonwealth and Development Office",
 }
 
 COUNTRY_FORMS: dict[str, str] = {}

@@ -58,8 +58,10 @@ _AMONG_BEFORE = re.compile(r"\b(?:is|are|was|were)\s+(?:also\s+)?among\s+(?:them
 #: "The two, A and B, ...", "The pair, A and B", "The visitors, A, B and C, ...", "One of them, A, ..."
 _APPOSED = re.compile(rf"^\W*(?:(?i:the|both|all)\s+)?(?:(?:[a-z]\w*\s+)?(?:{_NUM}|pair|trio|[a-z]+s)|{_NUM}\s+of\s+"
                       rf"(?:them|those|the\s+\w+)|(?i:one)\s+of\s+(?:them|those|the\s+\w+))\s*(?:,|—|–|\s-)\s*")
-#: "The four are A, B, C and D", "The individuals are A and B"
-_COPULA = re.compile(rf"^\W*(?i:the)\s+(?:[a-z]\w*\s+)?(?:{_NUM}|pair|[a-z]+s)\s+(?:are|were)(?=\s+[A-Z])")
+#: "The four are A, B, C and D", "The individuals are A and B", "The persons concerned are A", "They are A and B"
+_COPULA = re.compile(rf"^\W*(?:(?i:the)\s+(?:[a-z]\w*\s+)?(?:{_NUM}|pair|[a-z]+s)(?:\s+(?:concerned|named|listed|"
+                     rf"designated|targeted|affected|sanctioned|freed|released|pardoned|involved))?|They)\s+(?:are|were)"
+                     rf"(?=\s+[A-Z])")
 #: a preposition whose object the first name is ("including the jailing of A"), unless a list goes on after it
 #: ("eight lay workers of the Catholic church and student leader A")
 _PREP_BEFORE = re.compile(r"\b(?:of|in|for|against|to|by|with|from|on|over|at|about)\b(?![^,]*(?:,|\band\b))")
@@ -77,7 +79,8 @@ def _descriptor(gap: str) -> bool:
 #: "among those who ...": the words of the relative clause
 _WHO = re.compile(r"\s+(?:who|that)\s+((?:\w+\s+){0,3}\w+)")
 #: where a run of members ends: a relative or reporting clause after them
-_CUT = re.compile(r",\s+(?:who|which|whose|said|says|according|told)\b|;|\s+(?:said|told)\b")
+_CUT = re.compile(r",\s+(?:who|which|whose|said|says|according|told)\b|;(?!\s+(?:and\s+)?[A-Z][a-z]+\s+[A-Z])|"
+                  r"\s+(?:said|told)\b")  # "A, a judge; B, a general; and C": the semicolons part described members
 #: words that may stand between listed participants ("Norway's A, Sweden's B and Iceland's C")
 _BETWEEN = re.compile(r"^\s*(?:,|,?\s+and)?\s+(?:(?:[A-Z][\w'’.-]*|of|the)\s+){0,4}$")
 _BEFORE_FIRST = re.compile(r"^\W*(?:(?:[A-Z][\w'’.-]*|of|the)\s+){0,4}$")

@@ -151,3 +151,33 @@ def described_name(obj: "Token") -> "Token | None":
         return None
     span = next((e for e in doc.ents if e.start == after + 1), None)
     return span.root if span is not None and span.label_ == "PERSON" else None
+
+
+def quantified_antecedents(word: "Token") -> list["Token"]:
+    """The names "both of which", "all of whom", "each of them" stand for: those before the comma ahead of it.
+
+    "his firms A and B, both of which are also being designated today": A and B; the parser hangs the clause
+    anywhere, so the names are read from the words before the comma.
+
+    >>> from kg.extract.model import get_model
+    >>> d = get_model()("He owns Alder Trading and Birch Metals, both of which are being designated today.")
+    >>> [t.text for t in quantified_antecedents(d[8])]
+    ['Alder', 'Trading', 'Birch', 'Metals']
+    """
+    if word.lower_ not in ("both", "all", "each", "some", "two", "three", "four") or not any(
+            c.dep_ == "prep" and c.lower_ == "of" and any(p.lower_ in ("which", "whom", "them") for p in c.children)
+            for c in word.children):
+        return []
+    before = word.doc[word.i - 1] if word.i > 0 else None
+    if before is None or before.text != "," or before.i == 0:
+        return []
+    k = before.i - 1
+    names: list["Token"] = []
+    def named(t: "Token") -> bool:  # a name's word, whatever its tag ("SARL" is often a common noun)
+        return t.pos_ == "PROPN" or t.text[:1].isupper() and t.pos_ in ("NOUN", "X")
+
+    while k >= 0 and (named(word.doc[k]) or word.doc[k].lower_ in ("and", ",", "&", "-")):
+        if named(word.doc[k]):
+            names.append(word.doc[k])
+        k -= 1
+    return names[::-1] if any(t.lower_ == "and" for t in word.doc[k + 1:before.i]) else []

@@ -37,8 +37,8 @@ from typing import Any
 from kg.extract.act_instruments import blocked_proposal
 from kg.extract.arguments import counted_antecedent, entities_at, governing_person, group_of, plural_antecedent, \
     reporter_of
-from kg.extract.coref import DATELINE, Coref, Entity
-from kg.extract.dates import parse_published, stated_publication
+from kg.extract.coref import Coref, Entity
+from kg.extract.dates import DATELINE, parse_published, stated_publication
 from kg.extract.designations import (HOLDINGS, PLURAL_PRONOUNS, fallback_issuer, list_line_actors, list_lines,
                                      plural_group)
 from kg.extract.frames import FrameHit, gate_pattern, match, meeting_verbs
@@ -156,7 +156,9 @@ class ParseExtractor(RuleExtractor):
         bodies = retype_organisations(sents, chains, linker, places, media)
         if bodies:
             _repoint_pronouns(chains)
-        doubtful = unsupported(sents, chains, linker) | places
+        # a designation list's line names its target whatever the recogniser made of it ("- Irakli Dgebuadze, head of")
+        listed = {id(ms[0].entity) for k in list_lines([s.text for s in sents]) for ms in chains[k:k + 1] if ms}
+        doubtful = (unsupported(sents, chains, linker) - listed) | places
         list_line_actors([s.text for s in sents], [s.start_char for s in sents], chains, linker)
         limit = _content_end(text)
         state = DocState()

@@ -25,9 +25,11 @@ def lex_country(text: str) -> str | None:
     return COUNTRY_FORMS.get(text) or METONYMS.get(text)
 
 
-_FIRST_WORDS = frozenset(f.split()[0] for f in (*COUNTRY_FORMS, *METONYMS, *ORGANIZATIONS))
-_MAX_WORDS = {w: max(len(f.split()) for f in (*COUNTRY_FORMS, *METONYMS, *ORGANIZATIONS) if f.split()[0] == w)
-              for w in _FIRST_WORDS}
+#: names with a comma, as the tokenizer splits them ("Foreign , Commonwealth and Development Office")
+_COMMA_NAMES = {f.replace(",", " ,"): canon for f, canon in ORGANIZATIONS.items() if "," in f}
+_LEXICON_FORMS = (*COUNTRY_FORMS, *METONYMS, *ORGANIZATIONS, *_COMMA_NAMES)
+_FIRST_WORDS = frozenset(f.split()[0] for f in _LEXICON_FORMS)
+_MAX_WORDS = {w: max(len(f.split()) for f in _LEXICON_FORMS if f.split()[0] == w) for w in _FIRST_WORDS}
 
 
 #: plural role nouns and their singular role ("the presidents of X and Y")
@@ -84,8 +86,8 @@ def match_lexicon(toks: list[Token], i: int) -> tuple[int, str, str] | None:
         canon = lex_country(text)
         if canon:
             return i + length, canon, "Country"
-        if text in ORGANIZATIONS:
-            return i + length, ORGANIZATIONS[text], "Organization"
+        if text in ORGANIZATIONS or text in _COMMA_NAMES:
+            return i + length, ORGANIZATIONS.get(text) or _COMMA_NAMES[text], "Organization"
     return None
 
 
@@ -222,6 +224,20 @@ def _titled_name(run: list[Token]) -> bool:
             and sum(1 for t in run if _cap(t) and t.text.lower() not in TITLE_WORDS) >= 2)
 
 
+def _listed_name_end(toks: list[Token], end: int) -> int:
+    """The last token of a body's name that goes on as a list of capitalised words before its acronym
+    ("... Economic Affairs, Education and Research (EAER)"), else ``end``."""
+    k, joined = end + 1, False
+    while k + 1 < len(toks) and toks[k].text in (",", "and") and _cap(toks[k + 1]):
+        joined = joined or toks[k].text == "and"
+        k += 1
+        while k < len(toks) and _cap(toks[k]):
+            k += 1
+    if joined and k + 2 < len(toks) and toks[k].text == "(" and toks[k + 1].text.isupper() and toks[k + 2].text == ")":
+        return k - 1
+    return end
+
+
 def org_run(toks: list[Token], i: int, text: str) -> tuple[Mention, int] | None:
     """'[The] U.S. Department of the Treasury', 'Atlantic Council', 'the Boris Johnson government'."""
     k = i
@@ -257,6 +273,7 @@ def org_run(toks: list[Token], i: int, text: str) -> tuple[Mention, int] | None:
                 ahead += 1
             if ahead < len(toks) and ahead > end + 1 and toks[ahead].text in ORG_HEADS and toks[ahead - 1].whitespace_:
                 end = ahead
+            end = _listed_name_end(toks, end)  # "Department of Economic Affairs, Education and Research (EAER)"
             serial = serial_at(toks, end + 1) or any(serial_at(toks, x) for x in range(begin + 1, end))
             if serial_at(toks, end + 1):
                 end += 1  # "Military Unit 26165": a serial number is part of the body's name

@@ -1,0 +1,49 @@
+"""Sanctions notices in the layouts governments publish them in. Texts written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from kg.extract.parsed import ParseExtractor
+from kg.model.core import Document
+
+
+@pytest.fixture(scope="module")
+def extractor() -> ParseExtractor:
+    return ParseExtractor()
+
+
+def sanctions(extractor: ParseExtractor, text: str) -> set[tuple[str, str]]:
+    doc = Document.from_text(text, published="2026-11-20")
+    return {(s.label, o.label if o else "") for a in extractor.extract(doc) for s, o in a.claim.pairs()
+            if a.claim.relation == "sanctions"}
+
+
+def test_a_bulleted_list_names_every_target_whatever_the_recogniser_read(extractor):
+    text = ("UK sanctions officials\n\nThe Foreign, Commonwealth and Development Office today announced sanctions "
+            "against three Norlandic officials.\n\nThose designated today are:\n- Tarmo Vesik, Deputy Minister of the "
+            "Interior\n- Colonel Priit Kallas, head of the Special Tasks Department\n- Liina Saar, judge of the Tallow "
+            "City Court\n\nThe individuals are subject to an asset freeze and a travel ban.\n")
+    found = sanctions(extractor, text)
+    assert {o for _s, o in found} == {"Tarmo Vesik", "Priit Kallas", "Liina Saar"}
+    assert {s for s, _o in found} == {"Foreign, Commonwealth and Development Office"}
+
+
+def test_the_persons_concerned_are_the_counted_group_s_members(extractor):
+    text = ("Further measures\n\nBern, 20.11.2026 - The Federal Department of Economic Affairs, Education and "
+            "Research (EAER) has today imposed sanctions against three persons.\n\nThe persons concerned are Tarmo "
+            "Vesik, a former head of the presidential administration; Liina Saar, a judge at the Tallow City Court; "
+            "and Priit Kallas, a former deputy interior minister.\n")
+    found = sanctions(extractor, text)
+    assert {o for _s, o in found} >= {"Tarmo Vesik", "Liina Saar", "Priit Kallas"}
+    # the dateline's city is no second imposer, and the department's acronym is the department
+    assert {s for s, _o in found} == {"Federal Department of Economic Affairs, Education and Research"}
+
+
+def test_both_of_which_are_designated_names_the_firms_before_it(extractor):
+    text = ("Treasury action\n\nToday, the Office of Foreign Assets Control (OFAC) sanctioned two companies.\n\n"
+            "Businessman Arvo Lind coordinated the purchases through his firms Alder Logistique SARL and Trans-Birch "
+            "Import, both of which are also being designated today.\n")
+    found = sanctions(extractor, text)
+    assert {o for _s, o in found} == {"Alder Logistique SARL", "Trans-Birch Import"}
+    assert "Arvo Lind" not in {s for s, _o in found}
