@@ -76,6 +76,8 @@ _MEASURE_NOUNS = frozenset({"hour", "day", "round", "series", "week", "minute", 
 _CALL_NOUNS = frozenset({"call", "conversation", "videoconference", "teleconference"})
 #: relative pronouns that stand for their antecedent
 _RELATIVES = frozenset({"who", "whom", "which", "that"})
+#: verbs by which an agent brings an act about ("ordered his release", "secured her release")
+_ORDERING = frozenset({"order", "secure", "approve", "authorize", "authorise", "announce", "decree", "sign", "grant"})
 #: verbs whose subject is the measure and whose object its target ("the sanctions target X")
 _TARGETING_VERBS = frozenset({"target", "hit", "name", "cover", "affect", "include", "list"})
 
@@ -260,6 +262,15 @@ def _apply(frame: Frame, tok: "Token") -> FrameHit | None:
                 tok.head.head.pos_ == "PROPN" else tok.head
             others = [x for o in others for x in (expand(ante) if o.lower_ in _RELATIVES else [o])]
         others = [x for o in others for x in (quantified_antecedents(o) or [o])]  # "A and B, both of which are"
+        if len(others) == 1 and others[0].dep_ == "poss" and others[0].lower_ in ("his", "her", "their"):
+            # "pardoned A and ordered his release": the one the first verb acted on, not its agent
+            gov = tok.head
+            first = gov.head if gov.dep_ == "conj" and gov.pos_ == "VERB" and gov.lemma_.lower() in _ORDERING else None
+            named = [c for c in first.children if c.dep_ == "dobj"] if first is not None else []
+            others = expand(named[0]) if named and named[0].pos_ in ("PROPN", "NOUN") else others
+        if not others and tok.pos_ == "NOUN" and "prep:of" in frame.patient:
+            # "the release by X of 41 prisoners": the parser hangs "of" on the agent
+            others = [t for a in agents if a.dep_ == "pobj" and a.head.lower_ == "by" for t in prep_objects(a, "of")]
         if not others and tok.dep_ == "amod" and tok.tag_ == "VBN":
             # "the EU-sanctioned businessman X", "U.S.-designated group Y": the prefix is the agent
             prefix = [c for c in tok.children if c.dep_ in ("npadvmod", "compound") and c.pos_ == "PROPN" and c.i < tok.i]

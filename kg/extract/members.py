@@ -276,6 +276,12 @@ def _members_of(i: int, sents: list[Sentence], chains: list[list[Mention]], pdoc
             if members:
                 break
             members = _named_members(sents[j], chains[j], nouns, False)
+            counted = base.group[1] if base is not None and base.group is not None else None
+            if not members and counted and hit.relation in ("releases", "pardons") and j == window[0] and \
+                    not _REPORTING.search(sents[j].text):
+                # "The Taliban freed two Americans. A and B landed in Doha": as many names as the count, first
+                lead = _leading_list(sents[j], chains[j])
+                members = lead if len(lead) == counted else []
             if not members and hit.frame.kind == "encounter" and not _REPORTING.search(sents[j].text):
                 members = _leading_list(sents[j], chains[j])
                 if len(members) < 2 and _ENCOUNTER.search(sents[j].text):

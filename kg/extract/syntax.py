@@ -271,6 +271,10 @@ def noun_agents(noun: "Token") -> list["Token"]:
     >>> [t.text for t in noun_agents(get_model()("Jane Roe called off her meeting with John Doe.")[5])]
     ['Roe']
     """
+    by = [t for c in noun.children if c.dep_ == "prep" and c.lower_ == "by" for p in c.children if p.dep_ == "pobj"
+          for t in expand(p)]
+    if by and noun.pos_ == "NOUN":  # "the release by the Nicaraguan authorities of 41 prisoners", "a visit by X"
+        return by
     poss = [c for c in noun.children if c.dep_ == "poss"]
     if poss and not (poss[0].pos_ == "PRON" and poss[0].lower_ in ("his", "her")):
         return expand(poss[0])

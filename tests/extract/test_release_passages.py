@@ -1,0 +1,48 @@
+"""Releases told as a noun with its agent after "by", through "ordered his release", and with the freed named in
+the next sentence. Sentences and passages written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from kg.extract.parsed import ParseExtractor
+from kg.model.core import Document
+
+
+@pytest.fixture(scope="module")
+def extractor() -> ParseExtractor:
+    return ParseExtractor(resolver=None)
+
+
+def found(extractor: ParseExtractor, text: str) -> set[tuple[str, str, str, int | None]]:
+    doc = Document.from_text("Report\n\n" + text, published="2026-11-13")
+    return {(a.claim.relation, s.label, o.label if o else "", a.claim.count)
+            for a in extractor.extract(doc) for s, o in a.claim.pairs()}
+
+
+def test_the_release_by_x_of_a_counted_group(extractor):
+    assert ("releases", "Norland", "political prisoners", 41) in found(
+        extractor, "The release by Norland of 41 political prisoners was welcomed by the Vatican.")
+
+
+def test_ordered_his_release_after_a_pardon_is_the_pardoned_one_s(extractor):
+    got = found(extractor, "President Tomas Varga pardoned the lawyer Karim Haddad and ordered his immediate release.")
+    assert ("pardons", "Tomas Varga", "Karim Haddad", None) in got
+    assert ("releases", "Tomas Varga", "Karim Haddad", None) in got
+
+
+def test_praising_a_release_is_no_release(extractor):
+    got = found(extractor, "President Tomas Varga met Karim Haddad and praised his release.")
+    assert not any(r == "releases" for r, *_ in got)
+
+
+def test_as_many_names_as_the_count_in_the_next_sentence_are_the_freed(extractor):
+    got = found(extractor, "Norland freed two Americans on Sunday. Jens Holm and Mette Lund landed "
+                           "in Doha hours later.")
+    assert {o for r, _s, o, _n in got if r == "releases"} >= {"Jens Holm", "Mette Lund"}
+
+
+def test_a_different_number_of_names_is_no_list_of_the_freed(extractor):
+    got = found(extractor, "Norland freed two Americans on Sunday. Jens Holm, Mette Lund and Anna Berg said the talks "
+                           "went well.")
+    assert not {"Jens Holm", "Mette Lund", "Anna Berg"} & {o for r, _s, o, _n in got if r == "releases"}
