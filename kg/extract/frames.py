@@ -266,8 +266,8 @@ def _apply(frame: Frame, tok: "Token") -> FrameHit | None:
             # "pardoned A and ordered his release": the one the first verb acted on, not its agent
             gov = tok.head
             first = gov.head if gov.dep_ == "conj" and gov.pos_ == "VERB" and gov.lemma_.lower() in _ORDERING else None
-            named = [c for c in first.children if c.dep_ == "dobj"] if first is not None else []
-            others = expand(named[0]) if named and named[0].pos_ in ("PROPN", "NOUN") else others
+            acted_on = [c for c in first.children if c.dep_ == "dobj"] if first is not None else []
+            others = expand(acted_on[0]) if acted_on and acted_on[0].pos_ in ("PROPN", "NOUN") else others
         if not others and tok.pos_ == "NOUN" and "prep:of" in frame.patient:
             # "the release by X of 41 prisoners": the parser hangs "of" on the agent
             others = [t for a in agents if a.dep_ == "pobj" and a.head.lower_ == "by" for t in prep_objects(a, "of")]
