@@ -31,7 +31,7 @@ from kg.extract.titles import holds_role
 from kg.extract.name_context import sanctions_target_slot
 from kg.extract.offices import national_offices
 from kg.extract.names import PRONOUN_GENDER, family_last, fold, same_given, tail_of, title_gender
-from kg.extract.pronouns import agrees, topic_continues
+from kg.extract.pronouns import agrees, in_apposition, topic_continues
 from kg.extract.quotes import quotations, speaker_slot
 from kg.model.core import ActorRef
 
@@ -320,12 +320,14 @@ class Coref:
                 return self.last_subject  # '"...," he said': the subject before the quotation, not one named in it
             gender = PRONOUN_GENDER.get(m.text.lower())
             if m.extra.get("role") in ("subj", "poss"):  # "her chief of staff": whom "she" would be
-                if subject is not None and agrees(subject, gender):
+                apposed = subject is not None and in_apposition(self.text, kept, subject, m)
+                if subject is not None and agrees(subject, gender) and not apposed:
                     return subject
                 # "As adviser to President X, she ...": a person named after a preposition earlier in the clause
-                # is not who the subject pronoun stands for
-                fronted = frozenset(id(k.entity) for k in kept if k.entity is not None and k.extra.get("oblique"))
-                return self._most_salient(gender, besides=fronted if m.extra.get("role") == "subj" else frozenset())
+                # is not who the subject pronoun stands for; "X, one of her advisers": nor is X
+                fronted = frozenset(id(k.entity) for k in kept if k.entity is not None and (
+                    k.extra.get("oblique") and m.extra.get("role") == "subj" or apposed and k.entity is subject))
+                return self._most_salient(gender, besides=fronted)
             if subject is not None and topic_continues(self.text, m, kept, subject, gender):
                 return subject  # "she is the President's adviser, a post created for her": her is she
             before = [k.entity for k in kept if k.entity is not None and k.entity.type == "Person"]

@@ -217,6 +217,7 @@ _TITLE_PHRASES = (
     "politician", "dissident", "rights", "defender", "lawyer", "human",
     # the bench, the prosecution and the clergy ("Judge X", "Prosecutor General Y", "Cardinal Z")
     "judge", "prosecutor", "prosecutor general", "attorney general", "cardinal", "archbishop", "bishop", "sultan",
+    "advocate", "adv.",
     # Burmese honorifics before a name ("U Than Soe Oo", "Daw Nilar Aung")
     "u", "daw",
     # ministries named in titles ("External Affairs Minister", "Trade Secretary", "Justice Minister")

@@ -398,11 +398,11 @@ def _person_or_title(text: str, toks: list["Token"], i: int, headline: bool,
         return Mention(start, end, text[start:end], kind, name=name, titles=tuple(words), country=country), k
     # a bare title NP: "the Belarusian leader", "his Russian counterpart", "The Secretary"
     if words and (toks[i].text.lower() in ("the", "his", "her", "their") or country or _cap(toks[i])):
-        owner = next((k for k in range(i + 1, j - 1) if toks[k].text in ("’s", "'s")), None)
+        owner = next((k for k in range(i + 1, j) if toks[k].text in ("’s", "'s")), None)
         if owner is not None and toks[owner - 1].text.lower() in ROLE_NOUNS and toks[owner - 1].text[0].isupper():
             # "the President's special adviser": the President, then the role his or hers
             k = sum(1 for t in toks[i:owner] if t.text.lower() in TITLE_WORDS and t.text.lower() != "the")
-            words, j = words[:k + (toks[i].text.lower() == "the")], owner
+            words, j = words[:k], owner
         # "The Prime Minister then spoke": an adverb after the title is not part of it
         while len(words) > 1 and j - 1 > i and toks[j - 1].text in _TRAILING_ADVERBS and words[-1] == toks[j - 1].text:
             words = words[:-1]

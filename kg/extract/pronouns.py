@@ -14,6 +14,8 @@ from typing import Any
 
 from kg.extract.names import PRONOUN_GENDER
 
+#: an apposition opening right after a name ("X, one of her advisers", "X, a cousin of his"): the pronoun is not X
+_APPOSITION = re.compile(r"^,\s+(?:(?:one|another|two|some)\s+of\s+|an?\s+|the\s+)[^,;]*$")
 #: a comma opening a description or relative clause ("..., a post created for her", "..., which she ...")
 _CLAUSE_OF_ITS_OWN = re.compile(r",\s+(?:an?|the|which|who|whom|where|when|whose)\b")
 
@@ -31,3 +33,10 @@ def topic_continues(text: str, pronoun: Any, kept: list[Any], subject: Any, gend
     if said is None or gender is None or PRONOUN_GENDER.get(said.text.lower()) != gender:
         return False
     return _CLAUSE_OF_ITS_OWN.search(text[said.end:pronoun.start]) is not None
+
+
+def in_apposition(text: str, kept: list[Any], subject: Any, pronoun: Any) -> bool:
+    """True when a possessive pronoun sits in an apposition right after the subject's name ("Ama Mensah, one of
+    her closest advisers, ..."): the pronoun stands for someone else."""
+    named = next((k for k in kept if k.entity is subject and k.kind != "pronoun"), None)
+    return named is not None and _APPOSITION.match(text[named.end:pronoun.start]) is not None

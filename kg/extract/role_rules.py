@@ -35,6 +35,9 @@ _COPULA_LEFT = re.compile(r"^\s*,?\s*(?:has\s+been|had\s+been|is|was|became|rema
 #: President's special adviser")
 _COPULA_POSS = re.compile(r"\s+(?:has\s+been|had\s+been|is|was|became|remains|remained)\s+"
                           r"(?:(?:now|long|also|still|officially)\s+)?(?:the\s+)?", re.IGNORECASE)
+#: a description between a role noun and the name in apposition to it (", the retired general X", ", former envoy X")
+_DESCRIBED_NAME = re.compile(r",\s+(?:(?:the|a|an)\s+)?(?:(?:retired|former|veteran|longtime|seasoned|ex-)\s*)+(?=[a-z])",
+                             re.IGNORECASE)
 #: a second role joined to the first before the name ("chief of staff and longtime adviser, X")
 _MORE_ROLES = re.compile(r"^\s+and\s+(?:[a-z-]+\s+){0,2}(?:adviser|advisor|aide|counsel+or|spokes(?:wo)?man|deputy)\b",
                          re.IGNORECASE)
@@ -86,7 +89,9 @@ def _advises(sent: PairingSentence, trig: Trigger, ts: int, te: int, state: DocS
                 break
         if bi is not None:
             more = _MORE_ROLES.match(text[te:])  # "Y's chief of staff and longtime adviser, X"
-            r = sent.right(te + (more.end() if more else 0), max_chars=4)
+            at = te + (more.end() if more else 0)
+            described = _DESCRIBED_NAME.match(text[at:])  # "her chief adviser, the retired general X"
+            r = sent.right(at, max_chars=4 + (described.end() if described else 0))
             inside = [i for i, (a, b) in enumerate(sent.loc) if a < te < b]  # "adviser Francesco Talo"
             if inside:
                 ai = inside[0]
@@ -114,6 +119,13 @@ def _advises(sent: PairingSentence, trig: Trigger, ts: int, te: int, state: DocS
         r = inside or sent.right(te, max_chars=4)
         if first is not None and r and r[0] != first:
             ai, bi, advisee = r[0], first, (sent.ents([first]) or [None])[0]
+    one_of = re.search(r",\s+(?:one|another)\s+of\s+(?:his|her|the\s+\w+[’']s)\s+(?:[\w-]+\s+){0,2}$", text[:ts])
+    if (ai is None or advisee is None) and one_of:
+        # "X, one of her closest advisers, met ...": X advises whom "her" stands for
+        named = [i for i, (_a, b) in enumerate(sent.loc) if b == one_of.start()]
+        owner = [i for i, (a, _b) in enumerate(sent.loc) if one_of.start() < a < ts]
+        if named and owner and sent.ents(owner[:1]):
+            ai, bi, advisee = named[0], owner[0], sent.ents(owner[:1])[0]
     if (ai is None or advisee is None) and re.search(r"\bas\s+(?:his|her)\s+(?:[\w-]+\s+){0,3}$", text[:ts]):
         # "President Y appointed X as his foreign policy adviser": X advises the clause subject
         first = sent.clause_subject(ts)
