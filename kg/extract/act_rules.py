@@ -177,7 +177,8 @@ def _sanctions_found(sent: PairingSentence, trig: Trigger, ts: int, te: int, sta
         targets = []
     # "Hong Kong-based firms": a place modifying the real target is not a target
     mod = r"[-–][a-z]|[’']s\s" if trig.mode in ("list", "added") or word in _DIRECT_OBJECT else r"[-–][a-z]"
-    targets = [e for e in targets if not any(m.entity is e and re.match(mod, text[b:b + 3])
+    targets = [e for e in targets if not any(m.entity is e and (re.match(mod, text[b:b + 3]) or e.type == "Country"
+                                                                and _PLACE_OF_GROUP.match(text[b:b + 40]))
                                              for m, (_a, b) in zip(sent.ms, sent.loc))]
     imposers = _by_agent(sent, te) if passive else []
     conf = trig.confidence
@@ -217,6 +218,12 @@ def _sanctions_found(sent: PairingSentence, trig: Trigger, ts: int, te: int, sta
     a, b = _span(sent, ts, te, idx)
     return [Found("sanctions", s, t, status=status, start=a, end=b, confidence=conf)
             for s in imposers for t in targets if s is not t]
+
+
+#: a country or place before the group it describes ("two Hong Kong firms", "three Iranian banks"): no target
+_PLACE_OF_GROUP = re.compile(r"\s+(?:[a-z-]+\s+){0,2}(?:companies|firms|banks|entities|individuals|persons|officials|"
+                             r"vessels|ships|tankers|nationals|businessm[ae]n|oligarchs|generals|commanders|ministers|"
+                             r"judges|exporters|traders|suppliers|networks|fronts?|subsidiaries|affiliates)\b")
 
 
 def _owners(sent: PairingSentence) -> set[int]:

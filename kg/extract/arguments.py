@@ -181,11 +181,16 @@ def _after_semicolon(tok: Any) -> bool:
 
 
 def _phrase(tok: Any) -> list[Any]:
-    """``tok`` and the words of its own noun phrase (no prepositional phrases, clauses or list members)."""
+    """``tok`` and the words of its own noun phrase (no prepositional phrases, clauses or list members).
+
+    The modifiers of a plural common noun are no part of what it names ("two Hong Kong companies": not Hong Kong).
+    """
     out, todo = [tok], [tok]
     while todo:
         t = todo.pop()
         for c in t.children:
+            if t is tok and tok.tag_ == "NNS" and tok.pos_ == "NOUN" and c.dep_ in ("compound", "amod", "nmod"):
+                continue
             if c.dep_ not in _NOT_PART and c.dep_ != "poss":
                 out.append(c)
                 todo.append(c)

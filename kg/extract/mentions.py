@@ -19,9 +19,10 @@ from kg.extract.lexicon import AMBIGUOUS_COUNTRIES, AMBIGUOUS_GIVEN, DEMONYMS, D
 from kg.extract.name_context import describes_name as _describes_name, modifier_end as _modifier_end
 from kg.extract.segments import Mention, Sentence, Token, cap as _cap, is_headline, sentences
 from kg.extract.titles import aide_name_at, role_head, title_prefix
-from kg.extract.spans import lex_country as _lex_country, match_lexicon as _match_lexicon, \
+from kg.extract.spans import joined_org as _joined_org, lex_country as _lex_country, match_lexicon as _match_lexicon, \
     merge_affiliations as _merge_affiliations, merge_title_of_country as _merge_title_of_country, \
-    listed_name, org_run as _org_run, organ_of, plural_roles as _plural_roles, serial_at
+    listed_name, org_run as _org_run, org_span_from as _org_span_from, organ_of, plural_roles as _plural_roles, \
+    recognised_org_end as _recognised_org_end, role_of_body as _role_of_body, serial_at
 
 __all__ = ["Mention", "Sentence", "Token", "find_mentions", "is_headline", "sentences"]
 
@@ -106,6 +107,8 @@ def find_mentions(sent: Sentence, *, headline: bool, known: set[str] | None = No
                 continue
         if _cap(tok) or low == "the":
             org = _org_run(toks, i, text)
+            if org is not None and sent.ner:
+                org = _recognised_org_end(org, toks, text, sent.ner)  # "Capital Tap": the body goes on past "Capital"
             pre = title_prefix(toks[i:])[0] if org is not None and i + 1 < n and (
                 toks[i + 1].text == "of" or low in TITLE_WORDS) else 0
             if org is not None and pre and i + pre >= org[1] and i + pre < n and _cap(toks[i + pre]):
@@ -249,31 +252,6 @@ def _in_person_span(tok: "Token", ner: tuple[tuple[int, int, str], ...]) -> bool
                                                        for a, b, label in ner)
 
 
-def _joined_org(toks: list["Token"], i: int, text: str,
-               ner: tuple[tuple[int, int, str], ...]) -> tuple[Mention, int] | None:
-    """A recogniser ORG span from token ``i`` whose capitalised words are joined by "and"/"&": one body."""
-    ends = [b for a, b, label in ner if label == "ORG" and a == toks[i].idx]
-    if not ends:
-        return None
-    k = i
-    while k < len(toks) and toks[k].idx < max(ends):
-        k += 1
-    words = toks[i:k]
-    if (len(words) < 3 or toks[k - 1].idx + len(toks[k - 1].text) != max(ends)
-            or not any(t.text in ("and", "&") for t in words)
-            or not all(_cap(t) or t.text in ("and", "&", "of", "the", "for") for t in words)
-            or not _cap(words[-1]) or any(t.text.lower() in TITLE_WORDS or _lex_country(t.text) for t in words)):
-        return None
-    e = max(ends)
-    return Mention(toks[i].idx, e, text[toks[i].idx:e], "org", "Organization", text[toks[i].idx:e]), k
-
-
-def _org_span_from(first: "Token", nxt: "Token", ner: tuple[tuple[int, int, str], ...]) -> int | None:
-    """The end of a recogniser ORG span that starts at ``first`` (a name or its "the") and holds ``nxt``, else None."""
-    ends = [b for a, b, label in ner if label == "ORG" and a == first.idx and b >= nxt.idx + len(nxt.text)]
-    return max(ends) if ends else None
-
-
 def _one_person_span(first: "Token", tok: "Token", ner: tuple[tuple[int, int, str], ...]) -> bool:
     """True when one recogniser PERSON span holds both ``first`` and ``tok`` ("Jacques Paris", "Paris" a surname)."""
     return any(a <= first.idx and tok.idx + len(tok.text) <= b and label == "PERSON" for a, b, label in ner)
@@ -295,14 +273,6 @@ def _aged_description(toks: list["Token"], i: int, text: str) -> tuple[Mention, 
     end = toks[j - 1].idx + len(toks[j - 1].text)
     return Mention(toks[i].idx, end, text[toks[i].idx:end], "title", titles=tuple(
         t.text.lower() for t in toks[i + 6:j]), extra={"head": "age", "recent": True}), j
-
-
-def _role_of_body(toks: list["Token"], i: int) -> str | None:
-    """The office a body's name opens with ("(the) President of the National Council": 'president'), else None."""
-    k = i + (toks[i].text.lower() == "the")
-    if k + 1 < len(toks) and toks[k + 1].text == "of" and _cap(toks[k]) and toks[k].text.lower() in ROLE_NOUNS:
-        return toks[k].text.lower()
-    return None
 
 
 def _person_or_title(text: str, toks: list["Token"], i: int, headline: bool,

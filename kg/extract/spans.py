@@ -1,6 +1,8 @@
 """Spans the mention finder reads as units: lexicon entries (countries, capitals, international
 organisations), organisation names ending in a head word, "the presidents of X and Y", and the merges of
-neighbouring mentions ("President of the United States Donald Trump", "NATO Secretary General Mark Rutte").
+neighbouring mentions ("President of the United States Donald Trump", "NATO Secretary General Mark Rutte"), the
+bodies the recogniser reads whole where the head word is not last ("Capital Tap", "Concord Management and
+Consulting"), and the office a body's name opens with ("the President of the National Council").
 
 >>> from kg.extract.nlp import get_nlp
 >>> from kg.extract.segments import sentences
@@ -15,7 +17,7 @@ from __future__ import annotations
 import re
 
 from kg.extract.lexicon import AMBIGUOUS_COUNTRIES, COUNTRY_FORMS, METONYMS, NON_NAME, ORGANIZATIONS, ORG_HEADS, \
-    TITLE_WORDS
+    ROLE_NOUNS, TITLE_WORDS
 from kg.extract.segments import Mention, Token, cap as _cap
 
 _CONNECT = {"of", "for", "the"}
@@ -327,3 +329,51 @@ def listed_name(toks: list[Token], i: int, text: str) -> tuple[Mention, int] | N
     given = " ".join(t.text for t in toks[k + 1:g])
     end = toks[g - 1].idx + len(toks[g - 1].text)
     return Mention(start, end, text[start:end], "name", name=f"{given} {family}", extra={"listed": True}), g
+
+
+def joined_org(toks: list[Token], i: int, text: str,
+               ner: tuple[tuple[int, int, str], ...]) -> tuple[Mention, int] | None:
+    """A recogniser ORG span from token ``i`` whose capitalised words are joined by "and"/"&": one body."""
+    ends = [b for a, b, label in ner if label == "ORG" and a == toks[i].idx]
+    if not ends:
+        return None
+    k = i
+    while k < len(toks) and toks[k].idx < max(ends):
+        k += 1
+    words = toks[i:k]
+    if (len(words) < 3 or toks[k - 1].idx + len(toks[k - 1].text) != max(ends)
+            or not any(t.text in ("and", "&") for t in words)
+            or not all(_cap(t) or t.text in ("and", "&", "of", "the", "for") for t in words)
+            or not _cap(words[-1]) or any(t.text.lower() in TITLE_WORDS or lex_country(t.text) for t in words)):
+        return None
+    e = max(ends)
+    return Mention(toks[i].idx, e, text[toks[i].idx:e], "org", "Organization", text[toks[i].idx:e]), k
+
+
+def recognised_org_end(org: tuple[Mention, int], toks: list[Token], text: str,
+                        ner: tuple[tuple[int, int, str], ...]) -> tuple[Mention, int]:
+    """An organisation run the recogniser reads as going on over capitalised words after its head word."""
+    m, k = org
+    end = max((b for a, b, label in ner if label == "ORG" and a == m.start and b > m.end), default=None)
+    if end is None:
+        return org
+    j = k
+    while j < len(toks) and toks[j].idx < end and _cap(toks[j]):
+        j += 1
+    if j == k or toks[j - 1].idx + len(toks[j - 1].text) != end:
+        return org
+    return Mention(m.start, end, text[m.start:end], "org", "Organization", text[m.start:end]), j
+
+
+def org_span_from(first: Token, nxt: Token, ner: tuple[tuple[int, int, str], ...]) -> int | None:
+    """The end of a recogniser ORG span that starts at ``first`` (a name or its "the") and holds ``nxt``, else None."""
+    ends = [b for a, b, label in ner if label == "ORG" and a == first.idx and b >= nxt.idx + len(nxt.text)]
+    return max(ends) if ends else None
+
+
+def role_of_body(toks: list[Token], i: int) -> str | None:
+    """The office a body's name opens with ("(the) President of the National Council": 'president'), else None."""
+    k = i + (toks[i].text.lower() == "the")
+    if k + 1 < len(toks) and toks[k + 1].text == "of" and _cap(toks[k]) and toks[k].text.lower() in ROLE_NOUNS:
+        return toks[k].text.lower()
+    return None

@@ -47,3 +47,13 @@ def test_both_of_which_are_designated_names_the_firms_before_it(extractor):
     found = sanctions(extractor, text)
     assert {o for _s, o in found} == {"Alder Logistique SARL", "Trans-Birch Import"}
     assert "Arvo Lind" not in {s for s, _o in found}
+
+
+@pytest.mark.parametrize("sentence, targets", [
+    ("The Council sanctioned Arvo Lind and two Hong Kong companies that shipped the parts.", {"Arvo Lind"}),
+    ("The EU sanctioned three Norlandic banks and two Hong Kong firms.", set()),
+    ("The Treasury sanctioned Norlandic firm Capital Tap.", {"Capital Tap"}),
+])
+def test_a_place_before_a_group_of_firms_is_no_target(extractor, sentence, targets):
+    found = sanctions(extractor, "Notice\n\n" + sentence)
+    assert {o for _s, o in found} == targets
