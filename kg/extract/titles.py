@@ -106,6 +106,10 @@ def body_before_name(tokens: list["Token"], i: int) -> int:
     return 0
 
 
+#: honorifics before a name, which may follow the country of a title ("Minister ... of Thailand Mr. X")
+_HONORIFICS = frozenset({"mr.", "mrs.", "ms.", "mr", "mrs", "ms", "dr.", "dr", "h.e.", "his", "her"})
+
+
 def country_after(tokens: list["Token"], i: int) -> tuple[int, str] | None:
     """(tokens used, country) when a country's name starts at token ``i`` ("India", "the United Kingdom").
 
@@ -125,7 +129,8 @@ def country_after(tokens: list["Token"], i: int) -> tuple[int, str] | None:
         named = COUNTRY_FORMS.get("".join(t.text + t.whitespace_ for t in tokens[k:k + size]).strip())
         after = tokens[k + size] if k + size < len(tokens) else None
         if named and not (after is not None and (after.text in ("’s", "'s", "’", "'")  # "of Russia's Security Council"
-                                                 or after.text.lower() in TITLE_WORDS and after.text[:1].isupper())):
+                                                 or after.text.lower() in TITLE_WORDS and after.text[:1].isupper()
+                                                 and after.text.lower() not in _HONORIFICS)):
             return k + size - i, named
     return None
 

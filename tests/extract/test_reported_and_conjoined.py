@@ -77,3 +77,9 @@ def test_a_profile_s_she_and_her_stay_with_its_subject(extractor):
     assert ("advises", "Wanjiru Kamau", "Daniel Otieno") in found
     assert any(r == "meets" and {s, o} == {"Wanjiru Kamau", "Sibusiso Ndlovu"} for r, s, o in found)
     assert not any("Daniel Otieno" in (s, o) and r == "meets" for r, s, o in found)
+
+
+def test_a_title_s_country_before_an_honorific(extractor):
+    found = findings(extractor, "On November 11, Minister for Foreign Affairs Mr. Taro Ueda held a telephone talk with "
+                                "Minister for Foreign Affairs of Thailand Mr. Somchai Rattana.")
+    assert found == [("talksWith", "Taro Ueda", "Somchai Rattana", "held")]
