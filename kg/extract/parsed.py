@@ -39,6 +39,7 @@ from kg.extract.arguments import counted_antecedent, entities_at, governing_pers
     reporter_of
 from kg.extract.coref import Coref, Entity
 from kg.extract.dates import DATELINE, parse_published, stated_publication
+from kg.extract.day_anchors import anchored_dates
 from kg.extract.designations import (HOLDINGS, PLURAL_PRONOUNS, fallback_issuer, list_line_actors, list_lines,
                                      plural_group)
 from kg.extract.frames import FrameHit, gate_pattern, match, meeting_verbs
@@ -203,6 +204,7 @@ class ParseExtractor(RuleExtractor):
                                            _roles_of(f, chains[i], linker, text))))
         out = place_journeys(out, sents, chains)  # "X arrived in Ankara. X met Y": the meeting's place
         out = place_events(out, sents, text)  # "X met Y. The talks took place in Warsaw.": places stated elsewhere
+        out = anchored_dates(out)  # "On the same day, X met Z": the day of the event before
         return _merge_events(_dedupe(_headline_merged(out, sents)), text)
 
 
