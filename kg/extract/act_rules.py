@@ -165,7 +165,9 @@ def _sanctions_found(sent: PairingSentence, trig: Trigger, ts: int, te: int, sta
         targets = sent.ents(sent.right(te, max_chars=30))
     elif trig.mode == "added":  # "added X and Y to its sanctions list"
         stop = re.search(r"\bto\s+(?:its|their|the|a|an)\s", text[te:])
-        idx = [i for i in sent.right(te, max_chars=60) if stop and sent.loc[i][1] <= te + stop.start()]
+        # every name before "to its list", however long the list, but an alias in brackets ("(also known as Y)")
+        idx = [i for i, (a, b) in enumerate(sent.loc) if stop and te <= a and b <= te + stop.start()
+               and text[te:a].count("(") == text[te:a].count(")")]
         targets = sent.ents(idx)
     elif prep:
         targets = sent.ents(_repeated_prep(sent, _targets_after(sent, te + prep.end(), 15)))

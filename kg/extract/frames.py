@@ -239,6 +239,11 @@ def _apply(frame: Frame, tok: "Token") -> FrameHit | None:
         if not agents and frame.relation == "sanctions" and is_passive(tok):
             # "X was hit with sanctions by the US": the parser hangs the agent on the measure
             agents = [t for m in prep_objects(tok, "with") if m.lemma_.lower() in _MEASURES for t in prep_objects(m, "by")]
+        if not agents and frame.relation == "sanctions" and is_passive(tok) and tok.lemma_.lower() == "add":
+            # "X was added to Japan's asset-freeze list", "to the EU sanctions list": the list's keeper
+            agents = [c for lst in prep_objects(tok, "to") if lst.text.islower()  # not "the Consolidated List"
+                      for c in lst.subtree if c.i < lst.i and (
+                c.pos_ == "PROPN" and c.dep_ in ("poss", "compound", "nmod") or c.dep_ == "amod" and c.ent_type_ == "NORP")]
         others = [t for spec in frame.patient for t in slot(tok, spec, noun)]
         others = [described_name(o) or o if o.dep_ == "dobj" else o for o in others]  # "a Yemeni employee, X"
         others += [m for o in others if o.dep_ == "dobj" for m in members_beside(tok, o)]

@@ -57,3 +57,21 @@ def test_both_of_which_are_designated_names_the_firms_before_it(extractor):
 def test_a_place_before_a_group_of_firms_is_no_target(extractor, sentence, targets):
     found = sanctions(extractor, "Notice\n\n" + sentence)
     assert {o for _s, o in found} == targets
+
+
+@pytest.mark.parametrize("sentence, issuer, targets", [
+    ("Norland has added Arvo Lind (also known as Arvo Linde) and the Dubai-registered shipping firm Blue Wave "
+     "Maritime LLC to its sanctions list.", "Norland", {"Arvo Lind", "Blue Wave Maritime LLC"}),
+    ("Two Norlandic banks, Alder Bank and Birch Bank, were added to the EU sanctions list.", "European Union",
+     {"Alder Bank", "Birch Bank"}),
+    ("Three firms, including the port operator Baltic Terminal, were added to Japan's asset-freeze list on Tuesday.",
+     "Japan", {"Baltic Terminal"}),
+])
+def test_added_to_a_list_names_its_keeper_and_every_target(extractor, sentence, issuer, targets):
+    found = sanctions(extractor, "Notice\n\n" + sentence)
+    assert {s for s, _o in found} == {issuer} and {o for _s, o in found} == targets
+
+
+def test_added_to_a_list_with_a_name_of_its_own_takes_no_keeper_from_it(extractor):
+    found = sanctions(extractor, "Notice\n\nArvo Lind was added to the Consolidated List on Monday.")
+    assert not any("Consolidated" in s for s, _o in found)
