@@ -40,6 +40,7 @@ from kg.extract.arguments import counted_antecedent, entities_at, governing_pers
 from kg.extract.coref import Coref, Entity
 from kg.extract.dates import DATELINE, parse_published, stated_publication
 from kg.extract.day_anchors import anchored_dates
+from kg.extract.status_updates import status_updates
 from kg.extract.designations import (HOLDINGS, PLURAL_PRONOUNS, fallback_issuer, list_line_actors, list_lines,
                                      plural_group)
 from kg.extract.frames import FrameHit, gate_pattern, match, meeting_verbs
@@ -205,6 +206,7 @@ class ParseExtractor(RuleExtractor):
         out = place_journeys(out, sents, chains)  # "X arrived in Ankara. X met Y": the meeting's place
         out = place_events(out, sents, text)  # "X met Y. The talks took place in Warsaw.": places stated elsewhere
         out = anchored_dates(out)  # "On the same day, X met Z": the day of the event before
+        out = status_updates(out, sents, chains)  # "The meeting was called off": the planned meeting before
         return _merge_events(_dedupe(_headline_merged(out, sents)), text)
 
 
