@@ -66,6 +66,11 @@ def entities(m: Mention) -> list[Any]:
     return [m.entity] if m.entity is not None else []
 
 
+
+#: words between an act and a "by" that make the "by" another verb's ("for being owned or controlled by X")
+_OTHER_VERB_BEFORE_BY = re.compile(r"\bfor\b|\b(?:owned|controlled|directed|operated|managed|financed|founded|"
+                                   r"backed|sponsored|used|led|run)\s+(?:or\s+\w+\s+)?$", re.IGNORECASE)
+
 class PairingSentence:
     """A sentence's text and its resolved mentions, with positional queries."""
 
@@ -160,7 +165,11 @@ class PairingSentence:
         return out
 
     def by_agent(self, pos: int) -> list[Any]:
+        """The agent after "by" of the act at ``pos``; none when "by" belongs to a reason or a participle between
+        ("designated for being owned or controlled by X": X owns, it designates nobody)."""
         m = re.compile(r"\bby\s+(?:the\s+(?:government|regime|authorities)\s+of\s+)?", re.I).search(self.text, pos)
+        if m and _OTHER_VERB_BEFORE_BY.search(self.text[pos:m.start()]):
+            return []
         if m and m.start() - pos < 80:
             idx = self.right(m.end(), max_chars=25)
             return self.ents(idx[:1])

@@ -75,3 +75,12 @@ def test_added_to_a_list_names_its_keeper_and_every_target(extractor, sentence, 
 def test_added_to_a_list_with_a_name_of_its_own_takes_no_keeper_from_it(extractor):
     found = sanctions(extractor, "Notice\n\nArvo Lind was added to the Consolidated List on Monday.")
     assert not any("Consolidated" in s for s, _o in found)
+
+
+def test_by_after_a_reason_names_no_imposer(extractor):
+    text = ("Treasury action\n\nToday, the Office of Foreign Assets Control (OFAC) is taking action against two "
+            "companies.\n\nBusinessman Arvo Lind controls a network of gold traders. Lind's companies, Alder Gold "
+            "Refinery LLC and Birch Trading FZE, are being designated for being owned or controlled by Lind.\n")
+    found = sanctions(extractor, text)
+    assert {o for _s, o in found} == {"Alder Gold Refinery LLC", "Birch Trading FZE"}
+    assert not any("Lind" in s for s, _o in found)
