@@ -40,13 +40,6 @@ def test_the_persons_concerned_are_the_counted_group_s_members(extractor):
     assert {s for s, _o in found} == {"Federal Department of Economic Affairs, Education and Research"}
 
 
-def test_both_of_which_are_designated_names_the_firms_before_it(extractor):
-    text = ("Treasury action\n\nToday, the Office of Foreign Assets Control (OFAC) sanctioned two companies.\n\n"
-            "Businessman Arvo Lind coordinated the purchases through his firms Alder Logistique SARL and Trans-Birch "
-            "Import, both of which are also being designated today.\n")
-    found = sanctions(extractor, text)
-    assert {o for _s, o in found} == {"Alder Logistique SARL", "Trans-Birch Import"}
-    assert "Arvo Lind" not in {s for s, _o in found}
 
 
 @pytest.mark.parametrize("sentence, targets", [
@@ -77,10 +70,19 @@ def test_added_to_a_list_with_a_name_of_its_own_takes_no_keeper_from_it(extracto
     assert not any("Consolidated" in s for s, _o in found)
 
 
-def test_by_after_a_reason_names_no_imposer(extractor):
-    text = ("Treasury action\n\nToday, the Office of Foreign Assets Control (OFAC) is taking action against two "
-            "companies.\n\nBusinessman Arvo Lind controls a network of gold traders. Lind's companies, Alder Gold "
-            "Refinery LLC and Birch Trading FZE, are being designated for being owned or controlled by Lind.\n")
-    found = sanctions(extractor, text)
-    assert {o for _s, o in found} == {"Alder Gold Refinery LLC", "Birch Trading FZE"}
+_OFAC = "Treasury action\n\nToday, the Office of Foreign Assets Control (OFAC) sanctioned two companies.\n\n"
+
+
+@pytest.mark.parametrize("passage, targets", [
+    # "both of which" stands for the names before it
+    ("Businessman Arvo Lind coordinated the purchases through his firms Alder Logistique SARL and Trans-Birch "
+     "Import, both of which are also being designated today.\n", {"Alder Logistique SARL", "Trans-Birch Import"}),
+    # a "by" after a reason is the owner's, not an imposer
+    ("Businessman Arvo Lind controls a network of gold traders. Lind's companies, Alder Gold Refinery LLC and Birch "
+     "Trading FZE, are being designated for being owned or controlled by Lind.\n",
+     {"Alder Gold Refinery LLC", "Birch Trading FZE"}),
+])
+def test_narrative_designations_name_their_targets_and_no_person_imposes(extractor, passage, targets):
+    found = sanctions(extractor, _OFAC + passage)
+    assert {o for _s, o in found} == targets
     assert not any("Lind" in s for s, _o in found)
