@@ -12,6 +12,7 @@ from typing import Any
 
 from kg.extract.coref import Entity
 from kg.extract.lexicon import TITLE_WORDS
+from kg.extract.numerals import count_value
 from kg.extract.mentions import Mention
 from kg.extract.pairing import entities
 from kg.extract.patterns import find_group
@@ -61,6 +62,9 @@ def entities_at(tok: Any, spans: list[tuple[int, int, Mention]], mint: Any = Non
             if t is tok and tok.pos_ == "NOUN" and c.dep_ in ("compound", "amod", "nmod", "poss", "det") and \
                     tok.lemma_.lower() not in _STATE_ORGANS:
                 continue  # "US basketball star": a modifier of a common noun is not the actor
+            if t is not tok and t.dep_ == "pobj" and t.pos_ == "NOUN" and c.dep_ in ("compound", "amod", "nmod") and \
+                    t.lemma_.lower() not in _STATE_ORGANS:
+                continue  # "including a US citizen": a member described by its country is not the country
             if (t is tok or bent_lists) and t.pos_ == "NOUN" and c.dep_ == "appos" and c.pos_ == "PROPN":
                 # "the former police officer Nuno Ferraz", "its captain, Stoyan Petrov", "together with its
                 # owners A and B": the names the description stands for
@@ -183,14 +187,14 @@ def _after_semicolon(tok: Any) -> bool:
 def _phrase(tok: Any) -> list[Any]:
     """``tok`` and the words of its own noun phrase (no prepositional phrases, clauses or list members).
 
-    The modifiers of a plural common noun are no part of what it names ("two Hong Kong companies": not Hong Kong).
+    The modifiers of a common noun are no part of what it names ("two Hong Kong companies", "a US citizen").
     """
     out, todo = [tok], [tok]
     while todo:
         t = todo.pop()
         for c in t.children:
-            if t is tok and tok.tag_ == "NNS" and tok.pos_ == "NOUN" and c.dep_ in ("compound", "amod", "nmod"):
-                continue
+            if t is tok and tok.tag_ in ("NN", "NNS") and tok.pos_ == "NOUN" and c.dep_ in ("compound", "amod", "nmod"):
+                continue  # "a US citizen": a citizen, not the US
             if c.dep_ not in _NOT_PART and c.dep_ != "poss":
                 out.append(c)
                 todo.append(c)
@@ -198,7 +202,11 @@ def _phrase(tok: Any) -> list[Any]:
 
 
 def group_of(tok: Any, text: str) -> tuple[str, int | None] | None:
-    """A patient that is a counted group ("16 prisoners", "30 people convicted of extremism")."""
+    """A patient that is a counted group ("16 prisoners", "30 people convicted of extremism", "pardoned the 31")."""
+    if tok.pos_ == "NUM" and tok.dep_ in ("dobj", "nsubjpass") and tok.like_num and not any(
+            c.dep_ == "prep" and c.lower_ == "of" for c in tok.children):  # "the 31", "all 31"; not "two of them"
+        n = count_value(tok.text)
+        return ("prisoners", n) if n is not None and n > 1 and not (1900 <= n <= 2100) else None
     if tok.lemma_.lower() in _QUANTITY_NOUNS:  # "a number of detainees", "dozens of prisoners"
         tok = next((p for c in tok.children if c.lower_ == "of" for p in c.children if p.dep_ == "pobj"), tok)
     people = tok.tag_ == "NNS" and tok.pos_ == "NOUN" or tok.tag_ == "NNPS" and tok.ent_type_ == "NORP"  # "six Americans"

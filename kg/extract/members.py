@@ -79,7 +79,8 @@ def _descriptor(gap: str) -> bool:
 #: "among those who ...": the words of the relative clause
 _WHO = re.compile(r"\s+(?:who|that)\s+((?:\w+\s+){0,3}\w+)")
 #: where a run of members ends: a relative or reporting clause after them
-_CUT = re.compile(r",\s+(?:who|which|whose|said|says|according|told)\b|;(?!\s+(?:and\s+)?[A-Z][a-z]+\s+[A-Z])|"
+_CUT = re.compile(r",\s+(?:who|which|whose|said|says|according|told|after|before|when|while|as|because|since|"
+                  r"following|amid|until|ahead\s+of)\b|;(?!\s+(?:and\s+)?[A-Z][a-z]+\s+[A-Z])|"
                   r"\s+(?:said|told)\b")  # "A, a judge; B, a general; and C": the semicolons part described members
 #: words that may stand between listed participants ("Norway's A, Sweden's B and Iceland's C")
 _BETWEEN = re.compile(r"^\s*(?:,|,?\s+and)?\s+(?:(?:[A-Z][\w'’.-]*|of|the)\s+){0,4}$")

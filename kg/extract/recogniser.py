@@ -182,6 +182,9 @@ def unsupported(sents: list[Sentence], chains: list[list[Mention]], linker: Link
     return {k for k, backed in seen.items() if not backed}
 
 
+#: words that make a capitalised run a body's name wherever they stand in it ("Radio Free Europe", "Voice of America")
+_BODY_WORD_IN = re.compile(r"\b(?:Radio|Television|TV|Broadcasting|News|Press|Times|Post|Agency|Voice|Service|"
+                           r"Foundation|Institute|Fund|Front|Movement|Forces|Army|Party|Union|Council|Group|Network)\b")
 _PLACE_BEFORE = re.compile(r"\b(?:in|at|to|from|near|outside|visiting|visited|visit|visits|toured|arrived in)\s+$",
                            re.IGNORECASE)
 #: common nouns that, right before a name, say it names a body ("the daily Folha de S.Paulo", "broadcaster NHK")
@@ -237,7 +240,8 @@ def retype_organisations(sents: list[Sentence], chains: list[list[Mention]], lin
     for key, (person, other, place) in votes.items():
         if place > person + other and key in placed:
             places.add(key)  # "who is visiting San Francisco": a place the mention finder took for a name
-        elif other > person and key in definite or other and key in described:
+        elif other > person and (key in definite or _BODY_WORD_IN.search(ents[key].label)) or other and key in described:
+            # "the Royal Household", "a journalist for Radio Free Europe": a body the recogniser reads as one
             e = ents[key]
             e.type = "Organization"
             e.ref = linker.ref(e.label, "Organization")
