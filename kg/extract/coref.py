@@ -30,7 +30,7 @@ from kg.extract.mentions import Mention, Sentence, find_mentions, is_headline
 from kg.extract.titles import holds_role
 from kg.extract.name_context import sanctions_target_slot
 from kg.extract.offices import national_offices
-from kg.extract.names import PRONOUN_GENDER, family_last, fold, same_given, tail_of, title_gender
+from kg.extract.names import PRONOUN_GENDER, family_last, fold, same_given, split_joined_names, tail_of, title_gender
 from kg.extract.pronouns import agrees, in_apposition, topic_continues
 from kg.extract.quotes import quotations, speaker_slot
 from kg.model.core import ActorRef
@@ -254,25 +254,7 @@ class Coref:
 
     def _expand(self, m: Mention) -> list[Mention]:
         """Split 'Trump-Putin' (or a headline's 'Obama Putin') into surname mentions of known persons."""
-        if m.kind == "name" and m.name and not m.titles and len(m.name.split()) > 1:
-            parts = m.name.split()
-            ents = [self.persons.get(fold(p)) for p in parts]
-            if all(ents) and len(set(map(id, ents))) == len(parts):
-                out, pos = [], m.start + m.text.index(m.name)
-                for p in parts:
-                    out.append(Mention(pos, pos + len(p), p, "surname", name=p))
-                    pos += len(p) + 1
-                return out
-        if m.kind == "surname" and m.name and ("-" in m.name or "–" in m.name):
-            sep = "-" if "-" in m.name else "–"
-            parts = m.name.split(sep)
-            if all(fold(p) in self.persons for p in parts):
-                out, pos = [], m.start + m.text.index(m.name)
-                for p in parts:
-                    out.append(Mention(pos, pos + len(p), p, "surname", name=p))
-                    pos += len(p) + 1
-                return out
-        return [m]
+        return split_joined_names(m, lambda part: self.persons.get(fold(part)))
 
     def _resolve(self, m: Mention, kept: list[Mention], subject: Entity | None) -> Entity | tuple[Entity, ...] | None:
         if m.kind in ("org", "acronym", "surname", "name") and (m.name or m.text) in self.aliases:
@@ -335,6 +317,11 @@ class Coref:
                 if ent is not subject and agrees(ent, gender):
                     return ent
             return None
+        if m.kind == "pair" and m.extra.get("countries"):  # "his French and German counterparts"
+            held = [self._title(Mention(m.start, m.end, m.text, "title", country=country, titles=(m.extra["head"],),
+                                        extra={"head": m.extra["head"]}), subject) for country in m.extra["countries"]]
+            found = tuple(e for e in held if e is not None)
+            return found if len(found) > 1 else (found[0] if found else None)
         if m.kind == "pair":
             persons = []
             for k in kept:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import unicodedata
 from functools import lru_cache
+from typing import Any
 
 
 @lru_cache(maxsize=65536)
@@ -80,3 +81,32 @@ def title_gender(titles: "set[str] | tuple[str, ...]") -> str | None:
     """
     male, female = bool(_MALE_TITLES.intersection(titles)), bool(_FEMALE_TITLES.intersection(titles))
     return "m" if male and not female else "f" if female and not male else None
+
+
+def split_joined_names(m: Any, known: Any) -> list[Any]:
+    """A mention of several known persons written as one ("Trump-Putin", a headline's "Obama Putin") as one
+    surname mention each; ``[m]`` when its parts are not all persons ``known(part)`` returns.
+
+    >>> from kg.extract.segments import Mention
+    >>> [p.text for p in split_joined_names(Mention(0, 11, "Trump-Putin", "surname", name="Trump-Putin"), str)]
+    ['Trump', 'Putin']
+    """
+    from kg.extract.segments import Mention  # noqa: PLC0415  (segments imports this module's users)
+
+    parts: list[str] = []
+    if m.kind == "name" and m.name and not m.titles and len(m.name.split()) > 1:
+        parts = m.name.split()
+        ents = [known(p) for p in parts]
+        if not (all(ents) and len(set(map(id, ents))) == len(parts)):
+            parts = []
+    elif m.kind == "surname" and m.name and ("-" in m.name or "–" in m.name):
+        parts = m.name.split("-" if "-" in m.name else "–")
+        if not all(known(p) for p in parts):
+            parts = []
+    if not parts:
+        return [m]
+    out, pos = [], m.start + m.text.index(m.name)
+    for p in parts:
+        out.append(Mention(pos, pos + len(p), p, "surname", name=p))
+        pos += len(p) + 1
+    return out

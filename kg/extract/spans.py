@@ -66,6 +66,32 @@ def plural_roles(toks: list[Token], i: int, text: str) -> tuple[list[Mention], i
     return (found, j) if len(found) >= 2 else None
 
 
+#: plural role nouns after a row of demonyms, and the role each names ("his French and German counterparts")
+_DEMONYM_ROLES = {"counterparts": "counterpart", "leaders": "leader", "presidents": "president",
+                  "ministers": "minister", "premiers": "prime minister"}
+
+
+def demonym_roles(toks: list[Token], i: int, text: str) -> tuple[Mention, int] | None:
+    """"his French and German counterparts" (at token ``i``): one mention of the holders of the role in each
+    country, kind ``pair`` with ``extra["countries"]`` and ``extra["head"]``, for coreference to resolve."""
+    from kg.extract.lexicon import DEMONYMS  # noqa: PLC0415  (kept beside its one use)
+
+    j, countries = i + 1, []
+    while j < len(toks) and toks[j].text.lower() in DEMONYMS:
+        countries.append(DEMONYMS[toks[j].text.lower()])
+        j += 1
+        if j < len(toks) and toks[j].text.lower() in (",", "and"):
+            j += 1 + (j + 1 < len(toks) and toks[j].text == "," and toks[j + 1].text.lower() == "and")
+    k = j + (j < len(toks) and toks[j].text.lower() == "foreign")  # "French and German foreign ministers"
+    if len(countries) < 2 or k >= len(toks) or toks[k].text.lower() not in _DEMONYM_ROLES:
+        return None
+    role = _DEMONYM_ROLES[toks[k].text.lower()]
+    role = "foreign minister" if k > j and role == "minister" else role
+    end = toks[k].idx + len(toks[k].text)
+    return Mention(toks[i].idx, end, text[toks[i].idx:end], "pair",
+                   extra={"countries": tuple(countries), "head": role}), k + 1
+
+
 def match_lexicon(toks: list[Token], i: int) -> tuple[int, str, str] | None:
     first = toks[i].text
     if first in AMBIGUOUS_COUNTRIES and _state_follows(toks, i + 1):

@@ -31,3 +31,11 @@ def test_her_after_a_plain_subject_is_still_the_subject(extractor):
                              "Boateng would travel.", published="2026-11-13")
     found = {(a.claim.relation, s.label, o.label if o else "") for a in extractor.extract(doc) for s, o in a.claim.pairs()}
     assert ("advises", "Kofi Boateng", "Amara Obi") in found
+
+
+def test_his_french_and_german_counterparts_are_the_ministers_named_before(extractor):
+    doc = Document.from_text("Report\n\nFrench Foreign Minister Claire Dubois and German Foreign Minister Jonas Keller "
+                             "arrived on Sunday. US Secretary of State Mark Hale met his French and German counterparts "
+                             "in Paris on Monday.", published="2026-11-13")
+    found = {(a.claim.relation, s.label, o.label if o else "") for a in extractor.extract(doc) for s, o in a.claim.pairs()}
+    assert {("meets", "Mark Hale", "Claire Dubois"), ("meets", "Mark Hale", "Jonas Keller")} <= found
