@@ -116,3 +116,19 @@ def without_enumerated_groups(found: list[Found]) -> list[Found]:
         return len({id(f.obj) for f in found if f.obj is not None and f.group is None and f.relation == g.relation
                     and f.subject is g.subject and f.status == g.status})
     return [f for f in found if not (f.group is not None and f.group[1] is not None and f.group[1] <= named(f))]
+
+
+def counted_once(found: list[tuple[Found, Any]]) -> list[tuple[Found, Any]]:
+    """``found`` less each uncounted group of a pardon or release whose agent the document also credits with a
+    counted group of the same status ("signed a decree pardoning a group of persons ... 211 persons were
+    pardoned": one act, and its count).
+
+    >>> state = object()
+    >>> fs = [(Found("pardons", state, group=("prisoners", None)), 1), (Found("pardons", state, group=("prisoners", 211)), 2)]
+    >>> [a for _f, a in counted_once(fs)]
+    [2]
+    """
+    counted = {(f.relation, id(f.subject), f.status) for f, _a in found
+               if f.group is not None and f.group[1] is not None and f.relation in ("pardons", "releases")}
+    return [(f, a) for f, a in found if not (f.group is not None and f.group[1] is None
+                                             and (f.relation, id(f.subject), f.status) in counted)]

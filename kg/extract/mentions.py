@@ -19,7 +19,7 @@ from kg.extract.lexicon import AMBIGUOUS_COUNTRIES, AMBIGUOUS_GIVEN, DEMONYMS, D
 from kg.extract.name_context import describes_name as _describes_name, modifier_end as _modifier_end
 from kg.extract.segments import Mention, Sentence, Token, cap as _cap, is_headline, sentences
 from kg.extract.titles import aide_name_at, role_head, title_prefix
-from kg.extract.spans import demonym_roles as _demonym_roles, joined_org as _joined_org, lex_country as _lex_country, match_lexicon as _match_lexicon, \
+from kg.extract.spans import demonym_roles as _demonym_roles, office_of_title as _office_of_title, joined_org as _joined_org, lex_country as _lex_country, match_lexicon as _match_lexicon, \
     merge_affiliations as _merge_affiliations, merge_title_of_country as _merge_title_of_country, \
     listed_name, org_run as _org_run, org_span_from as _org_span_from, organ_of, plural_roles as _plural_roles, \
     recognised_org_end as _recognised_org_end, role_of_body as _role_of_body, serial_at
@@ -83,6 +83,11 @@ def find_mentions(sent: Sentence, *, headline: bool, known: set[str] | None = No
             # "The Heads of State held talks": the last pair of leaders (the words after "heads" give the role)
             out.append(Mention(tok.idx, toks[i + 1].idx + 5, text[tok.idx:toks[i + 1].idx + 5], "pair"))
             i += 4
+            continue
+        office = _office_of_title(toks, i, text) if low == "the" or _cap(tok) else None
+        if office is not None:  # "the Prosecutor General's Office", "the Prime Minister's Office": a body
+            out.append(office[0])
+            i = office[1]
             continue
         if low in ("the", "his", "her", "their") and i + 3 < n:
             row = _demonym_roles(toks, i, text)

@@ -61,7 +61,7 @@ from kg.extract.parties import counted_pair
 from kg.extract.recogniser import name_spans, retype_organisations, unsupported
 from kg.extract.reconcile import Reading, _headline_merged, _only_as_speaker, _reconcile, _restatus, _speakers
 from kg.extract.relations import DocState, Found, find_relations
-from kg.extract.findings import without_enumerated_groups
+from kg.extract.findings import counted_once, without_enumerated_groups
 from kg.extract.rules import RuleExtractor, _content_end, _dedupe, _merge_events, _roles_of
 from kg.extract.setting import other_dates
 from kg.model.core import Assertion, Document
@@ -207,6 +207,7 @@ class ParseExtractor(RuleExtractor):
         out = place_events(out, sents, text)  # "X met Y. The talks took place in Warsaw.": places stated elsewhere
         out = anchored_dates(out)  # "On the same day, X met Z": the day of the event before
         out = status_updates(out, sents, chains)  # "The meeting was called off": the planned meeting before
+        out = counted_once(out)  # "pardoning a group of persons ... 211 persons were pardoned": one act, counted
         return _merge_events(_dedupe(_headline_merged(out, sents)), text)
 
 

@@ -19,6 +19,7 @@ import re
 from kg.extract.lexicon import AMBIGUOUS_COUNTRIES, COUNTRY_FORMS, METONYMS, NON_NAME, ORGANIZATIONS, ORG_HEADS, \
     ROLE_NOUNS, TITLE_WORDS
 from kg.extract.segments import Mention, Token, cap as _cap
+from kg.extract.titles import title_prefix
 
 _CONNECT = {"of", "for", "the"}
 
@@ -403,3 +404,23 @@ def role_of_body(toks: list[Token], i: int) -> str | None:
     if k + 1 < len(toks) and toks[k + 1].text == "of" and _cap(toks[k]) and toks[k].text.lower() in ROLE_NOUNS:
         return toks[k].text.lower()
     return None
+
+
+#: the last word of a title whose holder's office is a body ("the Prosecutor General's Office", "the Prime
+#: Minister's Office"); not a ministry's own word ("the Treasury's Office of ...")
+_HOLDER_WORDS = frozenset(set(ROLE_NOUNS) | {"general", "prosecutor", "ombudsman", "commissioner", "mayor", "speaker",
+                                             "governor", "chancellor", "premier", "presidency"})
+
+
+def office_of_title(toks: list[Token], i: int, text: str) -> tuple[Mention, int] | None:
+    """"the Prosecutor General's Office" at token ``i``: an office named after its holder's title is a body."""
+    k = i + (toks[i].text.lower() == "the")
+    size, words, _country = title_prefix(toks[k:])
+    end = k + size
+    if not words or end >= len(toks) or end - 1 <= k or toks[end - 1].text not in ("’s", "'s") or \
+            toks[end].text not in ORG_HEADS or not toks[end - 2].text[:1].isupper() or \
+            toks[end - 2].text.lower() not in _HOLDER_WORDS or \
+            end + 1 < len(toks) and toks[end + 1].text in ("of", "for"):  # "the Treasury's Office of Foreign Assets"
+        return None
+    s, e = toks[k].idx, toks[end].idx + len(toks[end].text)
+    return Mention(s, e, text[s:e], "org", "Organization", text[s:e]), end + 1

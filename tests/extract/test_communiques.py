@@ -58,14 +58,26 @@ def test_words_that_are_no_count(phrase):
     assert count_value(phrase) is None
 
 
+def claims_of(text: str, published: str) -> list[tuple[str, str, str, int | None]]:
+    doc = Document.from_text(text, published=published)
+    return [(a.claim.relation, s.label, o.label if o else "", a.claim.count)
+            for a in ParseExtractor(resolver=None).extract(doc) for s, o in a.claim.pairs()]
+
+
 def test_a_list_announced_after_the_freezing_of_assets_is_the_freezers():
     text = ("Notice\n\nThe Government of Norland decided to implement measures including the freezing of assets "
             "against 3 individuals.\n\nThe individuals subject to the measures are as follows:\n"
             "(1) U Min Thein Naing, Director of Irrawaddy Air Cargo\n(2) Daw Khin Mya Nwe, broker\n"
             "(3) Peter Lindqvist, national of Sweden\n\nNorland will keep the measures under review.\n")
-    doc = Document.from_text(text, published="2026-11-13")
-    found = {(s.label, o.label if o else "") for a in ParseExtractor(resolver=None).extract(doc)
-             for s, o in a.claim.pairs() if a.claim.relation == "sanctions"}
+    found = {(s, o) for r, s, o, _n in claims_of(text, "2026-11-13") if r == "sanctions"}
     targets = {o for _s, o in found}
     assert {s for s, _o in found} == {"Government of Norland"}
     assert len(targets) == 3 and any("Min Thein Naing" in t for t in targets) and any("Khin Mya Nwe" in t for t in targets)
+
+
+def test_a_decree_s_vague_group_and_its_count_are_one_act():
+    text = ("President Sadykova pardons 211 convicts\n\nPresident Aliya Sadykova signed a decree on pardoning a "
+            "group of persons who have served their sentences.\n\nIn accordance with the decree, 211 persons were "
+            "pardoned, including 19 women.\n\nThe head of state also instructed the Prosecutor General's Office to "
+            "consider further cases.\n")
+    assert claims_of(text, "2026-12-07") == [("pardons", "Aliya Sadykova", "prisoners", 211)]
