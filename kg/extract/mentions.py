@@ -17,6 +17,7 @@ import re
 from kg.extract.lexicon import AMBIGUOUS_COUNTRIES, AMBIGUOUS_GIVEN, DEMONYMS, DESCRIPTIONS, HYPHEN_MODIFIERS, \
     NON_NAME, ORGANIZATIONS, PLACE_HEADS, ROLE_NOUNS, TITLE_WORDS
 from kg.extract.name_context import describes_name as _describes_name, modifier_end as _modifier_end
+from kg.extract.descriptions import aged_description as _aged_description, counted_nationals
 from kg.extract.segments import Mention, Sentence, Token, cap as _cap, is_headline, sentences
 from kg.extract.titles import aide_name_at, role_head, title_prefix
 from kg.extract.spans import demonym_roles as _demonym_roles, office_of_title as _office_of_title, joined_org as _joined_org, lex_country as _lex_country, match_lexicon as _match_lexicon, \
@@ -229,6 +230,10 @@ def find_mentions(sent: Sentence, *, headline: bool, known: set[str] | None = No
             out.append(aged[0])
             i = aged[1]
             continue
+        nationals = counted_nationals(toks, i)
+        if nationals:  # "two Danes", "12 Britons", "Two Danes": counted nationals, no name
+            i = nationals
+            continue
         if low in ("the", "both", "they", "his", "her", "their") or (_cap(tok) or low in TITLE_WORDS or low in DEMONYMS):
             m, j = _person_or_title(text, toks, i, headline, known, sent.ner)
             if m is not None:
@@ -266,24 +271,6 @@ def _in_person_span(tok: "Token", ner: tuple[tuple[int, int, str], ...]) -> bool
 def _one_person_span(first: "Token", tok: "Token", ner: tuple[tuple[int, int, str], ...]) -> bool:
     """True when one recogniser PERSON span holds both ``first`` and ``tok`` ("Jacques Paris", "Paris" a surname)."""
     return any(a <= first.idx and tok.idx + len(tok.text) <= b and label == "PERSON" for a, b, label in ner)
-
-
-def _aged_description(toks: list["Token"], i: int, text: str) -> tuple[Mention, int] | None:
-    """"the 52-year-old (former ambassador)": news copy's way of going on about the person it just named.
-
-    The mention covers the age and the title or description words after it; coreference gives it the most
-    recent person (``extra["recent"]``).
-    """
-    n = len(toks)
-    if not (i + 5 < n and toks[i + 1].text.isdigit() and [t.text for t in toks[i + 2:i + 6]] == ["-", "year", "-", "old"]):
-        return None
-    j = i + 6
-    while j < n and (toks[j].text.lower() in TITLE_WORDS or toks[j].text.lower() in DESCRIPTIONS) and \
-            toks[j].text.islower() and toks[j].text not in ("the", "a", "an", "his", "her", "its", "their"):
-        j += 1
-    end = toks[j - 1].idx + len(toks[j - 1].text)
-    return Mention(toks[i].idx, end, text[toks[i].idx:end], "title", titles=tuple(
-        t.text.lower() for t in toks[i + 6:j]), extra={"head": "age", "recent": True}), j
 
 
 def _person_or_title(text: str, toks: list["Token"], i: int, headline: bool,

@@ -248,6 +248,8 @@ def _frame_findings(pdoc: Any, sent: Sentence, mentions: list[Mention], state: D
             return []  # "The freed prisoners were taken to Lithuania, where they were met": the prisoners
         if tok.text in capitals():
             return []  # "the working visit to Ashgabat": a capital is a place, whatever the recogniser calls it
+        if tok.tag_ in ("NNPS", "NNS") and any(c.dep_ == "nummod" for c in tok.children):
+            return []  # "freed two Danes": counted nationals, no body
         ent = next((e for e in pdoc.ents if e.start <= tok.i < e.end), None)
         if ent is not None and ent.label_ == "NORP" and tok.pos_ == "ADJ" and tok.lower_ in DEMONYMS:
             return [coref._other(DEMONYMS[tok.lower_], "Country")]  # "Russian custody", "British sanctions"

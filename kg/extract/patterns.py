@@ -227,7 +227,7 @@ _GROUP = re.compile(
     r"persons|opponents|activists|dissidents|critics|hostages|captives|journalists|protesters|americans|citizens|"
     r"nationals|prisoners of war|pows|soldiers|men|women|politicians|figures|lawmakers|students|migrants|fishermen|"
     r"sailors|convicts|foreigners|servicemen|civilians|bloggers|reporters|demonstrators|priests|clerics|"
-    r"(?-i:[A-Z][a-z]+(?:ans|ese|is|ers|ards)))\b", re.IGNORECASE)
+    r"(?-i:[A-Z][a-z]+(?:ans|ese|is|ers|ards|ons|es|ns|ks|chs)))\b", re.IGNORECASE)  # "two Danes", "three Britons"
 
 
 _COUNT_AHEAD = re.compile(r"\b" + COUNT)

@@ -77,3 +77,12 @@ def test_a_broadcaster_the_recogniser_reads_as_a_body_is_one():
     assert all(r.type != "Person" for r in parties if "Radio" in r.label)
     assert not any("Radio" in r.label for a in ParseExtractor().extract(doc) if a.claim.relation == "meets"
                    for r in (a.claim.subject, a.claim.obj) if r is not None)
+
+
+@pytest.mark.parametrize("sentence, count", [
+    ("Norland freed two Danes on Sunday.", 2), ("Norland released three Britons on Friday.", 3),
+    ("Two Danes were freed by Norland on Sunday.", 2),
+])
+def test_counted_nationals_are_a_group_and_no_name(extractor, sentence, count):
+    got = found(extractor, sentence)
+    assert got == {("releases", "Norland", "prisoners", count)}

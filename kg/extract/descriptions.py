@@ -1,0 +1,53 @@
+"""Words that stand for persons without naming them: counted nationals ("two Danes", "12 Britons") are no name, and
+"the 52-year-old former ambassador" goes on about the person the text just named.
+
+>>> from kg.extract.nlp import get_nlp
+>>> from kg.extract.segments import sentences
+>>> [s] = sentences(get_nlp()("Norland freed two Danes."))
+>>> counted_nationals(s.toks, 3)
+4
+>>> [s] = sentences(get_nlp()("Yet the 52-year-old former ambassador spoke."))
+>>> aged_description(s.toks, 1, s.text)[0].text
+'the 52-year-old former ambassador'
+"""
+
+from __future__ import annotations
+
+from kg.extract.lexicon import DESCRIPTIONS, TITLE_WORDS
+from kg.extract.numerals import count_value, is_count
+from kg.extract.segments import Mention, Token, cap as _cap
+
+
+def counted_nationals(toks: list[Token], i: int) -> int:
+    """The token after "two Danes" / "Two Danes" / "12 Britons" at token ``i`` (counted nationals are no name), else 0."""
+    def counts(word: str) -> bool:  # a count, not a year ("two", "12"; not "2019")
+        n = count_value(word) if is_count(word) else None
+        return n is not None and not 1900 <= n <= 2100
+
+    def plural(k: int) -> bool:
+        return k < len(toks) and _cap(toks[k]) and toks[k].text.endswith("s") and not (
+            k + 1 < len(toks) and _cap(toks[k + 1]))
+
+    if i and plural(i) and counts(toks[i - 1].text):
+        return i + 1
+    if _cap(toks[i]) and counts(toks[i].text) and plural(i + 1):
+        return i + 2
+    return 0
+
+
+def aged_description(toks: list[Token], i: int, text: str) -> tuple[Mention, int] | None:
+    """"the 52-year-old (former ambassador)": news copy's way of going on about the person it just named.
+
+    The mention covers the age and the title or description words after it; coreference gives it the most
+    recent person (``extra["recent"]``).
+    """
+    n = len(toks)
+    if not (i + 5 < n and toks[i + 1].text.isdigit() and [t.text for t in toks[i + 2:i + 6]] == ["-", "year", "-", "old"]):
+        return None
+    j = i + 6
+    while j < n and (toks[j].text.lower() in TITLE_WORDS or toks[j].text.lower() in DESCRIPTIONS) and \
+            toks[j].text.islower() and toks[j].text not in ("the", "a", "an", "his", "her", "its", "their"):
+        j += 1
+    end = toks[j - 1].idx + len(toks[j - 1].text)
+    return Mention(toks[i].idx, end, text[toks[i].idx:end], "title", titles=tuple(
+        t.text.lower() for t in toks[i + 6:j]), extra={"head": "age", "recent": True}), j
