@@ -34,7 +34,10 @@ from kg.extract.lexicon import MONTHS, WEEKDAYS
 
 _MON = r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
 _MDY = re.compile(rf"\b({_MON})\s+(\d{{1,2}})(?:st|nd|rd|th)?(?:,?\s+(\d{{4}}))?\b")
-_DMY = re.compile(rf"\b(\d{{1,2}})(?:st|nd|rd|th)?\s+({_MON})(?:,?\s+(\d{{4}}))?\b")
+_DMY = re.compile(rf"\b(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?({_MON})(?:,?\s+(\d{{4}}))?\b")  # "12 Nov", "the 12th of November"
+#: a date in figures, day first as most of the world writes it ("12/11/2026", "02.10.2026"); month first when the
+#: day cannot be one ("11/28/2026")
+_NUMERIC = re.compile(r"\b(\d{1,2})[/.](\d{1,2})[/.]((?:19|20)\d\d)\b")
 _ISO = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")
 #: a stated month and year, or a bare year after "in"/"since" ("in March 2019", "in 2022", a fronted "In 2015,"):
 #: an interval
@@ -44,7 +47,8 @@ _YEAR = re.compile(r"\b(?i:in|during)\s+(?i:(?:early|mid|late)[- ])?((?:19|20)\d
 #: nearest such month in the stated direction, as an interval; "the March on Rome" is no date
 _MONTH_ALONE = re.compile(rf"\b((?i:in|during|since|by|last|next|this|until|from))\s+(?i:(?:early|mid|late)[- ])?({_MON})\b(?![ \t]*\d)")
 _WEEKDAY = re.compile(r"\b(?i:on\s+|last\s+|next\s+|this\s+)?(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b")
-_RELATIVE = re.compile(r"\b(today|tonight|this morning|this afternoon|this evening|yesterday|tomorrow|this week|next week|last week|this month|"
+_RELATIVE = re.compile(r"\b(today|tonight|this morning|this afternoon|this evening|yesterday|tomorrow|this weekend|next weekend|"
+                       r"last weekend|this week|next week|last week|this month|"
                        r"next month|last month|next year|last year)\b", re.IGNORECASE)
 _TIME = re.compile(r"\b(\d{1,2})(?::(\d{2}))?\s*(a\.?m\.?|p\.?m\.?|AM|PM|am|pm)?(?=[\s,.;)]|$)"
                    r"(?:\s*(local time|GMT|UTC|[ECMP][SD]T|CES?T|MSK|BST|AKDT|AKST|JST|IST))?")
@@ -97,6 +101,12 @@ def find_date(text: str, published: date | None, *,
     m = _ISO.search(text)
     if m and _safe(int(m[1]), int(m[2]), int(m[3])):
         return m.group(0), None, "explicit"
+    m = _NUMERIC.search(text)
+    if m:
+        first, second = int(m[1]), int(m[2])
+        numeric = _safe(int(m[3]), first, second) if second > 12 else _safe(int(m[3]), second, first)
+        if numeric is not None:
+            return numeric.isoformat(), None, "explicit"
     for rx, order in ((_MDY, "md"), (_DMY, "dm")):
         m = rx.search(text)
         if m:
@@ -183,6 +193,9 @@ def _relative(word: str, pub: date) -> tuple[str, str | None]:
         return (pub - timedelta(days=1)).isoformat(), None
     if word == "tomorrow":
         return (pub + timedelta(days=1)).isoformat(), None
+    if word.endswith("weekend"):  # the Saturday and Sunday of that week ("last weekend": the one before this week)
+        monday = pub - timedelta(days=pub.weekday()) + timedelta(days={"this": 0, "next": 7, "last": -7}[word.split()[0]])
+        return (monday + timedelta(days=5)).isoformat(), (monday + timedelta(days=6)).isoformat()
     if word.endswith("week"):
         monday = pub - timedelta(days=pub.weekday()) + timedelta(days={"this": 0, "next": 7, "last": -7}[word.split()[0]])
         return monday.isoformat(), (monday + timedelta(days=6)).isoformat()
@@ -263,6 +276,9 @@ _DATE_LINE = re.compile(rf"^[ \t]*(?:[A-Z][A-Za-z .,'’/-]{{1,40}}\s*[—–-]{
                         r"|(\d{4})-(\d{2})-(\d{2}))\b", re.MULTILINE)
 
 
+#: a dateline with the place and a date in figures, day first ("Bern, 20.11.2026 -", "Geneva, 03/11/2026 -")
+_NUMERIC_DATELINE = re.compile(r"^[ \t]*[A-Z][\w.'’-]+(?:[ /][A-Z][\w.'’-]+)?,\s*(\d{1,2})[./](\d{1,2})[./]((?:19|20)\d\d)"
+                               r"\s*[—–-]{1,2}\s", re.MULTILINE)
 #: a dateline that names its place first and carries a date: "LONDON, 2 February 2025 —", "VILNIUS, March 14, 2024
 #: (Reuters) -", "KYIV, Ukraine, Sept. 3, 2024 /PRNewswire/ --", "NEW DELHI, 12 May 2023:"
 _PLACE_DATELINE = re.compile(
@@ -299,7 +315,7 @@ def dateline_span(text: str) -> int:
     >>> dateline_span("They met on March 6, 2018 in Oslo.")
     0
     """
-    m = _PLACE_DATELINE.match(text) or _DATE_DATELINE.match(text)
+    m = _PLACE_DATELINE.match(text) or _DATE_DATELINE.match(text) or _NUMERIC_DATELINE.match(text)
     return m.end() if m else 0
 
 
@@ -323,10 +339,15 @@ def stated_publication(text: str) -> date | None:
     datetime.date(2024, 9, 3)
     >>> stated_publication("Talks held\\nBy Ana Ruiz Published: Sat 26 Feb 2022, 2:30 PM\\nThey met.")
     datetime.date(2022, 2, 26)
+    >>> stated_publication("Measures\\n\\nBern, 20.11.2026 - The department imposed sanctions today.")
+    datetime.date(2026, 11, 20)
     """
     head = text[:_HEAD_CHARS]
     m = _DATE_LINE.search(head)
     place = _PLACE_DATELINE.search(head)
+    numeric = _NUMERIC_DATELINE.search(head)  # "Bern, 20.11.2026 -": day first
+    if numeric is not None and (m is None or numeric.start() < m.start()) and (place is None or numeric.start() < place.start()):
+        return _safe(int(numeric[3]), int(numeric[2]), int(numeric[1]))
     if place is not None and (m is None or place.start() < m.start()):
         return _dated(place)
     if m is None:

@@ -44,3 +44,19 @@ def test_a_stated_date_wins_over_the_anchor(extractor):
 ])
 def test_anchor_offsets(sentence, offset):
     assert anchor_offset(sentence) == offset
+
+
+@pytest.mark.parametrize("sentence, day", [
+    ("Ana Ruiz met Tomas Varga on the 12th of November.", "2026-11-12"),
+    ("Ana Ruiz met Tomas Varga on 12/11/2026 in Lima.", "2026-11-12"),  # day first, as most of the world writes it
+    ("Ana Ruiz met Tomas Varga on 11/28/2026 in Lima.", "2026-11-28"),  # month first when the day cannot be one
+    ("Ana Ruiz met Tomas Varga last weekend.", "2026-11-07"),
+])
+def test_more_ways_to_state_a_day(extractor, sentence, day):
+    assert dated(extractor, sentence)[frozenset(("Ana Ruiz", "Tomas Varga"))][0] == day
+
+
+def test_a_numeric_dateline_dates_a_notice_that_came_without_a_date(extractor):
+    doc = Document.from_text("Measures\n\nBern, 20.11.2026 - Canada today imposed sanctions on Ana Ruiz.")
+    [a] = extractor.extract(doc)
+    assert (a.claim.date, a.claim.date_basis) == ("2026-11-20", "relative")
