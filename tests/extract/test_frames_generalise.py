@@ -30,7 +30,7 @@ def findings(extractor: ParseExtractor, sentence: str) -> list[tuple[str, frozen
     ("Jane Roe had planned to meet John Doe but the trip was called off.", "meets", "cancelled"),
     # more ways to say two persons met or talked
     ("Jane Roe hosted a dinner for John Doe at the palace.", "meets", "held"),
-    ("Jane Roe hosted a dinner in honour of John Doe at the palace.", "meets", "held"),
+    ("Jane Roe hosted a state banquet in honour of John Doe.", "meets", "held"),
     ("Jane Roe paid a visit to John Doe in Lisbon.", "meets", "held"),
     ("Jane Roe received a call from John Doe.", "talksWith", "held"),
     ("Jane Roe and John Doe, who met in Lisbon on Monday, agreed to cooperate.", "meets", "held"),
