@@ -3,7 +3,6 @@
 A sentence that says its event happened "on the same day" or "the following day" gives no date of its own; the
 day is the one the text gave the event before it. Without this, such an event would take the publication date.
 
->>> from datetime import date
 >>> anchor_offset("On the same day, A met B."), anchor_offset("The next day they spoke by phone."), anchor_offset("A met B.")
 (0, 1, None)
 """

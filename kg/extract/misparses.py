@@ -3,7 +3,9 @@
 Each function recognises one recurring misparse of the small English pipeline and returns the tokens the
 sentence means: a second subject read as an object's conjunct before a subjectless verb
 (:func:`absolute_subject`, :func:`acts_next`), a verb read as a modifier or a clause complement
-(:func:`misread_objects`), the main clause's subject hung inside a fronted phrase (:func:`swallowed_subjects`).
+(:func:`misread_objects`), the main clause's subject hung inside a fronted phrase (:func:`swallowed_subjects`), an
+object hung on the reporting verb after it (:func:`object_hung_on_report`), a described object's name hung on the
+verb (:func:`described_name`), the names "both of which" stands for (:func:`quantified_antecedents`).
 The general tree walks are in :mod:`kg.extract.syntax`.
 """
 
@@ -89,9 +91,9 @@ def misread_objects(verb: "Token") -> list["Token"]:
     reports = [head] if verb.dep_ == "ccomp" and head.i > verb.i else \
         [c for c in verb.children if c.dep_ == "ccomp" and c.i > verb.i]
     for report in reports:
-        subjects = sorted((c for c in report.children if c.dep_ == "nsubj"), key=lambda t: t.i)
-        if len(subjects) > 1 and subjects[0].left_edge.i > verb.i:
-            return expand(subjects[0])
+        hung = [c for c in report.children if c.dep_ == "nsubj" and object_hung_on_report(c) and c.left_edge.i > verb.i]
+        if hung:
+            return expand(hung[0])
     if verb.dep_ in ("amod", "compound", "nmod") and head.i > verb.i and head.pos_ in ("NOUN", "PROPN"):
         steps = 0
         while head.dep_ == "compound" and head.head.i > head.i and steps < MAX_CLIMB:
@@ -181,3 +183,18 @@ def quantified_antecedents(word: "Token") -> list["Token"]:
             names.append(word.doc[k])
         k -= 1
     return names[::-1] if any(t.lower_ == "and" for t in word.doc[k + 1:before.i]) else []
+
+
+def object_hung_on_report(subject: "Token") -> bool:
+    """True for the first of two subjects of a reporting verb after its reported clause: the parser hung that
+    clause's object there ("A pardoned activist B, state media reported": B is the pardoned, no speaker).
+
+    >>> from kg.extract.model import get_model
+    >>> d = get_model()("Lukashenko pardoned opposition activist Maria Kolesnikova, state media reported.")
+    >>> [t.text for t in d if t.dep_ == "nsubj" and object_hung_on_report(t)]
+    ['Kolesnikova']
+    """
+    report = subject.head
+    clause_before = any(c.dep_ == "ccomp" and c.i < subject.i for c in report.children) or \
+        (report.dep_ == "ccomp" and report.head.i < subject.i)
+    return clause_before and any(c.dep_ == "nsubj" and c.i > subject.i for c in report.children)

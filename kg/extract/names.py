@@ -12,6 +12,8 @@ import unicodedata
 from functools import lru_cache
 from typing import Any
 
+from kg.extract.segments import Mention
+
 
 @lru_cache(maxsize=65536)
 def fold(text: str) -> str:
@@ -91,8 +93,6 @@ def split_joined_names(m: Any, known: Any) -> list[Any]:
     >>> [p.text for p in split_joined_names(Mention(0, 11, "Trump-Putin", "surname", name="Trump-Putin"), str)]
     ['Trump', 'Putin']
     """
-    from kg.extract.segments import Mention  # noqa: PLC0415  (segments imports this module's users)
-
     parts: list[str] = []
     if m.kind == "name" and m.name and not m.titles and len(m.name.split()) > 1:
         parts = m.name.split()

@@ -17,6 +17,7 @@ from kg.extract.findings import Found, pair_of
 from kg.extract.frames import FrameHit
 from kg.extract.mentions import Mention, Sentence, is_headline
 from kg.extract.rules import pair_key
+from kg.extract.misparses import object_hung_on_report
 from kg.extract.syntax import REPORTING_VERBS
 from kg.model.core import Assertion
 
@@ -25,16 +26,7 @@ def _speakers(pdoc: Any, base: int) -> list[tuple[int, int]]:
     """Document spans of the subjects of reporting verbs in a parsed sentence ("..., Foreign Minister X said")."""
     return [(base + t.left_edge.idx, base + t.idx + len(t.text)) for t in pdoc
             if t.dep_ == "nsubj" and t.head.lemma_.lower() in REPORTING_VERBS and t.pos_ in ("PROPN", "NOUN")
-            and not _reported_object(t)]
-
-
-def _reported_object(subject: Any) -> bool:
-    """True for the first of two subjects of a reporting verb after its reported clause: the parser hung that
-    clause's object there ("A pardoned activist B, state media reported": B is no speaker)."""
-    report = subject.head
-    clause_before = any(c.dep_ == "ccomp" and c.i < subject.i for c in report.children) or \
-        (report.dep_ == "ccomp" and report.head.i < subject.i)
-    return clause_before and any(c.dep_ == "nsubj" and c.i > subject.i for c in report.children)
+            and not object_hung_on_report(t)]
 
 
 def _only_as_speaker(f: Found, mentions: list[Mention], speakers: list[tuple[int, int]], base: int) -> bool:

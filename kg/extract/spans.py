@@ -16,8 +16,8 @@ from __future__ import annotations
 
 import re
 
-from kg.extract.lexicon import AMBIGUOUS_COUNTRIES, COUNTRY_FORMS, METONYMS, NON_NAME, ORGANIZATIONS, ORG_HEADS, \
-    ROLE_NOUNS, TITLE_WORDS
+from kg.extract.lexicon import AMBIGUOUS_COUNTRIES, COUNTRY_FORMS, DEMONYMS, METONYMS, NON_NAME, ORGANIZATIONS, \
+    ORG_HEADS, ROLE_NOUNS, TITLE_WORDS
 from kg.extract.segments import Mention, Token, cap as _cap
 from kg.extract.titles import title_prefix
 
@@ -75,8 +75,6 @@ _DEMONYM_ROLES = {"counterparts": "counterpart", "leaders": "leader", "president
 def demonym_roles(toks: list[Token], i: int, text: str) -> tuple[Mention, int] | None:
     """"his French and German counterparts" (at token ``i``): one mention of the holders of the role in each
     country, kind ``pair`` with ``extra["countries"]`` and ``extra["head"]``, for coreference to resolve."""
-    from kg.extract.lexicon import DEMONYMS  # noqa: PLC0415  (kept beside its one use)
-
     j, countries = i + 1, []
     while j < len(toks) and toks[j].text.lower() in DEMONYMS:
         countries.append(DEMONYMS[toks[j].text.lower()])
