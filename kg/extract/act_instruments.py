@@ -35,7 +35,7 @@ _DOCUMENTS = frozenset({"decree", "ukase", "edict"})
 #: instruments that pardon: what they free, they free by pardon ("an amnesty ... will free 900 prisoners")
 PARDONING = frozenset({"amnesty", "pardon", "clemency"})
 #: verbs whose agent issues an instrument ("signed by X", "granted by X", "imposed by X")
-_ISSUING = frozenset({"sign", "grant", "issue", "announce", "adopt", "order", "approve", "decree", "impose",
+ISSUING = frozenset({"sign", "grant", "issue", "announce", "adopt", "order", "approve", "decree", "impose",
                       "declare", "enact", "extend", "unveil", "introduce"})
 #: nouns whose act is only proposed ("a proposal to impose sanctions", "a plan to sanction X")
 _PROPOSALS = frozenset({"proposal", "plan", "bid", "move", "initiative", "attempt", "effort", "push", "call",
@@ -59,9 +59,9 @@ def issuing_verb(instrument: "Token") -> "Token | None":
     'signed'
     """
     for c in instrument.children:
-        if c.dep_ == "acl" and c.lemma_.lower() in _ISSUING and _by_agents(c):
+        if c.dep_ == "acl" and c.lemma_.lower() in ISSUING and _by_agents(c):
             return c
-    if instrument.dep_ == "nsubjpass" and instrument.head.lemma_.lower() in _ISSUING and _by_agents(instrument.head):
+    if instrument.dep_ == "nsubjpass" and instrument.head.lemma_.lower() in ISSUING and _by_agents(instrument.head):
         return instrument.head
     return None
 
@@ -80,7 +80,7 @@ def issuer(instrument: "Token") -> list["Token"]:
     verb = issuing_verb(instrument)
     if verb is not None:
         return _by_agents(verb)
-    if instrument.dep_ == "dobj" and instrument.head.lemma_.lower() in _ISSUING and \
+    if instrument.dep_ == "dobj" and instrument.head.lemma_.lower() in ISSUING and \
             instrument.lemma_.lower() in _DOCUMENTS:
         return subjects(instrument.head)  # "X signed a decree granting pardon to 300 detainees": X
     out = [t for c in instrument.children if c.dep_ == "poss" and c.pos_ != "PRON" for t in expand(c)]

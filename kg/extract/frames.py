@@ -44,6 +44,7 @@ from kg.extract.clause_status import PASSING_ADVERBS, read_status
 from kg.extract.place_names import tidy_place
 from kg.extract.release_places import release_place
 from kg.extract.setting import place_of
+from kg.extract.act_instruments import ISSUING
 from kg.extract.misparses import (absolute_subject, acts_next, described_name, misread_objects,
                                   quantified_antecedents, swallowed_subjects)
 from kg.extract.syntax import (
@@ -76,8 +77,9 @@ _MEASURE_NOUNS = frozenset({"hour", "day", "round", "series", "week", "minute", 
 _CALL_NOUNS = frozenset({"call", "conversation", "videoconference", "teleconference"})
 #: relative pronouns that stand for their antecedent
 _RELATIVES = frozenset({"who", "whom", "which", "that"})
-#: verbs by which an agent brings an act about ("ordered his release", "secured her release")
-_ORDERING = frozenset({"order", "secure", "approve", "authorize", "authorise", "announce", "decree", "sign", "grant"})
+#: verbs by which an agent brings an act about ("ordered his release", "secured her release"): those that issue
+#: an instrument, and a few that obtain one
+_ORDERING = ISSUING | {"secure", "authorize", "authorise"}
 #: verbs whose subject is the measure and whose object its target ("the sanctions target X")
 _TARGETING_VERBS = frozenset({"target", "hit", "name", "cover", "affect", "include", "list"})
 
