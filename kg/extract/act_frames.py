@@ -32,7 +32,7 @@ from kg.extract.act_instruments import (INSTRUMENTS, blocked_proposal, granted_t
                                        pardoning_subject)
 from kg.extract.designations import HOLDINGS
 from kg.extract.lexicon import COUNTRY_FORMS, DEMONYMS, METONYMS
-from kg.extract.syntax import expand, is_passive, subjects
+from kg.extract.syntax import expand, is_passive, prep_objects, subjects
 
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Token
@@ -52,6 +52,8 @@ _STATE_VERBS = frozenset({"be", "remain", "stay", "come", "fall", "sit", "find",
 #: verbs whose subject prepares or threatens a measure that is not yet taken ("preparing sanctions against X")
 PLANNING_VERBS = frozenset({"prepare", "draft", "consider", "propose", "threaten", "plan", "weigh", "mull", "draw",
                             "ready", "eye", "contemplate"})
+#: verbs by which a government takes over measures another imposed ("adopted the sanctions imposed by the EU")
+ADOPTING = frozenset({"adopt", "align", "implement", "transpose", "apply", "mirror", "follow", "join", "match"})
 #: verbs that say which side let whom go, after a swap ("exchanged prisoners, with A freeing X")
 _RELEASING = frozenset({"free", "release", "liberate", "return", "repatriate"})
 #: verbs whose "that" clause in the base form is a demand ("demanded that Washington release X")
@@ -111,6 +113,11 @@ def reread(frame: Any, tok: "Token", noun: "Token | None", agents: list["Token"]
         agents = _imposers(tok, tok)  # "EU sanctions on X", "Britain's sanctions against X"
     if not agents and tok.pos_ == "NOUN" and tok.dep_ == "dobj" and tok.head.lemma_.lower() in PLANNING_VERBS:
         agents = subjects(tok.head)  # "Brussels is preparing sanctions against X"
+    if frame.relation == "sanctions" and noun is not None and tok.lemma_.lower() in ADOPTING:
+        # "Norway adopted the sanctions imposed by the EU on X": the EU imposed them, Norway takes them over
+        for imposing in (c for c in noun.children if c.dep_ == "acl" and c.tag_ == "VBN"):
+            agents = agents + prep_objects(imposing, "by")
+            others = others or [t for w in ("on", "against", "targeting") for t in prep_objects(imposing, w)]
     if frame.relation == "sanctions":  # "froze X's assets": the owner of the holdings is the target
         others = [t for o in others for t in (_owners(o) or [o])]
     if frame.relation in ("releases", "pardons"):

@@ -36,6 +36,9 @@ def _whom_antecedent(sent: PairingSentence, pos: int) -> list[int]:
 #: only adverbs, auxiliaries or a day between a subject and its verb
 #: a place preposition right before a state: "In Russia, X is designated" places the target, it names no imposer
 _PLACE_BEFORE = re.compile(r"\b(?:[Ii]n|[Aa]t|[Ff]rom|[Ii]nside|[Ww]ithin|[Aa]cross|[Tt]hroughout)\s+(?:the\s+)?$")
+#: a name that names a sanctions regime, not who imposes it ("under the Myanmar sanctions regime")
+_REGIME_NAME = re.compile(r"(?:[’']s)?\s+(?:[A-Z][\w-]*\s+)*(?:autonomous\s+|financial\s+)?sanctions?\s+(?:regime|programme|"
+                          r"program|framework|regulations)\b|\s+\((?:Sanctions|Asset-Freezing)\)")
 _RIGHT_BEFORE = re.compile(r"\s*(?:(?:has|have|had|also|jointly|together|each|both|on\s+\w+day|\w+ly)\s+)*")
 
 
@@ -190,13 +193,14 @@ def _sanctions_found(sent: PairingSentence, trig: Trigger, ts: int, te: int, sta
             before = [first] if first is not None else []
         else:
             before = [i for i in range(len(sent.ms)) if sent.loc[i][1] <= ts and not sent._hidden(i, ts)
-                      and not _PLACE_BEFORE.search(text[:sent.loc[i][0]])]  # "In Russia, A and B are designated"
+                      and not _PLACE_BEFORE.search(text[:sent.loc[i][0]])  # "In Russia, A and B are designated"
+                      and not _REGIME_NAME.match(text, sent.loc[i][1])]
         owners = _owners(sent)  # "Britain's Foreign Office imposed": the office acts, not also its owner
         states = [e for e in sent.ents([i for i in before if i not in owners]) if e.type != "Person" and e not in targets]
         if states:
             imposers = states
         else:
-            near = sent.left(ts)
+            near = [i for i in sent.left(ts) if not _REGIME_NAME.match(text, sent.loc[i][1])]
             imposers = [e for e in sent.ents(near[-1:]) if e not in targets]
     if not imposers:
         imposers = [e for e in _by_agent(sent, te) if e not in targets]  # "Sanctions were imposed on X by the EU"

@@ -31,6 +31,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from itertools import islice
 from typing import Any
 
 from kg.extract.arguments import entities_at
@@ -99,13 +100,14 @@ _NOT_PERSONS = frozenset({"sanction", "measure", "asset", "entity", "firm", "com
 def member_findings(sents: list[Sentence], chains: list[list[Mention]], parsed: dict[int, Any],
                     found: dict[int, list[Found]], limit: int) -> Iterator[tuple[int, Found]]:
     """(sentence index, finding) for each named member of a group finding; the sentence is the group's."""
+    texts = [s.text for s in sents]
     for i, sent in enumerate(sents):
         if sent.start_char >= limit:
             break
         if i not in parsed:
             yield from ((i, f) for f in _together(sent, chains[i], found.get(i, [])))
             continue
-        window = [j for j in range(i + 1, min(len(sents), i + 1 + WINDOW)) if sents[j].start_char < limit]
+        window = [j for j in _following(texts, i) if sents[j].start_char < limit]
         own = found.get(i, [])
         has_group = any(f.group is not None for f in own)
         if not (has_group or _TOGETHER.search(sents[i].text) or _any_marker(sents, chains, window, i)):
@@ -126,11 +128,26 @@ def parse_also(texts: list[str]) -> set[int]:
     for j, text in enumerate(texts):
         if names_members(text):
             # a group's own sentence counts it ("sanctioned three officers", "freed 14 activists")
-            triggers = [i for i in range(max(0, j - WINDOW), j + 1) if gate_pattern().search(texts[i])
-                        and (i == j or _COUNTED.search(texts[i]))]
+            before = list(islice((i for i in range(j - 1, -1, -1) if texts[i].strip()), WINDOW))
+            triggers = [i for i in sorted(before) + [j] if gate_pattern().search(texts[i]) and (i == j or _COUNTED.search(texts[i]))]
             if triggers:  # members of no finding nearby need no parse ("talks on trade, including tariffs")
                 out.add(j)
                 out.update(triggers)
+    return out
+
+
+def _following(texts: list[str], i: int) -> list[int]:
+    """The indexes of the :data:`WINDOW` sentences with words after sentence ``i`` (paragraph breaks skipped).
+
+    >>> _following(["A freed two.", "\\n\\n", "The two are B and C.", "Rain.", "Sun."], 0)
+    [2, 3]
+    """
+    out: list[int] = []
+    for j in range(i + 1, len(texts)):
+        if len(out) == WINDOW:
+            break
+        if texts[j].strip():
+            out.append(j)
     return out
 
 
@@ -157,19 +174,52 @@ def _any_marker(sents: list[Sentence], chains: list[list[Mention]], window: list
         any(len(_leading_list(sents[j], chains[j])) > 1 for j in window[:1])
 
 
-def _persons(mentions: list[Mention], lo: int = 0, hi: int = 10 ** 9) -> list[Entity]:
+def _persons(mentions: list[Mention], lo: int = 0, hi: int = 10 ** 9, kinds: tuple[str, ...] = ("Person",),
+             text: str = "", base: int = 0) -> list[Entity]:
+    """The actors of ``kinds`` named from ``lo`` to ``hi``; a body named in a person's description is none of them
+    ("A, a representative of the Korea Ryonbong Corporation": given ``text``, the sentence from ``base``)."""
     out: list[Entity] = []
+    last = lo
     for m in mentions:
         e = m.entity
-        if isinstance(e, Entity) and e.type == "Person" and m.kind != "pronoun" and lo <= m.start < hi and e not in out:
-            out.append(e)
+        if isinstance(e, Entity) and e.type in kinds and m.kind != "pronoun" and lo <= m.start < hi and e not in out:
+            if not (e.type != "Person" and out and (_PREP_GAP.search(text[last - base:m.start - base])
+                                                     or _SAYS.match(text, m.end - base))):
+                out.append(e)
+        if m.kind != "pronoun" and lo <= m.start < hi:
+            last = m.end
     return out
+
+
+#: a reporting verb after a body: it is the source ("A and B, the State Department said"), not a member
+_SAYS = re.compile(r"\s+(?:said|says|told|announced|stated|reported|added)\b")
+#: a preposition between a member and a body named after it: the body is in the member's description
+_PREP_GAP = re.compile(r"\b(?:of|for|at|with|by|from|in|to|on|under|behind|owned|run|controlled)\b")
 
 
 def _cut(sent: Sentence, at: int) -> int:
     """Where a run of members starting at document offset ``at`` ends."""
     m = _CUT.search(sent.text, max(0, at - sent.start_char))
     return sent.start_char + m.start() if m else sent.end_char
+
+
+#: the semicolon between described members ("A, director of X, who ...; B, a colonel; and the company C")
+_ITEM_BREAK = re.compile(r";\s+(?:and\s+)?")
+
+
+def _items(sent: Sentence, at: int) -> list[tuple[int, int]]:
+    """The (start, end) document offsets of the members' items from ``at``: one item, or one per semicolon.
+
+    Each item is cut where its own description turns into a clause ("A, director of the prisons, who ...").
+    """
+    text, base = sent.text, sent.start_char
+    end = _cut(sent, at)
+    breaks = [m for m in _ITEM_BREAK.finditer(text, at - base)]
+    if not breaks or end >= base + breaks[0].start():
+        return [(at, end)]
+    starts = [at] + [base + m.end() for m in breaks]
+    return [(lo, min(_cut(sent, lo), base + nxt.start()) if k < len(breaks) else _cut(sent, lo))
+            for k, (lo, nxt) in enumerate(zip(starts, [*breaks, breaks[-1]]))]
 
 
 def _leading_list(sent: Sentence, mentions: list[Mention]) -> list[Entity]:
@@ -192,8 +242,10 @@ def _leading_list(sent: Sentence, mentions: list[Mention]) -> list[Entity]:
     return out
 
 
-def _named_members(sent: Sentence, mentions: list[Mention], nouns: set[str], first: bool) -> list[Entity]:
-    """The persons a sentence names as members of the group, by the marker words around them."""
+def _named_members(sent: Sentence, mentions: list[Mention], nouns: set[str], first: bool,
+                   kinds: tuple[str, ...] = ("Person",)) -> list[Entity]:
+    """The persons (or ``kinds`` of actor) a sentence names as members of the group, by the marker words around
+    them."""
     text, base = sent.text, sent.start_char
     members: list[Entity] = []
     starts: list[int] = []
@@ -214,11 +266,12 @@ def _named_members(sent: Sentence, mentions: list[Mention], nouns: set[str], fir
                 continue  # "A was among those who criticised the release": another set of persons
             members += [e for e in _persons(mentions, base, base + m.start()) if e not in members]
     for at in starts:
-        run = _persons(mentions, at, _cut(sent, at))
-        first_at = min((m.start for m in mentions if run and m.entity is run[0] and m.start >= at), default=None)
-        if first_at is None or not _descriptor(sent.text[at - base:first_at - base]):
-            continue  # "over abuses including the jailing of A": A is named in something else, not as a member
-        members += [e for e in run if e not in members]
+        for lo, hi in _items(sent, at):
+            run = _persons(mentions, lo, hi, kinds, text, base)
+            first_at = min((m.start for m in mentions if run and m.entity is run[0] and m.start >= lo), default=None)
+            if first_at is None or not _descriptor(sent.text[lo - base:first_at - base]):
+                break  # "over abuses including the jailing of A": A is named in something else, not as a member
+            members += [e for e in run if e not in members]
     return members
 
 
@@ -271,12 +324,14 @@ def _members_of(i: int, sents: list[Sentence], chains: list[list[Mention]], pdoc
         base = next((f for f in mine if f.group is not None), mine[0] if mine else None)  # the group's finding
         nouns = _group_nouns(hit, base)
         after = sent.start_char + max(t.idx for t in groups)
-        members = _named_members(sent, chains[i], nouns, True)
+        # a sanctions list names bodies beside persons ("A, a judge; and the company B")
+        kinds = ("Person", "Organization") if hit.relation == "sanctions" else ("Person",)
+        members = _named_members(sent, chains[i], nouns, True, kinds)
         members = [e for e in members if any(m.entity is e and m.start > after for m in chains[i])]
         for j in window:
             if members:
                 break
-            members = _named_members(sents[j], chains[j], nouns, False)
+            members = _named_members(sents[j], chains[j], nouns, False, kinds)
             counted = base.group[1] if base is not None and base.group is not None else None
             if not members and counted and hit.relation in ("releases", "pardons") and j == window[0] and \
                     not _REPORTING.search(sents[j].text):

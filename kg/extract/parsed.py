@@ -49,7 +49,7 @@ from kg.extract.lexicon import DEMONYMS, PLACE_HEADS
 from kg.extract.event_places import place_events
 from kg.extract.journeys import place_journeys
 from kg.extract.linking import Linker
-from kg.extract.members import member_findings, parse_also
+from kg.extract.members import WINDOW, member_findings, parse_also
 from kg.extract.patient_phrases import LIFTED_MEASURES, LIFTING_VERBS, lifted as _lifted, \
     names_in_phrase as _names_in_phrase
 from kg.extract.mentions import Mention, Sentence, is_headline, sentences
@@ -198,11 +198,15 @@ class ParseExtractor(RuleExtractor):
                 issuer = next((m.entity for m in mentions if isinstance(m.entity, Entity)
                                and m.entity.type in ("Organization", "Country")
                                and text[m.end:m.end + 2] not in ("'s", "’s")), None)  # "the Treasury's OFAC": OFAC
+        told_again: set[int] = set()  # "... four officials on Monday. They include A": one act, of Monday
         for i, f in member_findings(sents, chains, parsed, found_at, limit):  # "... two Americans. The two, A and B"
             if {id(f.subject), id(f.obj)} & doubtful:
                 continue
+            told_again.update(id(g) for j in range(i + 1, i + 1 + WINDOW) for g in found_at.get(j, ())
+                              if (g.relation, g.subject, g.obj, g.status) == (f.relation, f.subject, f.obj, f.status))
             out.append((f, self._assertion(document, f, sents[i].start_char, sents[i].text, published,
                                            _roles_of(f, chains[i], linker, text))))
+        out = [(f, a) for f, a in out if id(f) not in told_again]
         out = place_journeys(out, sents, chains)  # "X arrived in Ankara. X met Y": the meeting's place
         out = place_events(out, sents, text)  # "X met Y. The talks took place in Warsaw.": places stated elsewhere
         out = anchored_dates(out)  # "On the same day, X met Z": the day of the event before

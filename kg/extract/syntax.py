@@ -94,13 +94,20 @@ def members_beside(verb: "Token", group: "Token") -> list["Token"]:
 
 
 def prep_objects(tok: "Token", word: str) -> list["Token"]:
-    """The objects of the preposition ``word`` on ``tok``, with conjuncts and appositions ("to A and to B")."""
+    """The objects of the preposition ``word`` on ``tok``, with conjuncts and appositions ("to A and to B").
+
+    A preposition the parser hung on the name of a passive's agent belongs to the verb ("sanctions imposed by the
+    EU on A": "on A" does not modify "the EU").
+    """
     found: list["Token"] = []
     for c in tok.children:
         if c.dep_ in ("prep", "agent") and c.lower_ == word:
             for p in [*c.children, *(g for d in c.children if d.dep_ == "conj" and d.lower_ == word for g in d.children)]:
                 if p.dep_ in ("pobj", "pcomp"):
                     found += expand(p)
+    if not found and word != "of":
+        found = [t for c in tok.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj" and p.pos_ == "PROPN"
+                 for t in prep_objects(p, word)]
     return found
 
 
