@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 
 from kg.extract.clause_forms import asked as _asked, headline_future as _headline_future, \
     looking_forward as _looking_forward, neither as _neither
-from kg.extract.syntax import ASKING_VERBS, MAX_CLIMB, REPORTING_VERBS
+from kg.extract.syntax import ASKING_VERBS, MAX_CLIMB, REPORTING_VERBS, awaited
 
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Token
@@ -219,7 +219,8 @@ def read_status(hit: "FrameHit") -> None:
     plan = going or any(is_a(t, PLAN_LEMMAS) for t in chain[1:]) or _looking_forward(chain[1:]) or any(
         c.dep_ == "acomp" and c.lower_ in _PLAN_COMPLEMENTS and c.head.lemma_ == "be" for c in kids) or any(
         c.dep_ in ("amod", "compound") and c.lower_ in PLANNED_AMODS for c in (hit.noun or hit.trigger).children) or \
-        (hit.trigger.pos_ == "NOUN" and any(c.lower_ in PLANNED_AMODS for c in hit.trigger.children))
+        (hit.trigger.pos_ == "NOUN" and any(c.lower_ in PLANNED_AMODS for c in hit.trigger.children)) or \
+        awaited(hit.trigger)  # "spoke ahead of their meeting in January"
     be_to = any(t.dep_ == "xcomp" and t.head.lemma_ == "be" and any(c.lower_ == "to" for c in t.children) for t in chain)
     be_to = be_to or _headline_future(chain[-1])
     going = going or any(t.lower_ == "going" and any(c.lower_ == "to" for c in t.head.children if c.i > t.i)
@@ -435,4 +436,5 @@ def _setting(tok: "Token") -> bool:
     >>> [(h.relation, h.status) for h in match(get_model()("In a phone call on Monday, Putin and Erdogan agreed to resume grain exports."))]
     [('talksWith', 'held')]
     """
-    return tok.pos_ == "NOUN" and tok.dep_ == "pobj" and tok.head.lower_ in ("in", "during", "over", "at")
+    return tok.pos_ == "NOUN" and tok.dep_ == "pobj" and (tok.head.lower_ in ("in", "during", "over", "at") or
+                                                          tok.head.lower_ == "on" and tok.lemma_.lower() == "call")

@@ -164,7 +164,8 @@ def _apply(frame: Frame, tok: "Token") -> FrameHit | None:
         if frame.kind == "encounter" and any(c.dep_ == "poss" and c.lower_ == "their" for c in tok.children):
             # "during their meeting in Moscow, Xi and Putin signed": the pair of the clause
             verb = tok
-            while (verb.dep_ in ("pobj", "prep", "dobj", "nsubj") or verb.dep_ == "conj" and verb.pos_ == "ADP") and \
+            while (verb.dep_ in ("pobj", "prep", "dobj", "nsubj") or verb.dep_ == "conj" and verb.pos_ == "ADP"
+                   or verb.dep_ == "advmod" and verb.lower_ in ("ahead", "prior")) and \
                     verb.head is not verb:  # "thanked Y for X and for their call": up through "for ... and for"
                 verb = verb.head
             agents = subjects(verb) if verb is not tok else []
@@ -174,7 +175,8 @@ def _apply(frame: Frame, tok: "Token") -> FrameHit | None:
                 # "X told Y during their meeting that ...": the one the subject addressed is the other of the pair
                 agents += [t for c in verb.children if c.dep_ in ("dobj", "dative") and c.pos_ == "PROPN"
                            for t in expand(c)]
-        elif frame.kind == "encounter" and tok.dep_ == "pobj" and tok.head.lower_ in ("in", "during", "over") and \
+        elif frame.kind == "encounter" and tok.dep_ == "pobj" and (tok.head.lower_ in ("in", "during", "over") or
+                                                                   tok.head.lower_ == "on" and frame.relation == "talksWith") and \
                 tok.head.head.lemma_.lower() in _ADDRESSING_VERBS and not [t for spec in frame.counterpart
                                                                           for t in slot(tok, spec, noun)]:
             # "In a phone call, X told Y that ...": the one the subject addressed in it is the other side

@@ -127,6 +127,11 @@ ORGANIZATIONS: dict[str, str] = {
     "Pentagon": "U.S. Department of Defense", "OFAC": "Office of Foreign Assets Control",
     "HM Treasury": "HM Treasury", "OFSI": "Office of Financial Sanctions Implementation",
     "Hamas": "Hamas", "Hezbollah": "Hezbollah", "Taliban": "Taliban", "Houthis": "Houthis", "Houthi": "Houthis", "Ansar Allah": "Houthis", "Huthis": "Houthis", "Islamic State": "Islamic State",
+    # armed groups that take and free hostages; a name that opens with "al-" is read by no capitalised run
+    "al-Shabaab": "al-Shabaab", "Al-Shabaab": "al-Shabaab", "al-Shabab": "al-Shabaab", "al-Qaeda": "al-Qaeda",
+    "Al-Qaeda": "al-Qaeda", "al-Qaida": "al-Qaeda", "Boko Haram": "Boko Haram",
+    "JNIM": "Jama'at Nusrat al-Islam wal-Muslimin", "ELN": "National Liberation Army (Colombia)",
+    "FARC": "Revolutionary Armed Forces of Colombia", "M23": "March 23 Movement",
     "IAEA": "IAEA", "Red Cross": "International Committee of the Red Cross", "ICRC": "International Committee of the Red Cross",
     "Security Council": "United Nations Security Council",
     "UN Security Council": "United Nations Security Council", "U.N. Security Council": "United Nations Security Council",

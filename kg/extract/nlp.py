@@ -31,7 +31,9 @@ TITLE_ABBREVIATIONS = ("Maj.", "Brig.", "Lt.", "Col.", "Capt.", "Sgt.", "Cmdr.",
 
 #: hyphenated verbs kept whole, so the parser reads them as the verb of their clause ("A and B co-chaired the talks")
 WHOLE_VERBS = ("co-chair", "co-host", "co-sign", "co-sponsor")
-WHOLE_WORDS = tuple(f"{verb}{end}" for verb in WHOLE_VERBS for end in ("", "s", "ed", "ing"))
+#: hyphenated nouns of meeting kept whole ("held a tête-à-tête"): split, the parser reads "à" as the object
+WHOLE_NOUNS = ("tête-à-tête", "tête-à-têtes", "tete-a-tete", "tete-a-tetes", "sit-down", "sit-downs")
+WHOLE_WORDS = tuple(f"{verb}{end}" for verb in WHOLE_VERBS for end in ("", "s", "ed", "ing")) + WHOLE_NOUNS
 
 
 def whole_forms() -> tuple[str, ...]:

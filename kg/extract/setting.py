@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 from kg.extract.act_instruments import INSTRUMENTS
 from kg.extract.lexicon import is_title_word
 from kg.extract.place_names import PLACE_KINDS, capitals
-from kg.extract.syntax import MAX_CLIMB, PLACE_LABELS, expand
+from kg.extract.syntax import MAX_CLIMB, PLACE_LABELS, awaited, expand
 
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Token
@@ -407,8 +407,14 @@ def other_dates(tok: "Token", noun: "Token | None" = None) -> list[tuple[int, in
         t = t.head
         above.add(t.i)
     out = []
+    # "spoke on Monday ahead of their meeting in January": January dates the meeting to come, not the call
+    later = min((t.i for t in doc if awaited(t) and t.i != tok.i and (noun is None or t.i != noun.i)), default=None)
     for ent in doc.ents:
         if ent.label_ not in ("DATE", "TIME"):
+            continue
+        if later is not None and ent.start > later and not any(t.text in ",;" for t in doc[later:ent.start]) or \
+                awaited(noun or tok) and ent.end <= (noun or tok).i:  # and "Monday" dates the call, not the meeting
+            out.append((ent.start_char, ent.end_char))
             continue
         t, crossed = ent.root, False
         for _ in range(2 * MAX_CLIMB):

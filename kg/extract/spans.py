@@ -30,7 +30,10 @@ def lex_country(text: str) -> str | None:
 
 #: names with a comma, as the tokenizer splits them ("Foreign , Commonwealth and Development Office")
 _COMMA_NAMES = {f.replace(",", " ,"): canon for f, canon in ORGANIZATIONS.items() if "," in f}
-_LEXICON_FORMS = (*COUNTRY_FORMS, *METONYMS, *ORGANIZATIONS, *_COMMA_NAMES)
+#: names with a hyphen, as the tokenizer splits them ("al - Shabaab", "Guinea - Bissau"), and the name
+_HYPHEN_NAMES = {f.replace("-", " - "): f for f in (*COUNTRY_FORMS, *METONYMS, *ORGANIZATIONS)
+                 if "-" in f and " - " not in f and " -" not in f and "- " not in f}
+_LEXICON_FORMS = (*COUNTRY_FORMS, *METONYMS, *ORGANIZATIONS, *_COMMA_NAMES, *_HYPHEN_NAMES)
 _FIRST_WORDS = frozenset(f.split()[0] for f in _LEXICON_FORMS)
 _MAX_WORDS = {w: max(len(f.split()) for f in _LEXICON_FORMS if f.split()[0] == w) for w in _FIRST_WORDS}
 
@@ -101,9 +104,12 @@ def match_lexicon(toks: list[Token], i: int) -> tuple[int, str, str] | None:
         if i + length > len(toks):
             continue
         span = toks[i:i + length]
-        if length > 1 and any(t.text in "-–’'" for t in span):
-            continue
         text = " ".join(t.text for t in span)
+        if length > 1 and any(t.text in "-–’'" for t in span):
+            if text not in _HYPHEN_NAMES or any(t.whitespace_ for k, t in enumerate(span[:-1])
+                                                if t.text == "-" or span[k + 1].text == "-"):
+                continue
+            text = _HYPHEN_NAMES[text]  # "al-Shabaab", "Guinea-Bissau": one name, its hyphen written close
         if length == 1 and i + 1 < len(toks) and toks[i + 1].text in "-–" and toks[i].whitespace_ == "":
             # "Russia-Ukraine war": a modifier, not an actor
             return None

@@ -55,6 +55,9 @@ def expand(tok: "Token") -> list["Token"]:
                 todo.append(c)
             if c.dep_ == "conj" and any(x.dep_ == "cc" and t.i < x.i < c.i for x in t.children):
                 closed = True
+            if c.dep_ == "acl" and c.lemma_.lower() in ("name", "call", "identify") and t.pos_ == "NOUN":
+                # "a Chinese national named Lu Jianping": the name the description is given
+                out += [x for x in c.children if x.dep_ in ("oprd", "attr", "dobj") and x.pos_ == "PROPN" and x not in out]
     # "the Ambassador of Chile to Norway, Jorge Vidal": the name the parser hung elsewhere is the title phrase's
     named: list["Token"] = []
     for t in out:  # ("between the minister and the envoy for Yemen, X": X is the envoy's, wherever it hangs)
@@ -302,7 +305,8 @@ def _governing_subjects(noun: "Token") -> list["Token"]:
     while t.dep_ == "conj" and t.head.pos_ == "NOUN" and steps < MAX_CLIMB:
         t, steps = t.head, steps + 1
     while t.head is not t and steps < MAX_CLIMB:
-        if t.dep_ not in ("dobj", "pobj", "prep", "attr", "acomp", "xcomp", "pcomp", "oprd", "compound", "npadvmod"):
+        if t.dep_ not in ("dobj", "pobj", "prep", "attr", "acomp", "xcomp", "pcomp", "oprd", "compound", "npadvmod") \
+                and not (t.dep_ == "advmod" and t.lower_ in ("ahead", "prior")):  # "spoke ahead of their meeting"
             break
         t = t.head
         steps += 1
@@ -373,3 +377,20 @@ def headline_topic(verb: "Token") -> list["Token"]:
             head.i >= verb.i or not any(t.text == ":" for t in verb.doc[head.i + 1:verb.i]):
         return []
     return [head]
+
+
+#: words after which an event noun is still to come ("ahead of their meeting", "in the run-up to the summit")
+_AHEAD = frozenset({"ahead", "prior", "advance", "preparation", "run", "run-up", "lead-up", "eve"})
+
+
+def awaited(noun: "Token") -> bool:
+    """True for an event noun that the clause's own event precedes ("spoke on Monday ahead of their meeting").
+
+    >>> from kg.extract.model import get_model
+    >>> d = get_model()("Ana Rojas spoke with Luis Salazar ahead of their meeting in Lima.")
+    >>> awaited(d[9]), awaited(d[2])
+    (True, False)
+    """
+    p = noun.head
+    return noun.pos_ == "NOUN" and noun.dep_ == "pobj" and p.lower_ in ("of", "to", "for") and p.head.lower_ in _AHEAD
+
