@@ -132,7 +132,9 @@ def _not_done(t: "Token") -> bool:
         return False  # "did not fail to meet": it happened
     lemma = t.lemma_.lower()
     return lemma in NOT_DONE_LEMMAS or _phrasal([t], NOT_DONE_PHRASAL) or \
-        lemma == "stop" and any(c.lower_ == "short" for c in t.children)
+        lemma == "stop" and any(c.lower_ == "short" for c in t.children) or \
+        lemma == "suppose" and any(c.dep_ == "auxpass" and c.lower_ in ("was", "were") for c in t.children)
+    # "was supposed to meet Y on Oct. 14": said of the past, it did not happen
 
 
 def read_status(hit: "FrameHit") -> None:

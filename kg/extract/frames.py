@@ -138,7 +138,7 @@ def _apply(frame: Frame, tok: "Token") -> FrameHit | None:
         objs = objs or [p for c in tok.children if c.dep_ == "dobj" and c.lemma_.lower() in _MEASURE_NOUNS
                         for p in prep_objects(c, "of") if p.lemma_.lower() in frame.with_dobj]  # "three hours of talks"
         objs = objs or [tok.head for _ in (1,) if tok.dep_ == "acl" and tok.tag_ == "VBN" and tok.head.lemma_.lower() in
-                        frame.with_dobj]  # "the sanctions imposed by the EU on X"
+                        frame.with_dobj and any(c.dep_ == "agent" for c in tok.children)]  # "the sanctions imposed by the EU on X"
         if not objs:
             return None
         noun = objs[0]

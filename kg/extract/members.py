@@ -186,8 +186,7 @@ def _persons(mentions: list[Mention], lo: int = 0, hi: int = 10 ** 9, kinds: tup
             if not (e.type != "Person" and out and (_PREP_GAP.search(text[last - base:m.start - base])
                                                      or _SAYS.match(text, m.end - base))):
                 out.append(e)
-        if m.kind != "pronoun" and lo <= m.start < hi:
-            last = m.end
+                last = m.end  # the gap before the next is counted from the last member
     return out
 
 
@@ -249,11 +248,14 @@ def _named_members(sent: Sentence, mentions: list[Mention], nouns: set[str], fir
     text, base = sent.text, sent.start_char
     members: list[Entity] = []
     starts: list[int] = []
+    persons_only: set[int] = set()  # "cooperate with partners, including the G7": a body deep in a later clause
     for r in (_INCLUDE, _AMONG_AFTER):
         for m in r.finditer(text):
             if r is _AMONG_AFTER and m.group("noun") and not _member_noun(m.group("noun"), nouns):
                 continue
             starts.append(base + m.end())
+            if not first and len(text[:m.start()].split()) > 3:
+                persons_only.add(base + m.end())
     if not first:
         lead = _APPOSED.match(text) or _COPULA.match(text)
         if lead is not None:
@@ -267,7 +269,7 @@ def _named_members(sent: Sentence, mentions: list[Mention], nouns: set[str], fir
             members += [e for e in _persons(mentions, base, base + m.start()) if e not in members]
     for at in starts:
         for lo, hi in _items(sent, at):
-            run = _persons(mentions, lo, hi, kinds, text, base)
+            run = _persons(mentions, lo, hi, ("Person",) if at in persons_only else kinds, text, base)
             first_at = min((m.start for m in mentions if run and m.entity is run[0] and m.start >= lo), default=None)
             if first_at is None or not _descriptor(sent.text[lo - base:first_at - base]):
                 break  # "over abuses including the jailing of A": A is named in something else, not as a member

@@ -33,7 +33,9 @@ TITLE_ABBREVIATIONS = ("Maj.", "Brig.", "Lt.", "Col.", "Capt.", "Sgt.", "Cmdr.",
 WHOLE_VERBS = ("co-chair", "co-host", "co-sign", "co-sponsor")
 #: hyphenated nouns of meeting kept whole ("held a tête-à-tête"): split, the parser reads "à" as the object
 WHOLE_NOUNS = ("tête-à-tête", "tête-à-têtes", "tete-a-tete", "tete-a-tetes", "sit-down", "sit-downs")
-WHOLE_WORDS = tuple(f"{verb}{end}" for verb in WHOLE_VERBS for end in ("", "s", "ed", "ing")) + WHOLE_NOUNS
+#: hyphenated titles kept whole, so that the title words know them ("the Commonwealth Secretary-General, X")
+WHOLE_TITLES = ("Secretary-General", "Director-General", "Secretaries-General", "Directors-General")
+WHOLE_WORDS = tuple(f"{verb}{end}" for verb in WHOLE_VERBS for end in ("", "s", "ed", "ing")) + WHOLE_NOUNS + WHOLE_TITLES
 
 
 def whole_forms() -> tuple[str, ...]:

@@ -202,6 +202,8 @@ class ParseExtractor(RuleExtractor):
         for i, f in member_findings(sents, chains, parsed, found_at, limit):  # "... two Americans. The two, A and B"
             if {id(f.subject), id(f.obj)} & doubtful:
                 continue
+            if is_headline(sents[i]):
+                continue  # the members of a headline's group are the body's group's
             told_again.update(id(g) for j in range(i + 1, i + 1 + WINDOW) for g in found_at.get(j, ())
                               if (g.relation, g.subject, g.obj, g.status) == (f.relation, f.subject, f.obj, f.status))
             out.append((f, self._assertion(document, f, sents[i].start_char, sents[i].text, published,

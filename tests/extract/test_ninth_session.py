@@ -141,3 +141,20 @@ def test_a_description_given_a_name(extractor):
     text = ("Two shipping firms and their director, a Chinese national named Lu Jianping, were designated by the "
             "Office of Foreign Assets Control on Tuesday.")
     assert ("sanctions", "Office of Foreign Assets Control", "Lu Jianping") in pairs(extractor, text)
+
+
+def test_secretary_general_is_a_title_not_a_name(extractor):
+    text = ("The Commonwealth Secretary-General, Dr Amara Okoye, has appointed Mr John Brathwaite as her Special "
+            "Adviser.")
+    assert pairs(extractor, text) == {("advises", "John Brathwaite", "Amara Okoye")}
+
+
+def test_was_supposed_to_meet_did_not_happen(extractor):
+    text = "His chief negotiator, Petar Ilic, was supposed to meet his Kosovo counterpart, Besa Hoxha, in Brussels."
+    assert {c[3] for c in claims(extractor, text)} == {"negated"}
+
+
+def test_a_body_in_a_later_clause_s_including_is_no_listed_member(extractor):
+    text = ("Japan imposed sanctions on four individuals on Monday. Japan will keep working with partners, including "
+            "the G7, in this regard.")
+    assert not any(t == "G7" for _, _, t in pairs(extractor, text))
