@@ -129,7 +129,8 @@ def parse_also(texts: list[str]) -> set[int]:
         if names_members(text):
             # a group's own sentence counts it ("sanctioned three officers", "freed 14 activists")
             before = list(islice((i for i in range(j - 1, -1, -1) if texts[i].strip()), WINDOW))
-            triggers = [i for i in sorted(before) + [j] if gate_pattern().search(texts[i]) and (i == j or _COUNTED.search(texts[i]))]
+            triggers = [i for i in sorted(before) + [j]
+                        if gate_pattern().search(texts[i]) and (i == j or _COUNTED.search(texts[i]))]
             if triggers:  # members of no finding nearby need no parse ("talks on trade, including tariffs")
                 out.add(j)
                 out.update(triggers)
@@ -174,7 +175,7 @@ def _any_marker(sents: list[Sentence], chains: list[list[Mention]], window: list
         any(len(_leading_list(sents[j], chains[j])) > 1 for j in window[:1])
 
 
-def _persons(mentions: list[Mention], lo: int = 0, hi: int = 10 ** 9, kinds: tuple[str, ...] = ("Person",),
+def _actors(mentions: list[Mention], lo: int = 0, hi: int = 10 ** 9, kinds: tuple[str, ...] = ("Person",),
              text: str = "", base: int = 0) -> list[Entity]:
     """The actors of ``kinds`` named from ``lo`` to ``hi``; a body named in a person's description is none of them
     ("A, a representative of the Korea Ryonbong Corporation": given ``text``, the sentence from ``base``)."""
@@ -213,12 +214,12 @@ def _items(sent: Sentence, at: int) -> list[tuple[int, int]]:
     """
     text, base = sent.text, sent.start_char
     end = _cut(sent, at)
-    breaks = [m for m in _ITEM_BREAK.finditer(text, at - base)]
+    breaks = list(_ITEM_BREAK.finditer(text, at - base))
     if not breaks or end >= base + breaks[0].start():
         return [(at, end)]
     starts = [at] + [base + m.end() for m in breaks]
-    return [(lo, min(_cut(sent, lo), base + nxt.start()) if k < len(breaks) else _cut(sent, lo))
-            for k, (lo, nxt) in enumerate(zip(starts, [*breaks, breaks[-1]]))]
+    ends = [base + m.start() for m in breaks] + [sent.end_char]
+    return [(lo, min(_cut(sent, lo), hi)) for lo, hi in zip(starts, ends)]
 
 
 def _leading_list(sent: Sentence, mentions: list[Mention]) -> list[Entity]:
@@ -266,10 +267,10 @@ def _named_members(sent: Sentence, mentions: list[Mention], nouns: set[str], fir
             rel = _WHO.match(text, m.end())
             if rel and not gate_pattern().search(rel.group(1)):
                 continue  # "A was among those who criticised the release": another set of persons
-            members += [e for e in _persons(mentions, base, base + m.start()) if e not in members]
+            members += [e for e in _actors(mentions, base, base + m.start()) if e not in members]
     for at in starts:
         for lo, hi in _items(sent, at):
-            run = _persons(mentions, lo, hi, ("Person",) if at in persons_only else kinds, text, base)
+            run = _actors(mentions, lo, hi, ("Person",) if at in persons_only else kinds, text, base)
             first_at = min((m.start for m in mentions if run and m.entity is run[0] and m.start >= lo), default=None)
             if first_at is None or not _descriptor(sent.text[lo - base:first_at - base]):
                 break  # "over abuses including the jailing of A": A is named in something else, not as a member
@@ -343,7 +344,7 @@ def _members_of(i: int, sents: list[Sentence], chains: list[list[Mention]], pdoc
             if not members and hit.frame.kind == "encounter" and not _REPORTING.search(sents[j].text):
                 members = _leading_list(sents[j], chains[j])
                 if len(members) < 2 and _ENCOUNTER.search(sents[j].text):
-                    members = _persons(chains[j])
+                    members = _actors(chains[j])
                 if len(members) < 2:
                     members = []
         if not members:
@@ -372,7 +373,7 @@ def _together(sent: Sentence, mentions: list[Mention], own: list[Found],
     if m is None or any(f.relation in ("meets", "talksWith") for f in own):
         return []
     at = sent.start_char + m.end()
-    people = _persons(mentions, at, _cut(sent, at))[:MAX_PARTICIPANTS]
+    people = _actors(mentions, at, _cut(sent, at))[:MAX_PARTICIPANTS]
     if len(people) < 2:
         return []
     trig = (m.start(), m.end())
