@@ -188,19 +188,20 @@ def _sanctions_found(sent: PairingSentence, trig: Trigger, ts: int, te: int, sta
     imposers = _by_agent(sent, te) if passive else []
     conf = trig.confidence
     if not imposers and trig.mode != "list":
+        regimes = {i for i, (_a, b) in enumerate(sent.loc) if _REGIME_NAME.match(text, b)}  # "the Sudan sanctions regime"
         if _AND_VERB.search(text[max(0, ts - 40):ts]):  # "X froze ... and blacklisted Y"
             first = _coord_subject(sent, ts, person=False)
             before = [first] if first is not None else []
         else:
             before = [i for i in range(len(sent.ms)) if sent.loc[i][1] <= ts and not sent._hidden(i, ts)
                       and not _PLACE_BEFORE.search(text[:sent.loc[i][0]])  # "In Russia, A and B are designated"
-                      and not _REGIME_NAME.match(text, sent.loc[i][1])]
+                      and i not in regimes]
         owners = _owners(sent)  # "Britain's Foreign Office imposed": the office acts, not also its owner
         states = [e for e in sent.ents([i for i in before if i not in owners]) if e.type != "Person" and e not in targets]
         if states:
             imposers = states
         else:
-            near = [i for i in sent.left(ts) if not _REGIME_NAME.match(text, sent.loc[i][1])]
+            near = [i for i in sent.left(ts) if i not in regimes]
             imposers = [e for e in sent.ents(near[-1:]) if e not in targets]
     if not imposers:
         imposers = [e for e in _by_agent(sent, te) if e not in targets]  # "Sanctions were imposed on X by the EU"

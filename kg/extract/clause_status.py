@@ -121,7 +121,8 @@ def governing(tok: "Token") -> list["Token"]:
 
 
 def _not_done(t: "Token") -> bool:
-    """True for a verb whose complement did not happen ("failed to", "refrained from", "stopped short of").
+    """True for a verb whose complement did not happen ("failed to", "refrained from", "stopped short of", a past
+    "was supposed to").
 
     >>> from kg.extract.model import get_model
     >>> d = get_model()("The EU stopped short of sanctioning Kirill.")
@@ -134,7 +135,6 @@ def _not_done(t: "Token") -> bool:
     return lemma in NOT_DONE_LEMMAS or _phrasal([t], NOT_DONE_PHRASAL) or \
         lemma == "stop" and any(c.lower_ == "short" for c in t.children) or \
         lemma == "suppose" and any(c.dep_ == "auxpass" and c.lower_ in ("was", "were") for c in t.children)
-    # "was supposed to meet Y on Oct. 14": said of the past, it did not happen
 
 
 def read_status(hit: "FrameHit") -> None:

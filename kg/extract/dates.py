@@ -58,6 +58,13 @@ _ZONES = {"GMT": 0, "UTC": 0, "EST": -300, "EDT": -240, "CST": -360, "CDT": -300
           "AKDT": -480, "AKST": -540, "JST": 540, "IST": 330}
 
 
+def _in_figures(m: re.Match[str]) -> date | None:
+    """The date of a match of (day, month, year) in figures: day first, month first when the day cannot be one
+    ("11/28/2026")."""
+    first, second, year = int(m[1]), int(m[2]), int(m[3])
+    return _safe(year, second, first) if second <= 12 else _safe(year, first, second)
+
+
 def _month(name: str) -> int:
     key = name.lower().rstrip(".")[:3]
     return [m[:3] for m in MONTHS].index(key) + 1
@@ -102,11 +109,9 @@ def find_date(text: str, published: date | None, *,
     if m and _safe(int(m[1]), int(m[2]), int(m[3])):
         return m.group(0), None, "explicit"
     m = _NUMERIC.search(text)
-    if m:
-        first, second = int(m[1]), int(m[2])
-        numeric = _safe(int(m[3]), first, second) if second > 12 else _safe(int(m[3]), second, first)
-        if numeric is not None:
-            return numeric.isoformat(), None, "explicit"
+    numeric = _in_figures(m) if m else None
+    if numeric is not None:
+        return numeric.isoformat(), None, "explicit"
     for rx, order in ((_MDY, "md"), (_DMY, "dm")):
         m = rx.search(text)
         if m:
@@ -289,9 +294,7 @@ _PLACE_DATELINE = re.compile(
 #: a news dateline at the start of a paragraph: upper-case places, an optional date and agency, then a dash
 DATELINE = re.compile(r"^[ \t]*[A-Z][A-Z.'’-]+(?:[ /][A-Z][A-Z.'’-]+)*(?:,\s*[A-Z][\w.]*\.?(?:\s+\d{1,2})?)?"
                       r"(?:,\s*\d{1,2}\s+[A-Z][a-z]{2,8}\.?)?(?:,?\s*\d{4})?(?:\s*\([A-Za-z][\w .]{0,20}\))?\s*[—–-]{1,2}\s|"
-                      # "Bern, 20.11.2026 -": a place in any case with a numeric date
-                      r"^[ \t]*[A-Z][\w.'’-]+(?:[ /][A-Z][\w.'’-]+)?,\s*\d{1,2}[./]\d{1,2}[./]\d{2,4}\s*[—–-]{1,2}\s",
-                      re.MULTILINE)
+                      + _NUMERIC_DATELINE.pattern, re.MULTILINE)  # "Bern, 20.11.2026 -": a place in any case
 #: a dateline that opens with its date: "March 3, 2024 (Reuters) -", "19 July 2023 —"
 _DATE_DATELINE = re.compile(
     rf"^[ \t]*(?:({_MON})\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+(\d{{4}})|(\d{{1,2}})(?:st|nd|rd|th)?\s+({_MON}),?\s+(\d{{4}}))"
@@ -347,7 +350,7 @@ def stated_publication(text: str) -> date | None:
     place = _PLACE_DATELINE.search(head)
     numeric = _NUMERIC_DATELINE.search(head)  # "Bern, 20.11.2026 -": day first
     if numeric is not None and (m is None or numeric.start() < m.start()) and (place is None or numeric.start() < place.start()):
-        return _safe(int(numeric[3]), int(numeric[2]), int(numeric[1]))
+        return _in_figures(numeric)
     if place is not None and (m is None or place.start() < m.start()):
         return _dated(place)
     if m is None:

@@ -279,9 +279,6 @@ def _apply(frame: Frame, tok: "Token") -> FrameHit | None:
             first = gov.head if gov.dep_ == "conj" and gov.pos_ == "VERB" and gov.lemma_.lower() in _ORDERING else None
             acted_on = [c for c in first.children if c.dep_ == "dobj"] if first is not None else []
             others = expand(acted_on[0]) if acted_on and acted_on[0].pos_ in ("PROPN", "NOUN") else others
-        if not others and tok.pos_ == "NOUN" and "prep:of" in frame.patient:
-            # "the release by X of 41 prisoners": the parser hangs "of" on the agent
-            others = [t for a in agents if a.dep_ == "pobj" and a.head.lower_ == "by" for t in prep_objects(a, "of")]
         if not others and tok.dep_ == "amod" and tok.tag_ == "VBN":
             # "the EU-sanctioned businessman X", "U.S.-designated group Y": the prefix is the agent
             prefix = [c for c in tok.children if c.dep_ in ("npadvmod", "compound") and c.pos_ == "PROPN" and c.i < tok.i]

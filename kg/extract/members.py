@@ -81,8 +81,7 @@ def _descriptor(gap: str) -> bool:
 _WHO = re.compile(r"\s+(?:who|that)\s+((?:\w+\s+){0,3}\w+)")
 #: where a run of members ends: a relative or reporting clause after them
 _CUT = re.compile(r",\s+(?:who|which|whose|said|says|according|told|after|before|when|while|as|because|since|"
-                  r"following|amid|until|ahead\s+of)\b|;(?!\s+(?:and\s+)?[A-Z][a-z]+\s+[A-Z])|"
-                  r"\s+(?:said|told)\b")  # "A, a judge; B, a general; and C": the semicolons part described members
+                  r"following|amid|until|ahead\s+of)\b|;|\s+(?:said|told)\b")
 #: words that may stand between listed participants ("Norway's A, Sweden's B and Iceland's C")
 _BETWEEN = re.compile(r"^\s*(?:,|,?\s+and)?\s+(?:(?:[A-Z][\w'’.-]*|of|the)\s+){0,4}$")
 _BEFORE_FIRST = re.compile(r"^\W*(?:(?:[A-Z][\w'’.-]*|of|the)\s+){0,4}$")
@@ -107,7 +106,7 @@ def member_findings(sents: list[Sentence], chains: list[list[Mention]], parsed: 
         if i not in parsed:
             yield from ((i, f) for f in _together(sent, chains[i], found.get(i, [])))
             continue
-        window = [j for j in _following(texts, i) if sents[j].start_char < limit]
+        window = [j for j in following(texts, i) if sents[j].start_char < limit]
         own = found.get(i, [])
         has_group = any(f.group is not None for f in own)
         if not (has_group or _TOGETHER.search(sents[i].text) or _any_marker(sents, chains, window, i)):
@@ -137,10 +136,10 @@ def parse_also(texts: list[str]) -> set[int]:
     return out
 
 
-def _following(texts: list[str], i: int) -> list[int]:
+def following(texts: list[str], i: int) -> list[int]:
     """The indexes of the :data:`WINDOW` sentences with words after sentence ``i`` (paragraph breaks skipped).
 
-    >>> _following(["A freed two.", "\\n\\n", "The two are B and C.", "Rain.", "Sun."], 0)
+    >>> following(["A freed two.", "\\n\\n", "The two are B and C.", "Rain.", "Sun."], 0)
     [2, 3]
     """
     out: list[int] = []
@@ -203,23 +202,19 @@ def _cut(sent: Sentence, at: int) -> int:
     return sent.start_char + m.start() if m else sent.end_char
 
 
-#: the semicolon between described members ("A, director of X, who ...; B, a colonel; and the company C")
-_ITEM_BREAK = re.compile(r";\s+(?:and\s+)?")
+#: the semicolon between described members ("A, director of X, who ...; B, a colonel; and the company C"): one
+#: before a name of two capitalised words, after "and" or a few common words ("and the state-owned company C")
+_ITEM_BREAK = re.compile(r";\s+(?:and\s+)?(?=(?:the\s+(?:[a-z-]+\s+){0,3})?[A-Z][\w'’.-]*\s+"
+                         r"(?:(?:de|del|da|di|la|al|bin|van|von)\s+)?[A-Z])")
 
 
 def _items(sent: Sentence, at: int) -> list[tuple[int, int]]:
-    """The (start, end) document offsets of the members' items from ``at``: one item, or one per semicolon.
-
-    Each item is cut where its own description turns into a clause ("A, director of the prisons, who ...").
-    """
-    text, base = sent.text, sent.start_char
-    end = _cut(sent, at)
-    breaks = list(_ITEM_BREAK.finditer(text, at - base))
-    if not breaks or end >= base + breaks[0].start():
-        return [(at, end)]
-    starts = [at] + [base + m.end() for m in breaks]
-    ends = [base + m.start() for m in breaks] + [sent.end_char]
-    return [(lo, min(_cut(sent, lo), hi)) for lo, hi in zip(starts, ends)]
+    """The (start, end) document offsets of the members' items from ``at``, one per semicolon that opens a
+    described member, each cut where its own description turns into a clause ("A, director of the prisons, who
+    ...; B, a colonel; and C")."""
+    base = sent.start_char
+    starts = [at] + [base + m.end() for m in _ITEM_BREAK.finditer(sent.text, at - base)]
+    return [(lo, _cut(sent, lo)) for lo in starts]
 
 
 def _leading_list(sent: Sentence, mentions: list[Mention]) -> list[Entity]:

@@ -49,7 +49,7 @@ from kg.extract.lexicon import DEMONYMS, PLACE_HEADS
 from kg.extract.event_places import place_events
 from kg.extract.journeys import place_journeys
 from kg.extract.linking import Linker
-from kg.extract.members import WINDOW, member_findings, parse_also
+from kg.extract.members import following, member_findings, parse_also
 from kg.extract.patient_phrases import LIFTED_MEASURES, LIFTING_VERBS, lifted as _lifted, \
     names_in_phrase as _names_in_phrase
 from kg.extract.mentions import Mention, Sentence, is_headline, sentences
@@ -159,9 +159,10 @@ class ParseExtractor(RuleExtractor):
         if bodies:
             _repoint_pronouns(chains)
         # a designation list's line names its target whatever the recogniser made of it ("- Irakli Dgebuadze, head of")
-        listed = {id(ms[0].entity) for k in list_lines([s.text for s in sents]) for ms in chains[k:k + 1] if ms}
+        texts = [s.text for s in sents]
+        listed = {id(ms[0].entity) for k in list_lines(texts) for ms in chains[k:k + 1] if ms}
         doubtful = (unsupported(sents, chains, linker) - listed) | places
-        list_line_actors([s.text for s in sents], [s.start_char for s in sents], chains, linker)
+        list_line_actors(texts, [s.start_char for s in sents], chains, linker)
         limit = _content_end(text)
         state = DocState()
         out: list[tuple[Found, Assertion]] = []
@@ -204,7 +205,7 @@ class ParseExtractor(RuleExtractor):
                 continue
             if is_headline(sents[i]):
                 continue  # the members of a headline's group are the body's group's
-            told_again.update(id(g) for j in range(i + 1, i + 1 + WINDOW) for g in found_at.get(j, ())
+            told_again.update(id(g) for j in following(texts, i) for g in found_at.get(j, ())
                               if (g.relation, g.subject, g.obj, g.status) == (f.relation, f.subject, f.obj, f.status))
             out.append((f, self._assertion(document, f, sents[i].start_char, sents[i].text, published,
                                            _roles_of(f, chains[i], linker, text))))
