@@ -98,7 +98,7 @@ def reread(frame: Any, tok: "Token", noun: "Token | None", agents: list["Token"]
         if who and (by or agents):  # "placed X on its entity list": the one who placed X, not "its"
             agents, others = ([a for a in agents if a.pos_ != "PRON"] or by or agents), who
     if "noun" in frame.patient and noun is not None and not others and not any(
-            t.pos_ == "VERB" and t.lemma_.lower() in _RELEASING for t in tok.sent):
+            t.pos_ == "VERB" and t.lemma_.lower() in _RELEASING and t.i != tok.i for t in tok.sent):
         others = expand(noun)  # "A and B swapped 95 prisoners"; "..., with A freeing X and B releasing Y" says who
     if not agents and not others and tok.pos_ == "NOUN":
         subj = [c for c in tok.children if c.dep_ == "nsubj"]

@@ -257,6 +257,8 @@ def governing_person(pron: Any, spans: list[tuple[int, int, Mention]], mint: Any
             pron.lower_ in ("his", "her") and pron.dep_ == "poss" or
             pron.lower_ in ("him", "her") and pron.dep_ == "dobj" and pron.head.dep_ in ("advcl", "ccomp", "conj")):
         return []
+    if pron.dep_ == "dobj" and not any(c.dep_ in ("nsubj", "nsubjpass") for c in pron.head.children):
+        return []  # "X phoned Y and will meet him": a verb sharing X as its subject has another person for "him"
     verb, steps = pron.head, 0
     while verb.head is not verb and steps < 6:
         verb, steps = verb.head, steps + 1

@@ -68,8 +68,10 @@ def in_person(tok: "Token") -> bool:
     >>> in_person(get_model()("Jane Roe talked with John Doe on Monday.")[2])
     False
     """
+    if tok.lemma_.lower() not in _TALKING:
+        return False  # "phoned X on Friday and will meet him next month": a call, and a meeting of its own
     linked = [c for c in tok.children if c.dep_ == "conj"] + ([tok.head] if tok.dep_ == "conj" else [])
-    if any(v.pos_ == "VERB" and v.lemma_.lower() in _IN_PERSON_VERBS for v in linked):
+    if any(v.pos_ == "VERB" and v.lemma_.lower() in _IN_PERSON_VERBS and not _ahead(v) for v in linked):
         return True
     # "talked with Y face to face", "spoke in person", "spoke with Y on the sidelines of the summit"
     own, todo = [], [c for c in tok.children if c.dep_ in ("prep", "advmod", "npadvmod", "dobj")]
@@ -78,6 +80,11 @@ def in_person(tok: "Token") -> bool:
         own.append(t)
         todo += [c for c in t.children if c.dep_ not in _CLAUSES]
     return bool(_FACE_TO_FACE.search(" ".join(t.lower_ for t in sorted(own, key=lambda t: t.i))))
+
+
+def _ahead(verb: "Token") -> bool:
+    """True for a verb its own auxiliary puts ahead ("will meet", "to meet"): not the same occasion."""
+    return any(c.dep_ == "aux" and c.lower_ in ("will", "would", "to", "shall", "'ll") for c in verb.children)
 
 
 #: the dependents that open a clause of their own (what is said there is not said of the trigger)

@@ -14,6 +14,8 @@ from dataclasses import replace
 from datetime import date, timedelta
 from typing import Any
 
+from kg.extract.dates import find_date
+
 #: "the same day", "that same day", "later that day", "that evening": the day of the event before; "the next
 #: day", "the following day", "a day later": one after it; "the day before", "the previous day": one before it
 _SAME = re.compile(r"\b(?:(?:on\s+)?the\s+same\s+day|(?:later|earlier)\s+(?:on\s+)?that\s+day|that\s+same\s+day|"
@@ -32,6 +34,26 @@ def anchor_offset(sentence: str) -> int | None:
         return 1
     if _BEFORE.search(sentence):
         return -1
+    return None
+
+
+def within_sentence(own: str, stext: str, spans: list[tuple[int, int]], published: date | None) -> str | None:
+    """The day a clause dates by "the next day" from another clause's date in the same sentence, else None.
+
+    ``own`` is the sentence with the other clauses' dates blanked, ``spans`` those dates: in "X was freed on
+    Monday and met Y the next day" the meeting is the day after Monday.
+
+    >>> s = "X was freed on Monday and met Y the next day."
+    >>> within_sentence(s[:15] + "      " + s[21:], s, [(15, 21)], date(2026, 11, 19))
+    '2026-11-17'
+    """
+    offset = anchor_offset(own)
+    if offset is None:
+        return None
+    for a, b in spans:
+        iso = find_date(stext[a:b], published)[0]
+        if iso is not None:
+            return (date.fromisoformat(iso[:10]) + timedelta(days=offset)).isoformat()
     return None
 
 

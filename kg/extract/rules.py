@@ -24,6 +24,7 @@ from typing import Any
 
 from kg.extract.codes import codes_for
 from kg.extract.coref import Coref, Entity
+from kg.extract.day_anchors import within_sentence
 from kg.extract.dates import anchored_elsewhere, find_date, find_time, parse_published, stated_publication, to_datetime
 from kg.extract.hedges import find_hedges, hedged_confidence
 from kg.extract.linking import Linker
@@ -113,7 +114,10 @@ class RuleExtractor:
             iri = f"{DATA_NS}group/{document.iri_hash[:12]}-{slugify(label)}-{count or 'n'}"
             obj = ActorRef(label, "Group", iri=iri, count=count)
         planned = f.status == "planned"
-        iso, end_date, basis = find_date(_own_dates(stext, f.notes), published, future=planned)
+        own = _own_dates(stext, f.notes)
+        iso, end_date, basis = find_date(own, published, future=planned)
+        if iso is None and (day := within_sentence(own, stext, _other_date_spans(f.notes), published)):
+            iso, basis = day, "relative"  # "was freed on Monday and met Y the next day"
         if c == "advises":  # a standing role, not an event: no event date
             iso, end_date, basis = None, None, None
         elif iso is None and published is not None and f.status == "held" and "in_passing" not in f.notes \
@@ -157,16 +161,19 @@ class RuleExtractor:
                          confidence=round(hedged_confidence(f.confidence, hedges), 3))
 
 
+def _other_date_spans(notes: list[str]) -> list[tuple[int, int]]:
+    """The sentence spans of the dates the parse gave to other clauses (notes ``other_date:A-B``)."""
+    return [(int(a), int(b)) for a, b in (n[11:].split("-") for n in notes if n.startswith("other_date:"))]
+
+
 def _own_dates(stext: str, notes: list[str]) -> str:
     """The sentence with the dates of other clauses blanked ("X, freed in 2019, met Y": the meeting is not 2019).
 
     >>> _own_dates("Ann Lee, freed in 2019, met Tom Berg.", ["parse", "other_date:18-22"])
     'Ann Lee, freed in     , met Tom Berg.'
     """
-    for n in notes:
-        if n.startswith("other_date:"):
-            a, b = (int(x) for x in n[11:].split("-"))
-            stext = stext[:a] + " " * (b - a) + stext[b:]
+    for a, b in _other_date_spans(notes):
+        stext = stext[:a] + " " * (b - a) + stext[b:]
     return stext
 
 

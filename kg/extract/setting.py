@@ -382,6 +382,12 @@ def _act_of_instrument(verb: "Token") -> bool:
     return verb.dep_ == "acl" and verb.head.pos_ == "NOUN" and verb.head.lemma_.lower() in INSTRUMENTS
 
 
+def _own_date(verb: "Token") -> bool:
+    """True when a date or time hangs on ``verb`` itself (not inside a clause of its own)."""
+    return any(c.ent_type_ in ("DATE", "TIME") and c.dep_ in ("npadvmod", "prep", "advmod", "pobj") or
+               c.dep_ == "prep" and any(p.ent_type_ in ("DATE", "TIME") for p in c.children) for c in verb.children)
+
+
 def other_dates(tok: "Token", noun: "Token | None" = None) -> list[tuple[int, int]]:
     """Sentence spans of the dates that belong to another clause than the event at ``tok``.
 
@@ -404,6 +410,8 @@ def other_dates(tok: "Token", noun: "Token | None" = None) -> list[tuple[int, in
     for _ in range(MAX_CLIMB):
         if t.dep_ in ("relcl", "acl", "appos") and not _act_of_instrument(t) or t.head is t:
             break
+        if t.dep_ == "conj" and _own_date(t):
+            break  # "was handed over on Monday and met Y the next day": the meeting has a day of its own
         t = t.head
         above.add(t.i)
     out = []

@@ -58,6 +58,9 @@ def expand(tok: "Token") -> list["Token"]:
             if c.dep_ == "acl" and c.lemma_.lower() in ("name", "call", "identify") and t.pos_ == "NOUN":
                 # "a Chinese national named Lu Jianping": the name the description is given
                 out += [x for x in c.children if x.dep_ in ("oprd", "attr", "dobj") and x.pos_ == "PROPN" and x not in out]
+    bent = [b for t in out for b in _bent_possessive_conjuncts(t) if b not in out]
+    if bent:  # in the order the text names them
+        out = sorted(out + list(dict.fromkeys(bent)), key=lambda x: x.i)
     # "the Ambassador of Chile to Norway, Jorge Vidal": the name the parser hung elsewhere is the title phrase's
     named: list["Token"] = []
     for t in out:  # ("between the minister and the envoy for Yemen, X": X is the envoy's, wherever it hangs)
@@ -65,6 +68,29 @@ def expand(tok: "Token") -> list["Token"]:
         if x not in named:
             named.append(x)
     return named
+
+
+def _bent_possessive_conjuncts(tok: "Token") -> list["Token"]:
+    """The first of two "Country's Title Name" people the parser hung inside the second one's name.
+
+    In "Brazil's President Lula and Argentina's President Javier Milei" the parser reads "Lula and Argentina's" as
+    a possessor of the second title; a name that has a country of its own ("Brazil's") and a conjunct closed by
+    "'s" is the first person of the pair. "Macron and Scholz's advisers" (no country of its own) stays one owner.
+
+    >>> from kg.extract.model import get_model
+    >>> d = get_model()("Brazil's President Lula and Argentina's President Javier Milei spoke by phone.")
+    >>> [t.text for t in _bent_possessive_conjuncts(d[9])]
+    ['Lula']
+    """
+    out: list["Token"] = []
+    for t in tok.subtree:
+        if t.i >= tok.i or t.dep_ not in ("poss", "nmod") or t.pos_ != "PROPN" or t.head.i > tok.i:
+            continue
+        own_country = any(c.dep_ == "poss" and c.i < t.i for c in t.children)
+        closed_pair = any(c.dep_ == "conj" and any(x.lower_ in ("'s", "’s") for x in c.children) for c in t.children)
+        if own_country and closed_pair:
+            out.append(t)
+    return out
 
 
 #: prepositions that name members of a group ("12 prisoners, including A and B")
@@ -237,6 +263,9 @@ def subjects(tok: "Token", depth: int = 0) -> list["Token"]:
     if tok.dep_ in ("conj", "advcl", "pcomp", "ccomp") or (tok.dep_ == "acl" and head.pos_ == "VERB"):
         if tok.dep_ == "ccomp" and head.lemma_.lower() in REPORTING_VERBS:
             return []
+        if tok.dep_ == "conj" and is_passive(head):
+            # "X was handed over on Monday and met Y the next day": the one handed over met Y, not the agent
+            return [t for c in head.children if c.dep_ == "nsubjpass" for t in expand(c)]
         return subjects(head, depth + 1)
     if tok.dep_ in ("pobj", "prep", "acomp", "attr", "oprd"):  # "he was ready to meet": the subject of "was"
         return subjects(head, depth + 1)

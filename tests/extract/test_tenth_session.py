@@ -1,0 +1,77 @@
+"""Constructions read in the tenth session: two "Country's Title Name" people joined by "and", a call and a
+meeting of their own in one sentence, a verb joined to a passive one, captives returned. Sentences written for
+these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from kg.extract.parsed import ParseExtractor
+from kg.model.core import Document
+
+
+@pytest.fixture(scope="module")
+def extractor() -> ParseExtractor:
+    return ParseExtractor(resolver=None)
+
+
+def claims(extractor: ParseExtractor, text: str, published: str = "2026-11-19") -> set[tuple[str, str, str, str, str]]:
+    """(relation, subject, object, status, date) of every pair the extractor reads in ``text``."""
+    doc = Document.from_text("Report\n\n" + text, published=published)
+    return {(a.claim.relation, s.label, o.label if o else a.claim.obj.label, a.claim.status, a.claim.date or "")
+            for a in extractor.extract(doc) for s, o in a.claim.pairs()}
+
+
+def pairs(extractor: ParseExtractor, text: str) -> set[tuple[str, str, str]]:
+    return {c[:3] for c in claims(extractor, text)}
+
+
+@pytest.mark.parametrize("text, relation", [
+    ("Kenya's President Wanjiru Kamau and Tanzania's President Amani Mfinanga spoke by phone on Sunday.", "talksWith"),
+    ("Chile's Foreign Minister Rosa Valdés and Peru's Foreign Minister Jorge Quispe met in Lima on Monday.", "meets"),
+    ("Ghana's President Kofi Asante and Togo's President Edem Agbeko held a tête-à-tête in Lomé.", "meets"),
+])
+def test_two_country_titled_people_joined_by_and_are_both_sides(extractor, text, relation):
+    got = pairs(extractor, text)
+    sides = {frozenset((s, o)) for r, s, o in got if r == relation}
+    assert len(sides) == 1 and all(" " in name for name in next(iter(sides)))
+
+
+def test_a_joint_possessor_is_not_a_pair(extractor):
+    assert not any(r == "meets" for r, _, _ in pairs(extractor, "Macron and Scholz's advisers met in Paris."))
+
+
+def test_a_call_and_a_meeting_to_come_in_one_sentence(extractor):
+    got = claims(extractor, "Wanjiru Kamau phoned Ethiopian Prime Minister Dawit Bekele on Friday and will meet him "
+                            "in Nairobi next month.")
+    assert ("talksWith", "Wanjiru Kamau", "Dawit Bekele", "held", "2026-11-13") in got
+    assert any(c[:4] == ("meets", "Wanjiru Kamau", "Dawit Bekele", "planned") for c in got)
+    assert not any(c[0] == "meets" and c[3] == "held" for c in got)
+
+
+def test_talking_beside_an_in_person_verb_is_still_a_meeting(extractor):
+    got = pairs(extractor, "Jane Roe and John Doe shook hands and talked for an hour.")
+    assert ("meets", "Jane Roe", "John Doe") in got and not any(r == "talksWith" for r, _, _ in got)
+
+
+def test_a_verb_joined_to_a_passive_one_shares_its_subject_and_keeps_its_own_day(extractor):
+    got = claims(extractor, "The aid worker Ann Berg was handed over by the kidnappers to police on Monday and met "
+                            "Foreign Minister Carl Lind the next day.")
+    assert ("meets", "Ann Berg", "Carl Lind", "held", "2026-11-17") in got
+    assert not any(c[0] == "meets" and "kidnappers" in c[1].lower() for c in got)
+
+
+def test_a_later_day_of_a_joined_verb_is_its_own(extractor):
+    got = claims(extractor, "Jane Roe flew to Oslo on Monday and met John Doe on Wednesday.")
+    assert ("meets", "Jane Roe", "John Doe", "held", "2026-11-18") in got
+
+
+def test_captives_returned_by_each_side(extractor):
+    got = {c for c in claims(extractor, "Armenia and Azerbaijan each returned 32 prisoners of war on Tuesday.")}
+    assert {(c[0], c[1]) for c in got} == {("releases", "Armenia"), ("releases", "Azerbaijan")}
+    assert all(c[4] == "2026-11-17" for c in got)
+
+
+def test_returning_home_or_returning_bodies_is_no_release(extractor):
+    assert pairs(extractor, "The 32 prisoners returned home on Tuesday.") == set()
+    assert pairs(extractor, "Armenia returned the bodies of 50 soldiers to Azerbaijan.") == set()
