@@ -133,7 +133,7 @@ def blocked_proposal(tok: "Token") -> bool:
     proposal = False
     node = tok
     for _ in range(6):
-        if node.dep_ not in ("dobj", "acl", "xcomp", "pobj", "prep", "compound", "nsubjpass", "relcl") or node.head is node:
+        if node.dep_ not in ("dobj", "acl", "xcomp", "pobj", "prep", "compound", "nsubjpass", "relcl") or node.head.i == node.i:
             return False
         node = node.head
         if node.pos_ == "NOUN" and node.lemma_.lower() in _PROPOSALS:

@@ -169,7 +169,7 @@ def _repeated_preps(prep: Any) -> list[Any]:
 def _in_clause(tok: Any, top: Any) -> bool:
     """True when ``tok`` sits in a clause below ``top`` ("allies who met A, including B": not a member of allies)."""
     t = tok
-    while t.i != top.i and t.head is not t:
+    while t.i != top.i and t.head.i != t.i:
         if t.dep_ in _CLAUSES:
             return True
         t = t.head
@@ -260,7 +260,7 @@ def governing_person(pron: Any, spans: list[tuple[int, int, Mention]], mint: Any
     if pron.dep_ == "dobj" and not any(c.dep_ in ("nsubj", "nsubjpass") for c in pron.head.children):
         return []  # "X phoned Y and will meet him": a verb sharing X as its subject has another person for "him"
     verb, steps = pron.head, 0
-    while verb.head is not verb and steps < 6:
+    while verb.head.i != verb.i and steps < 6:
         verb, steps = verb.head, steps + 1
         subj = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") and c.pos_ == "PROPN" and c.i < pron.i]
         # "Lula's chief adviser, Celso Amorim, said he would ...": the role noun's apposition is the subject
@@ -281,7 +281,7 @@ def reporter_of(it: Any) -> list[Any]:
     ['Canada']
     """
     verb = it.head
-    while verb.dep_ in ("conj", "xcomp", "aux") and verb.head is not verb:
+    while verb.dep_ in ("conj", "xcomp", "aux") and verb.head.i != verb.i:
         verb = verb.head
     if verb.dep_ != "ccomp" or verb.head.lemma_.lower() not in REPORTING_VERBS:
         return []

@@ -33,7 +33,7 @@ def asked(tok: "Token") -> bool:
         return False
     verb = tok if tok.pos_ in ("VERB", "AUX") else tok.head
     for _ in range(3):
-        if verb.dep_ in ("xcomp", "dobj", "pobj", "prep") and verb.head is not verb:
+        if verb.dep_ in ("xcomp", "dobj", "pobj", "prep") and verb.head.i != verb.i:
             verb = verb.head
     subj = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
     first = next((t for t in sent if not t.is_punct), None)

@@ -94,7 +94,7 @@ def governing(tok: "Token") -> list["Token"]:
     chain = [tok]
     t = tok
     for _ in range(MAX_CLIMB):
-        if t.head is t:
+        if t.head.i == t.i:
             break
         dep = t.dep_
         # "pressed X to free Y": asked, not done; "may travel to Oslo to meet Y": the purpose shares the travel's mood
@@ -206,7 +206,7 @@ def read_status(hit: "FrameHit") -> None:
     top = chain[-1]
     reporting = REPORTING_VERBS | {"confirm"}  # "confirmed he would meet": a reported future too
     reported = top.dep_ == "ccomp" and top.head.lemma_.lower() in reporting or \
-        top.head.lemma_.lower() in reporting and top.head is not top and top.dep_ != "ROOT"
+        top.head.lemma_.lower() in reporting and top.head.i != top.i and top.dep_ != "ROOT"
     reported_would = reported and any(c.dep_ == "aux" and c.lower_ in ("would", "'d", "’d") for c in kids)
     future = reported_would or any(c.dep_ == "aux" and c.lower_ in FUTURE_AUX for c in kids)
     modal = any(c.dep_ == "aux" and c.lower_ in MODALS and not (reported_would and c.lower_ == "would") for c in kids)
@@ -385,7 +385,7 @@ def _unrealised(trigger: "Token", chain: list["Token"]) -> bool:
         return False
     held = top.head
     for _ in range(4):  # "a visit to Oslo, where": up from the place to the verb of the visit
-        if held.dep_ not in ("pobj", "prep", "dobj", "nsubjpass") or held.head is held:
+        if held.dep_ not in ("pobj", "prep", "dobj", "nsubjpass") or held.head.i == held.i:
             break
         held = held.head
     return held.pos_ == "VERB" and (is_a(held, CANCEL_LEMMAS) or _phrasal([held], CANCEL_PHRASAL))

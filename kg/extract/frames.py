@@ -166,11 +166,11 @@ def _apply(frame: Frame, tok: "Token") -> FrameHit | None:
             verb = tok
             while (verb.dep_ in ("pobj", "prep", "dobj", "nsubj") or verb.dep_ == "conj" and verb.pos_ == "ADP"
                    or verb.dep_ == "advmod" and verb.lower_ in ("ahead", "prior")) and \
-                    verb.head is not verb:  # "thanked Y for X and for their call": up through "for ... and for"
+                    verb.head.i != verb.i:  # "thanked Y for X and for their call": up through "for ... and for"
                 verb = verb.head
-            agents = subjects(verb) if verb is not tok else []
+            agents = subjects(verb) if verb.i != tok.i else []
             if tok in agents or not agents:  # "After their talks in Geneva, A and B said": the parser swallowed A and B
-                agents = swallowed_subjects(tok) or [t for t in agents if t is not tok]
+                agents = swallowed_subjects(tok) or [t for t in agents if t.i != tok.i]
             if len(agents) == 1 and verb.pos_ == "VERB":
                 # "X told Y during their meeting that ...": the one the subject addressed is the other of the pair
                 agents += [t for c in verb.children if c.dep_ in ("dobj", "dative") and c.pos_ == "PROPN"
@@ -284,7 +284,7 @@ def _apply(frame: Frame, tok: "Token") -> FrameHit | None:
             prefix = [c for c in tok.children if c.dep_ in ("npadvmod", "compound") and c.pos_ == "PROPN" and c.i < tok.i]
             if prefix and not agents:
                 named = tok.head
-                while named.dep_ == "compound" and named.head is not named:
+                while named.dep_ == "compound" and named.head.i != named.i:
                     named = named.head  # "businessman Alisher Usmanov": the name the title word stands before
                 agents, others = prefix, expand(named)
         if not others and (tok.dep_ in ("acl", "relcl") or tok.dep_ == "amod" and tok.head.dep_ == "nsubj"
@@ -292,7 +292,7 @@ def _apply(frame: Frame, tok: "Token") -> FrameHit | None:
             # "Kremlin allies now sanctioned by Britain include A and B"; "the EU's list of those banned
             # includes A"; "X, who was designated"
             head = tok.head
-            while head.dep_ in ("pobj", "prep") and head.head is not head:
+            while head.dep_ in ("pobj", "prep") and head.head.i != head.i:
                 head = head.head
             gov = head.head
             if head.dep_ in ("nsubj", "nsubjpass") and gov.lemma_.lower() in _LISTING_VERBS:
@@ -388,7 +388,7 @@ def _apply(frame: Frame, tok: "Token") -> FrameHit | None:
 
 def _verb_above(prep: "Token") -> "Token":
     """The word a preposition hangs on, through coordinated prepositions ("thanked Y for A and for B": thanked)."""
-    while prep.dep_ == "conj" and prep.pos_ == "ADP" and prep.head is not prep:
+    while prep.dep_ == "conj" and prep.pos_ == "ADP" and prep.head.i != prep.i:
         prep = prep.head
     return prep.head
 

@@ -112,7 +112,7 @@ def _argument_word(t: Any) -> bool:
     if len(after) == 3 and after[0] == "and" and all(w[:1].isupper() for w in after[1:]):
         return False  # "Peter and Linda Hargreaves": a given name shared with the family name after it
     head = t
-    while head.dep_ in ("conj", "appos") and head.head is not head:  # "the two ministers, Rojas and Carvalho,"
+    while head.dep_ in ("conj", "appos") and head.head.i != head.i:  # "the two ministers, Rojas and Carvalho,"
         if head.dep_ == "appos" and head.head.pos_ != "NOUN":
             return False  # "Anchorage, Alaska": a name beside a name, not the names a description gives
         head = head.head

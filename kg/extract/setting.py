@@ -65,7 +65,7 @@ def place_of(tok: "Token", noun: "Token | None" = None) -> str | None:
     """
     # the object a place hangs on is a side ("met X in Berlin", "met his counterpart in Oslo"), not a topic ("discussed
     # the crisis in the Sahel with X")
-    objects = [t for c in tok.children if c.dep_ == "dobj" and (c.pos_ != "NOUN" or c is noun or is_title_word(c.text))
+    objects = [t for c in tok.children if c.dep_ == "dobj" and (c.pos_ != "NOUN" or noun is not None and c.i == noun.i or is_title_word(c.text))
                for t in expand(c)] + \
         [t for h in (tok, noun) if h is not None for c in h.children if c.dep_ == "prep" and c.lower_ == "with"
          for p in c.children if p.dep_ == "pobj" for t in expand(p)]
@@ -408,7 +408,7 @@ def other_dates(tok: "Token", noun: "Token | None" = None) -> list[tuple[int, in
     above = {tok.i} | ({noun.i} if noun is not None else set())
     t = tok
     for _ in range(MAX_CLIMB):
-        if t.dep_ in ("relcl", "acl", "appos") and not _act_of_instrument(t) or t.head is t:
+        if t.dep_ in ("relcl", "acl", "appos") and not _act_of_instrument(t) or t.head.i == t.i:
             break
         if t.dep_ == "conj" and _own_date(t):
             break  # "was handed over on Monday and met Y the next day": the meeting has a day of its own
@@ -430,7 +430,7 @@ def other_dates(tok: "Token", noun: "Token | None" = None) -> list[tuple[int, in
                 break
             if t.dep_ in _DATE_BOUNDARIES and (t.pos_ in ("VERB", "AUX") or t.dep_ in ("appos", "relcl", "acl")):
                 crossed = True
-            if t.head is t:
+            if t.head.i == t.i:
                 break
             t = t.head
         if crossed or t.i not in above:

@@ -145,18 +145,35 @@ def prep_objects(tok: "Token", word: str) -> list["Token"]:
 def slot(tok: "Token", spec: str, noun: "Token | None") -> list["Token"]:
     """The tokens at one argument slot of ``tok``: ``dobj``, ``nsubjpass``, ``dative``, ``prep:WORD``, ``dobj>prep:of``."""
     first, _, rest = spec.partition(">")
-    heads = [tok] + ([noun] if noun is not None else [])
+    heads = [tok] + ([noun] + _measures_beside(tok, noun) if noun is not None else [])
     out: list["Token"] = []
     for h in heads:
         if first.startswith("prep:"):
             out += prep_objects(h, first[5:])
         else:
             for c in h.children:
-                if c.dep_ == first and c is not noun:
+                if c.dep_ == first and (noun is None or c.i != noun.i):
                     # a dative the parser left on its preposition ("granted a pardon to the officer X"): its object
                     out += [t for p in c.children if p.dep_ == "pobj" for t in expand(p)] if c.pos_ == "ADP" else expand(c)
     if rest:
         return [t for o in out for t in slot(o, rest, None)]
+    return out
+
+
+def _measures_beside(tok: "Token", noun: "Token") -> list["Token"]:
+    """The other measures of a light verb's object list, where a preposition of the whole list may hang.
+
+    "placed travel bans and asset freezes on X": the parser hangs "on X" on the last noun of the list, or reads
+    that noun ("freezes") as a second verb, joined to "placed", with no subject of its own.
+
+    >>> from kg.extract.model import get_model
+    >>> d = get_model()("Australia placed travel bans and asset freezes on three Iranian officials on Monday.")
+    >>> [t.text for t in _measures_beside(d[1], d[3])]
+    ['asset', 'freezes']
+    """
+    out = [c for c in noun.children if c.dep_ == "conj"]
+    out += [c for c in tok.children if c.dep_ == "conj" and c.i == noun.right_edge.i + 1 and c.tag_ in ("VBZ", "NNS")
+            and not any(x.dep_ in ("nsubj", "nsubjpass") for x in c.children)]
     return out
 
 
@@ -225,7 +242,7 @@ def subjects(tok: "Token", depth: int = 0) -> list["Token"]:
         return []
     agent = [t for c in tok.children if c.dep_ == "agent" for t in prep_objects(tok, c.lower_)]
     if is_passive(tok):
-        if agent or tok.dep_ != "conj" or tok.head is tok or any(c.dep_ == "nsubjpass" for c in tok.children) or \
+        if agent or tok.dep_ != "conj" or tok.head.i == tok.i or any(c.dep_ == "nsubjpass" for c in tok.children) or \
                 is_passive(tok.head):
             return agent
         # "X met Y and was expected to meet Z": a passive verb phrase joined to an active one shares its subject
@@ -233,13 +250,13 @@ def subjects(tok: "Token", depth: int = 0) -> list["Token"]:
     subj = [t for c in tok.children if c.dep_ in ("nsubj", "csubj") for t in expand(c)]
     if subj and tok.dep_ == "relcl" and subj[0].lower_ in ("who", "that", "which", "whom"):
         ant = tok.head  # "Macron, who met Xi last year": the antecedent
-        while ant.dep_ == "conj" and ant.head is not ant and ant.head.i < ant.i:
+        while ant.dep_ == "conj" and ant.head.i != ant.i and ant.head.i < ant.i:
             ant = ant.head  # "A and B, who met in Rome": the relative clause hangs on B, its antecedent is the pair
         return _member_of(ant) or expand(ant)
     if subj:
         return subj
     head = tok.head
-    if head is tok:
+    if head.i == tok.i:
         return []
     if tok.dep_ == "xcomp":
         objs = [c for c in head.children if c.dep_ == "dobj"]
@@ -335,7 +352,7 @@ def _governing_subjects(noun: "Token") -> list["Token"]:
     t, steps = noun, 0
     while t.dep_ == "conj" and t.head.pos_ == "NOUN" and steps < MAX_CLIMB:
         t, steps = t.head, steps + 1
-    while t.head is not t and steps < MAX_CLIMB:
+    while t.head.i != t.i and steps < MAX_CLIMB:
         if t.dep_ not in ("dobj", "pobj", "prep", "attr", "acomp", "xcomp", "pcomp", "oprd", "compound", "npadvmod") \
                 and not (t.dep_ == "advmod" and t.lower_ in ("ahead", "prior")):  # "spoke ahead of their meeting"
             break

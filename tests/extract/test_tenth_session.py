@@ -75,3 +75,15 @@ def test_captives_returned_by_each_side(extractor):
 def test_returning_home_or_returning_bodies_is_no_release(extractor):
     assert pairs(extractor, "The 32 prisoners returned home on Tuesday.") == set()
     assert pairs(extractor, "Armenia returned the bodies of 50 soldiers to Azerbaijan.") == set()
+
+
+@pytest.mark.parametrize("text", [
+    "Australia placed travel bans and asset freezes on three Iranian officials on Monday, including Reza Karimi and "
+    "the prison director Ali Moradi.",
+    "Britain imposed asset freezes and travel bans on Reza Karimi and Ali Moradi.",
+    "China imposed countermeasures on the defence contractor Halden Systems and its chief executive, Ali Moradi.",
+])
+def test_measures_in_a_list_and_countermeasures(extractor, text):
+    got = pairs(extractor, text)
+    assert {o for r, _, o in got if r == "sanctions"} >= ({"Ali Moradi"} | ({"Reza Karimi"} if "Karimi" in text else set()))
+    assert len({s for r, s, _ in got if r == "sanctions"}) == 1
