@@ -32,7 +32,7 @@ from kg.extract.name_context import sanctions_target_slot
 from kg.extract.offices import national_offices
 from kg.extract.names import PRONOUN_GENDER, family_last, fold, same_given, split_joined_names, tail_of, title_gender
 from kg.extract.pronouns import agrees, in_apposition, topic_continues
-from kg.extract.quotes import quotations, speaker_slot
+from kg.extract.quotes import SPEAKER_LABEL, quotations, speaker_slot
 from kg.model.core import ActorRef
 
 _PREP_BEFORE = re.compile(r"\b(?:of|with|to|for|from|by|about|against|between|on|at|in|than)\s+(?:the\s+)?$", re.I)
@@ -145,6 +145,7 @@ class Coref:
         raw = [find_mentions(s, headline=h, text=text) for s, h in zip(sents, flags)]
         datelines = [(d.start(), d.end()) for d in DATELINE.finditer(text)
                      if d.group().split()[0].strip(",") not in ORGANIZATIONS]  # "NATO — the alliance said"
+        datelines += [(lab.start(), lab.end()) for lab in SPEAKER_LABEL.finditer(text)]  # "Question (Ana Ruiz, Daily Post):"
         if datelines:  # "CARACAS/WASHINGTON, Nov 24 (Reuters) -": a place line, not an actor
             raw = [[m for m in ms if not any(a <= m.start < b for a, b in datelines)] for ms in raw]
         raw = national_offices(raw, text)  # "Germany's Foreign Office": Germany; "the Treasury" of a British story

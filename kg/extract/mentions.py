@@ -60,6 +60,16 @@ _NAME_WORDS_ALSO_COMMON = frozenset({"May", "June", "April", "August", "Will", "
                                      "Faith", "Bill", "Major", "Power", "Rice", "Gay", "King", "Young", "Love"})
 
 
+def _state_organ(toks: list[Token], i: int) -> int:
+    """The length of a demonym of one or two words at ``i`` that a state noun follows ("Sri Lankan authorities"),
+    else 0."""
+    for d in (2, 1):
+        if i + d < len(toks) and " ".join(t.text.lower() for t in toks[i:i + d]) in DEMONYMS and \
+                toks[i + d].text.lower() in _STATE_NOUNS:
+            return d
+    return 0
+
+
 def find_mentions(sent: Sentence, *, headline: bool, known: set[str] | None = None,
                   text: str | None = None) -> list[Mention]:
     """Mentions in ``sent``, left to right, non-overlapping.
@@ -177,11 +187,12 @@ def find_mentions(sent: Sentence, *, headline: bool, known: set[str] | None = No
                 out.append(Mention(tok.idx, e, text[tok.idx:e], "country", "Country", place[1], country=place[1]))
                 i = place[0]
                 continue
-        if lex is None and low in DEMONYMS and i + 1 < n and toks[i + 1].text.lower() in _STATE_NOUNS:
-            # "Belarusian authorities released ...": the state acts
-            e = toks[i + 1].idx + len(toks[i + 1].text)
-            out.append(Mention(tok.idx, e, text[tok.idx:e], "country", "Country", DEMONYMS[low], country=DEMONYMS[low]))
-            i += 2
+        d = _state_organ(toks, i) if lex is None or lex[2] == "Country" else 0
+        if d:  # "Belarusian authorities released ...", "the Sri Lankan authorities": the state acts
+            e = toks[i + d].idx + len(toks[i + d].text)
+            state = DEMONYMS[" ".join(t.text.lower() for t in toks[i:i + d])]
+            out.append(Mention(tok.idx, e, text[tok.idx:e], "country", "Country", state, country=state))
+            i += d + 1
             continue
         if lex is not None:
             j, canon, typ = lex

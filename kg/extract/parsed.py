@@ -39,6 +39,7 @@ from kg.extract.arguments import counted_antecedent, entities_at, governing_pers
     reporter_of
 from kg.extract.coref import Coref, Entity
 from kg.extract.dates import DATELINE, parse_published, stated_publication
+from kg.extract.quotes import speaker_label_end
 from kg.extract.day_anchors import anchored_dates
 from kg.extract.status_updates import status_updates
 from kg.extract.designations import (HOLDINGS, PLURAL_PRONOUNS, fallback_issuer, list_line_actors, list_lines,
@@ -245,7 +246,7 @@ def _frame_findings(pdoc: Any, sent: Sentence, mentions: list[Mention], state: D
     spans = [(m.start - base, m.end - base, m) for m in mentions if m.entity is not None or m.extra.get("pair")]
 
     dateline = DATELINE.match(sent.text)  # "VILNIUS, Lithuania (AP) —": where the story was filed, not an actor
-    outside = dateline.end() if dateline else 0
+    outside = max(dateline.end() if dateline else 0, speaker_label_end(sent.text))  # "Question (A, Daily Post):"
 
     def mint(tok: Any) -> list[Entity]:
         """An actor for an argument no mention covers, from the recogniser's span around it ("Volkswagen")."""
@@ -286,6 +287,9 @@ def _frame_findings(pdoc: Any, sent: Sentence, mentions: list[Mention], state: D
     for hit in match(pdoc):
         if hit.trigger.idx < outside:
             continue
+        if outside:  # "Question (A, Daily Post): Did X speak with Y?": who asks is no party to it
+            hit.agents = [t for t in hit.agents if t.idx >= outside]
+            hit.others = [t for t in hit.others if t.idx >= outside]
         readings += [(t.idx, t.idx + len(t.text), hit) for t in (hit.trigger, hit.noun) if t is not None]
         if hit.frame.relation == "sanctions" and _lifted(hit.trigger):
             continue

@@ -55,3 +55,23 @@ def speaker_slot(text: str, start: int, end: int) -> tuple[int, int] | None:
     if m:
         return line_start + m.start("slot"), line_start + m.end("slot")
     return None
+
+
+#: a transcript's speaker label at the start of a paragraph: "Question (Ana Ruiz, Daily Post):", "Q:", "MR LEE:",
+#: "Official Spokesperson:". Who asks or answers is not a party to what is said after it.
+SPEAKER_LABEL = re.compile(
+    r"^[ \t]*(?:(?:Q|A|Question|Answer|Questioner|Journalist|Reporter|Moderator|Interviewer|Participant|"
+    r"(?:(?:Official|Deputy|Chief|Press)\s+)?Spokes(?:person|man|woman)|(?:MR|MS|MRS|DR)\.?\s+[A-Z][A-Z'’-]+)"
+    r"(?:\s*\([^()\n]{1,60}\))?|[A-Z][A-Z'’-]+(?:\s+[A-Z][A-Z'’-]+){0,2})\s*:\s+", re.MULTILINE)
+
+
+def speaker_label_end(sentence: str) -> int:
+    """Where a transcript's speaker label ends at the start of ``sentence`` (0 when it has none).
+
+    >>> speaker_label_end("Question (Ana Ruiz, Daily Post): Did the minister meet Tom Berg?")
+    33
+    >>> speaker_label_end("Canada sanctioned three officials: A, B and C.")
+    0
+    """
+    m = SPEAKER_LABEL.match(sentence)
+    return m.end() if m else 0

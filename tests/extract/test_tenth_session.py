@@ -87,3 +87,23 @@ def test_measures_in_a_list_and_countermeasures(extractor, text):
     got = pairs(extractor, text)
     assert {o for r, _, o in got if r == "sanctions"} >= ({"Ali Moradi"} | ({"Reza Karimi"} if "Karimi" in text else set()))
     assert len({s for r, s, _ in got if r == "sanctions"}) == 1
+
+
+TRANSCRIPT = """Briefing
+
+Question (Nadia Rahman, Daily Post): Did Foreign Minister Tom Berg speak with Ana Ruiz this week?
+
+Official Spokesperson: Yes. Minister Tom Berg met Ana Ruiz in Oslo on Tuesday.
+
+MR LEE: Thank you, Nadia Rahman."""
+
+
+def test_a_transcripts_speaker_labels_name_no_party(extractor):
+    got = pairs(extractor, TRANSCRIPT)
+    assert ("meets", "Tom Berg", "Ana Ruiz") in got
+    assert not any("Rahman" in s or "Rahman" in o or "Daily Post" in s for _, s, o in got)
+
+
+def test_a_state_named_by_a_two_word_demonym_acts_through_its_authorities(extractor):
+    got = claims(extractor, "Seventeen Indian fishermen were released by the Sri Lankan authorities on Tuesday.")
+    assert {(c[0], c[1]) for c in got} == {("releases", "Sri Lanka")}
