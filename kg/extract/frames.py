@@ -335,6 +335,9 @@ def _apply(frame: Frame, tok: "Token") -> FrameHit | None:
             # "The sanctions announced by Washington on Friday target Maduro"
             others = [t for c in tok.head.children if c.dep_ in ("dobj", "attr") for t in expand(c)]
             agents = agents or [t for c in tok.children if c.dep_ == "acl" for t in subjects(c)]
+        # "Reza Karimi, an engineer freed by Germany": the name the description stands beside
+        others = [o.head if tok.dep_ == "acl" and o.i == tok.head.i and o.pos_ == "NOUN" and o.dep_ == "appos" and
+                  o.head.pos_ == "PROPN" else o for o in others]
     agents, others = act_frames.reread(frame, tok, noun, agents, others)  # states, swaps, members beside
     if act_frames.frees_by_pardon(frame, tok):
         relation, event_type = "pardons", None  # "An amnesty signed by X will free 900 prisoners": X pardons them

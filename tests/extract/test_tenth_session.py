@@ -107,3 +107,16 @@ def test_a_transcripts_speaker_labels_name_no_party(extractor):
 def test_a_state_named_by_a_two_word_demonym_acts_through_its_authorities(extractor):
     got = claims(extractor, "Seventeen Indian fishermen were released by the Sri Lankan authorities on Tuesday.")
     assert {(c[0], c[1]) for c in got} == {("releases", "Sri Lanka")}
+
+
+def test_playing_host_is_hosting_a_meeting(extractor):
+    got = pairs(extractor, "Egypt's foreign minister, Karim Mansour, played host in Cairo on Monday to Sudanese Foreign "
+                           "Minister Ali Osman and Libyan Foreign Minister Salem Fathi.")
+    assert {("meets", "Karim Mansour", "Ali Osman"), ("meets", "Karim Mansour", "Salem Fathi")} <= got
+    assert pairs(extractor, "Cairo played host to the Arab League summit.") == set()
+
+
+def test_a_description_freed_by_someone_stands_for_the_name_beside_it(extractor):
+    got = pairs(extractor, "Iran released the academic Ann Lee on Monday in exchange for Reza Karimi, an engineer "
+                           "freed by Germany the same day.")
+    assert got == {("releases", "Iran", "Ann Lee"), ("releases", "Germany", "Reza Karimi")}
