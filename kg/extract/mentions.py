@@ -23,13 +23,16 @@ from kg.extract.titles import aide_name_at, role_head, title_prefix
 from kg.extract.spans import demonym_roles as _demonym_roles, office_of_title as _office_of_title, joined_org as _joined_org, lex_country as _lex_country, match_lexicon as _match_lexicon, \
     merge_affiliations as _merge_affiliations, merge_title_of_country as _merge_title_of_country, \
     listed_name, org_run as _org_run, org_span_from as _org_span_from, organ_of, plural_roles as _plural_roles, \
-    recognised_org_end as _recognised_org_end, role_of_body as _role_of_body, serial_at
+    recognised_org_end as _recognised_org_end, role_of_body as _role_of_body, serial_at, starts_lexicon_entry
 
 __all__ = ["Mention", "Sentence", "Token", "find_mentions", "is_headline", "sentences"]
 
 #: title words that, lower-case after a title, are adverbs or adjectives of the clause ("the President then said")
 _TRAILING_ADVERBS = frozenset({"then", "new", "top", "senior", "former", "acting", "the", "a", "an"})
 PRONOUNS = {"he": "subj", "she": "subj", "him": "obj", "her": "obj"}
+#: lower-case words that may open a mention (the rest are skipped: see find_mentions)
+_LOWER_STARTS = frozenset({"the", "both", "they", "his", "her", "their", "a", "an", "me", "i"}) | frozenset(PRONOUNS) | \
+    TITLE_WORDS | frozenset(DEMONYMS)
 PAIR_WORDS = {"they", "both"}
 _SKIP_LOWER = {"the", "a", "an", "his", "her", "its", "their", "new", "then"}
 _PAIR_NOUNS = {"leaders", "presidents", "men", "women", "ministers", "heads", "diplomats", "counterparts", "envoys",
@@ -63,10 +66,12 @@ _NAME_WORDS_ALSO_COMMON = frozenset({"May", "June", "April", "August", "Will", "
 def _state_organ(toks: list[Token], i: int) -> int:
     """The length of a demonym of one or two words at ``i`` that a state noun follows ("Sri Lankan authorities"),
     else 0."""
-    for d in (2, 1):
-        if i + d < len(toks) and " ".join(t.text.lower() for t in toks[i:i + d]) in DEMONYMS and \
-                toks[i + d].text.lower() in _STATE_NOUNS:
-            return d
+    n = len(toks)
+    if i + 1 < n and toks[i + 1].text.lower() in _STATE_NOUNS and toks[i].text.lower() in DEMONYMS:
+        return 1
+    if i + 2 < n and toks[i + 2].text.lower() in _STATE_NOUNS and \
+            f"{toks[i].text.lower()} {toks[i + 1].text.lower()}" in DEMONYMS:
+        return 2
     return 0
 
 
@@ -88,6 +93,9 @@ def find_mentions(sent: Sentence, *, headline: bool, known: set[str] | None = No
     while i < n:
         tok = toks[i]
         low = tok.text.lower()
+        if low not in _LOWER_STARTS and not _cap(tok) and not starts_lexicon_entry(tok.text):
+            i += 1  # fast path: a lower-case word that opens no mention (most words of a sentence)
+            continue
         if low in ("the", "both") and i + 3 < n and toks[i + 1].text.lower() == "heads" and \
                 toks[i + 2].text.lower() == "of" and toks[i + 3].text.lower() in ("state", "government") and \
                 not (i + 4 < n and toks[i + 4].text.lower() == "of"):  # "the heads of state of A and B": by country

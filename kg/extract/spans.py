@@ -38,6 +38,11 @@ _FIRST_WORDS = frozenset(f.split()[0] for f in _LEXICON_FORMS)
 _MAX_WORDS = {w: max(len(f.split()) for f in _LEXICON_FORMS if f.split()[0] == w) for w in _FIRST_WORDS}
 
 
+def starts_lexicon_entry(word: str) -> bool:
+    """True when ``word`` (as written) is the first word of a lexicon entry or of an ambiguous country name."""
+    return word in _FIRST_WORDS or word in AMBIGUOUS_COUNTRIES
+
+
 #: plural role nouns and their singular role ("the presidents of X and Y")
 _PLURAL_ROLES = {"presidents": "president", "premiers": "prime minister",
                  "chancellors": "chancellor", "prime ministers": "prime minister", "foreign ministers": "foreign minister"}
