@@ -11,7 +11,7 @@ actor mentions around it.
 >>> status_before("Trump is scheduled to meet", 23)
 'planned'
 >>> find_group("pardoned 16 individuals, including", 8)
-('prisoners', 16, 9, 23)
+('individuals', 16, 9, 23)
 """
 
 from __future__ import annotations
@@ -244,9 +244,25 @@ def find_group(text: str, pos: int, window: int = 45) -> tuple[str, int | None, 
     count = count_value(m["n"]) if m["n"] else None  # "16", "forty-three (43)", "one thousand two hundred"
     if m["g"][0].isupper() and count is None:
         return None  # a nationality ("eight Russians") is a group of persons only with a count
-    label = "political prisoners" if m["g"].lower() == "political prisoners" else "prisoners"
     start = m.start("n") if m["n"] else m.start("g")
-    return label, count, start, m.end()
+    return group_label(text[m.end("n") if m["n"] else m.start("g"):m.end()]), count, start, m.end()
+
+
+#: words between a count and the group's noun that say nothing of who they are ("12 more prisoners")
+_GROUP_FILLERS = frozenset({"of", "the", "them", "those", "more", "other", "others", "additional", "remaining",
+                            "further", "some", "another", "all", "a", "an", "its", "their"})
+
+
+def group_label(words: str) -> str:
+    """The label of a counted group: its own words after the count, without fillers ("Indian fishermen").
+
+    >>> group_label(" more Indian fishermen"), group_label("of the prisoners"), group_label("Danes")
+    ('Indian fishermen', 'prisoners', 'Danes')
+    """
+    kept = words.split()
+    while len(kept) > 1 and kept[0].lower() in _GROUP_FILLERS:
+        kept = kept[1:]
+    return " ".join(kept) or "prisoners"
 
 
 _PLACE = re.compile(r"\b(?:in|at|to)\s+(?P<p>(?:the\s+)?[A-Z][\w.'’-]*(?:\s+(?:of\s+|de\s+)?[A-Z][\w.'’-]*)*)"

@@ -111,7 +111,8 @@ class RuleExtractor:
         count = None
         if f.group is not None:
             label, count = f.group
-            iri = f"{DATA_NS}group/{document.iri_hash[:12]}-{slugify(label)}-{count or 'n'}"
+            # one counted group per story and count, however the sentences call it ("211 convicts", "the 211 persons")
+            iri = f"{DATA_NS}group/{document.iri_hash[:12]}-" + (f"{count}" if count else f"{slugify(label)}-n")
             obj = ActorRef(label, "Group", iri=iri, count=count)
         planned = f.status == "planned"
         own = _own_dates(stext, f.notes)

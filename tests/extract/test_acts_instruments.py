@@ -27,7 +27,7 @@ def _found(text: str) -> set[tuple[str, str, str, str, int | None]]:
     ("An amnesty signed by President Aldo Renzi will free 900 prisoners.",
      ("pardons", "Aldo Renzi", "prisoners", "held", 900)),
     ("The decree pardoning 30 inmates was signed by President Oleg Brandt on Tuesday.",
-     ("pardons", "Oleg Brandt", "prisoners", "held", 30)),
+     ("pardons", "Oleg Brandt", "inmates", "held", 30)),
 ])
 def test_the_signer_of_a_pardon_pardons(sentence, expected):
     assert expected in _found(sentence)
@@ -41,9 +41,9 @@ def test_a_pardon_shares_the_object_of_the_next_verb():
 
 @pytest.mark.parametrize("sentence, expected", [
     ("The two servicemen freed by Armenia arrived in Tbilisi on Friday.",
-     ("releases", "Armenia", "prisoners", "held", 2)),
+     ("releases", "Armenia", "servicemen", "held", 2)),
     ("The three sailors released by Iran flew home on Monday.",
-     ("releases", "Iran", "prisoners", "held", 3)),
+     ("releases", "Iran", "sailors", "held", 3)),
 ])
 def test_a_counted_group_freed_by_a_state_keeps_its_count(sentence, expected):
     assert expected in _found(sentence)
@@ -51,7 +51,7 @@ def test_a_counted_group_freed_by_a_state_keeps_its_count(sentence, expected):
 
 def test_each_clause_of_an_exchange_keeps_its_subject():
     found = _found("Georgia handed over four fishermen and Russia freed two students.")
-    assert {("releases", "Georgia", "prisoners", "held", 4), ("releases", "Russia", "prisoners", "held", 2)} <= found
+    assert {("releases", "Georgia", "fishermen", "held", 4), ("releases", "Russia", "students", "held", 2)} <= found
     found = _found("Moscow freed Daniel Hart and Washington released Pavel Orlov.")
     assert {("releases", "Russia", "Daniel Hart", "held", None),
             ("releases", "United States", "Pavel Orlov", "held", None)} <= found
@@ -135,7 +135,7 @@ def test_a_swap_of_two_sides_without_nationalities_says_nothing_of_who_let_whom_
 
 
 def test_counted_nationals_are_a_group_not_their_country():
-    assert ("releases", "Venezuela", "prisoners", "held", 3) in _found(
+    assert ("releases", "Venezuela", "Americans", "held", 3) in _found(
         "Three Americans freed by Venezuela landed in Texas on Saturday.")
 
 
@@ -199,7 +199,7 @@ def test_other_lists_are_no_sanctions(sentence):
      {("Russia", 95), ("Ukraine", 95)}),
 ])
 def test_the_second_side_of_an_exchange_the_parser_hung_on_an_object_releases_its_own(sentence, expected):
-    assert {(s, n) for r, s, o, _st, n in _found(sentence) if r == "releases" and o == "prisoners"} == expected
+    assert {(s, n) for r, s, o, _st, n in _found(sentence) if r == "releases" and n} == expected
 
 
 def test_repatriating_is_a_release_only_in_a_swap():

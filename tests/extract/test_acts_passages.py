@@ -62,7 +62,7 @@ def _fits(passage: dict, name: str, label: str) -> bool:
 def _read(extractor: ParseExtractor, text: str) -> list[tuple[str, str, str | None, str, int | None]]:
     """(relation, subject, object or None for a group, status, count) of every pair the extractor reports."""
     doc = Document.from_text(text, published="2026-03-02")
-    return sorted({(a.claim.relation, s.label, None if o is None or _norm(o.label) in GROUPS else o.label,
+    return sorted({(a.claim.relation, s.label, None if o is None or o.type == "Group" else o.label,
                     a.claim.status, a.claim.count) for a in extractor.extract(doc) for s, o in a.claim.pairs()}, key=str)
 
 

