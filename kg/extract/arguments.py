@@ -70,7 +70,8 @@ def entities_at(tok: Any, spans: list[tuple[int, int, Mention]], mint: Any = Non
                 # owners A and B": the names the description stands for
                 keep += [d for e in expand(c) for d in _phrase(e)]
                 continue
-            if t is tok and c.dep_ == "poss" and tok.lemma_.lower() in _STATE_ORGANS:
+            if t is tok and c.dep_ == "poss" and tok.lemma_.lower() in _STATE_ORGANS and not (
+                    tok.pos_ == "PROPN" and any(a <= tok.idx < b and m.kind == "org" for a, b, m in spans)):
                 keep.append(c)  # "Iran's judiciary freed": the state acts through its organ
                 continue
             if _possessor(c):

@@ -8,6 +8,8 @@
 
 from __future__ import annotations
 
+import re
+
 from typing import TYPE_CHECKING
 
 from kg.extract.act_instruments import INSTRUMENTS
@@ -383,9 +385,17 @@ def _act_of_instrument(verb: "Token") -> bool:
 
 
 def _own_date(verb: "Token") -> bool:
-    """True when a date or time hangs on ``verb`` itself (not inside a clause of its own)."""
-    return any(c.ent_type_ in ("DATE", "TIME") and c.dep_ in ("npadvmod", "prep", "advmod", "pobj") or
-               c.dep_ == "prep" and any(p.ent_type_ in ("DATE", "TIME") for p in c.children) for c in verb.children)
+    """True when a day hangs on ``verb`` itself ("met Y on Wednesday", "the next day"); "a week later" and "days
+    after" count from another date, which still dates it."""
+    heads = [c for c in verb.children if c.ent_type_ in ("DATE", "TIME") and c.dep_ in ("npadvmod", "advmod")]
+    heads += [p for c in verb.children if c.dep_ == "prep" for p in c.children if p.ent_type_ in ("DATE", "TIME")]
+    return any(_STATED_DAY.search(" ".join(t.text for t in h.subtree)) for h in heads)
+
+
+#: words that state a day of their own (a weekday, a month, a figure) or count from the event before by a day
+_STATED_DAY = re.compile(r"\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\b|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|"
+                         r"nov|dec)[a-z]*\b|\d|\b(?:yesterday|today|tomorrow|next day|following day|same day|day before|"
+                         r"previous day)\b", re.IGNORECASE)
 
 
 def other_dates(tok: "Token", noun: "Token | None" = None) -> list[tuple[int, int]]:

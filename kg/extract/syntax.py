@@ -228,6 +228,8 @@ ASKING_VERBS = frozenset({"urge", "press", "push", "ask", "call", "appeal", "ple
                           "implore", "beg", "lobby", "tell", "invite"})
 #: verbs whose subject, not their object, does what the infinitive says ("promised Kyiv to send")
 _SUBJECT_CONTROL = frozenset({"promise", "vow", "threaten", "pledge"})
+#: verbs by which an authority has unnamed others carry out its measure ("directed banks to freeze")
+_DIRECTING = frozenset({"direct", "order", "instruct", "require", "tell", "oblige"})
 #: verbs that ask someone named after a preposition to act ("appealed to X to", "called on X to", "pleaded with X to")
 _ASKING_VERBS = frozenset({"appeal", "call", "plead", "prevail", "rely", "count", "lean", "wait"})
 
@@ -260,6 +262,9 @@ def subjects(tok: "Token", depth: int = 0) -> list["Token"]:
         return []
     if tok.dep_ == "xcomp":
         objs = [c for c in head.children if c.dep_ == "dobj"]
+        if objs and head.lemma_.lower() in _DIRECTING and objs[0].tag_ == "NNS" and not any(
+                t.pos_ == "PROPN" for t in objs[0].subtree):
+            return subjects(head, depth + 1)  # "the regulator directed banks to freeze X's accounts": the regulator
         if objs and head.lemma_.lower() not in _SUBJECT_CONTROL:
             return expand(objs[0])  # "invited X to visit", "pressed Xi to free": the one asked acts
         asked = [t for c in head.children if c.dep_ == "prep" and c.lower_ in ("to", "on", "upon", "with")

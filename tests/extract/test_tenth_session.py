@@ -120,3 +120,24 @@ def test_a_description_freed_by_someone_stands_for_the_name_beside_it(extractor)
     got = pairs(extractor, "Iran released the academic Ann Lee on Monday in exchange for Reza Karimi, an engineer "
                            "freed by Germany the same day.")
     assert got == {("releases", "Iran", "Ann Lee"), ("releases", "Germany", "Reza Karimi")}
+
+
+def test_a_regulator_that_directs_banks_to_freeze_accounts_imposes_the_measure(extractor):
+    got = pairs(extractor, "Singapore's Monetary Authority directed banks on Monday to freeze the accounts of Orchid "
+                           "Holdings and its director, Tan Wei.")
+    assert got == {("sanctions", "Monetary Authority", "Orchid Holdings"), ("sanctions", "Monetary Authority", "Tan Wei")}
+    assert pairs(extractor, "Iran's judiciary freed Ann Lee on Monday.") == {("releases", "Iran", "Ann Lee")}
+
+
+def test_a_later_release_counted_from_another_date_keeps_that_date(extractor):
+    got = claims(extractor, "In October Saudi Arabia freed 14 prisoners of war, and the Houthis released a Saudi "
+                            "pilot, Colonel Majed Harbi, a week later.")
+    assert ("releases", "Houthis", "Majed Harbi", "held", "2026-10-01") in got
+
+
+def test_groups_are_labelled_by_their_own_words_and_one_count_is_one_group(extractor):
+    got = claims(extractor, "Sri Lanka released 17 Indian fishermen on Tuesday.")
+    assert {c[2] for c in got if c[0] == "releases"} == {"Indian fishermen"}
+    got = claims(extractor, "President Ann Lee pardons 211 convicts\n\nPresident Ann Lee signed a decree on Monday. "
+                            "Under the decree, 211 persons were pardoned.")
+    assert len({c[2] for c in got if c[0] == "pardons"}) == 1
