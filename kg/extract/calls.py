@@ -156,4 +156,13 @@ def is_remote(tok: "Token", noun: "Token | None", cues: frozenset[str]) -> bool:
                 if any(p.lemma_.lower() in cues or any(g.lemma_.lower() in cues for g in p.children)
                        for p in c.children if p.dep_ == "pobj"):
                     return True
-    return False
+    # "discussed the sanctions by phone with Y", "talked with Y over the phone": the parser hangs the manner on the
+    # object or on the counterpart
+    beside = [c for c in tok.children if c.dep_ == "dobj"] + [
+        p for c in tok.children if c.dep_ == "prep" and c.lower_ == "with" for p in c.children if p.dep_ == "pobj"]
+    return any(c.dep_ == "prep" and c.lower_ in ("by", "over", "via") and p.dep_ == "pobj" and p.lemma_.lower() in
+               _DISTANCE for b in beside for c in b.children for p in c.children)
+
+
+#: the means of talking at a distance, whatever word the manner phrase hangs on
+_DISTANCE = frozenset({"phone", "telephone", "video", "videoconference", "videolink", "teleconference"})

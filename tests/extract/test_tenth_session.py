@@ -141,3 +141,11 @@ def test_groups_are_labelled_by_their_own_words_and_one_count_is_one_group(extra
     got = claims(extractor, "President Ann Lee pardons 211 convicts\n\nPresident Ann Lee signed a decree on Monday. "
                             "Under the decree, 211 persons were pardoned.")
     assert len({c[2] for c in got if c[0] == "pardons"}) == 1
+
+
+@pytest.mark.parametrize("text", [
+    "Secretary Jane Halvorsen discussed the sanctions by phone on Monday with Foreign Minister Seo Dong-hwan.",
+    "Jane Halvorsen discussed the crisis with Seo Dong-hwan over the phone.",
+])
+def test_a_discussion_by_phone_is_a_call_wherever_the_parser_hangs_the_phone(extractor, text):
+    assert {r for r, _, _ in pairs(extractor, text)} == {"talksWith"}
