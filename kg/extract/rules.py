@@ -224,12 +224,30 @@ _SEPARATELY = re.compile(r"\b(?:bilateral(?:ly)?|separate(?:ly)?|individually|on
                          r"in turn|each of)\b", re.IGNORECASE)
 
 
+def _one_label_per_group(found: list[tuple[Found, Assertion]]) -> list[tuple[Found, Assertion]]:
+    """Every assertion about one group node with the label the story first gives it ("pardoned 16 individuals ...
+    released the 16 prisoners": one group, "individuals")."""
+    first: dict[str, str] = {}
+    for _f, a in sorted(found, key=lambda p: (p[1].evidence.start or 0) if p[1].evidence else 0):
+        obj = a.claim.obj
+        if obj is not None and obj.type == "Group" and obj.iri:
+            first.setdefault(obj.iri, obj.label)
+    out = []
+    for f, a in found:
+        obj = a.claim.obj
+        if obj is not None and obj.type == "Group" and obj.iri and first[obj.iri] != obj.label:
+            a = replace(a, claim=replace(a.claim, obj=replace(obj, label=first[obj.iri])))
+        out.append((f, a))
+    return out
+
+
 def _merge_events(found: list[tuple[Found, Assertion]], text: str) -> list[Assertion]:
     """One assertion per event: the dyads of one trigger ("A, B and C met D") become one multi-party claim.
 
     Dyads merge when they share sentence, trigger, relation, status, event type and
     host, and together form every subject-side x object-side pair (else they stay apart).
     """
+    found = _one_label_per_group(found)
     groups: dict[tuple[Any, ...], list[tuple[Found, Assertion]]] = {}
     order: list[tuple[Any, ...]] = []
     for f, a in found:

@@ -149,3 +149,10 @@ def test_groups_are_labelled_by_their_own_words_and_one_count_is_one_group(extra
 ])
 def test_a_discussion_by_phone_is_a_call_wherever_the_parser_hangs_the_phone(extractor, text):
     assert {r for r, _, _ in pairs(extractor, text)} == {"talksWith"}
+
+
+def test_one_group_keeps_one_label_across_sentences(extractor):
+    doc = Document.from_text("Report\n\nPresident Ann Lee pardoned 16 individuals on Monday. Police released the 16 "
+                             "prisoners later that day.", published="2026-11-19")
+    labels = {a.claim.obj.label for a in extractor.extract(doc) if a.claim.obj is not None and a.claim.obj.type == "Group"}
+    assert labels == {"individuals"}
