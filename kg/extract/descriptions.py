@@ -1,5 +1,6 @@
-"""Words that stand for persons without naming them: counted nationals ("two Danes", "12 Britons") are no name, and
-"the 52-year-old former ambassador" goes on about the person the text just named.
+"""Words that stand for actors without naming them: a state by its organ ("the Sri Lankan authorities"); counted
+nationals ("two Danes", "12 Britons") are no name; "the 52-year-old former ambassador" goes on about the person the
+text just named.
 
 >>> from kg.extract.nlp import get_nlp
 >>> from kg.extract.segments import sentences
@@ -13,9 +14,25 @@
 
 from __future__ import annotations
 
-from kg.extract.lexicon import DESCRIPTIONS, TITLE_WORDS
+from kg.extract.lexicon import DEMONYMS, DESCRIPTIONS, TITLE_WORDS
 from kg.extract.numerals import count_value, is_count
 from kg.extract.segments import Mention, Token, cap as _cap
+
+
+#: nouns for the organs through which a state acts ("Belarusian authorities", "the junta in Niger")
+STATE_NOUNS = frozenset({"authorities", "government", "regime", "junta", "military", "forces", "troops", "army"})
+
+
+def state_organ(toks: list[Token], i: int) -> int:
+    """The length of a demonym of one or two words at ``i`` that a state noun follows ("Sri Lankan authorities"),
+    else 0: the state acts."""
+    n = len(toks)
+    if i + 1 < n and toks[i + 1].text.lower() in STATE_NOUNS and toks[i].text.lower() in DEMONYMS:
+        return 1
+    if i + 2 < n and toks[i + 2].text.lower() in STATE_NOUNS and \
+            f"{toks[i].text.lower()} {toks[i + 1].text.lower()}" in DEMONYMS:
+        return 2
+    return 0
 
 
 def counted_nationals(toks: list[Token], i: int) -> int:

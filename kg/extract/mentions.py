@@ -17,7 +17,8 @@ import re
 from kg.extract.lexicon import AMBIGUOUS_COUNTRIES, AMBIGUOUS_GIVEN, DEMONYMS, DESCRIPTIONS, HYPHEN_MODIFIERS, \
     NON_NAME, ORGANIZATIONS, PLACE_HEADS, ROLE_NOUNS, TITLE_WORDS
 from kg.extract.name_context import describes_name as _describes_name, modifier_end as _modifier_end
-from kg.extract.descriptions import aged_description as _aged_description, counted_nationals
+from kg.extract.descriptions import STATE_NOUNS as _STATE_NOUNS, aged_description as _aged_description, \
+    counted_nationals, state_organ as _state_organ
 from kg.extract.segments import Mention, Sentence, Token, cap as _cap, is_headline, sentences
 from kg.extract.titles import aide_name_at, role_head, title_prefix
 from kg.extract.spans import demonym_roles as _demonym_roles, office_of_title as _office_of_title, joined_org as _joined_org, lex_country as _lex_country, match_lexicon as _match_lexicon, \
@@ -44,7 +45,6 @@ _AFTER_OBJ_PRONOUN = {"and", "for", "to", "in", "on", "as", "at", "about", "with
                       "during", "since", "but", "or", "the", "a", "an", "over", "by", "last", "this", "when", "while"}
 #: plural role nouns that, after "the"/"both" and before a verb, refer back to the last pair of persons
 _PLURAL_LEADERS = frozenset({"leaders", "presidents", "premiers", "chancellors"})
-_STATE_NOUNS = {"authorities", "government", "regime", "junta", "military", "forces", "troops", "army"}
 #: the members of an armed group or movement acting as it ("Hamas militants", "Houthi rebels", "Taliban fighters")
 _MEMBERS_NOUNS = {"militants", "fighters", "rebels", "gunmen", "forces", "authorities", "militia", "militiamen",
                   "insurgents", "guerrillas", "leadership", "government"}
@@ -61,18 +61,6 @@ _LAW_TITLE = re.compile(r"\b[A-Z][\w'’]*(?:\s+[A-Z][\w'’]*){0,4}(?:\s*\([^()
 #: capitalised words that are names only inside a recogniser's PERSON span (months, modals, given names)
 _NAME_WORDS_ALSO_COMMON = frozenset({"May", "June", "April", "August", "Will", "Mark", "Grant", "Rose", "Joy", "Hope",
                                      "Faith", "Bill", "Major", "Power", "Rice", "Gay", "King", "Young", "Love"})
-
-
-def _state_organ(toks: list[Token], i: int) -> int:
-    """The length of a demonym of one or two words at ``i`` that a state noun follows ("Sri Lankan authorities"),
-    else 0."""
-    n = len(toks)
-    if i + 1 < n and toks[i + 1].text.lower() in _STATE_NOUNS and toks[i].text.lower() in DEMONYMS:
-        return 1
-    if i + 2 < n and toks[i + 2].text.lower() in _STATE_NOUNS and \
-            f"{toks[i].text.lower()} {toks[i + 1].text.lower()}" in DEMONYMS:
-        return 2
-    return 0
 
 
 def find_mentions(sent: Sentence, *, headline: bool, known: set[str] | None = None,

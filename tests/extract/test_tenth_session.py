@@ -6,24 +6,8 @@ from __future__ import annotations
 
 import pytest
 
-from kg.extract.parsed import ParseExtractor
 from kg.model.core import Document
-
-
-@pytest.fixture(scope="module")
-def extractor() -> ParseExtractor:
-    return ParseExtractor(resolver=None)
-
-
-def claims(extractor: ParseExtractor, text: str, published: str = "2026-11-19") -> set[tuple[str, str, str, str, str]]:
-    """(relation, subject, object, status, date) of every pair the extractor reads in ``text``."""
-    doc = Document.from_text("Report\n\n" + text, published=published)
-    return {(a.claim.relation, s.label, o.label if o else a.claim.obj.label, a.claim.status, a.claim.date or "")
-            for a in extractor.extract(doc) for s, o in a.claim.pairs()}
-
-
-def pairs(extractor: ParseExtractor, text: str) -> set[tuple[str, str, str]]:
-    return {c[:3] for c in claims(extractor, text)}
+from tests.extract.test_ninth_session import claims, extractor, pairs  # noqa: F401  (the fixture and helpers are shared)
 
 
 @pytest.mark.parametrize("text, relation", [
