@@ -187,8 +187,11 @@ def _sanctions_found(sent: PairingSentence, trig: Trigger, ts: int, te: int, sta
                                              for m, (_a, b) in zip(sent.ms, sent.loc))]
     imposers = _by_agent(sent, te) if passive else []
     conf = trig.confidence
+    # "X breached the asset freeze on Y", "evaded US sanctions": the one who breaks the measures imposed none
+    evaded = _EVADED.search(text, max(0, ts - 40), ts)
+    evader = max((i for i, (_a, b) in enumerate(sent.loc) if evaded and b <= evaded.start()), default=None)
     if not imposers and trig.mode != "list":
-        regimes = {i for i, (_a, b) in enumerate(sent.loc) if _REGIME_NAME.match(text, b)}  # "the Sudan sanctions regime"
+        regimes = {i for i, (_a, b) in enumerate(sent.loc) if _REGIME_NAME.match(text, b) or i == evader}
         if _AND_VERB.search(text[max(0, ts - 40):ts]):  # "X froze ... and blacklisted Y"
             first = _coord_subject(sent, ts, person=False)
             before = [first] if first is not None else []
@@ -215,7 +218,7 @@ def _sanctions_found(sent: PairingSentence, trig: Trigger, ts: int, te: int, sta
                 or state.last_imposer
             state.list_marked = not text.rstrip().endswith(":")
         return []
-    if not imposers and state.last_imposer is not None:
+    if not imposers and state.last_imposer is not None and not evaded:
         imposers, conf = [state.last_imposer], conf * 0.8
     if not imposers:
         return []
@@ -225,6 +228,11 @@ def _sanctions_found(sent: PairingSentence, trig: Trigger, ts: int, te: int, sta
     a, b = _span(sent, ts, te, idx)
     return [Found("sanctions", s, t, status=status, start=a, end=b, confidence=conf)
             for s in imposers for t in targets if s is not t]
+
+
+#: a verb of breaking measures in force, right before the measures' words ("had breached the asset freeze on")
+_EVADED = re.compile(r"\b(?:breach|violat|evad|evasion|circumvent|flout|skirt|dodg|bust|defy|defie|undermin|"
+                     r"get(?:ting)? around|got around)\w*\s+(?:of\s+)?(?:(?:the|an?|its|their|[A-Z][\w.]*|[a-z]+-?[a-z]*)\s+){0,3}$")
 
 
 #: a country or place before the group it describes ("two Hong Kong firms", "three Iranian banks"): no target

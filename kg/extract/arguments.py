@@ -17,7 +17,7 @@ from kg.extract.mentions import Mention
 from kg.extract.pairing import entities
 from kg.extract.patterns import find_group
 from kg.extract.misparses import acts_next
-from kg.extract.syntax import REPORTING_VERBS, expand
+from kg.extract.syntax import INTENT_VERBS, REPORTING_VERBS, expand
 
 #: persons that are groups when no name is given ("pardoned 16 prisoners")
 _GROUP_NOUNS = frozenset("""prisoner detainee inmate people person individual man woman convict hostage national citizen
@@ -135,11 +135,19 @@ def _colon_list(tok: Any, spans: list[tuple[int, int, Mention]]) -> list[Entity]
     the patient's phrase says the rest of the sentence names its members.
     """
     nxt = tok.right_edge.i + 1
+    while nxt < len(tok.doc) and _when_word(tok.doc[nxt]):  # "three leaders on Monday: A, B and C"
+        nxt += 1
     if nxt >= len(tok.doc) or tok.doc[nxt].text != ":":
         return []
     colon = tok.doc[nxt].idx
     return [e for a, _b, m in spans if a > colon for e in entities(m)
             if isinstance(e, Entity) and e.type in ("Person", "Organization")]
+
+
+def _when_word(tok: Any) -> bool:
+    """True for a word of a date or time phrase between a patient and its list ("on Monday", "last week")."""
+    return tok.ent_type_ in ("DATE", "TIME") or (tok.pos_ == "ADP" and any(
+        c.dep_ == "pobj" and c.ent_type_ in ("DATE", "TIME") for c in tok.children))
 
 
 def _possessor(tok: Any) -> bool:
@@ -219,8 +227,9 @@ def group_of(tok: Any, text: str) -> tuple[str, int | None] | None:
         if g is not None and g[1] is not None and g[3] == tok.idx + len(tok.text):
             return g[0], g[1]
         return None  # "freed 222 opponents", "released 30 protesters": any counted persons are a group
-    if tok.tag_ == "NN" and tok.dep_ == "appos" and not any(c.dep_ == "nummod" for c in tok.children):
-        return None  # "released X, a dual citizen serving ...": a description of X, not a group
+    if tok.dep_ == "appos" and (tok.tag_ == "NN" or any(c.lower_ in ("a", "an") for c in tok.children)) and not any(
+            c.dep_ == "nummod" for c in tok.children):
+        return None  # "released X, a dual citizen serving ...", "X, a 79-year-old convicted of": X described
     g = find_group(text, max(0, tok.left_edge.idx - 1))
     if g is not None:
         return g[0], g[1]
@@ -273,6 +282,16 @@ def governing_person(pron: Any, spans: list[tuple[int, int, Mention]], mint: Any
     return []
 
 
+def relative_it(it: Any) -> list[Any]:
+    """The subject of the clause above the noun whose relative clause "it" opens: "the EU lifted the sanctions it
+    imposed on X" gives the EU (the parser may read the relative clause as a complement)."""
+    verb = it.head
+    if verb.dep_ not in ("relcl", "ccomp") or verb.head.i > it.i or not (
+            verb.head.pos_ == "NOUN" or verb.head.dep_ in ("dobj", "pobj", "nsubj", "nsubjpass")):
+        return []
+    return [c for c in verb.head.head.children if c.dep_ == "nsubj" and c.lower_ not in ("it", "they", "he", "she")]
+
+
 def reporter_of(it: Any) -> list[Any]:
     """The subject of the reporting verb whose clause "it" is the subject of: "Canada said it had frozen" gives Canada.
 
@@ -284,6 +303,6 @@ def reporter_of(it: Any) -> list[Any]:
     verb = it.head
     while verb.dep_ in ("conj", "xcomp", "aux") and verb.head.i != verb.i:
         verb = verb.head
-    if verb.dep_ != "ccomp" or verb.head.lemma_.lower() not in REPORTING_VERBS:
+    if verb.dep_ != "ccomp" or verb.head.lemma_.lower() not in REPORTING_VERBS | INTENT_VERBS:
         return []
     return [c for c in verb.head.children if c.dep_ == "nsubj" and c.lower_ not in ("it", "they", "he", "she")]

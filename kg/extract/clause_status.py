@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 
 from kg.extract.clause_forms import asked as _asked, headline_future as _headline_future, \
     looking_forward as _looking_forward, neither as _neither
-from kg.extract.syntax import ASKING_VERBS, MAX_CLIMB, REPORTING_VERBS, awaited
+from kg.extract.syntax import ASKING_VERBS, INTENT_VERBS, MAX_CLIMB, REPORTING_VERBS, awaited
 
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Token
@@ -39,7 +39,7 @@ proposal idea offer hope call""".split())
 NOT_DONE_LEMMAS = frozenset("fail avoid refrain forgo forego neglect omit skip miss".split())
 NOT_DONE_PHRASAL = frozenset({("hold", "off"), ("shy", "away"), ("back", "away")})
 REFUSE_LEMMAS = frozenset("refuse decline reject snub rebuff spurn deny boycott shun".split())
-CANCEL_LEMMAS = frozenset("cancel postpone scrap scuttle shelve delay suspend abandon".split())
+CANCEL_LEMMAS = frozenset("cancel postpone defer scrap scuttle shelve delay suspend abandon".split())
 #: phrasal verbs (lemma, particle) of refusal and cancellation ("ruled out a meeting", "called off the talks")
 REFUSE_PHRASAL = frozenset({("rule", "out"), ("turn", "down")})
 CANCEL_PHRASAL = frozenset({("call", "off"), ("put", "off"), ("push", "back"), ("pull", "out")})
@@ -204,7 +204,7 @@ def read_status(hit: "FrameHit") -> None:
         return
     # "Trump said he would call Putin": "would" reports a future, it does not hedge it
     top = chain[-1]
-    reporting = REPORTING_VERBS | {"confirm"}  # "confirmed he would meet": a reported future too
+    reporting = REPORTING_VERBS | INTENT_VERBS | {"confirm"}  # "confirmed/vowed he would meet": a reported future too
     reported = top.dep_ == "ccomp" and top.head.lemma_.lower() in reporting or \
         top.head.lemma_.lower() in reporting and top.head.i != top.i and top.dep_ != "ROOT"
     reported_would = reported and any(c.dep_ == "aux" and c.lower_ in ("would", "'d", "’d") for c in kids)

@@ -30,6 +30,7 @@ from kg.extract.mentions import Mention, Sentence, find_mentions, is_headline
 from kg.extract.titles import holds_role
 from kg.extract.name_context import sanctions_target_slot
 from kg.extract.offices import national_offices
+from kg.extract.nicknames import nicknamed
 from kg.extract.names import PRONOUN_GENDER, family_last, fold, same_given, split_joined_names, tail_of, title_gender
 from kg.extract.pronouns import agrees, in_apposition, topic_continues
 from kg.extract.quotes import SPEAKER_LABEL, quotations, speaker_slot
@@ -148,6 +149,7 @@ class Coref:
         datelines += [(lab.start(), lab.end()) for lab in SPEAKER_LABEL.finditer(text)]  # "Question (Ana Ruiz, Daily Post):"
         if datelines:  # "CARACAS/WASHINGTON, Nov 24 (Reuters) -": a place line, not an actor
             raw = [[m for m in ms if not any(a <= m.start < b for a, b in datelines)] for ms in raw]
+        raw = nicknamed(raw, text)  # 'Joaquín "El Chapo" Guzmán': one person, named without the byname
         raw = national_offices(raw, text)  # "Germany's Foreign Office": Germany; "the Treasury" of a British story
         for ms, head in zip(raw, flags):
             for m in ms:

@@ -75,6 +75,8 @@ _MEASURES = frozenset({"sanction", "ban", "penalty", "freeze", "measure", "restr
 _MEASURE_NOUNS = frozenset({"hour", "day", "round", "series", "week", "minute", "session"})
 #: event nouns that are calls ("held a call", "had a videoconference with Y")
 _CALL_NOUNS = frozenset({"call", "conversation", "videoconference", "teleconference"})
+#: the dependencies of a noun the tagger may have read as a verb ("revisit the travel bans it imposed")
+_NOUN_DEPS = frozenset({"dobj", "pobj", "nsubj", "nsubjpass"})
 #: relative pronouns that stand for their antecedent
 _RELATIVES = frozenset({"who", "whom", "which", "that"})
 #: verbs by which an agent brings an act about ("ordered his release", "secured her release"): those that issue
@@ -139,6 +141,9 @@ def _apply(frame: Frame, tok: "Token") -> FrameHit | None:
                         for p in prep_objects(c, "of") if p.lemma_.lower() in frame.with_dobj]  # "three hours of talks"
         objs = objs or [tok.head for _ in (1,) if tok.dep_ == "acl" and tok.tag_ == "VBN" and tok.head.lemma_.lower() in
                         frame.with_dobj and any(c.dep_ == "agent" for c in tok.children)]  # "the sanctions imposed by the EU on X"
+        objs = objs or [tok.head for _ in (1,) if tok.dep_ in ("relcl", "ccomp") and (tok.head.pos_ == "NOUN" or tok.head.dep_ in _NOUN_DEPS) and
+                        tok.head.i < tok.i and tok.head.lemma_.lower() in frame.with_dobj and not any(
+                            c.dep_ == "dobj" and c.lower_ not in ("that", "which") for c in tok.children)]  # "the bans it imposed"
         if not objs:
             return None
         noun = objs[0]
@@ -185,6 +190,8 @@ def _apply(frame: Frame, tok: "Token") -> FrameHit | None:
     else:
         absolute = absolute_subject(tok)  # "with A freeing X and B releasing Y": B releases
         agents = [absolute] if absolute is not None else subjects(tok) + gapped_agents(tok)  # "by A in 2022 and by B"
+        if len(agents) == 1 and agents[0].dep_ == "csubj" and agents[0].tag_ == "VBG":
+            agents = swallowed_subjects(agents[0], named_person=False) or agents  # "Visiting Jakarta, X met Y": X, hung inside the phrase
     # "X, a former naval officer who advises Y": the name the description stands beside
     agents = [t.head if t.i == tok.head.i and tok.dep_ == "relcl" and t.pos_ == "NOUN" and t.dep_ == "appos" and
               t.head.pos_ == "PROPN" else t for t in agents]
@@ -194,7 +201,9 @@ def _apply(frame: Frame, tok: "Token") -> FrameHit | None:
         others = [t for spec in frame.counterpart for t in slot(tok, spec, noun) if not counted_pair(t)]  # "between the two ministries"
         if frame.counterpart == ("dobj",) or "dobj" in frame.counterpart:
             if is_passive(tok):  # "X was received by Y": Y received X
-                others = [t for c in tok.children if c.dep_ == "nsubjpass" for t in expand(c)]
+                others = [t for c in tok.children if c.dep_ == "nsubjpass" for t in expand(c)] or (
+                    subjects(tok.head) if tok.dep_ == "conj" and not is_passive(tok.head) else [])  # "met A and was received by B"
+                others = [n for t in others for n in (described_names(t) or [t])]  # "the ministers of A and B, X and Y"
                 agents = agents or stranded_agents(tok)  # "was received at the palace by Y"
             elif not others and tok.pos_ == "VERB":
                 others = misread_objects(tok)  # "Moscow hosted on Monday X", "met on Friday X" (the date took X)

@@ -139,6 +139,8 @@ ORGANIZATIONS: dict[str, str] = {
     # bodies whose names hold a comma or a lower-case "and", which no capitalised run reads whole
     "Foreign, Commonwealth and Development Office": "Foreign, Commonwealth and Development Office",
     "Foreign and Commonwealth Office": "Foreign, Commonwealth and Development Office",
+    "National Security and Defence Council": "National Security and Defense Council of Ukraine",
+    "National Security and Defense Council": "National Security and Defense Council of Ukraine",
 }
 
 COUNTRY_FORMS: dict[str, str] = {}
@@ -208,10 +210,11 @@ _TITLE_PHRASES = (
     "counselor", "councilor", "councillor", "state councilor", "state councillor", "general", "gen.", "lt.", "lt", "gen", "col", "maj.", "maj", "brig.", "brig", "retd.", "col.", "colonel", "admiral", "mr.", "mrs.", "ms.", "dr.",
     "mr", "mrs", "ms", "dr", "hon.", "hon", "h.e.", "honourable", "honorable", "excellency", "smt.", "smt", "shri", "shri.", "sri", "senator", "sen.", "rep.", "representative", "governor", "premier", "emir",
     "crown prince", "prince", "princess", "sheikh", "pope", "ayatollah", "commander", "chief", "director",
-    "candidate", "presidential candidate", "deputy", "former", "exiled", "acting", "jailed", "imprisoned",
+    "candidate", "presidential candidate", "deputy", "former", "exiled", "acting", "interim", "transitional",
+    "caretaker", "jailed", "imprisoned",
     "detained", "dissident", "activist", "journalist", "head of state", "top diplomat", "diplomat",
     "chairman", "chairwoman", "speaker", "mayor", "fm", "official", "lawmaker", "chief of staff",
-    "president-elect", "new", "senior", "top", "then", "opposition", "the", "a", "an", "his", "her",
+    "president-elect", "new", "senior", "first", "first lady", "top", "then", "opposition", "the", "a", "an", "his", "her",
     "its", "their", "marine", "sergeant", "sgt.", "captain", "capt.", "major", "lieutenant", "pilot", "soldier",
     "corporal", "cpl.", "private", "brigadier", "marshal", "gendarme", "dame", "sir",
     "veteran", "reporter", "correspondent", "blogger", "dealer", "arms dealer", "star", "player", "coach",

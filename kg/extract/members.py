@@ -89,6 +89,8 @@ _BEFORE_FIRST = re.compile(r"^\W*(?:(?:[A-Z][\w'’.-]*|of|the)\s+){0,4}$")
 _ENCOUNTER = re.compile(r"\b(?:host(?:s|ed|ing)?|receiv(?:e|es|ed|ing)|welcom(?:e|es|ed|ing)|met|meets|meeting)\b")
 #: a sentence that reports what was said names its speakers, not (by that alone) the group that met
 _REPORTING = re.compile(r"\b(?:said|says|told|according|wrote|writes|warned|argued|noted)\b")
+#: a counted group of persons a later sentence names, which members named after it belong to
+_OTHER_GROUP = re.compile(rf"\b{_NUM}\s+(?:[\w'’-]+\s+){{0,3}}?(?!years|months|weeks|days|hours|minutes)[A-Za-z]+s\b")
 _COUNTED = re.compile(rf"\b(?:\d+|{_NUM}|several|dozens?|hundreds|scores|both|all)\b", re.IGNORECASE)
 _TOGETHER = re.compile(r"\b(?:br(?:ought|ings?|inging)|gather(?:ed|s)?)\s+together\b", re.IGNORECASE)
 #: group words that are measures or things, not persons
@@ -183,8 +185,9 @@ def _actors(mentions: list[Mention], lo: int = 0, hi: int = 10 ** 9, kinds: tupl
     for m in mentions:
         e = m.entity
         if isinstance(e, Entity) and e.type in kinds and m.kind != "pronoun" and lo <= m.start < hi and e not in out:
-            if not (e.type != "Person" and out and (_PREP_GAP.search(text[last - base:m.start - base])
-                                                     or _SAYS.match(text, m.end - base))):
+            # the subject of a report after the list is its source ("..., Foreign Minister X announced"), no member
+            if not (e.type != "Person" and out and _PREP_GAP.search(text[last - base:m.start - base])
+                    or text and _SAYS.match(text, m.end - base)):
                 out.append(e)
                 last = m.end  # the gap before the next is counted from the last member
     return out
@@ -326,9 +329,9 @@ def _members_of(i: int, sents: list[Sentence], chains: list[list[Mention]], pdoc
         kinds = ("Person", "Organization") if hit.relation == "sanctions" else ("Person",)
         members = _named_members(sent, chains[i], nouns, True, kinds)
         members = [e for e in members if any(m.entity is e and m.start > after for m in chains[i])]
-        for j in window:
-            if members:
-                break
+        for k, j in enumerate(window):
+            if members or k and _OTHER_GROUP.search(sents[window[k - 1]].text):
+                break  # "... met by dozens of journalists. X freed 11 activists. Among them were A": the 11's
             members = _named_members(sents[j], chains[j], nouns, False, kinds)
             counted = base.group[1] if base is not None and base.group is not None else None
             if not members and counted and hit.relation in ("releases", "pardons") and j == window[0] and \

@@ -54,9 +54,10 @@ _NAME_PARTICLES = {"de", "al", "bin", "van", "von", "da", "del", "la", "le", "el
 #: capitalised words that end the name of a law or an instrument
 _LAW_WORDS = frozenset({"Act", "Law", "Order", "Regulations", "Decree", "Directive", "Resolution", "Treaty", "Accord",
                           "Accords", "Convention", "Charter", "Code", "Statute", "Ordinance", "Bill", "Amendment"})
-#: the title of a law or regulation with bracketed parts ("the Russia (Sanctions) (EU Exit) Regulations 2019")
-_LAW_TITLE = re.compile(r"\b[A-Z][\w'’]*(?:\s+[A-Z][\w'’]*){0,4}(?:\s*\([^()\n]{1,40}\))+\s*"
-                        r"(?:Regulations|Order|Act|Rules|Decree)(?:\s+\d{4})?")
+#: a law's title: bracketed parts ("the Russia (Sanctions) (EU Exit) Regulations 2019") or "Act"/"Regulations"
+#: after capitalised words that own nothing ("the Russia Sanctions Act 2022"; not "Trump's Executive Order")
+_LAW_TITLE = re.compile(r"\b[A-Z][\w'’]*(?:\s+[A-Z][\w'’]*){0,4}(?:\s*\([^()\n]{1,40}\))+\s*(?:Regulations|Order|Act|Rules|"
+                        r"Decree)(?:\s+\d{4})?|\b[A-Z][\w-]*(?:\s+(?:[A-Z][\w-]*|and|of|on)){1,7}\s+(?:Act|Regulations)\b")
 
 #: capitalised words that are names only inside a recogniser's PERSON span (months, modals, given names)
 _NAME_WORDS_ALSO_COMMON = frozenset({"May", "June", "April", "August", "Will", "Mark", "Grant", "Rose", "Joy", "Hope",
@@ -259,7 +260,7 @@ def _title_follows(toks: list["Token"], j: int) -> bool:
     """True when token ``j`` (after an optional possessive) is a title word: "Kremlin leader", "Russia's president"."""
     if j < len(toks) and toks[j].text in ("’s", "'s", "’", "'"):
         j += 1
-    while j + 1 < len(toks) and toks[j].text.lower() in ("new", "then", "former", "acting", "interim"):
+    while j + 1 < len(toks) and toks[j].text.lower() in ("new", "then", "former", "acting", "interim", "transitional"):
         j += 1  # "Japan's new prime minister"
     return j < len(toks) and toks[j].text.lower() in TITLE_WORDS and toks[j].text.lower() not in _SKIP_LOWER
 

@@ -105,12 +105,13 @@ def misread_objects(verb: "Token") -> list["Token"]:
     return []
 
 
-def swallowed_subjects(phrase: "Token") -> list["Token"]:
+def swallowed_subjects(phrase: "Token", *, named_person: bool = True) -> list["Token"]:
     """The main clause's subject the parser hung inside a fronted phrase as a conjunct after its comma.
 
     "After their talks in Geneva, A and B said ..." is parsed with A as a conjunct (or apposition) of
     "Geneva"; a person's name right after the fronted phrase's comma, hung on a word inside it, opens the
-    main clause.
+    main clause. Without ``named_person`` any name there does ("Visiting Jakarta, Prime Minister X met": a
+    fronted participle phrase the parser made the subject).
 
     >>> from kg.extract.model import get_model
     >>> d = get_model()("After their talks in Geneva, Antony Blinken and Wang Yi said ties were stabilising.")
@@ -119,7 +120,8 @@ def swallowed_subjects(phrase: "Token") -> list["Token"]:
     """
     doc = phrase.doc
     for t in phrase.subtree:
-        if t.dep_ in ("conj", "appos") and t.pos_ == "PROPN" and t.ent_type_ == "PERSON" and t.left_edge.i > 0 and \
+        if t.dep_ in ("conj", "appos") and t.pos_ == "PROPN" and (t.ent_type_ == "PERSON" or not named_person) and \
+                t.left_edge.i > 0 and \
                 doc[t.left_edge.i - 1].text == "," and t.head.i < t.left_edge.i:
             return expand(t)
     return []

@@ -36,7 +36,7 @@ from typing import Any
 
 from kg.extract.act_instruments import blocked_proposal
 from kg.extract.arguments import counted_antecedent, entities_at, governing_person, group_of, plural_antecedent, \
-    reporter_of
+    relative_it, reporter_of
 from kg.extract.coref import Coref, Entity
 from kg.extract.dates import DATELINE, parse_published, stated_publication
 from kg.extract.quotes import speaker_label_end
@@ -337,7 +337,7 @@ def _to_found(hit: FrameHit, spans: list[tuple[int, int, Mention]], text: str, s
             if frame.continues and state.last_encounter is not None:
                 hit.relation, hit.event_type = state.last_encounter  # "the two sides exchanged views" on that call
         if not found and t.lower_ == "it":
-            found = [e for s in reporter_of(t) for e in entities_at(s, spans, mint) if e.type != "Person"]
+            found = [e for s in reporter_of(t) or relative_it(t) for e in entities_at(s, spans, mint) if e.type != "Person"]
         agents += [e for e in found if e not in agents]
     others: list[Entity] = []
     groups: list[tuple[str, int | None]] = []

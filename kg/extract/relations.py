@@ -118,7 +118,19 @@ def _bullet_target(sent: PairingSentence, imposer: Any) -> list[Found]:
         if target is not None:
             out.append(Found("sanctions", imposer, target, start=max(cut, sent.loc[first][0]) if k else
                              (bullet.end() if bullet else sent.loc[first][0]), end=sent.loc[first][1], confidence=0.75))
+        # "A, a Hong Kong company, and its sole director, B": the entry lists B beside A
+        for i in range(first + 1, len(sent.loc)):
+            a, b = sent.loc[i]
+            if a >= end or not _BESIDE_ENTRY.search(sent.text[sent.loc[i - 1][1]:a]):
+                continue
+            out += [Found("sanctions", imposer, e, start=a, end=b, confidence=0.7) for e in entities(sent.ms[i])
+                    if e is not imposer and e is not target and e.type in ("Person", "Organization")][:1]
     return out
+
+
+#: the words before an actor an entry names beside its first ("and its director general, ", ", its owner ")
+_BESIDE_ENTRY = re.compile(r"(?:,\s*|\band\s+)(?:its|their|his|her|the)\s+(?:(?!of\b|for\b|at\b|in\b|by\b|with\b|"
+                           r"from\b|to\b|on\b)[\w-]+,?\s+){0,4}$")
 
 
 

@@ -132,7 +132,8 @@ def match_lexicon(toks: list[Token], i: int) -> tuple[int, str, str] | None:
 #: nouns after a country's possessive that say it is the state ("Niger's junta")
 _STATE_WORDS = frozenset({"authorities", "government", "regime", "junta", "military", "army", "foreign", "interior",
                           "defence", "defense", "president", "prime", "minister", "ministry", "leader", "parliament",
-                          "king", "embassy", "ambassador", "capital", "envoy", "presidency", "cabinet"})
+                          "king", "embassy", "ambassador", "capital", "envoy", "presidency", "cabinet", "transitional",
+                          "interim", "new", "military-led", "acting"})
 
 
 def _state_follows(toks: list[Token], j: int) -> bool:

@@ -1,6 +1,4 @@
-"""Reading arguments off a dependency parse: subjects, objects, lists (used by :mod:`kg.extract.frames`).
-
-Places and dates of an event are in :mod:`kg.extract.setting`.
+"""Reading arguments off a dependency parse: subjects, objects, lists (places and dates: :mod:`kg.extract.setting`).
 
 Every function takes spaCy tokens of a parsed sentence and walks the tree with a bound
 (:data:`MAX_CLIMB`), so a pathological parse costs a few steps, never a loop.
@@ -23,10 +21,11 @@ if TYPE_CHECKING:  # pragma: no cover
 #: how far up the tree a trigger's governing verbs are read (a bound for pathological parses)
 MAX_CLIMB = 8
 
-
-#: verbs that report speech; a clause under them is what someone said ("said he would meet"). Not "confirm":
-#: "has not confirmed plans for a meeting" is read by the status (kg.extract.clause_status), not cut off
-REPORTING_VERBS = frozenset({"say", "tell", "add", "report", "state", "note", "announce", "write", "insist"})
+#: verbs that report speech ("said/warned he would meet"); not "confirm": "has not confirmed plans for a meeting" is
+#: read by the status (kg.extract.clause_status). Verbs of intent report a clause too ("vowed it would sanction X")
+REPORTING_VERBS = frozenset({"say", "tell", "add", "report", "state", "note", "announce", "write", "insist", "warn",
+                             "stress", "reiterate"})
+INTENT_VERBS = frozenset({"vow", "pledge", "threaten", "promise"})
 #: recogniser labels of places
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 
@@ -50,6 +49,8 @@ def expand(tok: "Token") -> list["Token"]:
         for c in sorted(t.children, key=lambda x: x.i):
             if c.dep_ == "cc":
                 closed = False
+            if c.dep_ == "appos" and t.i < t.head.i < c.i:
+                continue  # "Norway froze ... on Monday: A, B and C": a list after the verb is no apposition of Norway
             if c.dep_ in ("conj", "appos") and c not in out and not (closed and c.dep_ == "conj"):
                 out.append(c)
                 todo.append(c)
@@ -131,10 +132,9 @@ def prep_objects(tok: "Token", word: str) -> list["Token"]:
     """
     found: list["Token"] = []
     for c in tok.children:
-        if c.dep_ in ("prep", "agent") and c.lower_ == word:
-            for p in [*c.children, *(g for d in c.children if d.dep_ == "conj" and d.lower_ == word for g in d.children)]:
-                if p.dep_ in ("pobj", "pcomp"):
-                    found += expand(p)
+        if c.dep_ in ("prep", "agent"):  # "to A and to B"; "over breakfast and later with B": a "with" joined on
+            for q in [c] * (c.lower_ == word) + [d for d in c.children if d.dep_ == "conj" and d.lower_ == word]:
+                found += [t for p in q.children if p.dep_ in ("pobj", "pcomp") for t in expand(p)]
     if not found and word != "by":
         found = [t for c in tok.children if c.dep_ == "agent" or c.dep_ == "prep" and c.lower_ == "by"
                  for p in c.children if p.dep_ == "pobj" for t in prep_objects(p, word)

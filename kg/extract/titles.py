@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from kg.extract.lexicon import COUNTRY_FORMS, DEMONYMS, METONYMS, ORG_HEADS, ROLE_NOUNS, TITLE_WORDS
+from kg.extract.lexicon import AMBIGUOUS_COUNTRIES, COUNTRY_FORMS, DEMONYMS, METONYMS, ORG_HEADS, ROLE_NOUNS, TITLE_WORDS
 from kg.extract.segments import cap as _cap
 
 if TYPE_CHECKING:
@@ -42,8 +42,10 @@ def title_prefix(tokens: list["Token"]) -> tuple[int, list[str], str | None]:
             i += 2
             continue
         if low in DEMONYMS or t.text in COUNTRY_FORMS or (t.text in METONYMS and i + 1 < len(tokens)
-                                                          and tokens[i + 1].text.lower() in TITLE_WORDS):
-            country = DEMONYMS.get(low) or COUNTRY_FORMS.get(t.text) or METONYMS.get(t.text)
+                                                          and tokens[i + 1].text.lower() in TITLE_WORDS) or (
+                t.text in AMBIGUOUS_COUNTRIES and i + 2 < len(tokens) and tokens[i + 1].text in ("’s", "'s")
+                and tokens[i + 2].text.lower() in TITLE_WORDS):  # "Mali's president", not "Togo" the person
+            country = DEMONYMS.get(low) or COUNTRY_FORMS.get(t.text) or METONYMS.get(t.text) or AMBIGUOUS_COUNTRIES[t.text]
         elif t.text == "(" and words:
             # "Lt General (retd.) Tariq Khan": a short parenthesis inside the title leads on to the name
             close = next((c for c in range(i + 1, min(i + 5, len(tokens))) if tokens[c].text == ")"), None)

@@ -27,6 +27,8 @@ from kg.resolve.normalize import norm
 from kg.resolve.records import ALIAS_KINDS
 
 FIELDS = ("id", "iso3", "qid", "alias", "kind")
+#: states outside ISO 3166-1 with the codes the EU, the IMF and SWIFT give them: (alpha-2, alpha-3, name)
+NOT_ISO = (("XK", "XKX", "Kosovo"),)
 
 
 def build_rows(directory: Path) -> list[dict[str, str]]:
@@ -37,12 +39,13 @@ def build_rows(directory: Path) -> list[dict[str, str]]:
     for row in read_file(directory / "country_aliases.csv", ("iso2", "alias", "kind")):
         if row["kind"] not in ALIAS_KINDS:
             raise row.fail("kind", f"unknown alias kind {row['kind']!r}")
-        if pycountry.countries.get(alpha_2=row["iso2"]) is None:
+        if pycountry.countries.get(alpha_2=row["iso2"]) is None and row["iso2"] not in {c[0] for c in NOT_ISO}:
             raise row.fail("iso2", f"not an ISO 3166 alpha-2 code: {row['iso2']!r}")
         extras.setdefault(row["iso2"], []).append((row["alias"], row["kind"]))
     qids = {row["iso2"]: row["qid"] for row in read_file(directory / "country_qids.csv", ("iso2", "qid"))}
     out: list[dict[str, str]] = []
-    for c in sorted(pycountry.countries, key=lambda c: c.alpha_2):
+    states = list(pycountry.countries) + [_State(a2, a3, name) for a2, a3, name in NOT_ISO]
+    for c in sorted(states, key=lambda c: c.alpha_2):
         hand = extras.get(c.alpha_2, [])
         names = [a for a, k in hand if k == "name"]
         canonical = names[0] if names else getattr(c, "common_name", None) or c.name
@@ -57,6 +60,13 @@ def build_rows(directory: Path) -> list[dict[str, str]]:
             seen.add(key)
             out.append({"id": c.alpha_2, "iso3": c.alpha_3, "qid": qids.get(c.alpha_2, ""), "alias": alias, "kind": kind})
     return out
+
+
+class _State:
+    """A state outside ISO 3166-1, shaped like a pycountry record."""
+
+    def __init__(self, alpha_2: str, alpha_3: str, name: str) -> None:
+        self.alpha_2, self.alpha_3, self.name = alpha_2, alpha_3, name
 
 
 def write_countries(directory: Path) -> int:

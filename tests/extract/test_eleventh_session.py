@@ -1,0 +1,148 @@
+"""Constructions read in the eleventh session: a quoted byname inside a person's name, a colon list after a dated
+patient, who breaks measures in force, intents stated by "warned" or "vowed". Sentences written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.extract.test_ninth_session import claims, extractor, pairs  # noqa: F401  (the fixture and helpers are shared)
+
+
+def test_a_quoted_byname_inside_a_name_is_one_person(extractor):
+    got = pairs(extractor, 'Peru sanctioned Ramiro "El Zorro" Quispe Mamani and Lidia Condori on Tuesday.')
+    assert got == {("sanctions", "Peru", "Ramiro Quispe Mamani"), ("sanctions", "Peru", "Lidia Condori")}
+
+
+def test_the_family_name_alone_later_is_the_same_person(extractor):
+    text = ('Colombian marines detained Hernán "Cachaco" Ospina in 2019. Colombia released Ospina on Friday in a '
+            'deal with Ecuador.')
+    got = pairs(extractor, text)
+    assert ("releases", "Colombia", "Hernán Ospina") in got
+    assert not any("Cachaco" in s or "Cachaco" in o for _r, s, o in got)
+
+
+def test_a_quoted_title_is_no_byname(extractor):
+    got = pairs(extractor, 'The EU sanctioned the "Wagner Group" and its founder on Friday.')
+    assert not any(" " in o and o.split()[0] == "EU" for _r, _s, o in got)
+
+
+def test_a_colon_list_after_a_dated_patient_names_the_targets(extractor):
+    text = ("Norway froze the assets of three shipping executives on Wednesday: Olav Brekke, Sigrun Dahl and "
+            "Petter Lund.")
+    got = pairs(extractor, text)
+    assert {o for r, s, o in got if r == "sanctions" and s == "Norway"} == {"Olav Brekke", "Sigrun Dahl", "Petter Lund"}
+
+
+@pytest.mark.parametrize("text, imposer, target", [
+    ("Regulators said Nordlys Trading had breached the asset freeze on Belarusian banker Ales Hrydzin.",
+     None, "Ales Hrydzin"),
+    ("Prosecutors say Harbourline Ltd evaded US sanctions on Venezuela for three years.", "United States", "Venezuela"),
+    ("Aster Shipping violated EU sanctions against Syrian businessman Samer Foz.", "European Union", "Samer Foz"),
+])
+def test_who_breaks_measures_in_force_imposed_none(extractor, text, imposer, target):
+    got = pairs(extractor, text)
+    breaker = text.split(" had ")[0].split(" say ")[-1].split(" said ")[-1].split(" evaded")[0].split(" violated")[0]
+    assert not any(s == breaker for _r, s, _o in got)
+    if imposer is not None:
+        assert ("sanctions", imposer, target) in got
+
+
+@pytest.mark.parametrize("text, status", [
+    ("The Foreign Office warned that it would impose sanctions on Ivo Markov if the vote went ahead.", "planned"),
+    ("Japan vowed it would freeze the assets of Ivo Markov.", "planned"),
+])
+def test_a_warning_or_a_vow_states_a_planned_act(extractor, text, status):
+    got = claims(extractor, text)
+    assert any(r == "sanctions" and o == "Ivo Markov" and st == status for r, _s, o, st, _d in got)
+
+
+def test_a_warning_reports_a_refusal_as_negated(extractor):
+    got = claims(extractor, "Uzbek President Shavkat Mirziyoyev warned that he would not meet Tajik President "
+                            "Emomali Rahmon in Dushanbe.")
+    assert {(r, st) for r, _s, _o, st, _d in got} == {("meets", "negated")}
+
+
+def test_a_list_line_names_an_officer_beside_the_body():
+    from kg.extract.parsed import ParseExtractor
+    from kg.model.core import Document
+
+    notice = ("Wellington sanctions arms brokers\n\nNew Zealand has imposed sanctions on three entities and persons. "
+              "The designations, made under the Russia Sanctions Act 2022, are:\n"
+              "- Korund Optics JSC, a Kazan maker of rifle scopes, and its general director, Ilya Rudnev\n"
+              "- Marlin Freight FZE, a Sharjah shipping agent\n")
+    got = {(a.claim.subject.label, o.label) for a in ParseExtractor(resolver=None).extract(
+        Document.from_text(notice, published="2026-11-19")) for _s, o in a.claim.pairs() if o is not None}
+    assert {("New Zealand", "Korund Optics JSC"), ("New Zealand", "Ilya Rudnev"),
+            ("New Zealand", "Marlin Freight FZE")} <= got
+    assert not any(s == "Russia" or o == "Russia" for s, o in got)
+
+
+def test_the_speaker_after_an_including_list_is_no_member(extractor):
+    text = ("Norway is imposing sanctions on a further nine individuals and entities, including firms in third "
+            "countries that helped Moscow, Foreign Minister Kari Holm announced today.")
+    assert not any(o == "Kari Holm" for _r, _s, o in pairs(extractor, text))
+
+
+@pytest.mark.parametrize("text, pair", [
+    ("Kenyan Foreign Minister Amina Odhiambo sat down with her Ugandan counterpart, Joseph Okello, in Kampala on "
+     "Monday and was later received by President Moses Kato.", ("Moses Kato", "Amina Odhiambo")),
+    ("Visiting Accra, Liberian Foreign Minister Sara Toe met Ghanaian President Kwame Boateng on Tuesday.",
+     ("Sara Toe", "Kwame Boateng")),
+    ("On a stopover in Doha, Fijian Prime Minister Jone Vula caught up with his Qatari counterpart, Khalid Al-Thani, "
+     "over lunch and later with Foreign Minister Salem Al-Kuwari.", ("Jone Vula", "Salem Al-Kuwari")),
+])
+def test_a_meeting_read_through_a_joined_or_fronted_clause(extractor, text, pair):
+    got = pairs(extractor, text)
+    assert ("meets", *pair) in got or ("meets", pair[1], pair[0]) in got
+
+
+def test_guests_named_after_their_description_are_received(extractor):
+    got = pairs(extractor, "The foreign ministers of Chad and Sudan, Idriss Mahamat and Hamid Osman, were received "
+                           "by Egyptian President Karim Nabil in Cairo on Monday.")
+    assert {("meets", "Karim Nabil", "Idriss Mahamat"), ("meets", "Karim Nabil", "Hamid Osman")} <= got
+
+
+def test_a_transitional_title_is_still_a_title(extractor):
+    got = pairs(extractor, "Ousmane Diallo, security adviser to Guinea's transitional president, Lansana Camara, "
+                           "travelled with him to Conakry.")
+    assert got == {("advises", "Ousmane Diallo", "Lansana Camara")}
+
+
+def test_an_aged_description_is_no_counted_group(extractor):
+    got = pairs(extractor, "Slovak President Pavol Novak granted a pardon to Eva Horakova, a 79-year-old convicted "
+                           "of helping her husband die.")
+    assert got == {("pardons", "Pavol Novak", "Eva Horakova")}
+
+
+@pytest.mark.parametrize("text", [
+    "Washington lifted the sanctions it had imposed on Ramon Villeda in 2019.",
+    "The EU will review the travel bans that it imposed last year on two Bolivian judges, Ana Quispe and Luis Mamani.",
+])
+def test_measures_named_before_the_clause_that_imposed_them(extractor, text):
+    got = pairs(extractor, text)
+    assert got and all(r == "sanctions" and s in ("United States", "European Union") for r, s, _o in got)
+
+
+def test_a_deferred_designation_is_not_held(extractor):
+    got = claims(extractor, "The designation of the tanker owner Kim Song Il by Seoul has been deferred.")
+    assert not any(st == "held" for _r, _s, _o, st, _d in got)
+
+
+def test_kosovo_is_a_state(extractor):
+    got = pairs(extractor, "Kosovo's prime minister, Arben Krasniqi, met Serbian President Dragan Milovanovic. "
+                           "The two leaders last met in Brussels in 2023.")
+    assert {frozenset((s, o)) for r, s, o in got if r == "meets"} == {frozenset(("Arben Krasniqi", "Dragan Milovanovic"))}
+
+
+@pytest.mark.parametrize("text, body", [
+    ("Ukraine's National Security and Defence Council imposed sanctions on the trucking firm Volat-Trans.",
+     "National Security and Defense Council of Ukraine"),
+    ("ECOWAS leaders meeting in Abuja on Sunday imposed sanctions on Guinea-Bissau.",
+     "Economic Community of West African States"),
+])
+def test_regional_and_national_sanctioning_bodies_are_known(text, body):
+    from kg.extract.parsed import ParseExtractor
+    from kg.model.core import Document
+
+    got = {a.claim.subject.label for a in ParseExtractor().extract(Document.from_text("Report\n\n" + text))}
+    assert got == {body}
