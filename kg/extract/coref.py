@@ -27,13 +27,13 @@ from kg.extract.dates import DATELINE
 from kg.extract.lexicon import DESCRIPTIONS, ORGANIZATIONS
 from kg.extract.linking import Linker, as_written
 from kg.extract.mentions import Mention, Sentence, find_mentions, is_headline
-from kg.extract.titles import holds_role
+from kg.extract.titles import holds_role, office_rank
 from kg.extract.name_context import sanctions_target_slot
 from kg.extract.offices import national_offices
 from kg.extract.nicknames import nicknamed
 from kg.extract.names import PRONOUN_GENDER, family_last, fold, same_given, split_joined_names, tail_of, title_gender
 from kg.extract.pronouns import agrees, in_apposition, topic_continues
-from kg.extract.quotes import SPEAKER_LABEL, quotations, speaker_slot
+from kg.extract.quotes import SPEAKER_LABEL, quotations, speaker_slot, turn_speaker
 from kg.model.core import ActorRef
 
 _PREP_BEFORE = re.compile(r"\b(?:of|with|to|for|from|by|about|against|between|on|at|in|than)\s+(?:the\s+)?$", re.I)
@@ -385,8 +385,9 @@ class Coref:
         """The person a first-person "I"/"me" stands for: the speaker of its quotation ('"I met her," X said')."""
         quote = self._quoted(m)
         slot = speaker_slot(self.text, *quote) if quote else None
-        if slot is None:
-            return None
+        if slot is None:  # "BERG: I met him in June": the transcript turn's speaker, named earlier in full
+            name = None if quote else turn_speaker(self.text, m.start)
+            return next((e for e in self.persons.values() if name and fold(e.label.split()[-1]) == fold(name)), None)
         k = bisect_left(self.raw_starts, slot[0])
         said = next((r for r in self.raw[k:k + 8] if slot[0] <= r.start < slot[1]
                      and r.kind in ("name", "surname", "title", "pronoun")), None)
@@ -421,8 +422,9 @@ class Coref:
                 (e for e in self.seen if fits(e)), None)
             if first is not None:
                 return first
-        for ent in reversed(self.recent):
-            if fits(ent):
+        rank = office_rank(subject.titles) if head == "counterpart" and subject is not None else None
+        for ent in sorted(reversed(self.recent), key=lambda e: rank is not None and office_rank(e.titles) != rank):
+            if fits(ent):  # "his Iranian counterpart" of a minister: the Iranian minister named last, then anyone
                 return ent
         for ent in self.persons.values():
             if fits(ent):

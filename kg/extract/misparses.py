@@ -3,7 +3,7 @@
 Each function recognises one recurring misparse of the small English pipeline and returns the tokens the
 sentence means: a second subject read as an object's conjunct before a subjectless verb
 (:func:`absolute_subject`, :func:`acts_next`), a verb read as a modifier or a clause complement
-(:func:`misread_objects`), the main clause's subject hung inside a fronted phrase (:func:`swallowed_subjects`), an
+(:func:`misread_objects`), the parties of a verb-first translation (:func:`verb_first_parties`), the main clause's subject hung inside a fronted phrase (:func:`swallowed_subjects`), an
 object hung on the reporting verb after it (:func:`object_hung_on_report`), a described object's name hung on the
 verb (:func:`described_name`), the names "both of which" stands for (:func:`quantified_antecedents`).
 The general tree walks are in :mod:`kg.extract.syntax`.
@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from kg.extract.lexicon import is_title_word
 from kg.extract.syntax import MAX_CLIMB, MEMBER_PREPS, expand
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -76,6 +77,11 @@ def misread_objects(verb: "Token") -> list["Token"]:
             if len(members) > 1:
                 return members[:-1]
     for c in verb.children:
+        # "Lutsko pardons 52 prisoners": a counted noun right after the verb read as a measure of it
+        if c.dep_ == "npadvmod" and c.left_edge.i == verb.i + 1 and c.tag_ == "NNS" and c.ent_type_ not in (
+                "DATE", "TIME") and any(n.dep_ == "nummod" for n in c.children):
+            return expand(c)
+    for c in verb.children:
         # "pardoned on Wednesday a number of detainees": the date swallowed the object ("Wednesday number")
         if c.dep_ == "prep" and c.lower_ in ("on", "in", "at") and c.i > verb.i:
             for p in c.children:
@@ -85,6 +91,13 @@ def misread_objects(verb: "Token") -> list["Token"]:
                     return expand(p) + [t for m in [*p.subtree, *verb.children] if m.dep_ == "prep" and m.i > p.i
                                         and m.lower_ in MEMBER_PREPS
                                         for q in m.children if q.dep_ == "pobj" for t in expand(q) if t.pos_ == "PROPN"]
+    for c in verb.children:
+        # "received this Monday at the palace the Chancellor of Peru, X": the object hung on the place, no comma
+        for p in (p for p in c.children if c.dep_ == "prep" and p.dep_ == "pobj"):
+            placed = [a for a in p.children if a.dep_ == "appos" and a.left_edge.i == p.i + 1 and (
+                a.pos_ == "PROPN" or is_title_word(a.text))]
+            if placed:
+                return expand(placed[0])
     head = verb.head
     # "A pardoned activist B, state media reported": B read as a second subject of the reporting verb, which
     # the parser hangs above the verb or below it
@@ -200,3 +213,36 @@ def object_hung_on_report(subject: "Token") -> bool:
     clause_before = any(c.dep_ == "ccomp" and c.i < subject.i for c in report.children) or \
         (report.dep_ == "ccomp" and report.head.i < subject.i)
     return clause_before and any(c.dep_ == "nsubj" and c.i > subject.i for c in report.children)
+
+
+#: where the parser hangs the names of a verb-first sentence ("Received X this morning at the palace the minister, Y")
+_VERB_FIRST_DEPS = frozenset({"dobj", "appos", "conj", "npadvmod", "nmod"})
+#: the dependencies of the words a verb-first sentence may open with ("Also on Tuesday, held ...")
+_ADVERBIAL_DEPS = frozenset({"advmod", "prep", "pobj", "punct", "det", "amod", "compound", "npadvmod", "nummod"})
+
+
+def verb_first_parties(verb: "Token") -> list["Token"]:
+    """The persons a verb-first sentence names after its verb, in order: the first acts, the others take part.
+
+    Agencies that translate from Arabic keep the verb first ("Received His Majesty the Sultan this morning at
+    Al Alam Palace the Foreign Minister of Iran, X"); the parser reads the host as the object and hangs the guest
+    on the place or the date. Empty for a verb that has a subject or follows one.
+
+    >>> from kg.extract.model import get_model
+    >>> d = get_model()("Received President Ali Kafi at the Palace of the People today the Prime Minister of Italy, Anna Rossi.")
+    >>> [t.text for t in verb_first_parties(d[0])]
+    ['Kafi', 'Rossi']
+    """
+    doc = verb.doc  # after a dateline ("MUSCAT, Dec 8 (ONA) -- Received ...", whose place the parser made the subject)
+    start = max([t.i + 1 for t in doc[verb.sent.start:verb.i] if t.text in ("--", "—", "–", "-")], default=verb.sent.start)
+    if verb.dep_ != "ROOT" or verb.tag_ not in ("VBD", "VBN") or any(
+            c.dep_ in ("nsubj", "nsubjpass", "csubj", "expl") and c.i >= start for c in verb.children):
+        return []
+    if any(t.dep_ not in _ADVERBIAL_DEPS for t in doc[start:verb.i]):
+        return []
+    out: list["Token"] = []
+    for t in verb.subtree:
+        if t.i > verb.i and t.dep_ in _VERB_FIRST_DEPS and t.ent_type_ not in ("GPE", "LOC", "FAC", "DATE", "TIME") \
+                and (t.pos_ == "PROPN" or t.pos_ == "NOUN" and is_title_word(t.text) and t.text[:1].isupper()):
+            out += [x for x in expand(t) if x not in out and x.pos_ == "PROPN" and not is_title_word(x.text)]
+    return out

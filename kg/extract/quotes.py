@@ -62,7 +62,8 @@ def speaker_slot(text: str, start: int, end: int) -> tuple[int, int] | None:
 SPEAKER_LABEL = re.compile(
     r"^[ \t]*(?:(?:Q|A|Question|Answer|Questioner|Journalist|Reporter|Moderator|Interviewer|Participant|"
     r"(?:(?:Official|Deputy|Chief|Press)\s+)?Spokes(?:person|man|woman)|(?:MR|MS|MRS|DR)\.?\s+[A-Z][A-Z'’-]+)"
-    r"(?:\s*\([^()\n]{1,60}\))?|[A-Z][A-Z'’-]+(?:\s+[A-Z][A-Z'’-]+){0,2})\s*:\s+", re.MULTILINE)
+    r"(?:\s*\([^()\n]{1,60}\))?|[A-Z][A-Z'’-]+(?:\s+[A-Z][A-Z'’-]+){0,2}(?:\s*\([^()\n]{1,60}\))?)\s*:\s+",
+    re.MULTILINE)
 
 
 def speaker_label_end(sentence: str) -> int:
@@ -75,3 +76,31 @@ def speaker_label_end(sentence: str) -> int:
     """
     m = SPEAKER_LABEL.match(sentence)
     return m.end() if m else 0
+
+
+#: label words that name a role in the conversation, not who holds it
+_ROLE_LABELS = frozenset({"Q", "A", "QUESTION", "ANSWER", "QUESTIONER", "JOURNALIST", "REPORTER", "MODERATOR", "HOST",
+                          "INTERVIEWER", "PARTICIPANT", "SPOKESPERSON", "SPOKESMAN", "SPOKESWOMAN", "MR", "MS", "MRS",
+                          "DR", "SECRETARY", "MINISTER", "PRESIDENT", "AMBASSADOR", "OFFICIAL", "DEPUTY", "CHIEF",
+                          "PRESS", "SENIOR", "ADMINISTRATION", "STATE", "DEPARTMENT", "PRIME", "FOREIGN", "GENERAL"})
+
+
+def turn_speaker(text: str, pos: int) -> str | None:
+    """The family name of who speaks the transcript turn holding ``pos``: its speaker label's last name word, or
+    the name in brackets after a role ("HOST (Maya Lind):"); None outside a turn or for a role alone ("Q:").
+
+    >>> t = "HOST (Maya Lind): When did you meet him?\\nBERG: I met him in June.\\nQ: And then?"
+    >>> turn_speaker(t, t.index("I met")), turn_speaker(t, t.index("When")), turn_speaker(t, t.index("then"))
+    ('Berg', 'Lind', None)
+    """
+    label = None
+    for m in SPEAKER_LABEL.finditer(text, 0, pos + 1):
+        if m.end() > pos:
+            break
+        label = m
+    if label is None:
+        return None
+    bracket = re.search(r"\(([^(),]{3,40})\)", label.group())
+    words = (bracket.group(1) if bracket else label.group()).replace(":", " ").replace(".", " ").split()
+    names = [w for w in words if w.upper() not in _ROLE_LABELS and not w.startswith("(")]
+    return names[-1].capitalize() if names and (bracket or names[-1].isupper()) else None

@@ -195,3 +195,16 @@ def holds_role(titles: set[str] | frozenset[str], role: str) -> bool:
     """
     return (any(role in t or t == "counterpart" for t in titles)
             or (role == "minister" and "secretary" in titles and bool(titles & _PORTFOLIOS)))
+
+
+def office_rank(titles: set[str] | frozenset[str]) -> str | None:
+    """The kind of office title words give, to match counterparts: "prime minister", "minister" or "president".
+
+    >>> office_rank({"minister", "foreign"}), office_rank({"prime", "minister"}), office_rank({"journalist"})
+    ('minister', 'prime minister', None)
+    """
+    if "prime" in titles or "premier" in titles or any("prime minister" in t for t in titles):
+        return "prime minister"
+    if holds_role(titles, "minister") and "counterpart" not in titles:
+        return "minister"
+    return "president" if any(t == "president" or t.endswith(" president") for t in titles) else None

@@ -146,3 +146,48 @@ def test_regional_and_national_sanctioning_bodies_are_known(text, body):
 
     got = {a.claim.subject.label for a in ParseExtractor().extract(Document.from_text("Report\n\n" + text))}
     assert got == {body}
+
+
+def test_i_in_a_transcript_turn_is_its_speaker():
+    from kg.extract.parsed import ParseExtractor
+    from kg.model.core import Document
+
+    transcript = ("Interview: the envoy's year\n\nHOST (Lena Vik): My guest is Lars Dahl, Norway's special envoy to "
+                  "the Sahel.\n\nDAHL: Thank you.\n\nHOST: Who did you see in Bamako?\n\n"
+                  "DAHL: I met Foreign Minister Abdoulaye Traore in Bamako in June.\n\nQ: Did you meet the junta's "
+                  "leader?\n\nA: No.\n")
+    got = {(a.claim.relation, a.claim.subject.label, o.label) for a in ParseExtractor(resolver=None).extract(
+        Document.from_text(transcript, published="2026-11-19")) for _s, o in a.claim.pairs() if o is not None}
+    assert ("meets", "Lars Dahl", "Abdoulaye Traore") in got
+    assert not any("Lena Vik" in (s, o) for _r, s, o in got)
+
+
+def test_a_counted_patient_read_as_a_measure_is_the_patient(extractor):
+    got = claims(extractor, "Belarusian leader Viktor Lutsko pardons 52 prisoners, among them journalist Ihar Losik.")
+    assert {(r, s, o) for r, s, o, _st, _d in got} == {("pardons", "Viktor Lutsko", "prisoners"),
+                                                       ("pardons", "Viktor Lutsko", "Ihar Losik")}
+
+
+def test_a_verb_first_translation_names_host_then_guest():
+    from kg.extract.parsed import ParseExtractor
+    from kg.model.core import Document
+
+    dispatch = ("Sultan receives Iranian minister\n\nMuscat, Dec 8 (ONA) -- Received His Majesty Sultan Salim bin Hamad "
+                "this morning at Al Baraka Palace the Foreign Minister of the Islamic Republic of Iran, Dr. Mohsen "
+                "Rahbari, who conveyed the greetings of the Iranian President.\n")
+    got = {(a.claim.relation, a.claim.subject.label, o.label) for a in ParseExtractor(resolver=None).extract(
+        Document.from_text(dispatch, published="2026-12-08")) for _s, o in a.claim.pairs() if o is not None}
+    assert got == {("meets", "Salim bin Hamad", "Mohsen Rahbari")}
+
+
+def test_a_guest_hung_on_the_place_is_the_one_received(extractor):
+    got = pairs(extractor, "The Minister of Foreign Affairs, Javiera Morales Lagos, received this Monday at the "
+                           "Carrera Palace the Chancellor of Peru, Martín Salazar Vega.")
+    assert got == {("meets", "Javiera Morales Lagos", "Martín Salazar Vega")}
+
+
+def test_a_ministers_counterpart_is_the_other_minister(extractor):
+    text = ("Iranian Foreign Minister Mohsen Rahbari brought a message from the Iranian President, Ali Navid. "
+            "Omani Foreign Minister Badr Al Harthy held talks with his Iranian counterpart in Muscat on Tuesday.")
+    got = pairs(extractor, text)
+    assert ("meets", "Badr Al Harthy", "Mohsen Rahbari") in got and not any("Ali Navid" in p for p in got)
