@@ -199,9 +199,9 @@ def _apply(frame: Frame, tok: "Token") -> FrameHit | None:
         agents = [t for t in agents if t not in misread_objects(tok.head)]
     if frame.kind == "encounter":
         others = [t for spec in frame.counterpart for t in slot(tok, spec, noun) if not counted_pair(t)]  # "between the two ministries"
-        first = verb_first_parties(tok) if tok.pos_ == "VERB" and tok.dep_ == "ROOT" else []
-        if first:  # "Received Sultan X at the palace the minister, Y" (a translation that keeps the verb first)
-            agents, others = first[:1], [t for t in others if t.i not in (first[0].i,)] or first[1:]
+        ordered = verb_first_parties(tok) if tok.pos_ == "VERB" and tok.dep_ == "ROOT" else []
+        if ordered:  # "Received Sultan X at the palace the minister, Y" (a translation that keeps the verb first)
+            agents, others = ordered[:1], [t for t in others if t.i != ordered[0].i] or ordered[1:]
         if frame.counterpart == ("dobj",) or "dobj" in frame.counterpart:
             if is_passive(tok):  # "X was received by Y": Y received X
                 others = [t for c in tok.children if c.dep_ == "nsubjpass" for t in expand(c)] or (
