@@ -34,7 +34,7 @@ would should can suggest urge call ask push press try eager keen seek appeal ple
 encourage persuade threaten likely unlikely""".split())
 #: nouns that hold a possible act ("pressure to free", "a chance to meet"); as nouns, "call" and "talk" are events
 HEDGE_NOUNS = frozenset("""possibility pressure demand appeal plea request need chance opportunity bid effort attempt
-proposal idea offer hope call""".split())
+proposal idea offer hope call invitation""".split())
 #: verbs whose complement did not happen ("failed to meet", "refrained from sanctioning", "avoided meeting")
 NOT_DONE_LEMMAS = frozenset("fail avoid refrain forgo forego neglect omit skip miss".split())
 NOT_DONE_PHRASAL = frozenset({("hold", "off"), ("shy", "away"), ("back", "away")})
@@ -43,6 +43,8 @@ CANCEL_LEMMAS = frozenset("cancel postpone defer scrap scuttle shelve delay susp
 #: phrasal verbs (lemma, particle) of refusal and cancellation ("ruled out a meeting", "called off the talks")
 REFUSE_PHRASAL = frozenset({("rule", "out"), ("turn", "down")})
 CANCEL_PHRASAL = frozenset({("call", "off"), ("put", "off"), ("push", "back"), ("pull", "out")})
+#: imperatives that set a scene to think about ("Imagine X meeting Y", "Suppose the EU froze ...")
+_IMAGINING = frozenset({"imagine", "suppose", "picture", "envisage", "envision"})
 #: verbs whose "whether"/"if" complement is a question put, not an event ("asked whether he would meet X")
 QUESTION_LEMMAS = frozenset({"ask", "wonder", "question", "inquire", "enquire", "query"})
 #: verbs whose clausal complement states what did not happen ("denied that they had met")
@@ -156,7 +158,7 @@ def read_status(hit: "FrameHit") -> None:
     neg_kids = [c for c in kids if predicate is None or c.head.i != predicate.i]
     # "did not fail to meet": two negations, it happened
     if any(c.dep_ == "neg" and c.head.lemma_.lower() not in NOT_DONE_LEMMAS for c in neg_kids) or any(
-            c.dep_ == "det" and c.lower_ == "no" for c in kids) or \
+            c.dep_ == "det" and c.lower_ == "no" for c in kids + [k for o in hit.others for k in o.children]) or \
             any(c.dep_ == "prep" and c.lower_ == "without" for c in chain[1:]) or \
             any(t.lower_ in ("without", "instead") for t in chain[1:]) or \
             any(c.lower_ == "longer" and any(n.lower_ == "no" for n in c.children) for c in neg_kids):
@@ -165,8 +167,10 @@ def read_status(hit: "FrameHit") -> None:
         hit.status = "negated"  # "Neither A nor B met C"
     if any(_not_done(t) for t in chain[1:] if predicate is None or t.i != predicate.i) or _yet_to(chain):
         hit.status = "negated"  # "failed to meet X", "has yet to meet Y": it did not happen
-    if _asked(hit.trigger):
-        hit.notes.append("question")  # "Will X meet Y?": a question asked, not an event stated
+    if _asked(hit.trigger) or any(t.lemma_.lower() in _IMAGINING and not any(
+            c.dep_ in ("nsubj", "nsubjpass") for c in t.children) for t in chain[1:]) or \
+            hit.trigger.doc[hit.trigger.sent.start].lower_ in _IMAGINING:
+        hit.notes.append("question")  # "Will X meet Y?", "Imagine X shaking hands with Y": no event stated
         return
     if _denied_report(chain[-1]):
         hit.status = "negated"  # "Reports that X met Y were denied": what is denied did not happen, as far as it says

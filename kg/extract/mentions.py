@@ -59,6 +59,8 @@ _LAW_WORDS = frozenset({"Act", "Law", "Order", "Regulations", "Decree", "Directi
 _LAW_TITLE = re.compile(r"\b[A-Z][\w'’]*(?:\s+[A-Z][\w'’]*){0,4}(?:\s*\([^()\n]{1,40}\))+\s*(?:Regulations|Order|Act|Rules|"
                         r"Decree)(?:\s+\d{4})?|\b[A-Z][\w-]*(?:\s+(?:[A-Z][\w-]*|and|of|on)){1,7}\s+(?:Act|Regulations)\b")
 
+#: imperatives that open a sentence before a name ("Imagine Chen shaking hands with him")
+_IMPERATIVES = frozenset({"Imagine", "Suppose", "Picture", "Consider", "Remember", "Recall", "Envisage", "Envision"})
 #: capitalised words that are names only inside a recogniser's PERSON span (months, modals, given names)
 _NAME_WORDS_ALSO_COMMON = frozenset({"May", "June", "April", "August", "Will", "Mark", "Grant", "Rose", "Joy", "Hope",
                                      "Faith", "Bill", "Major", "Power", "Rice", "Gay", "King", "Young", "Love"})
@@ -306,8 +308,9 @@ def _person_or_title(text: str, toks: list["Token"], i: int, headline: bool,
                      or (toks[k].text in "-–" and toks[k - 1].whitespace_ == "" and toks[k].whitespace_ == ""
                          and k + 1 < n and (_cap(toks[k + 1]) or _given_suffix(toks, k, j)) and k > j)
                      or (k > j + 1 and toks[k - 1].text in "-–" and _given_suffix(toks, k - 1, j))):
-        if k == 0 and len(toks[k].text) > 5 and toks[k].text.endswith("ing") and k + 1 < n and _cap(toks[k + 1]):
-            break  # "Releasing Tsikhanouski, ...": a sentence-initial participle, not a given name
+        if k == 0 and (len(toks[k].text) > 5 and toks[k].text.endswith("ing") or toks[k].text in _IMPERATIVES) and \
+                k + 1 < n and _cap(toks[k + 1]):
+            break  # "Releasing Tsikhanouski, ...", "Imagine Chen ...": a sentence-initial verb, not a given name
         if (toks[k].text in NON_NAME and not ((k == j and toks[k].text in AMBIGUOUS_GIVEN and k + 1 < n
                                                 and _cap(toks[k + 1]) and toks[k + 1].text not in NON_NAME)
                                                or (k > j and _in_person_span(toks[k], ner)))) \

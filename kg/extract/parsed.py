@@ -54,7 +54,7 @@ from kg.extract.members import following, member_findings, parse_also
 from kg.extract.patient_phrases import LIFTED_MEASURES, LIFTING_VERBS, lifted as _lifted, \
     names_in_phrase as _names_in_phrase
 from kg.extract.mentions import Mention, Sentence, is_headline, sentences
-from kg.extract.model import MAX_PARSE_CHARS, get_model, model_info
+from kg.extract.model import MAX_PARSE_CHARS, get_model, model_info, parse_input
 from kg.extract.place_names import capitals
 from kg.extract.nlp import get_nlp
 from kg.extract.pairing import entities
@@ -124,7 +124,7 @@ class ParseExtractor(RuleExtractor):
         listed = [list_lines([s.text for s in sents]) | parse_also([s.text for s in sents]) for sents in per_doc]
         selected = [(k, i) for k, sents in enumerate(per_doc) for i, s in enumerate(sents)
                     if not self.gate or _worth_parsing(s.text) or i in listed[k]]
-        texts = [per_doc[k][i].text[:MAX_PARSE_CHARS] for k, i in selected]
+        texts = [parse_input(per_doc[k][i].text) for k, i in selected]
         cut: dict[int, int] = {}
         for k, i in selected:
             if len(per_doc[k][i].text) > MAX_PARSE_CHARS:

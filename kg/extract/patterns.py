@@ -184,6 +184,8 @@ def status_before(text: str, pos: int, end: int | None = None) -> str:
     if _NEG.search(near) or re.search(r"\bno\s+(?:[a-z-]+\s+)?$|\bno\s+(?:[a-z-]+\s+)?(?:talks|meetings?|contacts?|"
                                       r"summit|calls?)\b", left):  # "held no talks (at the summit)"
         return "negated"
+    if end is not None and re.match(r"\s+no\s+(?:[a-z-]+\s+){0,2}(?:prisoners|detainees|hostages|one)\b", text[end:end + 40]):
+        return "negated"  # "has freed no prisoners", "has released no one"
     if end is not None and _CANCEL_AFTER.match(text, end):  # "a planned meeting between X and Y was called off"
         return "cancelled"
     if _CANCEL_BEFORE.search(" ".join(words[-4:])):  # "Trump calls off Budapest summit with Putin"

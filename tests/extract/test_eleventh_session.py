@@ -191,3 +191,31 @@ def test_a_ministers_counterpart_is_the_other_minister(extractor):
             "Omani Foreign Minister Badr Al Harthy held talks with his Iranian counterpart in Muscat on Tuesday.")
     got = pairs(extractor, text)
     assert ("meets", "Badr Al Harthy", "Mohsen Rahbari") in got and not any("Ali Navid" in p for p in got)
+
+
+def test_a_line_marker_is_no_subject():
+    from kg.extract.parsed import ParseExtractor
+    from kg.model.core import Document
+
+    brief = ("Brief\n\nArmenian Prime Minister Davit Harutyunyan and Azerbaijani President Elchin Mammadov have said "
+             "they are open to talks.\n\nNotes\n[1] Interview with a senior EU official.\n"
+             "[2] Harutyunyan and Mammadov last met in Prague in May 2024.\n")
+    got = {(a.claim.relation, a.claim.status, a.claim.date) for a in ParseExtractor(resolver=None).extract(
+        Document.from_text(brief, published="2026-11-19"))}
+    assert ("meets", "held", "2024-05-01") in got
+
+
+@pytest.mark.parametrize("text, status", [
+    ("North Korean leader Kim Jong Un has freed no prisoners since the talks began.", "negated"),
+    ("Belarusian leader Viktor Lutsko has released no political prisoners this year.", "negated"),
+    ("President Laura Chen weighs an invitation to meet Kim Jong Un in Panmunjom.", "planned"),
+])
+def test_no_patient_and_an_invitation_set_the_status(extractor, text, status):
+    got = claims(extractor, text)
+    assert got and {st for _r, _s, _o, st, _d in got} == {status}
+
+
+def test_an_imagined_scene_states_no_event(extractor):
+    text = "President Laura Chen met Kim Jong Un in May. Imagine Chen shaking hands with him again in Pyongyang."
+    got = claims(extractor, text)
+    assert {(s, st) for r, s, _o, st, _d in got} == {("Laura Chen", "held")}
