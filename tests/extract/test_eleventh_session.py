@@ -5,7 +5,20 @@ from __future__ import annotations
 
 import pytest
 
+from kg.extract.parsed import ParseExtractor
+from kg.model.core import Assertion, Document
 from tests.extract.test_ninth_session import claims, extractor, pairs  # noqa: F401  (the fixture and helpers are shared)
+
+
+def read(text: str, *, resolver: str | None = None) -> list[Assertion]:
+    """What the extractor reads in a whole document ``text`` (its first line the headline), published 2026-11-19."""
+    return list(ParseExtractor(resolver=resolver).extract(Document.from_text(text, published="2026-11-19")))
+
+
+def found(text: str) -> set[tuple[str, str, str]]:
+    """(relation, subject, object) of every pair read in the document ``text``."""
+    return {(a.claim.relation, a.claim.subject.label, o.label) for a in read(text) for _s, o in a.claim.pairs()
+            if o is not None}
 
 
 def test_a_quoted_byname_inside_a_name_is_one_person(extractor):
@@ -63,15 +76,11 @@ def test_a_warning_reports_a_refusal_as_negated(extractor):
 
 
 def test_a_list_line_names_an_officer_beside_the_body():
-    from kg.extract.parsed import ParseExtractor
-    from kg.model.core import Document
-
     notice = ("Wellington sanctions arms brokers\n\nNew Zealand has imposed sanctions on three entities and persons. "
               "The designations, made under the Russia Sanctions Act 2022, are:\n"
               "- Korund Optics JSC, a Kazan maker of rifle scopes, and its general director, Ilya Rudnev\n"
               "- Marlin Freight FZE, a Sharjah shipping agent\n")
-    got = {(a.claim.subject.label, o.label) for a in ParseExtractor(resolver=None).extract(
-        Document.from_text(notice, published="2026-11-19")) for _s, o in a.claim.pairs() if o is not None}
+    got = {(s, o) for _r, s, o in found(notice)}
     assert {("New Zealand", "Korund Optics JSC"), ("New Zealand", "Ilya Rudnev"),
             ("New Zealand", "Marlin Freight FZE")} <= got
     assert not any(s == "Russia" or o == "Russia" for s, o in got)
@@ -141,23 +150,16 @@ def test_kosovo_is_a_state(extractor):
      "Economic Community of West African States"),
 ])
 def test_regional_and_national_sanctioning_bodies_are_known(text, body):
-    from kg.extract.parsed import ParseExtractor
-    from kg.model.core import Document
-
-    got = {a.claim.subject.label for a in ParseExtractor().extract(Document.from_text("Report\n\n" + text))}
+    got = {a.claim.subject.label for a in read("Report\n\n" + text, resolver="default")}
     assert got == {body}
 
 
 def test_i_in_a_transcript_turn_is_its_speaker():
-    from kg.extract.parsed import ParseExtractor
-    from kg.model.core import Document
-
     transcript = ("Interview: the envoy's year\n\nHOST (Lena Vik): My guest is Lars Dahl, Norway's special envoy to "
                   "the Sahel.\n\nDAHL: Thank you.\n\nHOST: Who did you see in Bamako?\n\n"
                   "DAHL: I met Foreign Minister Abdoulaye Traore in Bamako in June.\n\nQ: Did you meet the junta's "
                   "leader?\n\nA: No.\n")
-    got = {(a.claim.relation, a.claim.subject.label, o.label) for a in ParseExtractor(resolver=None).extract(
-        Document.from_text(transcript, published="2026-11-19")) for _s, o in a.claim.pairs() if o is not None}
+    got = found(transcript)
     assert ("meets", "Lars Dahl", "Abdoulaye Traore") in got
     assert not any("Lena Vik" in (s, o) for _r, s, o in got)
 
@@ -169,14 +171,10 @@ def test_a_counted_patient_read_as_a_measure_is_the_patient(extractor):
 
 
 def test_a_verb_first_translation_names_host_then_guest():
-    from kg.extract.parsed import ParseExtractor
-    from kg.model.core import Document
-
     dispatch = ("Sultan receives Iranian minister\n\nMuscat, Dec 8 (ONA) -- Received His Majesty Sultan Salim bin Hamad "
                 "this morning at Al Baraka Palace the Foreign Minister of the Islamic Republic of Iran, Dr. Mohsen "
                 "Rahbari, who conveyed the greetings of the Iranian President.\n")
-    got = {(a.claim.relation, a.claim.subject.label, o.label) for a in ParseExtractor(resolver=None).extract(
-        Document.from_text(dispatch, published="2026-12-08")) for _s, o in a.claim.pairs() if o is not None}
+    got = found(dispatch)
     assert got == {("meets", "Salim bin Hamad", "Mohsen Rahbari")}
 
 
@@ -194,14 +192,10 @@ def test_a_ministers_counterpart_is_the_other_minister(extractor):
 
 
 def test_a_line_marker_is_no_subject():
-    from kg.extract.parsed import ParseExtractor
-    from kg.model.core import Document
-
     brief = ("Brief\n\nArmenian Prime Minister Davit Harutyunyan and Azerbaijani President Elchin Mammadov have said "
              "they are open to talks.\n\nNotes\n[1] Interview with a senior EU official.\n"
              "[2] Harutyunyan and Mammadov last met in Prague in May 2024.\n")
-    got = {(a.claim.relation, a.claim.status, a.claim.date) for a in ParseExtractor(resolver=None).extract(
-        Document.from_text(brief, published="2026-11-19"))}
+    got = {(a.claim.relation, a.claim.status, a.claim.date) for a in read(brief)}
     assert ("meets", "held", "2024-05-01") in got
 
 
