@@ -164,8 +164,9 @@ def _sanctions_found(sent: PairingSentence, trig: Trigger, ts: int, te: int, sta
     prep = (re.match(r"^\s*(?:the\s+)?(?:assets\s+of|on|against)\s+", text[te:]) if trig.mode == "freeze"
             else re.match(r"^\s*(?:(?:on|in)\s+[\w ]{3,20}?\s+)?of\s+", text[te:]) if trig.mode == "designation"
             else _TARGET_PREP.match(text[te:]) if trig.mode == "verb" else None)
-    if trig.mode == "list":  # "Among those targeted were X and Y"
-        targets = sent.ents(sent.right(te, max_chars=30))
+    if trig.mode == "list":  # "Among those targeted were X and Y" ("a prosecutor of Tehran, X": no Iran)
+        targets = sent.ents([i for i in sent.right(te, max_chars=30) if not re.search(r"\b(?:of|in|from)\s+$",
+                                                                                      text[:sent.loc[i][0]])])
     elif trig.mode == "added":  # "added X and Y to its sanctions list"
         stop = re.search(r"\bto\s+(?:its|their|the|a|an)\s", text[te:])
         # every name before "to its list", however long the list, but an alias in brackets ("(also known as Y)")

@@ -208,7 +208,7 @@ def _cut(sent: Sentence, at: int) -> int:
 #: the semicolon between described members ("A, director of X, who ...; B, a colonel; and the company C"): one
 #: before a name of two capitalised words, after "and" or a few common words ("and the state-owned company C")
 _ITEM_BREAK = re.compile(r";\s+(?:and\s+)?(?=(?:the\s+(?:[a-z-]+\s+){0,3})?[A-Z][\w'’.-]*\s+"
-                         r"(?:(?:de|del|da|di|la|al|bin|van|von)\s+)?[A-Z])")
+                         r"(?:(?:de|del|da|di|la|al|bin|van|von)\s+)?[A-Z]|(?:the|a|an)\s[^;]{0,80}?,\s+(?:Mr|Ms|Mrs|Dr)?\.?\s*[A-Z])")
 
 
 def _items(sent: Sentence, at: int) -> list[tuple[int, int]]:

@@ -32,7 +32,8 @@ TITLE_ABBREVIATIONS = ("Maj.", "Brig.", "Lt.", "Col.", "Capt.", "Sgt.", "Cmdr.",
 #: hyphenated verbs kept whole, so the parser reads them as the verb of their clause ("A and B co-chaired the talks")
 WHOLE_VERBS = ("co-chair", "co-host", "co-sign", "co-sponsor")
 #: hyphenated nouns of meeting kept whole ("held a tête-à-tête"): split, the parser reads "à" as the object
-WHOLE_NOUNS = ("tête-à-tête", "tête-à-têtes", "tete-a-tete", "tete-a-tetes", "sit-down", "sit-downs")
+WHOLE_NOUNS = ("tête-à-tête", "tête-à-têtes", "tete-a-tete", "tete-a-tetes", "sit-down", "sit-downs", "co-defendant",
+               "co-defendants", "co-accused", "co-founder", "co-founders", "co-worker", "co-workers", "co-pilot")
 #: hyphenated titles kept whole, so that the title words know them ("the Commonwealth Secretary-General, X")
 WHOLE_TITLES = ("Secretary-General", "Director-General", "Secretaries-General", "Directors-General")
 WHOLE_WORDS = tuple(f"{verb}{end}" for verb in WHOLE_VERBS for end in ("", "s", "ed", "ing")) + WHOLE_NOUNS + WHOLE_TITLES

@@ -62,7 +62,10 @@ def speaker_slot(text: str, start: int, end: int) -> tuple[int, int] | None:
 SPEAKER_LABEL = re.compile(
     r"^[ \t]*(?:(?:Q|A|Question|Answer|Questioner|Journalist|Reporter|Moderator|Interviewer|Participant|"
     r"(?:(?:Official|Deputy|Chief|Press)\s+)?Spokes(?:person|man|woman)|(?:MR|MS|MRS|DR)\.?\s+[A-Z][A-Z'’-]+)"
-    r"(?:\s*\([^()\n]{1,60}\))?|[A-Z][A-Z'’-]+(?:\s+[A-Z][A-Z'’-]+){0,2}(?:\s*\([^()\n]{1,60}\))?)\s*:\s+",
+    r"(?:\s*\([^()\n]{1,60}\))?|[A-Z][A-Z'’-]+(?:\s+[A-Z][A-Z'’-]+){0,2}(?:\s*\([^()\n]{1,60}\))?|"
+    # a parliament's record: "Minister for Foreign Affairs (Deputy Cathal Ó Riordáin):"
+    r"[A-Z][\w'’-]*(?:[ \t]+(?:[A-Z][\w'’-]*|of|for|and|the)){0,8}[ \t]*\([A-Z][\w.'’-]*(?:[ \t]+[\w.'’-]+){1,4}\))"
+    r"[ \t]*:\s+",
     re.MULTILINE)
 
 
@@ -86,12 +89,12 @@ _ROLE_LABELS = frozenset({"Q", "A", "QUESTION", "ANSWER", "QUESTIONER", "JOURNAL
 
 
 def turn_speaker(text: str, pos: int) -> str | None:
-    """The family name of who speaks the transcript turn holding ``pos``: its speaker label's last name word, or
-    the name in brackets after a role ("HOST (Maya Lind):"); None outside a turn or for a role alone ("Q:").
+    """Who speaks the transcript turn holding ``pos``: the name in brackets after a role ("HOST (Maya Lind):") or
+    the name words of its label ("BERG:"); None outside a turn or for a role alone ("Q:").
 
     >>> t = "HOST (Maya Lind): When did you meet him?\\nBERG: I met him in June.\\nQ: And then?"
     >>> turn_speaker(t, t.index("I met")), turn_speaker(t, t.index("When")), turn_speaker(t, t.index("then"))
-    ('Berg', 'Lind', None)
+    ('Berg', 'Maya Lind', None)
     """
     label = None
     for m in SPEAKER_LABEL.finditer(text, 0, pos + 1):
@@ -103,4 +106,6 @@ def turn_speaker(text: str, pos: int) -> str | None:
     bracket = re.search(r"\(([^(),]{3,40})\)", label.group())
     words = (bracket.group(1) if bracket else label.group()).replace(":", " ").replace(".", " ").split()
     names = [w for w in words if w.upper() not in _ROLE_LABELS and not w.startswith("(")]
-    return names[-1].capitalize() if names and (bracket or names[-1].isupper()) else None
+    if bracket:
+        return " ".join(names) or None
+    return " ".join(w.capitalize() for w in names) if names and all(w.isupper() for w in names) else None

@@ -129,6 +129,9 @@ def _argument_word(t: Any) -> bool:
 #: the legal forms that end a company's name: the name vouches for itself ("Kestrel Trading LLC")
 LEGAL_FORMS = frozenset("""LLC L.L.C. Ltd Ltd. Limited Inc Inc. Corp Corp. Co Co. PLC Plc GmbH AG JSC PJSC OJSC CJSC
 SA S.A. LLP FZE FZCO FZ-LLC DMCC SARL SRL BV B.V. NV N.V. Pte OOO AO PAO""".split())
+#: words that end a company's name as a legal form does ("Pars Nazar Surveillance Systems", "Golden Crane Holdings")
+COMPANY_HEADS = frozenset("""Systems Industries Holdings Holding Trading Logistics Shipping Technologies Technology
+Solutions Corporation Company Enterprises Electronics Engineering Petroleum Airlines Aviation Shipyard""".split())
 
 
 def _legal_form(e: Entity) -> bool:
@@ -138,7 +141,7 @@ def _legal_form(e: Entity) -> bool:
     >>> _legal_form(Entity(label="Kestrel Trading LLC", type="Organization", ref=ActorRef("Kestrel Trading LLC", "Organization", "x")))
     True
     """
-    return e.type == "Organization" and e.label.split()[-1] in LEGAL_FORMS
+    return e.type == "Organization" and len(e.label.split()) > 1 and e.label.split()[-1] in LEGAL_FORMS | COMPANY_HEADS
 
 
 #: recogniser labels that say nothing about a name: a multi-word name it labels otherwise ("designating Ivan

@@ -213,3 +213,24 @@ def test_an_imagined_scene_states_no_event(extractor):
     text = "President Laura Chen met Kim Jong Un in May. Imagine Chen shaking hands with him again in Pyongyang."
     got = claims(extractor, text)
     assert {(s, st) for r, s, _o, st, _d in got} == {("Laura Chen", "held")}
+
+
+def test_a_parliamentary_answer_is_spoken_by_the_minister_in_brackets():
+    answer = ("Written Answers\n\nMinister for Foreign Affairs (Deputy Ciara Ní Bhriain): I met my Egyptian "
+              "counterpart, Minister Tarek Abdel-Ghaffar, in Brussels on 17 November.\n")
+    assert found(answer) == {("meets", "Ciara Ní Bhriain", "Tarek Abdel-Ghaffar")}
+
+
+def test_a_semicolon_list_of_described_members_names_each():
+    text = ("Report\n\nOn 20 November, the Council of the European Union added three individuals and one entity to the "
+            "list. They include a deputy prosecutor of Tehran, Mr. Hamid Karimi; the head of the prisons "
+            "organisation of Alborz province, Mr. Saeed Navabi; and a company, Arya Vision Systems, which supplies "
+            "cameras.")
+    assert found(text) == {("sanctions", "Council of the European Union", name)
+                           for name in ("Hamid Karimi", "Saeed Navabi", "Arya Vision Systems")}
+
+
+def test_a_co_defendant_is_one_word(extractor):
+    got = pairs(extractor, "I note that his co-defendant, Mr. Youssef Nabil, was released by the Egyptian "
+                           "authorities on 15 November.")
+    assert got == {("releases", "Egypt", "Youssef Nabil")}
