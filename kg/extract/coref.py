@@ -24,7 +24,7 @@ from dataclasses import dataclass, field
 
 from kg.extract.appositions import mark_apposed_titles
 from kg.extract.dates import DATELINE
-from kg.extract.lexicon import DESCRIPTIONS, ORGANIZATIONS
+from kg.extract.lexicon import DESCRIPTIONS, ORGANIZATIONS, POST_NOMINALS
 from kg.extract.linking import Linker, as_written
 from kg.extract.mentions import Mention, Sentence, find_mentions, is_headline
 from kg.extract.titles import holds_role, office_rank
@@ -42,7 +42,7 @@ _WEAK_TITLES = {"former", "new", "senior", "top", "then", "acting", "deputy", "o
                 "of", "state", "star", "counterpart"}
 _NOT_ACTORS = {"GMT", "UTC", "AP", "AM", "PM", "DC", "TV", "CEO", "OK", "II", "III", "NEW", "US", "UK",
                # post-nominal letters ("the Hon. Malcolm Turnbull, MP") are not actors
-               "MP", "MPs", "MEP", "MLA", "MSP", "QC", "KC", "OBE", "MBE", "CBE", "KBE", "PhD", "Jr", "Sr", "Esq"}
+               "Jr", "Sr"} | POST_NOMINALS
 _NOT_LEADER = {"adviser", "advisor", "aide", "spokesperson", "spokesman", "spokeswoman", "envoy", "secretary",
                "minister", "ambassador", "official", "negotiator", "deputy", "director", "chief"}
 _LEADER = {"president", "leader", "prime", "chancellor", "king", "supreme", "premier", "emir", "head"}

@@ -210,7 +210,7 @@ _TITLE_PHRASES = (
     "counselor", "councilor", "councillor", "state councilor", "state councillor", "general", "gen.", "lt.", "lt", "gen", "col", "maj.", "maj", "brig.", "brig", "retd.", "col.", "colonel", "admiral", "mr.", "mrs.", "ms.", "dr.",
     "mr", "mrs", "ms", "dr", "hon.", "hon", "h.e.", "honourable", "honorable", "excellency", "smt.", "smt", "shri", "shri.", "sri", "senator", "sen.", "rep.", "representative", "governor", "premier", "emir",
     "crown prince", "prince", "princess", "sheikh", "pope", "ayatollah", "commander", "chief", "director",
-    "candidate", "presidential candidate", "deputy", "former", "exiled", "acting", "interim", "transitional",
+    "candidate", "presidential candidate", "deputy", "cabinet secretary", "former", "exiled", "acting", "interim", "transitional",
     "caretaker", "jailed", "imprisoned",
     "detained", "dissident", "activist", "journalist", "head of state", "top diplomat", "diplomat",
     "chairman", "chairwoman", "speaker", "mayor", "fm", "official", "lawmaker", "chief of staff",
@@ -275,6 +275,16 @@ PLACE_HEADS: frozenset[str] = frozenset({"City", "Province", "Region", "Oblast",
                                          "Governorate", "Prefecture", "Square", "Street", "Avenue", "Airport",
                                          "Stadium", "Palace", "Bridge"})
 
+#: capitalised words that end the name of a law or an instrument
+LAW_WORDS = frozenset({"Act", "Law", "Order", "Regulations", "Decree", "Directive", "Resolution", "Treaty", "Accord",
+                       "Accords", "Convention", "Charter", "Code", "Statute", "Ordinance", "Bill", "Amendment",
+                       "Partnership", "Agreement", "Initiative", "Framework", "Strategy", "Programme", "Pact",
+                       "Declaration", "Roadmap", "Compact", "Corridor", "Dialogue", "Mechanism"})
+#: imperatives that open a sentence before a name ("Imagine Chen shaking hands with him")
+IMPERATIVES = frozenset({"Imagine", "Suppose", "Picture", "Consider", "Remember", "Recall", "Envisage", "Envision"})
+#: letters after a name that are no part of it ("Rt Hon Eleanor Vance MP", "Sir John Keane KC")
+POST_NOMINALS = frozenset({"MP", "MPs", "MEP", "MLA", "MSP", "TD", "QC", "KC", "OBE", "MBE", "CBE", "KBE", "DBE", "PhD",
+                           "Esq"})
 #: capitalised words that never belong to a person's name
 NON_NAME: frozenset[str] = frozenset("""
 The A An In On At As By For From Of To And Or But However While When Where After Before This That

@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 
 from kg.extract.lexicon import AMBIGUOUS_COUNTRIES, AMBIGUOUS_GIVEN, DEMONYMS, DESCRIPTIONS, HYPHEN_MODIFIERS, \
-    NON_NAME, ORGANIZATIONS, PLACE_HEADS, ROLE_NOUNS, TITLE_WORDS
+    IMPERATIVES, LAW_WORDS, NON_NAME, ORGANIZATIONS, PLACE_HEADS, POST_NOMINALS, ROLE_NOUNS, TITLE_WORDS
 from kg.extract.name_context import describes_name as _describes_name, modifier_end as _modifier_end
 from kg.extract.descriptions import STATE_NOUNS as _STATE_NOUNS, aged_description as _aged_description, \
     counted_nationals, state_organ as _state_organ
@@ -51,16 +51,11 @@ _MEMBERS_NOUNS = {"militants", "fighters", "rebels", "gunmen", "forces", "author
 _NAME_PARTICLES = {"de", "al", "bin", "van", "von", "da", "del", "la", "le", "el", "ibn", "der"}
 
 
-#: capitalised words that end the name of a law or an instrument
-_LAW_WORDS = frozenset({"Act", "Law", "Order", "Regulations", "Decree", "Directive", "Resolution", "Treaty", "Accord",
-                          "Accords", "Convention", "Charter", "Code", "Statute", "Ordinance", "Bill", "Amendment"})
 #: a law's title: bracketed parts ("the Russia (Sanctions) (EU Exit) Regulations 2019") or "Act"/"Regulations"
 #: after capitalised words that own nothing ("the Russia Sanctions Act 2022"; not "Trump's Executive Order")
 _LAW_TITLE = re.compile(r"\b[A-Z][\w'’]*(?:\s+[A-Z][\w'’]*){0,4}(?:\s*\([^()\n]{1,40}\))+\s*(?:Regulations|Order|Act|Rules|"
                         r"Decree)(?:\s+\d{4})?|\b[A-Z][\w-]*(?:\s+(?:[A-Z][\w-]*|and|of|on)){1,7}\s+(?:Act|Regulations)\b")
 
-#: imperatives that open a sentence before a name ("Imagine Chen shaking hands with him")
-_IMPERATIVES = frozenset({"Imagine", "Suppose", "Picture", "Consider", "Remember", "Recall", "Envisage", "Envision"})
 #: capitalised words that are names only inside a recogniser's PERSON span (months, modals, given names)
 _NAME_WORDS_ALSO_COMMON = frozenset({"May", "June", "April", "August", "Will", "Mark", "Grant", "Rose", "Joy", "Hope",
                                      "Faith", "Bill", "Major", "Power", "Rice", "Gay", "King", "Young", "Love"})
@@ -308,18 +303,19 @@ def _person_or_title(text: str, toks: list["Token"], i: int, headline: bool,
                      or (toks[k].text in "-–" and toks[k - 1].whitespace_ == "" and toks[k].whitespace_ == ""
                          and k + 1 < n and (_cap(toks[k + 1]) or _given_suffix(toks, k, j)) and k > j)
                      or (k > j + 1 and toks[k - 1].text in "-–" and _given_suffix(toks, k - 1, j))):
-        if k == 0 and (len(toks[k].text) > 5 and toks[k].text.endswith("ing") or toks[k].text in _IMPERATIVES) and \
+        if k == 0 and (len(toks[k].text) > 5 and toks[k].text.endswith("ing") or toks[k].text in IMPERATIVES) and \
                 k + 1 < n and _cap(toks[k + 1]):
             break  # "Releasing Tsikhanouski, ...", "Imagine Chen ...": a sentence-initial verb, not a given name
         if (toks[k].text in NON_NAME and not ((k == j and toks[k].text in AMBIGUOUS_GIVEN and k + 1 < n
                                                 and _cap(toks[k + 1]) and toks[k + 1].text not in NON_NAME)
                                                or (k > j and _in_person_span(toks[k], ner)))) \
+                or k > j and toks[k].text in POST_NOMINALS \
                 or (_lex_country(toks[k].text) or toks[k].text in ORGANIZATIONS) and not (
                     k > j and _one_person_span(toks[j], toks[k], ner)):  # "Jacques Paris": a family name
             break
         k += 1
     name_toks = toks[j:k]
-    if name_toks and (name_toks[-1].text in _LAW_WORDS or k < n and toks[k].text in _LAW_WORDS):
+    if name_toks and (name_toks[-1].text in LAW_WORDS or k < n and toks[k].text in LAW_WORDS):
         return None, k + 1  # "the Special Economic Measures Act", "the Magnitsky Act": a law, not an actor
     if name_toks and k < n and toks[k].text in PLACE_HEADS:
         return None, k + 1  # "Ho Chi Minh City", "Kherson Oblast": a place named after someone or something

@@ -277,6 +277,10 @@ def _listed_name_end(toks: list[Token], end: int) -> int:
     return end
 
 
+#: title nouns that make a body word before them part of a title ("Cabinet Secretary", "Party Secretary")
+_TITLE_AFTER = frozenset({"secretary", "minister", "chief", "chairman", "chairwoman", "spokesperson", "spokesman"})
+
+
 def org_run(toks: list[Token], i: int, text: str) -> tuple[Mention, int] | None:
     """'[The] U.S. Department of the Treasury', 'Atlantic Council', 'the Boris Johnson government'."""
     k = i
@@ -292,6 +296,8 @@ def org_run(toks: list[Token], i: int, text: str) -> tuple[Mention, int] | None:
             last_cap = k
         if toks[k].text == "of" and _titled_name(toks[begin:k]):
             return None  # "Colonel Reza Nazari of the Revolutionary Guards": a person of a body
+        if toks[k].text in ORG_HEADS and k == begin and k + 1 < len(toks) and toks[k + 1].text.lower() in _TITLE_AFTER:
+            return None  # "Cabinet Secretary for Foreign Affairs", "Party Secretary Li": a title, no body
         if toks[k].text in ORG_HEADS and k > begin - 1:
             end = k
             while end + 1 < len(toks) and toks[end + 1].text.lower() in ("of", "for") and end + 2 < len(toks) \

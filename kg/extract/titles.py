@@ -71,6 +71,11 @@ def title_prefix(tokens: list["Token"]) -> tuple[int, list[str], str | None]:
                     or (low == "for" and words[-1] not in _MINISTRY_HEADS)):
                 break
             words.append(low)
+        elif low == "and" and ("for" in words or "of" in words) and _portfolio_end(tokens, i + 1):
+            # "Minister for Foreign and European Affairs", "Minister of Foreign Affairs and Trade": one portfolio
+            i = _portfolio_end(tokens, i + 1)
+            words.append(tokens[i - 1].text.lower())
+            continue
         elif low in TITLE_WORDS and low not in ("the", "a", "an") and not (i > 0 and low in ("his", "her", "its", "their")):
             words.append(low)
         elif low in ("the", "a", "an") and i == 0:
@@ -79,6 +84,21 @@ def title_prefix(tokens: list["Token"]) -> tuple[int, list[str], str | None]:
             break
         i += 1
     return i, words, country
+
+
+#: the words that close a portfolio joined by "and" ("Foreign and Diaspora Affairs", "Foreign Affairs and Trade")
+_PORTFOLIO_ENDS = frozenset({"affairs", "trade", "development", "cooperation", "co-operation", "diaspora", "security",
+                             "defence", "defense", "integration", "relations", "commonwealth", "communities", "tourism"})
+
+
+def _portfolio_end(tokens: list["Token"], i: int) -> int:
+    """Where a run of up to four capitalised words from token ``i`` that closes a portfolio ends; 0 when none does."""
+    for k in range(i, min(i + 4, len(tokens))):
+        if not _cap(tokens[k]):
+            return 0
+        if tokens[k].text.lower() in _PORTFOLIO_ENDS:
+            return k + 1
+    return 0
 
 
 #: titles that take "for" before their portfolio ("Minister for Foreign Affairs") or "to" before a host country

@@ -234,3 +234,22 @@ def test_a_co_defendant_is_one_word(extractor):
     got = pairs(extractor, "I note that his co-defendant, Mr. Youssef Nabil, was released by the Egyptian "
                            "authorities on 15 November.")
     assert got == {("releases", "Egypt", "Youssef Nabil")}
+
+
+@pytest.mark.parametrize("text, pair", [
+    ("The Foreign Secretary, Rt Hon Eleanor Vance MP, met Kenya's Cabinet Secretary for Foreign and Diaspora Affairs, "
+     "Dr. Joseph Mwangi, in London today.", ("Eleanor Vance", "Joseph Mwangi")),
+    ("Rubio met the Minister of Foreign Affairs and Trade, Jean Dupont, in Paris.", ("Rubio", "Jean Dupont")),
+    ("Party Secretary Li Wei met Vietnamese President Tran Van Minh in Hanoi.", ("Li Wei", "Tran Van Minh")),
+])
+def test_titles_with_joined_portfolios_and_post_nominals(extractor, text, pair):
+    got = pairs(extractor, text)
+    assert any(r == "meets" and {s, o} == set(pair) for r, s, o in got), got
+
+
+def test_a_partnership_is_no_person():
+    from kg.extract.mentions import find_mentions, sentences
+    from kg.extract.nlp import get_nlp
+
+    sent = sentences(get_nlp()("They discussed the UK-Kenya Strategic Partnership and the Lobito Corridor."))[0]
+    assert not [m.text for m in find_mentions(sent, headline=False) if m.kind in ("name", "surname")]
