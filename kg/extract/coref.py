@@ -388,7 +388,7 @@ class Coref:
         if slot is None:  # "BERG: I met him in June": the transcript turn's speaker, named earlier in full
             name = None if quote else turn_speaker(self.text, m.start)  # "Minister (Deputy Ann Ruiz):" names her
             known = next((e for e in self.persons.values() if name and fold(e.label.split()[-1]) == fold(name.split()[-1])), None)
-            return known or (self._person(name, (), None, create=True) if name and " " in name else None)
+            return known or (self._person(name, (), None, create=True) if name else None)
         k = bisect_left(self.raw_starts, slot[0])
         said = next((r for r in self.raw[k:k + 8] if slot[0] <= r.start < slot[1]
                      and r.kind in ("name", "surname", "title", "pronoun")), None)

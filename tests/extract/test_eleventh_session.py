@@ -261,3 +261,11 @@ def test_a_chronology_dates_entries_by_the_year_above_them():
                 "President Ruta Valaitiene in Vilnius.\n")
     got = {(a.claim.relation, a.claim.date) for a in read(timeline)}
     assert got == {("talksWith", "2024-03-12"), ("meets", "2025-01-20")}
+
+
+def test_a_briefing_speaker_known_only_by_the_label():
+    briefing = ("Remarks to the Press\n\nSECRETARY RUBIO: Good morning. I just came from a meeting with Foreign "
+                "Minister Wang Yi. I also spoke by phone yesterday with Foreign Minister Sergey Lavrov.\n\n"
+                "QUESTION: Will you meet Lavrov in person?\n\nSECRETARY RUBIO: There is no plan to meet him.\n")
+    got = {(r, o) for r, s, o in found(briefing) if s.endswith("Rubio")}
+    assert got == {("meets", "Wang Yi"), ("talksWith", "Sergey Lavrov")}
