@@ -235,7 +235,8 @@ def read_status(hit: "FrameHit") -> None:
                          t.lemma_.lower() in HEDGE_NOUNS and t.pos_ == "NOUN" and
                          any(c.dep_ == "acl" and any(a.lower_ == "to" for a in c.children) for c in t.children)
                          for t in chain[1:]) or any(
-        c.dep_ == "mark" and c.lower_ in CONDITION_MARKS for c in kids)
+        c.dep_ == "mark" and c.lower_ in CONDITION_MARKS or c.dep_ == "acomp" and c.lemma_.lower() in HEDGE_LEMMAS
+        and c.head.lemma_.lower() in ("be", "remain", "seem", "look", "appear") for c in kids)  # "remains unlikely"
     if future or plan or be_to or going or hedge or unconfirmed:
         hit.status = "planned"
         hit.hedged = bool(unconfirmed) or (hedge and not (future or plan or be_to))

@@ -269,3 +269,11 @@ def test_a_briefing_speaker_known_only_by_the_label():
                 "QUESTION: Will you meet Lavrov in person?\n\nSECRETARY RUBIO: There is no plan to meet him.\n")
     got = {(r, o) for r, s, o in found(briefing) if s.endswith("Rubio")}
     assert got == {("meets", "Wang Yi"), ("talksWith", "Sergey Lavrov")}
+
+
+@pytest.mark.parametrize("text", [
+    "A meeting between Vladimir Putin and Volodymyr Zelensky remains unlikely this year.",
+    "A summit between Vladimir Putin and Volodymyr Zelensky is possible in the spring.",
+])
+def test_an_event_said_to_be_unlikely_or_possible_is_no_fact(extractor, text):
+    assert {st for _r, _s, _o, st, _d in claims(extractor, text)} == {"planned"}
