@@ -16,7 +16,7 @@ from kg.extract.numerals import count_value
 from kg.extract.mentions import Mention
 from kg.extract.pairing import entities
 from kg.extract.patterns import find_group
-from kg.extract.misparses import acts_next
+from kg.extract.misparses import acts_next, clause_on_noun
 from kg.extract.syntax import INTENT_VERBS, REPORTING_VERBS, expand
 
 #: persons that are groups when no name is given ("pardoned 16 prisoners")
@@ -286,8 +286,7 @@ def relative_it(it: Any) -> list[Any]:
     """The subject of the clause above the noun whose relative clause "it" opens: "the EU lifted the sanctions it
     imposed on X" gives the EU (the parser may read the relative clause as a complement)."""
     verb = it.head
-    if verb.dep_ not in ("relcl", "ccomp") or verb.head.i > it.i or not (
-            verb.head.pos_ == "NOUN" or verb.head.dep_ in ("dobj", "pobj", "nsubj", "nsubjpass")):
+    if not clause_on_noun(verb) or verb.head.i > it.i:
         return []
     return [c for c in verb.head.head.children if c.dep_ == "nsubj" and c.lower_ not in ("it", "they", "he", "she")]
 

@@ -45,7 +45,7 @@ from kg.extract.place_names import tidy_place
 from kg.extract.release_places import release_place
 from kg.extract.setting import place_of
 from kg.extract.act_instruments import ISSUING
-from kg.extract.misparses import (absolute_subject, acts_next, described_name, misread_objects,
+from kg.extract.misparses import (absolute_subject, acts_next, clause_on_noun, described_name, misread_objects,
                                   quantified_antecedents, swallowed_subjects, verb_first_parties)
 from kg.extract.syntax import (
     companions, expand, headline_topic, has_particle, inverted_subjects, is_passive, members_beside, noun_agents,
@@ -75,8 +75,6 @@ _MEASURES = frozenset({"sanction", "ban", "penalty", "freeze", "measure", "restr
 _MEASURE_NOUNS = frozenset({"hour", "day", "round", "series", "week", "minute", "session"})
 #: event nouns that are calls ("held a call", "had a videoconference with Y")
 _CALL_NOUNS = frozenset({"call", "conversation", "videoconference", "teleconference"})
-#: the dependencies of a noun the tagger may have read as a verb ("revisit the travel bans it imposed")
-_NOUN_DEPS = frozenset({"dobj", "pobj", "nsubj", "nsubjpass"})
 #: relative pronouns that stand for their antecedent
 _RELATIVES = frozenset({"who", "whom", "which", "that"})
 #: verbs by which an agent brings an act about ("ordered his release", "secured her release"): those that issue
@@ -141,8 +139,7 @@ def _apply(frame: Frame, tok: "Token") -> FrameHit | None:
                         for p in prep_objects(c, "of") if p.lemma_.lower() in frame.with_dobj]  # "three hours of talks"
         objs = objs or [tok.head for _ in (1,) if tok.dep_ == "acl" and tok.tag_ == "VBN" and tok.head.lemma_.lower() in
                         frame.with_dobj and any(c.dep_ == "agent" for c in tok.children)]  # "the sanctions imposed by the EU on X"
-        objs = objs or [tok.head for _ in (1,) if tok.dep_ in ("relcl", "ccomp") and (tok.head.pos_ == "NOUN" or tok.head.dep_ in _NOUN_DEPS) and
-                        tok.head.i < tok.i and tok.head.lemma_.lower() in frame.with_dobj and not any(
+        objs = objs or [tok.head for _ in (1,) if clause_on_noun(tok) and tok.head.lemma_.lower() in frame.with_dobj and not any(
                             c.dep_ == "dobj" and c.lower_ not in ("that", "which") for c in tok.children)]  # "the bans it imposed"
         if not objs:
             return None

@@ -282,6 +282,9 @@ LAW_WORDS = frozenset({"Act", "Law", "Order", "Regulations", "Decree", "Directiv
                        "Declaration", "Roadmap", "Compact", "Corridor", "Dialogue", "Mechanism"})
 #: imperatives that open a sentence before a name ("Imagine Chen shaking hands with him")
 IMPERATIVES = frozenset({"Imagine", "Suppose", "Picture", "Consider", "Remember", "Recall", "Envisage", "Envision"})
+#: words that may stand between a possessive and the title they qualify ("Japan's new prime minister", "Mali's
+#: transitional president")
+TITLE_MODIFIERS = frozenset({"new", "then", "former", "acting", "interim", "transitional", "caretaker"})
 #: letters after a name that are no part of it ("Rt Hon Eleanor Vance MP", "Sir John Keane KC")
 POST_NOMINALS = frozenset({"MP", "MPs", "MEP", "MLA", "MSP", "TD", "QC", "KC", "OBE", "MBE", "CBE", "KBE", "DBE", "PhD",
                            "Esq"})

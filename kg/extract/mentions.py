@@ -15,7 +15,8 @@ from __future__ import annotations
 import re
 
 from kg.extract.lexicon import AMBIGUOUS_COUNTRIES, AMBIGUOUS_GIVEN, DEMONYMS, DESCRIPTIONS, HYPHEN_MODIFIERS, \
-    IMPERATIVES, LAW_WORDS, NON_NAME, ORGANIZATIONS, PLACE_HEADS, POST_NOMINALS, ROLE_NOUNS, TITLE_WORDS
+    IMPERATIVES, LAW_WORDS, NON_NAME, ORGANIZATIONS, PLACE_HEADS, POST_NOMINALS, ROLE_NOUNS, TITLE_MODIFIERS, \
+    TITLE_WORDS
 from kg.extract.name_context import describes_name as _describes_name, modifier_end as _modifier_end
 from kg.extract.descriptions import STATE_NOUNS as _STATE_NOUNS, aged_description as _aged_description, \
     counted_nationals, state_organ as _state_organ
@@ -257,7 +258,7 @@ def _title_follows(toks: list["Token"], j: int) -> bool:
     """True when token ``j`` (after an optional possessive) is a title word: "Kremlin leader", "Russia's president"."""
     if j < len(toks) and toks[j].text in ("’s", "'s", "’", "'"):
         j += 1
-    while j + 1 < len(toks) and toks[j].text.lower() in ("new", "then", "former", "acting", "interim", "transitional"):
+    while j + 1 < len(toks) and toks[j].text.lower() in TITLE_MODIFIERS:
         j += 1  # "Japan's new prime minister"
     return j < len(toks) and toks[j].text.lower() in TITLE_WORDS and toks[j].text.lower() not in _SKIP_LOWER
 

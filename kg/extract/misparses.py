@@ -246,3 +246,17 @@ def verb_first_parties(verb: "Token") -> list["Token"]:
                 and (t.pos_ == "PROPN" or t.pos_ == "NOUN" and is_title_word(t.text) and t.text[:1].isupper()):
             out += [x for x in expand(t) if x not in out and x.pos_ == "PROPN" and not is_title_word(x.text)]
     return out
+
+
+def clause_on_noun(verb: "Token") -> bool:
+    """True for a verb whose clause the parser hung on a noun before it, as a relative clause or a complement, the
+    noun tagged as one or not ("revisit the travel bans it imposed": "bans" read as a verb, "imposed" as its ``ccomp``).
+
+    >>> from kg.extract.model import get_model
+    >>> d = get_model()("Washington lifted the sanctions it had imposed on Ramon Villeda.")
+    >>> clause_on_noun(d[6]), clause_on_noun(d[1])
+    (True, False)
+    """
+    head = verb.head
+    return verb.dep_ in ("relcl", "ccomp") and head.i < verb.i and (
+        head.pos_ == "NOUN" or head.dep_ in ("dobj", "pobj", "nsubj", "nsubjpass"))

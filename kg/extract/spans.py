@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 
 from kg.extract.lexicon import AMBIGUOUS_COUNTRIES, COUNTRY_FORMS, DEMONYMS, METONYMS, NON_NAME, ORGANIZATIONS, \
-    ORG_HEADS, ROLE_NOUNS, TITLE_WORDS
+    ORG_HEADS, ROLE_NOUNS, TITLE_MODIFIERS, TITLE_WORDS
 from kg.extract.segments import Mention, Token, cap as _cap
 from kg.extract.titles import title_prefix
 
@@ -132,8 +132,8 @@ def match_lexicon(toks: list[Token], i: int) -> tuple[int, str, str] | None:
 #: nouns after a country's possessive that say it is the state ("Niger's junta")
 _STATE_WORDS = frozenset({"authorities", "government", "regime", "junta", "military", "army", "foreign", "interior",
                           "defence", "defense", "president", "prime", "minister", "ministry", "leader", "parliament",
-                          "king", "embassy", "ambassador", "capital", "envoy", "presidency", "cabinet", "transitional",
-                          "interim", "new", "military-led", "acting"})
+                          "king", "embassy", "ambassador", "capital", "envoy", "presidency", "cabinet",
+                          "military-led"}) | TITLE_MODIFIERS
 
 
 def _state_follows(toks: list[Token], j: int) -> bool:
