@@ -114,3 +114,20 @@ def mark_apposed_titles(mentions: list[Any], text: str) -> None:
             m.extra["appositive"] = nxt.name
         elif nxt.kind == "title" and nxt.extra.get("appositive") and between.strip() == ",":
             m.extra["appositive"] = nxt.extra["appositive"]
+
+
+def verb_after_apposition(verb: "Token") -> bool:
+    """True when ``verb`` is the sentence's own verb, read as a modifier of its subject after the subject's
+    apposition: "The Minister for Europe and Foreign Affairs, Jean-Noel Barrot, received ... his counterpart" is
+    parsed with "Minister" the root and "received" a passive ``acl`` of it.
+
+    >>> from kg.extract.model import get_model
+    >>> d = get_model()("The Minister for Europe and Foreign Affairs, Jean-Noel Barrot, received on Tuesday at the "
+    ...                 "Quai d'Orsay his Algerian counterpart, Ahmed Attaf.")
+    >>> verb_after_apposition(d[13])
+    True
+    """
+    head = verb.head
+    return verb.dep_ == "acl" and head.dep_ == "ROOT" and head.i < verb.i and verb.tag_ in ("VBD", "VBN") and \
+        verb.i > 0 and verb.doc[verb.i - 1].text == "," and any(
+            c.dep_ == "appos" and c.i < verb.i and c.ent_type_ == "PERSON" for c in head.children)

@@ -59,6 +59,7 @@ class DocState:
     last_pair: Any = None  # the two persons of the last encounter read by the frames ("the two sides agreed")
     last_freed: list[Any] = field(default_factory=list)  # the persons of the last release: "the two had been freed"
     last_encounter: Any = None  # (relation, event type) of that encounter: "the two sides exchanged views" on a call
+    principal: Any = None  # whose programme a verbless entry belongs to ("- Meeting with X"): see kg.extract.agenda
 
 
 

@@ -280,6 +280,10 @@ def _apply(frame: Frame, tok: "Token") -> FrameHit | None:
             # sanctioned": the name the description stands beside
             ante = tok.head.head if tok.head.dep_ == "appos" and tok.head.pos_ == "NOUN" and \
                 tok.head.head.pos_ == "PROPN" else tok.head
+            while ante.ent_type_ in ("GPE", "LOC", "FAC") and ante.dep_ == "pobj" and any(
+                    o.lower_ in ("who", "whom") for o in others):
+                # "twelve fishermen detained in Cote d'Ivoire, whom the Ivorian authorities freed": persons
+                ante = ante.head.head.head if ante.head.head.dep_ == "acl" else ante.head.head
             others = [x for o in others for x in (expand(ante) if o.lower_ in _RELATIVES else [o])]
         others = [x for o in others for x in (quantified_antecedents(o) or [o])]  # "A and B, both of which are"
         if len(others) == 1 and others[0].dep_ == "poss" and others[0].lower_ in ("his", "her", "their"):

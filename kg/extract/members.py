@@ -24,7 +24,7 @@ finding itself stays. The sentences that may name members, and the trigger sente
 ...                          "flew home on Saturday.", published="2024-03-09")
 >>> sorted((a.claim.relation, o.label if o else a.claim.obj.label) for a in ParseExtractor(resolver=None).extract(doc)
 ...        for s, o in a.claim.pairs())
-[('releases', 'Mark Otto'), ('releases', 'Sara Lind'), ('releases', 'prisoners')]
+[('releases', 'Mark Otto'), ('releases', 'Sara Lind'), ('releases', 'engineers')]
 """
 
 from __future__ import annotations

@@ -32,9 +32,11 @@ __all__ = ["Mention", "Sentence", "Token", "find_mentions", "is_headline", "sent
 #: title words that, lower-case after a title, are adverbs or adjectives of the clause ("the President then said")
 _TRAILING_ADVERBS = frozenset({"then", "new", "top", "senior", "former", "acting", "the", "a", "an"})
 PRONOUNS = {"he": "subj", "she": "subj", "him": "obj", "her": "obj"}
+#: the organs that, with no "the", stand for the state they govern in ("authorities in Azerbaijan released")
+_GOVERNING = frozenset({"authorities", "government", "regime", "junta"})
 #: lower-case words that may open a mention (the rest are skipped: see find_mentions)
 _LOWER_STARTS = frozenset({"the", "both", "they", "his", "her", "their", "a", "an", "me", "i"}) | frozenset(PRONOUNS) | \
-    TITLE_WORDS | frozenset(DEMONYMS)
+    TITLE_WORDS | frozenset(DEMONYMS) | _GOVERNING
 PAIR_WORDS = {"they", "both"}
 _SKIP_LOWER = {"the", "a", "an", "his", "her", "its", "their", "new", "then"}
 _PAIR_NOUNS = {"leaders", "presidents", "men", "women", "ministers", "heads", "diplomats", "counterparts", "envoys",
@@ -174,9 +176,11 @@ def find_mentions(sent: Sentence, *, headline: bool, known: set[str] | None = No
                 out.append(m)
                 i = j
                 continue
-        if low == "the" and i + 3 < n and toks[i + 1].text.lower() in _STATE_NOUNS and toks[i + 2].text == "in":
-            place = _match_lexicon(toks, i + 3) or (
-                (i + 4, AMBIGUOUS_COUNTRIES[toks[i + 3].text], "Country") if toks[i + 3].text in AMBIGUOUS_COUNTRIES else None)
+        k = i + 1 if low == "the" and i + 1 < n and toks[i + 1].text.lower() in _STATE_NOUNS else \
+            i if low in _GOVERNING and (not i or toks[i - 1].text.lower() != "the") else -1
+        if k >= 0 and k + 2 < n and toks[k + 1].text == "in":  # "the junta in Niger", "authorities in Azerbaijan"
+            place = _match_lexicon(toks, k + 2) or ((k + 3, AMBIGUOUS_COUNTRIES[toks[k + 2].text], "Country")
+                                                    if toks[k + 2].text in AMBIGUOUS_COUNTRIES else None)
             if place is not None and place[2] == "Country":  # "the junta in Niger", "the regime in Tehran": the state
                 e = toks[place[0] - 1].idx + len(toks[place[0] - 1].text)
                 out.append(Mention(tok.idx, e, text[tok.idx:e], "country", "Country", place[1], country=place[1]))
@@ -341,6 +345,9 @@ def _person_or_title(text: str, toks: list["Token"], i: int, headline: bool,
             toks[i + 1].text == "of" or toks[i].text.lower() in TITLE_WORDS)):
         # not "Chairman of the National Assembly X", "His Excellency General of Army X": a title
         return org
+    if name_toks and j == i and i > 1 and toks[i - 1].text in "-–" and not toks[i - 1].whitespace_ and \
+            not toks[i - 2].whitespace_ and _cap(toks[i - 2]) and not _one_person_span(toks[i - 2], name_toks[-1], ner):
+        return None, k  # "the Forum on China-Africa Cooperation": the rest of a compound, not a name
     parts = [t.text for t in name_toks if t.text not in "-–"]
     has_hyphen = any(t.text in "-–" for t in name_toks)
     if parts and parts[-1] in ("’s", "'s"):

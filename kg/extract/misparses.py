@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from kg.extract.appositions import verb_after_apposition
 from kg.extract.lexicon import is_title_word
 from kg.extract.syntax import MAX_CLIMB, MEMBER_PREPS, expand
 
@@ -65,7 +66,7 @@ def misread_objects(verb: "Token") -> list["Token"]:
     >>> [t.text for t in misread_objects(d[1])]
     ['Gershkovich']
     """
-    if not any(c.dep_ == "nsubj" and c.i < verb.i for c in verb.children) or \
+    if not (any(c.dep_ == "nsubj" and c.i < verb.i for c in verb.children) or verb_after_apposition(verb)) or \
             any(c.dep_ in ("dobj", "nsubjpass") for c in verb.children):
         return []
     for c in verb.children:
@@ -98,6 +99,10 @@ def misread_objects(verb: "Token") -> list["Token"]:
                 a.pos_ == "PROPN" or is_title_word(a.text))]
             if placed:
                 return expand(placed[0])
+            if c.lower_ in ("at", "in") and any(a.dep_ in ("nmod", "compound") and a.ent_type_ in ("FAC", "GPE", "LOC")
+                                                and a.i < p.i for a in p.children) and any(
+                    a.dep_ == "poss" or a.dep_ == "appos" and a.ent_type_ == "PERSON" for a in p.children):
+                return expand(p)  # "received at the Quai d'Orsay his counterpart, X": the place read as his modifier
     head = verb.head
     # "A pardoned activist B, state media reported": B read as a second subject of the reporting verb, which
     # the parser hangs above the verb or below it

@@ -228,8 +228,11 @@ _GROUP = re.compile(
     r"(?:(?:of the|of them|the|(?!(?:\d|(?:" + "|".join(_NUM_WORDS) + r")\b))[a-z][a-z-]+)\s+){0,3}?(?P<g>political prisoners|prisoners|detainees|inmates|individuals|people|"
     r"persons|opponents|activists|dissidents|critics|hostages|captives|journalists|protesters|americans|citizens|"
     r"nationals|prisoners of war|pows|soldiers|men|women|politicians|figures|lawmakers|students|migrants|fishermen|"
-    r"sailors|convicts|foreigners|servicemen|civilians|bloggers|reporters|demonstrators|priests|clerics|"
-    r"(?-i:[A-Z][a-z]+(?:ans|ese|is|ers|ards|ons|es|ns|ks|chs)))\b", re.IGNORECASE)  # "two Danes", "three Britons"
+    r"sailors|convicts|foreigners|servicemen|civilians|bloggers|reporters|demonstrators|priests|clerics|workers|"
+    r"crew members|seafarers|traders|merchants|businessmen|employees|pilgrims|tourists|teachers|doctors|nurses|"
+    r"monks|nuns|miners|farmers|herders|drivers|truckers|engineers|contractors|athletes|academics|researchers|"
+    r"(?-i:[A-Z][a-z]+(?:ans|ese|is|ers|ards|ons|es|ns|ks|chs))(?!\s+[a-z]+(?:ers|men|ees|ists|ants|ents|ors)\b))\b",
+    re.IGNORECASE)  # "two Danes", "three Britons" (not "nine Senegalese fishermen": the fishermen)
 
 
 _COUNT_AHEAD = re.compile(r"\b" + COUNT)

@@ -93,6 +93,8 @@ def _reconcile(framed: list[Found], ruled: list[Found], read: list[tuple[int, in
     agents = {(f.relation, id(f.subject)) for f in framed}
 
     def keep(f: Found) -> bool:
+        if "agenda" in f.notes:  # a programme's entry: held, whatever the entry's own clause plans
+            return not any(pair_of(g) == pair_of(f) and g.status == f.status for g in framed)
         if pair_of(f) in keys or (parsed and f.relation in ("meets", "talksWith")):
             return False
         if parsed and f.relation in ("releases", "pardons") and "list" not in f.notes:

@@ -22,6 +22,7 @@ import re
 from typing import Any
 
 from kg.extract.act_rules import _release, _sanctions
+from kg.extract.agenda import agenda_findings
 from kg.extract.designations import is_list_line, list_filler
 from kg.extract.findings import _AND_VERB, DocState, Found, _coord_subject, _span, pair_of
 from kg.extract.mentions import Mention
@@ -65,6 +66,9 @@ def find_relations(text: str, base: int, mentions: list[Mention], state: DocStat
             state.list_imposer = None
         elif sent.ms and not any(t.search(text) for t in _LIST_STOP):
             return _bullet_target(sent, state.list_imposer)
+    agenda = agenda_findings(sent, state)  # "- Bilateral meeting with X" under a leader's programme
+    if agenda:
+        return agenda
     if not sent.ms:
         if text.rstrip().endswith(":") and state.last_imposer is not None and _LIST_CUE.search(text):
             state.list_imposer = state.last_imposer  # "The UK sanctioned five officials. Those sanctioned are:"

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from kg.extract.appositions import named_title
+from kg.extract.appositions import named_title, verb_after_apposition
 
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Token
@@ -220,7 +220,8 @@ def is_passive(tok: "Token") -> bool:
     # "Kremlin allies sanctioned by Britain" is passive; "reports that he had met X" (a clause the parser hung
     # as ``acl``, with a subject and "had" of its own) is not
     return any(c.dep_ in ("nsubjpass", "auxpass") for c in tok.children) or tok.tag_ == "VBN" and tok.dep_ == "acl" \
-        and not any(c.dep_ == "nsubj" or c.dep_ == "aux" and c.lemma_.lower() == "have" for c in tok.children)
+        and not any(c.dep_ == "nsubj" or c.dep_ == "aux" and c.lemma_.lower() == "have" for c in tok.children) \
+        and not verb_after_apposition(tok)
 
 
 #: verbs that ask someone to act; the parser often hangs their infinitive as an adverbial clause ("pressed X to free Y")
@@ -249,7 +250,8 @@ def subjects(tok: "Token", depth: int = 0) -> list["Token"]:
             return agent
         # "X met Y and was expected to meet Z": a passive verb phrase joined to an active one shares its subject
         return subjects(tok.head, depth + 1)
-    subj = [t for c in tok.children if c.dep_ in ("nsubj", "csubj") for t in expand(c)]
+    subj = [t for c in tok.children if c.dep_ in ("nsubj", "csubj") for t in expand(c)] or (
+        expand(tok.head) if verb_after_apposition(tok) else [])  # "The Minister, X, received ...": the root noun
     if subj and tok.dep_ == "relcl" and subj[0].lower_ in ("who", "that", "which", "whom"):
         ant = tok.head  # "Macron, who met Xi last year": the antecedent
         while ant.dep_ == "conj" and ant.head.i != ant.i and ant.head.i < ant.i:
