@@ -269,10 +269,11 @@ def _imposers(measure: "Token", pred: "Token") -> list["Token"]:
     """Who imposed a measure, from its own modifiers: "U.S. sanctions", "British sanctions", "Britain's list",
     "the U.S. sanctions list", "sanctions by Y" (or "by Y" on the predicate)."""
     by = [t for c in measure.children if c.dep_ == "poss" and c.pos_ != "PRON" for t in expand(c)]
-    by += [c for c in measure.children if c.dep_ in ("compound", "nmod") and c.pos_ == "PROPN" or
-           c.dep_ == "amod" and c.ent_type_ == "NORP"]
+    owned = bool(by)  # "the EU's Iran human rights sanctions list": the owner's; "Iran" names the regime
+    by += [c for c in measure.children if not owned and (c.dep_ in ("compound", "nmod") and c.pos_ == "PROPN" or
+                                                         c.dep_ == "amod" and c.ent_type_ == "NORP")]
     by += [t for c in measure.children if c.dep_ in ("compound", "nmod") and c.pos_ == "NOUN"
-           for t in c.children if t.dep_ in ("compound", "nmod", "poss") and t.pos_ == "PROPN"]
+           for t in c.children if t.dep_ in ("compound", "nmod", "poss") and t.pos_ == "PROPN" and not owned]
     by += [t for h in (measure, pred) for c in h.children if c.dep_ in ("prep", "agent") and c.lower_ == "by"
            for p in c.children if p.dep_ == "pobj" for t in expand(p)]
     return by

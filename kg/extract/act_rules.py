@@ -137,6 +137,10 @@ def _under_sanctions(sent: PairingSentence, trig: Trigger, ts: int, te: int) -> 
     return [Found("sanctions", imposers[0], targets[0], start=a, end=b, confidence=trig.confidence)]
 
 
+#: the possessive that owns the measure right before its trigger ("the Council's freeze", "the EU's new asset freeze")
+_OWNS_MEASURE = re.compile(r"^['’]s\s+(?:[a-z-]+\s+){0,2}$")
+
+
 def _sanctions(sent: PairingSentence, trig: Trigger, ts: int, te: int, state: DocState) -> list[Found]:
     text = sent.text
     if trig.mode == "under":
@@ -193,7 +197,10 @@ def _sanctions_found(sent: PairingSentence, trig: Trigger, ts: int, te: int, sta
     evader = max((i for i, (_a, b) in enumerate(sent.loc) if evaded and b <= evaded.start()), default=None)
     if not imposers and trig.mode != "list":
         regimes = {i for i, (_a, b) in enumerate(sent.loc) if _REGIME_NAME.match(text, b) or i == evader}
-        if _AND_VERB.search(text[max(0, ts - 40):ts]):  # "X froze ... and blacklisted Y"
+        owner = next((i for i, (_a, b) in enumerate(sent.loc) if _OWNS_MEASURE.match(text[b:ts])), None)
+        if owner is not None:  # "the court upheld the Council's freeze": the measure's owner imposed it
+            before = [owner]
+        elif _AND_VERB.search(text[max(0, ts - 40):ts]):  # "X froze ... and blacklisted Y"
             first = _coord_subject(sent, ts, person=False)
             before = [first] if first is not None else []
         else:

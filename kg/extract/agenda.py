@@ -56,9 +56,24 @@ def agenda_entry(text: str) -> tuple[str, int, str] | None:
     return ("talksWith" if remote else "meets"), m.end(), status
 
 
+#: a bulleted entry that opens with the counterpart and a colon ("- President of Chile X: lithium, trade")
+_BULLET = re.compile(r"^\s*(?:[-•*·▪–—]|\d{1,3}[.)])\s+")
+
+
+def _named_entry(sent: PairingSentence) -> tuple[str, int, str] | None:
+    """A bulleted entry that names a person, then a colon and the topics: a meeting with that person."""
+    bullet = _BULLET.match(sent.text)
+    if bullet is None or not sent.loc or sent.loc[0][0] > bullet.end() + 4 or \
+            not sent.text[sent.loc[0][1]:].lstrip().startswith(":"):
+        return None
+    if not any(e.type == "Person" for e in entities(sent.ms[0])):
+        return None
+    return "meets", bullet.end(), "held"
+
+
 def agenda_findings(sent: PairingSentence, state: DocState) -> list[Found]:
     """The principal's encounters a verbless entry states; any other sentence may name a new principal."""
-    entry = agenda_entry(sent.text)
+    entry = agenda_entry(sent.text) or _named_entry(sent)
     if entry is None:
         first = next((e for ms in sent.ms for e in entities(ms) if e.type == "Person"), None)
         state.principal = first or state.principal

@@ -221,16 +221,17 @@ def group_of(tok: Any, text: str) -> tuple[str, int | None] | None:
     people = tok.tag_ == "NNS" and tok.pos_ == "NOUN" or tok.tag_ == "NNPS" and tok.ent_type_ == "NORP"  # "six Americans"
     counted = people and any(
         c.dep_ == "nummod" and (c.like_num or c.lower_ in _COUNT_WORDS) for c in tok.children)
+    left = next(t.idx for t in tok.subtree if not t.is_space)  # not the blank of a line marker ("3.1 Seven ...")
     if tok.lemma_.lower() not in _GROUP_NOUNS and not counted:
         # "freed two Azerbaijani servicemen" (tagged singular): a counted group the words name
-        g = find_group(text, max(0, tok.left_edge.idx - 1))
+        g = find_group(text, max(0, left - 1))
         if g is not None and g[1] is not None and g[3] == tok.idx + len(tok.text):
             return g[0], g[1]
         return None  # "freed 222 opponents", "released 30 protesters": any counted persons are a group
     if tok.dep_ == "appos" and (tok.tag_ == "NN" or any(c.lower_ in ("a", "an") for c in tok.children)) and not any(
             c.dep_ == "nummod" for c in tok.children):
         return None  # "released X, a dual citizen serving ...", "X, a 79-year-old convicted of": X described
-    g = find_group(text, max(0, tok.left_edge.idx - 1))
+    g = find_group(text, max(0, left - 1))
     if g is not None:
         return g[0], g[1]
     if counted:

@@ -14,9 +14,10 @@ text just named.
 
 from __future__ import annotations
 
-from kg.extract.lexicon import DEMONYMS, DESCRIPTIONS, TITLE_WORDS
+from kg.extract.lexicon import AMBIGUOUS_COUNTRIES, DEMONYMS, DESCRIPTIONS, TITLE_WORDS
 from kg.extract.numerals import count_value, is_count
 from kg.extract.segments import Mention, Token, cap as _cap
+from kg.extract.spans import match_lexicon
 
 
 #: nouns for the organs through which a state acts ("Belarusian authorities", "the junta in Niger")
@@ -33,6 +34,23 @@ def state_organ(toks: list[Token], i: int) -> int:
             f"{toks[i].text.lower()} {toks[i + 1].text.lower()}" in DEMONYMS:
         return 2
     return 0
+
+
+#: the organs that, with no "the", stand for the state they govern in ("authorities in Azerbaijan released")
+GOVERNING = frozenset({"authorities", "government", "regime", "junta"})
+
+
+def organ_in_state(toks: list[Token], i: int) -> tuple[int, str] | None:
+    """(the token after, the state) for an organ "in" a state at ``i``: "the junta in Niger", "the regime in
+    Tehran", "authorities in Azerbaijan" (the state acts), else None."""
+    low, n = toks[i].text.lower(), len(toks)
+    k = i + 1 if low == "the" and i + 1 < n and toks[i + 1].text.lower() in STATE_NOUNS else \
+        i if low in GOVERNING and (not i or toks[i - 1].text.lower() != "the") else -1
+    if k < 0 or k + 2 >= n or toks[k + 1].text != "in":
+        return None
+    place = match_lexicon(toks, k + 2) or ((k + 3, AMBIGUOUS_COUNTRIES[toks[k + 2].text], "Country")
+                                           if toks[k + 2].text in AMBIGUOUS_COUNTRIES else None)
+    return (place[0], place[1]) if place is not None and place[2] == "Country" else None
 
 
 def counted_nationals(toks: list[Token], i: int) -> int:

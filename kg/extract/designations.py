@@ -23,7 +23,7 @@ import re
 
 from kg.extract.coref import Entity
 from kg.extract.linking import Linker
-from kg.extract.mentions import Mention
+from kg.extract.mentions import Mention, Sentence, is_headline
 
 #: a list entry's first field: a surname-first entry ("SMIRNOV, Alexei"), or a name of at most eight words
 #: that a semicolon, a bracket or an identifier closes ("Orel Trading LLC (a.k.a. ...)", "Ivan Orlov; DOB ...")
@@ -70,6 +70,33 @@ def fallback_issuer(text: str, chains: list[list[Mention]], linker: Linker) -> E
             if isinstance(e, Entity) and e.type == kind and (e.label == label or e.ref == ref):
                 return e
     return Entity(label=label, type=kind, ref=ref)
+
+
+#: a release's first line that ends with its issuer ("April 8, 2026 - Ottawa, Ontario - Global Affairs Canada")
+_SIGNED_LINE = re.compile(r"\s[-–—]\s+[^-–—]*$")
+#: words before a name that make it where something happened, not who acts ("killings in Port-au-Prince")
+_PLACE_BEFORE = re.compile(r"\b(?:in|at|near|from|across|around|outside|inside)\s+(?:the\s+)?$", re.IGNORECASE)
+
+
+def release_issuer(sent: Sentence, mentions: list[Mention], text: str) -> Entity | None:
+    """The body or state a release's sentence names as who speaks: named before its agentless designations.
+
+    Not a possessor ("the Treasury's OFAC": OFAC), a law's bracketed name ("the Special Economic Measures (Haiti)
+    Regulations"), or a place ("killings in Port-au-Prince"); in a title-case headline only the body that signs
+    a dateline ("... - Ottawa - Global Affairs Canada"), since a headline's capitalised words run together
+    ("Treasury Targets Procurement Network").
+    """
+    signed = _SIGNED_LINE.search(sent.text.rstrip()) if is_headline(sent) else None
+    if is_headline(sent) and signed is None:
+        return None
+    for m in mentions:
+        e = m.entity
+        if not isinstance(e, Entity) or e.type not in ("Organization", "Country") or \
+                text[m.end:m.end + 2] in ("'s", "’s", ") ") or _PLACE_BEFORE.search(text[max(0, m.start - 12):m.start]):
+            continue
+        if signed is None or m.start >= sent.start_char + signed.start():
+            return e
+    return None
 
 
 #: what may join the members of a coordinated group of names: "A and B", "A, B and C", "A as well as B"

@@ -154,6 +154,8 @@ def _apply(frame: Frame, tok: "Token") -> FrameHit | None:
             c.dep_ == "xcomp" and c.lemma_.lower() in frame.needs_pobj for c in tok.children):  # "invited X to visit"
         return None
     relation, event_type = frame.relation, frame.event_type
+    if relation == "talksWith" and noun is not None and any(c.lower_ == "courtesy" for c in noun.children):
+        relation, event_type = "meets", "Visit"  # "received a courtesy call from X": X came in person
     if frame.relation == "talksWith" and tok.pos_ == "NOUN" and tok.dep_ == "dobj" and tok.lemma_.lower() == "call" and (
             tok.head.lemma_.lower() == "pay" or any(c.lower_ == "courtesy" for c in tok.children)):
         return None  # "paid a courtesy call to Y": a visit (the frame of "pay a call" reads it), not a call
@@ -256,9 +258,11 @@ def _apply(frame: Frame, tok: "Token") -> FrameHit | None:
             agents = [t for m in prep_objects(tok, "with") if m.lemma_.lower() in _MEASURES for t in prep_objects(m, "by")]
         if not agents and frame.relation == "sanctions" and is_passive(tok) and tok.lemma_.lower() == "add":
             # "X was added to Japan's asset-freeze list", "to the EU sanctions list": the list's keeper
+            # (its owner alone when it has one: "the EU's Iran human rights list" is the EU's, on Iran)
             agents = [c for lst in prep_objects(tok, "to") if lst.text.islower()  # not "the Consolidated List"
                       for c in lst.subtree if c.i < lst.i and (
                 c.pos_ == "PROPN" and c.dep_ in ("poss", "compound", "nmod") or c.dep_ == "amod" and c.ent_type_ == "NORP")]
+            agents = [c for c in agents if c.dep_ == "poss"] or agents
         others = [t for spec in frame.patient for t in slot(tok, spec, noun)]
         others = [described_name(o) or o if o.dep_ == "dobj" else o for o in others]  # "a Yemeni employee, X"
         others += [m for o in others if o.dep_ == "dobj" for m in members_beside(tok, o)]
@@ -273,6 +277,10 @@ def _apply(frame: Frame, tok: "Token") -> FrameHit | None:
             # "X arrived home after being released by Y": the one released is the main clause's subject
             gov = tok.head.head if tok.dep_ == "pcomp" else tok.head
             others = subjects(gov) if gov.pos_ in ("VERB", "AUX") else []
+        if not others and "nsubjpass" in frame.patient and is_passive(tok) and tok.dep_ == "conj" and \
+                tok.head.tag_ in ("VBD", "VBN") and not any(c.dep_ == "dobj" for c in tok.head.children):
+            # "Seven fishermen, detained since August, were released by X": the parser made "detained" the verb
+            others = [t for c in tok.head.children if c.dep_ == "nsubj" for t in expand(c)]
         if not others and "nsubjpass" in frame.patient and tok.tag_ == "VBN":
             others = inverted_subjects(tok)  # "Also designated were A and B"; "Also freed was C"
         if tok.dep_ == "relcl" and any(o.lower_ in _RELATIVES for o in others):

@@ -141,6 +141,8 @@ ORGANIZATIONS: dict[str, str] = {
     "Foreign and Commonwealth Office": "Foreign, Commonwealth and Development Office",
     "National Security and Defence Council": "National Security and Defense Council of Ukraine",
     "National Security and Defense Council": "National Security and Defense Council of Ukraine",
+    "Department of Foreign Affairs and Trade": "Department of Foreign Affairs and Trade",
+    "Ministry of Foreign Affairs and Trade": "Ministry of Foreign Affairs and Trade",
 }
 
 COUNTRY_FORMS: dict[str, str] = {}
@@ -212,6 +214,9 @@ _TITLE_PHRASES = (
     "crown prince", "prince", "princess", "sheikh", "pope", "ayatollah", "commander", "chief", "director",
     "candidate", "presidential candidate", "deputy", "cabinet secretary", "former", "exiled", "acting", "interim", "transitional",
     "caretaker", "jailed", "imprisoned",
+    # Malay and Bruneian honorifics before a name ("Dato' Seri X", "Dato Haji Z"); not "Tan Sri", whose "Tan" is
+    # also a family name ("Truong Tan Sang"): a title after it cuts it off ("Tan Sri Dr. Y")
+    "dato'", "dato’", "dato", "datuk", "datin", "seri", "haji", "hajjah", "pehin", "encik",
     "detained", "dissident", "activist", "journalist", "head of state", "top diplomat", "diplomat",
     "chairman", "chairwoman", "speaker", "mayor", "fm", "official", "lawmaker", "chief of staff",
     "president-elect", "new", "senior", "first", "first lady", "top", "then", "opposition", "the", "a", "an", "his", "her",
@@ -260,7 +265,7 @@ DESCRIPTIONS: frozenset[str] = frozenset(
 
 #: head words of organisation names ("Treasury Department", "Atlantic Council")
 ORG_HEADS: frozenset[str] = frozenset("""
-Department Ministry Council Union Agency Bank Corps Force Forces Committee Commission Court Party
+Department Ministry Council Chamber Tribunal Union Agency Bank Corps Force Forces Committee Commission Court Party
 Government Office Group Organization Organisation Nations Institute Centre Center Foundation Army
 Navy Guard Guards Unit Service Services Parliament Assembly Congress Senate Cabinet Administration Company
 Corporation Fund Alliance Movement Front Bureau Authority League Association Network Team Industries
@@ -273,7 +278,8 @@ Ventures Resources Solutions Exports Imports Refinery Petrochemical Petrochemica
 #: capitalised words after a name that make it a place's
 PLACE_HEADS: frozenset[str] = frozenset({"City", "Province", "Region", "Oblast", "Krai", "District", "County",
                                          "Governorate", "Prefecture", "Square", "Street", "Avenue", "Airport",
-                                         "Stadium", "Palace", "Bridge"})
+                                         "Stadium", "Palace", "Bridge", "Dam", "Canal", "Harbour", "Harbor", "Railway",
+                                         "Pipeline", "Refinery", "Valley", "Islands", "Strait", "Mountains", "Desert"})
 
 #: capitalised words that end the name of a law or an instrument
 LAW_WORDS = frozenset({"Act", "Law", "Order", "Regulations", "Decree", "Directive", "Resolution", "Treaty", "Accord",
@@ -295,7 +301,7 @@ Within Upon Through Throughout Against Between Without Into Across Behind Beyond
 These Those It Its His Her Their Our We I He She They You Mr Mrs Ms Dr Source Photo Read More Also
 Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May June July
 August September October November December Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec
-Base Day Room Office Club House Airport International University News Street City Summit Road
+Base Day Room Office Club House Debate Airport International University News Street City Summit Road
 Square Palace Hall Hotel Airlines Air Press Media Times Post Day Independence Election Pre
 Readout Statement Update Updated Published Leave Reply Comment Email Your Required Fields
 Following Below Under Previous Any Some All No Not Both Each Analysts Officials State Global Joint

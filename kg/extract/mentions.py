@@ -18,8 +18,8 @@ from kg.extract.lexicon import AMBIGUOUS_COUNTRIES, AMBIGUOUS_GIVEN, DEMONYMS, D
     IMPERATIVES, LAW_WORDS, NON_NAME, ORGANIZATIONS, PLACE_HEADS, POST_NOMINALS, ROLE_NOUNS, TITLE_MODIFIERS, \
     TITLE_WORDS
 from kg.extract.name_context import describes_name as _describes_name, modifier_end as _modifier_end
-from kg.extract.descriptions import STATE_NOUNS as _STATE_NOUNS, aged_description as _aged_description, \
-    counted_nationals, state_organ as _state_organ
+from kg.extract.descriptions import GOVERNING, aged_description as _aged_description, counted_nationals, \
+    organ_in_state, state_organ as _state_organ
 from kg.extract.segments import Mention, Sentence, Token, cap as _cap, is_headline, sentences
 from kg.extract.titles import aide_name_at, role_head, title_prefix
 from kg.extract.spans import demonym_roles as _demonym_roles, office_of_title as _office_of_title, joined_org as _joined_org, lex_country as _lex_country, match_lexicon as _match_lexicon, \
@@ -32,11 +32,9 @@ __all__ = ["Mention", "Sentence", "Token", "find_mentions", "is_headline", "sent
 #: title words that, lower-case after a title, are adverbs or adjectives of the clause ("the President then said")
 _TRAILING_ADVERBS = frozenset({"then", "new", "top", "senior", "former", "acting", "the", "a", "an"})
 PRONOUNS = {"he": "subj", "she": "subj", "him": "obj", "her": "obj"}
-#: the organs that, with no "the", stand for the state they govern in ("authorities in Azerbaijan released")
-_GOVERNING = frozenset({"authorities", "government", "regime", "junta"})
 #: lower-case words that may open a mention (the rest are skipped: see find_mentions)
 _LOWER_STARTS = frozenset({"the", "both", "they", "his", "her", "their", "a", "an", "me", "i"}) | frozenset(PRONOUNS) | \
-    TITLE_WORDS | frozenset(DEMONYMS) | _GOVERNING
+    TITLE_WORDS | frozenset(DEMONYMS) | GOVERNING
 PAIR_WORDS = {"they", "both"}
 _SKIP_LOWER = {"the", "a", "an", "his", "her", "its", "their", "new", "then"}
 _PAIR_NOUNS = {"leaders", "presidents", "men", "women", "ministers", "heads", "diplomats", "counterparts", "envoys",
@@ -126,6 +124,12 @@ def find_mentions(sent: Sentence, *, headline: bool, known: set[str] | None = No
                 continue
         if _cap(tok) or low == "the":
             org = _org_run(toks, i, text)
+            longer = _match_lexicon(toks, i + (low == "the")) if org is not None else None
+            if org is not None and longer is not None and longer[2] == "Organization" and longer[0] > org[1]:
+                org = None  # "the Department of Foreign Affairs and Trade": the known body, whole
+                if low == "the":
+                    i += 1
+                    continue
             if org is not None and sent.ner:
                 org = _recognised_org_end(org, toks, text, sent.ner)  # "Capital Tap": the body goes on past "Capital"
             pre = title_prefix(toks[i:])[0] if org is not None and i + 1 < n and (
@@ -176,16 +180,12 @@ def find_mentions(sent: Sentence, *, headline: bool, known: set[str] | None = No
                 out.append(m)
                 i = j
                 continue
-        k = i + 1 if low == "the" and i + 1 < n and toks[i + 1].text.lower() in _STATE_NOUNS else \
-            i if low in _GOVERNING and (not i or toks[i - 1].text.lower() != "the") else -1
-        if k >= 0 and k + 2 < n and toks[k + 1].text == "in":  # "the junta in Niger", "authorities in Azerbaijan"
-            place = _match_lexicon(toks, k + 2) or ((k + 3, AMBIGUOUS_COUNTRIES[toks[k + 2].text], "Country")
-                                                    if toks[k + 2].text in AMBIGUOUS_COUNTRIES else None)
-            if place is not None and place[2] == "Country":  # "the junta in Niger", "the regime in Tehran": the state
-                e = toks[place[0] - 1].idx + len(toks[place[0] - 1].text)
-                out.append(Mention(tok.idx, e, text[tok.idx:e], "country", "Country", place[1], country=place[1]))
-                i = place[0]
-                continue
+        governed = organ_in_state(toks, i)
+        if governed is not None:  # "the junta in Niger", "authorities in Azerbaijan": the state
+            e = toks[governed[0] - 1].idx + len(toks[governed[0] - 1].text)
+            out.append(Mention(tok.idx, e, text[tok.idx:e], "country", "Country", governed[1], country=governed[1]))
+            i = governed[0]
+            continue
         d = _state_organ(toks, i) if lex is None or lex[2] == "Country" else 0
         if d:  # "Belarusian authorities released ...", "the Sri Lankan authorities": the state acts
             e = toks[i + d].idx + len(toks[i + d].text)
@@ -322,7 +322,8 @@ def _person_or_title(text: str, toks: list["Token"], i: int, headline: bool,
     name_toks = toks[j:k]
     if name_toks and (name_toks[-1].text in LAW_WORDS or k < n and toks[k].text in LAW_WORDS):
         return None, k + 1  # "the Special Economic Measures Act", "the Magnitsky Act": a law, not an actor
-    if name_toks and k < n and toks[k].text in PLACE_HEADS:
+    if name_toks and (k < n and toks[k].text in PLACE_HEADS or len(name_toks) > 1 and name_toks[-1].text in PLACE_HEADS
+                      and not _one_person_span(name_toks[0], name_toks[-1], ner)):
         return None, k + 1  # "Ho Chi Minh City", "Kherson Oblast": a place named after someone or something
     if name_toks and name_toks[-1].text in "-–":
         name_toks, k = name_toks[:-1], k - 1

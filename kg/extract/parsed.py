@@ -42,7 +42,7 @@ from kg.extract.dates import DATELINE, parse_published, stated_publication
 from kg.extract.quotes import speaker_label_end
 from kg.extract.day_anchors import anchored_dates
 from kg.extract.status_updates import status_updates
-from kg.extract.designations import (HOLDINGS, PLURAL_PRONOUNS, fallback_issuer, list_line_actors, list_lines,
+from kg.extract.designations import (HOLDINGS, PLURAL_PRONOUNS, fallback_issuer, release_issuer, list_line_actors, list_lines,
                                      plural_group)
 from kg.extract.frames import FrameHit, gate_pattern, match, meeting_verbs
 from kg.extract.holders import holder_entities, owned_body
@@ -62,7 +62,7 @@ from kg.extract.parties import counted_pair
 from kg.extract.recogniser import name_spans, retype_organisations, unsupported
 from kg.extract.reconcile import Reading, _headline_merged, _only_as_speaker, _reconcile, _restatus, _speakers
 from kg.extract.relations import DocState, Found, find_relations
-from kg.extract.timelines import reference_date, year_headings
+from kg.extract.timelines import heading_dates, reference_date, year_headings
 from kg.extract.findings import counted_once, without_enumerated_groups
 from kg.extract.rules import RuleExtractor, _content_end, _dedupe, _merge_events, _roles_of
 from kg.extract.setting import other_dates
@@ -193,16 +193,11 @@ class ParseExtractor(RuleExtractor):
                 out.append((f, self._assertion(document, f, sent.start_char, sent.text,
                                                reference_date(published, years.get(i)), roles)))
                 found_at.setdefault(i, []).append(f)
-            # the issuer of a release is named before its agentless designations, not among their targets, and not
-            # in a title-case headline, whose capitalised words run together ("Treasury Targets Procurement Network")
             state.last_plural = plural_group(sent.text, sent.start_char, mentions) or state.last_plural
             state.last_freed = list(dict.fromkeys(f.obj for f in found_at.get(i, ()) if f.relation in (
                 "releases", "pardons") and f.status == "held" and f.obj is not None and f.obj.type == "Person")) or \
                 state.last_freed  # who "the two had been released" stands for in a later sentence
-            if issuer is None and not is_headline(sent):
-                issuer = next((m.entity for m in mentions if isinstance(m.entity, Entity)
-                               and m.entity.type in ("Organization", "Country")
-                               and text[m.end:m.end + 2] not in ("'s", "’s")), None)  # "the Treasury's OFAC": OFAC
+            issuer = issuer or release_issuer(sent, mentions, text)
         told_again: set[int] = set()  # "... four officials on Monday. They include A": one act, of Monday
         for i, f in member_findings(sents, chains, parsed, found_at, limit):  # "... two Americans. The two, A and B"
             if {id(f.subject), id(f.obj)} & doubtful:
@@ -217,7 +212,7 @@ class ParseExtractor(RuleExtractor):
         out = [(f, a) for f, a in out if id(f) not in told_again]
         out = place_journeys(out, sents, chains)  # "X arrived in Ankara. X met Y": the meeting's place
         out = place_events(out, sents, text)  # "X met Y. The talks took place in Warsaw.": places stated elsewhere
-        out = anchored_dates(out)  # "On the same day, X met Z": the day of the event before
+        out = heading_dates(anchored_dates(out), texts, [s.start_char for s in sents], published)  # "Monday 21 Sep"
         out = status_updates(out, sents, chains)  # "The meeting was called off": the planned meeting before
         out = counted_once(out)  # "pardoning a group of persons ... 211 persons were pardoned": one act, counted
         return _merge_events(_dedupe(_headline_merged(out, sents)), text)

@@ -155,6 +155,9 @@ def slot(tok: "Token", spec: str, noun: "Token | None") -> list["Token"]:
                 if c.dep_ == first and (noun is None or c.i != noun.i):
                     # a dative the parser left on its preposition ("granted a pardon to the officer X"): its object
                     out += [t for p in c.children if p.dep_ == "pobj" for t in expand(p)] if c.pos_ == "ADP" else expand(c)
+                    # "met the minister of A, X, and the minister of B, Y": the second object hung on the verb
+                    out += [t for k in h.children if first == "dobj" and k.dep_ == "conj" and k.i > c.i and
+                            k.pos_ in ("NOUN", "PROPN") and h.pos_ == "VERB" for t in expand(k)]
     if rest:
         return [t for o in out for t in slot(o, rest, None)]
     return out

@@ -66,3 +66,90 @@ def test_a_verb_after_the_subjects_apposition_is_the_sentences_own(extractor):
     text = ("The Minister of Foreign Affairs of Peru, Elmer Schialer, received on Monday at the Torre Tagle Palace "
             "his Chilean counterpart, Alberto van Klaveren.")
     assert ("meets", "Elmer Schialer", "Alberto van Klaveren") in pairs(extractor, text)
+
+
+def test_a_bulleted_entry_naming_the_counterpart_and_topics_is_a_meeting_dated_by_its_heading():
+    text = ("Chancellor's week in Brussels\n\nChancellor Ewa Lindqvist met four leaders this week, her office said.\n\n"
+            "Tuesday 3 March\n- President of Portugal Rui Tavares: energy links, the Lisbon port project.\n"
+            "- Prime Minister of Greece Nikos Vlachos: migration.\n\nWednesday 4 March\n"
+            "- President of Latvia Inese Ozola: defence.\n")
+    got = {(a.claim.subject.label, o.label, a.claim.date) for a in read(text) for _s, o in a.claim.pairs()
+           if a.claim.relation == "meets" and o is not None}
+    assert ("Ewa Lindqvist", "Rui Tavares", "2026-03-03") in got
+    assert ("Ewa Lindqvist", "Nikos Vlachos", "2026-03-03") in got
+    assert ("Ewa Lindqvist", "Inese Ozola", "2026-03-04") in got
+    assert not any(s == "Rui Tavares" for s, _o, _d in got)
+
+
+def test_a_heading_dates_no_planned_event():
+    text = ("Programme\n\nPresident Ana Ruiz travelled to Accra.\n\nMonday 9 March\n"
+            "- Meeting with President John Mahama, who invited her to return in the autumn.\n")
+    got = {(a.claim.status, a.claim.date) for a in read(text) if a.claim.relation == "meets"}
+    assert ("held", "2026-03-09") in got
+    assert not any(st == "planned" and d == "2026-03-09" for st, d in got)
+
+
+def test_a_named_dam_or_debate_is_no_person(extractor):
+    text = ("Prime Minister Abiy Ahmed discussed the Grand Ethiopian Renaissance Dam with President Sisi after his "
+            "address to the General Debate.")
+    got = pairs(extractor, text)
+    assert not any("Dam" in o or "Debate" in o or "Dam" in s or "Debate" in s for _r, s, o in got)
+
+
+def test_the_owner_of_an_upheld_freeze_imposed_it_not_the_court(extractor):
+    got = pairs(extractor, "The Federal Court on Monday upheld the Treasury's freeze on the assets of Olga Berezina.")
+    assert not any(r == "sanctions" and s == "Federal Court" for r, s, _o in got)
+
+
+def test_a_regime_named_inside_an_owned_list_is_no_imposer(extractor):
+    text = "Taras Hlib and Oksana Vovk were added to the EU's Belarus human rights sanctions list in March."
+    got = pairs(extractor, text)
+    assert ("sanctions", "European Union", "Taras Hlib") in got
+    assert not any(r == "sanctions" and s == "Belarus" for r, s, _o in got)
+
+
+def test_a_courts_chamber_is_no_person():
+    text = ("Ruling\n\nThe court's Second Chamber ruled on Friday. It found that Pavel Dudko had met General Anton "
+            "Sholk twice.")
+    assert not any("Chamber" in s for _r, s, _o in found(text))
+
+
+def test_malay_honorifics_are_no_part_of_the_name(extractor):
+    text = ("The Foreign Minister, Dato' Seri Hassan Rahim, met the Foreign Minister of Brunei, Dato Haji Amin "
+            "Yusof, in Kuala Lumpur.")
+    assert ("meets", "Hassan Rahim", "Amin Yusof") in pairs(extractor, text)
+
+
+def test_a_courtesy_call_received_is_a_visit(extractor):
+    got = pairs(extractor, "On Monday the minister, Hassan Rahim, received a courtesy call from Ambassador Lena Brooke.")
+    assert ("meets", "Hassan Rahim", "Lena Brooke") in got
+    assert not any(r == "talksWith" for r, _s, _o in got)
+
+
+def test_the_released_of_a_verb_read_as_the_main_one_are_its_subject(extractor):
+    text = "Nine Thai fishermen, detained since May for illegal fishing, were released by Myanmar on Sunday."
+    got = pairs(extractor, text)
+    assert any(r == "releases" and s == "Myanmar" and "fishermen" in o for r, s, o in got)
+
+
+def test_a_numbered_section_marker_is_no_part_of_the_count():
+    text = ("Report\n\n4.2 Eleven Filipino seafarers held since June were freed by the Houthis on 2 March 2026.")
+    got = [(a.claim.obj.label, a.claim.obj.count) for a in read(text) if a.claim.relation == "releases"]
+    assert got and got[0] == ("Filipino seafarers", 11)
+
+
+def test_a_second_object_hung_on_the_verb_is_met_too(extractor):
+    text = ("On the sidelines, the Minister, Ana Ruiz, met the Foreign Minister of the Kingdom of Bhutan, H.E. Karma "
+            "Dorji, and the Foreign Minister of Nepal, H.E. Sita Rana, in separate meetings.")
+    got = pairs(extractor, text)
+    assert {("meets", "Ana Ruiz", "Karma Dorji"), ("meets", "Ana Ruiz", "Sita Rana")} <= got
+
+
+def test_a_release_signed_in_its_dateline_is_that_bodys():
+    text = ("March 2, 2026 - Canberra - Department of Foreign Affairs and Trade\n\n"
+            "Today the Minister announced sanctions against two individuals responsible for abuses in Port Moresby.\n\n"
+            "The sanctions target Kila Wari and Peni Toa.\n")
+    got = found(text)
+    assert not any(r == "sanctions" and s == "Papua New Guinea" for r, s, _o in got)
+    assert any(r == "sanctions" and o == "Kila Wari" and s == "Department of Foreign Affairs and Trade"
+               for r, s, o in got)
