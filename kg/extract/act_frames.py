@@ -63,6 +63,18 @@ _DEMANDING = frozenset({"demand", "insist", "urge", "ask", "request", "require",
 _CONFINEMENT = frozenset({"custody", "detention", "prison", "jail", "captivity", "imprisonment", "penal", "colony"})
 #: verbs whose object measure was not taken ("blocked EU sanctions on X", "vetoed sanctions against Y")
 BLOCKING_VERBS = frozenset({"block", "veto", "reject", "oppose", "torpedo", "resist", "stall", "thwart", "scuttle"})
+#: verbs that keep someone "from" acting ("blocked the EU from sanctioning X", "stopped Sweden from freeing Y")
+_KEEPING_VERBS = frozenset({"block", "prevent", "stop", "bar", "keep", "prohibit", "discourage", "dissuade"})
+
+
+def kept_from(tok: "Token") -> "list[Token] | None":
+    """The ones a verb of prevention kept from the act at ``tok`` ("Hungary blocked the EU from sanctioning X":
+    the EU, which did not), else None. A measure noun is kept through its verb ("from imposing sanctions")."""
+    if tok.pos_ == "NOUN" and tok.dep_ == "dobj":
+        tok = tok.head
+    if tok.dep_ != "pcomp" or tok.head.lower_ != "from" or tok.head.head.lemma_.lower() not in _KEEPING_VERBS:
+        return None
+    return [t for c in tok.head.head.children if c.dep_ == "dobj" for t in expand(c)]
 #: nouns a release frame must not take for captives ("handed over the bodies of 50 soldiers")
 _NOT_CAPTIVES = frozenset({"body", "remains", "corpse", "document", "weapon", "asset", "fund", "territory", "data"})
 #: nouns that describe who a list of names is ("two generals, A and B"): plural common nouns
@@ -199,8 +211,8 @@ def restatus(frame: Any, tok: "Token", noun: "Token | None", status: str) -> str
         return status
     if status == "planned" and frees_by_pardon(frame, tok):
         return "held"  # "An amnesty signed by X will free 900 prisoners": the pardon is signed, the freeing follows
-    if status != "held":
-        return status
+    if status != "held" or kept_from(tok) is not None:
+        return "negated" if status == "held" else status
     gov = tok if noun is not None else tok.head if tok.pos_ == "NOUN" and tok.dep_ == "dobj" else None
     if gov is None:
         return status

@@ -137,6 +137,9 @@ def _under_sanctions(sent: PairingSentence, trig: Trigger, ts: int, te: int) -> 
     return [Found("sanctions", imposers[0], targets[0], start=a, end=b, confidence=trig.confidence)]
 
 
+#: "Hungary blocked the EU from sanctioning X": the one kept from acting would have imposed the measure
+_KEPT_FROM = re.compile(r"^\s+from\s+(?:[a-z]+ing\s+)?$")
+_KEEPING = re.compile(r"\b(?:block|prevent|stop|bar|keep|kept|prohibit)\w*\s+(?:the\s+)?$", re.IGNORECASE)
 #: the possessive that owns the measure right before its trigger ("the Council's freeze", "the EU's new asset freeze")
 _OWNS_MEASURE = re.compile(r"^['’]s\s+(?:[a-z-]+\s+){0,2}$")
 
@@ -197,7 +200,8 @@ def _sanctions_found(sent: PairingSentence, trig: Trigger, ts: int, te: int, sta
     evader = max((i for i, (_a, b) in enumerate(sent.loc) if evaded and b <= evaded.start()), default=None)
     if not imposers and trig.mode != "list":
         regimes = {i for i, (_a, b) in enumerate(sent.loc) if _REGIME_NAME.match(text, b) or i == evader}
-        owner = next((i for i, (_a, b) in enumerate(sent.loc) if _OWNS_MEASURE.match(text[b:ts])), None)
+        owner = next((i for i, (a, b) in enumerate(sent.loc) if _OWNS_MEASURE.match(text[b:ts]) or (
+            _KEPT_FROM.match(text[b:ts]) and _KEEPING.search(text[max(0, a - 30):a]))), None)
         if owner is not None:  # "the court upheld the Council's freeze": the measure's owner imposed it
             before = [owner]
         elif _AND_VERB.search(text[max(0, ts - 40):ts]):  # "X froze ... and blacklisted Y"

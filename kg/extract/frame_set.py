@@ -149,7 +149,7 @@ def _index() -> dict[tuple[str, str], tuple[Frame, ...]]:
 
 
 #: past forms a lemma's stem does not cover ("met" for "meet")
-_IRREGULAR = {"meet": ("met",), "speak": ("spoke",), "sit": ("sat",), "freeze": ("froze",), "ring": ("rang",),
+_IRREGULAR = {"meet": ("met",), "speak": ("spoke",), "sit": ("sat",), "freeze": ("froze",), "ring": ("rang", "rung"),
               "bar": ("barred",), "ban": ("banned",), "shake": ("shook",)}
 
 

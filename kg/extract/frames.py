@@ -404,6 +404,8 @@ def _apply(frame: Frame, tok: "Token") -> FrameHit | None:
     if hit.frame.status and hit.status == "held":
         hit.status = hit.frame.status  # "has invited X for talks": the talks are to come
     hit.status = act_frames.restatus(frame, tok, noun, hit.status)  # "preparing sanctions", "blocked sanctions"
+    if frame.kind == "act":
+        hit.agents = act_frames.kept_from(tok) or hit.agents  # "X blocked the EU from sanctioning Y": the EU's act
     if listing is not None and any(c.dep_ == "neg" for c in listing.children):
         hit.status = "negated"  # "X was not among those freed"
         hit.notes.append("negated-listing")

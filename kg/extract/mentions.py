@@ -188,8 +188,9 @@ def find_mentions(sent: Sentence, *, headline: bool, known: set[str] | None = No
             continue
         d = _state_organ(toks, i) if lex is None or lex[2] == "Country" else 0
         if d:  # "Belarusian authorities released ...", "the Sri Lankan authorities": the state acts
-            e = toks[i + d].idx + len(toks[i + d].text)
             state = DEMONYMS[" ".join(t.text.lower() for t in toks[i:i + d])]
+            d += i + d + 1 < n and toks[i + d].text == "state" and toks[i + d + 1].text == "security"  # "state security"
+            e = toks[i + d].idx + len(toks[i + d].text)
             out.append(Mention(tok.idx, e, text[tok.idx:e], "country", "Country", state, country=state))
             i += d + 1
             continue

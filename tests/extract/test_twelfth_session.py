@@ -4,6 +4,8 @@ Sentences and documents written for these tests."""
 
 from __future__ import annotations
 
+import pytest
+
 from tests.extract.test_eleventh_session import found, read
 from tests.extract.test_ninth_session import extractor, pairs  # noqa: F401  (the fixture and helper are shared)
 
@@ -153,3 +155,37 @@ def test_a_release_signed_in_its_dateline_is_that_bodys():
     assert not any(r == "sanctions" and s == "Papua New Guinea" for r, s, _o in got)
     assert any(r == "sanctions" and o == "Kila Wari" and s == "Department of Foreign Affairs and Trade"
                for r, s, o in got)
+
+
+def test_rung_is_a_call(extractor):
+    text = "Latvian President Edgars Rinkevics said he had rung Estonian President Alar Karis on Sunday night."
+    assert ("talksWith", "Edgars Rinkevics", "Alar Karis") in pairs(extractor, text)
+
+
+@pytest.mark.parametrize("text, kept, blocker, target", [
+    ("Austria once again blocked the EU from sanctioning the Serbian banker Goran Ilic.", "European Union", "Austria",
+     "Goran Ilic"),
+    ("Greece prevented the EU from imposing sanctions on the Turkish shipowner Emre Kaya.", "European Union", "Greece",
+     "Emre Kaya"),
+])
+def test_one_kept_from_sanctioning_did_not_and_the_blocker_imposed_nothing(text, kept, blocker, target):
+    got = {(a.claim.subject.label, o.label, a.claim.status) for a in read(text) for _s, o in a.claim.pairs()
+           if a.claim.relation == "sanctions" and o is not None}
+    assert (kept, target, "negated") in got
+    assert not any(s == blocker for s, _o, _st in got)
+    assert not any(st == "held" for _s, _o, st in got)
+
+
+def test_a_states_police_or_state_security_is_the_state(extractor):
+    assert ("releases", "Nigeria", "Chinese engineers") in pairs(extractor, "Nigerian police freed two Chinese engineers on Sunday.")
+    got = pairs(extractor, "Iranian state security released the French teacher Cecile Morel on Friday.")
+    assert ("releases", "Iran", "Cecile Morel") in got
+
+
+def test_breaking_bread_with_or_being_the_guest_of_is_a_meeting(extractor):
+    got = pairs(extractor, "In Tunis on Monday, President Kais Saied broke bread with Algerian President Abdelmadjid Tebboune.")
+    assert ("meets", "Kais Saied", "Abdelmadjid Tebboune") in got
+    got = pairs(extractor, "Ghanaian President John Mahama was the guest of his Togolese counterpart, Faure Gnassingbe, "
+                           "at a state dinner in Lome.")
+    assert ("meets", "John Mahama", "Faure Gnassingbe") in got
+    assert not pairs(extractor, "The guest of honour at the gala was the actor Tom Hanks.")
