@@ -21,8 +21,7 @@ from kg.extract.spans import match_lexicon
 
 
 #: nouns for the organs through which a state acts ("Belarusian authorities", "the junta in Niger")
-STATE_NOUNS = frozenset({"authorities", "government", "regime", "junta", "military", "forces", "troops", "army", "police",
-                         "state"})
+STATE_NOUNS = frozenset({"authorities", "government", "regime", "junta", "military", "forces", "troops", "army", "police"})
 
 
 def state_organ(toks: list[Token], i: int) -> int:

@@ -187,9 +187,12 @@ def find_mentions(sent: Sentence, *, headline: bool, known: set[str] | None = No
             i = governed[0]
             continue
         d = _state_organ(toks, i) if lex is None or lex[2] == "Country" else 0
+        if not d and i + 2 < n and toks[i + 1].text == "state" and toks[i + 2].text == "security" and \
+                toks[i].text.lower() in DEMONYMS:
+            d = 1  # "Chinese state security released X" (not "Russian state media", which only reports)
         if d:  # "Belarusian authorities released ...", "the Sri Lankan authorities": the state acts
             state = DEMONYMS[" ".join(t.text.lower() for t in toks[i:i + d])]
-            d += i + d + 1 < n and toks[i + d].text == "state" and toks[i + d + 1].text == "security"  # "state security"
+            d += toks[i + d].text == "state"  # the mention ends at "security"
             e = toks[i + d].idx + len(toks[i + d].text)
             out.append(Mention(tok.idx, e, text[tok.idx:e], "country", "Country", state, country=state))
             i += d + 1
