@@ -216,6 +216,8 @@ def group_of(tok: Any, text: str) -> tuple[str, int | None] | None:
             c.dep_ == "prep" and c.lower_ == "of" for c in tok.children):  # "the 31", "all 31"; not "two of them"
         n = count_value(tok.text)
         return ("prisoners", n) if n is not None and n > 1 and not (1900 <= n <= 2100) else None
+    if tok.tag_ == "NN" and any(c.lower_ in ("a", "an") for c in tok.children):
+        return None  # "a Belarusian national": one person
     if tok.lemma_.lower() in _QUANTITY_NOUNS:  # "a number of detainees", "dozens of prisoners"
         tok = next((p for c in tok.children if c.lower_ == "of" for p in c.children if p.dep_ == "pobj"), tok)
     people = tok.tag_ == "NNS" and tok.pos_ == "NOUN" or tok.tag_ == "NNPS" and tok.ent_type_ == "NORP"  # "six Americans"

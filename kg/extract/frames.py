@@ -46,7 +46,8 @@ from kg.extract.release_places import release_place
 from kg.extract.setting import place_of
 from kg.extract.act_instruments import ISSUING
 from kg.extract.misparses import (absolute_subject, acts_next, clause_on_noun, described_name, misread_objects,
-                                  quantified_antecedents, swallowed_subjects, verb_first_parties)
+                                  object_named_before, quantified_antecedents, swallowed_subjects,
+                                  verb_first_parties)
 from kg.extract.syntax import (
     companions, expand, headline_topic, has_particle, inverted_subjects, is_passive, members_beside, noun_agents,
     prep_objects, slot, stranded_objects, subjects, unique,
@@ -194,6 +195,8 @@ def _apply(frame: Frame, tok: "Token") -> FrameHit | None:
     # "X, a former naval officer who advises Y": the name the description stands beside
     agents = [t.head if t.i == tok.head.i and tok.dep_ == "relcl" and t.pos_ == "NOUN" and t.dep_ == "appos" and
               t.head.pos_ == "PROPN" else t for t in agents]
+    # "with A freeing the photographer X and B releasing Y": X is A's patient, B releases
+    agents = [x for t in agents for x in ([c for c in expand(t) if c is not t] if object_named_before(t) else [t])] or agents
     if tok.dep_ == "ccomp" and agents and (tok.head.lemma_.lower(), "VERB") in _index():  # "Valoria freed A and Norland released B": A is the first verb's object
         agents = [t for t in agents if t not in misread_objects(tok.head)]
     if frame.kind == "encounter":

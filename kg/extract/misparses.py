@@ -40,7 +40,7 @@ def absolute_subject(verb: "Token") -> "Token | None":
     before = verb.doc[verb.i - 1]
     if verb.tag_ != "VBG" and verb.dep_ != "conj" and before.head.dep_ != "pobj":
         return None  # "returned 95 prisoners of war and Ukraine handed over 95 soldiers": a finite advcl as well
-    if before.pos_ == "PROPN" and before.dep_ == "conj" and before.head.dep_ in ("dobj", "conj", "pobj"):
+    if before.pos_ == "PROPN" and before.dep_ == "conj" and before.head.dep_ in ("dobj", "conj", "pobj", "appos"):
         return before
     return None
 
@@ -94,7 +94,8 @@ def misread_objects(verb: "Token") -> list["Token"]:
                                         for q in m.children if q.dep_ == "pobj" for t in expand(q) if t.pos_ == "PROPN"]
     for c in verb.children:
         # "received this Monday at the palace the Chancellor of Peru, X": the object hung on the place, no comma
-        for p in (p for p in c.children if c.dep_ == "prep" and p.dep_ == "pobj"):
+        for p in (p for p in c.subtree if c.dep_ == "prep" and p.dep_ == "pobj" and p.head.dep_ == "prep"
+                  and p.ent_type_ in ("", "FAC", "GPE", "LOC", "ORG")):  # "in the Palace of the Moncloa the head ..."
             placed = [a for a in p.children if a.dep_ == "appos" and a.left_edge.i == p.i + 1 and (
                 a.pos_ == "PROPN" or is_title_word(a.text))]
             if placed:
@@ -168,11 +169,24 @@ def described_name(obj: "Token") -> "Token | None":
         return apposed
     after = obj.right_edge.i + 1
     doc = obj.doc
+    if after < len(doc) and doc[after].ent_iob_ == "B" and doc[after].ent_type_ == "PERSON":
+        # "with Minsk freeing the photographer Tomas Kairys and Vilnius releasing Y": the name hung on the next verb
+        span = next((e for e in doc.ents if e.start == after), None)
+        if span is not None and span.root.head.i != obj.i and span.root.dep_ in ("nsubj", "nsubjpass"):
+            return span.root
     if after + 1 >= len(doc) or doc[after].text != "," or doc[after + 1].ent_type_ != "PERSON" or \
             doc[after + 1].ent_iob_ != "B":
         return None
     span = next((e for e in doc.ents if e.start == after + 1), None)
     return span.root if span is not None and span.label_ == "PERSON" else None
+
+
+def object_named_before(tok: "Token") -> bool:
+    """True when the subject ``tok`` is the name of the object just before it, which the parser made the next
+    verb's subject ("with Minsk freeing the photographer Tomas Kairys and Vilnius releasing Y": not Kairys)."""
+    prev = tok.doc[tok.left_edge.i - 1] if tok.left_edge.i > 0 else None
+    named = described_name(prev) if prev is not None and prev.pos_ == "NOUN" and prev.dep_ == "dobj" else None
+    return named is not None and named.i == tok.i
 
 
 def quantified_antecedents(word: "Token") -> list["Token"]:

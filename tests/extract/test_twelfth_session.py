@@ -189,3 +189,18 @@ def test_breaking_bread_with_or_being_the_guest_of_is_a_meeting(extractor):
                            "at a state dinner in Lome.")
     assert ("meets", "John Mahama", "Faure Gnassingbe") in got
     assert not pairs(extractor, "The guest of honour at the gala was the actor Tom Hanks.")
+
+
+def test_each_side_of_a_swap_frees_its_own_prisoner(extractor):
+    text = ("Serbia and Croatia exchanged prisoners on Friday, with Belgrade freeing the Croatian engineer Ivan Horvat "
+            "and Zagreb releasing a Serbian national convicted of smuggling, Milan Jovic.")
+    got = pairs(extractor, text)
+    assert ("releases", "Serbia", "Ivan Horvat") in got
+    assert ("releases", "Croatia", "Milan Jovic") in got
+    assert not any(s == "Ivan Horvat" for _r, s, _o in got)
+
+
+def test_a_guest_named_after_a_place_with_its_own_of_phrase_is_received(extractor):
+    text = ("The Prime Minister, Luis Montenegro, received this Thursday in the Palace of Sao Bento the head of the "
+            "Cape Verdean Government, Ulisses Correia e Silva.")
+    assert any(r == "meets" and s == "Luis Montenegro" and o.startswith("Ulisses") for r, s, o in pairs(extractor, text))
