@@ -13,6 +13,8 @@ the following summary.").
 ('meets', 25, 'cancelled')
 >>> agenda_entry("The meeting with Ramaphosa was cancelled.") is None
 True
+>>> agenda_entry("- The meeting with Ramaphosa did not take place.")
+('meets', 19, 'negated')
 """
 
 from __future__ import annotations
@@ -25,7 +27,8 @@ from kg.extract.pairing import PairingSentence, entities
 
 #: an entry: a bullet or number, a day or time, then words that qualify the encounter and its noun and "with"/"by"
 _ENTRY = re.compile(
-    r"^\s*(?:[-•*·▪–—]\s*|\d{1,3}[.)]\s+)?(?:(?:[A-Z][a-z]+day|\d{1,2}(?:[.:]\d\d)?(?:\s*[ap]\.?m\.?)?)\s*[:,–—-]\s*)?"
+    r"^\s*(?:(?:[-•*·▪–—]\s*|\d{1,3}[.)]\s+)(?:the\s+)?)?(?:(?:[A-Z][a-z]+day|\d{1,2}(?:[.:]\d\d)?(?:\s*[ap]\.?m\.?)?)"
+    r"\s*[:,–—-]\s*)?"
     r"(?P<mods>(?:(?:bilateral|brief|short|courtesy|working|informal|separate|trilateral|phone|telephone|video|"
     r"virtual|online|first|further|official|private|one-on-one)[\s-]+){0,3})"
     r"(?P<noun>meeting|bilateral|talks|call|conversation|pull-aside|pull aside|audience|consultations|"

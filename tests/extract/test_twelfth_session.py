@@ -204,3 +204,12 @@ def test_a_guest_named_after_a_place_with_its_own_of_phrase_is_received(extracto
     text = ("The Prime Minister, Luis Montenegro, received this Thursday in the Palace of Sao Bento the head of the "
             "Cape Verdean Government, Ulisses Correia e Silva.")
     assert any(r == "meets" and s == "Luis Montenegro" and o.startswith("Ulisses") for r, s, o in pairs(extractor, text))
+
+
+def test_a_bulleted_meeting_that_did_not_take_place_is_negated():
+    text = ("Programme\n\nPresident Ana Ruiz held talks in Lima on Monday.\n\n"
+            "- The meeting with President Jose Jeri, scheduled for the afternoon, did not take place.\n"
+            "- Meeting with Prime Minister Eduardo Arana.\n")
+    got = {(o.label, a.claim.status) for a in read(text) for _s, o in a.claim.pairs()
+           if a.claim.relation == "meets" and a.claim.subject.label == "Ana Ruiz" and o is not None}
+    assert got == {("Jose Jeri", "negated"), ("Eduardo Arana", "held")}
