@@ -7,8 +7,10 @@ the following summary.").
 
 >>> agenda_entry("- Bilateral meeting with President Cyril Ramaphosa of South Africa.")
 ('meets', 25, 'held')
->>> agenda_entry("Phone call with King Abdullah II.")
-('talksWith', 16, 'held')
+>>> agenda_entry("- Phone call with King Abdullah II.")
+('talksWith', 18, 'held')
+>>> agenda_entry("Phone call with King Abdullah II.") is None  # a subheading, not an entry
+True
 >>> agenda_entry("Sunday: courtesy call by the Ambassador of Japan, postponed.")
 ('meets', 25, 'cancelled')
 >>> agenda_entry("The meeting with Ramaphosa was cancelled.") is None
@@ -27,8 +29,8 @@ from kg.extract.pairing import PairingSentence, entities
 
 #: an entry: a bullet or number, a day or time, then words that qualify the encounter and its noun and "with"/"by"
 _ENTRY = re.compile(
-    r"^\s*(?:(?:[-•*·▪–—]\s*|\d{1,3}[.)]\s+)(?:the\s+)?)?(?:(?:[A-Z][a-z]+day|\d{1,2}(?:[.:]\d\d)?(?:\s*[ap]\.?m\.?)?)"
-    r"\s*[:,–—-]\s*)?"
+    r"^\s*(?P<marker>(?:[-•*·▪–—]\s*|\d{1,3}[.)]\s+)(?:the\s+)?)?"
+    r"(?P<when>(?:[A-Z][a-z]+day|\d{1,2}(?:[.:]\d\d)?(?:\s*[ap]\.?m\.?)?)\s*[:,–—-]\s*)?"
     r"(?P<mods>(?:(?:bilateral|brief|short|courtesy|working|informal|separate|trilateral|phone|telephone|video|"
     r"virtual|online|first|further|official|private|one-on-one)[\s-]+){0,3})"
     r"(?P<noun>meeting|bilateral|talks|call|conversation|pull-aside|pull aside|audience|consultations|"
@@ -36,7 +38,8 @@ _ENTRY = re.compile(
 #: words that make the entry's encounter one at a distance
 _REMOTE = re.compile(r"phone|video|virtual|online", re.IGNORECASE)
 #: a main clause of its own after the counterpart: no entry ("Meeting with X, Y said nothing")
-_CLAUSE = re.compile(r",\s+(?!who\b|which\b|whom\b)[\w .'’-]{1,40}?\b(?:said|says|told|added|noted|stated)\b", re.IGNORECASE)
+_CLAUSE = re.compile(r",\s+(?!who\b|which\b|whom\b)[\w .'’-]{1,40}?\b(?:said|says|told|added|noted|stated)\b",
+                     re.IGNORECASE)
 #: words by which the entry's encounter did not happen as held, and the status each gives
 _UNHELD = ((re.compile(r"\b(?:cancel\w*|postpone\w*|called off|scrapped)\b", re.IGNORECASE), "cancelled"),
            (re.compile(r"\b(?:did not|didn't|was not|not held)\b", re.IGNORECASE), "negated"),
@@ -46,11 +49,12 @@ _UNHELD = ((re.compile(r"\b(?:cancel\w*|postpone\w*|called off|scrapped)\b", re.
 def agenda_entry(text: str) -> tuple[str, int, str] | None:
     """The relation an entry of a programme states, where its counterpart starts and its status, else None.
 
-    A call is at a distance ("Phone call with", "Call with"), unless paid in person ("courtesy call by").
+    An entry opens with a bullet, a number or a day or time. A call is at a distance ("Phone call with", "Call
+    with"), unless paid in person ("courtesy call by").
     """
     m = _ENTRY.match(text)
-    if m is None or _CLAUSE.search(text, m.end()):
-        return None
+    if m is None or not (m.group("marker") or m.group("when")) or _CLAUSE.search(text, m.end()):
+        return None  # an entry is marked as one, or timed: not a subheading ("Talks with Iran") in a story
     noun, mods = m.group("noun").lower(), m.group("mods").lower()
     if m.group("prep").lower() == "by" and noun != "call":
         return None  # "Meeting by the river": only a courtesy call is paid "by" someone
@@ -90,7 +94,7 @@ def agenda_findings(sent: PairingSentence, state: DocState) -> list[Found]:
     for i in range(at, len(sent.loc)):  # "with A and B": the counterparts joined by "and"
         if i > at and sent.text[sent.loc[i - 1][1]:sent.loc[i][0]].strip() not in ("and", ",", ", and"):
             break
-        a, b = sent.loc[i]
-        out += [Found(relation, principal, e, status=status, start=0, end=b, confidence=0.7, trigger=(0, start), notes=["agenda"])
-                for e in entities(sent.ms[i]) if e is not principal]
+        end = sent.loc[i][1]
+        out += [Found(relation, principal, e, status=status, start=0, end=end, confidence=0.7, trigger=(0, start),
+                      notes=["agenda"]) for e in entities(sent.ms[i]) if e is not principal and e.type != "Country"]
     return out

@@ -213,3 +213,10 @@ def test_a_bulleted_meeting_that_did_not_take_place_is_negated():
     got = {(o.label, a.claim.status) for a in read(text) for _s, o in a.claim.pairs()
            if a.claim.relation == "meets" and a.claim.subject.label == "Ana Ruiz" and o is not None}
     assert got == {("Jose Jeri", "negated"), ("Eduardo Arana", "held")}
+
+
+def test_a_subheading_in_a_story_is_no_programme_entry():
+    text = ("Live: the crisis talks\n\nPresident Ana Ruiz spoke to reporters in Brussels on Monday.\n\n"
+            "Talks with Iran\n\nDiplomats said a round of talks could open next week.\n\n"
+            "Call with Zelensky\n\nNo call has been scheduled, her office said.\n")
+    assert not any(s == "Ana Ruiz" for _r, s, _o in found(text))
