@@ -16,6 +16,9 @@ without its city ("at the foreign ministry") gets the journey's city after it.
 'New Delhi'
 >>> _JOURNEY.search("She visited Lukashenko in prison.") is None
 True
+>>> _JOURNEY.search("He attended the ASEAN Ministerial Meeting in Kuala Lumpur on Monday.")["p"]
+'Kuala Lumpur'
+
 >>> _JOURNEY.search("Blinken Arrives In Beijing For Talks")["p"], _PLACE_JOURNEY.search("Envoy's Belarus Visit")["p"]
 ('Beijing', 'Belarus')
 """
@@ -35,7 +38,10 @@ _JOURNEY = re.compile(  # the verbs in any case: a title-case headline ("Blinken
     r"\b(?i:(?:arriv(?:ed|es|ing)|landed|lands|touched down)\s+(?:in|at)"
     r"|(?:travel(?:l)?ed|travels|flew|flies|headed|heads|went|came|returned|is travel(?:l)?ing|was travel(?:l)?ing)\s+to"
     r"|(?:is|was|are|were)\s+(?:visiting|on a visit to|on a trip to|in)"
-    r"|(?:visit|trip|tour|journey|stop|stopover)\s+(?:to|in))\s+"
+    r"|(?:visit|trip|tour|journey|stop|stopover)\s+(?:to|in)"
+    # "attended the ASEAN-GCC Ministerial Meeting in Kuwait City", "led the delegation to the summit in Abuja"
+    r"|(?:attended|attends|attending|(?:led|leads|leading)\s+(?:\w+['’]s\s+|the\s+|a\s+|his\s+|her\s+)?"
+    r"delegation\s+to)\s+(?:the\s+)?(?:[\w'’.–-]+\s+){1,8}?(?:in|at))\s+"
     r"(?:the\s+)?(?P<p>[A-Z][\w'’.-]+(?:\s+(?:(?!(?:For|To|And|With|On|In|At|As|After|Amid|Ahead|Before|Over|"
     r"Talks|Meets?|Holds?|Says?)\b)[A-Z][\w'’.-]+|de|al|of))*)")
 #: a journey noun after its place: "his Moscow trip", "Trump Envoy's Belarus Visit" (a country or a capital only)

@@ -220,3 +220,10 @@ def test_a_subheading_in_a_story_is_no_programme_entry():
             "Talks with Iran\n\nDiplomats said a round of talks could open next week.\n\n"
             "Call with Zelensky\n\nNo call has been scheduled, her office said.\n")
     assert not any(s == "Ana Ruiz" for _r, s, _o in found(text))
+
+
+def test_a_meeting_on_the_sidelines_of_an_attended_event_is_placed_there():
+    text = ("Report\n\nOn 12 May, Foreign Minister Ana Ruiz attended the OSCE Ministerial Council in Valletta. On the "
+            "sidelines, the Minister met the Foreign Minister of Malta, Ian Borg.")
+    places = {a.claim.place for a in read(text) if a.claim.relation == "meets"}
+    assert places == {"Valletta"}
