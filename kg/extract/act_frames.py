@@ -31,7 +31,7 @@ from typing import TYPE_CHECKING, Any
 from kg.extract.act_instruments import (INSTRUMENTS, blocked_proposal, granted_to, instrument_issuer, issuer,
                                        pardoning_subject)
 from kg.extract.designations import HOLDINGS
-from kg.extract.lexicon import COUNTRY_FORMS, DEMONYMS, METONYMS
+from kg.extract.lexicon import COUNTRY_FORMS, DEMONYMS, KEEPING_VERBS, METONYMS
 from kg.extract.syntax import expand, is_passive, prep_objects, subjects
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -63,8 +63,6 @@ _DEMANDING = frozenset({"demand", "insist", "urge", "ask", "request", "require",
 _CONFINEMENT = frozenset({"custody", "detention", "prison", "jail", "captivity", "imprisonment", "penal", "colony"})
 #: verbs whose object measure was not taken ("blocked EU sanctions on X", "vetoed sanctions against Y")
 BLOCKING_VERBS = frozenset({"block", "veto", "reject", "oppose", "torpedo", "resist", "stall", "thwart", "scuttle"})
-#: verbs that keep someone "from" acting ("blocked the EU from sanctioning X", "stopped Sweden from freeing Y")
-_KEEPING_VERBS = frozenset({"block", "prevent", "stop", "bar", "keep", "prohibit", "discourage", "dissuade"})
 
 
 def kept_from(tok: "Token") -> "list[Token] | None":
@@ -72,7 +70,7 @@ def kept_from(tok: "Token") -> "list[Token] | None":
     the EU, which did not), else None. A measure noun is kept through its verb ("from imposing sanctions")."""
     if tok.pos_ == "NOUN" and tok.dep_ == "dobj":
         tok = tok.head
-    if tok.dep_ != "pcomp" or tok.head.lower_ != "from" or tok.head.head.lemma_.lower() not in _KEEPING_VERBS:
+    if tok.dep_ != "pcomp" or tok.head.lower_ != "from" or tok.head.head.lemma_.lower() not in KEEPING_VERBS:
         return None
     return [t for c in tok.head.head.children if c.dep_ == "dobj" for t in expand(c)]
 #: nouns a release frame must not take for captives ("handed over the bodies of 50 soldiers")

@@ -16,8 +16,9 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from kg.extract.designations import opens_list
+from kg.extract.designations import PLACE_BEFORE as _PLACE_BEFORE, opens_list
 from kg.extract.findings import _AND_VERB, DocState, Found, _coord_subject, _span
+from kg.extract.lexicon import KEEPING_VERBS
 from kg.extract.pairing import _INCLUDING, _PASSIVE, _TARGET_PREP, PairingSentence, entities
 from kg.extract.patterns import Trigger, find_group, is_demand, status_before
 
@@ -33,9 +34,6 @@ def _whom_antecedent(sent: PairingSentence, pos: int) -> list[int]:
     return []
 
 
-#: only adverbs, auxiliaries or a day between a subject and its verb
-#: a place preposition right before a state: "In Russia, X is designated" places the target, it names no imposer
-_PLACE_BEFORE = re.compile(r"\b(?:[Ii]n|[Aa]t|[Ff]rom|[Ii]nside|[Ww]ithin|[Aa]cross|[Tt]hroughout)\s+(?:the\s+)?$")
 #: a name that names a sanctions regime, not who imposes it ("under the Myanmar sanctions regime")
 _REGIME_NAME = re.compile(r"(?:[’']s)?\s+(?:[A-Z][\w-]*\s+)*(?:autonomous\s+|financial\s+)?sanctions?\s+(?:regime|programme|"
                           r"program|framework|regulations)\b|\s+\((?:Sanctions|Asset-Freezing)\)")
@@ -139,7 +137,7 @@ def _under_sanctions(sent: PairingSentence, trig: Trigger, ts: int, te: int) -> 
 
 #: "Hungary blocked the EU from sanctioning X": the one kept from acting would have imposed the measure
 _KEPT_FROM = re.compile(r"^\s+from\s+(?:[a-z]+ing\s+)?$")
-_KEEPING = re.compile(r"\b(?:block|prevent|stop|bar|keep|kept|prohibit)\w*\s+(?:the\s+)?$", re.IGNORECASE)
+_KEEPING = re.compile(r"\b(?:" + "|".join(sorted(KEEPING_VERBS | {"kept"})) + r")\w*\s+(?:the\s+)?$", re.IGNORECASE)
 #: the possessive that owns the measure right before its trigger ("the Council's freeze", "the EU's new asset freeze")
 _OWNS_MEASURE = re.compile(r"^['’]s\s+(?:[a-z-]+\s+){0,2}$")
 

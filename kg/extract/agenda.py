@@ -24,7 +24,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from kg.extract.findings import DocState, Found
+from kg.extract.findings import BULLET, DocState, Found
 from kg.extract.pairing import PairingSentence, entities
 
 #: an entry: a bullet or number, a day or time, then words that qualify the encounter and its noun and "with"/"by"
@@ -63,13 +63,10 @@ def agenda_entry(text: str) -> tuple[str, int, str] | None:
     return ("talksWith" if remote else "meets"), m.end(), status
 
 
-#: a bulleted entry that opens with the counterpart and a colon ("- President of Chile X: lithium, trade")
-_BULLET = re.compile(r"^\s*(?:[-•*·▪–—]|\d{1,3}[.)])\s+")
-
-
 def _named_entry(sent: PairingSentence) -> tuple[str, int, str] | None:
-    """A bulleted entry that names a person, then a colon and the topics: a meeting with that person."""
-    bullet = _BULLET.match(sent.text)
+    """A bulleted entry that names a person, then a colon and the topics: a meeting with that person ("- President
+    of Chile X: lithium, trade")."""
+    bullet = BULLET.match(sent.text)
     if bullet is None or not sent.loc or sent.loc[0][0] > bullet.end() + 4 or \
             not sent.text[sent.loc[0][1]:].lstrip().startswith(":"):
         return None

@@ -53,6 +53,27 @@ def organ_in_state(toks: list[Token], i: int) -> tuple[int, str] | None:
     return (place[0], place[1]) if place is not None and place[2] == "Country" else None
 
 
+def state_by_organ(toks: list[Token], i: int, text: str, *, demonym: bool = True) -> tuple[Mention, int] | None:
+    """A mention of the state an organ at ``i`` stands for, and the token after it, else None: "the junta in
+    Niger", "authorities in Azerbaijan", and with ``demonym`` "Belarusian authorities", "Chinese state security"
+    (not "Russian state media", which only reports)."""
+    governed = organ_in_state(toks, i)
+    if governed is not None:
+        end, state = governed
+    else:
+        n = len(toks)
+        d = state_organ(toks, i) if demonym else 0
+        if not d and demonym and i + 2 < n and toks[i + 1].text == "state" and toks[i + 2].text == "security" and \
+                toks[i].text.lower() in DEMONYMS:
+            d = 1
+        if not d:
+            return None
+        state = DEMONYMS[" ".join(t.text.lower() for t in toks[i:i + d])]
+        end = i + d + 1 + (toks[i + d].text == "state")  # "state security": the mention ends at "security"
+    e = toks[end - 1].idx + len(toks[end - 1].text)
+    return Mention(toks[i].idx, e, text[toks[i].idx:e], "country", "Country", state, country=state), end
+
+
 def counted_nationals(toks: list[Token], i: int) -> int:
     """The token after "two Danes" / "Two Danes" / "12 Britons" at token ``i`` (counted nationals are no name), else 0."""
     def counts(word: str) -> bool:  # a count, not a year ("two", "12"; not "2019")

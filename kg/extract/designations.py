@@ -75,7 +75,8 @@ def fallback_issuer(text: str, chains: list[list[Mention]], linker: Linker) -> E
 #: a release's first line that ends with its issuer ("April 8, 2026 - Ottawa, Ontario - Global Affairs Canada")
 _SIGNED_LINE = re.compile(r"\s[-–—]\s+[^-–—]*$")
 #: words before a name that make it where something happened, not who acts ("killings in Port-au-Prince")
-_PLACE_BEFORE = re.compile(r"\b(?:in|at|near|from|across|around|outside|inside)\s+(?:the\s+)?$", re.IGNORECASE)
+PLACE_BEFORE = re.compile(r"\b(?:in|at|near|from|across|around|outside|inside|within|throughout)\s+(?:the\s+)?$",
+                          re.IGNORECASE)
 
 
 def release_issuer(sent: Sentence, mentions: list[Mention], text: str) -> Entity | None:
@@ -92,7 +93,7 @@ def release_issuer(sent: Sentence, mentions: list[Mention], text: str) -> Entity
     for m in mentions:
         e = m.entity
         if not isinstance(e, Entity) or e.type not in ("Organization", "Country") or \
-                text[m.end:m.end + 2] in ("'s", "’s", ") ") or _PLACE_BEFORE.search(text[max(0, m.start - 12):m.start]):
+                text[m.end:m.end + 2] in ("'s", "’s", ") ") or PLACE_BEFORE.search(text[max(0, m.start - 12):m.start]):
             continue
         if signed is None or m.start >= sent.start_char + signed.start():
             return e

@@ -23,6 +23,9 @@ _AND_VERB = re.compile(r"(?:^|[^,\w]|,)\s*\band\s+(?:(?:then|later|also|subseque
                        r"has|have|had|will|would|was|were|is|are|[a-z]+ly)\s+){0,2}$")
 
 
+#: a line's list marker: a bullet, "1." / "1)" or "(1)"
+BULLET = re.compile(r"^\s*(?:[-•*·▪–—]|\d{1,3}[.)]|\(\d{1,3}\))\s+")
+
 
 @dataclass
 class Found:

@@ -44,12 +44,13 @@ from kg.extract.clause_status import PASSING_ADVERBS, read_status
 from kg.extract.place_names import tidy_place
 from kg.extract.release_places import release_place
 from kg.extract.setting import place_of
+from kg.extract.patient_phrases import members_beside
 from kg.extract.act_instruments import ISSUING
 from kg.extract.misparses import (absolute_subject, acts_next, clause_on_noun, described_name, misread_objects,
                                   object_named_before, quantified_antecedents, swallowed_subjects,
                                   verb_first_parties)
 from kg.extract.syntax import (
-    companions, expand, headline_topic, has_particle, inverted_subjects, is_passive, members_beside, noun_agents,
+    companions, expand, headline_topic, has_particle, inverted_subjects, is_passive, noun_agents,
     prep_objects, slot, stranded_objects, subjects, unique,
 )
 

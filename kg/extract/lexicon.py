@@ -281,6 +281,9 @@ PLACE_HEADS: frozenset[str] = frozenset({"City", "Province", "Region", "Oblast",
                                          "Stadium", "Palace", "Bridge", "Dam", "Canal", "Harbour", "Harbor", "Railway",
                                          "Pipeline", "Refinery", "Valley", "Islands", "Strait", "Mountains", "Desert"})
 
+#: verbs that keep someone "from" acting ("blocked the EU from sanctioning X", "stopped Sweden from freeing Y")
+KEEPING_VERBS = frozenset({"block", "prevent", "stop", "bar", "keep", "prohibit", "discourage", "dissuade"})
+
 #: capitalised words that end the name of a law or an instrument
 LAW_WORDS = frozenset({"Act", "Law", "Order", "Regulations", "Decree", "Directive", "Resolution", "Treaty", "Accord",
                        "Accords", "Convention", "Charter", "Code", "Statute", "Ordinance", "Bill", "Amendment",

@@ -14,12 +14,12 @@ from __future__ import annotations
 
 import re
 
-from kg.extract.lexicon import AMBIGUOUS_COUNTRIES, AMBIGUOUS_GIVEN, DEMONYMS, DESCRIPTIONS, HYPHEN_MODIFIERS, \
+from kg.extract.lexicon import AMBIGUOUS_GIVEN, DEMONYMS, DESCRIPTIONS, HYPHEN_MODIFIERS, \
     IMPERATIVES, LAW_WORDS, NON_NAME, ORGANIZATIONS, PLACE_HEADS, POST_NOMINALS, ROLE_NOUNS, TITLE_MODIFIERS, \
     TITLE_WORDS
 from kg.extract.name_context import describes_name as _describes_name, modifier_end as _modifier_end
 from kg.extract.descriptions import GOVERNING, aged_description as _aged_description, counted_nationals, \
-    organ_in_state, state_organ as _state_organ
+    state_by_organ
 from kg.extract.segments import Mention, Sentence, Token, cap as _cap, is_headline, sentences
 from kg.extract.titles import aide_name_at, role_head, title_prefix
 from kg.extract.spans import demonym_roles as _demonym_roles, office_of_title as _office_of_title, joined_org as _joined_org, lex_country as _lex_country, match_lexicon as _match_lexicon, \
@@ -180,22 +180,10 @@ def find_mentions(sent: Sentence, *, headline: bool, known: set[str] | None = No
                 out.append(m)
                 i = j
                 continue
-        governed = organ_in_state(toks, i)
-        if governed is not None:  # "the junta in Niger", "authorities in Azerbaijan": the state
-            e = toks[governed[0] - 1].idx + len(toks[governed[0] - 1].text)
-            out.append(Mention(tok.idx, e, text[tok.idx:e], "country", "Country", governed[1], country=governed[1]))
-            i = governed[0]
-            continue
-        d = _state_organ(toks, i) if lex is None or lex[2] == "Country" else 0
-        if not d and i + 2 < n and toks[i + 1].text == "state" and toks[i + 2].text == "security" and \
-                toks[i].text.lower() in DEMONYMS:
-            d = 1  # "Chinese state security released X" (not "Russian state media", which only reports)
-        if d:  # "Belarusian authorities released ...", "the Sri Lankan authorities": the state acts
-            state = DEMONYMS[" ".join(t.text.lower() for t in toks[i:i + d])]
-            d += toks[i + d].text == "state"  # the mention ends at "security"
-            e = toks[i + d].idx + len(toks[i + d].text)
-            out.append(Mention(tok.idx, e, text[tok.idx:e], "country", "Country", state, country=state))
-            i += d + 1
+        organ = state_by_organ(toks, i, text, demonym=lex is None or lex[2] == "Country")
+        if organ is not None:  # "the junta in Niger", "Belarusian authorities released": the state acts
+            out.append(organ[0])
+            i = organ[1]
             continue
         if lex is not None:
             j, canon, typ = lex

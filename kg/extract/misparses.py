@@ -15,7 +15,8 @@ from typing import TYPE_CHECKING
 
 from kg.extract.appositions import verb_after_apposition
 from kg.extract.lexicon import is_title_word
-from kg.extract.syntax import MAX_CLIMB, MEMBER_PREPS, expand
+from kg.extract.patient_phrases import MEMBER_PREPS
+from kg.extract.syntax import MAX_CLIMB, expand
 
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Token

@@ -1,4 +1,5 @@
-"""What a frame's patient phrase says beyond its head: the names it holds, a measure being lifted.
+"""What a frame's patient phrase says beyond its head: the names it holds, its members the parser hung on the verb,
+a measure being lifted.
 
 >>> from kg.extract.model import get_model
 >>> d = get_model()("Washington sanctioned four Hamas leaders and eased sanctions on Belavia.")
@@ -8,7 +9,12 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+from kg.extract.syntax import expand
+
+if TYPE_CHECKING:  # pragma: no cover
+    from spacy.tokens import Token
 
 
 def names_in_phrase(tok: Any) -> bool:
@@ -45,3 +51,32 @@ def lifted(tok: Any) -> bool:
     return tok.head.lemma_.lower() in LIFTING_VERBS or any(
         c.lemma_.lower() in LIFTING_VERBS or c.lower_ in ("relief", "lifting", "easing") for c in tok.children
         if c.dep_ in ("amod", "compound", "nmod"))
+
+
+#: prepositions that name members of a group ("12 prisoners, including A and B")
+MEMBER_PREPS = frozenset({"including", "among"})
+
+
+def members_beside(verb: "Token", group: "Token") -> list["Token"]:
+    """Named members of a plural patient that the parser hung on the verb instead of on the group.
+
+    "freed two prisoners, A and B, in a swap" (A as the verb's modifier), "released 18 prisoners on
+    Wednesday, including A" ("including" on the verb).
+
+    >>> from kg.extract.model import get_model
+    >>> doc = get_model()("Belarus released 18 political prisoners on Wednesday, including Ihar Karnei, a journalist.")
+    >>> [t.text for t in members_beside(doc[1], doc[4])]
+    ['Karnei']
+    """
+    if group.tag_ != "NNS" or group.head.i != verb.i:
+        return []
+    out: list["Token"] = []
+    for c in verb.children:
+        if c.i <= group.i:
+            continue
+        if c.dep_ == "prep" and c.lower_ in MEMBER_PREPS:
+            out += [t for p in c.children if p.dep_ == "pobj" for t in expand(p) if t.pos_ == "PROPN"]
+        elif c.dep_ in ("npadvmod", "appos") and c.pos_ == "PROPN" and c.left_edge.i == group.right_edge.i + 2 \
+                and group.doc[group.right_edge.i + 1].text == ",":
+            out += [t for t in expand(c) if t.pos_ == "PROPN"]
+    return out

@@ -24,7 +24,7 @@ from typing import Any
 from kg.extract.act_rules import _release, _sanctions
 from kg.extract.agenda import agenda_findings
 from kg.extract.designations import is_list_line, list_filler
-from kg.extract.findings import _AND_VERB, DocState, Found, _coord_subject, _span, pair_of
+from kg.extract.findings import _AND_VERB, BULLET as _BULLET, DocState, Found, _coord_subject, _span, pair_of
 from kg.extract.mentions import Mention
 from kg.extract.pairing import PairingSentence, entities
 from kg.extract.patterns import TRIGGERS, Trigger, status_before
@@ -41,7 +41,6 @@ _CALL_GAP = re.compile(r"[\s,]*(?:(?:has|have|had|also|then|later|first|personal
 
 _LIST_CUE = re.compile(r"sanction|designat|list|target|asset|entit(?:y|ies)|individuals|persons|schedule|following",
                        re.IGNORECASE)
-_BULLET = re.compile(r"^\s*(?:[-•*·▪–—]|\d{1,3}[.)]|\(\d{1,3}\))\s+")
 
 
 def find_relations(text: str, base: int, mentions: list[Mention], state: DocState) -> list[Found]:

@@ -94,35 +94,6 @@ def _bent_possessive_conjuncts(tok: "Token") -> list["Token"]:
     return out
 
 
-#: prepositions that name members of a group ("12 prisoners, including A and B")
-MEMBER_PREPS = frozenset({"including", "among"})
-
-
-def members_beside(verb: "Token", group: "Token") -> list["Token"]:
-    """Named members of a plural patient that the parser hung on the verb instead of on the group.
-
-    "freed two prisoners, A and B, in a swap" (A as the verb's modifier), "released 18 prisoners on
-    Wednesday, including A" ("including" on the verb).
-
-    >>> from kg.extract.model import get_model
-    >>> doc = get_model()("Belarus released 18 political prisoners on Wednesday, including Ihar Karnei, a journalist.")
-    >>> [t.text for t in members_beside(doc[1], doc[4])]
-    ['Karnei']
-    """
-    if group.tag_ != "NNS" or group.head.i != verb.i:
-        return []
-    out: list["Token"] = []
-    for c in verb.children:
-        if c.i <= group.i:
-            continue
-        if c.dep_ == "prep" and c.lower_ in MEMBER_PREPS:
-            out += [t for p in c.children if p.dep_ == "pobj" for t in expand(p) if t.pos_ == "PROPN"]
-        elif c.dep_ in ("npadvmod", "appos") and c.pos_ == "PROPN" and c.left_edge.i == group.right_edge.i + 2 \
-                and group.doc[group.right_edge.i + 1].text == ",":
-            out += [t for t in expand(c) if t.pos_ == "PROPN"]
-    return out
-
-
 def prep_objects(tok: "Token", word: str) -> list["Token"]:
     """The objects of the preposition ``word`` on ``tok``, with conjuncts and appositions ("to A and to B").
 
